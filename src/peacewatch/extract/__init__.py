@@ -1,0 +1,1 @@
+"""Extract stages: each a pure function ``Document -> Document`` over the parsed body."""

@@ -1,0 +1,220 @@
+"""Typed, frozen records that every stage exchanges.
+
+All offsets are character offsets into ``Body.text``; every record that was extracted from the
+text carries the span it came from, and ``body.text[start:end] == text`` holds for each of them
+(``peacewatch.evidence.check_offsets`` verifies it, and the tests call it on every output).
+
+Stages never mutate a record: they return a new ``Document`` built with ``dataclasses.replace``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA_VERSION = "1.0"
+
+ContentType = Literal["text", "html"]
+DatePrecision = Literal["day", "month", "year", "before", "after", "unknown"]
+EntityType = Literal["PERSON", "ORG", "OUTLET", "STATE", "GROUP"]
+RemovedKind = Literal[
+    "caption",
+    "copyright",
+    "licensing",
+    "rating",
+    "sharing",
+    "loading",
+    "byline",
+    "dateline",
+    "related",
+    "advertisement",
+    "newsletter",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class RawInput:
+    """One article as read from a source, before any cleaning."""
+
+    id: str
+    source: str  # path, "-" for stdin, or "path:line" for a JSONL batch line
+    data: bytes | str
+    content_type: ContentType
+    published: str | None = None
+    url: str | None = None
+    title: str | None = None
+    publisher: str | None = None
+    # Where ``published`` came from: "jsonl" (the batch line) or "sidecar" (article.json).
+    published_source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InputError:
+    """An input that could not be read, with what to do about it."""
+
+    source: str
+    message: str
+    fix: str
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The exact span of ``body.text`` a record was extracted from."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A line dropped from the body, and why."""
+
+    kind: RemovedKind
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    id: str
+    title: str | None = None
+    published: str | None = None  # ISO date, or None when unknown
+    # Where the publication date came from: "cli", "html", "jsonl", "text", or "unknown".
+    published_source: str = "unknown"
+    publisher: str | None = None
+    url: str | None = None
+    language: str = "en"
+    byline: str | None = None
+    dateline: str | None = None
+    encoding: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    name: str
+    type: EntityType
+    mentions: tuple[Mention, ...]
+    role: str | None = None
+    role_evidence: Evidence | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    text: str
+    start: int
+    end: int
+    value: str | None  # ISO: 2022-03-29, 2022-03, 2022; None when it cannot be resolved
+    precision: DatePrecision
+    rule: str  # which rule resolved it: "weekday", "relative-month", "dateparser", ...
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    mention: str
+    start: int
+    end: int
+    name: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    admin1: str | None = None
+    feature: str | None = None  # city, region, country, landmark
+    geonameid: int | None = None
+    metonymy: bool = False  # "Kyiv said": the place stands for a government
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str
+    entity: str | None = None  # Entity.id
+
+
+@dataclass(frozen=True, slots=True)
+class Relay:
+    name: str
+    entity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str
+    start: int
+    end: int
+    kind: Literal["direct", "partial", "indirect"]
+    speaker: Speaker | None
+    cue: str | None
+    relay: Relay | None
+    said_on: str | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    entity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    type: str
+    evidence: Evidence
+    mode: str | None = None
+    contexts: tuple[str, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    recipients: tuple[Actor, ...] = ()
+    place: str | None = None
+    date: str | None = None
+    date_precision: DatePrecision = "unknown"
+    modality: str = "asserted"
+
+
+@dataclass(frozen=True, slots=True)
+class Negotiation:
+    """Filled by the negotiation issue; empty lists until then, never invented values."""
+
+    parties: tuple[str, ...] = ()
+    mediators: tuple[str, ...] = ()
+    rounds: tuple[dict[str, Any], ...] = ()
+    issues: tuple[dict[str, Any], ...] = ()
+    agreements: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    meta: Metadata
+    body: Body
+    removed: tuple[Removed, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    dates: tuple[TimeExpression, ...] = ()
+    places: tuple[Place, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    negotiation: Negotiation = Negotiation()
+    warnings: tuple[str, ...] = ()
+    # spaCy Doc per paragraph, aligned with body.paragraphs. Not part of the output and not
+    # compared: it is the parse the extract stages share so the text is parsed once.
+    parses: tuple[Any, ...] = field(default=(), compare=False, repr=False)
