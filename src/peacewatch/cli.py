@@ -165,5 +165,42 @@ def eval_reference(
         raise typer.Exit(1)
 
 
+def _run_eval(name: str, data: Path, strict: bool) -> None:
+    import importlib
+
+    module = importlib.import_module(f"peacewatch.eval.{name}")
+    if not data.exists():
+        report_error(f"eval {name}", f"no data at {data}", "pass --data, or check out ../shared")
+        raise typer.Exit(2)
+    table, failures = module.run(data, strict)
+    typer.echo(table)
+    if strict and failures:
+        for f in failures:
+            report_error(f"eval {name}", f, "fix the regression")
+        raise typer.Exit(1)
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    data: Annotated[Path, typer.Option(help="PolNeAR folder.")] = Path(
+        "../shared/eval/quotes/polnear"
+    ),
+    strict: Annotated[bool, typer.Option(help="Fail when a floor is missed.")] = False,
+) -> None:
+    """Quote attribution on the PolNeAR dev split."""
+    _run_eval("quotes", data, strict)
+
+
+@eval_app.command("geo")
+def eval_geo(
+    data: Annotated[Path, typer.Option(help="Geoparsing eval folder.")] = Path(
+        "../shared/eval/geo"
+    ),
+    strict: Annotated[bool, typer.Option(help="Fail when a floor is missed.")] = False,
+) -> None:
+    """Toponym recognition F1 and accuracy@161 km on GeoWebNews and LGL."""
+    _run_eval("geo", data, strict)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

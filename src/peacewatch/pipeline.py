@@ -8,13 +8,15 @@ from typing import Any
 from peacewatch.clean import clean
 from peacewatch.extract.dates import extract_dates
 from peacewatch.extract.entities import extract_entities
+from peacewatch.extract.places import extract_places
+from peacewatch.extract.quotes import extract_quotes
 from peacewatch.nlp import load, parse
 from peacewatch.records import Document, RawInput
 
 Stage = Callable[[Document], Document]
 
 # Order matters: dates and entities first, because places, quotes and events refer to them.
-STAGES: Sequence[Stage] = (extract_entities, extract_dates)
+STAGES: Sequence[Stage] = (extract_entities, extract_dates, extract_places, extract_quotes)
 
 
 def analyze(raw: RawInput, published: str | None = None, nlp: Any | None = None) -> Document:

@@ -150,4 +150,11 @@ def evaluate_reference(article: Path, gold_path: Path) -> ReferenceResult:
     if not raws or isinstance(raws[0], InputError):
         raise SystemExit(f"cannot read {article}")
     doc = analyze(raws[0], published=gold.get("published"))
-    return score_document(doc, gold)
+    result = score_document(doc, gold)
+    from peacewatch.eval import geo, quotes
+
+    for scorer in (geo.score_reference, quotes.score_reference):
+        lines, failures = scorer(doc, gold)
+        result.lines.extend(lines)
+        result.failures.extend(failures)
+    return result
