@@ -202,5 +202,14 @@ def eval_geo(
     _run_eval("geo", data, strict)
 
 
+@eval_app.command("events")
+def eval_events(
+    data: Annotated[Path, typer.Option(help="Events eval folder.")] = Path("../shared/eval/events"),
+    strict: Annotated[bool, typer.Option(help="Fail when a floor is missed.")] = False,
+) -> None:
+    """PLOVER root type accuracy and macro-F1 (ZSP PLV/AW, PLOVER gold records)."""
+    _run_eval("events", data, strict)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()
