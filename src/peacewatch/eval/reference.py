@@ -151,9 +151,15 @@ def evaluate_reference(article: Path, gold_path: Path) -> ReferenceResult:
         raise SystemExit(f"cannot read {article}")
     doc = analyze(raws[0], published=gold.get("published"))
     result = score_document(doc, gold)
-    from peacewatch.eval import events, geo, quotes
+    from peacewatch.eval import events, geo, negotiation, quotes
 
-    for scorer in (geo.score_reference, quotes.score_reference, events.score_reference):
+    scorers = (
+        geo.score_reference,
+        quotes.score_reference,
+        events.score_reference,
+        negotiation.score_reference,
+    )
+    for scorer in scorers:
         lines, failures = scorer(doc, gold)
         result.lines.extend(lines)
         result.failures.extend(failures)

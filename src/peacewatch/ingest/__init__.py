@@ -231,9 +231,16 @@ def _walk(root: Path) -> Iterator[Path]:
 
 
 def read_inputs(
-    paths: Iterable[str], stdin: BinaryIO | None = None, max_bytes: int = MAX_BYTES
+    paths: Iterable[str],
+    stdin: BinaryIO | None = None,
+    max_bytes: int = MAX_BYTES,
+    exclude: frozenset[Path] = frozenset(),
 ) -> Iterator[RawInput | InputError]:
-    """Every article named by ``paths`` (files, directories, "-" for stdin)."""
+    """Every article named by ``paths`` (files, directories, "-" for stdin).
+
+    ``exclude`` holds resolved paths to skip inside directories: the command's own output
+    file, which may be written into a folder it is reading.
+    """
     for name in paths:
         if name == "-":
             if stdin is None:
@@ -245,6 +252,8 @@ def read_inputs(
         if path.is_dir():
             found = False
             for p in _walk(path):
+                if p.resolve() in exclude:
+                    continue
                 found = True
                 yield from read_path(p, max_bytes)
             if not found:

@@ -1,0 +1,1 @@
+"""Corpus-level analysis across documents: deduplication and corroboration."""

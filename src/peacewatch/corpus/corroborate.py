@@ -1,0 +1,178 @@
+"""Corroboration: events from different documents about the same thing, merged.
+
+Two events are about the same thing when they have the same type, the same place (or neither
+has one), dates within ``WINDOW_DAYS`` of each other (an undated event matches no dated one),
+and at least one actor in common (by country, else by name) or no actors on either side.
+A merged event lists every source, and counts its *independent* sources: syndication clusters,
+not documents, so ten copies of one wire story count once.
+
+Contradictions are kept side by side, never resolved: each distinct claim (modality, and the
+figures its evidence states) is listed with its own sources, and the group is ``contested``
+when an event is asserted by some and denied by others, or when sources give different figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from peacewatch.records import Actor, Event
+
+# News reports an event on the day or the day after ("on Tuesday", "yesterday"); a window of
+# one day merges those without merging the next day's round of talks into this one's.
+WINDOW_DAYS = 1
+
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
+    "july|august|september|october|november|december"
+)
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
+_DATE_NEAR = re.compile(rf"\b(?:{_MONTHS})\b\.?\s*$|^\s*(?:{_MONTHS})\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class EventRef:
+    """One event as stored: where it comes from, and its cluster (its independent source)."""
+
+    id: str  # "<version id>#e<idx>"
+    doc_id: str
+    cluster_id: str
+    event: Event
+    date_start: date | None = None
+    date_end: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    modality: str
+    figures: tuple[str, ...]
+    sources: tuple[str, ...]  # EventRef ids
+    n_independent: int
+
+
+@dataclass(slots=True)
+class EventGroup:
+    id: str  # id of the first member
+    type: str
+    place: str | None
+    date_start: date | None
+    date_end: date | None
+    members: list[EventRef] = field(default_factory=list)
+
+    @property
+    def actors(self) -> list[str]:
+        return sorted({_actor_key(a) for m in self.members for a in m.event.actors})
+
+    @property
+    def n_sources(self) -> int:
+        return len({m.doc_id for m in self.members})
+
+    @property
+    def n_independent(self) -> int:
+        return len({m.cluster_id for m in self.members})
+
+    @property
+    def claims(self) -> list[Claim]:
+        by: dict[tuple[str, tuple[str, ...]], list[EventRef]] = {}
+        for m in self.members:
+            by.setdefault((m.event.modality, event_figures(m.event)), []).append(m)
+        return [
+            Claim(mod, figs, tuple(r.id for r in refs), len({r.cluster_id for r in refs}))
+            for (mod, figs), refs in sorted(by.items())
+        ]
+
+    @property
+    def contested(self) -> bool:
+        claims = self.claims
+        modalities = {c.modality for c in claims}
+        stated = {c.figures for c in claims if c.figures}
+        return len(modalities) > 1 or len(stated) > 1
+
+
+def figures(text: str) -> tuple[str, ...]:
+    """Numbers a claim states ("40 buses", "1,200 people"), without the days of dates."""
+    out = []
+    for m in _NUMBER.finditer(text):
+        value = m.group(0).replace(",", "")
+        before, after = text[max(0, m.start() - 12) : m.start()], text[m.end() : m.end() + 12]
+        is_year = len(value) == 4 and value[:2] in ("19", "20")
+        if is_year or _DATE_NEAR.search(before) or _DATE_NEAR.search(after):
+            continue
+        out.append(value)
+    return tuple(sorted(set(out)))
+
+
+def event_figures(event: Event) -> tuple[str, ...]:
+    """The figures an event states: its extracted magnitudes ("killed:12") when the events
+    stage found any, else the numbers of its evidence."""
+    if event.magnitude:
+        return tuple(sorted({f"{m.kind}:{m.value}" for m in event.magnitude}))
+    return figures(event.evidence.text)
+
+
+def _actor_key(a: Actor) -> str:
+    return a.country or a.name.casefold()
+
+
+def _place_key(place: str | None) -> str | None:
+    return " ".join(place.casefold().split()) if place else None
+
+
+def _dates_close(g: EventGroup, ref: EventRef) -> bool:
+    if g.date_start is None or ref.date_start is None:
+        return g.date_start is None and ref.date_start is None
+    window = timedelta(days=WINDOW_DAYS)
+    g_end = g.date_end or g.date_start
+    r_end = ref.date_end or ref.date_start
+    return ref.date_start <= g_end + window and g.date_start <= r_end + window
+
+
+def _actors_overlap(g: EventGroup, ref: EventRef) -> bool:
+    mine = {_actor_key(a) for a in ref.event.actors}
+    theirs = {_actor_key(a) for m in g.members for a in m.event.actors}
+    if not mine and not theirs:
+        return True
+    return bool(mine & theirs)
+
+
+def _same(g: EventGroup, ref: EventRef) -> bool:
+    return (
+        g.type == ref.event.type
+        and _place_key(g.place) == _place_key(ref.event.place)
+        and _dates_close(g, ref)
+        and _actors_overlap(g, ref)
+    )
+
+
+def group_events(refs: Iterable[EventRef]) -> list[EventGroup]:
+    """Merge events about the same thing; deterministic whatever the input order.
+
+    Events are taken by (date, id) and each joins the first compatible group, so the result
+    depends only on the set of events, not on the order documents were ingested in.
+    """
+    ordered: Sequence[EventRef] = sorted(
+        refs, key=lambda r: (r.date_start is None, r.date_start or date.min, r.id)
+    )
+    groups: list[EventGroup] = []
+    for ref in ordered:
+        for g in groups:
+            if _same(g, ref):
+                g.members.append(ref)
+                if ref.date_start and g.date_start:
+                    g.date_start = min(g.date_start, ref.date_start)
+                    g.date_end = max(g.date_end or g.date_start, ref.date_end or ref.date_start)
+                break
+        else:
+            groups.append(
+                EventGroup(
+                    id=ref.id,
+                    type=ref.event.type,
+                    place=ref.event.place,  # as its first source writes it
+                    date_start=ref.date_start,
+                    date_end=ref.date_end or ref.date_start,
+                    members=[ref],
+                )
+            )
+    return groups

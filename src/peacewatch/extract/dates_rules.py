@@ -1,0 +1,228 @@
+"""The pattern grammar and calendar arithmetic behind ``extract.dates`` (no spaCy here).
+
+Each pattern finds one kind of temporal expression in a paragraph and resolves it against the
+publication date. Hand-written because the library that parses dates, dateparser, resolves
+relative expressions differently from news convention (a bare weekday goes to the previous week,
+PITFALLS.md) and knows neither "earlier this month" nor "late Monday"; we still hand it the
+absolute dates ("March 29, 2022", "29 March"), which it validates and normalises.
+
+Conventions (docs/DECISIONS.md style, kept here beside the code that applies them):
+- Weekdays: the most recent such day *including* the publication day ("on Tuesday" in a Tuesday
+  article is that day), or the next one including it when the governing verb is future.
+- Months without a year: the most recent such month not after the publication month, or the next
+  one from it when the context is future. Day-month without a year: the same, by day.
+  NEAREST: when the parse shows neither a past nor a future verb, the nearer of the two readings
+  wins (the past one on a tie): in official-2022, "... and March 8 is approaching" in a
+  5 March release is 2022-03-08, not 2021-03-08, and a past-only rule got it wrong.
+- Spans that cover several days (a week, a weekend, "two weeks ago") are given at the smallest
+  calendar unit that contains the whole span: a day, a month, a year, or None when the span
+  crosses a year boundary. ISO has no "week" precision in our records, and a coarser but
+  correct value beats a precise guess ("unknown is None").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Literal
+
+from peacewatch.records import DatePrecision
+
+Tense = Literal["past", "future"] | None
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+# Abbreviations only with their dot: "Jan", "Mar" and "Jun" without one are also names and words.
+MONTH_ABBR = {
+    "Jan.": 1,
+    "Feb.": 2,
+    "Mar.": 3,
+    "Apr.": 4,
+    "Jun.": 6,
+    "Jul.": 7,
+    "Aug.": 8,
+    "Sep.": 9,
+    "Sept.": 9,
+    "Sept": 9,
+    "Oct.": 10,
+    "Nov.": 11,
+    "Dec.": 12,
+}
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+
+WEEKDAY_RE = "|".join(WEEKDAYS)
+MONTH_FULL_RE = "|".join(MONTHS)
+MONTH_RE = MONTH_FULL_RE + "|" + "|".join(re.escape(a) for a in MONTH_ABBR)
+COUNT_RE = r"\d{1,2}|" + "|".join(NUMBER_WORDS) + r"|a\s+few|few|several|a\s+couple\s+of"
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    value: str | None
+    precision: DatePrecision
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One expression found by a pattern: its span in the paragraph and how it resolves."""
+
+    start: int
+    end: int
+    resolve: Callable[[dt.date | None, Tense], Resolution | None]
+
+
+def month_number(name: str) -> int:
+    if name in MONTH_ABBR:
+        return MONTH_ABBR[name]
+    return MONTHS.index(name) + 1
+
+
+def coarse(lo: dt.date, hi: dt.date, rule: str) -> Resolution:
+    """The smallest calendar unit containing [lo, hi]; None when it crosses a year."""
+    if lo == hi:
+        return Resolution(lo.isoformat(), "day", rule)
+    if (lo.year, lo.month) == (hi.year, hi.month):
+        return Resolution(f"{lo.year:04d}-{lo.month:02d}", "month", rule)
+    if lo.year == hi.year:
+        return Resolution(f"{lo.year:04d}", "year", rule)
+    return Resolution(None, "unknown", rule)
+
+
+def day(d: dt.date, rule: str) -> Resolution:
+    return Resolution(d.isoformat(), "day", rule)
+
+
+def month(year: int, m: int, rule: str) -> Resolution:
+    return Resolution(f"{year:04d}-{m:02d}", "month", rule)
+
+
+def shift_months(year: int, m: int, delta: int) -> tuple[int, int]:
+    k = year * 12 + (m - 1) + delta
+    return k // 12, k % 12 + 1
+
+
+def resolve_weekday(base: dt.date, weekday: int, mod: str, tense: Tense) -> Resolution:
+    mod = mod.lower()
+    back = (base.weekday() - weekday) % 7  # days since the most recent such day, 0 = today
+    ahead = (weekday - base.weekday()) % 7  # days until the next such day, 0 = today
+    if mod in ("next", "coming", "this coming"):
+        return day(base + dt.timedelta(days=ahead or 7), "weekday-future")
+    if mod in ("last", "this past", "previous", "past"):
+        return day(base - dt.timedelta(days=back or 7), "weekday")
+    if mod == "this":
+        monday = base - dt.timedelta(days=base.weekday())
+        return day(monday + dt.timedelta(days=weekday), "weekday")
+    if mod == "later" or tense == "future":
+        return day(base + dt.timedelta(days=ahead), "weekday-future")
+    return day(base - dt.timedelta(days=back), "weekday")
+
+
+def resolve_month_name(base: dt.date, m: int, mod: str, tense: Tense) -> Resolution:
+    mod = mod.lower()
+    if mod == "last":
+        year = base.year if m < base.month else base.year - 1
+    elif mod == "next":
+        year = base.year if m > base.month else base.year + 1
+    elif mod == "this":
+        year = base.year
+    else:
+        past = base.year if m <= base.month else base.year - 1
+        future = base.year if m >= base.month else base.year + 1
+        if tense == "future":
+            year = future
+        elif tense == "past":
+            year = past
+        else:
+            # No tense in the parse: the nearer reading, the past one on a tie (see NEAREST).
+            ahead = (future - base.year) * 12 + m - base.month
+            behind = (base.year - past) * 12 + base.month - m
+            year = future if ahead < behind else past
+    return month(year, m, "month-name")
+
+
+@lru_cache(maxsize=4096)
+def dateparser_date(text: str, base: dt.date) -> tuple[dt.date, str] | None:
+    """dateparser on one absolute expression; cached by (text, base) because articles repeat
+    their dates and building the parse is the costly part."""
+    parser = _parser(base)
+    data = parser.get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    return data.date_obj.date(), str(data.period or "day")
+
+
+@lru_cache(maxsize=64)
+def _parser(base: dt.date) -> Any:
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
+            "PREFER_DATES_FROM": "past",
+            "PREFER_DAY_OF_MONTH": "first",
+        },
+    )
+
+
+def parse_absolute(text: str, base: dt.date | None, has_year: bool) -> dt.date | None:
+    """A day-level absolute date through dateparser; without a year it needs ``base``."""
+    if base is None and not has_year:
+        return None
+    got = dateparser_date(text, base or dt.date(2000, 1, 1))
+    if got is None or got[1] != "day":
+        return None
+    return got[0]
+
+
+def resolve_absolute(
+    text: str, base: dt.date | None, has_year: bool, tense: Tense
+) -> Resolution | None:
+    d = parse_absolute(text, base, has_year)
+    if d is None:
+        return None if has_year or base is not None else NO_BASE
+    if not has_year and tense != "past" and base is not None and d < base:
+        # dateparser gave the most recent such day; a future verb takes the next one, and so
+        # does an untensed context when the next one is nearer (NEAREST).
+        try:
+            nxt = d.replace(year=d.year + 1)
+        except ValueError:  # 29 February
+            return Resolution(None, "unknown", "absolute")
+        if tense == "future" or (nxt - base) < (base - d):
+            d = nxt
+    return day(d, "absolute")
+
+
+NO_BASE = Resolution(None, "unknown", "no-publication-date")

@@ -1,0 +1,1 @@
+"""Offline gazetteer and toponym resolution (see gazetteer.py for the data and its sources)."""

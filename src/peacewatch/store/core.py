@@ -1,0 +1,339 @@
+"""The corpus store: idempotent, crash-safe ingestion of analysed documents.
+
+One transaction per document: a process killed at any point leaves either the whole document
+or none of it, and a re-run skips what is stored (same key and input hash) and redoes the rest,
+so it ends with exactly the rows of an uninterrupted run. The analysis runs before the
+transaction opens, so no transaction is held while spaCy works.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+import sqlalchemy as sa
+
+from peacewatch.corpus import dedup
+from peacewatch.corpus.corroborate import EventRef, group_events
+from peacewatch.records import Actor, Document, Event, Evidence, Magnitude, RawInput
+from peacewatch.store import rows, schema
+from peacewatch.store.db import make_engine, migrate
+
+Analyze = Callable[[RawInput, str | None], Document]
+Status = Literal["stored", "updated", "unchanged", "failed", "skipped"]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    status: Status
+    key: str
+    version_id: str | None = None
+    cluster_id: str | None = None
+    dup_kind: str | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    content_hash: str
+    signature: Any  # datasketch.MinHash
+    version: dict[str, Any]
+    records: dict[str, list[dict[str, Any]]]
+
+
+class Store:
+    """A SQLite file or a PostgreSQL database holding documents, their records and clusters.
+
+    One writer at a time: the dedup index lives in this process, and version numbers and
+    cluster ids follow the order documents arrive in (which is what makes them deterministic).
+    """
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        migrate(self.engine)
+        self._index: dedup.DedupIndex | None = None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- dedup index ---------------------------------------------------------------------
+
+    def index(self) -> dedup.DedupIndex:
+        """The LSH index, rebuilt from the stored signatures on first use."""
+        if self._index is None:
+            idx = dedup.DedupIndex()
+            v, s = schema.versions, schema.signatures
+            q = sa.select(v.c.id, v.c.content_hash, v.c.cluster_id, s.c.minhash).join(
+                s, s.c.version_id == v.c.id
+            )
+            with self.engine.connect() as conn:
+                for vid, chash, cid, blob in conn.execute(q):
+                    idx.add(vid, chash, dedup.from_bytes(blob), cid)
+            self._index = idx
+        return self._index
+
+    # -- ingestion -----------------------------------------------------------------------
+
+    def ingest(
+        self, raw: RawInput, analyze: Analyze, published: str | None = None, retry: bool = False
+    ) -> Outcome:
+        """Analyse and store one input, unless this exact input is stored already.
+
+        An input that failed before (dead letter, same hash) is skipped unless ``retry``.
+        """
+        done = self.known(raw, published, retry)
+        if done is not None:
+            return done
+        try:
+            doc = analyze(raw, published)
+        except Exception as exc:  # one bad document never stops a batch: dead-letter it
+            return self.fail(raw, published, exc)
+        return self.put(raw, doc, published)
+
+    def known(self, raw: RawInput, published: str | None, retry: bool = False) -> Outcome | None:
+        """The outcome when there is nothing to do for this input (stored, or failed before)."""
+        key = rows.doc_key(raw)
+        did = rows.doc_id(key)
+        ihash = rows.input_hash(raw, published)
+        v, dl = schema.versions, schema.dead_letters
+        with self.engine.connect() as conn:
+            hit = conn.execute(
+                sa.select(v.c.id).where(v.c.doc_id == did, v.c.input_hash == ihash)
+            ).scalar()
+            if hit is not None:
+                return Outcome("unchanged", key, hit)
+            dead = conn.execute(sa.select(dl.c.input_hash).where(dl.c.key == key)).scalar()
+        if dead == ihash and not retry:
+            return Outcome("skipped", key, error="failed before; run with --retry-failed")
+        return None
+
+    def put(self, raw: RawInput, doc: Document, published: str | None) -> Outcome:
+        """Store the analysis of ``raw`` as a new version, in one transaction."""
+        key = rows.doc_key(raw)
+        did = rows.doc_id(key)
+        ihash = rows.input_hash(raw, published)
+        try:
+            # Everything pure (rows, hashes, signature) before the transaction: an error here
+            # is this document's and would recur on every re-run, so it is dead-lettered.
+            prepared = self._prepare(doc, did, ihash)
+        except Exception as exc:
+            return self.fail(raw, published, exc)
+        try:
+            return self._write(prepared, key, did, ihash)
+        except sa.exc.StatementError as exc:
+            # Refused data (a constraint, a value the driver cannot send) is the document's:
+            # dead-letter it. Database trouble (lost connection, disk full, ...) is not: the run
+            # stops, and a re-run resumes where it stopped.
+            refused = (sa.exc.IntegrityError, sa.exc.DataError)
+            if isinstance(exc, sa.exc.DBAPIError) and not isinstance(exc, refused):
+                raise
+            return self.fail(raw, published, exc)
+
+    def fail(self, raw: RawInput, published: str | None, exc: Exception) -> Outcome:
+        """Record ``raw`` in the dead-letter table with its error."""
+        key = rows.doc_key(raw)
+        self._dead_letter(raw, key, rows.input_hash(raw, published), published, exc)
+        return Outcome("failed", key, error=f"{type(exc).__name__}: {exc}")
+
+    @staticmethod
+    def _prepare(doc: Document, did: str, ihash: str) -> _Prepared:
+        """Rows of a version, built before its transaction opens (ids set in ``_write``)."""
+        chash = dedup.content_hash(doc.body.text)
+        # Version 0 as a placeholder: the number is only known inside the transaction.
+        version = rows.version_row(doc, did, 0, ihash, chash)
+        records = rows.record_rows(doc, "")
+        return _Prepared(chash, dedup.minhash(doc.body.text), version, records)
+
+    def _write(self, prep: _Prepared, key: str, did: str, ihash: str) -> Outcome:
+        chash, sig = prep.content_hash, prep.signature
+        d, v, c = schema.documents, schema.versions, schema.clusters
+        with self.engine.begin() as conn:
+            last = conn.execute(sa.select(sa.func.max(v.c.version)).where(v.c.doc_id == did))
+            n = (last.scalar() or 0) + 1
+            vid = rows.version_id(did, n)
+            match = self.index().match(vid, chash, sig)
+            if match.kind == "original":
+                conn.execute(c.insert().values(id=vid, size=1))
+            else:
+                conn.execute(c.update().where(c.c.id == match.cluster_id).values(size=c.c.size + 1))
+            if n == 1:
+                conn.execute(d.insert().values(id=did, key=key, current_version=n))
+            else:
+                conn.execute(d.update().where(d.c.id == did).values(current_version=n))
+            row = dict(prep.version)
+            row.update(
+                id=vid,
+                version=n,
+                cluster_id=match.cluster_id,
+                dup_kind=match.kind,
+                dup_of=match.of,
+                similarity=match.similarity,
+                ingested_at=datetime.now(UTC),
+            )
+            conn.execute(v.insert().values(**row))
+            conn.execute(
+                schema.signatures.insert().values(version_id=vid, minhash=dedup.to_bytes(sig))
+            )
+            for name, table_rows in prep.records.items():
+                if table_rows:
+                    table = schema.metadata.tables[name]
+                    conn.execute(table.insert(), [{**r, "version_id": vid} for r in table_rows])
+            conn.execute(schema.dead_letters.delete().where(schema.dead_letters.c.key == key))
+        # Only after the commit: a rolled-back version must not be matched against.
+        self.index().add(vid, chash, sig, match.cluster_id)
+        return Outcome("stored" if n == 1 else "updated", key, vid, match.cluster_id, match.kind)
+
+    def _dead_letter(
+        self, raw: RawInput, key: str, ihash: str, published: str | None, exc: Exception
+    ) -> None:
+        dl = schema.dead_letters
+        error = "".join(traceback.format_exception_only(exc)).strip()
+        raw_json = rows.raw_to_json(raw)
+        raw_json["published_arg"] = published
+        with self.engine.begin() as conn:
+            prev = conn.execute(
+                sa.select(dl.c.attempts, dl.c.input_hash).where(dl.c.key == key)
+            ).first()
+            attempts = prev.attempts + 1 if prev is not None and prev.input_hash == ihash else 1
+            conn.execute(dl.delete().where(dl.c.key == key))
+            conn.execute(
+                dl.insert().values(
+                    key=key,
+                    input_hash=ihash,
+                    source=raw.source,
+                    error=error,
+                    attempts=attempts,
+                    raw=raw_json,
+                    failed_at=datetime.now(UTC),
+                )
+            )
+
+    def retry_failed(self, analyze: Analyze) -> list[Outcome]:
+        """Re-run every dead letter from the input it kept; successes leave the table."""
+        dl = schema.dead_letters
+        with self.engine.connect() as conn:
+            letters = conn.execute(sa.select(dl.c.raw).order_by(dl.c.key)).scalars().all()
+        out = []
+        for raw_json in letters:
+            raw = rows.raw_from_json(raw_json)
+            out.append(self.ingest(raw, analyze, raw_json.get("published_arg"), retry=True))
+        return out
+
+    # -- corroboration -------------------------------------------------------------------
+
+    def event_refs(self) -> list[EventRef]:
+        """Events of the current version of every document, with their clusters."""
+        d, v, e, a = schema.documents, schema.versions, schema.events, schema.event_actors
+        cur = (
+            sa.select(v.c.id, v.c.doc_id, v.c.cluster_id)
+            .join(d, (d.c.id == v.c.doc_id) & (d.c.current_version == v.c.version))
+            .subquery()
+        )
+        with self.engine.connect() as conn:
+            evs = conn.execute(
+                sa.select(e, cur.c.doc_id, cur.c.cluster_id)
+                .join(cur, cur.c.id == e.c.version_id)
+                .order_by(e.c.version_id, e.c.idx)
+            ).all()
+            actors: dict[tuple[str, int], dict[str, list[Actor]]] = {}
+            for r in conn.execute(
+                sa.select(a).join(cur, cur.c.id == a.c.version_id).order_by(a.c.idx)
+            ):
+                slot = actors.setdefault(
+                    (r.version_id, r.event_idx), {"actor": [], "recipient": []}
+                )
+                slot[r.role].append(Actor(r.name, r.country, r.sector, r.entity))
+        refs = []
+        for r in evs:
+            who = actors.get((r.version_id, r.idx), {"actor": [], "recipient": []})
+            event = Event(
+                type=r.type,
+                evidence=Evidence(r.evidence_text, r.evidence_start, r.evidence_end),
+                mode=r.mode,
+                contexts=tuple(r.contexts),
+                actors=tuple(who["actor"]),
+                recipients=tuple(who["recipient"]),
+                place=r.place,
+                date=r.date,
+                date_precision=r.date_precision,
+                modality=r.modality,
+                cameo=r.cameo,
+                acled=r.acled,
+                quote=r.quote_idx,
+                magnitude=tuple(Magnitude(**m) for m in r.magnitude),
+            )
+            refs.append(
+                EventRef(
+                    f"{r.version_id}#e{r.idx}",
+                    r.doc_id,
+                    r.cluster_id,
+                    event,
+                    r.date_start,
+                    r.date_end,
+                )
+            )
+        return refs
+
+    def corroborate(self) -> int:
+        """Rebuild the merged events from scratch, in one transaction; returns their number."""
+        groups = group_events(self.event_refs())
+        g_rows: list[dict[str, Any]] = []
+        m_rows: list[dict[str, Any]] = []
+        for g in groups:
+            g_rows.append(
+                {
+                    "id": g.id,
+                    "type": g.type,
+                    "place": g.place,
+                    "date_start": g.date_start,
+                    "date_end": g.date_end,
+                    "actors": g.actors,
+                    "n_sources": g.n_sources,
+                    "n_independent": g.n_independent,
+                    "contested": g.contested,
+                    "claims": [
+                        {
+                            "modality": c.modality,
+                            "figures": list(c.figures),
+                            "sources": list(c.sources),
+                            "n_independent": c.n_independent,
+                        }
+                        for c in g.claims
+                    ],
+                }
+            )
+            for m in g.members:
+                vid, idx = m.id.split("#e")
+                m_rows.append(
+                    {
+                        "group_id": g.id,
+                        "version_id": vid,
+                        "event_idx": int(idx),
+                        "cluster_id": m.cluster_id,
+                    }
+                )
+        with self.engine.begin() as conn:
+            conn.execute(schema.event_group_members.delete())
+            conn.execute(schema.event_groups.delete())
+            if g_rows:
+                conn.execute(schema.event_groups.insert(), g_rows)
+                conn.execute(schema.event_group_members.insert(), m_rows)
+        return len(groups)
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table (the idempotency and crash checks compare these)."""
+        with self.engine.connect() as conn:
+            return {
+                name: int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() or 0)
+                for name, t in sorted(schema.metadata.tables.items())
+            }

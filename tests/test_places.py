@@ -1,0 +1,110 @@
+"""Place recognition and resolution on our own sentences (no ../shared needed)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from peacewatch.eval.geo import km
+from peacewatch.evidence import check_offsets
+from peacewatch.extract.places import extract_places
+from peacewatch.nlp import parse
+from peacewatch.records import Body, Document, Metadata, Paragraph, Place
+
+
+def analyse(nlp: Any, *paragraphs: str) -> Document:
+    text = "\n\n".join(paragraphs)
+    paras, pos = [], 0
+    for p in paragraphs:
+        paras.append(Paragraph(pos, pos + len(p)))
+        pos += len(p) + 2
+    doc = Document(meta=Metadata(id="t"), body=Body(text=text, paragraphs=tuple(paras)))
+    doc = extract_places(parse(doc, nlp))
+    assert check_offsets(doc) > 0
+    for p in doc.places:
+        assert doc.body.text[p.start : p.end] == p.mention
+    return doc
+
+
+def place(doc: Document, mention: str) -> Place:
+    hits = [p for p in doc.places if p.mention == mention]
+    assert hits, f"{mention!r} not among {[p.mention for p in doc.places]}"
+    return hits[0]
+
+
+def near(p: Place, lat: float, lon: float, tol_km: float) -> bool:
+    return p.lat is not None and p.lon is not None and km(p.lat, p.lon, lat, lon) <= tol_km
+
+
+def test_city_and_country(nlp: Any) -> None:
+    doc = analyse(nlp, "The delegations arrived in Istanbul, Turkey, late on Monday evening.")
+    ist = place(doc, "Istanbul")
+    assert ist.feature == "city" and ist.country == "TR" and near(ist, 41.01, 28.97, 20)
+    tr = place(doc, "Turkey")
+    assert tr.feature == "country" and (tr.lat, tr.lon) == (39.0, 35.0) and tr.admin1 is None
+
+
+def test_region_phrase_is_the_oblast(nlp: Any) -> None:
+    doc = analyse(nlp, "Shelling went on overnight across the Kherson region, officials said.")
+    p = place(doc, "Kherson region")
+    assert p.feature == "region" and p.admin1 == "UA-65" and p.country == "UA"
+
+
+def test_bare_ukrainian_towns_resolve_in_ukraine(nlp: Any) -> None:
+    doc = analyse(
+        nlp,
+        "Ukraine said its troops pushed back near Kherson, while strikes hit the southern "
+        "port city of Mykolaiv and the town of Irpin.",
+    )
+    kherson = place(doc, "Kherson")
+    assert kherson.feature == "city" and near(kherson, 46.64, 32.61, 20)  # not Chérso, Greece
+    assert near(place(doc, "Mykolaiv"), 46.97, 32.0, 20)  # not Mykolaivka
+    assert near(place(doc, "Irpin"), 50.52, 30.25, 15)
+
+
+def test_metonymy_marks_governments_not_places_of_action(nlp: Any) -> None:
+    doc = analyse(
+        nlp,
+        "Kyiv said the proposals deserved a careful answer.",
+        "Sirens sounded in Kyiv for most of the night.",
+    )
+    said, sirens = [p for p in doc.places if p.mention == "Kyiv"]
+    assert said.metonymy and not sirens.metonymy
+    assert said.country == sirens.country == "UA"  # the coordinates stay either way
+
+
+def test_abbreviation_us_is_the_country(nlp: Any) -> None:
+    doc = analyse(nlp, "The US announced new sanctions on Friday, and the U.K. followed.")
+    us = place(doc, "US")
+    assert us.feature == "country" and us.country == "US"
+    assert all(p.name != "Us" for p in doc.places)
+
+
+def test_landmark_and_derived_region(nlp: Any) -> None:
+    doc = analyse(
+        nlp,
+        "Talks resumed at Dolmabahce Palace as fighting raged in the Donbas.",
+    )
+    palace = place(doc, "Dolmabahce Palace")
+    assert palace.feature == "landmark" and palace.country == "TR"
+    donbas = place(doc, "Donbas")
+    assert donbas.feature == "region" and near(donbas, 48.0, 38.5, 200)
+
+
+def test_state_abbreviation_after_a_comma_narrows_the_town(nlp: Any) -> None:
+    doc = analyse(nlp, "The council of Springfield, Ill., met on Thursday about the budget.")
+    p = place(doc, "Springfield")
+    assert p.country == "US" and p.admin1 == "US-IL"
+
+
+@pytest.mark.parametrize("word", ["Ukrainian", "Russian"])
+def test_demonyms_are_not_places(nlp: Any, word: str) -> None:
+    doc = analyse(nlp, f"{word} negotiators said little after the meeting in Minsk.")
+    assert all(p.mention != word for p in doc.places)
+    assert place(doc, "Minsk").country == "BY"
+
+
+def test_no_parse_no_places() -> None:
+    doc = Document(meta=Metadata(id="x"), body=Body(text="Kyiv", paragraphs=(Paragraph(0, 4),)))
+    assert extract_places(doc).places == ()

@@ -1,0 +1,240 @@
+"""Quote extraction on sentences written for these tests (no article text is copied here)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from peacewatch.evidence import check_offsets
+from peacewatch.extract.entities import extract_entities
+from peacewatch.extract.quotes import extract_quotes, find_quotes
+from peacewatch.extract.quotes_direct import segments
+from peacewatch.records import Body, Document, Metadata, Paragraph, Quote, TimeExpression
+
+
+def make_doc(nlp: Any, *paragraphs: str, published: str = "2022-04-06") -> Document:
+    text = "\n\n".join(paragraphs)
+    paras, at = [], 0
+    for p in paragraphs:
+        paras.append(Paragraph(at, at + len(p)))
+        at += len(p) + 2
+    doc = Document(
+        meta=Metadata(id="t", published=published, published_source="cli"),
+        body=Body(text=text, paragraphs=tuple(paras)),
+    )
+    doc = replace(doc, parses=tuple(nlp.pipe(paragraphs)))
+    return extract_entities(doc)
+
+
+def quotes(doc: Document) -> list[Quote]:
+    out = extract_quotes(doc)
+    assert check_offsets(out) > 0
+    for q in out.quotes:
+        assert q.evidence.start <= q.start and q.end <= q.evidence.end
+    return list(out.quotes)
+
+
+def one(qs: list[Quote], contains: str) -> Quote:
+    hits = [q for q in qs if contains.lower() in q.text.lower()]
+    assert len(hits) == 1, (contains, [q.text for q in qs])
+    return hits[0]
+
+
+def surname(q: Quote) -> str | None:
+    return q.speaker.name.split()[-1] if q.speaker else None
+
+
+def test_segments_pair_every_kind_of_mark() -> None:
+    text = "A “curly one,” then \"straight,\" then «guillemets» and ''newswire'' marks."
+    got = [text[s:e] for s, e, closed in segments(text) if closed]
+    assert got == ["curly one,", "straight,", "guillemets", "newswire"]
+
+
+def test_segments_leave_an_unclosed_quote_open() -> None:
+    text = "“This runs on into the next paragraph."
+    assert segments(text) == [(1, len(text), False)]
+
+
+def test_direct_quote_with_speaker_outlet_and_cue(nlp: Any) -> None:
+    doc = make_doc(
+        nlp,
+        "“The ferry schedule will change next week,” Maria Kowalska, the harbour director, "
+        "said according to the Baltic Shipping Gazette newspaper.",
+    )
+    q = one(quotes(doc), "ferry schedule")
+    assert q.kind == "direct"
+    assert surname(q) == "Kowalska"
+    assert q.cue == "said"
+    assert q.relay is not None and "Baltic Shipping Gazette" in q.relay.name
+    assert q.text.endswith("next week")  # the comma before the closing mark is not content
+
+
+def test_quote_split_around_the_attribution_keeps_the_speaker(nlp: Any) -> None:
+    doc = make_doc(
+        nlp,
+        "Mayor Ilse Brandt spoke to residents on Friday.",
+        "“We will rebuild the bridge,” she said. “The money is already there.”",
+    )
+    qs = quotes(doc)
+    assert surname(one(qs, "rebuild the bridge")) == "Brandt"
+    assert surname(one(qs, "money is already there")) == "Brandt"
+
+
+def test_quote_running_over_two_paragraphs_continues_the_speaker(nlp: Any) -> None:
+    doc = make_doc(
+        nlp,
+        "“The first stage is the survey, then the design,” engineer Tomas Novak said. "
+        "“After that the council votes.",
+        "“Only then can the builders start work on the site.”",
+    )
+    qs = quotes(doc)
+    assert surname(one(qs, "council votes")) == "Novak"
+    assert surname(one(qs, "builders start work")) == "Novak"
+
+
+def test_pronoun_speaker_is_the_previous_subject(nlp: Any) -> None:
+    doc = make_doc(
+        nlp,
+        "Finance minister Elena Petrova said that the budget would be presented in May.",
+        "“Nobody should expect new taxes,” he said, referring to the plan of Prime Minister "
+        "Karl Jensen.",
+    )
+    # "he" follows a sentence whose subject is Petrova; the speaker may not be the Jensen
+    # named later in the same sentence.
+    assert surname(one(quotes(doc), "new taxes")) == "Petrova"
+
+
+def test_partial_quote_inside_reported_speech(nlp: Any) -> None:
+    doc = make_doc(
+        nlp,
+        "Union leader Sam Okafor said the workers had a “duty” to keep the mines safe.",
+    )
+    q = one(quotes(doc), "duty")
+    assert q.kind == "partial"
+    assert surname(q) == "Okafor"
+    assert "keep the mines safe" in q.text
+
+
+def test_indirect_speech_of_a_group(nlp: Any) -> None:
+    doc = make_doc(
+        nlp,
+        "Norwegian officials said the two delegations discussed fishing quotas in the north.",
+    )
+    q = one(quotes(doc), "fishing quotas")
+    assert q.kind == "indirect"
+    assert q.speaker is not None and q.speaker.name == "Norwegian officials"
+    assert q.relay is None
+
+
+def test_short_masthead_is_the_outlet_named_before(nlp: Any) -> None:
+    doc = make_doc(
+        nlp,
+        "“The harvest was late this year,” farmer Ana Silva said according to The New York Times.",
+        "“Prices will rise,” her neighbour Jorge Mendes said according to the Times.",
+    )
+    q = one(quotes(doc), "prices will rise")
+    assert q.relay is not None and q.relay.name == "The New York Times"
+
+
+def test_told_an_outlet_is_a_relay(nlp: Any) -> None:
+    doc = make_doc(nlp, "The ceasefire will hold, General Ruth Adler told CNN on Sunday.")
+    q = one(quotes(doc), "ceasefire will hold")
+    assert surname(q) == "Adler"
+    assert q.relay is not None and q.relay.name == "CNN"
+
+
+def test_said_on_is_the_date_of_the_attribution_clause(nlp: Any) -> None:
+    doc = make_doc(
+        nlp,
+        "Coach Lena Berg said late Sunday that the final would be played on Friday.",
+    )
+    text = doc.body.text
+    sunday, friday = text.index("late Sunday"), text.index("Friday")
+    dates = (
+        TimeExpression("late Sunday", sunday, sunday + 11, "2022-04-03", "day", "weekday"),
+        TimeExpression("Friday", friday, friday + 6, "2022-04-08", "day", "weekday"),
+    )
+    q = one(quotes(replace(doc, dates=dates)), "final would be played")
+    # The date of the saying, not the date of the event reported.
+    assert q.said_on == "2022-04-03"
+
+
+def test_said_on_defaults_to_publication_date(nlp: Any) -> None:
+    doc = make_doc(nlp, "Coach Lena Berg said that the team was ready.", published="2022-04-06")
+    assert one(quotes(doc), "team was ready").said_on == "2022-04-06"
+
+
+def test_scare_quotes_and_passives_give_no_speaker(nlp: Any) -> None:
+    doc = make_doc(
+        nlp,
+        "The so-called “green corridor” opened at dawn for the trucks.",
+        "It was reported that the road had been closed for repairs.",
+    )
+    qs = quotes(doc)
+    assert not [q for q in qs if "green corridor" in q.text]
+    assert all(q.speaker is None for q in qs if "road had been closed" in q.text)
+
+
+def test_transcript_labels_split_turns(nlp: Any) -> None:
+    doc = make_doc(
+        nlp,
+        "Anna Lindqvist: What will happen to the grain deal now? Vladimir Putin: We will look "
+        "at the proposals carefully.",
+    )
+    qs = quotes(doc)
+    assert surname(one(qs, "grain deal")) == "Lindqvist"
+    assert surname(one(qs, "look at the proposals")) == "Putin"
+
+
+def test_find_quotes_keeps_cue_and_source_spans(nlp: Any) -> None:
+    doc = make_doc(nlp, "Spokesman Omar Haddad said the talks would resume on Monday.")
+    (f,) = find_quotes(doc)
+    text = doc.body.text
+    assert f.cue is not None and text[f.cue[0] : f.cue[1]] == "said"
+    assert f.source is not None and "Haddad" in text[f.source[0] : f.source[1]]
+
+
+@pytest.mark.parametrize("text", ["", "No one spoke today."])
+def test_no_quotes_without_reporting(nlp: Any, text: str) -> None:
+    doc = make_doc(nlp, text) if text else make_doc(nlp, "x")
+    assert [q for q in quotes(doc) if q.speaker is not None] == []
+
+
+def test_outlet_reporting_the_attribution_is_the_relay(nlp: Any) -> None:
+    doc = make_doc(nlp, "“We are ready to talk,” the envoy Ivan Petrov said, Interfax reported.")
+    q = one(quotes(doc), "ready to talk")
+    assert surname(q) == "Petrov"
+    assert q.relay is not None and q.relay.name == "Interfax"
+
+
+def test_outlet_as_the_only_source_is_the_speaker(nlp: Any) -> None:
+    doc = make_doc(nlp, "Interfax reported that the convoy had crossed the border at night.")
+    q = one(quotes(doc), "convoy had crossed")
+    assert q.speaker is not None and q.speaker.name == "Interfax"
+    assert q.relay is None
+
+
+def test_abbreviated_title_does_not_end_the_attribution(nlp: Any) -> None:
+    doc = make_doc(nlp, '"The vote will be close," Sen. Ann Whitfield said.')
+    assert surname(one(quotes(doc), "vote will be close")) == "Whitfield"
+
+
+def test_interview_outlet_is_the_relay(nlp: Any) -> None:
+    doc = make_doc(
+        nlp,
+        "Defence minister Pavel Horak said in an interview with the BBC that the army would "
+        "withdraw from the border.",
+    )
+    q = one(quotes(doc), "army would withdraw")
+    assert surname(q) == "Horak"
+    assert q.relay is not None and q.relay.name == "BBC"
+
+
+def test_relative_clause_speaker_is_the_noun_it_modifies(nlp: Any) -> None:
+    doc = make_doc(
+        nlp,
+        "The talks were chaired by Mayor Rosa Lindgren, who warned that the budget was too small.",
+    )
+    assert surname(one(quotes(doc), "budget was too small")) == "Lindgren"
