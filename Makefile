@@ -17,8 +17,13 @@ $(STAMP): pyproject.toml requirements/models.txt
 
 install: $(STAMP)
 
+DB ?= var/peacewatch.db
+
 run: install
-	$(BIN)/peacewatch analyze samples/articles
+	mkdir -p $(dir $(DB))
+	$(BIN)/peacewatch ingest samples/articles --db $(DB)
+	$(BIN)/peacewatch summary --db $(DB)
+	@echo "query it: .venv/bin/peacewatch query events --db $(DB)  (the web UI is not built yet)"
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks
@@ -36,9 +41,14 @@ eval: install
 	$(BIN)/peacewatch eval reference --article $(SHARED)/corpus/upi-2022-03-29-istanbul-talks.txt \
 		--gold $(SHARED)/gold/upi-2022-03-29-istanbul-talks.gold.json --strict
 	$(BIN)/peacewatch eval quotes --data $(SHARED)/eval/quotes/polnear --strict
+	$(BIN)/peacewatch eval geo --data $(SHARED)/eval/geo --strict
+	$(BIN)/peacewatch eval events --data $(SHARED)/eval/events --strict
+	$(BIN)/peacewatch eval store --data $(SHARED)/corpus/official-2022 --strict
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/geo.py
+	$(BIN)/python benchmarks/ingest.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .mypy_cache .ruff_cache .pytest_cache

@@ -27,10 +27,11 @@ KILLS = 5
 
 
 def batch(path: Path) -> int:
-    """Our fixture articles plus syndicated copies of two of them, as one JSONL batch."""
+    """Our fixture articles plus syndicated copies of two of them, as one JSONL batch (24
+    articles: more than one analysis chunk, so a run alternates analysing and writing)."""
     lines = [json.loads(x) for x in ARTICLES.read_text(encoding="utf-8").splitlines()]
     out = list(lines)
-    for base, n in ((lines[0], 5), (lines[4], 3)):
+    for base, n in ((lines[0], 10), (lines[4], 8)):
         for i, text in enumerate(syndicated_variants(base["text"], n)):
             out.append({**base, "id": f"{base['id']}-copy{i}", "url": None, "text": text})
     path.write_text("".join(json.dumps(x) + "\n" for x in out), encoding="utf-8")
@@ -87,13 +88,15 @@ def test_killed_five_times_then_resumed_equals_a_clean_run(
             # Anywhere from start-up to the first documents: imports, migration, model load.
             time.sleep(rng.uniform(0.2, 2.5))
         else:
-            # Let this run commit one or two documents, then kill it a random few milliseconds
-            # later: inside the next document's analysis, its transaction, or between the two.
-            target = max(before, 0) + rng.randint(1, 2)
+            # Let this run commit one to three documents, then kill it a random few
+            # milliseconds later: articles are analysed in chunks (16) and then written one
+            # transaction each, a few ms apart, so this lands inside a transaction, between two,
+            # or in the next chunk's analysis.
+            target = max(before, 0) + rng.randint(1, 3)
             deadline = time.monotonic() + 120
             while stored(engine) < target and proc.poll() is None and time.monotonic() < deadline:
-                time.sleep(0.005)
-            time.sleep(rng.uniform(0.0, 0.05))
+                time.sleep(0.002)
+            time.sleep(rng.uniform(0.0, 0.02))
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
         progress.append(stored(engine))

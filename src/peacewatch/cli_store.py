@@ -270,10 +270,21 @@ def eval_store(
         raise typer.Exit(1)
 
 
+def summary(db: DbOption = DEFAULT_DB) -> None:
+    """What the store holds: counts and the most frequent event types, speakers, places."""
+    from peacewatch.store.summary import summarize
+
+    with _open(db) as store:
+        result = summarize(store.engine, store.counts())
+    for line in result.lines():
+        typer.echo(line)
+
+
 def register(app: typer.Typer, eval_app: typer.Typer | None = None) -> None:
     """Add ``ingest``, ``query`` and ``export`` (and ``eval store``) to the command line."""
     app.command("ingest")(ingest)
     app.command("query")(query)
     app.command("export")(export)
+    app.command("summary")(summary)
     if eval_app is not None:
         eval_app.command("store")(eval_store)
