@@ -79,8 +79,7 @@ def main() -> None:
         f"corpus {args.corpus}: {len(raws)} articles, {len(paragraphs)} paragraphs, {words} words"
     )
     print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores,"
-        f" Python {platform.python_version()}"
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
     print(f"model load {load_s:.2f} s, peak RSS {peak_mb:.0f} MB, best of {args.repeat}")
     print()
