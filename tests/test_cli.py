@@ -72,3 +72,20 @@ def test_summary_is_readable(fixtures: Path) -> None:
     )
     assert r.exit_code == 0
     assert "paragraphs" in r.stdout and "Arakhamia" in r.stdout
+
+
+def test_malformed_html_and_pages_without_text(tmp_path: Path) -> None:
+    # Unclosed tags, stray end tags and a truncated attribute: parsed leniently, not refused.
+    broken = tmp_path / "broken.html"
+    broken.write_text(
+        "<html><head><title>Talks resume</title><body><div><p>Delegations met in Istanbul on "
+        "Tuesday and agreed to meet again next week, officials said.<p>The talks lasted four "
+        "hours.</span></div><img src='x"
+    )
+    empty_page = tmp_path / "menu.html"
+    empty_page.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    r = runner.invoke(app, ["analyze", str(broken), str(empty_page), "-f", "jsonl"])
+    assert r.exit_code == 1, r.output  # only the page without article text fails
+    rows = [json.loads(line) for line in r.stdout.splitlines() if line.startswith("{")]
+    assert len(rows) == 1 and "Istanbul" in rows[0]["body"]["text"]
+    assert "menu.html" in r.stderr and "Fix" in r.stderr
