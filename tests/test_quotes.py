@@ -238,3 +238,13 @@ def test_relative_clause_speaker_is_the_noun_it_modifies(nlp: Any) -> None:
         "The talks were chaired by Mayor Rosa Lindgren, who warned that the budget was too small.",
     )
     assert surname(one(quotes(doc), "budget was too small")) == "Lindgren"
+
+
+def test_pronoun_after_a_title_subject_with_the_name_in_apposition(nlp: Any) -> None:
+    doc = make_doc(
+        nlp,
+        '"We are ready to sign within weeks," Armenian Foreign Minister Ararat Mirzoyan said.',
+        "Azerbaijan's foreign minister, Jeyhun Bayramov, said his country wanted a deal.",
+        "He added that Baku would not accept foreign peacekeepers.",
+    )
+    assert surname(one(quotes(doc), "would not accept")) == "Bayramov"

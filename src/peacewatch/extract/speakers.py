@@ -161,8 +161,15 @@ def person_subjects(ctx: Context) -> list[tuple[int, Speaker]]:
     for i, parsed in enumerate(ctx.doc.parses):
         p0 = ctx.para_start(i)
         for tok in parsed:
-            if tok.dep_ not in _SUBJ or tok.pos_ != "PROPN":
+            if tok.dep_ not in _SUBJ:
                 continue
+            if tok.pos_ != "PROPN":
+                # "Azerbaijan's foreign minister, Jeyhun Bayramov, said": the subject is the
+                # title noun and the name its apposition; a later "he" means that person.
+                named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+                if not named:
+                    continue
+                tok = named[0]
             start = p0 + tok.idx
             if ctx.in_segment(i, start, start + len(tok.text)):
                 continue
