@@ -222,3 +222,19 @@ def test_plover_root_of_intended_acts_and_noun_phrases(nlp: Any) -> None:
     assert lex.plover_root("ASSAULT", "asserted") == "ASSAULT"
     doc = _doc("Dock workers began a hunger strike in Gdansk.", nlp)
     assert [e.type for e in doc.events] == ["PROTEST"]
+
+
+def test_a_temporal_clause_does_not_inherit_the_main_clause_actors_place_or_date(
+    nlp: Any,
+) -> None:
+    doc = _doc(
+        "Both foreign ministers met in Geneva on Thursday, the first such meeting since "
+        "fighting flared in the border region last month.",
+        nlp,
+        published="2022-10-07",
+    )
+    consult = _one(doc, "CONSULT")
+    assert consult.place == "Geneva" and consult.date == "2022-10-06"
+    for e in doc.events:
+        if e.type == "ASSAULT":
+            assert not e.actors and e.place != "Geneva" and e.date != "2022-10-06"

@@ -14,7 +14,14 @@ from datetime import date as Date
 
 from peacewatch.evidence import span
 from peacewatch.extract import events_context as context
-from peacewatch.extract.events_args import ActorRef, Args, DateRef, Sentence
+from peacewatch.extract.events_args import (
+    ActorRef,
+    Args,
+    DateRef,
+    Sentence,
+    in_temporal_clause,
+    temporal_clause,
+)
 from peacewatch.extract.events_lex import lexicon
 from peacewatch.extract.events_triggers import REPORTING, Cand, find_triggers
 from peacewatch.records import Actor, Document, Event, Magnitude
@@ -61,12 +68,18 @@ def _sentence_items(doc: Document) -> list[_Item]:
                     args.date = last_speech
                 if args.place is None:
                     node = cand.tok
-                    while node.head.i != node.i and args.place is None:
+                    while (
+                        node.head.i != node.i and args.place is None and not temporal_clause(node)
+                    ):
                         node = node.head
                         above = by_tok.get(node.i)
                         if above is not None:
                             args.place = above.place
-                if args.place is None and cand.type in ("ASSAULT", "COERCE", "MOBILIZE"):
+                if (
+                    args.place is None
+                    and cand.type in ("ASSAULT", "COERCE", "MOBILIZE")
+                    and not in_temporal_clause(cand.tok)
+                ):
                     args.place = sentence.lone_place()
                 text = doc.body.text[s0:s1]
                 lead = len(text) - len(text.lstrip())

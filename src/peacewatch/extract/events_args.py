@@ -15,6 +15,29 @@ from peacewatch.extract.events_triggers import LOCATIVE, REPORTING, Cand, host
 Token = Any
 
 _CLIMB = frozenset(["xcomp", "conj", "advcl", "acomp", "pcomp", "prep", "pobj", "dobj"])
+# "the first meeting since fighting flared", "after shelling resumed": a clause that only dates
+# the main clause has its own (unstated) actors, not the main clause's subject.
+_TEMPORAL_MARKS = frozenset(["since", "after", "before", "until", "till", "when", "while", "as"])
+
+
+def in_temporal_clause(tok: Token) -> bool:
+    """Whether ``tok`` sits inside a clause that only dates another one."""
+    node = tok
+    while node.head.i != node.i:
+        if temporal_clause(node):
+            return True
+        node = node.head
+    return False
+
+
+def temporal_clause(node: Token) -> bool:
+    if node.dep_ == "pcomp" and node.head.lower_ in _TEMPORAL_MARKS:
+        return True
+    return node.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in node.children
+    )
+
+
 _RELATIVE = frozenset(["who", "which", "that", "whom"])
 _PRONOUN = frozenset(["it", "they", "he", "she", "we", "i", "its", "their"])
 # Recipient prepositions after the PLOVER manual: the target of the act.
@@ -182,7 +205,7 @@ class Sentence:
                 return [node.head]
             # A gerund or infinitive takes the subject of the clause that governs it
             # ("forces report progress in pushing X back").
-            if node.dep_ not in _CLIMB or node.head.i == node.i:
+            if node.dep_ not in _CLIMB or node.head.i == node.i or temporal_clause(node):
                 break
             node = node.head
         return []
@@ -344,7 +367,7 @@ class Sentence:
                         anchor = _ANCHOR_PREPS[p.lower_]
             if node.lemma_.lower() == "add":
                 continues = True
-            if node.head.i == node.i:
+            if node.head.i == node.i or temporal_clause(node):
                 break
             node = node.head
         return None, anchor, continues and not material
