@@ -18,3 +18,11 @@ def nlp() -> Any:
 @pytest.fixture(scope="session")
 def fixtures() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def api_store(tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> str:
+    """URL of a SQLite store with the API fixture articles (tests/api_fixtures.py)."""
+    from api_fixtures import build_store
+
+    return build_store(tmp_path_factory.mktemp("api") / "store.db", nlp)

@@ -15,6 +15,8 @@ from peacewatch import __version__
 from peacewatch.clean import iso_date
 from peacewatch.ingest import MAX_BYTES, read_inputs
 from peacewatch.records import InputError
+from peacewatch.scale import Executor
+from peacewatch.scale.options import ExecutorOpt, SchedulerOpt, WorkersOpt
 
 app = typer.Typer(
     add_completion=False,
@@ -56,7 +58,10 @@ def report_error(source: str, message: str, fix: str) -> None:
 def analyze(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Files (.txt, .html, .html.gz, .jsonl), directories, or - for stdin."),
+        typer.Argument(
+            help="Files (.txt, .html, .jsonl, .warc, .arc, .rss, .atom; optionally .gz),"
+            " directories, feed URLs, or - for stdin."
+        ),
     ],
     published: Annotated[
         str | None,
@@ -67,6 +72,9 @@ def analyze(
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
     max_bytes: Annotated[int, typer.Option(help="Largest input accepted, in bytes.")] = MAX_BYTES,
+    executor: ExecutorOpt = Executor.local,
+    workers: WorkersOpt = None,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Analyse articles and print a summary, one JSON document, or JSON Lines.
 
@@ -74,25 +82,25 @@ def analyze(
     """
     from peacewatch.nlp import ModelError, load
     from peacewatch.output import to_json
-    from peacewatch.pipeline import analyze_stream
     from peacewatch.progress import progress_for
+    from peacewatch.scale import Runner
     from peacewatch.summary import print_summary
 
     if published is not None and iso_date(published) is None:
         report_error("--published", f"{published!r} is not a date", "write it as YYYY-MM-DD")
         raise typer.Exit(2)
     try:
-        nlp = load()
+        load()  # fail early (exit 3) when the model is missing; cached for --executor local
     except ModelError as exc:
         report_error("model", str(exc.args[0]), str(exc.args[1]))
         raise typer.Exit(3) from exc
 
     out: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
     console = Console(file=out, highlight=False, soft_wrap=True)
-    failed = 0
+    failed = processed = 0
     done: list[dict[str, object]] = []
     try:
-        with progress_for(err) as progress:
+        with progress_for(err) as progress, Runner(executor, workers, scheduler) as runner:
             task = progress.add_task("analysing", total=None)
             inputs = read_inputs(
                 paths,
@@ -100,8 +108,9 @@ def analyze(
                 max_bytes=max_bytes,
                 exclude=frozenset({output.resolve()}) if output else frozenset(),
             )
-            for _item, result in analyze_stream(inputs, published=published, nlp=nlp):
+            for _item, result in runner.run(inputs, published):
                 progress.advance(task)
+                processed += 1
                 if isinstance(result, InputError):
                     failed += 1
                     report_error(result.source, result.message, result.fix)
@@ -120,6 +129,7 @@ def analyze(
             out.close()
     if failed:
         err.print(f"{failed} input(s) failed", highlight=False)
+    err.print(f"analyze: {processed} processed, {processed - failed} analysed, {failed} failed")
     raise typer.Exit(min(failed, 100))
 
 
@@ -216,6 +226,18 @@ def eval_events(
 from peacewatch import cli_store  # noqa: E402
 
 cli_store.register(app, eval_app)
+
+from peacewatch import cli_api  # noqa: E402
+
+cli_api.register(app)
+
+from peacewatch import cli_negotiation  # noqa: E402
+
+cli_negotiation.register(app, eval_app)
+
+from peacewatch import cli_sources  # noqa: E402
+
+cli_sources.register(app)
 
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -14,6 +14,8 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from peacewatch.scale import Executor
+from peacewatch.scale.options import ExecutorOpt, SchedulerOpt, WorkersOpt
 from peacewatch.store.db import DEFAULT_DB
 from peacewatch.store.export import ExportFormat
 
@@ -84,7 +86,10 @@ def _day(value: str | None, name: str) -> date | None:
 def ingest(
     paths: Annotated[
         list[str] | None,
-        typer.Argument(help="Files (.txt, .html, .html.gz, .jsonl), directories, or -."),
+        typer.Argument(
+            help="Files (.txt, .html, .jsonl, .warc, .arc, .rss, .atom; optionally .gz),"
+            " directories, feed URLs, or -."
+        ),
     ] = None,
     db: DbOption = DEFAULT_DB,
     published: Annotated[
@@ -93,6 +98,9 @@ def ingest(
     retry_failed: Annotated[
         bool, typer.Option(help="Also retry the inputs in the dead-letter table.")
     ] = False,
+    executor: ExecutorOpt = Executor.local,
+    workers: WorkersOpt = None,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Analyse articles and store them with all their records.
 
@@ -106,6 +114,8 @@ def ingest(
     from peacewatch.pipeline import analyze
     from peacewatch.progress import progress_for
     from peacewatch.records import Document, InputError, RawInput
+    from peacewatch.scale import Runner
+    from peacewatch.scale.store import ingest_with
     from peacewatch.store.batch import ingest_stream
 
     if published is not None and iso_date(published) is None:
@@ -125,11 +135,21 @@ def ingest(
 
     tally: dict[str, int] = {}
     failed = 0
-    with _open(db) as store, progress_for(err) as progress:
+    with (
+        _open(db) as store,
+        progress_for(err) as progress,
+        Runner(executor, workers, scheduler) as runner,
+    ):
         outcomes = store.retry_failed(run) if retry_failed else []
         task = progress.add_task("ingesting", total=None)
         inputs = read_inputs(paths or [], stdin=sys.stdin.buffer)
-        for out in ingest_stream(store, inputs, nlp, published):
+        # Local: the store's own batch loop; else the workers analyse, this process writes.
+        stream = (
+            ingest_stream(store, inputs, nlp, published)
+            if executor is Executor.local
+            else ingest_with(store, inputs, runner, published)
+        )
+        for out in stream:
             progress.advance(task)
             if isinstance(out, InputError):
                 failed += 1
@@ -143,7 +163,9 @@ def ingest(
         failed += tally.get("failed", 0)
         groups = store.corroborate()
     summary = ", ".join(f"{n} {s}" for s, n in sorted(tally.items())) or "nothing new"
-    err.print(f"ingest: {summary}; {groups} merged event(s)")
+    # Syndicated copies stored in this run (exact or near duplicates of a stored article).
+    dups = sum(1 for o in outcomes if o.dup_kind in ("exact", "near"))
+    err.print(f"ingest: {summary}; {dups} duplicate(s); {groups} merged event(s)")
     raise typer.Exit(min(failed, 100))
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from peacewatch.records import ContentType, InputError, RawInput
+from peacewatch.sources import newscrawl
 
 # An article page is rarely above 5 MB of HTML (the largest AEB page here is 1.6 MB); 25 MB
 # leaves room for inline images and scripts while refusing dumps passed by mistake.
@@ -24,6 +25,9 @@ MAX_BYTES = 25 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+# Web archives and feeds are read by peacewatch.sources (warcio, feedparser).
+ARCHIVE_SUFFIXES = {".warc", ".arc"}
+FEED_SUFFIXES = {".rss", ".atom"}
 
 
 def _stem_and_kind(path: Path) -> tuple[str, str | None, bool]:
@@ -40,6 +44,10 @@ def _stem_and_kind(path: Path) -> tuple[str, str | None, bool]:
         return p.stem, "html", gz
     if suffix in JSONL_SUFFIXES:
         return p.stem, "jsonl", gz
+    if suffix in ARCHIVE_SUFFIXES:
+        return p.stem, "warc", gz
+    if suffix in FEED_SUFFIXES:
+        return p.stem, "feed", gz
     return p.stem if suffix else name, None, gz
 
 
@@ -115,12 +123,17 @@ def _sidecar(path: Path) -> dict[str, str]:
 def read_path(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[RawInput | InputError]:
     """Inputs from one file (a JSONL file yields one input per line)."""
     source = str(path)
+    stem, kind, gz = _stem_and_kind(path)
+    if kind == "warc":  # streamed record by record: archives are far above max_bytes
+        from peacewatch.sources.warc import read_warc
+
+        yield from read_warc(path, max_bytes)
+        return
     try:
         data = path.read_bytes()
     except OSError as exc:
         yield _error(source, f"cannot read the file ({exc.strerror})", "check the path and rights")
         return
-    stem, kind, gz = _stem_and_kind(path)
     if gz or data[:2] == b"\x1f\x8b":
         unpacked = _gunzip(source, data, max_bytes)
         if isinstance(unpacked, InputError):
@@ -129,6 +142,11 @@ def read_path(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[RawInput | Inp
         data = unpacked
     if kind == "jsonl":
         yield from read_jsonl(data, source, max_bytes)
+        return
+    if kind == "feed":  # entries' own content only: reading a file never goes online
+        from peacewatch.sources.feed import read_feed
+
+        yield from read_feed(data, source, max_bytes)
         return
     bad = _check_bytes(source, data, max_bytes)
     if bad:
@@ -165,6 +183,9 @@ def read_jsonl(
             continue
         if not isinstance(item, dict):
             yield _error(where, "the line is not a JSON object", fix)
+            continue
+        if newscrawl.is_newscrawl(item):  # news-please / CC-News layout
+            yield newscrawl.from_item(item, where, max_bytes)
             continue
         body = item.get("html") if "html" in item else item.get("text")
         if not isinstance(body, str) or not body.strip():
@@ -248,6 +269,14 @@ def read_inputs(
                 continue
             yield from read_stdin(stdin, max_bytes)
             continue
+        if name.startswith(("http://", "https://")):  # an RSS/Atom feed (peacewatch.sources)
+            from peacewatch.sources import poll
+
+            polled = poll(name, max_bytes)
+            if polled.error:
+                yield _error(name, polled.error, "check the URL; it should be an RSS or Atom feed")
+            yield from polled.items
+            continue
         path = Path(name)
         if path.is_dir():
             found = False
@@ -260,7 +289,8 @@ def read_inputs(
                 yield _error(
                     name,
                     "the directory holds no article files",
-                    "articles end in .txt, .html, .htm, .jsonl (optionally .gz)",
+                    "articles end in .txt, .html, .htm, .jsonl, .warc, .arc, .rss, .atom"
+                    " (optionally .gz)",
                 )
         elif path.exists():
             yield from read_path(path, max_bytes)

@@ -269,8 +269,11 @@ class Resolver:
             # An unattributed "we" in a government's own release is that government (checked
             # on the kremlin.ru and president.gov.ua releases, whose publisher names the state).
             return self.publisher_country
-        if low in _FIRST and speaker:
-            return self.person_country.get(surname(speaker))
+        if any(c.dep_ == "poss" and c.lower_ in _FIRST for c in tok.children):
+            # "our state needs ...": the speaker's side, else the releasing government.
+            if speaker and surname(speaker) in self.person_country:
+                return self.person_country[surname(speaker)]
+            return self.publisher_country
         sub = list(tok.subtree) if tok.dep_ != "ROOT" else [tok]
         # Only the noun phrase itself, not a relative clause hanging off it.
         sub = [t for t in sub if not any(a.dep_ in ("relcl", "acl") for a in _path(t, tok))]
@@ -283,7 +286,24 @@ class Resolver:
                 name = self.person_of(t)
                 if name and surname(name) in self.person_country:
                     return self.person_country[surname(name)]
-        return _country_in(sub)
+        found = _country_in(sub)
+        if (
+            found is None
+            and tok.lemma_.lower() in _OWN_TITLES
+            and tok.pos_ in ("NOUN", "PROPN")
+            and tok.ent_type_ not in ("PERSON", "GPE", "NORP")
+        ):
+            # "The Head of State rejected ...", "the delegation proposed ..." in a government's
+            # own release: its own officials are named by title alone (president.gov.ua and
+            # kremlin.ru, 2022); a foreign one always has a country in the phrase.
+            return self.publisher_country
+        return found
+
+
+# Titles a government's release uses alone for its own officials.
+_OWN_TITLES = frozenset(
+    {"president", "head", "adviser", "advisor", "delegation", "spokesperson", "spokesman"}
+)
 
 
 def _path(t: Any, top: Any) -> list[Any]:

@@ -212,6 +212,14 @@ def stance_for(hit: IssueHit) -> list[Cue]:
             if side and side[0] != "discussed":
                 verb = _clause_verb(node)
                 return [*cues, Cue(_modal_demand(side[0], verb), side[1], verb, condition_of(verb))]
+        if node.lemma_ == "be" and node.i != hit.head.i:
+            # "Russia's priority goals were X", "the main demand is X": the stance noun is the
+            # copula's subject (kremlin.ru readouts of March 2022 state positions this way).
+            for c in node.children:
+                side = _cue(c, False) if c.dep_ == "nsubj" and c.pos_ == "NOUN" else None
+                if side and side[0] != "discussed" and c.i != prev.i:
+                    owner = next((x for x in c.children if x.dep_ == "poss"), None)
+                    return [*cues, Cue(side[0], side[1], node, condition_of(node), owner)]
         if nouns_between >= 2:
             break  # "welcome X's role in its attempts to stop the war": too far from the issue
         own = (
@@ -288,6 +296,14 @@ class Speakers:
                     self.last = name
 
     def of(self, tok: Any) -> str | None:
+        # "According to X, ...": the sentence is X's (president.gov.ua releases attribute
+        # most statements this way).
+        for t in tok.sent:
+            if t.lower_ == "according" and t.nbor(1).lower_ == "to":
+                person = next((x for x in t.nbor(1).children if x.ent_type_ == "PERSON"), None)
+                name = self.resolver.person_of(person) if person is not None else None
+                if name:
+                    return name
         rep = reporting_head(tok)
         if rep is not None:
             subj = subject_of(rep)
@@ -374,13 +390,18 @@ def positions_in(
                 party = (
                     party_for(resolver, speakers, agent, s, hit.head) if agent is not None else None
                 )
-                if party is None and not passive and by:
+                # "the status of X is proposed to be ...", said by Y: with no agent named, the
+                # proposal is the speaker's side's.
+                if party is None and by and (not passive or about_issue):
                     party = resolver.person_country.get(surname(by))
             else:
                 party = party_for(resolver, speakers, subj, s, hit.head)
                 # The speaker's side stands in only for a missing or pronoun subject: "the
                 # guarantor countries are committed", said by X, is not X's commitment.
-                if party is None and by and (subj is None or subj.pos_ == "PRON"):
+                # So does a stance noun as subject: "the goal was to secure X", said by Y, is
+                # Y's goal (kremlin.ru readouts, March 2022).
+                stated = subj is not None and subj.lemma_.lower() in _stance_nouns()
+                if party is None and by and (subj is None or subj.pos_ == "PRON" or stated):
                     party = resolver.person_country.get(surname(by))
                 if subj is not None and who is None:
                     who = resolver.person_of(subj)
@@ -389,8 +410,11 @@ def positions_in(
             subj = subject_of(v)
             who = resolver.person_of(subj) if subj is not None else None
             found.append((st, party_for(resolver, speakers, subj, s, v), v, None, who))
+        # "a neutral status for Ukraine", as Russia's goal, is imposed on Ukraine, not sought by
+        # it: the beneficiary seeks the issue only when no other side is for it here.
+        others_for = any(f[1] and f[0] in ("demands", "seeks", "priority") for f in found)
         for b in _beneficiaries(hit):
-            if not any(f[1] == b for f in found):
+            if not others_for and not any(f[1] == b for f in found):
                 found.append(("seeks", b, hit.head, None, None))
         for st, party, anchor, cond, who in found:
             targets = list(parties) if party == ALL else [party]

@@ -82,8 +82,17 @@ TABLE_NOUNS = frozenset(
         "ministers",
         "minister",
         "parties",
+        # "the Ukrainian party outlined ...": a release of one side names itself in the singular
+        # (president.gov.ua, March 2022).
+        "party",
+        "side",
     }
 )
+# Nouns that only narrow a place down: "talks in the area of the A-B border" were held in B.
+AREA_NOUNS = frozenset({"area", "border", "region", "vicinity", "outskirts", "district"})
+# "meeting" is a round only with a table noun in it ("the video meeting of the delegations");
+# alone it is any meeting (kremlin.ru: "Meeting with Government members").
+MEETING_NOUNS = frozenset({"meeting", "meetings"})
 
 
 @dataclass
@@ -108,6 +117,8 @@ def _trigger(tok: Any) -> bool:
     low, lemma = tok.lower_, tok.lemma_.lower()
     if tok.pos_ == "NOUN" and (low in TALK_NOUNS or lemma in TALK_NOUNS):
         return low != "round" or any(c.lower_ == "of" for c in tok.children)
+    if tok.pos_ == "NOUN" and low in MEETING_NOUNS:
+        return any(t.lower_ in TABLE_NOUNS for t in tok.subtree)
     if tok.pos_ == "VERB" and lemma in MEET_VERBS:
         if lemma in OBJECT_VERBS:
             return any(c.lower_ in TALK_NOUNS for c in tok.children)
@@ -115,8 +126,44 @@ def _trigger(tok: Any) -> bool:
     return False
 
 
+def _chain(tok: Any) -> set[Any]:
+    """The talks nouns of one phrase: "round of talks" is one round, read from both words."""
+    out = {tok}
+    if tok.pos_ == "VERB":  # "held the first round of negotiations"
+        for c in tok.children:
+            if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in TALK_NOUNS:
+                out |= _chain(c)
+        return out
+    for c in tok.children:
+        if c.lower_ == "of":
+            out |= {p for p in c.children if p.dep_ == "pobj" and p.lower_ in TALK_NOUNS}
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in TALK_NOUNS:
+        out.add(tok.head.head)
+    return out
+
+
+def _held_verb(v: Any) -> bool:
+    lemma = v.lemma_.lower()
+    return lemma in ("hold", "happen", "occur", "convene") or (
+        lemma == "take" and any(c.lower_ == "place" for c in v.children)
+    )
+
+
+def _held_clauses(tok: Any) -> set[Any]:
+    """ "talks on ending the war, which took place on March 29 in X": the relative clause says
+    when and where the talks were held even when the parser hangs it on a later noun (as in
+    two president.gov.ua releases of 29-30 March 2022); only clauses inside the talks phrase."""
+    return {
+        v
+        for t in _chain(tok)
+        for v in t.subtree
+        if v.dep_ in ("relcl", "acl") and v.pos_ == "VERB" and _held_verb(v)
+    }
+
+
 def _clause(tok: Any, triggers: list[Any]) -> tuple[Any, list[Any]]:
     """The trigger's clause, minus embedded clauses that carry another trigger."""
+    held = _held_clauses(tok)
     head = tok
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
@@ -128,6 +175,8 @@ def _clause(tok: Any, triggers: list[Any]) -> tuple[Any, list[Any]]:
         if d.i != head.i and d.pos_ in ("VERB", "AUX"):
             sub = {x.i for x in d.subtree}
             # Another round's clause, or what a speaker said "at the talks": not this round.
+            if d in held:
+                continue
             if tok.i not in sub and (sub & others or d.dep_ in ("ccomp", "relcl", "xcomp")):
                 drop |= sub
     return head, [t for t in head.subtree if t.i not in drop]
@@ -153,7 +202,7 @@ def _places(
             root.dep_ == "pobj" and root.head.lower_ in LOCATIVE and root.head.head.i in anchors
         )
         compound = root.dep_ == "compound" and root.head.i in anchors
-        if not (locative or compound):
+        if not (locative or compound or _via_area(root, anchors)):
             continue
         anchors |= set(range(ent.start, ent.end))
         start, end = ent.start_char + s.offset, ent.end_char + s.offset
@@ -172,6 +221,25 @@ def _places(
         )
         out.append((str(ent.text).removeprefix("the "), country, is_city, root))
     return out
+
+
+def _via_area(root: Any, anchors: set[int]) -> bool:
+    """ "in the area of the A-B border": B through area nouns, the phrase on a round word."""
+    x, climbed = root, False
+    for _ in range(6):
+        if x.dep_ == "compound" or (x.dep_ == "pobj" and x.head.lower_ == "of"):
+            x = x.head if x.dep_ == "compound" else x.head.head
+            if x.lemma_.lower() not in AREA_NOUNS:
+                return False
+            climbed = True
+            continue
+        break
+    return bool(
+        climbed
+        and x.dep_ == "pobj"
+        and x.head.lower_ in ("in", "at", "near")
+        and x.head.head.i in anchors
+    )
 
 
 @cache
@@ -232,13 +300,14 @@ def mentions_in(doc: Document, s: Sent, resolver: Resolver) -> list[Mention]:
         venue_toks = {t.i for t in toks if m.venue and t.text in m.venue.split()}
         # "talks ... held on March 7 in X": the participle describing the talks anchors too.
         acl = {c.i for c in tok.children if c.dep_ in ("acl", "relcl")}
+        acl |= {t.i for t in _chain(tok)} | {v.i for v in _held_clauses(tok)}
         places = _places(doc, s, toks, {tok.i, head.i, *venue_toks, *acl})
         cities = [p for p in places if p[2]]
         best = cities[0] if cities else (places[0] if places else None)
         if best:
             m.place, m.country, m.city = best[0], best[1], best[2]
         own = {tok.i, head.i, *venue_toks, *(p[3].i for p in places)}
-        own |= {c.i for c in tok.children if c.dep_ in ("acl", "relcl")}
+        own |= acl
         m.date, m.precision = _date(doc, s, toks, own)
         # The level is read from the talks phrase and who met, not from the whole clause
         # ("The President gave an account of talks held by representatives" is not a summit).
@@ -361,8 +430,11 @@ def _sides(
         ent = ents.get(t.i)
         if ent is None and any(e.start <= t.i < e.end for e in ents.values()):
             continue  # a non-root word of a multi-word name ("United" in "the United States")
-        code = country_of_word(ent.text.removeprefix("the ") if ent is not None else t.text)
-        if not code or (t.dep_ == "pobj" and t.head.lower_ in LOCATIVE):
+        name = ent.text.removeprefix("the ") if ent is not None else t.text
+        # "Ukrainian-Russian talks": one hyphenated name for both sides.
+        whole = country_of_word(name)
+        codes = [whole] if whole else [c for c in map(country_of_word, name.split("-")) if c]
+        if not codes or (t.dep_ == "pobj" and t.head.lower_ in LOCATIVE):
             continue  # "talks in Turkey": where, not who
         chain = [t, t.head, t.head.head]
         if t.dep_ == "conj":
@@ -373,7 +445,8 @@ def _sides(
         if any(a.lower_ in ("between", "from") for a in chain) or any(
             h.lower_ in TABLE_NOUNS or h.lemma_.lower() in TALK_NOUNS for h in heads
         ):
-            out.append((code, tok_span(doc, s, [t])))
+            ev = tok_span(doc, s, [t])
+            out += [(code, ev) for code in dict.fromkeys(codes)]
     return out
 
 

@@ -38,8 +38,8 @@ def _build(tp: Any, value: Any) -> Any:
         return None
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _build(args[0], value) if len(args) == 1 else value
+        kept = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _build(kept[0], value) if len(kept) == 1 else value
     if origin is tuple:
         args = typing.get_args(tp)
         item = args[0] if args else Any

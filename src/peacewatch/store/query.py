@@ -32,6 +32,13 @@ class Filters:
     until: date | None = None
     all_versions: bool = False
     limit: int | None = None
+    # For the web API: paging with the total number of matches, a map's bounding box
+    # (west, south, east, north in degrees) and a negotiation issue for positions.
+    offset: int = 0
+    with_total: bool = False
+    bbox: tuple[float, float, float, float] | None = None
+    issue: str | None = None
+    outlet: str | None = None  # quotes: the relaying outlet or the document's publisher
 
 
 def _like(col: Any, text: str) -> Any:
@@ -65,9 +72,31 @@ def _sid(table: Any, letter: str) -> Any:
 
 
 def _run(conn: sa.Connection, stmt: Any, f: Filters) -> list[Row]:
+    total = None
+    if f.with_total:
+        # A separate COUNT over the unordered query: a window COUNT(*) OVER () would make
+        # SQLite compute every selected column (the place coordinates of events, ...) for all
+        # matches before LIMIT; measured 4x slower on 10,000 documents (benchmarks/api.py).
+        counted = sa.select(sa.func.count()).select_from(stmt.order_by(None).subquery())
+        total = conn.execute(counted).scalar_one()
     if f.limit is not None:
         stmt = stmt.limit(f.limit)
-    return [dict(r._mapping) for r in conn.execute(stmt)]
+    if f.offset:
+        stmt = stmt.offset(f.offset)
+    rows = [dict(r._mapping) for r in conn.execute(stmt)]
+    if total is not None:  # each row carries the number of all matches
+        for r in rows:
+            r["total_count"] = total
+    return rows
+
+
+def _in_bbox(lat: Any, lon: Any, f: Filters) -> list[Any]:
+    if f.bbox is None:
+        return []
+    west, south, east, north = f.bbox
+    if west > east:  # the box crosses the antimeridian
+        return [lat.between(south, north), sa.or_(lon >= west, lon <= east)]
+    return [lat.between(south, north), lon.between(west, east)]
 
 
 def _place_coord(col: Any) -> Any:
@@ -88,18 +117,40 @@ def _place_coord(col: Any) -> Any:
     )
 
 
+def _add_coords(conn: sa.Connection, rows: list[Row]) -> list[Row]:
+    """Each event's ``lat``/``lon`` (after ``cluster_id``'s predecessors, in column order):
+    those of the first geocoded place of its version whose name or mention is the event's
+    place, as ``_place_coord`` selects them."""
+    ids = sorted({r["version_id"] for r in rows if r["place"]})
+    first: dict[tuple[str, str], tuple[float, float]] = {}
+    if ids:
+        stmt = (
+            sa.select(p.c.version_id, p.c.name, p.c.mention, p.c.lat, p.c.lon)
+            .where(p.c.version_id.in_(ids), p.c.lat.is_not(None))
+            .order_by(p.c.version_id, p.c.idx)
+        )
+        for pr in conn.execute(stmt):
+            for label in (pr.name, pr.mention):
+                if label is not None:
+                    first.setdefault((pr.version_id, label.lower()), (pr.lat, pr.lon))
+    out: list[Row] = []
+    for r in rows:
+        tail: Row = {k: r.pop(k) for k in ("doc_id", "cluster_id", "total_count") if k in r}
+        hit = first.get((r["version_id"], r["place"].lower())) if r["place"] else None
+        r["lat"], r["lon"] = hit if hit else (None, None)
+        out.append({**r, **tail})
+    return out
+
+
 def events(conn: sa.Connection, f: Filters) -> list[Row]:
     cur = _versions(f)
     cols = [c for c in e.c if c.name != "version_id"]
-    stmt = sa.select(
-        _sid(e, "e"),
-        e.c.version_id,
-        *cols,
-        _place_coord(p.c.lat),
-        _place_coord(p.c.lon),
-        cur.c.doc_id,
-        cur.c.cluster_id,
-    ).join(cur, cur.c.id == e.c.version_id)
+    # The coordinates are looked up after paging (_add_coords): as correlated subqueries in
+    # the SELECT, SQLite computed them for every match before ORDER BY/LIMIT (3.7 s for a
+    # page of 50 on 10,000 documents, benchmarks/api.py).
+    stmt = sa.select(_sid(e, "e"), e.c.version_id, *cols, cur.c.doc_id, cur.c.cluster_id).join(
+        cur, cur.c.id == e.c.version_id
+    )
     if f.type:
         stmt = stmt.where(sa.or_(e.c.type == f.type, e.c.type.like(f"{f.type}.%")))
     if f.place:
@@ -113,7 +164,8 @@ def events(conn: sa.Connection, f: Filters) -> list[Row]:
             )
         )
     stmt = stmt.where(*_in_range(e.c.date_start, e.c.date_end, f))
-    rows = _run(conn, stmt.order_by(e.c.date_start, e.c.version_id, e.c.idx), f)
+    stmt = stmt.where(*_in_bbox(_place_coord(p.c.lat), _place_coord(p.c.lon), f))
+    rows = _add_coords(conn, _run(conn, stmt.order_by(e.c.date_start, e.c.version_id, e.c.idx), f))
     if rows:
         who: dict[tuple[str, int], dict[str, list[Row]]] = {}
         ids = sorted({r["version_id"] for r in rows})
@@ -171,6 +223,13 @@ def quotes(conn: sa.Connection, f: Filters) -> list[Row]:
                 sa.or_(_like(p.c.name, f.place), _like(p.c.mention, f.place)),
             )
         )
+    if f.outlet:
+        stmt = stmt.where(
+            sa.or_(
+                _like(q.c.relay, f.outlet),
+                sa.exists().where(v.c.id == q.c.version_id, _like(v.c.publisher, f.outlet)),
+            )
+        )
     day = sa.func.coalesce(q.c.said_on_date, cur.c.published)
     stmt = stmt.where(*_in_range(day, day, f))
     return _run(conn, stmt.order_by(day, q.c.version_id, q.c.idx), f)
@@ -192,6 +251,7 @@ def places(conn: sa.Connection, f: Filters) -> list[Row]:
             )
         )
     stmt = stmt.where(*_in_range(cur.c.published, cur.c.published, f))
+    stmt = stmt.where(*_in_bbox(p.c.lat, p.c.lon, f))
     return _run(conn, stmt.order_by(cur.c.published, p.c.version_id, p.c.idx), f)
 
 
@@ -215,6 +275,8 @@ def positions(conn: sa.Connection, f: Filters) -> list[Row]:
         )
     if f.type:
         stmt = stmt.where(sa.or_(pos.c.issue == f.type, pos.c.stance == f.type))
+    if f.issue:
+        stmt = stmt.where(pos.c.issue == f.issue)
     if f.place:  # positions from documents that mention the place
         stmt = stmt.where(
             sa.exists().where(

@@ -1,0 +1,200 @@
+"""Reads the API needs beyond ``peacewatch.store.query``: entities, one document with its
+evidence spans, negotiation tracks from the stored document JSON, and filter choices.
+
+SQL through SQLAlchemy Core only, every value a bound parameter.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+
+from peacewatch.store import schema
+
+Row = dict[str, Any]
+d, v, n = schema.documents, schema.versions, schema.entities
+
+
+def _current() -> Any:
+    return sa.select(v.c.id, v.c.doc_id, v.c.published).join(
+        d, (d.c.id == v.c.doc_id) & (d.c.current_version == v.c.version)
+    )
+
+
+def _like(col: Any, text: str) -> Any:
+    return sa.func.lower(col).like(f"%{text.casefold()}%")
+
+
+def entities(
+    conn: sa.Connection,
+    name: str | None,
+    type_: str | None,
+    country: str | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[Row], int]:
+    cur = _current().subquery("cur")
+    cols = [c for c in n.c if c.name != "version_id"]
+    stmt = sa.select(n.c.version_id, *cols, cur.c.doc_id, cur.c.published)
+    stmt = stmt.join(cur, cur.c.id == n.c.version_id)
+    if name:
+        stmt = stmt.where(_like(n.c.name, name))
+    if type_:
+        stmt = stmt.where(n.c.type == type_.upper())
+    if country:
+        stmt = stmt.where(n.c.country == country.upper())
+    stmt = stmt.order_by(n.c.name, n.c.version_id, n.c.idx)
+    rows = [dict(r._mapping) for r in conn.execute(stmt.limit(limit).offset(offset))]
+    # A second, cheap query for the total (entities are the largest table; COUNT OVER would
+    # sort all of it for every page).
+    total = conn.execute(sa.select(sa.func.count()).select_from(stmt.subquery())).scalar_one()
+    for r in rows:
+        r["id"] = f"{r['version_id']}#n{r['idx']}"
+    return rows, int(total)
+
+
+def _load(doc: Any) -> dict[str, Any]:
+    return json.loads(doc) if isinstance(doc, str) else dict(doc)
+
+
+def _spans(node: Any, path: list[str], out: list[Row]) -> None:
+    """Every evidence span in a document's JSON: any object with text, start and end.
+
+    Walking the JSON, instead of listing record kinds, keeps the document view complete when
+    the extractors grow new record kinds.
+    """
+    if isinstance(node, dict):
+        if (
+            isinstance(node.get("text"), str)
+            and isinstance(node.get("start"), int)
+            and isinstance(node.get("end"), int)
+        ):
+            out.append(
+                {
+                    "kind": path[0].split("[")[0] if path else "record",
+                    "path": ".".join(path),
+                    "start": node["start"],
+                    "end": node["end"],
+                    "text": node["text"],
+                }
+            )
+        for k, val in node.items():
+            _spans(val, [*path, str(k)], out)
+    elif isinstance(node, list):
+        for i, val in enumerate(node):
+            _spans(val, [*path[:-1], f"{path[-1]}[{i}]"] if path else [str(i)], out)
+
+
+def record_spans(doc: dict[str, Any]) -> list[Row]:
+    """Spans of the records, not of the body itself nor of removed boilerplate (not in body)."""
+    out: list[Row] = []
+    for key, val in doc.items():
+        if key in ("body", "removed", "document", "schema_version", "warnings"):
+            continue
+        if key == "negotiation" and isinstance(val, dict):
+            for sub, sval in val.items():
+                _spans(sval, ["negotiation", sub], out)
+                for r in out:
+                    if r["kind"] == "negotiation":
+                        r["kind"] = f"negotiation.{sub}"
+            continue
+        _spans(val, [key], out)
+    text = doc.get("body", {}).get("text", "")
+    # Only spans that really point into the body (check_offsets holds for stored documents;
+    # this guards the UI against a record that does not).
+    good: dict[tuple[str, int, int], Row] = {}
+    for s in out:  # a quote's text and its evidence may be one span: listed once
+        if 0 <= s["start"] <= s["end"] <= len(text):
+            good.setdefault((s["kind"], s["start"], s["end"]), s)
+    return sorted(good.values(), key=lambda s: (s["start"], -s["end"]))
+
+
+def document(conn: sa.Connection, doc_id: str, version: int | None) -> Row | None:
+    stmt = sa.select(v, d.c.key).join(d, d.c.id == v.c.doc_id).where(v.c.doc_id == doc_id)
+    if version is None:
+        stmt = stmt.where(v.c.version == d.c.current_version)
+    else:
+        stmt = stmt.where(v.c.version == version)
+    row = conn.execute(stmt).first()
+    if row is None:
+        return None
+    out = dict(row._mapping)
+    out.pop("ingested_at", None)
+    out.pop("body_text", None)
+    body = _load(out.pop("document"))
+    return {"version": out, "document": body, "spans": record_spans(body)}
+
+
+def _date(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def negotiation(
+    conn: sa.Connection, since: date | None, until: date | None, party: str | None
+) -> dict[str, list[Row]]:
+    """Rounds, commitments, agreements and participants of the current versions.
+
+    They live in the stored document JSON (the store keeps positions in a table, not these):
+    read here in Python. Fine for thousands of documents; a table would be the next step.
+    """
+    cur = _current().subquery("cur")
+    stmt = sa.select(v.c.id, v.c.doc_id, v.c.published, v.c.title, v.c.document)
+    stmt = stmt.join(cur, cur.c.id == v.c.id).order_by(v.c.published, v.c.id)
+    out: dict[str, list[Row]] = {"rounds": [], "commitments": [], "agreements": []}
+    for r in conn.execute(stmt):
+        neg = _load(r.document).get("negotiation") or {}
+        parties = [str(p) for p in neg.get("parties", [])]
+        if party and not any(party.casefold() in p.casefold() for p in parties):
+            continue
+        for kind in out:
+            for i, item in enumerate(neg.get(kind, [])):
+                day = _date(item.get("date")) or r.published
+                if since and (day is None or day < since):
+                    continue
+                if until and (day is None or day > until):
+                    continue
+                out[kind].append(
+                    {
+                        **item,
+                        "id": f"{r.id}#{kind}{i}",
+                        "version_id": r.id,
+                        "doc_id": r.doc_id,
+                        "published": r.published,
+                        "title": r.title,
+                        "parties": parties,
+                        "day": day,
+                    }
+                )
+    return out
+
+
+def facets(conn: sa.Connection) -> dict[str, list[Any]]:
+    """The values the UI offers in its filter menus."""
+    cur = _current().subquery("cur")
+    e, q, p, pos = schema.events, schema.quotes, schema.places, schema.positions
+
+    def distinct(col: Any, vcol: Any) -> list[Any]:
+        stmt = (
+            sa.select(col)
+            .join(cur, cur.c.id == vcol)
+            .where(col.is_not(None))
+            .distinct()
+            .order_by(col)
+            .limit(500)
+        )
+        return [x for (x,) in conn.execute(stmt)]
+
+    return {
+        "event_types": distinct(e.c.type, e.c.version_id),
+        "issues": distinct(pos.c.issue, pos.c.version_id),
+        "parties": distinct(pos.c.party, pos.c.version_id),
+        "speakers": distinct(q.c.speaker, q.c.version_id),
+        "countries": distinct(p.c.country, p.c.version_id),
+        "publishers": distinct(v.c.publisher, v.c.id),
+    }

@@ -1,0 +1,370 @@
+"""The JSON endpoints. Lists share one page shape: {total, limit, offset, items}."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from dataclasses import replace
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Header, Query, Request
+from pydantic import BaseModel, Field
+
+from peacewatch.api import reads
+from peacewatch.api.app import State
+from peacewatch.api.errors import ERROR_RESPONSES, ApiError
+from peacewatch.records import RawInput
+from peacewatch.store.query import QUERIES, Filters
+
+router = APIRouter(responses=ERROR_RESPONSES)
+
+MAX_LIMIT = 500
+# Longest text /analyze takes, in characters: see Settings.max_body for the bytes limit.
+MAX_TEXT = 500_000
+
+
+class Page(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[dict[str, Any]]
+
+
+class DocumentOut(BaseModel):
+    version: dict[str, Any]
+    document: dict[str, Any]
+    spans: list[dict[str, Any]]
+
+
+class NegotiationOut(BaseModel):
+    rounds: list[dict[str, Any]]
+    commitments: list[dict[str, Any]]
+    agreements: list[dict[str, Any]]
+
+
+class ArticleIn(BaseModel):
+    text: str = Field(min_length=1, max_length=MAX_TEXT, description="Article text or HTML.")
+    content_type: Literal["text", "html"] = "text"
+    published: date | None = None
+    title: str | None = Field(default=None, max_length=1000)
+    url: str | None = Field(default=None, max_length=2000)
+    publisher: str | None = Field(default=None, max_length=200)
+
+
+class StoredOut(BaseModel):
+    status: str
+    key: str
+    doc_id: str | None
+    version_id: str | None
+    error: str | None
+
+
+def state(request: Request) -> State:
+    st = request.app.state.pw
+    assert isinstance(st, State)
+    return st
+
+
+St = Annotated[State, Depends(state)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
+Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+Text = Annotated[str | None, Query(max_length=200)]
+Day = Annotated[date | None, Query(description="YYYY-MM-DD")]
+NUM = r"-?[0-9]{1,3}(\.[0-9]{1,8})?"
+BBox = Annotated[
+    str | None,
+    Query(
+        pattern=f"^{NUM},{NUM},{NUM},{NUM}$",
+        description="west,south,east,north in degrees (WGS84); west > east crosses 180°",
+    ),
+]
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if not value:
+        return None
+    fix = "write it as west,south,east,north, e.g. 22,44,41,53"
+    try:
+        w, s, e, n = (float(x) for x in value.split(","))
+    except ValueError as exc:
+        raise ApiError(422, "invalid_request", "bbox: four numbers expected", fix) from exc
+    # No range check: a box past the poles or with south > north simply matches nothing.
+    return (w, s, e, n)
+
+
+def _clean(value: str | None) -> str | None:
+    # NUL cannot be stored in PostgreSQL text and never occurs in a real filter.
+    return value.replace("\x00", "") or None if value else None
+
+
+def _page(st: State, kind: str, f: Filters) -> Page:
+    f = replace(f, with_total=True)
+    with st.engine.connect() as conn:
+        rows = QUERIES[kind](conn, f)
+        if rows:
+            total = int(rows[0]["total_count"])
+        elif f.offset:  # past the end: ask for the first row only to learn the total
+            first = QUERIES[kind](conn, replace(f, limit=1, offset=0))
+            total = int(first[0]["total_count"]) if first else 0
+        else:
+            total = 0
+    for r in rows:
+        r.pop("total_count", None)
+    return Page(total=total, limit=f.limit or 0, offset=f.offset, items=rows)
+
+
+@router.get("/health")
+def health(st: St) -> dict[str, Any]:
+    """Liveness, and whether write endpoints are enabled."""
+    return {"ok": True, "writable": st.settings.token is not None}
+
+
+@router.get("/documents", response_model=Page)
+def list_documents(
+    st: St, since: Day = None, until: Day = None, limit: Limit = 50, offset: Offset = 0
+) -> Page:
+    """Current versions of the stored documents, by publication date."""
+    return _page(st, "documents", Filters(since=since, until=until, limit=limit, offset=offset))
+
+
+@router.get("/documents/{doc_id}", response_model=DocumentOut)
+def get_document(
+    st: St, doc_id: str, version: Annotated[int | None, Query(ge=1, le=1_000_000)] = None
+) -> DocumentOut:
+    """One document: its clean body, every record, and every evidence span in the body."""
+    with st.engine.connect() as conn:
+        found = reads.document(conn, doc_id, version)
+    if found is None:
+        raise ApiError(404, "not_found", "no such document", "list ids with /api/documents")
+    return DocumentOut(**found)
+
+
+@router.get("/events", response_model=Page)
+def list_events(
+    st: St,
+    actor: Text = None,
+    type: Text = None,
+    place: Text = None,
+    bbox: BBox = None,
+    since: Day = None,
+    until: Day = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page:
+    """Events (PLOVER types) with actors, place (and its coordinates when geocoded), dates."""
+    f = Filters(
+        actor=_clean(actor),
+        type=_clean(type),
+        place=_clean(place),
+        bbox=_bbox(bbox),
+        since=since,
+        until=until,
+        limit=limit,
+        offset=offset,
+    )
+    return _page(st, "events", f)
+
+
+@router.get("/quotes", response_model=Page)
+def list_quotes(
+    st: St,
+    speaker: Text = None,
+    outlet: Text = None,
+    place: Text = None,
+    since: Day = None,
+    until: Day = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page:
+    """Quotes with speaker, relay and date; ``outlet`` matches the relay or the publisher."""
+    f = Filters(
+        actor=_clean(speaker),
+        outlet=_clean(outlet),
+        place=_clean(place),
+        since=since,
+        until=until,
+        limit=limit,
+        offset=offset,
+    )
+    return _page(st, "quotes", f)
+
+
+@router.get("/places", response_model=Page)
+def list_places(
+    st: St,
+    place: Text = None,
+    actor: Text = None,
+    bbox: BBox = None,
+    since: Day = None,
+    until: Day = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page:
+    """Geocoded place mentions with their precision (``feature``: city, region, country)."""
+    f = Filters(
+        place=_clean(place),
+        actor=_clean(actor),
+        bbox=_bbox(bbox),
+        since=since,
+        until=until,
+        limit=limit,
+        offset=offset,
+    )
+    return _page(st, "places", f)
+
+
+@router.get("/positions", response_model=Page)
+def list_positions(
+    st: St,
+    actor: Text = None,
+    issue: Text = None,
+    stance: Text = None,
+    place: Text = None,
+    since: Day = None,
+    until: Day = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page:
+    """Negotiation positions: party, speaker, issue, stance, date."""
+    f = Filters(
+        actor=_clean(actor),
+        issue=_clean(issue),
+        type=_clean(stance),
+        place=_clean(place),
+        since=since,
+        until=until,
+        limit=limit,
+        offset=offset,
+    )
+    return _page(st, "positions", f)
+
+
+@router.get("/entities", response_model=Page)
+def list_entities(
+    st: St,
+    name: Text = None,
+    type: Text = None,
+    country: Text = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page:
+    """People, organisations, outlets and states named in the documents."""
+    with st.engine.connect() as conn:
+        rows, total = reads.entities(
+            conn, _clean(name), _clean(type), _clean(country), limit, offset
+        )
+    return Page(total=total, limit=limit, offset=offset, items=rows)
+
+
+@router.get("/merged", response_model=Page)
+def list_merged(
+    st: St,
+    actor: Text = None,
+    type: Text = None,
+    place: Text = None,
+    since: Day = None,
+    until: Day = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page:
+    """Corroborated events: the same event across documents, with its sources' claims."""
+    f = Filters(
+        actor=_clean(actor), type=_clean(type), place=_clean(place), since=since, until=until
+    )
+    with st.engine.connect() as conn:
+        rows = QUERIES["merged"](conn, f)  # actor filtered in Python there: paged here
+    return Page(total=len(rows), limit=limit, offset=offset, items=rows[offset : offset + limit])
+
+
+@router.get("/negotiation", response_model=NegotiationOut)
+def get_negotiation(
+    st: St, party: Text = None, since: Day = None, until: Day = None
+) -> NegotiationOut:
+    """Rounds, commitments and agreements reported by the current documents."""
+    with st.engine.connect() as conn:
+        return NegotiationOut(**reads.negotiation(conn, since, until, _clean(party)))
+
+
+@router.get("/facets")
+def get_facets(st: St) -> dict[str, list[Any]]:
+    """Values for the UI's filter menus: event types, issues, parties, speakers, ..."""
+    with st.engine.connect() as conn:
+        return reads.facets(conn)
+
+
+def _raw(body: ArticleIn) -> RawInput:
+    digest = hashlib.sha256(body.text.encode()).hexdigest()[:16]
+    return RawInput(
+        id=body.url or f"api-{digest}",
+        source="api",
+        data=body.text,
+        content_type=body.content_type,
+        published=body.published.isoformat() if body.published else None,
+        url=body.url,
+        title=body.title,
+        publisher=body.publisher,
+    )
+
+
+def _analyze_error(exc: Exception) -> ApiError:
+    fix = getattr(exc, "fix", None) or "send an article with some text paragraphs"
+    return ApiError(422, "cannot_analyze", str(exc)[:300], fix)
+
+
+@router.post("/analyze")
+def analyze(st: St, body: ArticleIn) -> dict[str, Any]:
+    """Analyse an article (nothing is stored) and return its document record."""
+    from peacewatch.clean import CleanError
+    from peacewatch.output import to_json
+
+    published = body.published.isoformat() if body.published else None
+    run = st.analyzer()
+    with st.analyze_lock:
+        try:
+            doc = run(_raw(body), published)
+        except CleanError as exc:
+            raise _analyze_error(exc) from exc
+    out = to_json(doc)
+    out["spans"] = reads.record_spans(out)
+    return out
+
+
+def _require_token(st: State, authorization: str | None) -> None:
+    want = st.settings.token
+    if want is None:
+        raise ApiError(
+            403, "read_only", "this server is read-only", "start it with PEACEWATCH_API_TOKEN set"
+        )
+    given = (authorization or "").removeprefix("Bearer ").strip()
+    if not hmac.compare_digest(given.encode(), want.encode()):
+        raise ApiError(
+            401, "unauthorized", "missing or wrong token", "send 'Authorization: Bearer <token>'"
+        )
+
+
+@router.post(
+    "/documents",
+    response_model=StoredOut,
+    responses={
+        401: ERROR_RESPONSES[404] | {"description": "No or wrong token"},
+        403: ERROR_RESPONSES[404] | {"description": "Read-only server"},
+    },
+)
+def store_document(
+    st: St, body: ArticleIn, authorization: Annotated[str | None, Header()] = None
+) -> StoredOut:
+    """Analyse an article and store it (needs the server's PEACEWATCH_API_TOKEN)."""
+    from peacewatch.store import Store
+
+    _require_token(st, authorization)
+    published = body.published.isoformat() if body.published else None
+    run = st.analyzer()
+    with st.write_lock, st.analyze_lock, Store(st.settings.db) as store:
+        out = store.ingest(_raw(body), run, published)
+        if out.status in ("stored", "updated"):
+            store.corroborate()
+    doc_id = out.version_id.split("/")[0] if out.version_id else None
+    return StoredOut(
+        status=out.status, key=out.key, doc_id=doc_id, version_id=out.version_id, error=out.error
+    )

@@ -1,0 +1,184 @@
+"""Executors for analysis: ``local`` (this process), ``processes`` (a process pool on this
+machine) and ``dask`` (a Dask distributed cluster: ``--scheduler ADDRESS``, or a LocalCluster).
+
+Inputs are cut into partitions; each worker analyses whole partitions with the pooled
+``pipeline.analyze_stream`` and loads the spaCy model once (``nlp.load`` is cached per process,
+the same idea as a Dask worker plugin without the plugin machinery). Results come back to the
+driver in input order, so a run on a cluster gives the same documents -- and, since the store
+numbers versions and clusters in arrival order, the same stored rows -- as a run on one core.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from itertools import islice
+from typing import Any, Protocol
+
+from peacewatch.records import Document, InputError, RawInput
+
+Item = RawInput | InputError
+Result = Document | InputError
+
+# Articles per task: two of pipeline.CHUNK (16, not imported: the command line imports this
+# module and must not load the pipeline to print its help), so each task fills spaCy's batches
+# while a slow partition holds up the in-order results for little time.
+PARTITION = 32
+# Two spaCy pipelines in one process (Dask processes=False: worker threads share the module's
+# model cache) must not parse at once: spaCy does not promise thread safety. In a process per
+# worker the lock is never contended.
+_LOCK = threading.Lock()
+
+
+class Executor(StrEnum):
+    local = "local"
+    processes = "processes"
+    dask = "dask"
+
+
+@dataclass(frozen=True, slots=True)
+class Partition:
+    results: list[Result]
+    worker: str  # host:pid, to report peak memory per worker
+    peak_mb: float
+    cpu_s: float = 0.0  # CPU seconds the worker process has used so far (user + system)
+
+
+def peak_mb() -> float:
+    """Peak resident memory of this process in MB (ru_maxrss is KiB on Linux, bytes on macOS)."""
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss / 1024 / 1024 if sys.platform == "darwin" else rss / 1024
+
+
+def analyze_partition(items: list[Item], published: str | None, model: str | None) -> Partition:
+    """Analyse one partition on a worker; one article's failure is that article's InputError."""
+    from peacewatch.nlp import load
+    from peacewatch.pipeline import CHUNK, analyze, analyze_stream
+
+    with _LOCK:
+        nlp = load(model)
+        try:
+            results = [r for _, r in analyze_stream(items, published, nlp, chunk=CHUNK)]
+        except Exception:
+            # An extract stage raised: redo the partition one article at a time so only the
+            # article at fault fails.
+            results = []
+            for item in items:
+                if isinstance(item, InputError):
+                    results.append(item)
+                    continue
+                try:
+                    results.append(analyze(item, published, nlp))
+                except Exception as exc:
+                    results.append(InputError(item.source, f"{type(exc).__name__}: {exc}", "-"))
+    # spaCy Docs are large to send back and not needed by the driver (not stored, not output).
+    slim = [r if isinstance(r, InputError) else replace(r, parses=()) for r in results]
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    worker = f"{os.uname().nodename}:{os.getpid()}"
+    return Partition(slim, worker, peak_mb(), usage.ru_utime + usage.ru_stime)
+
+
+class _Future(Protocol):
+    def result(self) -> Partition: ...
+
+
+class Runner:
+    """Analyse a stream of inputs on an executor; use as a context manager."""
+
+    def __init__(
+        self,
+        executor: Executor | str = Executor.local,
+        workers: int | None = None,
+        scheduler: str | None = None,
+        model: str | None = None,
+        partition: int = PARTITION,
+        dask_processes: bool = True,
+    ) -> None:
+        from peacewatch.nlp import model_name
+
+        self.executor = Executor(executor)
+        self.workers = workers or min(os.cpu_count() or 1, 4)
+        self.scheduler = scheduler
+        # Workers get the driver's model by name (their environment may differ); in this
+        # process, None shares nlp.load()'s cache entry with the command that already loaded it.
+        self.model = model or (None if self.executor is Executor.local else model_name())
+        self.partition = partition
+        self.dask_processes = dask_processes
+        self.peaks: dict[str, float] = {}  # worker -> peak MB seen
+        self.cpu: dict[str, float] = {}  # worker -> CPU seconds used, as last reported
+        self._pool: Any = None
+        self._client: Any = None
+        self._cluster: Any = None
+
+    def __enter__(self) -> Runner:
+        if self.executor is Executor.processes:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # forkserver, not fork: the driver runs threads (progress bars, the store's engine)
+            # and forking a threaded process can copy a held lock into the child.
+            ctx = multiprocessing.get_context("forkserver")
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx)
+        elif self.executor is Executor.dask:
+            import importlib
+
+            # Loaded as Any: distributed's constructors are untyped (mypy strict refuses them).
+            dist: Any = importlib.import_module("distributed")
+            if self.scheduler:
+                self._client = dist.Client(self.scheduler)
+            else:
+                self._cluster = dist.LocalCluster(
+                    n_workers=self.workers,
+                    threads_per_worker=1,
+                    processes=self.dask_processes,
+                    dashboard_address=None,
+                )
+                self._client = dist.Client(self._cluster)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+        if self._client is not None:
+            self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+    def _submit(self, part: list[Item], published: str | None) -> _Future | Partition:
+        if self._pool is not None:
+            fut: _Future = self._pool.submit(analyze_partition, part, published, self.model)
+            return fut
+        if self._client is not None:
+            dfut: _Future = self._client.submit(
+                analyze_partition, part, published, self.model, pure=False
+            )
+            return dfut
+        return analyze_partition(part, published, self.model)
+
+    def run(
+        self, items: Iterable[Item], published: str | None = None
+    ) -> Iterator[tuple[Item, Result]]:
+        """(input, Document or InputError) for every input, in input order.
+
+        At most two partitions per worker are in flight, so memory stays bounded however long
+        the stream is.
+        """
+        it = iter(items)
+        window: deque[tuple[list[Item], _Future | Partition]] = deque()
+        depth = 1 if self.executor is Executor.local else 2 * self.workers
+        while True:
+            while len(window) < depth and (part := list(islice(it, self.partition))):
+                window.append((part, self._submit(part, published)))
+            if not window:
+                return
+            part, fut = window.popleft()
+            done = fut if isinstance(fut, Partition) else fut.result()
+            self.peaks[done.worker] = max(self.peaks.get(done.worker, 0.0), done.peak_mb)
+            self.cpu[done.worker] = max(self.cpu.get(done.worker, 0.0), done.cpu_s)
+            yield from zip(part, done.results, strict=True)

@@ -1,0 +1,1 @@
+"""The web UI: static files (HTML, JS, CSS, the world-atlas basemap) the API server serves."""

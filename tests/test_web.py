@@ -1,0 +1,64 @@
+"""The web UI's static files: served offline, and built so that article text cannot run.
+
+Static checks: every piece of data enters the page through text nodes. The browser test
+(test_web_browser.py) checks the same in a real browser.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from peacewatch.api import Settings, create_app
+from peacewatch.api.app import static_dir
+
+STATIC = Path(static_dir())
+
+
+@pytest.fixture(scope="module")
+def client(api_store: str) -> TestClient:
+    return TestClient(create_app(Settings(db=api_store, rate_per_minute=0)))
+
+
+def test_index_and_assets_are_served(client: TestClient) -> None:
+    index = client.get("/")
+    assert index.status_code == 200 and "text/html" in index.headers["content-type"]
+    for asset in re.findall(r'(?:src|href)="(/static/[^"]+)"', index.text):
+        assert client.get(asset).status_code == 200, asset
+    atlas = client.get("/static/world-atlas-countries-50m.json")
+    assert atlas.status_code == 200 and json.loads(atlas.content)["type"] == "Topology"
+
+
+def test_no_inline_script_or_style_and_nothing_remote() -> None:
+    html = (STATIC / "index.html").read_text(encoding="utf-8")
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), "inline script"
+    assert " style=" not in html and "<style" not in html
+    assert not re.search(r"\bon[a-z]+=", html), "inline event handler"
+    for name in ("index.html", "app.js", "style.css"):
+        text = (STATIC / name).read_text(encoding="utf-8")
+        assert not re.search(
+            r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}/", text.replace("http://www.w3.org/2000/svg", "")
+        ), f"remote URL in {name}"
+
+
+def test_data_only_reaches_the_page_as_text() -> None:
+    # Comments may name the sinks (to forbid them): only the code is checked.
+    js = re.sub(r"^\s*//.*$", "", (STATIC / "app.js").read_text(encoding="utf-8"), flags=re.M)
+    for sink in (
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "eval(",
+        "new Function",
+        'setAttribute("href"',
+    ):
+        assert sink not in js, sink
+    # Links are built from ids through encodeURIComponent only, never from record fields
+    # such as a document's URL (a javascript: URL would run on click).
+    for href in re.findall(r"href: `([^`]*)`", js):
+        assert "${" not in href or "encodeURIComponent" in href, href
