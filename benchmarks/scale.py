@@ -7,7 +7,7 @@ executor first analyses a warm-up slice (so every worker has loaded its model, w
 apart as start-up), then the corpus, timed. BLAS/OpenMP threads are pinned to 1 per process,
 so "one core" means one core and two workers use two. Peak memory is each worker process's
 maximum resident set (ru_maxrss), as the workers report it. ``--write`` also writes the table
-and a projection for one million articles a day (docs/SCALE.md).
+and a projection for one million articles a day (recorded in BENCHMARKS.md).
 """
 
 from __future__ import annotations
