@@ -59,8 +59,21 @@ if ! "$BIN/pg_isready" -q -h 127.0.0.1 -p "$PORT"; then
   log "starting the server on 127.0.0.1:$PORT"
   # fsync stays on: the crash-safety tests kill the client, not the server, but a test server
   # that does not behave like a real one would prove less.
-  as_pg "$BIN/pg_ctl" -D "$DIR" -l "$DIR/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$DIR" start >&2
+  # A server killed with the session that started it leaves postmaster.pid behind, and one
+  # killed a moment ago may still be exiting: drop a pid file whose process is gone and retry.
+  for attempt in 1 2 3 4 5; do
+    if [[ -f "$DIR/postmaster.pid" ]]; then
+      pid="$(head -n 1 "$DIR/postmaster.pid")"
+      if ! kill -0 "$pid" 2>/dev/null; then rm -f "$DIR/postmaster.pid"; fi
+    fi
+    if as_pg "$BIN/pg_ctl" -D "$DIR" -l "$DIR/server.log" -w -t 60 \
+      -o "-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$DIR" \
+      start >&2; then
+      break
+    fi
+    [[ $attempt == 5 ]] && { log "the server did not start; see $DIR/server.log"; exit 1; }
+    sleep 2
+  done
 fi
 
 if ! "$BIN/psql" -q -h 127.0.0.1 -p "$PORT" -U postgres -tAc \
