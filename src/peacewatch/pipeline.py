@@ -73,4 +73,18 @@ def analyze_stream(
                 results.append(InputError(source=item.source, message=str(exc), fix=exc.fix))
         parsed = iter(parse_many(cleaned, nlp))
         for item, result in zip(batch, results, strict=True):
-            yield item, (extract(next(parsed)) if result is None else result)
+            if result is None:
+                result = _extract_or_error(item, next(parsed))
+            yield item, result
+
+
+def _extract_or_error(item: RawInput | InputError, doc: Document) -> Document | InputError:
+    """Run the extract stages; a crash in one article fails that article, not the batch."""
+    try:
+        return extract(doc)
+    except Exception as exc:  # a bug in a stage: report it against the input, go on
+        return InputError(
+            source=item.source,
+            message=f"analysis failed ({type(exc).__name__}: {exc})",
+            fix="report it with this input attached; the other inputs were analysed",
+        )
