@@ -98,15 +98,22 @@ def ingest(
     retry_failed: Annotated[
         bool, typer.Option(help="Also retry the inputs in the dead-letter table.")
     ] = False,
+    reanalyze: Annotated[
+        bool,
+        typer.Option(
+            help="Analyse stored inputs again (after upgrading peacewatch) and refresh the"
+            " records of those whose analysis changed."
+        ),
+    ] = False,
     executor: ExecutorOpt = Executor.local,
     workers: WorkersOpt = None,
     scheduler: SchedulerOpt = None,
 ) -> None:
     """Analyse articles and store them with all their records.
 
-    Idempotent (stored inputs are skipped), crash-safe (one transaction per document: re-run
-    after a crash to finish), deduplicated (syndicated copies join one cluster). The exit code
-    is the number of inputs that failed (at most 100).
+    Idempotent (stored inputs are skipped; --reanalyze refreshes them), crash-safe (one
+    transaction per document: re-run after a crash to finish), deduplicated (syndicated
+    copies join one cluster). The exit code is the number of inputs that failed (at most 100).
     """
     from peacewatch.clean import iso_date
     from peacewatch.ingest import read_inputs
@@ -145,9 +152,9 @@ def ingest(
         inputs = read_inputs(paths or [], stdin=sys.stdin.buffer)
         # Local: the store's own batch loop; else the workers analyse, this process writes.
         stream = (
-            ingest_stream(store, inputs, nlp, published)
+            ingest_stream(store, inputs, nlp, published, reanalyze=reanalyze)
             if executor is Executor.local
-            else ingest_with(store, inputs, runner, published)
+            else ingest_with(store, inputs, runner, published, reanalyze=reanalyze)
         )
         for out in stream:
             progress.advance(task)

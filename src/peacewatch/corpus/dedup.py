@@ -113,6 +113,17 @@ class DedupIndex:
             return Match("original", version_id)
         return Match("near", self._cluster[best[1]], best[1], round(best[0], 4))
 
+    def replace(self, version_id: str, chash: str, sig: MinHash) -> None:
+        """New content for a version already indexed (a re-analysis), same cluster."""
+        if version_id not in self._cluster:
+            return
+        self._lsh.remove(version_id)
+        self._lsh.insert(version_id, sig)
+        self._sigs[version_id] = sig
+        for h in [h for h, v in self._by_hash.items() if v == version_id]:
+            del self._by_hash[h]
+        self._by_hash.setdefault(chash, version_id)
+
     def add(self, version_id: str, chash: str, sig: MinHash, cluster_id: str) -> None:
         if version_id in self._cluster:
             return

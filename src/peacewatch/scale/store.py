@@ -26,6 +26,7 @@ def ingest_with(
     published: str | None = None,
     retry: bool = False,
     on_stored: Callable[[Document], None] | None = None,
+    reanalyze: bool = False,
 ) -> Iterator[Outcome | InputError]:
     """One outcome (or read error) per input, as ``store.batch.ingest_stream`` gives.
 
@@ -38,7 +39,7 @@ def ingest_with(
             if isinstance(item, InputError):
                 ready.append(item)
                 continue
-            done = store.known(item, published, retry)
+            done = store.known(item, published, retry, reanalyze)
             if done is not None:
                 ready.append(done)
                 continue

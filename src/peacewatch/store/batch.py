@@ -28,8 +28,12 @@ def ingest_stream(
     published: str | None = None,
     retry: bool = False,
     chunk: int = CHUNK,
+    reanalyze: bool = False,
 ) -> Iterator[Outcome | InputError]:
-    """Store every input that is not stored yet; yields one outcome (or read error) each."""
+    """Store every input that is not stored yet; yields one outcome (or read error) each.
+
+    ``reanalyze`` analyses stored inputs again and refreshes those whose analysis changed.
+    """
     it = iter(items)
     while batch := list(islice(it, chunk)):
         todo: list[tuple[RawInput, Document]] = []
@@ -37,7 +41,7 @@ def ingest_stream(
             if isinstance(item, InputError):
                 yield item
                 continue
-            done = store.known(item, published, retry)
+            done = store.known(item, published, retry, reanalyze)
             if done is not None:
                 yield done
                 continue

@@ -8,6 +8,7 @@ transaction opens, so no transaction is held while spaCy works.
 
 from __future__ import annotations
 
+import json
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,7 +24,24 @@ from peacewatch.store import rows, schema
 from peacewatch.store.db import make_engine, migrate
 
 Analyze = Callable[[RawInput, str | None], Document]
-Status = Literal["stored", "updated", "unchanged", "failed", "skipped"]
+Status = Literal["stored", "updated", "reanalysed", "unchanged", "failed", "skipped"]
+
+# Version columns a re-analysis rewrites (everything derived from the analysis; the input,
+# its hash, the version number, the cluster and the ingest time stay).
+_ANALYSIS_COLUMNS = (
+    "content_hash",
+    "title",
+    "published",
+    "published_source",
+    "publisher",
+    "url",
+    "source",
+    "language",
+    "schema_version",
+    "pipeline_version",
+    "body_text",
+    "document",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +118,17 @@ class Store:
             return self.fail(raw, published, exc)
         return self.put(raw, doc, published)
 
-    def known(self, raw: RawInput, published: str | None, retry: bool = False) -> Outcome | None:
-        """The outcome when there is nothing to do for this input (stored, or failed before)."""
+    def known(
+        self,
+        raw: RawInput,
+        published: str | None,
+        retry: bool = False,
+        reanalyze: bool = False,
+    ) -> Outcome | None:
+        """The outcome when there is nothing to do for this input (stored, or failed before).
+
+        With ``reanalyze`` a stored input is analysed again (``put`` then refreshes it).
+        """
         key = rows.doc_key(raw)
         did = rows.doc_id(key)
         ihash = rows.input_hash(raw, published)
@@ -110,7 +137,7 @@ class Store:
             hit = conn.execute(
                 sa.select(v.c.id).where(v.c.doc_id == did, v.c.input_hash == ihash)
             ).scalar()
-            if hit is not None:
+            if hit is not None and not reanalyze:
                 return Outcome("unchanged", key, hit)
             dead = conn.execute(sa.select(dl.c.input_hash).where(dl.c.key == key)).scalar()
         if dead == ihash and not retry:
@@ -118,7 +145,13 @@ class Store:
         return None
 
     def put(self, raw: RawInput, doc: Document, published: str | None) -> Outcome:
-        """Store the analysis of ``raw`` as a new version, in one transaction."""
+        """Store the analysis of ``raw`` in one transaction.
+
+        A new input (or a changed one) becomes a new version. The same input stored before
+        (only reached with ``known(..., reanalyze=True)``) has that version's analysis
+        replaced in place: the unique (document, input hash) pair means one version per
+        input, and a pipeline upgrade is not a new edition of the article.
+        """
         key = rows.doc_key(raw)
         did = rows.doc_id(key)
         ihash = rows.input_hash(raw, published)
@@ -128,7 +161,14 @@ class Store:
             prepared = self._prepare(doc, did, ihash)
         except Exception as exc:
             return self.fail(raw, published, exc)
+        v = schema.versions
+        with self.engine.connect() as conn:
+            same = conn.execute(
+                sa.select(v.c.id).where(v.c.doc_id == did, v.c.input_hash == ihash)
+            ).scalar()
         try:
+            if same is not None:
+                return self._refresh(prepared, key, same)
             return self._write(prepared, key, did, ihash)
         except sa.exc.StatementError as exc:
             # Refused data (a constraint, a value the driver cannot send) is the document's:
@@ -192,6 +232,42 @@ class Store:
         # Only after the commit: a rolled-back version must not be matched against.
         self.index().add(vid, chash, sig, match.cluster_id)
         return Outcome("stored" if n == 1 else "updated", key, vid, match.cluster_id, match.kind)
+
+    def _refresh(self, prep: _Prepared, key: str, vid: str) -> Outcome:
+        """Replace the analysis of stored version ``vid``; "unchanged" when it is the same.
+
+        The version keeps its cluster: clusters are assigned in arrival order, and moving a
+        version would renumber the clusters of everything that arrived after it. Its content
+        hash and signature are updated, so later arrivals are matched against the new body.
+        """
+        v = schema.versions
+        with self.engine.begin() as conn:
+            old = conn.execute(
+                sa.select(v.c.document, v.c.cluster_id, v.c.dup_kind).where(v.c.id == vid)
+            ).one()
+            # Compared as JSON text: the stored document comes back with lists for tuples.
+            new_doc = json.dumps(prep.version["document"], sort_keys=True, default=str)
+            if json.dumps(old.document, sort_keys=True, default=str) == new_doc:
+                return Outcome("unchanged", key, vid, old.cluster_id, old.dup_kind)
+            # Children first (event actors before events): foreign keys may be enforced.
+            for table in reversed(schema.RECORD_TABLES):
+                conn.execute(table.delete().where(table.c.version_id == vid))
+            conn.execute(
+                v.update()
+                .where(v.c.id == vid)
+                .values(**{c: prep.version[c] for c in _ANALYSIS_COLUMNS})
+            )
+            conn.execute(
+                schema.signatures.update()
+                .where(schema.signatures.c.version_id == vid)
+                .values(minhash=dedup.to_bytes(prep.signature))
+            )
+            for name, table_rows in prep.records.items():
+                if table_rows:
+                    table = schema.metadata.tables[name]
+                    conn.execute(table.insert(), [{**r, "version_id": vid} for r in table_rows])
+        self.index().replace(vid, prep.content_hash, prep.signature)
+        return Outcome("reanalysed", key, vid, old.cluster_id, old.dup_kind)
 
     def _dead_letter(
         self, raw: RawInput, key: str, ihash: str, published: str | None, exc: Exception
