@@ -60,7 +60,7 @@ def build(url: str, n: int) -> None:
             return
         pairs = [
             (raw, doc)
-            for raw, doc in analyze_stream(read_inputs([ROOT / "samples" / "articles"]), nlp=load())
+            for raw, doc in analyze_stream(read_inputs([str(ROOT / "samples" / "articles")]), nlp=load())
             if isinstance(raw, RawInput) and isinstance(doc, Document)
         ]
         t0 = time.perf_counter()
