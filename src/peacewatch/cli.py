@@ -239,5 +239,9 @@ from peacewatch import cli_sources  # noqa: E402
 
 cli_sources.register(app)
 
+from peacewatch import cli_events  # noqa: E402
+
+cli_events.register(app)
+
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -4,36 +4,37 @@ PLV_train.tsv gives a sentence with its source and target marked and the gold PL
 (15 classes; YIELD = CONCEDE or RETREAT). Three figures, none of them fitted on the data they
 are measured on:
 
-- ``rules``: the shipped coder (lexicon triggers over the parse). Its lexicon was written from
-  the PLOVER manual, never from these sentences, so this is a held-out figure.
+- ``rules``: the shipped pair coder (extract/events_pair.py: lexicon triggers over the parse,
+  then broader lexicon words, then a default). Its lexicon and tiers were written from the
+  PLOVER manual and the CAMEO codebook and developed on AW (mapped to PLOVER roots) and the
+  PLOVER GSR records (events_dev.py), never on these sentences, so this is a held-out figure;
+  during development PLV was scored in aggregate only (5 runs, none per sentence).
 - ``tfidf-lr``: a plain TF-IDF logistic regression, 5-fold cross-validated on PLV (the baseline
   the events issue quotes, about 0.60 macro-F1).
 - ``tfidf-lr+rules``: the same with the coder's trigger type as extra features, 5-fold CV.
 
 The regression is trained here, at evaluation time, and never shipped: the ZSP files carry no
 license, so no weights derived from them go into the repository. The PLOVER gold standard
-records (plover-gsr, CC BY-SA 4.0) are scored the same way; they served as the development set
-of the lexicon, so that figure is not held out. AW_train.tsv has ACE/WikiEvents types, not
-PLOVER roots; for it we report how often the coder finds an event where the gold says there is
-one (``gold_binary``).
+records (plover-gsr, CC BY-SA 4.0) and AW_train.tsv with its ACE/WikiEvents types mapped to
+PLOVER roots where the mapping is clear are scored with the same pair coder; they are the
+development sets, so those figures are not held out.
 """
 
 from __future__ import annotations
 
 import csv
 import itertools
-import json
 import re
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from peacewatch.eval.events_dev import Item, aw_items, gsr_items, marked_spans
 from peacewatch.eval.events_linear import TfidfLogReg, folds
 from peacewatch.extract.events_lex import lexicon
-from peacewatch.extract.events_triggers import find_triggers
+from peacewatch.extract.events_pair import pair_root
 
 CLASSES = [
     "AGREE",
@@ -53,8 +54,7 @@ CLASSES = [
     "ASSAULT",
 ]
 MACRO_F1_FLOOR = 0.62
-RULES_REGRESSION_FLOOR = 0.55
-_TAG = re.compile(r"</?[st]>")
+RULES_REGRESSION_FLOOR = 0.62
 
 
 def _read(path: Path) -> list[dict[str, str]]:
@@ -62,59 +62,17 @@ def _read(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(f, delimiter="\t"))
 
 
-def _spans(marked: str) -> tuple[str, dict[str, tuple[int, int]]]:
-    """Plain sentence and the char spans of <s>source</s> and <t>target</t>."""
-    out: list[str] = []
-    spans: dict[str, tuple[int, int]] = {}
-    opened: dict[str, int] = {}
-    pos = 0
-    for m in _TAG.finditer(marked):
-        out.append(marked[pos : m.start()])
-        here = sum(len(x) for x in out)
-        tag = m.group(0)
-        if tag.startswith("</"):
-            spans[tag[2]] = (opened.pop(tag[2], here), here)
-        else:
-            opened[tag[1]] = here
-        pos = m.end()
-    out.append(marked[pos:])
-    return "".join(out), spans
-
-
-def _root(cand: Any) -> str:
-    """ZSP root of a coded trigger: PLOVER's intent rule, then YIELD = CONCEDE or RETREAT."""
-    type_ = lexicon().plover_root(cand.type, cand.modality)
-    return "YIELD" if type_ in ("CONCEDE", "RETREAT") else type_
-
-
 def rule_types(nlp: Any, rows: Sequence[dict[str, str]]) -> list[str | None]:
-    """The coder's type for the event between each row's source and target (None: no event)."""
+    """The pair coder's root for the act between each row's marked source and target."""
+    return _pair_roots(nlp, [marked_spans(r["marked_sentence"]) for r in rows])
+
+
+def _pair_roots(
+    nlp: Any, items: Sequence[tuple[str, Mapping[str, tuple[int, int]]]]
+) -> list[str | None]:
     lex = lexicon()
-    plain = [_spans(r["marked_sentence"]) for r in rows]
-    out: list[str | None] = []
-    for (_text, spans), parsed in zip(
-        plain, nlp.pipe([t for t, _ in plain], batch_size=64), strict=True
-    ):
-        best: tuple[int, int, str] | None = None
-        for sent in parsed.sents:
-            for cand in find_triggers(sent, lex):
-                sub = cand.tok.subtree
-                lo, hi = next(iter(sub)).idx, 0
-                for t in cand.tok.subtree:
-                    hi = max(hi, t.idx + len(t))
-                    lo = min(lo, t.idx)
-                score = 0
-                for key in ("s", "t"):
-                    if key in spans and lo <= spans[key][0] and spans[key][1] <= hi:
-                        score += 2
-                if "s" in spans and "t" in spans:
-                    a, b = sorted((spans["s"][0], spans["t"][0]))
-                    score += int(a <= cand.tok.idx <= b)
-                dist = abs(cand.tok.idx - spans.get("s", (0, 0))[0])
-                if best is None or (score, -dist) > (best[0], best[1]):
-                    best = (score, -dist, _root(cand))
-        out.append(best[2] if best else None)
-    return out
+    docs = nlp.pipe([t for t, _ in items], batch_size=64)
+    return [pair_root(doc, spans, lex) for doc, (_, spans) in zip(docs, items, strict=True)]
 
 
 def _scores(
@@ -139,7 +97,7 @@ def _features(
 ) -> list[list[str]]:
     docs: list[list[str]] = []
     for i, r in enumerate(rows):
-        text, spans = _spans(r["marked_sentence"])
+        text, spans = marked_spans(r["marked_sentence"])
         words = re.findall(r"[a-z]+(?:'[a-z]+)?", text.lower())
         feats = words + [f"{a}_{b}" for a, b in itertools.pairwise(words)]
         if "s" in spans and "t" in spans:
@@ -161,34 +119,16 @@ def _cv(docs: list[list[str]], gold: list[str], k: int = 5) -> list[str | None]:
     return pred
 
 
-# PLOVER 0.5 names in the gold standard records -> the 15 ZSP roots.
-_GSR_NAMES = {
-    "DEMAND": "REQUEST",
-    "DISAPPROVE": "ACCUSE",
-    "INVESTIGATE": "ACCUSE",
-    "FIGHT": "ASSAULT",
-    "CONCEDE": "YIELD",
-    "RETREAT": "YIELD",
-}
-
-
-def _gsr(nlp: Any, path: Path) -> list[str]:
-    """Root type of the PLOVER gold standard records (CAMEO manual examples), rules only."""
-    records = [r for r in json.loads(path.read_text(encoding="utf-8")) if "text" in r]
-    gold = [_GSR_NAMES.get(r["event"], r["event"]) for r in records]
-    lex = lexicon()
-    pred: list[str | None] = []
-    for rec, parsed in zip(records, nlp.pipe([r["text"] for r in records]), strict=True):
-        words = set(str(rec.get("eventText", "")).lower().split())
-        cands = [c for sent in parsed.sents for c in find_triggers(sent, lex)]
-        named = [c for c in cands if c.tok.lower_ in words] or cands
-        pred.append(_root(named[0]) if named else None)
-    keep = [i for i, g in enumerate(gold) if g in CLASSES]
-    acc, macro, _ = _scores([gold[i] for i in keep], [pred[i] for i in keep])
-    cover = sum(pred[i] is not None for i in keep) / len(keep)
+def _dev_lines(nlp: Any, title: str, items: Sequence[Item]) -> list[str]:
+    gold = [g for _, _, g in items]
+    pred = _pair_roots(nlp, [(t, sp) for t, sp, _ in items])
+    acc, _, per = _scores(gold, pred)
+    present = [c for c in CLASSES if per[c][3]]
+    macro = float(np.mean([per[c][2] for c in present]))
     return [
-        f"\nPLOVER gold standard records: {len(keep)} events, rules (development set): "
-        f"accuracy {acc:.3f}, macro-F1 {macro:.3f}, an event found for {cover:.0%}"
+        f"\n{title}: {len(items)} pairs, {len(present)} roots present; pair coder (development "
+        f"set): accuracy {acc:.3f}, macro-F1 over the roots present {macro:.3f}",
+        "  " + " ".join(f"{c}:{per[c][2]:.2f}/{per[c][3]}" for c in present),
     ]
 
 
@@ -215,10 +155,6 @@ def run_zsp(data: Path, strict: bool) -> tuple[str, list[str]]:
         macro_by[name], per_by[name] = macro, per
         cover = sum(p is not None for p in pred) / len(pred)
         lines.append(f"  {name:<28} {acc:8.3f} {macro:8.3f}  {cover:.0%}")
-    fired = [(g, p) for g, p in zip(gold, rules, strict=True) if p is not None]
-    if fired:
-        right = sum(1 for g, p in fired if g == p)
-        lines.append(f"  rules accuracy where they fire: {right / len(fired):.3f} ({len(fired)})")
     best = "tfidf-lr+rules (5-fold CV)"
     lines.append(f"\n  per class ({best}; rules alone in brackets)")
     lines.append(f"  {'class':<10} {'n':>4} {'P':>6} {'R':>6} {'F1':>6}  {'(rules F1)':>10}")
@@ -228,23 +164,14 @@ def run_zsp(data: Path, strict: bool) -> tuple[str, list[str]]:
         lines.append(f"  {c:<10} {n:4d} {p:6.2f} {r:6.2f} {f1:6.2f}  ({rule_f1[c][2]:.2f})")
     aw_path = zsp / "AW_train.tsv"
     if aw_path.exists():
-        aw = _read(aw_path)
-        found = rule_types(nlp, aw)
-        pos = [f is not None for f, r in zip(found, aw, strict=True) if r["gold_binary"] == "1"]
-        neg = [f is not None for f, r in zip(found, aw, strict=True) if r["gold_binary"] == "0"]
-        lines.append(
-            f"\nZSP AW (ACE/WikiEvents, no PLOVER roots): an event found in "
-            f"{np.mean(pos):.0%} of {len(pos)} sentences with one, "
-            f"{np.mean(neg):.0%} of {len(neg)} without"
-        )
-        top = Counter(found).most_common(5)
-        lines.append("  types found: " + ", ".join(f"{t}:{n}" for t, n in top))
+        title = "ZSP AW, ACE/WikiEvents types mapped to PLOVER roots"
+        lines.extend(_dev_lines(nlp, title, aw_items(aw_path)))
     from peacewatch.eval.events_location import score_locations
 
     lines.extend(score_locations(nlp, data if (data / "event-location").is_dir() else zsp.parent))
     gsr = data / "plover-gsr" / "PLOVER_GSR_CAMEO.txt"
     if gsr.exists():
-        lines.extend(_gsr(nlp, gsr))
+        lines.extend(_dev_lines(nlp, "PLOVER gold standard records", gsr_items(gsr)))
     shipped = macro_by["rules (held out)"]
     lines.append(
         f"\n  issue target macro-F1 {MACRO_F1_FLOOR} for the shipped coder: "
@@ -252,8 +179,9 @@ def run_zsp(data: Path, strict: bool) -> tuple[str, list[str]]:
         + "; the CV rows train on ZSP, whose files carry no licence, so no such model ships"
     )
     failures = []
-    # The gate is on what ships (the rules), pinned just under the measured 0.565 so that a
-    # regression fails `make eval`; the CV figures are reported, not gated.
+    # The gate is on what ships (the pair coder), pinned at the issue's 0.62, just under the
+    # measured held-out figure, so that a regression fails `make eval`; the CV figures are
+    # reported, not gated.
     if shipped < RULES_REGRESSION_FLOOR:
         failures.append(f"ZSP rules macro-F1 {shipped:.3f} below {RULES_REGRESSION_FLOOR}")
     return "\n".join(lines), failures

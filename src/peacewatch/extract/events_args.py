@@ -42,6 +42,8 @@ _RELATIVE = frozenset(["who", "which", "that", "whom"])
 _PRONOUN = frozenset(["it", "they", "he", "she", "we", "i", "its", "their"])
 # Recipient prepositions after the PLOVER manual: the target of the act.
 _TARGET_PREPS = frozenset(["with", "against", "on", "to", "from", "toward", "towards", "over"])
+# Verbs whose object is what is talked about; the party comes with "with" (official-2022).
+_TOPIC_VERBS = frozenset(["discuss", "negotiate", "debate", "review", "consider", "address"])
 _PLACE_PATH = frozenset(
     ("dobj", "nsubjpass", "appos", "conj", "compound", "amod", "cc", "prt", "advmod")
 )
@@ -251,23 +253,50 @@ class Sentence:
                     args.actors.append(a)
                 continue
             args.actors.extend(self.actor(h))
-        targets: list[Token] = []
-        own = [tok, *cand.extra, *([verb] if verb is not None else [])]
-        for c in (c for o in own for c in o.children):
-            if c in own:
-                continue
-            if c.dep_ in ("dobj", "iobj", "nsubjpass") and cand.mode != "territory":
-                targets.append(c)
-            elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
-                targets.extend(g for g in c.children if g.dep_ == "pobj")
-        for t in targets:
-            for a in self.actor(t):
-                if a.country or a.entity:
-                    args.recipients.append(a)
+        args.recipients = self._recipients(cand, verb)
         args.place = self._place(cand)
         args.date, args.anchor, args.continues = self._date(cand)
         args.magnitude = [m for t in (tok, *cand.extra) for m in self._magnitude(t)]
         return args
+
+    def _recipients(self, cand: Cand, verb: Token | None) -> list[ActorRef]:
+        """Object and "with / against / on / to ..." objects of the act, when they are actors."""
+        tok = cand.tok
+        own = [tok, *cand.extra, *([verb] if verb is not None else [])]
+        # The event noun of a verb phrase ("had a telephone conversation with X", "imposed
+        # sanctions on X"): its prepositions name the recipient, the noun itself is the act.
+        own += [
+            c
+            for o in list(own)
+            for c in o.children
+            if c.dep_ == "dobj"
+            and (
+                c.lemma_.lower() in self.lex.nouns
+                or f"{o.lemma_.lower()} {c.lemma_.lower()}" in self.lex.phrasal
+            )
+        ]
+        found: list[tuple[Token, bool]] = []  # (head, reached through a preposition)
+        for o, c in ((x, c) for x in own for c in x.children):
+            if c in own:
+                continue
+            if o.lemma_.lower() in _TOPIC_VERBS and c.dep_ == "dobj":
+                continue  # "discussed Russian-Venezuelan projects": the topic, not a party
+            if c.dep_ in ("dobj", "iobj", "nsubjpass") and cand.mode != "territory":
+                found.append((c, False))
+            elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+                found.extend((g, True) for g in c.children if g.dep_ == "pobj")
+        heads = [(h, via) for t, via in found for h in (t, *t.conjuncts)]
+        out: list[ActorRef] = []
+        for t, via in dict.fromkeys(heads):
+            for a in self.actor(t):
+                # A direct object may be the topic ("discussed the situation"); one reached
+                # through "with" or "against" is a party when it names a person or an office
+                # ("talks with the Prime Minister"), even without a country.
+                named = t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                party = a.country or a.entity or named or (via and a.sector)
+                if party and all(a.start != b.start for b in out):
+                    out.append(a)
+        return out
 
     # -- place ----------------------------------------------------------------------------
     def _place(self, cand: Cand) -> PlaceRef | None:

@@ -92,7 +92,7 @@ def _children(tok: Token, *deps: str) -> list[Token]:
 
 
 def _phrasal(tok: Token, lex: Lexicon) -> Code | None:
-    lemma = tok.lemma_.lower()
+    lemma = lex.lemma(tok)
     for c in tok.children:
         if c.dep_ in ("prt", "advmod", "prep") and f"{lemma} {c.lower_}" in lex.phrasal:
             return lex.phrasal[f"{lemma} {c.lower_}"]
@@ -111,7 +111,7 @@ def _verb_code(tok: Token, lex: Lexicon) -> Code | None:
         # "occupied territories": a participle describes a state; "Killing civilians is a
         # crime": a gerund subject names a kind of act, not one that happened (official-2022).
         return None
-    lemma = tok.lemma_.lower()
+    lemma = lex.lemma(tok)
     if any(
         f"{lemma} {c.lower_}" in lex.not_events or f"{lemma} {c.lemma_.lower()}" in lex.not_events
         for c in tok.children
@@ -120,7 +120,7 @@ def _verb_code(tok: Token, lex: Lexicon) -> Code | None:
     code = _phrasal(tok, lex)
     if code is not None:
         return code
-    code = lex.verbs.get(tok.lemma_.lower())
+    code = lex.verbs.get(lex.lemma(tok))
     if code is None:
         return None
     if code.type == "CONSULT" and any(c.lemma_.lower() in _NOT_MET for c in _children(tok, "dobj")):
@@ -167,7 +167,7 @@ def _noun_code(tok: Token, lex: Lexicon) -> Code | None:
         return None  # "US sanctions are effective": a state of affairs, not an act
     if tok.dep_ == "pobj" and head.lower_ in _TOPIC and head.head.pos_ in ("NOUN", "PROPN"):
         return None  # "the issue of the withdrawal of troops": a topic, not an act
-    hosted = tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in (
+    hosted = tok.dep_ in ("dobj", "nsubjpass") and lex.lemma(head) in (
         lex.light_verbs | _NOUN_HOSTS
     )
     if not (hosted or _has_actor(tok, lex)):
@@ -177,9 +177,7 @@ def _noun_code(tok: Token, lex: Lexicon) -> Code | None:
 
 def host(tok: Token, lex: Lexicon) -> Token | None:
     """The light or reporting verb that performs an event noun ("held talks")."""
-    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in (
-        lex.light_verbs | _NOUN_HOSTS
-    ):
+    if tok.dep_ in ("dobj", "nsubjpass") and lex.lemma(tok.head) in (lex.light_verbs | _NOUN_HOSTS):
         return tok.head
     return None
 
