@@ -306,11 +306,11 @@ def test_brief_links_every_line_to_a_source() -> None:
     docs = [
         _doc("a", "2022-03-01", (Round(evidence=(_ev(),), place="Brest", date="2022-03-07"),)),
         _doc("b", "2022-03-02", pos=(p("demands", "2022-03-02"),)),
-        _doc("c", "2022-03-20", pos=(p("conditional", "2022-03-20"),)),
+        _doc("c", "2022-03-20", pos=(p("offers", "2022-03-20"),)),
     ]
     md = brief_markdown(docs)
     assert "2022-03-07 · Brest" in md
-    assert "**RU** demands" in md and "demands (2022-03-02, b) → conditional (2022-03-20, c)" in md
+    assert "**RU** demands" in md and "demands (2022-03-02, b) → offers (2022-03-20, c)" in md
     assert "(since Brest 2022-03-07)" in md
     for line in md.splitlines():
         if line.startswith(("- 2022", "  - a")):

@@ -68,7 +68,9 @@ def extract_negotiation(doc: Document) -> Document:
         committed = {(c.issue, c.evidence.start) for c in found}
         positions += [
             p
-            for p in pos.positions_in(doc, s, hits, resolver, speakers, parties)
+            for p in pos.positions_in(
+                doc, s, hits, resolver, speakers, parties, sents[i - 1] if i else None
+            )
             if not any(p.issue == i and p.evidence.start >= st for i, st in committed)
         ]
         for c in found:

@@ -26,14 +26,18 @@ def brief_markdown(docs: Sequence[Document], parties: Sequence[str] | None = Non
     if not rounds:
         lines.append("No round of talks with a place or a date was found.")
     for r in rounds:
-        head = " · ".join(x for x in (r.date or "date unknown", r.place, r.format) if x)
+        when = r.date or (f"date not stated, held by {r.held_by}" if r.held_by else None)
+        head = " · ".join(x for x in (when or "date unknown", r.place, r.format, r.level) if x)
         lines.append(f"- **{head}** ({len(r.reports)} report{'s' if len(r.reports) > 1 else ''})")
         for rep in r.reports:
             ev = rep.round.evidence[0]
             number = f" round {rep.round.number}," if rep.round.number else ""
-            lines.append(f"  - {rep.doc}{number} [{ev.start}:{ev.end}] “{_quote(ev.text)}”")
+            only = f" place only, sides from {', '.join(rep.sides_from)}," if rep.sides_from else ""
+            lines.append(f"  - {rep.doc}{number}{only} [{ev.start}:{ev.end}] “{_quote(ev.text)}”")
         for note in r.disagreements:
             lines.append(f"  - sources disagree: {note}")
+        for note in r.inferred:
+            lines.append(f"  - inferred: {note}")
     over = positions_over_time(docs)
     wanted = set(parties) if parties else {p for p, _ in over}
     issues = sorted(

@@ -17,7 +17,8 @@ from peacewatch.negotiation.context import (
     subject_of,
     tok_span,
 )
-from peacewatch.negotiation.positions import IssueHit, Speakers, condition_of, party_for
+from peacewatch.negotiation.positions import IssueHit, condition_of
+from peacewatch.negotiation.speakers import Speakers, party_for
 from peacewatch.records import Commitment, Document
 
 

@@ -119,11 +119,15 @@ def issues() -> list[dict[str, Any]]:
 
 
 @cache
-def issue_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    return [
-        (i["id"], re.compile(r"\b(?:" + "|".join(i["triggers"]) + r")\b", re.IGNORECASE))
-        for i in issues()
-    ]
+def issue_patterns() -> list[tuple[str, re.Pattern[str], bool]]:
+    """(issue, pattern, inverse): inverse patterns name the issue's opposite (issues.json)."""
+    out = []
+    for i in issues():
+        for key, inverse in (("triggers", False), ("inverse_triggers", True)):
+            if i.get(key):
+                pat = re.compile(r"\b(?:" + "|".join(i[key]) + r")\b", re.IGNORECASE)
+                out.append((i["id"], pat, inverse))
+    return out
 
 
 def country_of_word(word: str) -> str | None:
@@ -275,8 +279,17 @@ class Resolver:
                 return self.person_country[surname(speaker)]
             return self.publisher_country
         sub = list(tok.subtree) if tok.dep_ != "ROOT" else [tok]
-        # Only the noun phrase itself, not a relative clause hanging off it.
-        sub = [t for t in sub if not any(a.dep_ in ("relcl", "acl") for a in _path(t, tok))]
+        # Only the noun phrase itself, not a relative clause hanging off it, nor a country
+        # merely mentioned in it: "the issues in the talks with Russia" are no Russian
+        # position, "the President of Ukraine" and "negotiators from Kyiv" are Ukrainian.
+        sub = [
+            t
+            for t in sub
+            if not any(
+                a.dep_ in ("relcl", "acl") or (a.dep_ == "prep" and a.lower_ not in _OWN_PREPS)
+                for a in _path(t, tok)
+            )
+        ]
         phrase = " ".join(t.lower_ for t in sub)
         for p in stances()["sides"]["phrases"]:
             if re.search(rf"\b{re.escape(p)}\b", phrase):
@@ -300,6 +313,8 @@ class Resolver:
         return found
 
 
+# Prepositions that attach a noun to the side it belongs to ("of", "from").
+_OWN_PREPS = frozenset({"of", "from"})
 # Titles a government's release uses alone for its own officials.
 _OWN_TITLES = frozenset(
     {"president", "head", "adviser", "advisor", "delegation", "spokesperson", "spokesman"}

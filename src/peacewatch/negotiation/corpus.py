@@ -88,15 +88,20 @@ def _status(sources: set[str], contested: bool, denied: bool = False) -> str:
 
 
 def _round(r: TrackRound, source_of: Mapping[str, str]) -> dict[str, Any]:
-    sources = {source_of.get(x.doc, x.doc) for x in r.reports}
+    # Only reports that seat the round corroborate it; one that only places it (linking.py)
+    # adds its city, not a second witness that the two sides met.
+    sources = {source_of.get(x.doc, x.doc) for x in r.reports if not x.sides_from}
     return {
         "place": r.place,
         "date": r.date,
+        "held_by": r.held_by,
         "format": r.format,
+        "level": r.level,
         "status": _status(sources, bool(r.disagreements)),
         "n_sources": len(r.reports),
         "n_independent": len(sources),
         "disagreements": list(r.disagreements),
+        "inferred": list(r.inferred),
         "reports": [
             {
                 "doc": x.doc,
@@ -106,6 +111,7 @@ def _round(r: TrackRound, source_of: Mapping[str, str]) -> dict[str, Any]:
                 "place": x.round.place,
                 "date": x.round.date,
                 "status": x.round.status,
+                "sides_from": list(x.sides_from),
                 "evidence": _ev(x.doc, x.round.evidence[0]),
             }
             for x in r.reports

@@ -11,49 +11,39 @@ from giving both stances to both issues.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 from peacewatch.negotiation.context import (
     ALL,
     Resolver,
     Sent,
-    date_in,
     issue_patterns,
-    reporting_head,
-    speech_lemmas,
-    stances,
     subject_of,
     surname,
     tok_span,
 )
-from peacewatch.records import Document, Evidence, Position
+from peacewatch.negotiation.cues import (
+    IssueHit,
+    condition_of,
+    cue_of,
+    frame_nouns,
+    relative_cues,
+    stance_for,
+    stance_nouns,
+)
+from peacewatch.negotiation.speakers import Speakers, party_for, said_on
+from peacewatch.records import Document, Position
+
+__all__ = ["IssueHit", "Speakers", "condition_of", "issue_hits", "party_for", "positions_in"]
 
 MEETING_LEMMAS = frozenset({"meet", "meeting", "summit"})
-
-
-class IssueHit:
-    """One mention of an issue in a sentence."""
-
-    def __init__(self, issue: str, tokens: list[Any], evidence: Evidence) -> None:
-        self.issue = issue
-        self.tokens = tokens
-        self.evidence = evidence
-
-    @property
-    def head(self) -> Any:
-        ids = {t.i for t in self.tokens}
-        for t in self.tokens:
-            if t.head.i not in ids or t.head.i == t.i:
-                return t
-        return self.tokens[0]
 
 
 def issue_hits(doc: Document, s: Sent, resolver: Resolver) -> list[IssueHit]:
     hits: list[IssueHit] = []
     taken: set[tuple[str, int]] = set()
     text = s.sent.text
-    for issue, pattern in issue_patterns():
+    for issue, pattern, inverse in issue_patterns():
         for m in pattern.finditer(text):
             sp = s.sent.doc.char_span(
                 s.sent.start_char + m.start(), s.sent.start_char + m.end(), alignment_mode="expand"
@@ -62,7 +52,7 @@ def issue_hits(doc: Document, s: Sent, resolver: Resolver) -> list[IssueHit]:
                 continue
             taken.add((issue, sp.start))
             toks = list(sp)
-            hits.append(IssueHit(issue, toks, tok_span(doc, s, toks)))
+            hits.append(IssueHit(issue, toks, tok_span(doc, s, toks), inverse))
     for toks in leader_meetings(s, resolver):
         if not any(h.issue == "leaders-meeting" for h in hits):
             hits.append(IssueHit("leaders-meeting", toks, tok_span(doc, s, toks)))
@@ -94,246 +84,41 @@ def leader_meetings(s: Sent, resolver: Resolver) -> list[list[Any]]:
     return found
 
 
-def _negated(tok: Any) -> bool:
-    # "not willing", "no compromise", "do not want to compromise": the negation may sit on
-    # the copula or on the verb the cue completes.
-    nominal = tok.pos_ in ("ADJ", "NOUN") or tok.dep_ in ("xcomp", "dobj")
-    for t in (tok, tok.head) if nominal else (tok,):
-        if any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in t.children):
+DENIALS = frozenset({"deny", "refute", "disprove"})
+
+
+def _denied(verb: Any) -> bool:
+    """The clause is the content of a denial: "denied that it had agreed to X"."""
+    v = verb
+    for _ in range(3):
+        if v.dep_ not in ("ccomp", "xcomp", "conj") or v.head.i == v.i:
+            return False
+        v = v.head
+        if v.lemma_.lower() in DENIALS:
             return True
     return False
 
 
-def _cue(tok: Any, on_path: bool) -> tuple[str, Any] | None:
-    """(stance, cue token) if this token is a stance cue."""
-    lemma, pos = tok.lemma_.lower(), tok.pos_
-    neg = _negated(tok)
-    for st in stances()["stances"]:
-        nouns = st.get("nouns", [])
-        hit = (
-            (pos in ("VERB", "AUX") and lemma in st.get("lemmas", []))
-            or (pos == "ADJ" and lemma in st.get("adjectives", []))
-            or (pos in ("NOUN", "ADJ") and (tok.lower_ in nouns or lemma in nouns))
-        )
-        if not hit:
-            continue
-        if lemma == "call" and not any(c.lower_ in ("for", "on") for c in tok.children):
-            continue  # "calls X a reason" is naming, "calls for X" a demand
-        if lemma == "commit" and not any(
-            c.lower_ == "to" or c.dep_ == "xcomp" for c in tok.children
-        ):
-            continue  # "committed war crimes" is perpetrating, "committed to X" a commitment
-        if st.get("only_negated") and not neg:
-            continue
-        if neg and not st.get("only_negated"):
-            return (st["negated"], tok) if st.get("negated") else None
-        return st["stance"], tok
-    # "red line": the noun "line" modified by "red"
-    if lemma == "line" and any(c.lower_ == "red" for c in tok.children) and not on_path:
-        return "red line", tok
-    return None
+def _wished(verb: Any) -> bool:
+    """ "the wise course is for Kyiv to drop X": a "for ... to" clause states what
+    the speaker wants another to do, not what that other does."""
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
 
 
-def _clause_verb(tok: Any) -> Any:
-    t = tok
-    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
-        t = t.head
-    return t
-
-
-def condition_of(verb: Any) -> str | None:
-    marks = stances()["conditions"]["marks"]
-    for c in verb.children:
-        if c.dep_ == "advcl" and any(
-            m.lower_ in marks for m in c.children if m.dep_ in ("mark", "advmod")
-        ):
-            toks = list(c.subtree)
-            return " ".join(t.text for t in toks)
-    return None
-
-
-@cache
-def _stance_nouns() -> frozenset[str]:
-    """Every noun a stance names ("compromise", "demand"): these do not distance a cue."""
-    return frozenset(n for st in stances()["stances"] for n in st.get("nouns", []))
-
-
-class Cue:
-    """A stance found for an issue mention: the cue word, its clause and its owner."""
-
-    def __init__(
-        self,
-        stance: str,
-        token: Any | None,
-        verb: Any | None,
-        condition: str | None,
-        owner: Any | None = None,
-    ) -> None:
-        self.stance, self.token, self.verb, self.condition, self.owner = (
-            stance,
-            token,
-            verb,
-            condition,
-            owner,
-        )
-
-
-def _modal_demand(stance: str, verb: Any) -> str:
-    """ "Sovereignty must be guaranteed": an obligation put on others is a demand."""
-    if stance in ("committed", "accepts", "seeks") and any(
-        c.lower_ in ("must", "should") for c in verb.children if c.dep_ in ("aux", "auxpass")
-    ):
-        return "demands"
-    return stance
-
-
-def stance_for(hit: IssueHit) -> list[Cue]:
-    """The stances governing an issue mention, nearest first (at most two).
-
-    A second cue is read only past a noun cue that has its own owner: in "A rejected B's
-    demand for X" B demands X and A rejects it.
-    """
-    prev = hit.head
-    node = hit.head
-    ids = {t.i for t in hit.tokens}
-    cues: list[Cue] = []
-    nouns_between = 0
-    for _ in range(12):
-        # Attribute nouns first: in "Kyiv called a truce its main goal" the noun
-        # beside the issue says more than the verb above it.
-        for c in node.children:
-            if (
-                c.i == prev.i
-                or c.i in ids
-                or c.dep_ not in ("oprd", "attr", "dobj", "acomp", "xcomp", "appos")
-            ):
-                continue
-            side = _cue(c, False)
-            if side and side[0] != "discussed":
-                verb = _clause_verb(node)
-                return [*cues, Cue(_modal_demand(side[0], verb), side[1], verb, condition_of(verb))]
-        if node.lemma_ == "be" and node.i != hit.head.i:
-            # "Russia's priority goals were X", "the main demand is X": the stance noun is the
-            # copula's subject (kremlin.ru readouts of March 2022 state positions this way).
-            for c in node.children:
-                side = _cue(c, False) if c.dep_ == "nsubj" and c.pos_ == "NOUN" else None
-                if side and side[0] != "discussed" and c.i != prev.i:
-                    owner = next((x for x in c.children if x.dep_ == "poss"), None)
-                    return [*cues, Cue(side[0], side[1], node, condition_of(node), owner)]
-        if nouns_between >= 2:
-            break  # "welcome X's role in its attempts to stop the war": too far from the issue
-        own = (
-            _cue(node, True)
-            if node.i not in ids or (node.i == hit.head.i and node.pos_ == "VERB")
-            else None
-        )
-        if own and node.dep_ == "xcomp":
-            # "not willing to discuss X", "ready to accept X": the attitude governing the
-            # verb is the stance.
-            above = _cue(node.head, True)
-            if above and above[0] != "discussed":
-                node, own = node.head, above
-        if own:
-            verb = _clause_verb(node)
-            owner = (
-                next((c for c in node.children if c.dep_ == "poss"), None)
-                if node.pos_ == "NOUN"
-                else None
-            )
-            cues.append(Cue(_modal_demand(own[0], verb), own[1], verb, condition_of(verb), owner))
-            if owner is None or len(cues) == 2:
-                return cues
-        # The content of a speech verb ends the climb: its subject stated the position.
-        if prev.dep_ == "ccomp" and node.lemma_.lower() in speech_lemmas() and node.i != hit.head.i:
-            break
-        if node.head.i == node.i:
-            break
-        prev, node = node, node.head
-        if (
-            node.pos_ in ("NOUN", "PROPN")
-            and node.i not in ids
-            and node.lower_ not in _stance_nouns()
-        ):
-            nouns_between += 1
-    if cues:
-        return cues
-    verb = _clause_verb(hit.head)
-    cond = condition_of(verb)
-    return [Cue("conditional", None, verb, cond)] if cond else []
-
-
-def _relative_cues(hit: IssueHit) -> list[tuple[str, Any]]:
-    """ "neutrality - something that Russia has demanded": a cue in a clause about the issue."""
-    out = []
-    for c in hit.head.children:
-        holders = (
-            [c]
-            if c.dep_ == "relcl"
-            else [g for g in c.children if g.dep_ == "relcl"]
-            if c.dep_ == "appos"
-            else []
-        )
-        for v in holders:
-            cue = _cue(v, True)
-            if cue:
-                out.append((cue[0], v))
-    return out
-
-
-class Speakers:
-    """Who is speaking: the subject of the nearest reporting verb, else the last one seen."""
-
-    def __init__(self, resolver: Resolver) -> None:
-        self.resolver = resolver
-        self.last: str | None = None
-
-    def see(self, s: Sent) -> None:
-        for tok in s.sent:
-            if tok.lemma_.lower() in speech_lemmas() and tok.pos_ == "VERB":
-                subj = subject_of(tok)
-                name = self.resolver.person_of(subj) if subj is not None else None
-                if name:
-                    self.last = name
-
-    def of(self, tok: Any) -> str | None:
-        # "According to X, ...": the sentence is X's (president.gov.ua releases attribute
-        # most statements this way).
-        for t in tok.sent:
-            if t.lower_ == "according" and t.nbor(1).lower_ == "to":
-                person = next((x for x in t.nbor(1).children if x.ent_type_ == "PERSON"), None)
-                name = self.resolver.person_of(person) if person is not None else None
-                if name:
-                    return name
-        rep = reporting_head(tok)
-        if rep is not None:
-            subj = subject_of(rep)
-            if subj is not None:
-                name = self.resolver.person_of(subj)
-                if name:
-                    return name
-                if subj.lower_ in ("he", "she"):
-                    return self.last
-                return None
-        return self.last if tok.sent.text.lstrip().startswith(("“", '"')) else None
-
-
-def party_for(
-    resolver: Resolver, speakers: Speakers, subj: Any | None, s: Sent, at: Any
-) -> str | None:
-    if subj is None:
-        return None
-    if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
-        subj = subj.head.head  # "X, who urged ...": the relative pronoun stands for X
-    speaker = speakers.of(at) or speakers.last
-    party = resolver.party_of(subj, s, speaker)
-    if party is None and subj.lower_ in ("it", "they"):
-        # "officials announced that it had agreed": "it" is the announcing side. The parse
-        # may hang the clause anywhere below the speech verb, so any speech ancestor counts.
-        rep = reporting_head(at, strict=False)
-        rsubj = subject_of(rep) if rep is not None else None
-        if rsubj is not None:
-            party = resolver.party_of(rsubj, s, speaker)
-    return party
+# A stance on the opposite of an issue, turned round (issues.json "inverse_triggers"): to reject
+# joining NATO is to demand neutrality, to be ready to join is to reject it. Offers, conditions,
+# commitments and discussion keep their word: "undertake not to join" is a commitment either way.
+INVERSE = {
+    "demands": "rejects",
+    "seeks": "rejects",
+    "priority": "rejects",
+    "accepts": "rejects",
+    "willing": "rejects",
+    "open to compromise": "rejects",
+    "rejects": "demands",
+    "red line": "demands",
+    "will not yield": "demands",
+}
 
 
 def positions_in(
@@ -343,14 +128,17 @@ def positions_in(
     resolver: Resolver,
     speakers: Speakers,
     parties: tuple[str, ...],
+    prev: Sent | None = None,
 ) -> list[Position]:
     out: list[Position] = []
-    said_on, _ = date_in(doc, s.start, s.end)
     for hit in hits:
         found: list[tuple[str, str | None, Any, str | None, str | None]] = []
         by = speakers.of(hit.head)
         ids = {t.i for t in hit.tokens}
-        for cue in stance_for(hit):
+        cues = stance_for(hit)
+        if not cues and prev is not None:
+            found += _listed(hit, prev, resolver, speakers)
+        for cue in cues:
             who = by
             if (
                 cue.token is not None
@@ -371,7 +159,21 @@ def positions_in(
                     )
                 )
                 continue
+            if cue.verb is not None and _denied(cue.verb):
+                continue  # "Kyiv denied that it had agreed to X": no stance of Kyiv's on X
             subj = subject_of(cue.verb) if cue.verb is not None else None
+            if cue.verb is not None and cue.stance != "discussed" and _wished(cue.verb):
+                found.append((cue.stance, speakers.side_of(hit.head, s), cue.token, None, who))
+                continue
+            if cue.speaker_side:
+                first = subj is not None and subj.lower_ in ("we", "i")
+                party = (
+                    party_for(resolver, speakers, subj, s, hit.head)
+                    if first
+                    else speakers.side_of(hit.head, s)
+                )
+                found.append((cue.stance, party, cue.token, None, who))
+                continue
             passive = subj is not None and subj.dep_ == "nsubjpass"
             about_issue = subj is not None and bool(ids & {t.i for t in subj.subtree})
             if subj is not None and cue.verb is not None and (passive or about_issue):
@@ -391,32 +193,45 @@ def positions_in(
                     party_for(resolver, speakers, agent, s, hit.head) if agent is not None else None
                 )
                 # "the status of X is proposed to be ...", said by Y: with no agent named, the
-                # proposal is the speaker's side's.
-                if party is None and by and (not passive or about_issue):
-                    party = resolver.person_country.get(surname(by))
+                # proposal is the speaker's side's (speakers.py: named speaker, else the
+                # releasing government's own voice).
+                if party is None and (not passive or about_issue):
+                    party = speakers.side_of(hit.head, s)
             else:
                 party = party_for(resolver, speakers, subj, s, hit.head)
                 # The speaker's side stands in only for a missing or pronoun subject: "the
                 # guarantor countries are committed", said by X, is not X's commitment.
                 # So does a stance noun as subject: "the goal was to secure X", said by Y, is
                 # Y's goal (kremlin.ru readouts, March 2022).
-                stated = subj is not None and subj.lemma_.lower() in _stance_nouns()
-                if party is None and by and (subj is None or subj.pos_ == "PRON" or stated):
-                    party = resolver.person_country.get(surname(by))
+                # "they"/"it" are left alone: in a release of one side they mostly stand for
+                # the other ("they want to seize X").
+                # An abstract subject too: "peace is reachable only by ensuring X".
+                stated = subj is not None and (
+                    subj.lemma_.lower() in stance_nouns()
+                    or subj.lemma_.lower() in frame_nouns()
+                    or (cue.token is not None and subj.i == cue.token.i)  # "our top concern is"
+                )
+                if party is None and (subj is None or subj.lower_ in ("he", "she") or stated):
+                    party = speakers.side_of(hit.head, s)
                 if subj is not None and who is None:
                     who = resolver.person_of(subj)
             found.append((cue.stance, party, cue.token or hit.head, cue.condition, who))
-        for st, v in _relative_cues(hit):
+        for st, v in relative_cues(hit):
             subj = subject_of(v)
             who = resolver.person_of(subj) if subj is not None else None
             found.append((st, party_for(resolver, speakers, subj, s, v), v, None, who))
         # "a neutral status for Ukraine", as Russia's goal, is imposed on Ukraine, not sought by
-        # it: the beneficiary seeks the issue only when no other side is for it here.
+        # it: the beneficiary seeks the issue only when no other side is for it here. And only
+        # when the clause takes a stance at all: "the leaders discussed security guarantees for
+        # Ukraine" names the beneficiary, it does not say Ukraine asked for anything.
         others_for = any(f[1] and f[0] in ("demands", "seeks", "priority") for f in found)
-        for b in _beneficiaries(hit):
+        firm = any(f[0] not in ("discussed", "conditional") for f in found)
+        for b in _beneficiaries(hit) if firm else []:
             if not others_for and not any(f[1] == b for f in found):
                 found.append(("seeks", b, hit.head, None, None))
         for st, party, anchor, cond, who in found:
+            if hit.inverse:
+                st = INVERSE.get(st, st)
             targets = list(parties) if party == ALL else [party]
             toks = [*hit.tokens, anchor]
             ev = tok_span(
@@ -433,13 +248,41 @@ def positions_in(
                         party=p,
                         by=who,
                         by_entity=resolver.person_entity.get(surname(who)) if who else None,
-                        said_on=said_on,
+                        said_on=said_on(doc, s, anchor),
                         condition=cond,
                         # what the stance is about, in the text's words ("joining NATO")
                         detail=hit.evidence.text,
                     )
                 )
     return out
+
+
+def _listed(
+    hit: IssueHit, prev: Sent, resolver: Resolver, speakers: Speakers
+) -> list[tuple[str, str | None, Any, str | None, str | None]]:
+    """ "... set out its aims. These include X, Y and Z.": an issue listed by a
+    demonstrative subject of "include"/"be" takes the stance noun of the sentence before
+    (kremlin.ru readouts list a side's goals this way) and that noun's owner."""
+    verb = hit.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subj = subject_of(verb)
+    if verb.lemma_.lower() not in LIST_VERBS or subj is None or subj.lower_ not in DEMONSTRATIVES:
+        return []
+    for tok in reversed(list(prev.sent)):
+        cue = cue_of(tok) if tok.pos_ == "NOUN" else None
+        if cue is None or cue[0] == "discussed":
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        party = party_for(resolver, speakers, owner, prev, tok) if owner is not None else None
+        if party is None:
+            party = speakers.side_of(tok, prev)
+        return [(cue[0], party, verb, None, speakers.of(tok))]
+    return []
+
+
+LIST_VERBS = frozenset({"include", "be", "comprise"})
+DEMONSTRATIVES = frozenset({"these", "those", "they"})
 
 
 def _beneficiaries(hit: IssueHit) -> list[str]:

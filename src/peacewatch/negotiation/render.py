@@ -38,7 +38,11 @@ def render(state: dict[str, Any], markdown: bool = False) -> str:
     if not state["rounds"]:
         lines.append("No round of talks with a place or a date was found.")
     for r in state["rounds"]:
-        head = " · ".join(x for x in (r["date"] or "date unknown", r["place"], r["format"]) if x)
+        bound = f"date not stated, held by {r['held_by']}" if r.get("held_by") else None
+        when = r["date"] or bound
+        head = " · ".join(
+            x for x in (when or "date unknown", r["place"], r["format"], r.get("level")) if x
+        )
         lines.append(
             f"- {b}{head}{b} [{r['status']}: {r['n_sources']} report(s), "
             f"{r['n_independent']} independent]"
@@ -53,9 +57,15 @@ def render(state: dict[str, Any], markdown: bool = False) -> str:
                 )
                 if x
             )
+            if rep.get("sides_from"):
+                own = ", ".join(
+                    x for x in (own, "place only; sides from " + ", ".join(rep["sides_from"])) if x
+                )
             lines.append(f"  - {own + ': ' if own else ''}{_src(rep['evidence'])}")
         for note in r["disagreements"]:
             lines.append(f"  - sources disagree: {note}")
+        for note in r.get("inferred", []):
+            lines.append(f"  - inferred: {note}")
     lines += ["", f"{h2}Positions", ""]
     for issue in _issues(state):
         lines.append(f"{h3}{issue}")

@@ -21,6 +21,7 @@ from peacewatch.negotiation.context import (
     stances,
     tok_span,
 )
+from peacewatch.negotiation.round_when import date_of, denied, past
 from peacewatch.records import DatePrecision, Document, Evidence, Round
 
 TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "round", "consultations"})
@@ -294,6 +295,10 @@ def mentions_in(doc: Document, s: Sent, resolver: Resolver) -> list[Mention]:
         sides = _sides(doc, s, list(s.sent), resolver)
         if NOT_ROUNDS.search(text) or not _tracked({c for c, _ in sides}, s.sent.text):
             continue
+        if denied(tok, head):
+            # "there were no talks in X", "the delegations did not meet": a round the source
+            # says did not happen is no round (records.py has no "denied" round status yet).
+            continue
         ev = tok_span(doc, s, toks)
         m = Mention(evidence=ev)
         m.venue = _venue(s, toks)
@@ -308,7 +313,7 @@ def mentions_in(doc: Document, s: Sent, resolver: Resolver) -> list[Mention]:
             m.place, m.country, m.city = best[0], best[1], best[2]
         own = {tok.i, head.i, *venue_toks, *(p[3].i for p in places)}
         own |= acl
-        m.date, m.precision = _date(doc, s, toks, own)
+        m.date, m.precision = date_of(doc, s, toks, own)
         # The level is read from the talks phrase and who met, not from the whole clause
         # ("The President gave an account of talks held by representatives" is not a summit).
         who = [t for c in tok.children if c.dep_ in ("nsubj", "agent") for t in c.subtree]
@@ -328,7 +333,7 @@ def mentions_in(doc: Document, s: Sent, resolver: Resolver) -> list[Mention]:
         if m.format is None and m.city:
             m.format = "in person"  # a round held in a named city met in person
         m.host, m.host_country = _host(toks, resolver, s)
-        m.status = "planned" if PLANNED.search(text) else "held" if _past(tok) else None
+        m.status = "planned" if PLANNED.search(text) else "held" if past(tok) else None
         m.number = next(
             (ORDINALS[t.lower_] for t in toks if t.lower_ in ORDINALS and t.head.lower_ == "round"),
             None,
@@ -347,32 +352,6 @@ def mentions_in(doc: Document, s: Sent, resolver: Resolver) -> list[Mention]:
     return out
 
 
-def _date(
-    doc: Document, s: Sent, toks: list[Any], anchors: set[int]
-) -> tuple[str | None, DatePrecision]:
-    """The date of the round: a date phrase attached to the round's own words.
-
-    "talks held on March 7", "met today", "Tuesday's talks" count; "the line of February 23"
-    in the same clause does not (the date must hang off an anchor, directly or through a
-    preposition).
-    """
-    by_start = {t.idx + s.offset: t for t in toks}
-    for d in doc.dates:
-        t = by_start.get(d.start)
-        if t is None or not d.value:
-            continue
-        inside = {x.i for x in toks if d.start <= x.idx + s.offset < d.end}
-        root = next((x for x in toks if x.i in inside and x.head.i not in inside), t)
-        h = root.head
-        if (
-            h.i in anchors
-            or (h.dep_ == "prep" and h.head.i in anchors)
-            or (root.dep_ == "poss" and h.i in anchors)
-        ):
-            return d.value, d.precision
-    return None, "unknown"
-
-
 @cache
 def _dyads() -> list[frozenset[str]]:
     return [frozenset(d) for d in stances()["tracks"]["dyads"]]
@@ -386,13 +365,6 @@ def _tracked(sides: set[str], sentence: str) -> bool:
     if sides - members:
         return False
     return bool(SIDE_WORDS.search(sentence))
-
-
-def _past(tok: Any) -> bool:
-    v = tok if tok.pos_ == "VERB" else tok.head
-    return "Past" in v.morph.get("Tense") or any(
-        c.lower_ in ("was", "were", "had") for c in v.children
-    )
 
 
 def _country_of_phrase(resolver: Resolver, tok: Any, s: Sent) -> str | None:

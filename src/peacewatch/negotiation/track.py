@@ -15,10 +15,11 @@ Merging rules:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from peacewatch.negotiation.context import country_of_word
+from peacewatch.negotiation.linking import link
 from peacewatch.records import Document, Evidence, Position, Round
 
 
@@ -29,6 +30,8 @@ class RoundReport:
     doc: str
     published: str | None
     round: Round
+    # A report that places a round without seating it (linking.py): the reports that seat it.
+    sides_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,11 @@ class TrackRound:
     format: str | None
     reports: tuple[RoundReport, ...]
     disagreements: tuple[str, ...] = ()
+    level: str | None = None
+    inferred: tuple[str, ...] = ()  # what was inferred rather than read (_by_number)
+    # When no report dates the round: the earliest publication that reports it as held, the
+    # latest day it can have taken place ("held by 2022-03-17").
+    held_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,12 +133,16 @@ def _same_round(report: RoundReport, g: list[RoundReport]) -> bool:
 
 def merge_rounds(docs: Iterable[Document]) -> list[TrackRound]:
     """One TrackRound per round of talks, from every report of it."""
+    docs = list(docs)
     reports = [
         RoundReport(d.meta.id, d.meta.published, r)
         for d in docs
         for r in d.negotiation.rounds
         if r.place or r.date
     ]
+    seated = [(x.doc, x.published, x.round) for x in reports]
+    for i, found in link(docs, seated):
+        reports += [RoundReport(doc, pub, r, sides_from=(seated[i][0],)) for doc, pub, r in found]
     # Most precise reports first, so that vaguer ones join an existing round.
     reports.sort(key=lambda x: (-(len(x.round.date or "")), x.round.place is None))
     groups: list[list[RoundReport]] = []
@@ -140,8 +152,63 @@ def merge_rounds(docs: Iterable[Document]) -> list[TrackRound]:
             groups.append([rep])
         else:
             target.append(rep)
-    out = [_track_round(g) for g in groups]
+    # A report that only places a round never makes one on its own.
+    groups = [g for g in groups if any(not x.sides_from for x in g)]
+    groups, notes = _by_number(groups)
+    out = [replace(_track_round(g), inferred=tuple(notes.get(id(g), ()))) for g in groups]
     return sorted(out, key=lambda t: (t.date or "9999", t.place or ""))
+
+
+def _number(g: list[RoundReport]) -> int | None:
+    nums = {x.round.number for x in g if x.round.number is not None}
+    return nums.pop() if len(nums) == 1 else None
+
+
+def _date_of(g: list[RoundReport]) -> str | None:
+    days = sorted({x.round.date for x in g if x.round.date and len(x.round.date) >= 10})
+    return days[0] if len(days) == 1 else None
+
+
+def _by_number(
+    groups: list[list[RoundReport]],
+) -> tuple[list[list[RoundReport]], dict[int, list[str]]]:
+    """An undated round a source numbers n joins the one dated round that lies between the
+    dated rounds n-1 and n+1, when it agrees on place and was reported after it: the kremlin.ru
+    release of 4 March 2022 on the second round in Belarus gives no date, the
+    president.gov.ua one on the talks of 3 March no place or number; rounds 1 (28 February)
+    and 3 (7 March) bracket exactly one dated round. Sources number rounds differently, so the
+    inference is shown as such (``inferred``), never silent."""
+    notes: dict[int, list[str]] = {}
+    dated = {n: d for g in groups if (n := _number(g)) and (d := _date_of(g))}
+    for g in list(groups):
+        n = _number(g)
+        if n is None or _date_of(g) or any(x.round.date for x in g):
+            continue
+        lo, hi = dated.get(n - 1), dated.get(n + 1)
+        if not (lo and hi):
+            continue
+        first_report = min((x.published or "9999")[:10] for x in g)
+        between = [
+            h
+            for h in groups
+            if h is not g
+            and (d := _date_of(h))
+            and lo < d < hi
+            and d <= first_report
+            and _number(h) in (None, n)
+            and all(_places_agree(x.round, y.round) for x in g for y in h)
+            and not any(y.round.status == "planned" for y in h)
+        ]
+        if len(between) != 1:
+            continue
+        h = between[0]
+        h.extend(g)
+        groups.remove(g)
+        notes.setdefault(id(h), []).append(
+            f"dated by its number: round {n} lies between round {n - 1} ({lo}) and "
+            f"round {n + 1} ({hi}), and {_date_of(h)} is the one round reported between them"
+        )
+    return groups, notes
 
 
 def _track_round(g: list[RoundReport]) -> TrackRound:
@@ -164,12 +231,16 @@ def _track_round(g: list[RoundReport]) -> TrackRound:
         notes.append("venue differs: " + ", ".join(f"{doc}: {v}" for doc, v in sorted(venues)))
     if len(formats) > 1:
         notes.append("format differs: " + ", ".join(sorted(formats)))
+    levels = sorted({r.level for r in rounds if r.level})
+    held = sorted(x.published[:10] for x in g if x.published and x.round.status != "planned")
     return TrackRound(
         place=next(iter(sorted(places)), None),
         date=dates[0] if dates else None,
         format=next(iter(sorted(formats)), None) if len(formats) == 1 else None,
         reports=tuple(g),
         disagreements=tuple(notes),
+        level=levels[0] if len(levels) == 1 else None,
+        held_by=held[0] if held and not dates else None,
     )
 
 
@@ -222,18 +293,38 @@ _DIRECTION = {
 }
 
 
+# A stance read from a condition clause alone ("X, if Y"), with no stance word: too weak to
+# say that a party moved (on the 2022 releases, 3 of the 28 listed moves turned on one).
+_WEAK = frozenset({"conditional"})
+_STANDS = frozenset({"will not yield", "red line"})
+# The 2022 talks ran from 28 February to mid-May; a statement compared with one from another
+# year (the VOA reports of 2025 in the corpus) is another negotiation, not a move.
+MOVE_DAYS = 180
+
+
+def _gap(a: str | None, b: str | None) -> int:
+    from datetime import date
+
+    try:
+        return abs((date.fromisoformat(b[:10]) - date.fromisoformat(a[:10])).days) if a and b else 0
+    except ValueError:
+        return 0
+
+
 def changes(docs: Sequence[Document], rounds: Sequence[TrackRound] | None = None) -> list[Change]:
     """Where a party's stance on an issue moved, and which round (if any) lies between."""
     rounds = list(rounds) if rounds is not None else merge_rounds(docs)
     out: list[Change] = []
     for (party, issue), seq in positions_over_time(docs).items():
-        firm = [p for p in seq if p.stance not in _NEUTRAL]
+        firm = [p for p in seq if p.stance not in _NEUTRAL and p.stance not in _WEAK]
         for before, after in pairwise(firm):
             # Within one document, two wordings are one statement, not a move; nor are two
             # reports of one day (on the 2022 official releases, 6 of 25 "moves" were two
             # releases of the same day reading one statement differently).
             if before.doc == after.doc or (before.date and before.date == after.date):
                 continue
+            if _gap(before.date, after.date) > MOVE_DAYS:
+                continue  # statements years apart belong to different talks
             was = _DIRECTION.get(before.stance, before.stance)
             now = _DIRECTION.get(after.stance, after.stance)
             # "accepts" then "demands" is no retreat: on the 2022 official releases such pairs
@@ -241,6 +332,12 @@ def changes(docs: Sequence[Document], rounds: Sequence[TrackRound] | None = None
             # more (or for another thing under the same issue) later. Softening (for ->
             # concedes) and any turn to or from "against" are moves.
             if was == now or (was == "concedes" and now == "for"):
+                continue
+            # "No compromise on our territorial integrity" and "we want our territorial
+            # integrity restored" are one position: a firm stand on an issue is holding out
+            # for it as much as against giving it up. On the 2022 releases 4 of the 28 listed
+            # moves were such pairs (UA on territory, each within days).
+            if {before.stance, after.stance} & _STANDS and {was, now} == {"for", "against"}:
                 continue
             between = [
                 r
