@@ -50,7 +50,7 @@ def main() -> None:
 
     nlp = load_nlp()
     docs = []
-    for raw in read_inputs([Path(args.corpus)]):
+    for raw in read_inputs([args.corpus]):
         if isinstance(raw, RawInput):
             d = clean(raw)
             texts = [d.body.text[p.start : p.end] for p in d.body.paragraphs]

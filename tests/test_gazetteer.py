@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 
 from peacewatch.geo.gazetteer import Gazetteer, cache_path, fold, load, versions
-from peacewatch.geo.resolver import Query, best, candidates, resolve_all
+from peacewatch.geo.resolver import Query, best, candidates, ranked, resolve_all
 
 
 @pytest.fixture(scope="module")
@@ -88,3 +88,33 @@ def test_unknown_name_stays_unresolved_and_costs_no_other(g: Gazetteer) -> None:
 def test_demonyms_map_to_countries(g: Gazetteer) -> None:
     assert g.demonyms["turkish"] == "TR"
     assert g.demonyms["ukrainian"] == "UA"
+
+
+def test_russian_subdivisions_get_english_names(g: Gazetteer) -> None:
+    for name, iso in (
+        ("Kursk Oblast", "RU-KRS"),
+        ("Kaluga Region", "RU-KLU"),  # Kaluga -> Kaluzhskaya: all but the town's last 2 letters
+        ("Krasnodar Krai", "RU-KDA"),
+        ("Yakutia", "RU-SA"),  # from "Sakha (Yakutiya) Republic"
+        ("Mordovia", "RU-MO"),
+    ):
+        e = best(g, Query(name))
+        assert e is not None and e.feature == "region" and e.admin1 == iso, name
+    # Leningrad Oblast's largest town is not Leningrad: no English name is made up for it.
+    assert not [i for i in candidates(g, "Leningrad Oblast") if g.admin1[i] == "RU-LEN"]
+
+
+def test_exonym_counts_as_the_city_own_name(g: Gazetteer) -> None:
+    odesa = g.entry(g.exonyms["odessa"])
+    assert odesa.country == "UA" and odesa.population > 500_000
+    # With Ukrainian context, Odessa is Odesa even though the text names the US as well.
+    out = resolve_all(g, [Query("Odessa"), Query("Kyiv"), Query("US")])
+    assert out[0] is not None and out[0].country == "UA"
+    alone = resolve_all(g, [Query("Odessa"), Query("Midland"), Query("Texas")])
+    assert alone[0] is not None and alone[0].admin1 == "US-TX"  # and Texas' own stays there
+
+
+def test_state_name_beats_a_small_namesake_town_elsewhere(g: Gazetteer) -> None:
+    # Florida, New York (3,000 people) near another place of the text, with New York context.
+    top = ranked(g, Query("Florida"), Counter({"US": 1}), Counter({"US-NY": 1}), [(41.3, -74.4)])
+    assert top[0][2].feature == "region" and top[0][2].admin1 == "US-FL"

