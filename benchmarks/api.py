@@ -41,6 +41,12 @@ ENDPOINTS = [
     "/api/places?limit=50&bbox=22,44,41,53",
     "/api/positions?limit=50&issue=ceasefire",
     "/api/entities?limit=50&type=PERSON",
+    # Added with claim status and bounded counts (issue #8): the filter, and a deep page (an
+    # offset still walks the rows before it, in index order).
+    "/api/events?limit=50&claim_status=corroborated",
+    "/api/positions?limit=50&claim_status=reported",
+    "/api/quotes?limit=50&offset=5000",
+    "/api/negotiation?since=2022-03-01&until=2022-03-31",
 ]
 
 
@@ -60,7 +66,9 @@ def build(url: str, n: int) -> None:
             return
         pairs = [
             (raw, doc)
-            for raw, doc in analyze_stream(read_inputs([str(ROOT / "samples" / "articles")]), nlp=load())
+            for raw, doc in analyze_stream(
+                read_inputs([str(ROOT / "samples" / "articles")]), nlp=load()
+            )
             if isinstance(raw, RawInput) and isinstance(doc, Document)
         ]
         t0 = time.perf_counter()
@@ -105,6 +113,7 @@ def main() -> None:
     ap.add_argument("--db", default=None, help="store URL (default: var/bench-api-<docs>.db)")
     ap.add_argument("--requests", type=int, default=300, help="requests per endpoint")
     ap.add_argument("--workers", type=int, default=8, help="concurrent client threads")
+    ap.add_argument("--only", default="", help="measure only endpoints containing this text")
     args = ap.parse_args()
     url = args.db or f"sqlite:///{ROOT / 'var' / f'bench-api-{args.docs}.db'}"
     (ROOT / "var").mkdir(exist_ok=True)
@@ -126,7 +135,7 @@ def main() -> None:
             "workers per endpoint"
         )
         print(f"{'endpoint':<72} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8}")
-        for path in ENDPOINTS:
+        for path in [p for p in ENDPOINTS if args.only in p]:
             rps, p50, p95 = measure(base, path, args.requests, args.workers)
             print(f"{path:<72} {rps:7.1f} {p50:8.1f} {p95:8.1f}")
     finally:

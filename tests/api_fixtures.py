@@ -11,9 +11,10 @@ from typing import Any
 
 from peacewatch.records import RawInput
 
-# The payloads set a marker attribute on <body>: the browser test looks for it.
-SCRIPT_PAYLOAD = "<script>document.body.setAttribute('data-pwned','script')</script>"
-IMG_PAYLOAD = "<img src=x onerror=\"document.body.setAttribute('data-pwned','img')\">"
+# Were they to run, the payloads would set a global and open a dialog: the browser test
+# watches for both.
+SCRIPT_PAYLOAD = "<script>window.pwned='script';alert('script')</script>"
+IMG_PAYLOAD = "<img src=x onerror=\"window.pwned='img';alert('img')\">"
 
 ARTICLES = [
     {
@@ -59,6 +60,44 @@ ARTICLES = [
 ]
 
 
+# Three outlets on one round of talks: two report the meeting and that Ukraine demanded a
+# ceasefire (four days apart: corroborated), the third that it rejected one on the day of the
+# first report (contested). For the claim-status tests.
+CLAIM_ARTICLES = [
+    {
+        "id": "claims-wire-one",
+        "published": "2022-04-04",
+        "title": "Talks in Istanbul",
+        "publisher": "Wire One",
+        "text": (
+            "Negotiators from Ukraine and Russia met in Istanbul on Monday.\n\n"
+            "Ukraine demanded a ceasefire, its delegation said in a statement."
+        ),
+    },
+    {
+        "id": "claims-paper-two",
+        "published": "2022-04-08",
+        "title": "Istanbul meeting ends",
+        "publisher": "Paper Two",
+        "text": (
+            "Delegations of Ukraine and Russia met in Istanbul on Monday, officials said.\n\n"
+            "Ukraine demanded a ceasefire and a humanitarian corridor, Ukrainian officials "
+            "told reporters in Kyiv on Friday."
+        ),
+    },
+    {
+        "id": "claims-third-post",
+        "published": "2022-04-04",
+        "title": "A different account",
+        "publisher": "Third Post",
+        "text": (
+            "A Russian official claimed on Monday that Ukraine rejected a ceasefire at the "
+            "talks, without giving details."
+        ),
+    },
+]
+
+
 def raw(a: dict[str, str]) -> RawInput:
     return RawInput(
         id=a["id"],
@@ -71,14 +110,14 @@ def raw(a: dict[str, str]) -> RawInput:
     )
 
 
-def build_store(path: Path, nlp: Any) -> str:
-    """A SQLite store at ``path`` holding the fixture articles; returns its URL."""
+def build_store(path: Path, nlp: Any, articles: list[dict[str, str]] | None = None) -> str:
+    """A SQLite store at ``path`` holding the fixture articles (or ``articles``); its URL."""
     from peacewatch.pipeline import analyze
     from peacewatch.store import Store
 
     url = f"sqlite:///{path}"
     with Store(url) as store:
-        for a in ARTICLES:
+        for a in ARTICLES if articles is None else articles:
             out = store.ingest(raw(a), lambda r, p: analyze(r, published=p, nlp=nlp))
             assert out.status == "stored", out
         store.corroborate()

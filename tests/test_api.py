@@ -34,8 +34,9 @@ def _error(resp: Any, status: int) -> dict[str, Any]:
 )
 def test_lists_share_the_page_shape(client: TestClient, path: str) -> None:
     body = client.get(f"/api/{path}", params={"limit": 500}).json()
-    assert set(body) == {"total", "limit", "offset", "items"}
+    assert set(body) == {"total", "total_exact", "limit", "offset", "items"}
     assert body["total"] == len(body["items"]) > 0
+    assert body["total_exact"] is True
 
 
 def test_paging_keeps_the_total(client: TestClient) -> None:
@@ -162,12 +163,17 @@ def test_writes_need_the_token(api_store: str, tmp_path: Any, nlp: Any) -> None:
 
     url = build_store(tmp_path / "w.db", nlp)
     rw = _client(url, token="s3cret")
+    rounds_before = rw.get("/api/negotiation").json()["rounds"]  # fills the server's cache
     bad = rw.post("/api/documents", json=article, headers={"Authorization": "Bearer nope"})
     assert _error(bad, 401)["code"] == "unauthorized"
     ok = rw.post("/api/documents", json=article, headers={"Authorization": "Bearer s3cret"})
     assert ok.status_code == 200, ok.text
     assert ok.json()["status"] == "stored"
     assert rw.get(f"/api/documents/{ok.json()['doc_id']}").status_code == 200
+    # Derived data cached per store state (rounds, position statuses) follows the new document.
+    rounds = rw.get("/api/negotiation").json()["rounds"]
+    assert len(rounds) == len(rounds_before) + 1
+    assert ok.json()["doc_id"] in {r["doc_id"] for r in rounds}
 
 
 def test_analyze_returns_the_document_record(api_store: str, nlp: Any) -> None:
@@ -215,3 +221,97 @@ def test_serve_command_is_registered() -> None:
     out = CliRunner().invoke(app, ["serve", "--help"])
     assert out.exit_code == 0, out.output
     assert "--db" in out.output and "--port" in out.output
+
+
+def test_totals_are_counted_up_to_a_cap(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from peacewatch.api import routes
+
+    full = client.get("/api/entities", params={"limit": 500}).json()
+    assert full["total"] > 3
+    monkeypatch.setattr(routes, "COUNT_CAP", 2)
+    for path in ("events", "quotes", "entities", "documents", "places", "positions"):
+        every = client.get(f"/api/{path}", params={"limit": 500, "exact_total": True}).json()
+        capped = client.get(f"/api/{path}", params={"limit": 1}).json()
+        assert every["total_exact"] is True
+        if every["total"] > 2:  # more than the cap: "at least 3", and the page is unchanged
+            assert (capped["total"], capped["total_exact"]) == (3, False), path
+        else:
+            assert (capped["total"], capped["total_exact"]) == (every["total"], True), path
+        assert capped["items"] == every["items"][:1]
+
+
+STATUSES = ("reported", "corroborated", "contested", "denied")
+
+
+@pytest.fixture(scope="module")
+def claims(tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> Iterator[tuple[str, TestClient]]:
+    """A store of three reports of one day of talks (api_fixtures.CLAIM_ARTICLES)."""
+    from api_fixtures import CLAIM_ARTICLES, build_store
+
+    url = build_store(tmp_path_factory.mktemp("claims") / "claims.db", nlp, CLAIM_ARTICLES)
+    with _client(url, rate_per_minute=0) as c:
+        yield url, c
+
+
+@pytest.mark.parametrize("path", ["events", "positions"])
+def test_claim_status_filter(claims: tuple[str, TestClient], path: str) -> None:
+    _, c = claims
+    every = c.get(f"/api/{path}", params={"limit": 500}).json()["items"]
+    assert every and {r["claim_status"] for r in every} <= set(STATUSES)
+    for status in STATUSES:
+        got = c.get(f"/api/{path}", params={"claim_status": status, "limit": 500}).json()
+        want = [r["id"] for r in every if r["claim_status"] == status]
+        assert [r["id"] for r in got["items"]] == want, status
+        assert got["total"] == len(want)
+    err = _error(c.get(f"/api/{path}", params={"claim_status": "rumoured"}), 422)
+    assert err["code"] == "invalid_request"
+
+
+def test_position_status_is_that_of_the_track(claims: tuple[str, TestClient]) -> None:
+    """The API's position statuses are those negotiation.corpus.track_state gives the same
+    documents (its reference implementation), and the fixture has more than one kind."""
+    from peacewatch.negotiation.corpus import Sourced, track_state
+    from peacewatch.store.db import make_engine
+    from peacewatch.store.load import load_documents
+
+    url, c = claims
+    stored = load_documents(make_engine(url))
+    version_of = {s.doc.meta.id: s.version_id for s in stored}
+    state = track_state([Sourced(s.doc, s.cluster_id) for s in stored])
+    want = {
+        (track["issue"], version_of[h["evidence"]["doc"]], h["evidence"]["start"], h["stance"]): h[
+            "status"
+        ]
+        for track in state["positions"]
+        for h in track["history"]
+    }
+    got = {
+        (p["issue"], p["version_id"], p["evidence_start"], p["stance"]): p["claim_status"]
+        for p in c.get("/api/positions", params={"limit": 500}).json()["items"]
+        if p["party"]
+    }
+    assert got == want
+    assert {"corroborated", "contested"} <= set(got.values()), got
+
+
+def test_event_status_follows_the_merged_events(claims: tuple[str, TestClient]) -> None:
+    _, c = claims
+    events = {e["id"]: e for e in c.get("/api/events", params={"limit": 500}).json()["items"]}
+    merged = c.get("/api/merged", params={"limit": 500}).json()["items"]
+    seen = set()
+    for g in merged:
+        for claim in g["claims"]:
+            for eid in claim["sources"]:
+                e = events[eid]
+                if e["modality"] == "denied":
+                    want = "denied"
+                elif g["contested"]:
+                    want = "contested"
+                else:
+                    want = "corroborated" if g["n_independent"] >= 2 else "reported"
+                assert e["claim_status"] == want, (eid, g)
+                seen.add(want)
+    # The two reports of the Istanbul meeting are one merged event of two sources.
+    assert seen - {"reported"} and any(g["n_independent"] >= 2 for g in merged)

@@ -67,3 +67,17 @@ def test_pg_document_and_negotiation(pg_client: TestClient) -> None:
     text = doc["document"]["body"]["text"]
     assert doc["spans"] and all(text[s["start"] : s["end"]] == s["text"] for s in doc["spans"])
     assert pg_client.get("/api/negotiation").json()["rounds"]
+
+
+@pytest.mark.parametrize("path", ["events", "positions"])
+def test_pg_claim_status_matches_sqlite(pg_client: TestClient, api_store: str, path: str) -> None:
+    def statuses(client: TestClient) -> dict[str, str]:
+        items = client.get(f"/api/{path}", params={"limit": 500}).json()["items"]
+        return {r["id"]: r["claim_status"] for r in items}
+
+    with TestClient(create_app(Settings(db=api_store, rate_per_minute=0))) as lite:
+        want = statuses(lite)
+        assert statuses(pg_client) == want
+        for status in set(want.values()):
+            got = _ids(pg_client, path, claim_status=status)
+            assert got == {i for i, s in want.items() if s == status}

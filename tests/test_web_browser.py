@@ -1,105 +1,293 @@
-"""End-to-end in headless Chromium (Debian's package; skipped when it is not installed):
-the UI renders the fixture store, and the script/onerror payloads stay inert text.
+"""End-to-end in headless Chromium, driven by Playwright: every view loads, clicks on records
+open their evidence, filters work, an article can be pasted and stored, and the script /
+onerror payloads of an article stay inert text.
 
-The browser is run with --dump-dom: the DOM after the page's scripts ran (virtual time lets
-its fetches finish), no driver needed.
+Only Debian's ``chromium`` is launched (``executable_path``); ``playwright install`` (a browser
+download) is never run. Without chromium the tests are skipped, except in CI (``CI`` set),
+where a missing browser is a failure: the XSS test must not silently stop running there.
 """
 
 from __future__ import annotations
 
-import html
-import re
+import os
 import shutil
 import socket
-import subprocess
 import threading
 import time
 from collections.abc import Iterator
+from typing import Any
 
+import httpx
 import pytest
 
-from api_fixtures import IMG_PAYLOAD, SCRIPT_PAYLOAD
+from api_fixtures import IMG_PAYLOAD, SCRIPT_PAYLOAD, build_store
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed")
-
+CHROMIUM = shutil.which("chromium")
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None and not IN_CI, reason="Debian's chromium is not installed"
+)
 FLAGS = [
-    "--headless",
     "--no-sandbox",
     "--disable-gpu",
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
-    "--virtual-time-budget=8000",
 ]
+TOKEN = "browser-test-token"
+# Page loads on loopback take well under a second; spaCy analysis of a pasted paragraph a few
+# seconds on a shared 2-core machine. Generous, so a loaded CI runner does not flake.
+WAIT_MS = 30_000
 
 
 @pytest.fixture(scope="module")
-def server(api_store: str) -> Iterator[str]:
+def server(tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> Iterator[str]:
+    """The app on a free loopback port, over a store of its own (the paste test writes)."""
     import uvicorn
 
     from peacewatch.api import Settings, create_app
+    from peacewatch.pipeline import analyze
 
+    url = build_store(tmp_path_factory.mktemp("browser") / "store.db", nlp)
+    settings = Settings(
+        db=url,
+        token=TOKEN,
+        rate_per_minute=0,
+        analyze=lambda raw, published: analyze(raw, published=published, nlp=nlp),
+    )
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    app = create_app(Settings(db=api_store, rate_per_minute=0))
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
-    for _ in range(100):
-        if srv.started:
-            break
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        assert time.monotonic() < deadline, "uvicorn did not start within 20 s"
         time.sleep(0.05)
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(timeout=10)
 
 
-def dump(url: str, tmp: str) -> str:
-    assert CHROMIUM is not None
-    out = subprocess.run(
-        [CHROMIUM, *FLAGS, f"--user-data-dir={tmp}", "--dump-dom", url],
-        capture_output=True,
-        text=True,
-        timeout=90,
-        check=True,
-    )
-    return out.stdout
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if CHROMIUM is None:  # only reached in CI (otherwise the module is skipped)
+        pytest.fail("CI is set but chromium is missing: apt-get install chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:
+        if IN_CI:
+            pytest.fail(f"CI is set but playwright is missing: pip install -e '.[dev]' ({exc})")
+        pytest.skip("playwright (python) is not installed: pip install -e '.[dev]'")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
 
 
-def _doc_id(base: str, key: str) -> str:
-    import httpx
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = ctx.new_page()
+    pg.set_default_timeout(WAIT_MS)
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield pg
+    ctx.close()
+    assert not errors, f"uncaught errors in the page: {errors}"
 
-    items = httpx.get(f"{base}/api/documents", params={"limit": 500}).json()["items"]
-    return str(next(d["doc_id"] for d in items if d["key"] == key))
+
+def open_view(page: Any, base: str, hash_: str) -> None:
+    page.goto(f"{base}/#/{hash_}")
+    wait_ready(page, hash_.split("?")[0].split("/")[0])
 
 
-def test_xss_payloads_render_as_text(server: str, tmp_path: object) -> None:
-    doc = _doc_id(server, "fixture-xss")
-    dom = dump(f"{server}/#/doc/{doc}", str(tmp_path))
-    assert 'data-ready="doc"' in dom, dom[-2000:]
-    body_tag = re.search(r"<body[^>]*>", dom)
-    assert body_tag is not None and "data-pwned" not in body_tag.group(0)
-    # The payloads are on the page, as escaped text, and not as elements.
-    assert html.escape(SCRIPT_PAYLOAD, quote=False) in dom
-    assert html.escape(IMG_PAYLOAD, quote=False) in dom
-    assert "<img" not in dom
-    assert dom.count("<script") == 1  # app.js only
+def wait_ready(page: Any, view: str) -> None:
+    # app.js sets data-ready=<view> once the view is rendered (and clears it on navigation).
+    page.wait_for_selector(f'body[data-ready="{view}"]', state="attached")
+    errors = page.locator("main .error")
+    assert errors.count() == 0, errors.first.inner_text()
+
+
+def items(base: str, kind: str, **params: Any) -> list[dict[str, Any]]:
+    got = httpx.get(f"{base}/api/{kind}", params={"limit": 500, **params}).json()
+    return list(got["items"])
+
+
+def highlighted(page: Any) -> str:
+    """The text of the outlined evidence (a span may be cut into several marks)."""
+    page.wait_for_selector("mark.focus")
+    return "".join(page.locator("mark.focus").all_text_contents())
+
+
+def assert_evidence_opened(page: Any, record: dict[str, Any]) -> None:
+    wait_ready(page, "doc")
+    assert highlighted(page) == record["evidence_text"]
+    body = page.locator(".body").inner_text()
+    assert record["evidence_text"] in body
 
 
 @pytest.mark.parametrize(
-    ("view", "expect"),
+    ("view", "selector", "expect"),
     [
-        ("timeline", "round"),
-        ("map", "<path"),
-        ("positions", "ceasefire"),
-        ("quotes", "Sokolov"),
+        ("timeline", ".timeline li", "round"),
+        ("map", "svg.map path.land", None),
+        ("positions", "td.cell", "ceasefire"),
+        ("quotes", "tr[data-id]", "Sokolov"),
+        ("documents", "tr a", "Fourth round ends without agreement"),
+        ("analyze", "textarea", "Analyse an article"),
     ],
 )
-def test_views_render(server: str, tmp_path: object, view: str, expect: str) -> None:
-    dom = dump(f"{server}/#/{view}", str(tmp_path))
-    assert f'data-ready="{view}"' in dom
-    assert 'class="error"' not in dom, dom[-2000:]
-    assert expect in dom
+def test_each_view_loads(
+    page: Any, server: str, view: str, selector: str, expect: str | None
+) -> None:
+    open_view(page, server, view)
+    assert page.locator(selector).count() > 0
+    assert page.locator(f'#nav a[href="#/{view}"]').get_attribute("class") == "active"
+    if expect:
+        assert expect in page.locator("main").inner_text()
+
+
+def test_map_shows_located_points(page: Any, server: str) -> None:
+    open_view(page, server, "map")
+    assert page.locator("svg.map circle").count() > 0
+    page.locator("svg.map g").first.click()
+    assert page.locator(".panel a.evidence").count() > 0
+
+
+def test_document_view_highlights_every_record(page: Any, server: str) -> None:
+    doc = next(d for d in items(server, "documents") if d["key"] == "fixture-geneva-round")
+    open_view(page, server, f"doc/{doc['doc_id']}")
+    spans = httpx.get(f"{server}/api/documents/{doc['doc_id']}").json()["spans"]
+    assert page.locator(".panel li.rec").count() == len(spans) > 0
+    assert page.locator(".body mark").count() > 0
+    # Clicking a record in the list outlines its span in the body.
+    page.locator(".panel li.rec a").nth(len(spans) - 1).click()
+    assert highlighted(page) == spans[-1]["text"]
+
+
+def test_click_event_on_timeline_opens_its_evidence(page: Any, server: str) -> None:
+    open_view(page, server, "timeline")
+    row = page.locator(".timeline li[data-id]").first
+    event_id = row.get_attribute("data-id")
+    event = next(e for e in items(server, "events") if e["id"] == event_id)
+    row.locator("a.evidence").click()
+    assert_evidence_opened(page, event)
+
+
+def test_click_quote_opens_its_evidence(page: Any, server: str) -> None:
+    open_view(page, server, "quotes")
+    quotes = {q["id"]: q for q in items(server, "quotes")}
+    row = page.locator("tr[data-id]").last
+    quote = quotes[str(row.get_attribute("data-id"))]
+    row.locator("a.evidence").click()
+    assert_evidence_opened(page, quote)
+
+
+def test_click_position_cell_opens_its_evidence(page: Any, server: str) -> None:
+    open_view(page, server, "positions")
+    link = page.locator("td.cell > div a.evidence").first
+    position = next(
+        p for p in items(server, "positions") if p["id"] == link.get_attribute("data-id")
+    )
+    link.click()
+    assert_evidence_opened(page, position)
+
+
+def test_filter_quotes_by_speaker(page: Any, server: str) -> None:
+    open_view(page, server, "quotes")
+    everyone = page.locator("tr[data-id]").count()
+    speaker = next(
+        s for s in page.locator("select[name=speaker] option").all_inner_texts() if "Sokolov" in s
+    )
+    page.select_option("select[name=speaker]", speaker)
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**speaker=*")
+    wait_ready(page, "quotes")
+    speakers = page.locator("tr[data-id] td.speaker").all_inner_texts()
+    assert speakers and all(speaker in s for s in speakers)
+    assert len(speakers) < everyone
+    api = items(server, "quotes", speaker=speaker)
+    assert len(speakers) == len(api)
+
+
+def test_filter_positions_by_claim_status(page: Any, server: str) -> None:
+    open_view(page, server, "positions?claim_status=reported")
+    statuses = set(page.locator("td.cell .status").all_inner_texts())
+    assert statuses == {"reported"}
+    open_view(page, server, "positions?claim_status=denied")
+    assert page.locator("td.cell").count() == 0
+
+
+def test_paste_an_article_and_store_it(page: Any, server: str) -> None:
+    article = (
+        "Delegations from Moldova and Romania met in Chisinau on Thursday for talks on the "
+        "border crossing.\n\n"
+        '"We demand that the crossing reopen," Moldovan negotiator Ion Rusu told reporters.'
+    )
+    stored_before = len(items(server, "documents"))
+    open_view(page, server, "analyze")
+    page.fill("textarea[name=text]", article)
+    # Analyse only: the document comes back highlighted, nothing is stored.
+    page.get_by_role("button", name="Analyse", exact=True).click()
+    page.wait_for_selector("main .body mark")
+    assert "Chisinau" in page.locator("main .body").inner_text()
+    assert len(items(server, "documents")) == stored_before
+    # A wrong token is refused with the API's message.
+    page.fill("input[type=password]", "wrong")
+    page.get_by_role("button", name="Analyse and store").click()
+    page.wait_for_selector("main .error")
+    assert "token" in page.locator("main .error").inner_text()
+    page.fill("input[type=password]", TOKEN)
+    page.get_by_role("button", name="Analyse and store").click()
+    link = page.locator("main p a[href^='#/doc/']")
+    link.wait_for()
+    assert "stored" in page.locator("main").inner_text()
+    assert len(items(server, "documents")) == stored_before + 1
+    link.click()
+    wait_ready(page, "doc")
+    assert "Chisinau" in page.locator(".body").inner_text()
+    assert page.locator(".body mark").count() > 0
+
+
+def test_xss_payloads_stay_text(page: Any, server: str) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    doc = next(d for d in items(server, "documents") if d["key"] == "fixture-xss")
+    for view in (f"doc/{doc['doc_id']}", "documents", "quotes", "timeline", "positions"):
+        open_view(page, server, view)
+        page.wait_for_timeout(200)  # an onerror fires after the image load fails: let it
+        assert page.evaluate("typeof window.pwned") == "undefined", view
+        assert page.locator("main img, main script, main iframe").count() == 0, view
+    # The document view shows both payloads as literal text, and the title too.
+    open_view(page, server, f"doc/{doc['doc_id']}")
+    body = page.locator(".body").inner_text()
+    assert SCRIPT_PAYLOAD in body and IMG_PAYLOAD in body
+    assert SCRIPT_PAYLOAD in page.locator("main h2").inner_text()
+    # Pasted, unstored text is no different.
+    open_view(page, server, "analyze")
+    page.fill("textarea[name=text]", f"Officials in Kyiv said {IMG_PAYLOAD} talks would resume.")
+    page.get_by_role("button", name="Analyse", exact=True).click()
+    page.wait_for_selector("main .body")
+    page.wait_for_timeout(200)
+    assert IMG_PAYLOAD in page.locator("main .body").inner_text()
+    assert page.evaluate("typeof window.pwned") == "undefined"
+    assert dialogs == []
+
+
+def test_pager_shows_a_capped_total(
+    page: Any, server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from peacewatch.api import routes
+
+    monkeypatch.setattr(routes, "COUNT_CAP", 2)  # the server runs in this process
+    open_view(page, server, "quotes")
+    rows = page.locator("tr[data-id]").count()
+    assert rows > 2
+    text = page.locator(".pager").inner_text()
+    assert f"1–{rows} of more than 2" in text, text
+    # Every match is on this page (fewer rows than the limit): nothing to go on to.
+    assert page.get_by_role("button", name="next ›").is_disabled()

@@ -13,6 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from peacewatch.store import schema
+from peacewatch.store.query import store_state
 
 Row = dict[str, Any]
 d, v, n = schema.documents, schema.versions, schema.entities
@@ -35,6 +36,7 @@ def entities(
     country: str | None,
     limit: int,
     offset: int,
+    count_cap: int | None = None,
 ) -> tuple[list[Row], int]:
     cur = _current().subquery("cur")
     cols = [c for c in n.c if c.name != "version_id"]
@@ -48,9 +50,14 @@ def entities(
         stmt = stmt.where(n.c.country == country.upper())
     stmt = stmt.order_by(n.c.name, n.c.version_id, n.c.idx)
     rows = [dict(r._mapping) for r in conn.execute(stmt.limit(limit).offset(offset))]
-    # A second, cheap query for the total (entities are the largest table; COUNT OVER would
-    # sort all of it for every page).
-    total = conn.execute(sa.select(sa.func.count()).select_from(stmt.subquery())).scalar_one()
+    # A second query for the total, bounded like the other lists' (entities are the largest
+    # table; COUNT OVER would sort all of it for every page).
+    matches: Any = stmt.order_by(None).with_only_columns(
+        sa.literal_column("1").label("one"), maintain_column_froms=True
+    )
+    if count_cap is not None:
+        matches = matches.limit(count_cap + 1)
+    total = conn.execute(sa.select(sa.func.count()).select_from(matches.subquery())).scalar_one()
     for r in rows:
         r["id"] = f"{r['version_id']}#n{r['idx']}"
     return rows, int(total)
@@ -135,20 +142,35 @@ def _date(value: Any) -> date | None:
         return None
 
 
+# (store state) -> the negotiation part of every current document, with its version's fields.
+_negotiation_cache: dict[tuple[Any, ...], list[tuple[Any, dict[str, Any]]]] = {}
+
+
+def _negotiations(conn: sa.Connection) -> list[tuple[Any, dict[str, Any]]]:
+    """Rounds, commitments and agreements live in the stored document JSON (the store has no
+    table for them). Only the ``negotiation`` member is read (json_extract on SQLite, -> on
+    PostgreSQL: the whole documents of 10,000 versions are ~400 MB of JSON), and once per
+    store state, not per request."""
+    key = store_state(conn)
+    hit = _negotiation_cache.get(key)
+    if hit is not None:
+        return hit
+    cur = _current().subquery("cur")
+    neg = v.c.document["negotiation"].label("negotiation")
+    stmt = sa.select(v.c.id, v.c.doc_id, v.c.published, v.c.title, neg)
+    stmt = stmt.join(cur, cur.c.id == v.c.id).order_by(v.c.published, v.c.id)
+    found = [(r, _load(r.negotiation) if r.negotiation else {}) for r in conn.execute(stmt)]
+    _negotiation_cache.clear()  # one store state at a time
+    _negotiation_cache[key] = found
+    return found
+
+
 def negotiation(
     conn: sa.Connection, since: date | None, until: date | None, party: str | None
 ) -> dict[str, list[Row]]:
-    """Rounds, commitments, agreements and participants of the current versions.
-
-    They live in the stored document JSON (the store keeps positions in a table, not these):
-    read here in Python. Fine for thousands of documents; a table would be the next step.
-    """
-    cur = _current().subquery("cur")
-    stmt = sa.select(v.c.id, v.c.doc_id, v.c.published, v.c.title, v.c.document)
-    stmt = stmt.join(cur, cur.c.id == v.c.id).order_by(v.c.published, v.c.id)
+    """Rounds, commitments, agreements and participants of the current versions."""
     out: dict[str, list[Row]] = {"rounds": [], "commitments": [], "agreements": []}
-    for r in conn.execute(stmt):
-        neg = _load(r.document).get("negotiation") or {}
+    for r, neg in _negotiations(conn):
         parties = [str(p) for p in neg.get("parties", [])]
         if party and not any(party.casefold() in p.casefold() for p in parties):
             continue

@@ -1,4 +1,8 @@
-"""The JSON endpoints. Lists share one page shape: {total, limit, offset, items}."""
+"""The JSON endpoints. Lists share one page shape: {total, total_exact, limit, offset, items}.
+
+``total`` counts matches up to COUNT_CAP unless the request asks for ``exact_total``: past the
+cap, ``total`` is COUNT_CAP + 1 and ``total_exact`` false (the UI shows "1,000+").
+"""
 
 from __future__ import annotations
 
@@ -20,12 +24,16 @@ from peacewatch.store.query import QUERIES, Filters
 router = APIRouter(responses=ERROR_RESPONSES)
 
 MAX_LIMIT = 500
+# Counting every match cost more than reading the page on 10,000 documents (90,000 quotes:
+# ~200 ms of a ~400 ms request, benchmarks/api.py); a pager needs "more than a thousand".
+COUNT_CAP = 1000
 # Longest text /analyze takes, in characters: see Settings.max_body for the bytes limit.
 MAX_TEXT = 500_000
 
 
 class Page(BaseModel):
     total: int
+    total_exact: bool = True
     limit: int
     offset: int
     items: list[dict[str, Any]]
@@ -69,9 +77,20 @@ def state(request: Request) -> State:
 St = Annotated[State, Depends(state)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+Exact = Annotated[
+    bool,
+    Query(description=f"count every match (else up to {COUNT_CAP}; slower on large stores)"),
+]
 Text = Annotated[str | None, Query(max_length=200)]
 Day = Annotated[date | None, Query(description="YYYY-MM-DD")]
 NUM = r"-?[0-9]{1,3}(\.[0-9]{1,8})?"
+ClaimStatus = Annotated[
+    Literal["reported", "corroborated", "contested", "denied"] | None,
+    Query(
+        description="reported: one independent source; corroborated: two or more; contested: "
+        "sources disagree; denied: reported as not having happened (positions are never denied)"
+    ),
+]
 BBox = Annotated[
     str | None,
     Query(
@@ -98,8 +117,9 @@ def _clean(value: str | None) -> str | None:
     return value.replace("\x00", "") or None if value else None
 
 
-def _page(st: State, kind: str, f: Filters) -> Page:
-    f = replace(f, with_total=True)
+def _page(st: State, kind: str, f: Filters, exact: bool = False) -> Page:
+    cap = None if exact else COUNT_CAP
+    f = replace(f, with_total=True, with_status=True, count_cap=cap)
     with st.engine.connect() as conn:
         rows = QUERIES[kind](conn, f)
         if rows:
@@ -111,7 +131,10 @@ def _page(st: State, kind: str, f: Filters) -> Page:
             total = 0
     for r in rows:
         r.pop("total_count", None)
-    return Page(total=total, limit=f.limit or 0, offset=f.offset, items=rows)
+    capped = cap is not None and total > cap
+    return Page(
+        total=total, total_exact=not capped, limit=f.limit or 0, offset=f.offset, items=rows
+    )
 
 
 @router.get("/health")
@@ -122,10 +145,17 @@ def health(st: St) -> dict[str, Any]:
 
 @router.get("/documents", response_model=Page)
 def list_documents(
-    st: St, since: Day = None, until: Day = None, limit: Limit = 50, offset: Offset = 0
+    st: St,
+    since: Day = None,
+    until: Day = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    exact_total: Exact = False,
 ) -> Page:
     """Current versions of the stored documents, by publication date."""
-    return _page(st, "documents", Filters(since=since, until=until, limit=limit, offset=offset))
+    return _page(
+        st, "documents", Filters(since=since, until=until, limit=limit, offset=offset), exact_total
+    )
 
 
 @router.get("/documents/{doc_id}", response_model=DocumentOut)
@@ -147,23 +177,27 @@ def list_events(
     type: Text = None,
     place: Text = None,
     bbox: BBox = None,
+    claim_status: ClaimStatus = None,
     since: Day = None,
     until: Day = None,
     limit: Limit = 50,
     offset: Offset = 0,
+    exact_total: Exact = False,
 ) -> Page:
-    """Events (PLOVER types) with actors, place (and its coordinates when geocoded), dates."""
+    """Events (PLOVER types) with actors, place (and its coordinates when geocoded), dates,
+    and claim status (from the corroborated events: /api/merged)."""
     f = Filters(
         actor=_clean(actor),
         type=_clean(type),
         place=_clean(place),
         bbox=_bbox(bbox),
+        claim_status=claim_status,
         since=since,
         until=until,
         limit=limit,
         offset=offset,
     )
-    return _page(st, "events", f)
+    return _page(st, "events", f, exact_total)
 
 
 @router.get("/quotes", response_model=Page)
@@ -176,6 +210,7 @@ def list_quotes(
     until: Day = None,
     limit: Limit = 50,
     offset: Offset = 0,
+    exact_total: Exact = False,
 ) -> Page:
     """Quotes with speaker, relay and date; ``outlet`` matches the relay or the publisher."""
     f = Filters(
@@ -187,7 +222,7 @@ def list_quotes(
         limit=limit,
         offset=offset,
     )
-    return _page(st, "quotes", f)
+    return _page(st, "quotes", f, exact_total)
 
 
 @router.get("/places", response_model=Page)
@@ -200,6 +235,7 @@ def list_places(
     until: Day = None,
     limit: Limit = 50,
     offset: Offset = 0,
+    exact_total: Exact = False,
 ) -> Page:
     """Geocoded place mentions with their precision (``feature``: city, region, country)."""
     f = Filters(
@@ -211,7 +247,7 @@ def list_places(
         limit=limit,
         offset=offset,
     )
-    return _page(st, "places", f)
+    return _page(st, "places", f, exact_total)
 
 
 @router.get("/positions", response_model=Page)
@@ -221,15 +257,20 @@ def list_positions(
     issue: Text = None,
     stance: Text = None,
     place: Text = None,
+    claim_status: ClaimStatus = None,
     since: Day = None,
     until: Day = None,
     limit: Limit = 50,
     offset: Offset = 0,
+    exact_total: Exact = False,
 ) -> Page:
-    """Negotiation positions: party, speaker, issue, stance, date."""
+    """Negotiation positions: party, speaker, issue, stance, date, and claim status (the
+    same stance from two independent sources within a week: corroborated; opposite stances
+    within a day: contested)."""
     f = Filters(
         actor=_clean(actor),
         issue=_clean(issue),
+        claim_status=claim_status,
         type=_clean(stance),
         place=_clean(place),
         since=since,
@@ -237,7 +278,7 @@ def list_positions(
         limit=limit,
         offset=offset,
     )
-    return _page(st, "positions", f)
+    return _page(st, "positions", f, exact_total)
 
 
 @router.get("/entities", response_model=Page)
@@ -248,13 +289,16 @@ def list_entities(
     country: Text = None,
     limit: Limit = 50,
     offset: Offset = 0,
+    exact_total: Exact = False,
 ) -> Page:
     """People, organisations, outlets and states named in the documents."""
+    cap = None if exact_total else COUNT_CAP
     with st.engine.connect() as conn:
         rows, total = reads.entities(
-            conn, _clean(name), _clean(type), _clean(country), limit, offset
+            conn, _clean(name), _clean(type), _clean(country), limit, offset, cap
         )
-    return Page(total=total, limit=limit, offset=offset, items=rows)
+    exact = cap is None or total <= cap
+    return Page(total=total, total_exact=exact, limit=limit, offset=offset, items=rows)
 
 
 @router.get("/merged", response_model=Page)

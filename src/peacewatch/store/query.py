@@ -7,17 +7,24 @@ Only the current version of each document is read unless ``all_versions`` is set
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
 import sqlalchemy as sa
 
+from peacewatch.negotiation.corpus import CONTEST_DAYS, SAME_CLAIM_DAYS
+from peacewatch.negotiation.track import _DIRECTION, _NEUTRAL
 from peacewatch.store import schema
 
 Kind = Literal["events", "merged", "quotes", "places", "positions", "documents"]
 KINDS: tuple[str, ...] = ("events", "merged", "quotes", "places", "positions", "documents")
 Row = dict[str, Any]
+# Claim status of a record, as negotiation/corpus.py defines it for the track: ``reported``
+# (one independent source), ``corroborated`` (two or more), ``contested`` (sources disagree),
+# ``denied`` (reported as not having happened).
+CLAIM_STATUSES: tuple[str, ...] = ("reported", "corroborated", "contested", "denied")
 
 d, v = schema.documents, schema.versions
 e, a, q, p, n = schema.events, schema.event_actors, schema.quotes, schema.places, schema.entities
@@ -36,16 +43,30 @@ class Filters:
     # (west, south, east, north in degrees) and a negotiation issue for positions.
     offset: int = 0
     with_total: bool = False
+    # Count matches only up to this many (None: all). A page needs a bounded count: counting
+    # 90,000 quotes of 10,000 documents took longer than reading the page itself.
+    count_cap: int | None = None
     bbox: tuple[float, float, float, float] | None = None
     issue: str | None = None
     outlet: str | None = None  # quotes: the relaying outlet or the document's publisher
+    claim_status: str | None = None  # one of CLAIM_STATUSES (events, quotes, positions)
+    with_status: bool = False  # add each row's claim_status (the API; exports leave it out)
 
 
 def _like(col: Any, text: str) -> Any:
     return sa.func.lower(col).like(f"%{text.casefold()}%")
 
 
+def _could_be_code(actor: str) -> bool:
+    """Country columns hold ISO 3166 codes (two letters, three in a few sources): a longer
+    filter can only match a name, and leaving the code test out lets the database skip a
+    join per row (the quotes speaker filter, 4x faster on PostgreSQL with 10,000 documents)."""
+    return len(actor) <= 3
+
+
 def _actor_match(name_col: Any, country_col: Any, actor: str) -> Any:
+    if not _could_be_code(actor):
+        return _like(name_col, actor)
     return sa.or_(country_col == actor.upper(), _like(name_col, actor))
 
 
@@ -77,7 +98,12 @@ def _run(conn: sa.Connection, stmt: Any, f: Filters) -> list[Row]:
         # A separate COUNT over the unordered query: a window COUNT(*) OVER () would make
         # SQLite compute every selected column (the place coordinates of events, ...) for all
         # matches before LIMIT; measured 4x slower on 10,000 documents (benchmarks/api.py).
-        counted = sa.select(sa.func.count()).select_from(stmt.order_by(None).subquery())
+        matches = stmt.order_by(None).with_only_columns(
+            sa.literal_column("1").label("one"), maintain_column_froms=True
+        )
+        if f.count_cap is not None:
+            matches = matches.limit(f.count_cap + 1)
+        counted = sa.select(sa.func.count()).select_from(matches.subquery())
         total = conn.execute(counted).scalar_one()
     if f.limit is not None:
         stmt = stmt.limit(f.limit)
@@ -88,6 +114,149 @@ def _run(conn: sa.Connection, stmt: Any, f: Filters) -> list[Row]:
         for r in rows:
             r["total_count"] = total
     return rows
+
+
+# ---- claim status ------------------------------------------------------------------------
+# The rules and windows of negotiation/corpus.py, over the stored rows of current versions.
+# Events: from the corroborated events the store keeps (event_groups), a join. Positions: a
+# window over every stated position of the same party and issue; in SQL, a correlated EXISTS per
+# row took 44 s for one filtered count on 10,000 documents (benchmarks/api.py), so it is computed
+# here in one pass per store state and cached. Quotes have none: a quote records that someone
+# said something, which corpus.py gives no status to.
+
+
+def _event_status(groups: Any) -> Any:
+    """Needs ``event_groups`` (``groups``) outer-joined through its members to ``events``."""
+    return sa.case(
+        (e.c.modality == "denied", "denied"),
+        (groups.c.contested == sa.true(), "contested"),
+        (groups.c.n_independent >= 2, "corroborated"),
+        else_="reported",
+    )
+
+
+def _event_status_filter(status: str) -> Any:
+    """The same statuses as _event_status, as a semi-join on the (few) merged events of
+    several sources: the outer join and CASE per event read every event's group to find the
+    rare corroborated ones (255 ms a page on PostgreSQL with 10,000 documents)."""
+    m, g = schema.event_group_members, schema.event_groups
+    if status == "denied":
+        return e.c.modality == "denied"
+    if status == "contested":
+        which = g.c.contested == sa.true()
+    elif status == "corroborated":
+        which = sa.and_(g.c.contested == sa.false(), g.c.n_independent >= 2)
+    else:  # reported: in no group of several sources, or in no group at all
+        which = sa.or_(g.c.contested == sa.true(), g.c.n_independent >= 2)
+    members = sa.select(m.c.version_id, m.c.event_idx).join(g, g.c.id == m.c.group_id)
+    inside = sa.tuple_(e.c.version_id, e.c.idx).in_(members.where(which))
+    return sa.and_(e.c.modality != "denied", sa.not_(inside) if status == "reported" else inside)
+
+
+def _join_groups(stmt: Any) -> tuple[Any, Any]:
+    m, g = schema.event_group_members, schema.event_groups
+    stmt = stmt.outerjoin(m, (m.c.version_id == e.c.version_id) & (m.c.event_idx == e.c.idx))
+    return stmt.outerjoin(g, g.c.id == m.c.group_id), g
+
+
+class _Window:
+    """Dated claims of one direction, sorted: is there one within ``days`` of a day from
+    another source? O(log n) per question, whatever the number of copies of one source."""
+
+    def __init__(self, items: list[tuple[int, str]]) -> None:
+        items.sort()
+        self.days = [x for x, _ in items]
+        self.src = [s for _, s in items]
+        # next_other[i]: the first index after i whose source differs from that of i.
+        self.next_other = [len(items)] * len(items)
+        for i in range(len(items) - 2, -1, -1):
+            same = self.src[i + 1] == self.src[i]
+            self.next_other[i] = self.next_other[i + 1] if same else i + 1
+
+    def other_near(self, day: int, source: str, days: int) -> bool:
+        lo = bisect.bisect_left(self.days, day - days)
+        hi = bisect.bisect_right(self.days, day + days)
+        if lo >= hi:
+            return False
+        return self.src[lo] != source or self.next_other[lo] < hi
+
+
+_OPPOSITE = {"for": "against", "against": "for"}
+
+
+def store_state(conn: sa.Connection) -> tuple[Any, ...]:
+    """A key that changes whenever the store's current documents do, for caches of derived
+    data: a new document adds a row, a changed one bumps its current version (documents is
+    the narrow table, ~5 ms for 10,000 rows; versions rows carry whole documents)."""
+    state = conn.execute(sa.select(sa.func.count(), sa.func.sum(d.c.current_version))).one()
+    return (str(conn.engine.url), *state)
+
+
+_status_cache: dict[tuple[Any, ...], dict[tuple[str, int], str]] = {}
+
+
+def position_statuses(conn: sa.Connection) -> dict[tuple[str, int], str]:
+    """(version id, idx) -> claim status of every position of a current version."""
+    pos = schema.positions
+    key = store_state(conn)
+    if key in _status_cache:
+        return _status_cache[key]
+    cur = _versions(Filters())
+    day = sa.func.coalesce(pos.c.said_on_date, cur.c.published)
+    stmt = sa.select(
+        pos.c.version_id, pos.c.idx, pos.c.party, pos.c.issue, pos.c.stance, day, cur.c.cluster_id
+    ).join(cur, cur.c.id == pos.c.version_id)
+    rows = [(r[0], r[1], r[2], r[3], r[4], _ordinal(r[5]), r[6]) for r in conn.execute(stmt)]
+    # Per party, issue and direction ("discussed", neutral, is a direction of its own there).
+    windows: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
+    for _, _, party, issue, stance, n, src in rows:
+        if party is not None and n is not None:
+            windows.setdefault((party, issue, _DIRECTION.get(stance, stance)), []).append((n, src))
+    index = {k: _Window(x) for k, x in windows.items()}
+    empty = _Window([])
+    out: dict[tuple[str, int], str] = {}
+    for vid, idx, party, issue, stance, n, src in rows:
+        status = "reported"
+        if party is not None and n is not None:
+            way = _DIRECTION.get(stance, stance)
+            against = _OPPOSITE.get(way) if stance not in _NEUTRAL else None
+            if against and index.get((party, issue, against), empty).other_near(
+                n, src, CONTEST_DAYS
+            ):
+                status = "contested"
+            elif index[(party, issue, way)].other_near(n, src, SAME_CLAIM_DAYS):
+                status = "corroborated"
+        out[(vid, idx)] = status
+    _status_cache.clear()  # one store state at a time is enough for one server
+    _status_cache[key] = out
+    return out
+
+
+def _ordinal(value: Any) -> int | None:
+    if value is None:
+        return None
+    day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    return day.toordinal()
+
+
+def _add_status(conn: sa.Connection, rows: list[Row], table: Any, f: Filters) -> None:
+    """Each row's ``claim_status``, looked up for the page only (as _add_coords does)."""
+    ids = sorted({r["version_id"] for r in rows})
+    if not ids or not f.with_status:
+        return
+    if table is schema.positions:
+        found = position_statuses(conn)
+    else:
+        cur = _versions(f)
+        stmt, g = _join_groups(
+            sa.select(e.c.version_id, e.c.idx).join(cur, cur.c.id == e.c.version_id)
+        )
+        stmt = stmt.add_columns(_event_status(g).label("claim_status")).where(
+            e.c.version_id.in_(ids)
+        )
+        found = {(r.version_id, r.idx): r.claim_status for r in conn.execute(stmt)}
+    for r in rows:
+        r["claim_status"] = found.get((r["version_id"], r["idx"]), "reported")
 
 
 def _in_bbox(lat: Any, lon: Any, f: Filters) -> list[Any]:
@@ -165,7 +334,10 @@ def events(conn: sa.Connection, f: Filters) -> list[Row]:
         )
     stmt = stmt.where(*_in_range(e.c.date_start, e.c.date_end, f))
     stmt = stmt.where(*_in_bbox(_place_coord(p.c.lat), _place_coord(p.c.lon), f))
+    if f.claim_status:
+        stmt = stmt.where(_event_status_filter(f.claim_status))
     rows = _add_coords(conn, _run(conn, stmt.order_by(e.c.date_start, e.c.version_id, e.c.idx), f))
+    _add_status(conn, rows, e, f)
     if rows:
         who: dict[tuple[str, int], dict[str, list[Row]]] = {}
         ids = sorted({r["version_id"] for r in rows})
@@ -197,25 +369,28 @@ def merged(conn: sa.Connection, f: Filters) -> list[Row]:
     return rows[: f.limit] if f.limit is not None else rows
 
 
-def _speaker_country() -> Any:
-    return (
-        sa.select(n.c.country)
-        .where(n.c.version_id == q.c.version_id, n.c.entity_id == q.c.speaker_entity)
-        .limit(1)
-        .scalar_subquery()
-    )
-
-
 def quotes(conn: sa.Connection, f: Filters) -> list[Row]:
+    """Quotes, by their document's publication date (an index order: sorting by the date of
+    each quote, said_on_date else published, sorted all 90,000 quotes of 10,000 documents for
+    every page); ``since``/``until`` still apply to the quote's own date."""
     cur = _versions(f)
     cols = [c for c in q.c if c.name != "version_id"]
-    country = _speaker_country().label("speaker_country")
-    stmt = sa.select(_sid(q, "q"), q.c.version_id, *cols, country, cur.c.doc_id, cur.c.published)
-    stmt = stmt.join(cur, cur.c.id == q.c.version_id)
+    # The speaker's entity row (entity ids are unique within a version): a join, where a
+    # correlated subquery per quote made the speaker filter the slowest list (benchmarks/api.py).
+    sp = n.alias("speaker_entity_row")
+    stmt = sa.select(
+        _sid(q, "q"),
+        q.c.version_id,
+        *cols,
+        sp.c.country.label("speaker_country"),
+        cur.c.doc_id,
+        cur.c.published,
+    )
+    stmt = stmt.join(cur, cur.c.id == q.c.version_id).outerjoin(
+        sp, (sp.c.version_id == q.c.version_id) & (sp.c.entity_id == q.c.speaker_entity)
+    )
     if f.actor:
-        stmt = stmt.where(
-            sa.or_(_like(q.c.speaker, f.actor), _speaker_country() == f.actor.upper())
-        )
+        stmt = stmt.where(_actor_match(q.c.speaker, sp.c.country, f.actor))
     if f.place:  # quotes from documents that mention the place
         stmt = stmt.where(
             sa.exists().where(
@@ -232,7 +407,7 @@ def quotes(conn: sa.Connection, f: Filters) -> list[Row]:
         )
     day = sa.func.coalesce(q.c.said_on_date, cur.c.published)
     stmt = stmt.where(*_in_range(day, day, f))
-    return _run(conn, stmt.order_by(day, q.c.version_id, q.c.idx), f)
+    return _run(conn, stmt.order_by(cur.c.published, cur.c.id, q.c.idx), f)
 
 
 def places(conn: sa.Connection, f: Filters) -> list[Row]:
@@ -252,7 +427,7 @@ def places(conn: sa.Connection, f: Filters) -> list[Row]:
         )
     stmt = stmt.where(*_in_range(cur.c.published, cur.c.published, f))
     stmt = stmt.where(*_in_bbox(p.c.lat, p.c.lon, f))
-    return _run(conn, stmt.order_by(cur.c.published, p.c.version_id, p.c.idx), f)
+    return _run(conn, stmt.order_by(cur.c.published, cur.c.id, p.c.idx), f)
 
 
 def positions(conn: sa.Connection, f: Filters) -> list[Row]:
@@ -286,7 +461,33 @@ def positions(conn: sa.Connection, f: Filters) -> list[Row]:
         )
     day = sa.func.coalesce(pos.c.said_on_date, cur.c.published)
     stmt = stmt.where(*_in_range(day, day, f))
-    return _run(conn, stmt.order_by(day, pos.c.version_id, pos.c.idx), f)
+    stmt = stmt.order_by(cur.c.published, cur.c.id, pos.c.idx)  # as quotes, for speed
+    if not f.claim_status:
+        rows = _run(conn, stmt, f)
+        _add_status(conn, rows, pos, f)
+        return rows
+    # Filtered on the cached statuses: the keys of every match in order (narrow rows), then
+    # the page's rows in full.
+    status = position_statuses(conn)
+    keys = [
+        (vid, idx)
+        for vid, idx in conn.execute(stmt.with_only_columns(pos.c.version_id, pos.c.idx))
+        if status.get((vid, idx)) == f.claim_status
+    ]
+    total = len(keys)
+    if f.count_cap is not None:  # the same answer as _run's bounded count
+        total = min(total, f.count_cap + 1)
+    end = None if f.limit is None else f.offset + f.limit
+    page = keys[f.offset : end]
+    rows = []
+    if page:
+        full = stmt.where(sa.tuple_(pos.c.version_id, pos.c.idx).in_(page))
+        rows = _run(conn, full, replace(f, limit=None, offset=0, with_total=False))
+    for r in rows:
+        r["claim_status"] = f.claim_status
+        if f.with_total:
+            r["total_count"] = total
+    return rows
 
 
 def documents(conn: sa.Connection, f: Filters) -> list[Row]:

@@ -50,11 +50,19 @@ function showError(err) {
 }
 
 // A link to a record's evidence in the document view: #/doc/<id>?v=<version>&s=<start>&e=<end>.
-function evidenceLink(versionId, start, end, label) {
+// ``recordId`` (the API's record id) goes into data-id, for tests and for the curious.
+function evidenceLink(versionId, start, end, label, recordId) {
   const [docId, ver] = String(versionId).split("/v");
   const q = qs({ v: ver, s: start, e: end });
-  return el("a", { class: "evidence", href: `#/doc/${encodeURIComponent(docId)}?${q}` },
-    label || "evidence");
+  return el("a", { class: "evidence", href: `#/doc/${encodeURIComponent(docId)}?${q}`,
+    "data-id": recordId }, label || "evidence");
+}
+
+// Claim status (reported, corroborated, contested, denied) as the API computes it.
+const CLAIM_STATUSES = ["reported", "corroborated", "contested", "denied"];
+const claimFilter = { name: "claim_status", label: "Claim status", options: CLAIM_STATUSES };
+function statusBadge(status) {
+  return status ? el("span", { class: `status st-${status}` }, status) : null;
 }
 
 function filterForm(fields, values, onSubmit) {
@@ -93,16 +101,20 @@ async function viewTimeline(p) {
     filterForm([
       { name: "actor", label: "Actor / party", placeholder: "UA, Russia…" },
       { name: "type", label: "Event type", options: f.event_types },
+      claimFilter,
       { name: "since", label: "Since", type: "date" },
       { name: "until", label: "Until", type: "date" },
     ], p, (v) => go("timeline", v)));
   const range = { since: p.since, until: p.until };
   const [neg, events] = await Promise.all([
     api(`/api/negotiation?${qs({ ...range, party: p.actor })}`),
-    api(`/api/events?${qs({ ...range, actor: p.actor, type: p.type, limit: 500 })}`),
+    api(`/api/events?${qs({ ...range, actor: p.actor, type: p.type,
+      claim_status: p.claim_status, limit: 500 })}`),
   ]);
   const items = [];
-  if (!p.type) {
+  // Rounds, commitments and agreements have no claim status in the store: a status filter
+  // shows events only.
+  if (!p.type && !p.claim_status) {
     for (const r of neg.rounds) {
       const ev = r.evidence && r.evidence[0];
       const heads = (r.delegations || []).map((d) => `${d.party}: ${d.head || "?"}`).join("; ");
@@ -127,19 +139,20 @@ async function viewTimeline(p) {
   }
   for (const e of events.items) {
     const who = e.actors.map((a) => a.name).join(", ");
-    items.push({ day: e.date_start, kind: "event",
+    items.push({ day: e.date_start, kind: "event", id: e.id, status: e.claim_status,
       title: `${e.type}${e.place ? " @ " + e.place : ""}${who ? " — " + who : ""}`,
       detail: e.evidence_text,
-      link: evidenceLink(e.version_id, e.evidence_start, e.evidence_end) });
+      link: evidenceLink(e.version_id, e.evidence_start, e.evidence_end, null, e.id) });
   }
   items.sort((a, b) => String(a.day || "9999").localeCompare(String(b.day || "9999")));
+  const nEvents = countOf(events);
   main.append(el("p", { class: "muted" },
-    `${neg.rounds.length} rounds, ${events.total} events` +
+    `${neg.rounds.length} rounds, ${nEvents} events` +
     (events.total > events.items.length ? ` (first ${events.items.length} shown)` : "")));
-  main.append(el("ul", { class: "timeline" }, items.map((it) => el("li", {},
+  main.append(el("ul", { class: "timeline" }, items.map((it) => el("li", { "data-id": it.id },
     el("span", { class: "day" }, it.day || "undated"),
     el("span", { class: `badge ${it.kind}` }, it.kind),
-    el("strong", {}, it.title), it.link,
+    el("strong", {}, it.title), " ", statusBadge(it.status), it.link,
     el("div", { class: "ev" }, it.detail)))));
 }
 
@@ -244,8 +257,8 @@ async function viewMap(p) {
     return el("span", {}, sw, name === "other" ? "mixed / unknown" : name);
   }));
   main.append(legend, el("div", { class: "split" }, svg, panel),
-    el("p", { class: "muted" }, `${points.length} located items of ${places.total} places and ` +
-      `${events.total} events. Basemap: Natural Earth via world-atlas.`));
+    el("p", { class: "muted" }, `${points.length} located items of ${countOf(places)} places and ` +
+      `${countOf(events)} events. Basemap: Natural Earth via world-atlas.`));
 }
 
 // ---- positions board: issues × parties, latest stance and its history ----
@@ -253,11 +266,12 @@ async function viewPositions(p) {
   main.append(el("h2", {}, "Positions board"),
     filterForm([
       { name: "actor", label: "Party / speaker" },
+      claimFilter,
       { name: "since", label: "Since", type: "date" },
       { name: "until", label: "Until", type: "date" },
     ], p, (v) => go("positions", v)));
   const pos = await api(`/api/positions?${qs({ actor: p.actor, since: p.since,
-    until: p.until, limit: 500 })}`);
+    until: p.until, claim_status: p.claim_status, limit: 500 })}`);
   const day = (r) => String(r.said_on_date || r.published || "");
   const issues = [...new Set(pos.items.map((r) => r.issue))].sort();
   const parties = [...new Set(pos.items.map((r) => r.party || "unattributed"))].sort();
@@ -272,12 +286,14 @@ async function viewPositions(p) {
       const last = hist[hist.length - 1];
       row.append(el("td", { class: "cell" },
         el("div", {}, el("span", { class: "stance" }, last.stance), " ",
-          last.detail || "", " ", el("span", { class: "muted" }, day(last) || "undated"),
-          evidenceLink(last.version_id, last.evidence_start, last.evidence_end)),
+          last.detail || "", " ", el("span", { class: "muted" }, day(last) || "undated"), " ",
+          statusBadge(last.claim_status),
+          evidenceLink(last.version_id, last.evidence_start, last.evidence_end, null, last.id)),
         hist.length > 1 ? el("details", {}, el("summary", {}, `history (${hist.length})`),
           el("ol", {}, hist.map((r) => el("li", {}, `${day(r) || "undated"}: ${r.stance}`,
-            r.by ? ` (${r.by})` : "", " ",
-            evidenceLink(r.version_id, r.evidence_start, r.evidence_end))))) : null));
+            r.by ? ` (${r.by})` : "", " ", statusBadge(r.claim_status),
+            evidenceLink(r.version_id, r.evidence_start, r.evidence_end, null, r.id)))))
+          : null));
     }
     table.append(row);
   }
@@ -299,20 +315,31 @@ async function viewQuotes(p) {
     since: p.since, until: p.until, limit: 50, offset })}`);
   main.append(pager(page, (o) => go("quotes", { ...p, offset: o })));
   main.append(el("table", {}, el("tr", {}, ["date", "speaker", "relay", "kind", "text", ""]
-    .map((h) => el("th", {}, h))), page.items.map((q) => el("tr", {},
+    .map((h) => el("th", {}, h))), page.items.map((q) => el("tr",
+    { "data-id": q.id },
     el("td", {}, q.said_on_date || q.published || ""),
-    el("td", {}, q.speaker || "(unknown)", q.speaker_country ? ` [${q.speaker_country}]` : ""),
+    el("td", { class: "speaker" }, q.speaker || "(unknown)",
+      q.speaker_country ? ` [${q.speaker_country}]` : ""),
     el("td", {}, q.relay || ""), el("td", {}, q.kind), el("td", {}, q.text),
-    el("td", {}, evidenceLink(q.version_id, q.evidence_start, q.evidence_end))))));
+    el("td", {}, evidenceLink(q.version_id, q.evidence_start, q.evidence_end, null, q.id))))));
+}
+
+// "1,234", or "more than 1000" where the API stopped counting (total_exact false).
+function countOf(page) {
+  return page.total_exact === false ? `more than ${page.total - 1}` : String(page.total);
 }
 
 function pager(page, goTo) {
-  const end = Math.min(page.offset + page.items.length, page.total);
+  // The API counts matches up to a cap: past it, total_exact is false and total is cap + 1.
+  const exact = page.total_exact !== false;
+  const end = page.offset + page.items.length;
+  const more = exact ? end < page.total : page.items.length === page.limit;
+  const of = countOf(page);
   return el("div", { class: "pager" },
     el("button", { type: "button", disabled: page.offset === 0,
       onclick: () => goTo(Math.max(0, page.offset - page.limit)) }, "‹ prev"),
-    `${page.total ? page.offset + 1 : 0}–${end} of ${page.total}`,
-    el("button", { type: "button", disabled: end >= page.total,
+    `${page.items.length ? page.offset + 1 : 0}–${end} of ${of}`,
+    el("button", { type: "button", disabled: !more,
       onclick: () => goTo(page.offset + page.limit) }, "next ›"));
 }
 
@@ -432,6 +459,8 @@ async function route() {
   const [path, query] = (location.hash.slice(2) || "timeline").split("?");
   const [view, id] = path.split("/");
   const params = Object.fromEntries(new URLSearchParams(query || ""));
+  // Cleared until the new view is drawn: tests (and scripts) wait for data-ready=<view>.
+  document.body.removeAttribute("data-ready");
   for (const a of document.querySelectorAll("#nav a")) {
     a.classList.toggle("active", a.getAttribute("href") === `#/${view}`);
   }
