@@ -79,3 +79,18 @@ def test_cli_reanalyze_is_idempotent(tmp_path: Path, fixtures: Path) -> None:
     assert again.exit_code == 0, again.output
     # The same code analyses the same input the same way: nothing to refresh.
     assert "1 unchanged" in again.output
+
+
+def test_reanalysis_changes_the_key_of_the_api_caches(db_url: str) -> None:
+    from peacewatch.store.claims import store_state
+
+    first = built_document("a")
+    with Store(db_url) as store:
+        store.ingest(_raw("a"), fake_analyze({"a": first}))
+        with store.engine.connect() as conn:
+            before = store_state(conn)
+        _reanalyse(store, _raw("a"), replace(first, events=first.events[:1]))
+        with store.engine.connect() as conn:
+            after = store_state(conn)
+    # Same number of documents and versions: only the write stamp tells the caches.
+    assert before != after

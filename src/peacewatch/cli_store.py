@@ -31,6 +31,15 @@ DbOption = Annotated[
 ]
 
 
+class ClaimStatus(StrEnum):
+    """store.query.CLAIM_STATUSES, as a CLI choice."""
+
+    reported = "reported"
+    corroborated = "corroborated"
+    contested = "contested"
+    denied = "denied"
+
+
 class QueryKind(StrEnum):
     events = "events"
     merged = "merged"
@@ -218,18 +227,31 @@ def query(
     until: UntilOpt = None,
     all_versions: AllOpt = False,
     limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = 50,
+    claim_status: Annotated[
+        ClaimStatus | None,
+        typer.Option(help="Events or positions with this claim status only (adds a column)."),
+    ] = None,
     fmt: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
 ) -> None:
     """List events, merged events, quotes, places or positions by actor, type, place, date.
 
     --type is an event type for events, an issue or a stance for positions.
     """
+    from dataclasses import replace
+
     from rich.table import Table
 
     from peacewatch.store.export import write_csv, write_jsonl
     from peacewatch.store.query import run_query
 
     f = _filters(actor, type_, place, since, until, all_versions, limit)
+    if claim_status is not None:
+        if kind not in (QueryKind.events, QueryKind.positions):
+            _report(
+                "--claim-status", f"{kind.value} have no claim status", "query events or positions"
+            )
+            raise typer.Exit(2)
+        f = replace(f, claim_status=claim_status.value, with_status=True)
     with _open(db) as store:
         rows = run_query(store.engine, kind.value, f)
     if fmt is QueryFormat.jsonl:
@@ -238,7 +260,7 @@ def query(
         write_csv(rows, sys.stdout)
     else:
         table = Table(show_lines=False)
-        cols = list(TABLE_COLUMNS[kind.value])
+        cols = list(TABLE_COLUMNS[kind.value]) + (["claim_status"] if claim_status else [])
         for c in cols:
             table.add_column(c, overflow="fold")
         for r in rows:

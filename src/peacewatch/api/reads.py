@@ -13,7 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from peacewatch.store import schema
-from peacewatch.store.query import store_state
+from peacewatch.store.claims import store_state
 
 Row = dict[str, Any]
 d, v, n = schema.documents, schema.versions, schema.entities

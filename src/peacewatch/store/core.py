@@ -27,7 +27,7 @@ Analyze = Callable[[RawInput, str | None], Document]
 Status = Literal["stored", "updated", "reanalysed", "unchanged", "failed", "skipped"]
 
 # Version columns a re-analysis rewrites (everything derived from the analysis; the input,
-# its hash, the version number, the cluster and the ingest time stay).
+# its hash, the version number and the cluster stay; ingested_at becomes the time of rewrite).
 _ANALYSIS_COLUMNS = (
     "content_hash",
     "title",
@@ -255,7 +255,11 @@ class Store:
             conn.execute(
                 v.update()
                 .where(v.c.id == vid)
-                .values(**{c: prep.version[c] for c in _ANALYSIS_COLUMNS})
+                .values(
+                    **{c: prep.version[c] for c in _ANALYSIS_COLUMNS},
+                    # The last write, which the API's caches key on (store/claims.py).
+                    ingested_at=datetime.now(UTC),
+                )
             )
             conn.execute(
                 schema.signatures.update()

@@ -7,16 +7,19 @@ Only the current version of each document is read unless ``all_versions`` is set
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
 import sqlalchemy as sa
 
-from peacewatch.negotiation.corpus import CONTEST_DAYS, SAME_CLAIM_DAYS
-from peacewatch.negotiation.track import _DIRECTION, _NEUTRAL
 from peacewatch.store import schema
+from peacewatch.store.claims import (
+    _event_status,
+    _event_status_filter,
+    _join_groups,
+    position_statuses,
+)
 
 Kind = Literal["events", "merged", "quotes", "places", "positions", "documents"]
 KINDS: tuple[str, ...] = ("events", "merged", "quotes", "places", "positions", "documents")
@@ -116,127 +119,7 @@ def _run(conn: sa.Connection, stmt: Any, f: Filters) -> list[Row]:
     return rows
 
 
-# ---- claim status ------------------------------------------------------------------------
-# The rules and windows of negotiation/corpus.py, over the stored rows of current versions.
-# Events: from the corroborated events the store keeps (event_groups), a join. Positions: a
-# window over every stated position of the same party and issue; in SQL, a correlated EXISTS per
-# row took 44 s for one filtered count on 10,000 documents (benchmarks/api.py), so it is computed
-# here in one pass per store state and cached. Quotes have none: a quote records that someone
-# said something, which corpus.py gives no status to.
-
-
-def _event_status(groups: Any) -> Any:
-    """Needs ``event_groups`` (``groups``) outer-joined through its members to ``events``."""
-    return sa.case(
-        (e.c.modality == "denied", "denied"),
-        (groups.c.contested == sa.true(), "contested"),
-        (groups.c.n_independent >= 2, "corroborated"),
-        else_="reported",
-    )
-
-
-def _event_status_filter(status: str) -> Any:
-    """The same statuses as _event_status, as a semi-join on the (few) merged events of
-    several sources: the outer join and CASE per event read every event's group to find the
-    rare corroborated ones (255 ms a page on PostgreSQL with 10,000 documents)."""
-    m, g = schema.event_group_members, schema.event_groups
-    if status == "denied":
-        return e.c.modality == "denied"
-    if status == "contested":
-        which = g.c.contested == sa.true()
-    elif status == "corroborated":
-        which = sa.and_(g.c.contested == sa.false(), g.c.n_independent >= 2)
-    else:  # reported: in no group of several sources, or in no group at all
-        which = sa.or_(g.c.contested == sa.true(), g.c.n_independent >= 2)
-    members = sa.select(m.c.version_id, m.c.event_idx).join(g, g.c.id == m.c.group_id)
-    inside = sa.tuple_(e.c.version_id, e.c.idx).in_(members.where(which))
-    return sa.and_(e.c.modality != "denied", sa.not_(inside) if status == "reported" else inside)
-
-
-def _join_groups(stmt: Any) -> tuple[Any, Any]:
-    m, g = schema.event_group_members, schema.event_groups
-    stmt = stmt.outerjoin(m, (m.c.version_id == e.c.version_id) & (m.c.event_idx == e.c.idx))
-    return stmt.outerjoin(g, g.c.id == m.c.group_id), g
-
-
-class _Window:
-    """Dated claims of one direction, sorted: is there one within ``days`` of a day from
-    another source? O(log n) per question, whatever the number of copies of one source."""
-
-    def __init__(self, items: list[tuple[int, str]]) -> None:
-        items.sort()
-        self.days = [x for x, _ in items]
-        self.src = [s for _, s in items]
-        # next_other[i]: the first index after i whose source differs from that of i.
-        self.next_other = [len(items)] * len(items)
-        for i in range(len(items) - 2, -1, -1):
-            same = self.src[i + 1] == self.src[i]
-            self.next_other[i] = self.next_other[i + 1] if same else i + 1
-
-    def other_near(self, day: int, source: str, days: int) -> bool:
-        lo = bisect.bisect_left(self.days, day - days)
-        hi = bisect.bisect_right(self.days, day + days)
-        if lo >= hi:
-            return False
-        return self.src[lo] != source or self.next_other[lo] < hi
-
-
-_OPPOSITE = {"for": "against", "against": "for"}
-
-
-def store_state(conn: sa.Connection) -> tuple[Any, ...]:
-    """A key that changes whenever the store's current documents do, for caches of derived
-    data: a new document adds a row, a changed one bumps its current version (documents is
-    the narrow table, ~5 ms for 10,000 rows; versions rows carry whole documents)."""
-    state = conn.execute(sa.select(sa.func.count(), sa.func.sum(d.c.current_version))).one()
-    return (str(conn.engine.url), *state)
-
-
-_status_cache: dict[tuple[Any, ...], dict[tuple[str, int], str]] = {}
-
-
-def position_statuses(conn: sa.Connection) -> dict[tuple[str, int], str]:
-    """(version id, idx) -> claim status of every position of a current version."""
-    pos = schema.positions
-    key = store_state(conn)
-    if key in _status_cache:
-        return _status_cache[key]
-    cur = _versions(Filters())
-    day = sa.func.coalesce(pos.c.said_on_date, cur.c.published)
-    stmt = sa.select(
-        pos.c.version_id, pos.c.idx, pos.c.party, pos.c.issue, pos.c.stance, day, cur.c.cluster_id
-    ).join(cur, cur.c.id == pos.c.version_id)
-    rows = [(r[0], r[1], r[2], r[3], r[4], _ordinal(r[5]), r[6]) for r in conn.execute(stmt)]
-    # Per party, issue and direction ("discussed", neutral, is a direction of its own there).
-    windows: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
-    for _, _, party, issue, stance, n, src in rows:
-        if party is not None and n is not None:
-            windows.setdefault((party, issue, _DIRECTION.get(stance, stance)), []).append((n, src))
-    index = {k: _Window(x) for k, x in windows.items()}
-    empty = _Window([])
-    out: dict[tuple[str, int], str] = {}
-    for vid, idx, party, issue, stance, n, src in rows:
-        status = "reported"
-        if party is not None and n is not None:
-            way = _DIRECTION.get(stance, stance)
-            against = _OPPOSITE.get(way) if stance not in _NEUTRAL else None
-            if against and index.get((party, issue, against), empty).other_near(
-                n, src, CONTEST_DAYS
-            ):
-                status = "contested"
-            elif index[(party, issue, way)].other_near(n, src, SAME_CLAIM_DAYS):
-                status = "corroborated"
-        out[(vid, idx)] = status
-    _status_cache.clear()  # one store state at a time is enough for one server
-    _status_cache[key] = out
-    return out
-
-
-def _ordinal(value: Any) -> int | None:
-    if value is None:
-        return None
-    day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-    return day.toordinal()
+# ---- claim status: store/claims.py computes it; here it is added to a page's rows ----------
 
 
 def _add_status(conn: sa.Connection, rows: list[Row], table: Any, f: Filters) -> None:
@@ -245,7 +128,7 @@ def _add_status(conn: sa.Connection, rows: list[Row], table: Any, f: Filters) ->
     if not ids or not f.with_status:
         return
     if table is schema.positions:
-        found = position_statuses(conn)
+        found = position_statuses(conn, _versions(Filters()))
     else:
         cur = _versions(f)
         stmt, g = _join_groups(
@@ -468,7 +351,7 @@ def positions(conn: sa.Connection, f: Filters) -> list[Row]:
         return rows
     # Filtered on the cached statuses: the keys of every match in order (narrow rows), then
     # the page's rows in full.
-    status = position_statuses(conn)
+    status = position_statuses(conn, _versions(Filters()))
     keys = [
         (vid, idx)
         for vid, idx in conn.execute(stmt.with_only_columns(pos.c.version_id, pos.c.idx))

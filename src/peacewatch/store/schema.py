@@ -331,3 +331,7 @@ sa.Index(None, events.c.date_start, events.c.version_id, events.c.idx)
 # Entities of one type by name; a quote's speaker entity (its country) by id within a version.
 sa.Index(None, entities.c.type, entities.c.name, entities.c.version_id, entities.c.idx)
 sa.Index(None, entities.c.version_id, entities.c.entity_id)
+# The last write (a new version, or ``ingest --reanalyze`` rewriting one): max() of it is part of
+# the key of the API's caches of derived data (store/claims.py ``store_state``), read from the
+# index instead of the wide versions rows (migration 0003).
+sa.Index(None, versions.c.ingested_at)
