@@ -244,7 +244,10 @@ class Round:
     level: str | None = None  # leaders, foreign ministers, delegations, working groups
     format: str | None = None  # "in person" or "video link"
     host: str | None = None
-    status: str | None = None  # held, planned
+    # held, planned, or denied: the text says it did not take place ("there were no talks in
+    # X", "Moscow denied that the delegations met"); negotiation/track.py sets a denial
+    # against the reports of the round as held.
+    status: str | None = None
     number: int | None = None  # the source's own ordinal ("third round")
     delegations: tuple[Delegation, ...] = ()
 

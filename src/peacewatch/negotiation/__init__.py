@@ -3,7 +3,8 @@
 - ``article``: one Document -> its ``negotiation`` record (the pipeline stage);
 - ``context``: sentences and who a phrase stands for; ``speakers``: who is speaking and which
   side a statement is made for; ``cues``: the stance word governing an issue; ``positions``,
-  ``rounds`` (with ``round_when``: date, tense, denial), ``agreements``: the rules for each
+  ``rounds`` (with ``round_when``: date, tense, denial; ``round_merge``: one Round per place),
+  ``agreements``: the rules for each
   part; lexicons/issues.json and stances.json their words;
 - ``track``, ``linking`` (a round seated by one report and placed by another), ``corpus`` and
   ``brief``/``render``: the track across many Documents (merged rounds, positions over time,

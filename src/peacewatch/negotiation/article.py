@@ -43,7 +43,8 @@ def extract_negotiation(doc: Document) -> Document:
     for s in sents:
         round_mentions += rnd.mentions_in(doc, s, resolver)
         dels += par.delegations_in(doc, s, resolver)
-    people = par.participants(round_mentions, dels)
+    # A round said not to have taken place seats no party and gives no host.
+    people = par.participants([m for m in round_mentions if m.status != "denied"], dels)
     parties = tuple(p.country for p in people if p.role == "party" and p.country)
 
     hits_by_issue: dict[str, list[Evidence]] = {}

@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from peacewatch.negotiation.track import changes, merge_rounds, positions_over_time
+from peacewatch.negotiation.track import (
+    TrackRound,
+    changes,
+    merge_track,
+    positions_over_time,
+)
 from peacewatch.records import Document
 
 # Issues the brief always lists first, in this order (the 2022 track's core questions).
@@ -20,24 +25,37 @@ def _quote(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _round_lines(r: TrackRound) -> list[str]:
+    when = r.date or (f"date not stated, held by {r.held_by}" if r.held_by else None)
+    head = " · ".join(x for x in (when or "date unknown", r.place, r.format, r.level) if x)
+    state = "denied, " if r.denied else "contested, " if r.denials else ""
+    n = len(r.reports)
+    lines = [f"- **{head}** ({state}{n} report{'s' if n > 1 else ''})"]
+    for rep in r.reports:
+        ev = rep.round.evidence[0]
+        number = f" round {rep.round.number}," if rep.round.number else ""
+        only = f" place only, sides from {', '.join(rep.sides_from)}," if rep.sides_from else ""
+        no = " says it did not take place," if rep.round.status == "denied" else ""
+        lines.append(f"  - {rep.doc}{number}{only}{no} [{ev.start}:{ev.end}] “{_quote(ev.text)}”")
+    for note in r.disagreements:
+        lines.append(f"  - sources disagree: {note}")
+    for note in r.inferred:
+        lines.append(f"  - inferred: {note}")
+    return lines
+
+
 def brief_markdown(docs: Sequence[Document], parties: Sequence[str] | None = None) -> str:
-    rounds = merge_rounds(docs)
+    rounds, denied = merge_track(docs)
     lines = ["# Negotiation track", "", "## Rounds", ""]
     if not rounds:
         lines.append("No round of talks with a place or a date was found.")
     for r in rounds:
-        when = r.date or (f"date not stated, held by {r.held_by}" if r.held_by else None)
-        head = " · ".join(x for x in (when or "date unknown", r.place, r.format, r.level) if x)
-        lines.append(f"- **{head}** ({len(r.reports)} report{'s' if len(r.reports) > 1 else ''})")
-        for rep in r.reports:
-            ev = rep.round.evidence[0]
-            number = f" round {rep.round.number}," if rep.round.number else ""
-            only = f" place only, sides from {', '.join(rep.sides_from)}," if rep.sides_from else ""
-            lines.append(f"  - {rep.doc}{number}{only} [{ev.start}:{ev.end}] “{_quote(ev.text)}”")
-        for note in r.disagreements:
-            lines.append(f"  - sources disagree: {note}")
-        for note in r.inferred:
-            lines.append(f"  - inferred: {note}")
+        lines += _round_lines(r)
+    if denied:
+        # Apart from the rounds above: a round only denied is no round held.
+        lines += ["", "## Rounds said not to have taken place", ""]
+        for r in denied:
+            lines += _round_lines(r)
     over = positions_over_time(docs)
     wanted = set(parties) if parties else {p for p, _ in over}
     issues = sorted(

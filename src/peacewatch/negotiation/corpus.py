@@ -7,9 +7,11 @@ linked to later events in their scope, and each claim marked
 
 - ``reported``: one independent source;
 - ``corroborated``: at least two independent (non-syndicated) sources;
-- ``contested``: sources disagree (a round's numbering, venue or format; a party said to be
-  for an issue by one source and against it by another within ``CONTEST_DAYS``);
-- ``denied``: the source reports it as not having happened (a negated event).
+- ``contested``: sources disagree (a round's numbering, venue or format; a round one source
+  reports held and another says did not take place; a party said to be for an issue by one
+  source and against it by another within ``CONTEST_DAYS``);
+- ``denied``: the source reports it as not having happened (a negated event; a round that every
+  report of it says did not take place, listed under ``denied_rounds``, never under ``rounds``).
 
 Every item keeps the document id and the evidence span (text, start, end) it came from.
 """
@@ -28,7 +30,7 @@ from peacewatch.negotiation.track import (
     DatedPosition,
     TrackRound,
     changes,
-    merge_rounds,
+    merge_track,
     positions_over_time,
 )
 from peacewatch.records import Commitment, Document, Event, Evidence
@@ -89,19 +91,25 @@ def _status(sources: set[str], contested: bool, denied: bool = False) -> str:
 
 def _round(r: TrackRound, source_of: Mapping[str, str]) -> dict[str, Any]:
     # Only reports that seat the round corroborate it; one that only places it (linking.py)
-    # adds its city, not a second witness that the two sides met.
-    sources = {source_of.get(x.doc, x.doc) for x in r.reports if not x.sides_from}
+    # adds its city, not a second witness that the two sides met. A denial is no witness that
+    # it took place: it contests the round (a note in ``disagreements``) or, alone, denies it.
+    sources = {
+        source_of.get(x.doc, x.doc)
+        for x in r.reports
+        if not x.sides_from and (r.denied or x.round.status != "denied")
+    }
     return {
         "place": r.place,
         "date": r.date,
         "held_by": r.held_by,
         "format": r.format,
         "level": r.level,
-        "status": _status(sources, bool(r.disagreements)),
+        "status": _status(sources, bool(r.disagreements), denied=r.denied),
         "n_sources": len(r.reports),
         "n_independent": len(sources),
         "disagreements": list(r.disagreements),
         "inferred": list(r.inferred),
+        "denied_by": [_ev(x.doc, x.round.evidence[0]) for x in r.denials],
         "reports": [
             {
                 "doc": x.doc,
@@ -282,13 +290,16 @@ def track_state(items: Sequence[Sourced]) -> dict[str, Any]:
     """The whole track as JSON-ready data; every leaf carries its document and span."""
     docs = [x.doc for x in items]
     source_of = {x.doc.meta.id: x.source for x in items}
-    rounds = merge_rounds(docs)
+    rounds, denied = merge_track(docs)
     over = positions_over_time(docs)
     moved = changes(docs, rounds)
     return {
         "documents": len(docs),
         "sources": len(set(source_of.values())),
         "rounds": [_round(r, source_of) for r in rounds],
+        # Rounds that every report says did not take place: apart, so that no list or count
+        # of held rounds takes them in.
+        "denied_rounds": [_round(r, source_of) for r in denied],
         "positions": [
             {"party": party, "issue": issue, "history": _position_claims(seq, source_of)}
             for (party, issue), seq in sorted(over.items())

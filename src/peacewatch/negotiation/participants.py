@@ -66,10 +66,12 @@ def delegations_in(doc: Document, s: Sent, resolver: Resolver) -> list[Delegatio
 
 
 def attach_delegations(rounds: list[Round], dels: list[Delegation]) -> list[Round]:
-    """Heads of delegation go to the article's latest held round (the one it reports on)."""
-    if not rounds or not dels:
+    """Heads of delegation go to the article's latest held round (the one it reports on); a
+    round said not to have taken place gets none."""
+    real = [r for r in rounds if r.status != "denied"]
+    if not real or not dels:
         return rounds
-    held = [r for r in rounds if r.format != "video link"] or rounds
+    held = [r for r in real if r.format != "video link"] or real
     latest = held[-1]
     uniq = list({(d.party, d.head): d for d in dels}.values())
     return [replace(r, delegations=tuple(uniq)) if r is latest else r for r in rounds]

@@ -25,6 +25,39 @@ def _issues(state: dict[str, Any]) -> list[str]:
     return sorted(found, key=lambda i: (i not in FOCUS, FOCUS.index(i) if i in FOCUS else 0, i))
 
 
+def _round(r: dict[str, Any], b: str) -> list[str]:
+    bound = f"date not stated, held by {r['held_by']}" if r.get("held_by") else None
+    when = r["date"] or bound
+    head = " · ".join(
+        x for x in (when or "date unknown", r["place"], r["format"], r.get("level")) if x
+    )
+    lines = [
+        f"- {b}{head}{b} [{r['status']}: {r['n_sources']} report(s), "
+        f"{r['n_independent']} independent]"
+    ]
+    for rep in r["reports"]:
+        status = "says it did not take place" if rep["status"] == "denied" else rep["status"]
+        own = ", ".join(
+            x
+            for x in (
+                f"round {rep['number']}" if rep["number"] else None,
+                rep["venue"],
+                status,
+            )
+            if x
+        )
+        if rep.get("sides_from"):
+            own = ", ".join(
+                x for x in (own, "place only; sides from " + ", ".join(rep["sides_from"])) if x
+            )
+        lines.append(f"  - {own + ': ' if own else ''}{_src(rep['evidence'])}")
+    for note in r["disagreements"]:
+        lines.append(f"  - sources disagree: {note}")
+    for note in r.get("inferred", []):
+        lines.append(f"  - inferred: {note}")
+    return lines
+
+
 def render(state: dict[str, Any], markdown: bool = False) -> str:
     h1, h2, h3 = ("# ", "## ", "### ") if markdown else ("", "== ", "-- ")
     b = "**" if markdown else ""
@@ -38,34 +71,12 @@ def render(state: dict[str, Any], markdown: bool = False) -> str:
     if not state["rounds"]:
         lines.append("No round of talks with a place or a date was found.")
     for r in state["rounds"]:
-        bound = f"date not stated, held by {r['held_by']}" if r.get("held_by") else None
-        when = r["date"] or bound
-        head = " · ".join(
-            x for x in (when or "date unknown", r["place"], r["format"], r.get("level")) if x
-        )
-        lines.append(
-            f"- {b}{head}{b} [{r['status']}: {r['n_sources']} report(s), "
-            f"{r['n_independent']} independent]"
-        )
-        for rep in r["reports"]:
-            own = ", ".join(
-                x
-                for x in (
-                    f"round {rep['number']}" if rep["number"] else None,
-                    rep["venue"],
-                    rep["status"],
-                )
-                if x
-            )
-            if rep.get("sides_from"):
-                own = ", ".join(
-                    x for x in (own, "place only; sides from " + ", ".join(rep["sides_from"])) if x
-                )
-            lines.append(f"  - {own + ': ' if own else ''}{_src(rep['evidence'])}")
-        for note in r["disagreements"]:
-            lines.append(f"  - sources disagree: {note}")
-        for note in r.get("inferred", []):
-            lines.append(f"  - inferred: {note}")
+        lines += _round(r, b)
+    if state.get("denied_rounds"):
+        # Apart from the rounds above: a round only denied is no round held.
+        lines += ["", f"{h2}Rounds said not to have taken place", ""]
+        for r in state["denied_rounds"]:
+            lines += _round(r, b)
     lines += ["", f"{h2}Positions", ""]
     for issue in _issues(state):
         lines.append(f"{h3}{issue}")

@@ -16,10 +16,26 @@ def negative(tok: Any) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in tok.children)
 
 
+# Verbs that say a report is false. "deny" and "refute" take the round itself ("denied that the
+# delegations met", "denied holding talks"); "reject", "dismiss" and "rebut" only through a
+# report noun ("rejected reports that talks were held"): alone they refuse ("rejected the
+# talks"), which says nothing about whether a round took place.
+DENY_DIRECT = frozenset({"deny", "refute"})
+DENY_REPORTS = DENY_DIRECT | {"reject", "dismiss", "rebut"}
+REPORT_NOUNS = frozenset(
+    {"report", "claim", "allegation", "suggestion", "rumour", "rumor", "speculation"}
+)
+# Verbs that say a round took place; a denied clause must be one of them ("denied that the talks
+# had failed" denies a failure, not the talks).
+HELD_LEMMAS = frozenset(
+    {"hold", "happen", "occur", "take", "meet", "start", "convene", "negotiate", "resume"}
+)
+
+
 def denied(tok: Any, head: Any) -> bool:
     """The text says the round did not take place: a negated talks noun ("no talks"), a
     negated meeting verb ("did not meet"), or a negated verb of holding the talks ("the talks
-    were not held", "did not take place")."""
+    were not held", "did not take place"); or someone denies it (``denier``)."""
     if negative(tok):
         return True
     verbs = {head} | ({tok.head} if tok.head.pos_ in ("VERB", "AUX") else set())
@@ -28,7 +44,52 @@ def denied(tok: Any, head: Any) -> bool:
         if held and v.i != tok.i and negative(v):
             return True
     # "there were no talks": the noun is the attribute of an existential "be" with "no".
-    return tok.dep_ == "attr" and any(c.lower_ == "no" for c in tok.children)
+    if tok.dep_ == "attr" and any(c.lower_ == "no" for c in tok.children):
+        return True
+    return denier(tok, head) is not None
+
+
+def _held(v: Any) -> bool:
+    lemma = v.lemma_.lower()
+    if lemma == "take":
+        return any(c.lower_ == "place" for c in v.children)
+    return lemma in HELD_LEMMAS
+
+
+def _deny_verb(v: Any, direct: bool) -> bool:
+    lemmas = DENY_DIRECT if direct else DENY_REPORTS
+    return v.pos_ == "VERB" and v.lemma_.lower() in lemmas and not negative(v)
+
+
+def _via_report(noun: Any) -> Any | None:
+    """The verb denying a report noun: "denied reports ...", "dismissed claims ..."."""
+    if noun.lemma_.lower() not in REPORT_NOUNS or noun.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    return noun.head if _deny_verb(noun.head, direct=False) else None
+
+
+def denier(tok: Any, head: Any) -> Any | None:
+    """The verb by which a source denies the round of ``tok`` (its clause head ``head``).
+
+    - the talks are the verb's object: "Moscow denied any talks in X";
+    - the clause that holds the talks is its complement: "denied that the delegations had met",
+      "denied holding talks";
+    - through a report noun: "rejected reports that negotiators held talks", "dismissed
+      claims of talks".
+    A negated denial ("did not deny that they met") denies nothing.
+    """
+    if tok.dep_ == "dobj" and tok.head.i == head.i and _deny_verb(head, direct=True):
+        return head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        found = _via_report(tok.head.head)
+        if found is not None:
+            return found
+    if head.i == tok.i or _held(head):
+        if head.dep_ in ("ccomp", "xcomp") and _deny_verb(head.head, direct=True):
+            return head.head
+        if head.dep_ in ("acl", "ccomp", "relcl"):
+            return _via_report(head.head)
+    return None
 
 
 def date_of(

@@ -3,13 +3,17 @@
 A round is mentioned by a talks noun ("talks", "negotiations", "round") or a meeting verb whose
 subject is a delegation ("negotiators met"). Each mention keeps only its own clause: in "the talks
 in A are the first since officials met in B last month" the two rounds get their own place and
-date. Mentions of one round are then merged on place, then on day.
+date. Mentions of one round are then merged on place, then on day (round_merge.py).
+
+A round the text says did not take place ("there were no talks in X", "the delegations did not
+meet", "Moscow denied that the delegations had met") is kept with status "denied" and its
+evidence: the corpus track sets it against the reports of that round as held (track.py). Denied
+mentions merge only with each other, and give the article no party, host or delegation.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -21,8 +25,10 @@ from peacewatch.negotiation.context import (
     stances,
     tok_span,
 )
-from peacewatch.negotiation.round_when import date_of, denied, past
-from peacewatch.records import DatePrecision, Document, Evidence, Round
+from peacewatch.negotiation.round_merge import Mention as Mention
+from peacewatch.negotiation.round_merge import merge as merge
+from peacewatch.negotiation.round_when import date_of, denied, denier, past
+from peacewatch.records import Document, Evidence
 
 TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "round", "consultations"})
 MEET_VERBS = frozenset({"meet", "negotiate", "convene", "resume", "hold"})
@@ -94,24 +100,6 @@ AREA_NOUNS = frozenset({"area", "border", "region", "vicinity", "outskirts", "di
 # "meeting" is a round only with a table noun in it ("the video meeting of the delegations");
 # alone it is any meeting (kremlin.ru: "Meeting with Government members").
 MEETING_NOUNS = frozenset({"meeting", "meetings"})
-
-
-@dataclass
-class Mention:
-    evidence: Evidence
-    place: str | None = None
-    country: str | None = None
-    city: bool = False
-    venue: str | None = None
-    date: str | None = None
-    precision: DatePrecision = "unknown"
-    level: str | None = None
-    format: str | None = None
-    host: str | None = None
-    host_country: str | None = None
-    status: str | None = None
-    number: int | None = None
-    sides: list[tuple[str, Evidence]] = field(default_factory=list)
 
 
 def _trigger(tok: Any) -> bool:
@@ -295,12 +283,21 @@ def mentions_in(doc: Document, s: Sent, resolver: Resolver) -> list[Mention]:
         sides = _sides(doc, s, list(s.sent), resolver)
         if NOT_ROUNDS.search(text) or not _tracked({c for c, _ in sides}, s.sent.text):
             continue
-        if denied(tok, head):
-            # "there were no talks in X", "the delegations did not meet": a round the source
-            # says did not happen is no round (records.py has no "denied" round status yet).
-            continue
+        no = denied(tok, head)
         ev = tok_span(doc, s, toks)
-        m = Mention(evidence=ev)
+        by = denier(tok, head) if no else None
+        if no and by is None and PLANNED.search(text):
+            # "There will be no talks without a ceasefire", "will not meet on Friday": a
+            # refusal, a condition or a cancellation, not a report that a round did not take
+            # place; left out as before.
+            continue
+        if by is not None:
+            # The evidence of a denial names who denies it: "Moscow denied that ... met".
+            deniers = [
+                t for c in by.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
+            ]
+            ev = tok_span(doc, s, [*toks, by, *deniers])
+        m = Mention(evidence=ev, denied_by=by is not None)
         m.venue = _venue(s, toks)
         venue_toks = {t.i for t in toks if m.venue and t.text in m.venue.split()}
         # "talks ... held on March 7 in X": the participle describing the talks anchors too.
@@ -330,10 +327,12 @@ def mentions_in(doc: Document, s: Sent, resolver: Resolver) -> list[Mention]:
         m.format = (
             "video link" if VIDEO.search(text) else "in person" if IN_PERSON.search(text) else None
         )
-        if m.format is None and m.city:
+        if m.format is None and m.city and not no:
             m.format = "in person"  # a round held in a named city met in person
         m.host, m.host_country = _host(toks, resolver, s)
-        m.status = "planned" if PLANNED.search(text) else "held" if past(tok) else None
+        m.status = (
+            "denied" if no else "planned" if PLANNED.search(text) else "held" if past(tok) else None
+        )
         m.number = next(
             (ORDINALS[t.lower_] for t in toks if t.lower_ in ORDINALS and t.head.lower_ == "round"),
             None,
@@ -342,9 +341,10 @@ def mentions_in(doc: Document, s: Sent, resolver: Resolver) -> list[Mention]:
         out.append(m)
     # "negotiators met at A, and the talks were hosted by B": a clause that cannot stand as a
     # round of its own adds what it says to the sentence's round.
-    anchors = [m for m in out if m.place or m.date or m.format]
+    # A denied mention neither lends to nor borrows from a round said to have taken place.
+    anchors = [m for m in out if (m.place or m.date or m.format) and m.status != "denied"]
     for m in out:
-        if m in anchors or not anchors:
+        if m in anchors or not anchors or m.status == "denied":
             continue
         a = anchors[0]
         a.host, a.host_country = a.host or m.host, a.host_country or m.host_country
@@ -420,66 +420,3 @@ def _sides(
             ev = tok_span(doc, s, [t])
             out += [(code, ev) for code in dict.fromkeys(codes)]
     return out
-
-
-def merge(mentions: list[Mention]) -> list[Round]:
-    """One Round per place (then per day); mentions that cannot be placed are left out."""
-    groups: list[list[Mention]] = []
-    for m in sorted(mentions, key=lambda m: (not m.city, m.place is None)):
-        target = None
-        for g in groups:
-            gp = next((x for x in g if x.city), None)
-            if (m.city and gp and gp.place and m.place and gp.place.lower() == m.place.lower()) or (
-                not m.city
-                and m.date
-                and m.precision == "day"
-                and any(x.date == m.date and x.precision == "day" for x in g)
-            ):
-                target = g
-            if target:
-                break
-        if target is None and m.place and not m.city:
-            same = [g for g in groups if any(x.country == m.country for x in g)]
-            if len(same) == 1 and not m.date:
-                target = same[0]
-            elif len(same) > 1 and not m.date:
-                continue  # "talks in <country>" with several rounds there: ambiguous, dropped
-        if target is None:
-            if not (m.place or m.date or m.format == "video link"):
-                continue
-            groups.append([m])
-        else:
-            target.append(m)
-    rounds = []
-    for g in groups:
-        g.sort(key=lambda x: x.evidence.start)
-        dated = sorted((x for x in g if x.date), key=lambda x: _rank(x.precision), reverse=True)
-        first = _first(g)
-        city = next((x for x in g if x.city), None)
-        rounds.append(
-            Round(
-                evidence=tuple(x.evidence for x in g),
-                place=(city or first("place") or None) and (city.place if city else first("place")),
-                venue=first("venue"),
-                country=first("country"),
-                date=dated[0].date if dated else None,
-                date_precision=dated[0].precision if dated else "unknown",
-                level=first("level"),
-                format=first("format"),
-                host=first("host"),
-                status=first("status"),
-                number=first("number"),
-            )
-        )
-    return sorted(rounds, key=lambda r: (r.date or "9999", r.evidence[0].start))
-
-
-def _rank(p: str) -> int:
-    return {"day": 3, "month": 2, "year": 1}.get(p, 0)
-
-
-def _first(g: list[Mention]) -> Any:
-    def get(name: str) -> Any:
-        return next((getattr(x, name) for x in g if getattr(x, name) is not None), None)
-
-    return get

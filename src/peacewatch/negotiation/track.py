@@ -9,7 +9,11 @@ Merging rules:
   and the dates agree at the coarser of the two precisions (a "March" report matches a
   "March 29" one); a report with neither place nor date is not merged, it is too vague;
 - each source keeps its own numbering and venue; when sources differ, the merged round lists
-  the disagreement instead of choosing.
+  the disagreement instead of choosing;
+- a report that a round did not take place (Round.status "denied") joins the one held round
+  it matches by the same rules, and the round lists the disagreement (held per one source,
+  denied per another); a denial that matches no held round, or several, is a denied round of
+  its own (``merge_track``), never listed or numbered among the held ones.
 """
 
 from __future__ import annotations
@@ -46,6 +50,13 @@ class TrackRound:
     # When no report dates the round: the earliest publication that reports it as held, the
     # latest day it can have taken place ("held by 2022-03-17").
     held_by: str | None = None
+    # Every report of it says it did not take place: shown apart, never as a held round.
+    denied: bool = False
+
+    @property
+    def denials(self) -> tuple[RoundReport, ...]:
+        """The reports that say the round did not take place."""
+        return tuple(x for x in self.reports if x.round.status == "denied")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +143,14 @@ def _same_round(report: RoundReport, g: list[RoundReport]) -> bool:
 
 
 def merge_rounds(docs: Iterable[Document]) -> list[TrackRound]:
-    """One TrackRound per round of talks, from every report of it."""
+    """One TrackRound per round of talks, from every report of it (rounds that are only
+    denied are left out: see ``merge_track``)."""
+    return merge_track(docs)[0]
+
+
+def merge_track(docs: Iterable[Document]) -> tuple[list[TrackRound], list[TrackRound]]:
+    """(rounds reported held or planned, some perhaps contested by a denial; rounds that
+    are only denied)."""
     docs = list(docs)
     reports = [
         RoundReport(d.meta.id, d.meta.published, r)
@@ -140,6 +158,8 @@ def merge_rounds(docs: Iterable[Document]) -> list[TrackRound]:
         for r in d.negotiation.rounds
         if r.place or r.date
     ]
+    denials = [x for x in reports if x.round.status == "denied"]
+    reports = [x for x in reports if x.round.status != "denied"]
     seated = [(x.doc, x.published, x.round) for x in reports]
     for i, found in link(docs, seated):
         reports += [RoundReport(doc, pub, r, sides_from=(seated[i][0],)) for doc, pub, r in found]
@@ -155,8 +175,35 @@ def merge_rounds(docs: Iterable[Document]) -> list[TrackRound]:
     # A report that only places a round never makes one on its own.
     groups = [g for g in groups if any(not x.sides_from for x in g)]
     groups, notes = _by_number(groups)
+    alone = _set_denials(groups, denials)
     out = [replace(_track_round(g), inferred=tuple(notes.get(id(g), ()))) for g in groups]
-    return sorted(out, key=lambda t: (t.date or "9999", t.place or ""))
+    no = [_track_round(g) for g in alone]
+    return _by_date(out), _by_date(no)
+
+
+def _by_date(rounds: list[TrackRound]) -> list[TrackRound]:
+    return sorted(rounds, key=lambda t: (t.date or "9999", t.place or ""))
+
+
+def _set_denials(
+    groups: list[list[RoundReport]], denials: list[RoundReport]
+) -> list[list[RoundReport]]:
+    """Each denial joins the one held round it matches (``_same_round``: place, date, level,
+    and no round dated after the denial was published), which makes that round contested.
+    A denial that matches none, or several (which one it denies cannot be told), groups with
+    the other denials of the same round. Returns those groups of denials alone."""
+    alone: list[list[RoundReport]] = []
+    for rep in sorted(denials, key=lambda x: (-(len(x.round.date or "")), x.round.place is None)):
+        hits = [g for g in groups if _same_round(rep, g)]
+        if len(hits) == 1:
+            hits[0].append(rep)
+            continue
+        target = next((g for g in alone if _same_round(rep, g)), None)
+        if target is None:
+            alone.append([rep])
+        else:
+            target.append(rep)
+    return alone
 
 
 def _number(g: list[RoundReport]) -> int | None:
@@ -211,8 +258,19 @@ def _by_number(
     return groups, notes
 
 
+def _ref(x: RoundReport) -> str:
+    ev = x.round.evidence[0]
+    text = " ".join(ev.text.split())
+    text = text if len(text) <= 100 else text[:99] + "…"
+    return f"{x.doc}[{ev.start}:{ev.end}] “{text}”"
+
+
 def _track_round(g: list[RoundReport]) -> TrackRound:
-    rounds = [x.round for x in g]
+    holds = [x for x in g if x.round.status != "denied"]
+    denies = [x for x in g if x.round.status == "denied"]
+    # What the round was (place, date, format, level) is read from the reports that it took
+    # place when there are any; a denial only matched them.
+    rounds = [x.round for x in (holds or denies)]
     # The most precise place: a city over the country it is in.
     places = {r.place for r in rounds if r.place and not _is_country(r)} or {
         r.place for r in rounds if r.place
@@ -231,8 +289,21 @@ def _track_round(g: list[RoundReport]) -> TrackRound:
         notes.append("venue differs: " + ", ".join(f"{doc}: {v}" for doc, v in sorted(venues)))
     if len(formats) > 1:
         notes.append("format differs: " + ", ".join(sorted(formats)))
+    if holds and denies:
+        notes.append(
+            "whether it took place: "
+            + "; ".join(
+                f"{_ref(x)} reports it {x.round.status or 'held'}"
+                for x in holds
+                if not x.sides_from
+            )
+            + "; "
+            + "; ".join(f"{_ref(x)} says it did not take place" for x in denies)
+        )
     levels = sorted({r.level for r in rounds if r.level})
-    held = sorted(x.published[:10] for x in g if x.published and x.round.status != "planned")
+    held = sorted(
+        x.published[:10] for x in g if x.published and x.round.status not in ("planned", "denied")
+    )
     return TrackRound(
         place=next(iter(sorted(places)), None),
         date=dates[0] if dates else None,
@@ -241,6 +312,7 @@ def _track_round(g: list[RoundReport]) -> TrackRound:
         disagreements=tuple(notes),
         level=levels[0] if len(levels) == 1 else None,
         held_by=held[0] if held and not dates else None,
+        denied=bool(denies) and not holds,
     )
 
 

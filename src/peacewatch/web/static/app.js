@@ -119,7 +119,9 @@ async function viewTimeline(p) {
       const ev = r.evidence && r.evidence[0];
       const heads = (r.delegations || []).map((d) => `${d.party}: ${d.head || "?"}`).join("; ");
       items.push({ day: r.day, kind: "round",
-        title: `Round ${r.number ?? "?"}${r.place ? " — " + r.place : ""}`,
+        // A round the source says did not take place is shown as such, never as a round.
+        title: (r.status === "denied" ? "Round said not to have taken place"
+          : `Round ${r.number ?? "?"}`) + (r.place ? " — " + r.place : ""),
         detail: [r.venue, r.format, r.status, heads].filter(Boolean).join(" · "),
         link: ev && evidenceLink(r.version_id, ev.start, ev.end) });
     }

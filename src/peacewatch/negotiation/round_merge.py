@@ -1,0 +1,112 @@
+"""One article's round mentions, and their merging into Rounds (split from rounds.py).
+
+``rounds.mentions_in`` reads each mention of a round; ``merge`` makes one Round per place, then
+per day. Denied mentions merge only with each other (see ``merge``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from peacewatch.records import DatePrecision, Evidence, Round
+
+
+@dataclass
+class Mention:
+    evidence: Evidence
+    place: str | None = None
+    country: str | None = None
+    city: bool = False
+    venue: str | None = None
+    date: str | None = None
+    precision: DatePrecision = "unknown"
+    level: str | None = None
+    format: str | None = None
+    host: str | None = None
+    host_country: str | None = None
+    status: str | None = None
+    number: int | None = None
+    sides: list[tuple[str, Evidence]] = field(default_factory=list)
+    # Someone denies the round ("Moscow denied that the delegations met"): a claim even with
+    # no place or date, unlike a bare negation ("the delegations did not meet").
+    denied_by: bool = False
+
+
+def merge(mentions: list[Mention]) -> list[Round]:
+    """One Round per place (then per day); mentions that cannot be placed are left out.
+
+    Denied mentions are merged among themselves only, so that an article reporting a round as
+    held by one side and denied by the other keeps both claims; a denial by someone that names
+    no place or date is kept too ("Moscow denied that talks took place" is a claim in its own
+    right), a bare negation with neither is as vague as a held mention with neither.
+    """
+    held = _merge([m for m in mentions if m.status != "denied"], keep_vague=False)
+    no = _merge([m for m in mentions if m.status == "denied"], keep_vague=True)
+    return sorted(held + no, key=lambda r: (r.date or "9999", r.evidence[0].start))
+
+
+def _merge(mentions: list[Mention], keep_vague: bool) -> list[Round]:
+    groups: list[list[Mention]] = []
+    for m in sorted(mentions, key=lambda m: (not m.city, m.place is None)):
+        target = None
+        for g in groups:
+            gp = next((x for x in g if x.city), None)
+            if (m.city and gp and gp.place and m.place and gp.place.lower() == m.place.lower()) or (
+                not m.city
+                and m.date
+                and m.precision == "day"
+                and any(x.date == m.date and x.precision == "day" for x in g)
+            ):
+                target = g
+            if target:
+                break
+        if target is None and m.place and not m.city:
+            same = [g for g in groups if any(x.country == m.country for x in g)]
+            if len(same) == 1 and not m.date:
+                target = same[0]
+            elif len(same) > 1 and not m.date:
+                continue  # "talks in <country>" with several rounds there: ambiguous, dropped
+        if target is None and keep_vague and not (m.place or m.date):
+            # "Moscow denied that talks took place ... denied that the delegations met": one
+            # denied round, not two.
+            target = next((g for g in groups if not any(x.place or x.date for x in g)), None)
+        if target is None:
+            if not ((keep_vague and m.denied_by) or m.place or m.date or m.format == "video link"):
+                continue
+            groups.append([m])
+        else:
+            target.append(m)
+    rounds = []
+    for g in groups:
+        g.sort(key=lambda x: x.evidence.start)
+        dated = sorted((x for x in g if x.date), key=lambda x: _rank(x.precision), reverse=True)
+        first = _first(g)
+        city = next((x for x in g if x.city), None)
+        rounds.append(
+            Round(
+                evidence=tuple(x.evidence for x in g),
+                place=(city or first("place") or None) and (city.place if city else first("place")),
+                venue=first("venue"),
+                country=first("country"),
+                date=dated[0].date if dated else None,
+                date_precision=dated[0].precision if dated else "unknown",
+                level=first("level"),
+                format=first("format"),
+                host=first("host"),
+                status=first("status"),
+                number=first("number"),
+            )
+        )
+    return rounds
+
+
+def _rank(p: str) -> int:
+    return {"day": 3, "month": 2, "year": 1}.get(p, 0)
+
+
+def _first(g: list[Mention]) -> Any:
+    def get(name: str) -> Any:
+        return next((getattr(x, name) for x in g if getattr(x, name) is not None), None)
+
+    return get
