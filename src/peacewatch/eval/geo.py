@@ -199,17 +199,21 @@ def run(data: Path, strict: bool) -> tuple[str, list[str]]:
             continue
         dev, held, secs, n = evaluate_set(folder, name, nlp)
         pub = ", ".join(f"{k} {v:.3f}" for k, v in PUBLISHED[name].items())
-        for half, t in (("dev", dev), ("held-out", held)):
+        both = Tally(*(getattr(dev, f) + getattr(held, f) for f in Tally.__dataclass_fields__))
+        sizes = {"dev": (n + 1) // 2, "held-out": n // 2, "all": n}
+        for half, t in (("dev", dev), ("held-out", held), ("all", both)):
             rows.append(
-                f"{name:<11} {half:<9} {(n + (half == 'dev')) // 2:>4} {t.n_gold:>5} "
+                f"{name:<11} {half:<9} {sizes[half]:>4} {t.n_gold:>5} "
                 f"{t.n_pred:>5} {t.f1():>6.3f} {t.f1(strict=True):>8.3f} {t.accuracy():>7.3f}"
                 f"   {pub if half == 'dev' else ''}"
             )
         rows.append(f"{'':<11} parse+geoparse {secs:.1f} s")
+        # The issue's target is on the shared development split, i.e. both halves: meeting
+        # it on the half the rules were tuned on alone would flatter them.
         acc_target, f1_target = TARGETS[name]
-        met = dev.accuracy() >= acc_target and dev.f1() >= f1_target
+        met = both.accuracy() >= acc_target and both.f1() >= f1_target
         rows.append(
-            f"{'':<11} issue target acc@161 >= {acc_target}, F1 >= {f1_target}: "
+            f"{'':<11} issue target acc@161 >= {acc_target}, F1 >= {f1_target} (all): "
             + ("met" if met else "NOT met")
         )
         if dev.accuracy() < acc_floor:
