@@ -113,9 +113,11 @@ def test_an_action_weighed_as_a_clausal_subject_is_nobodys_stance(nlp: Any) -> N
     assert not any(st == "rejects" for _, st in got(doc, "neutrality"))
 
 
-def test_a_denied_agreement_is_no_stance(nlp: Any) -> None:
+def test_a_denied_agreement_is_no_held_stance(nlp: Any) -> None:
     doc = run("Kyiv denied that it had agreed to a neutral status.", nlp)
-    assert not any(st == "accepts" for _, st in got(doc, "neutrality"))
+    # Kept as Kyiv's denial (status "denied"), never as a held stance.
+    ps = [p for r in doc.negotiation.issues if r.issue == "neutrality" for p in r.positions]
+    assert [(p.party, p.stance, p.status) for p in ps] == [("UA", "accepts", "denied")]
     doc = run("Kyiv said that it had agreed to a neutral status.", nlp)
     assert ("UA", "accepts") in got(doc, "neutrality")
 

@@ -61,7 +61,17 @@ TABLE_COLUMNS = {
     "merged": ("id", "type", "place", "date_start", "n_sources", "n_independent", "contested"),
     "quotes": ("id", "said_on_date", "published", "speaker", "speaker_country", "kind", "text"),
     "places": ("id", "mention", "name", "country", "feature", "lat", "lon", "published"),
-    "positions": ("id", "said_on_date", "published", "party", "by", "issue", "stance", "detail"),
+    "positions": (
+        "id",
+        "said_on_date",
+        "published",
+        "party",
+        "by",
+        "issue",
+        "stance",
+        "status",
+        "detail",
+    ),
     "documents": ("id", "key", "published", "title", "cluster_id", "dup_kind"),
 }
 

@@ -265,6 +265,7 @@ class Position:
     said_on: str | None = None
     detail: str | None = None
     condition: str | None = None
+    status: str | None = None  # "denied": the party denies holding it
 
 
 @dataclass(frozen=True, slots=True)

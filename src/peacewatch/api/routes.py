@@ -88,7 +88,8 @@ ClaimStatus = Annotated[
     Literal["reported", "corroborated", "contested", "denied"] | None,
     Query(
         description="reported: one independent source; corroborated: two or more; contested: "
-        "sources disagree; denied: reported as not having happened (positions are never denied)"
+        "sources disagree; denied: reported as not having happened (a position: its party "
+        "denies holding it)"
     ),
 ]
 BBox = Annotated[

@@ -94,7 +94,7 @@ def score_reference(doc: Document, gold: dict[str, Any]) -> tuple[list[str], lis
     missing = []
     for gi in g["issues"]:
         recs = [r for r in n.issues if _issue_matches(r, gi["aliases"])]
-        positions = [p for r in recs for p in r.positions]
+        positions = [p for r in recs for p in r.positions if p.status != "denied"]
         core = [p for p in gi["positions"] if p.get("core", True)]
         if positions:
             with_stance += 1

@@ -95,7 +95,8 @@ def score_positions(docs: dict[str, Document], gold: dict[str, Any]) -> dict[str
     for doc_id, ann in gold.items():
         for rec in docs[doc_id].negotiation.issues:
             for q in rec.positions:
-                if q.issue in FOCUS and q.stance != "discussed":
+                # The annotation records held stances; a denial is scored as none.
+                if q.issue in FOCUS and q.stance != "discussed" and q.status != "denied":
                     ext_pairs.add((doc_id, q.party, q.issue))
                     ext_issue.add((doc_id, q.issue))
                     found.setdefault((doc_id, q.party, q.issue), []).append(q)

@@ -70,8 +70,10 @@ def brief_markdown(docs: Sequence[Document], parties: Sequence[str] | None = Non
         for party, seq in rows:
             for x in seq:
                 who = f" ({x.by})" if x.by else ""
+                # A position the party denies holding is shown as its denial, never as held.
+                stance = f"denies: {x.stance}" if x.status == "denied" else x.stance
                 lines.append(
-                    f"- {x.date or '?'} **{party}** {x.stance}{who} — {x.doc} "
+                    f"- {x.date or '?'} **{party}** {stance}{who} — {x.doc} "
                     f"[{x.evidence.start}:{x.evidence.end}] “{_quote(x.evidence.text)}”"
                 )
         lines.append("")

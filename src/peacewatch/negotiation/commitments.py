@@ -17,6 +17,7 @@ from peacewatch.negotiation.context import (
     subject_of,
     tok_span,
 )
+from peacewatch.negotiation.denials import under_denial
 from peacewatch.negotiation.positions import IssueHit, condition_of
 from peacewatch.negotiation.speakers import Speakers, party_for
 from peacewatch.records import Commitment, Document
@@ -38,6 +39,9 @@ def commitments_in(
             tok.lemma_.lower() not in verbs
             or tok.pos_ != "VERB"
             or any(c.dep_ == "neg" for c in tok.children)
+            # "Kyiv denied that it had agreed to X": no commitment (positions.py keeps the
+            # denied stance).
+            or under_denial(tok) is not None
         ):
             continue
         actions = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]

@@ -11,7 +11,9 @@ linked to later events in their scope, and each claim marked
   reports held and another says did not take place; a party said to be for an issue by one
   source and against it by another within ``CONTEST_DAYS``);
 - ``denied``: the source reports it as not having happened (a negated event; a round that every
-  report of it says did not take place, listed under ``denied_rounds``, never under ``rounds``).
+  report of it says did not take place, listed under ``denied_rounds``, never under ``rounds``;
+  a position its party denies holding, which in turn contests reports within ``CONTEST_DAYS``
+  that the party holds it).
 
 Every item keeps the document id and the evidence span (text, start, end) it came from.
 """
@@ -135,11 +137,13 @@ def _position_claims(
     seq: list[DatedPosition], source_of: Mapping[str, str]
 ) -> list[dict[str, Any]]:
     out = []
+    held = [q for q in seq if q.status != "denied"]
+    denials = [q for q in seq if q.status == "denied"]
     for p in seq:
         d = _direction(p.stance)
         same = {
             source_of.get(q.doc, q.doc)
-            for q in seq
+            for q in held
             if _direction(q.stance) == d and (q is p or _close(p.date, q.date, SAME_CLAIM_DAYS))
         }
         contested = p.stance not in _NEUTRAL and any(
@@ -147,14 +151,20 @@ def _position_claims(
             and source_of.get(q.doc, q.doc) != source_of.get(p.doc, p.doc)
             and {d, _direction(q.stance)} == {"for", "against"}
             and _close(p.date, q.date, CONTEST_DAYS)
-            for q in seq
+            for q in held
+        )
+        # The party's denial of this direction of stance, from any source (the report and
+        # the denial may share an article: "X said Kyiv offered Y; Kyiv denied it"), as for a
+        # round reported held by one report and denied by another (track.py).
+        contested = contested or any(
+            _direction(q.stance) == d and _close(p.date, q.date, CONTEST_DAYS) for q in denials
         )
         out.append(
             {
                 "date": p.date,
                 "stance": p.stance,
                 "by": p.by,
-                "status": _status(same, contested),
+                "status": "denied" if p.status == "denied" else _status(same, contested),
                 "evidence": _ev(p.doc, p.evidence),
             }
         )

@@ -11,6 +11,7 @@ from functools import cache
 from typing import Any
 
 from peacewatch.negotiation.context import speech_lemmas, stances
+from peacewatch.negotiation.denials import lifts_to
 from peacewatch.records import Evidence
 
 
@@ -204,7 +205,8 @@ def stance_for(hit: IssueHit) -> list[Cue]:
             # "not willing to discuss X", "ready to accept X": the attitude governing the
             # verb is the stance.
             above = _cue(node.head, True)
-            if above and above[0] != "discussed":
+            # ... but "denied offering X" is a denied offer (denials.py), not a rejection.
+            if above and above[0] != "discussed" and lifts_to(node.head):
                 node, own = node.head, above
         if own:
             verb = _clause_verb(node)

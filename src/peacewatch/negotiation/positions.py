@@ -6,7 +6,8 @@ issue's syntactic ancestors, look at each ancestor and the attribute nouns besid
 the reporting verb, whose subject is who *stated* the position. The party is the subject of the
 cue's clause (a person's country, a demonym, a capital, "both sides"). Climbing the parse rather
 than taking every cue in the sentence keeps "Kyiv wants a ceasefire but rejects any land deal"
-from giving both stances to both issues.
+from giving both stances to both issues. A stance a party denies holding ("Kyiv denied that it
+had offered X") is kept with status "denied" (denials.py); one denied by someone else is dropped.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from peacewatch.negotiation.cues import (
     stance_for,
     stance_nouns,
 )
+from peacewatch.negotiation.denials import Denial, denial_of, under_denial
 from peacewatch.negotiation.speakers import Speakers, party_for, said_on
 from peacewatch.records import Document, Position
 
@@ -86,9 +88,13 @@ def leader_meetings(s: Sent, resolver: Resolver) -> list[list[Any]]:
 
 DENIALS = frozenset({"deny", "refute", "disprove"})
 
+# (stance, party, anchor token, condition, who stated it, the party's denial of it if any)
+Found = tuple[str, str | None, Any, str | None, str | None, Denial | None]
+
 
 def _denied(verb: Any) -> bool:
-    """The clause is the content of a denial: "denied that it had agreed to X"."""
+    """The clause is the content of a denial: "denied that it had agreed to X". What
+    denials.py cannot read as the party's own denied position is dropped."""
     v = verb
     for _ in range(3):
         if v.dep_ not in ("ccomp", "xcomp", "conj") or v.head.i == v.i:
@@ -132,7 +138,7 @@ def positions_in(
 ) -> list[Position]:
     out: list[Position] = []
     for hit in hits:
-        found: list[tuple[str, str | None, Any, str | None, str | None]] = []
+        found: list[Found] = []
         by = speakers.of(hit.head)
         ids = {t.i for t in hit.tokens}
         cues = stance_for(hit)
@@ -146,7 +152,7 @@ def positions_in(
                 and cue.token.head.lemma_ in ("receive", "get", "obtain", "hear", "study", "review")
             ):
                 # "the delegation received proposals": the recipient is not the proposer.
-                found.append((cue.stance, None, cue.token, cue.condition, None))
+                found.append((cue.stance, None, cue.token, cue.condition, None, None))
                 continue
             if cue.owner is not None:  # "Russia's demand for X"
                 found.append(
@@ -156,14 +162,29 @@ def positions_in(
                         cue.token,
                         cue.condition,
                         resolver.person_of(cue.owner),
+                        None,
                     )
                 )
                 continue
-            if cue.verb is not None and _denied(cue.verb):
-                continue  # "Kyiv denied that it had agreed to X": no stance of Kyiv's on X
+            deny = (
+                denial_of(cue.verb, cue.token, resolver, speakers, s)
+                if cue.verb is not None and cue.stance != "discussed"
+                else None
+            )
+            if deny is not None:
+                # "Kyiv denied that it had agreed to X": Kyiv's stance on X, denied.
+                denier = resolver.person_of(deny.subject) or who
+                found.append((cue.stance, deny.party, cue.token or hit.head, None, denier, deny))
+                continue
+            if cue.verb is not None and (_denied(cue.verb) or under_denial(cue.verb)):
+                # "Kyiv denied that Moscow had offered X", "rejected reports that Moscow had
+                # offered X": no stance of Kyiv's on X, and Moscow's is denied, not held.
+                continue
             subj = subject_of(cue.verb) if cue.verb is not None else None
             if cue.verb is not None and cue.stance != "discussed" and _wished(cue.verb):
-                found.append((cue.stance, speakers.side_of(hit.head, s), cue.token, None, who))
+                found.append(
+                    (cue.stance, speakers.side_of(hit.head, s), cue.token, None, who, None)
+                )
                 continue
             if cue.speaker_side:
                 first = subj is not None and subj.lower_ in ("we", "i")
@@ -172,7 +193,7 @@ def positions_in(
                     if first
                     else speakers.side_of(hit.head, s)
                 )
-                found.append((cue.stance, party, cue.token, None, who))
+                found.append((cue.stance, party, cue.token, None, who, None))
                 continue
             passive = subj is not None and subj.dep_ == "nsubjpass"
             about_issue = subj is not None and bool(ids & {t.i for t in subj.subtree})
@@ -215,25 +236,30 @@ def positions_in(
                     party = speakers.side_of(hit.head, s)
                 if subj is not None and who is None:
                     who = resolver.person_of(subj)
-            found.append((cue.stance, party, cue.token or hit.head, cue.condition, who))
+            found.append((cue.stance, party, cue.token or hit.head, cue.condition, who, None))
         for st, v in relative_cues(hit):
             subj = subject_of(v)
             who = resolver.person_of(subj) if subj is not None else None
-            found.append((st, party_for(resolver, speakers, subj, s, v), v, None, who))
+            found.append((st, party_for(resolver, speakers, subj, s, v), v, None, who, None))
         # "a neutral status for Ukraine", as Russia's goal, is imposed on Ukraine, not sought by
         # it: the beneficiary seeks the issue only when no other side is for it here. And only
         # when the clause takes a stance at all: "the leaders discussed security guarantees for
         # Ukraine" names the beneficiary, it does not say Ukraine asked for anything.
-        others_for = any(f[1] and f[0] in ("demands", "seeks", "priority") for f in found)
-        firm = any(f[0] not in ("discussed", "conditional") for f in found)
+        # A denied stance is nobody's stance for the beneficiary to follow.
+        held = [f for f in found if f[5] is None]
+        others_for = any(f[1] and f[0] in ("demands", "seeks", "priority") for f in held)
+        firm = any(f[0] not in ("discussed", "conditional") for f in held)
         for b in _beneficiaries(hit) if firm else []:
-            if not others_for and not any(f[1] == b for f in found):
-                found.append(("seeks", b, hit.head, None, None))
-        for st, party, anchor, cond, who in found:
+            if not others_for and not any(f[1] == b for f in held):
+                found.append(("seeks", b, hit.head, None, None, None))
+        for st, party, anchor, cond, who, deny in found:
             if hit.inverse:
                 st = INVERSE.get(st, st)
             targets = list(parties) if party == ALL else [party]
             toks = [*hit.tokens, anchor]
+            if deny is not None:
+                # The evidence names who denies it: from the denier to the denied stance.
+                toks += [*deny.subject.subtree, deny.verb]
             ev = tok_span(
                 doc,
                 s,
@@ -248,18 +274,17 @@ def positions_in(
                         party=p,
                         by=who,
                         by_entity=resolver.person_entity.get(surname(who)) if who else None,
-                        said_on=said_on(doc, s, anchor),
+                        said_on=said_on(doc, s, deny.verb if deny is not None else anchor),
                         condition=cond,
                         # what the stance is about, in the text's words ("joining NATO")
                         detail=hit.evidence.text,
+                        status="denied" if deny is not None else None,
                     )
                 )
     return out
 
 
-def _listed(
-    hit: IssueHit, prev: Sent, resolver: Resolver, speakers: Speakers
-) -> list[tuple[str, str | None, Any, str | None, str | None]]:
+def _listed(hit: IssueHit, prev: Sent, resolver: Resolver, speakers: Speakers) -> list[Found]:
     """ "... set out its aims. These include X, Y and Z.": an issue listed by a
     demonstrative subject of "include"/"be" takes the stance noun of the sentence before
     (kremlin.ru readouts list a side's goals this way) and that noun's owner."""
@@ -277,7 +302,7 @@ def _listed(
         party = party_for(resolver, speakers, owner, prev, tok) if owner is not None else None
         if party is None:
             party = speakers.side_of(tok, prev)
-        return [(cue[0], party, verb, None, speakers.of(tok))]
+        return [(cue[0], party, verb, None, speakers.of(tok), None)]
     return []
 
 

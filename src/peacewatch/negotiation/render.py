@@ -83,8 +83,10 @@ def render(state: dict[str, Any], markdown: bool = False) -> str:
         for p in (x for x in state["positions"] if x["issue"] == issue):
             for x in p["history"]:
                 who = f" ({x['by']})" if x["by"] else ""
+                denied = x["status"] == "denied"  # shown as the party's denial, never as held
+                stance = f"denies: {x['stance']}" if denied else x["stance"]
                 lines.append(
-                    f"- {x['date'] or '?'} {b}{p['party']}{b} {x['stance']}{who} "
+                    f"- {x['date'] or '?'} {b}{p['party']}{b} {stance}{who} "
                     f"[{x['status']}] — {_src(x['evidence'])}"
                 )
         lines.append("")

@@ -56,16 +56,16 @@ def _held(v: Any) -> bool:
     return lemma in HELD_LEMMAS
 
 
-def _deny_verb(v: Any, direct: bool) -> bool:
+def deny_verb(v: Any, direct: bool) -> bool:
     lemmas = DENY_DIRECT if direct else DENY_REPORTS
     return v.pos_ == "VERB" and v.lemma_.lower() in lemmas and not negative(v)
 
 
-def _via_report(noun: Any) -> Any | None:
+def via_report(noun: Any) -> Any | None:
     """The verb denying a report noun: "denied reports ...", "dismissed claims ..."."""
     if noun.lemma_.lower() not in REPORT_NOUNS or noun.dep_ not in ("dobj", "nsubjpass"):
         return None
-    return noun.head if _deny_verb(noun.head, direct=False) else None
+    return noun.head if deny_verb(noun.head, direct=False) else None
 
 
 def denier(tok: Any, head: Any) -> Any | None:
@@ -78,17 +78,17 @@ def denier(tok: Any, head: Any) -> Any | None:
       claims of talks".
     A negated denial ("did not deny that they met") denies nothing.
     """
-    if tok.dep_ == "dobj" and tok.head.i == head.i and _deny_verb(head, direct=True):
+    if tok.dep_ == "dobj" and tok.head.i == head.i and deny_verb(head, direct=True):
         return head
     if tok.dep_ == "pobj" and tok.head.lower_ == "of":
-        found = _via_report(tok.head.head)
+        found = via_report(tok.head.head)
         if found is not None:
             return found
     if head.i == tok.i or _held(head):
-        if head.dep_ in ("ccomp", "xcomp") and _deny_verb(head.head, direct=True):
+        if head.dep_ in ("ccomp", "xcomp") and deny_verb(head.head, direct=True):
             return head.head
         if head.dep_ in ("acl", "ccomp", "relcl"):
-            return _via_report(head.head)
+            return via_report(head.head)
     return None
 
 

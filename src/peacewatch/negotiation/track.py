@@ -68,6 +68,7 @@ class DatedPosition:
     doc: str
     by: str | None
     evidence: Evidence
+    status: str | None = None  # "denied": the party denies holding it (Position.status)
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,6 +341,7 @@ def _dated(d: Document, p: Position) -> DatedPosition:
         doc=d.meta.id,
         by=p.by,
         evidence=p.evidence,
+        status=p.status,
     )
 
 
@@ -388,7 +390,12 @@ def changes(docs: Sequence[Document], rounds: Sequence[TrackRound] | None = None
     rounds = list(rounds) if rounds is not None else merge_rounds(docs)
     out: list[Change] = []
     for (party, issue), seq in positions_over_time(docs).items():
-        firm = [p for p in seq if p.stance not in _NEUTRAL and p.stance not in _WEAK]
+        # A denied position is no stance the party took: it neither starts nor ends a move.
+        firm = [
+            p
+            for p in seq
+            if p.stance not in _NEUTRAL and p.stance not in _WEAK and p.status != "denied"
+        ]
         for before, after in pairwise(firm):
             # Within one document, two wordings are one statement, not a move; nor are two
             # reports of one day (on the 2022 official releases, 6 of 25 "moves" were two

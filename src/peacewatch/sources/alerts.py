@@ -72,7 +72,8 @@ def changes(doc: Document, memory: dict[str, Any], at: str | None = None) -> lis
     stances: dict[str, str] = memory.setdefault("stances", {})
     for issue in neg.issues:
         for p in issue.positions:
-            if p.party is None:
+            # A denial ("Kyiv denied that it had agreed to X") is not a change of stance.
+            if p.party is None or p.status == "denied":
                 continue
             key = f"{p.party}|{p.issue}"
             before = stances.get(key)

@@ -1,7 +1,8 @@
 """Claim status of stored records, after the rules of negotiation/corpus.py.
 
 ``reported`` (one independent source), ``corroborated`` (two or more), ``contested`` (sources
-disagree), ``denied`` (reported as not having happened). Split from query.py, which adds the
+disagree, or the party denies it), ``denied`` (reported as not having happened; a position the
+party denies holding). Split from query.py, which adds the
 status to a page of rows; the SQL pieces here are joined into its statements.
 """
 
@@ -83,6 +84,10 @@ class _Window:
             return False
         return self.src[lo] != source or self.next_other[lo] < hi
 
+    def any_near(self, day: int, days: int) -> bool:
+        lo = bisect.bisect_left(self.days, day - days)
+        return lo < len(self.days) and self.days[lo] <= day + days
+
 
 _OPPOSITE = {"for": "against", "against": "for"}
 
@@ -110,24 +115,43 @@ def position_statuses(conn: sa.Connection, cur: Any) -> dict[tuple[str, int], st
         return _status_cache[key]
     day = sa.func.coalesce(pos.c.said_on_date, cur.c.published)
     stmt = sa.select(
-        pos.c.version_id, pos.c.idx, pos.c.party, pos.c.issue, pos.c.stance, day, cur.c.cluster_id
+        pos.c.version_id,
+        pos.c.idx,
+        pos.c.party,
+        pos.c.issue,
+        pos.c.stance,
+        day,
+        cur.c.cluster_id,
+        pos.c.status,
     ).join(cur, cur.c.id == pos.c.version_id)
-    rows = [(r[0], r[1], r[2], r[3], r[4], _ordinal(r[5]), r[6]) for r in conn.execute(stmt)]
-    # Per party, issue and direction ("discussed", neutral, is a direction of its own there).
+    rows = [
+        (r[0], r[1], r[2], r[3], r[4], _ordinal(r[5]), r[6], r[7] == "denied")
+        for r in conn.execute(stmt)
+    ]
+    # Per party, issue and direction ("discussed", neutral, is a direction of its own there);
+    # the positions a party denies holding apart: they neither corroborate nor oppose a stance,
+    # they contest reports of it (corpus.py _position_claims).
     windows: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
-    for _, _, party, issue, stance, n, src in rows:
+    denials: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
+    for _, _, party, issue, stance, n, src, denied in rows:
         if party is not None and n is not None:
-            windows.setdefault((party, issue, _DIRECTION.get(stance, stance)), []).append((n, src))
+            into = denials if denied else windows
+            into.setdefault((party, issue, _DIRECTION.get(stance, stance)), []).append((n, src))
     index = {k: _Window(x) for k, x in windows.items()}
+    denied_index = {k: _Window(x) for k, x in denials.items()}
     empty = _Window([])
     out: dict[tuple[str, int], str] = {}
-    for vid, idx, party, issue, stance, n, src in rows:
-        status = "reported"
-        if party is not None and n is not None:
+    for vid, idx, party, issue, stance, n, src, denied in rows:
+        status = "denied" if denied else "reported"
+        if party is not None and n is not None and not denied:
             way = _DIRECTION.get(stance, stance)
             against = _OPPOSITE.get(way) if stance not in _NEUTRAL else None
-            if against and index.get((party, issue, against), empty).other_near(
-                n, src, CONTEST_DAYS
+            if (
+                against
+                and index.get((party, issue, against), empty).other_near(n, src, CONTEST_DAYS)
+            ) or (
+                stance not in _NEUTRAL
+                and denied_index.get((party, issue, way), empty).any_near(n, CONTEST_DAYS)
             ):
                 status = "contested"
             elif index[(party, issue, way)].other_near(n, src, SAME_CLAIM_DAYS):

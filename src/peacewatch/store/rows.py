@@ -273,6 +273,7 @@ def record_rows(doc: Document, vid: str) -> dict[str, list[Row]]:
                 "said_on_date": iso_day(pos.said_on),
                 "detail": pos.detail,
                 "condition": pos.condition,
+                "status": pos.status,
                 "evidence_text": pos.evidence.text,
                 "evidence_start": pos.evidence.start,
                 "evidence_end": pos.evidence.end,

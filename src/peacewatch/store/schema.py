@@ -255,6 +255,7 @@ positions = sa.Table(
     sa.Column("said_on_date", sa.Date, index=True),
     sa.Column("detail", sa.Text),
     sa.Column("condition", sa.Text),
+    sa.Column("status", sa.Text),  # "denied": the party denies holding it (migration 0004)
     sa.Column("evidence_text", sa.Text, nullable=False),
     sa.Column("evidence_start", sa.Integer, nullable=False),
     sa.Column("evidence_end", sa.Integer, nullable=False),

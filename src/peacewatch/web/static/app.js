@@ -275,6 +275,8 @@ async function viewPositions(p) {
   const pos = await api(`/api/positions?${qs({ actor: p.actor, since: p.since,
     until: p.until, claim_status: p.claim_status, limit: 500 })}`);
   const day = (r) => String(r.said_on_date || r.published || "");
+  // A position the party denies holding is shown as its denial, never as a held stance.
+  const stance = (r) => (r.status === "denied" ? `denies: ${r.stance}` : String(r.stance));
   const issues = [...new Set(pos.items.map((r) => r.issue))].sort();
   const parties = [...new Set(pos.items.map((r) => r.party || "unattributed"))].sort();
   const table = el("table", {}, el("tr", {}, el("th", {}, "issue"),
@@ -287,12 +289,12 @@ async function viewPositions(p) {
       if (!hist.length) { row.append(el("td", {}, "")); continue; }
       const last = hist[hist.length - 1];
       row.append(el("td", { class: "cell" },
-        el("div", {}, el("span", { class: "stance" }, last.stance), " ",
+        el("div", {}, el("span", { class: "stance" }, stance(last)), " ",
           last.detail || "", " ", el("span", { class: "muted" }, day(last) || "undated"), " ",
           statusBadge(last.claim_status),
           evidenceLink(last.version_id, last.evidence_start, last.evidence_end, null, last.id)),
         hist.length > 1 ? el("details", {}, el("summary", {}, `history (${hist.length})`),
-          el("ol", {}, hist.map((r) => el("li", {}, `${day(r) || "undated"}: ${r.stance}`,
+          el("ol", {}, hist.map((r) => el("li", {}, `${day(r) || "undated"}: ${stance(r)}`,
             r.by ? ` (${r.by})` : "", " ", statusBadge(r.claim_status),
             evidenceLink(r.version_id, r.evidence_start, r.evidence_end, null, r.id)))))
           : null));
