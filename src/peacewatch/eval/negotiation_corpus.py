@@ -31,7 +31,7 @@ from typing import Any
 
 from peacewatch.negotiation.brief import FOCUS
 from peacewatch.negotiation.corpus import Sourced, track_state
-from peacewatch.negotiation.track import _DIRECTION
+from peacewatch.negotiation.track import DIRECTION
 from peacewatch.records import Document, Round
 
 ANNOTATION = Path(__file__).parent / "data" / "official_sample.json"
@@ -112,7 +112,7 @@ def score_positions(docs: dict[str, Document], gold: dict[str, Any]) -> dict[str
     for doc_id, ann in gold.items():
         for g in ann["positions"]:
             got = found.get((doc_id, g["party"], g["issue"]), [])
-            direction += any(_DIRECTION.get(x.stance) == g["direction"] for x in got)
+            direction += any(DIRECTION.get(x.stance) == g["direction"] for x in got)
             evidence += any(g["contains"].lower() in x.evidence.text.lower() for x in got)
     no_party = sum(1 for _, party, _ in ext_pairs if party is None)
     notes = [f"position missed: {d} {pa} {i}" for d, pa, i in sorted(gold_pairs - ext_pairs)]

@@ -27,8 +27,8 @@ from datetime import date
 from typing import Any
 
 from peacewatch.negotiation.track import (
-    _DIRECTION,
-    _NEUTRAL,
+    DIRECTION,
+    NEUTRAL,
     DatedPosition,
     TrackRound,
     changes,
@@ -130,7 +130,7 @@ def _round(r: TrackRound, source_of: Mapping[str, str]) -> dict[str, Any]:
 
 
 def _direction(stance: str) -> str:
-    return _DIRECTION.get(stance, stance)
+    return DIRECTION.get(stance, stance)
 
 
 def _position_claims(
@@ -146,8 +146,8 @@ def _position_claims(
             for q in held
             if _direction(q.stance) == d and (q is p or _close(p.date, q.date, SAME_CLAIM_DAYS))
         }
-        contested = p.stance not in _NEUTRAL and any(
-            q.stance not in _NEUTRAL
+        contested = p.stance not in NEUTRAL and any(
+            q.stance not in NEUTRAL
             and source_of.get(q.doc, q.doc) != source_of.get(p.doc, p.doc)
             and {d, _direction(q.stance)} == {"for", "against"}
             and _close(p.date, q.date, CONTEST_DAYS)

@@ -346,12 +346,12 @@ def _dated(d: Document, p: Position) -> DatedPosition:
 
 
 # "discussed" says that an issue was on the table, not where a party stands on it.
-_NEUTRAL = frozenset({"discussed"})
+NEUTRAL = frozenset({"discussed"})
 # A move is a change of direction, not of wording: "seeks" then "demands" in the next release
 # is the same position. On the 2022 official releases (RU and UA), counting every change of
 # stance word listed 41 moves, most of them rewordings inside one release; by direction and
 # across documents, 17. Directions: holding out against, asking for, conceding or agreeing.
-_DIRECTION = {
+DIRECTION = {
     "rejects": "against",
     "will not yield": "against",
     "red line": "against",
@@ -394,7 +394,7 @@ def changes(docs: Sequence[Document], rounds: Sequence[TrackRound] | None = None
         firm = [
             p
             for p in seq
-            if p.stance not in _NEUTRAL and p.stance not in _WEAK and p.status != "denied"
+            if p.stance not in NEUTRAL and p.stance not in _WEAK and p.status != "denied"
         ]
         for before, after in pairwise(firm):
             # Within one document, two wordings are one statement, not a move; nor are two
@@ -404,8 +404,8 @@ def changes(docs: Sequence[Document], rounds: Sequence[TrackRound] | None = None
                 continue
             if _gap(before.date, after.date) > MOVE_DAYS:
                 continue  # statements years apart belong to different talks
-            was = _DIRECTION.get(before.stance, before.stance)
-            now = _DIRECTION.get(after.stance, after.stance)
+            was = DIRECTION.get(before.stance, before.stance)
+            now = DIRECTION.get(after.stance, after.stance)
             # "accepts" then "demands" is no retreat: on the 2022 official releases such pairs
             # were 8 of 24 listed moves, each the party agreeing to one thing and asking for
             # more (or for another thing under the same issue) later. Softening (for ->

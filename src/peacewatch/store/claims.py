@@ -15,7 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from peacewatch.negotiation.corpus import CONTEST_DAYS, SAME_CLAIM_DAYS
-from peacewatch.negotiation.track import _DIRECTION, _NEUTRAL
+from peacewatch.negotiation.track import DIRECTION, NEUTRAL
 from peacewatch.store import schema
 
 d, v, e = schema.documents, schema.versions, schema.events
@@ -136,7 +136,7 @@ def position_statuses(conn: sa.Connection, cur: Any) -> dict[tuple[str, int], st
     for _, _, party, issue, stance, n, src, denied in rows:
         if party is not None and n is not None:
             into = denials if denied else windows
-            into.setdefault((party, issue, _DIRECTION.get(stance, stance)), []).append((n, src))
+            into.setdefault((party, issue, DIRECTION.get(stance, stance)), []).append((n, src))
     index = {k: _Window(x) for k, x in windows.items()}
     denied_index = {k: _Window(x) for k, x in denials.items()}
     empty = _Window([])
@@ -144,13 +144,13 @@ def position_statuses(conn: sa.Connection, cur: Any) -> dict[tuple[str, int], st
     for vid, idx, party, issue, stance, n, src, denied in rows:
         status = "denied" if denied else "reported"
         if party is not None and n is not None and not denied:
-            way = _DIRECTION.get(stance, stance)
-            against = _OPPOSITE.get(way) if stance not in _NEUTRAL else None
+            way = DIRECTION.get(stance, stance)
+            against = _OPPOSITE.get(way) if stance not in NEUTRAL else None
             if (
                 against
                 and index.get((party, issue, against), empty).other_near(n, src, CONTEST_DAYS)
             ) or (
-                stance not in _NEUTRAL
+                stance not in NEUTRAL
                 and denied_index.get((party, issue, way), empty).any_near(n, CONTEST_DAYS)
             ):
                 status = "contested"
