@@ -17,7 +17,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from peacewatch.clean import clean
-from peacewatch.extract.places import _spans_in, places_for
+from peacewatch.extract.place_spans import _spans_in
+from peacewatch.extract.places import places_for
 from peacewatch.geo.gazetteer import Gazetteer, cache_path, load
 from peacewatch.geo.resolver import resolve_all
 from peacewatch.ingest import read_inputs

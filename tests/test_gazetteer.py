@@ -118,3 +118,40 @@ def test_state_name_beats_a_small_namesake_town_elsewhere(g: Gazetteer) -> None:
     # Florida, New York (3,000 people) near another place of the text, with New York context.
     top = ranked(g, Query("Florida"), Counter({"US": 1}), Counter({"US-NY": 1}), [(41.3, -74.4)])
     assert top[0][2].feature == "region" and top[0][2].admin1 == "US-FL"
+
+
+def test_iso_codes_name_us_canadian_and_australian_subdivisions(g: Gazetteer) -> None:
+    for code, iso in (("SC", "US-SC"), ("NSW", "AU-NSW"), ("B.C.", "CA-BC")):
+        assert [g.admin1[i] for i in candidates(g, code)] == [iso]
+    assert {g.admin1[i] for i in candidates(g, "WA")} == {"US-WA", "AU-WA"}
+    assert candidates(g, "Q.C.") == ()  # "QC" is not the initials of "Quebec"
+    assert "region" not in features(g, "Sc")  # lower case stays a name, never the code
+
+
+def test_small_town_from_a_loc_span_needs_neighbours(g: Gazetteer) -> None:
+    small = Query("Aberaeron", min_city_pop=20_000)
+    assert resolve_all(g, [small]) == [None]
+    e = resolve_all(g, [Query("Aberystwyth"), small])[1]
+    assert e is not None and e.name == "Aberaeron" and e.country == "GB"
+
+
+def test_district_without_a_subdivision_is_its_town_in_the_documents_country(
+    g: Gazetteer,
+) -> None:
+    district = Query("Tralee", feature_hint="region", region_only=True)
+    assert resolve_all(g, [district]) == [None]  # no context: no guess
+    e = resolve_all(g, [Query("Ireland"), district])[1]
+    assert e is not None and e.name == "Tralee" and e.country == "IE"
+
+
+def test_arab_town_without_its_article(g: Gazetteer) -> None:
+    e = best(g, Query("Raqqa"))
+    assert e is not None and e.country == "SY" and e.name.startswith("Ar ")
+    assert all(g.country[i] != "SY" for i in candidates(g, "Nazi"))  # 4 letters: too short
+
+
+def test_un_regions_are_known_places_without_a_point(g: Gazetteer) -> None:
+    ids = candidates(g, "Latin America")
+    assert ids and all(g.entry(i).lat is None for i in ids)
+    assert best(g, Query("Latin America")) is None  # unresolved, never the United States
+    assert "region" not in features(g, "United Nations")  # a grouping, not a place

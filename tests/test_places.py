@@ -158,3 +158,26 @@ def test_russian_regions_by_their_english_names(nlp: Any) -> None:
     assert place(doc, "Belgorod region").admin1 == "RU-BEL"
     assert place(doc, "Krasnodar Krai").admin1 == "RU-KDA"
     assert place(doc, "Buryatia").admin1 == "RU-BU"
+
+
+def test_state_code_after_a_comma_and_dotted_province(nlp: Any) -> None:
+    doc = analyse(nlp, "The mill in Greenville, SC closed, and trucks drove north to B.C. in May.")
+    assert place(doc, "SC").admin1 == "US-SC"
+    assert place(doc, "B.C.").admin1 == "CA-BC"
+
+
+def test_bare_state_code_that_is_a_word_is_no_place(nlp: Any) -> None:
+    doc = analyse(nlp, "IN THE NEWS: OR ELSE, the council said on Tuesday.")
+    assert not [p for p in doc.places if p.mention in ("IN", "OR")]
+
+
+def test_word_run_into_a_country_name_leaves_the_country(nlp: Any) -> None:
+    doc = analyse(nlp, "The programme Connected Ireland was launched by the minister.")
+    p = place(doc, "Ireland")
+    assert p.feature == "country" and p.country == "IE"
+    assert doc.body.text[p.start : p.end] == "Ireland"
+
+
+def test_a_list_of_cities_is_not_city_and_state(nlp: Any) -> None:
+    doc = analyse(nlp, "Flights from Washington, New York, Chicago and Denver were cancelled.")
+    assert place(doc, "Washington").admin1 == "US-DC"

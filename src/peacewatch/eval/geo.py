@@ -27,9 +27,8 @@ ACC_KM = 161.0  # 100 miles, the standard geoparsing threshold
 # Targets of the places issue: (accuracy@161 on found toponyms, recognition F1, loose match).
 TARGETS = {"GeoWebNews": (0.90, 0.70), "LGL": (0.80, 0.60)}
 # What `--strict` (make eval) enforces: the dev figures measured when the floors were last
-# raised (GeoWebNews 0.910 / 0.755, LGL 0.826 / 0.741), rounded down; GeoWebNews accuracy's
-# floor is the issue's target itself.
-FLOORS = {"GeoWebNews": (0.90, 0.74), "LGL": (0.82, 0.73)}
+# raised (GeoWebNews 0.915 / 0.755, LGL 0.831 / 0.741), rounded down.
+FLOORS = {"GeoWebNews": (0.91, 0.75), "LGL": (0.83, 0.74)}
 # Published figures, for the table: mordecai3 accuracy@161 (Halterman 2023) and CamCoder F1
 # (Gritta et al. 2019, GeoWebNews paper; LGL as reported by EUPEG, Wang & Hu 2019).
 PUBLISHED = {

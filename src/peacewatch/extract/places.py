@@ -1,118 +1,26 @@
 """Places recognised in the body and resolved with the offline gazetteer.
 
-Recognition: spaCy entity spans of any label whose name the gazetteer knows (GPE and LOC are kept
-even when it does not, unresolved), plus capitalised proper-noun runs that the gazetteer knows
-well (a country, region, curated place or sizeable city). "the X region" / "X Oblast" widen the
-mention and ask for a region; "city of X", "the Kyiv suburb of X" ask for a town; a demonym on
-the head noun ("the Ukrainian port city of X") or a ", Country" after the name narrows the
-country. "the U.S.-led" yields "U.S."; "District of X" asks for the region X. A name spaCy
-labelled PERSON or ORG counts right after a place preposition ("drove to X"); a bare surname
-of a person the text names in full does not. Resolution: ``peacewatch.geo.resolver``, with
-the text's demonyms as country context too. Metonymy: a country, capital or seat of
-government that is the subject of a verb or the owner of a stance noun stands for its government.
+Recognition is ``extract.place_spans`` (one paragraph at a time). Here, for the whole document:
+a ", Country" or ", State" after a name narrows the name before it; a bare surname of a person
+the text names in full is not a place. Resolution: ``peacewatch.geo.resolver``, with the
+text's demonyms as country context too. Metonymy: a country, capital or seat of government
+that is the subject of a verb or the owner of a stance noun stands for its government.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import pairwise
 from typing import Any
 
+from peacewatch.extract.place_spans import _Span, _spans_in
 from peacewatch.geo.gazetteer import Entry, Gazetteer, fold, load
-from peacewatch.geo.resolver import Query, candidates, resolve_all
+from peacewatch.geo.resolver import candidates, resolve_all
 from peacewatch.records import Document, Place
 
-# Labels whose spans are places even when the gazetteer has no entry (kept, unresolved).
-PLACE_LABELS = {"GPE", "LOC"}
-# Labels never taken as places: numbers, dates and demonyms ("Ukrainian" is not Ukraine).
-NEVER = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP", "LAW"}
-REGION_WORDS = {
-    "region",
-    "oblast",
-    "province",
-    "state",
-    "county",
-    "district",
-    "governorate",
-    "krai",
-    "parish",
-    "republic",
-}
-CITY_WORDS = {
-    "city",
-    "town",
-    "village",
-    "port",
-    "suburb",
-    "capital",
-    "settlement",
-    "township",
-    "hamlet",
-    "municipality",
-}
-# Words that name a kind of place: a name is never cut just before or after one.
-GEO_WORDS = (
-    REGION_WORDS
-    | CITY_WORDS
-    | {
-        "river",
-        "lake",
-        "mount",
-        "mountain",
-        "mountains",
-        "grove",
-        "colony",
-        "hill",
-        "hills",
-        "park",
-        "creek",
-        "spring",
-        "springs",
-        "heights",
-        "beach",
-        "island",
-        "islands",
-        "valley",
-        "falls",
-        "bay",
-        "point",
-        "harbor",
-        "harbour",
-        "square",
-        "street",
-        "road",
-        "avenue",
-        "bridge",
-        "station",
-        "airport",
-        "sea",
-        "ocean",
-        "gulf",
-        "delta",
-        "peninsula",
-        "desert",
-        "forest",
-    }
-)
-# A name found only by the gazetteer (spaCy saw no entity) must be unambiguous enough: a
-# country, region, curated place, or a city this large. 100k: below it LGL/GWN gave more
-# false positives (people's surnames, ordinary words) than hits.
-GAZ_ONLY_MIN_POP = 100_000
-# spaCy's LOC is seas, mountains, regions; it also labels some towns LOC (Saratoga, Chicopee).
-# A town read from a LOC span must have this many people (GWN dev: "Atlantic" went to
-# Atlantic, Iowa and "Middle East" to a Baltimore neighbourhood; LGL dev: towns above it).
-LOC_MIN_POP = 20_000
-# Entities spaCy labelled as something else (ORG, PERSON, ...) are places only when the
-# gazetteer's best reading is this strong (Donbas tagged ORG, Irpin tagged PERSON).
-OTHER_LABEL_MIN_POP = 20_000
-# ... unless the name is the object of a place preposition ("driving to Castlegar", GWN dev:
-# Castlegar tagged PERSON; LGL is full of small towns tagged so): then a town of 1000 people
-# will do. Against 20,000 for all: GWN dev acc@161 0.899 -> 0.903 (its Nelson is the one near
-# Castlegar), LGL dev F1 0.695 -> 0.696, held-out halves within one toponym.
-LOCATIVE_PREPS = {"in", "to", "near", "outside", "into", "toward", "towards"}
-LOCATIVE_MIN_POP = 1000
+# A name that is also a city this large ("New York") is a list item, not a qualifier, when
+# another place follows it in the list.
+LIST_CITY_POP = 100_000
 STANCE_NOUNS = {
     "position",
     "positions",
@@ -143,245 +51,26 @@ STANCE_NOUNS = {
 }
 SUBJECT_DEPS = {"nsubj", "csubj", "agent"}
 # Directions and their compounds name no place on their own (GWN dev: "West" resolved to a
-# region of Cameroon, "West Coast" to Western Australia).
-COMPASS = {
-    f"{a}{b}"
-    for a in ("", "north ", "south ", "east ", "west ", "central ")
-    for b in (
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "west coast",
-        "east coast",
-        "midwest",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-    )
-}
-
-
-# A shortened word with its period ("Va.", "Miss.", "Wash."), not an initialism ("U.S.").
-_ABBR_WORD = re.compile(r"^[A-Z][a-z]+\.$")
-
-
-@dataclass
-class _Span:
-    start: int  # paragraph-relative
-    end: int
-    query: Query
-    label: str
-    para: int
-
-
-def _strong(g: Gazetteer, ids: tuple[int, ...], min_pop: int) -> bool:
-    for i in ids:
-        f = g.feature[i]
-        if f in ("country", "region", "continent", "landmark") or g.population[i] >= min_pop:
-            return True
-    return False
-
-
-def _split_suffix(text: str) -> tuple[str, str | None]:
-    """("Kherson Oblast" -> "Kherson", "region"); names without such a last word unchanged."""
-    words = text.split()
-    if len(words) > 1:
-        last = words[-1].lower()
-        if last in REGION_WORDS:
-            return " ".join(words[:-1]), "region"
-        if last in CITY_WORDS:
-            return " ".join(words[:-1]), "city"
-    return text, None
-
-
-def _head_noun_hints(g: Gazetteer, span: Any) -> tuple[str | None, set[str]]:
-    """Feature and country hints from the noun the mention hangs off ("port city of X")."""
-    root = span.root
-    nouns = [root]
-    if (
-        root.dep_ == "pobj"
-        and root.head.lower_ == "of"
-        and root.head.head.pos_ in ("NOUN", "PROPN")
-    ):
-        nouns.append(root.head.head)
-    elif root.dep_ == "appos":
-        nouns.append(root.head)
-    feature: str | None = None
-    countries: set[str] = set()
-    for n in nouns:
-        if n is not root:
-            lemma = n.lemma_.lower()
-            if lemma in CITY_WORDS:
-                feature = "city"
-            elif lemma in REGION_WORDS:
-                feature = "region"
-        for child in n.children:
-            if child.dep_ in ("amod", "compound", "nmod") and child.i < span.start:
-                cc = g.demonyms.get(fold(child.text))
-                if cc:
-                    countries.add(cc)
-    return feature, countries
-
-
-def _spans_in(g: Gazetteer, sd: Any, para: int) -> list[_Span]:
-    spans: list[_Span] = []
-    taken = [False] * (len(sd) + 1)
-
-    def add(first: int, last: int, label: str, strong_pop: int | None) -> None:
-        # Skip a leading "the" and a trailing possessive ("North Carolina's").
-        while first < last and sd[first].lower_ == "the":
-            first += 1
-        # "City of Norfolk", "Town of Hopkinton": the name is what follows, and it is a town.
-        city_of = (
-            last - first > 2 and sd[first].lower_ in CITY_WORDS and sd[first + 1].lower_ == "of"
-        )
-        if city_of:
-            first += 2
-        # "District of Massachusetts", "Province of Quebec": the name follows and is a region,
-        # unless the whole phrase is itself a name ("District of Columbia", "Republic of Korea").
-        region_of = (
-            last - first > 2
-            and sd[first].lower_ in REGION_WORDS
-            and sd[first + 1].lower_ == "of"
-            and not candidates(g, sd[first:last].text)
-        )
-        if region_of:
-            first += 2
-        while last > first and sd[last - 1].tag_ == "POS":
-            last -= 1
-        if first >= last or any(taken[first:last]):
-            return
-        # spaCy sometimes stops short of a two-word name ("Kryvyi" of "Kryvyi Rih").
-        while (
-            last < len(sd)
-            and last - first < 4
-            and sd[last].pos_ == "PROPN"
-            and not taken[last]
-            and candidates(g, sd[first : last + 1].text)
-        ):
-            last += 1
-        # ... or runs past it ("U.S.-led", "St. Louis Police"): keep the longest known prefix.
-        if last < len(sd) and fold(sd[first : last + 1].text) in g.demonyms:
-            return  # "Sri" of "Sri Lankan"
-        # A sentence-final abbreviation loses its period to the tokenizer ("... in W.Va.").
-        if last < len(sd) and sd[last].text == "." and g.ids_upper(sd[first:last].text + "."):
-            last += 1
-        if fold(sd[first:last].text) in g.demonyms:
-            return  # "Ukrainian", "Sri Lankan" are not places
-        if label in PLACE_LABELS:
-            shrunk = last
-            while shrunk > first + 1 and not candidates(g, sd[first:shrunk].text):
-                shrunk -= 1
-            # A tail that names a kind of place makes another, smaller place: "Meadow" of
-            # "Meadow Grove", "Tennessee" of "Tennessee Colony", "River" of "River Lune" are
-            # wrong (LGL dev); "St. Louis" of "St. Louis Police" and "U.S." of "U.S.-led" right.
-            if shrunk < last and (sd[shrunk].lower_ in COMPASS or sd[first].lower_ in COMPASS):
-                return  # "Far East" is not "Far" (Pharr, Texas), "West Wing" not "West"
-            if (
-                shrunk < last
-                and sd[shrunk].lower_ not in GEO_WORDS
-                and not (shrunk == first + 1 and sd[first].lower_ in GEO_WORDS)
-                and candidates(g, sd[first:shrunk].text)
-            ):
-                last = shrunk
-        if last < len(sd) and sd[last].lower_ in REGION_WORDS and not taken[last]:
-            last += 1
-        span = sd[first:last]
-        key = fold(span.text)
-        if key in g.demonyms or key in COMPASS:
-            return  # "Ukrainian" is not Ukraine; "the West" is no town in Cameroon
-        if (
-            _ABBR_WORD.match(span.text)
-            and g.ids_upper(span.text)
-            and (first == 0 or sd[first - 1].text != ",")
-        ):
-            # "Va." only as in "Alexandria, Va."; "Miss." is also a title. Initialisms stand
-            # alone: "U.S.", "D.C." (GWN and LGL dev: "the U.S." was missed 38 and 49 times).
-            return
-        text, suffix = _split_suffix(span.text)
-        lookup = span.text if candidates(g, span.text) else text
-        mention = span.text
-        ids = candidates(g, lookup)
-        if not ids and last - first == 1:
-            # One token "U.S.-led", "Kyiv-based": the place is the part before the hyphen
-            # (GWN dev: "the U.S.-led coalition"); names joined by a hyphen stay whole.
-            head, _, tail = span.text.partition("-")
-            if head and tail.islower() and fold(head) not in g.demonyms and candidates(g, head):
-                lookup = mention = head
-                suffix = None
-                ids = candidates(g, lookup)
-        if strong_pop is not None and not _strong(g, ids, strong_pop):
-            return
-        if not ids and label not in PLACE_LABELS:
-            return
-        feature, countries = _head_noun_hints(g, span)
-        if city_of:
-            feature = "city"
-        if region_of:
-            feature = "region"
-        hint = suffix or feature
-        q = Query(
-            text=lookup,
-            feature_hint=hint,
-            countries=frozenset(countries),
-            region_only=suffix == "region" and lookup == text and text != span.text,
-            # The text's own "town of X" outweighs spaCy's LOC label (GWN dev: "the town of
-            # Southold", a LOC, went to South Bend, whose alternate names list it).
-            min_city_pop=LOC_MIN_POP if label == "LOC" and hint != "city" else 0,
-        )
-        spans.append(_Span(span.start_char, span.start_char + len(mention), q, label, para))
-        for t in range(first, last):
-            taken[t] = True
-
-    for ent in sd.ents:
-        if ent.label_ in PLACE_LABELS or ent.label_ == "FAC":
-            add(ent.start, ent.end, ent.label_, None if ent.label_ in PLACE_LABELS else 0)
-    for ent in sd.ents:
-        if ent.label_ not in NEVER and ent.label_ not in PLACE_LABELS and ent.label_ != "FAC":
-            pop = LOCATIVE_MIN_POP if _after_locative(ent) else OTHER_LABEL_MIN_POP
-            add(ent.start, ent.end, ent.label_, pop)
-    for first, last in _propn_runs(sd):
-        pop = LOCATIVE_MIN_POP if _after_locative(sd[first:last]) else GAZ_ONLY_MIN_POP
-        add(first, last, "GAZ", pop)
-    return spans
-
-
-def _after_locative(span: Any) -> bool:
-    """The name is the object of a place preposition: "driving to Castlegar", "in Irpin"."""
-    root = span.root
-    return bool(
-        root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS and span.start == root.head.i + 1
-    )
-
-
-def _propn_runs(sd: Any) -> Iterator[tuple[int, int]]:
-    """Runs of capitalised proper nouns outside any entity (at most four tokens)."""
-    i = 0
-    while i < len(sd):
-        t = sd[i]
-        if t.pos_ == "PROPN" and t.text[:1].isupper() and not t.ent_type_:
-            j = i
-            while j < len(sd) and j - i < 4 and sd[j].pos_ == "PROPN" and not sd[j].ent_type_:
-                j += 1
-            yield i, j
-            i = j
-        else:
-            i += 1
 
 
 def _qualify(spans: list[_Span], g: Gazetteer, texts: list[str]) -> None:
-    """ "Springfield, Illinois" / "Kharkiv, Ukraine": the second name narrows the first."""
-    for a, b in pairwise(spans):
+    """ "Springfield, Illinois" / "Kharkiv, Ukraine": the second name narrows the first.
+
+    Not inside a list of places: in "Chicago, New York, Boston and Denver" New York is the
+    next item, not Chicago's state (GWN held-out: a capital went to a small town in New York
+    State, +1; LGL unchanged). "Paris, Tenn., and Murray, Ky." still qualifies: Tenn. is no city."""
+    for k, (a, b) in enumerate(pairwise(spans)):
         if a.para != b.para or texts[a.para][a.end : b.start].strip() != ",":
             continue
         ids = candidates(g, b.query.text)
+        c = spans[k + 2] if k + 2 < len(spans) else None
+        if (
+            c is not None
+            and c.para == b.para
+            and texts[b.para][b.end : c.start].strip() in (",", "and", ", and", "or", ", or")
+            and any(g.feature[i] == "city" and g.population[i] >= LIST_CITY_POP for i in ids)
+        ):
+            continue
         cc = {g.country[i] for i in ids if g.feature[i] == "country"}
         ad = {g.admin1[i] for i in ids if g.feature[i] == "region"}
         if cc or ad:

