@@ -39,7 +39,7 @@ def negotiation(
     lo, hi = _day(since, "--since"), _day(until, "--until")
     with _open(db) as store:
         stored = load_documents(store.engine, lo, hi)
-    state = track_state([Sourced(s.doc, s.cluster_id) for s in stored])
+    state = track_state([Sourced(s.doc, s.source) for s in stored])
     if fmt is TrackFormat.json:
         typer.echo(json.dumps(state, ensure_ascii=False, indent=2))
     else:

@@ -4,7 +4,9 @@ Two events are about the same thing when they have the same type, the same place
 has one), dates within ``WINDOW_DAYS`` of each other (an undated event matches no dated one),
 and at least one actor in common (by country, else by name) or no actors on either side.
 A merged event lists every source, and counts its *independent* sources: syndication clusters,
-not documents, so ten copies of one wire story count once.
+not documents, so ten copies of one wire story count once; and one publisher's reports count
+once (``EventRef.source``, store/claims.py ``source_key``), so three readouts of one ministry
+are not three corroborations.
 
 Contradictions are kept side by side, never resolved: each distinct claim (modality, and the
 figures its evidence states) is listed with its own sources, and the group is ``contested``
@@ -42,6 +44,11 @@ class EventRef:
     event: Event
     date_start: date | None = None
     date_end: date | None = None
+    source: str = ""  # the independent source; the cluster when empty
+
+    @property
+    def independent(self) -> str:
+        return self.source or self.cluster_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +78,7 @@ class EventGroup:
 
     @property
     def n_independent(self) -> int:
-        return len({m.cluster_id for m in self.members})
+        return len({m.independent for m in self.members})
 
     @property
     def claims(self) -> list[Claim]:
@@ -79,7 +86,7 @@ class EventGroup:
         for m in self.members:
             by.setdefault((m.event.modality, event_figures(m.event)), []).append(m)
         return [
-            Claim(mod, figs, tuple(r.id for r in refs), len({r.cluster_id for r in refs}))
+            Claim(mod, figs, tuple(r.id for r in refs), len({r.independent for r in refs}))
             for (mod, figs), refs in sorted(by.items())
         ]
 

@@ -188,7 +188,7 @@ def analyse_sample(data: Path, ids: list[str]) -> list[Sourced]:
                     store.ingest(raw, run)
         store.corroborate()
         stored = load_documents(store.engine)
-    return [Sourced(s.doc, s.cluster_id) for s in stored]
+    return [Sourced(s.doc, s.source) for s in stored]
 
 
 def run(

@@ -64,7 +64,8 @@ TESTABLE = frozenset({"de-escalation", "ceasefire", "humanitarian"})
 
 @dataclass(frozen=True, slots=True)
 class Sourced:
-    """A Document with the independent source (syndication cluster) it belongs to."""
+    """A Document with the independent source it belongs to: its syndication cluster, or its
+    publisher (store/claims.py ``source_key``; store/load.py gives it)."""
 
     doc: Document
     source: str

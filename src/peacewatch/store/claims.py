@@ -20,6 +20,25 @@ from peacewatch.store import schema
 
 d, v, e = schema.documents, schema.versions, schema.events
 
+
+def source_key(cluster_id: Any) -> Any:
+    """SQL: the independent source of a version in cluster ``cluster_id``.
+
+    Syndicated copies share a cluster (one source, whoever reprints it); releases of one
+    publisher are one source too, whatever their clusters: five Kremlin readouts repeating a
+    demand are one voice, not five corroborations. The key is the publisher of the cluster's
+    original (the cluster is named after its first version), case-folded, else the cluster.
+    Keying on the original's publisher, not on each copy's, keeps a wire story reprinted by
+    ten outlets one source.
+    """
+    orig = v.alias("orig")
+    return (
+        sa.select(sa.func.coalesce(sa.func.lower(sa.func.trim(orig.c.publisher)), cluster_id))
+        .where(orig.c.id == cluster_id)
+        .scalar_subquery()
+    )
+
+
 # ---- claim status ------------------------------------------------------------------------
 # The rules and windows of negotiation/corpus.py, over the stored rows of current versions.
 # Events: from the corroborated events the store keeps (event_groups), a join. Positions: a
@@ -121,7 +140,7 @@ def position_statuses(conn: sa.Connection, cur: Any) -> dict[tuple[str, int], st
         pos.c.issue,
         pos.c.stance,
         day,
-        cur.c.cluster_id,
+        source_key(cur.c.cluster_id),
         pos.c.status,
     ).join(cur, cur.c.id == pos.c.version_id)
     rows = [

@@ -21,6 +21,7 @@ from peacewatch.corpus import dedup
 from peacewatch.corpus.corroborate import EventRef, group_events
 from peacewatch.records import Actor, Document, Event, Evidence, Magnitude, RawInput
 from peacewatch.store import rows, schema
+from peacewatch.store.claims import source_key
 from peacewatch.store.db import make_engine, migrate
 
 Analyze = Callable[[RawInput, str | None], Document]
@@ -315,13 +316,13 @@ class Store:
         """Events of the current version of every document, with their clusters."""
         d, v, e, a = schema.documents, schema.versions, schema.events, schema.event_actors
         cur = (
-            sa.select(v.c.id, v.c.doc_id, v.c.cluster_id)
+            sa.select(v.c.id, v.c.doc_id, v.c.cluster_id, source_key(v.c.cluster_id).label("src"))
             .join(d, (d.c.id == v.c.doc_id) & (d.c.current_version == v.c.version))
             .subquery()
         )
         with self.engine.connect() as conn:
             evs = conn.execute(
-                sa.select(e, cur.c.doc_id, cur.c.cluster_id)
+                sa.select(e, cur.c.doc_id, cur.c.cluster_id, cur.c.src)
                 .join(cur, cur.c.id == e.c.version_id)
                 .order_by(e.c.version_id, e.c.idx)
             ).all()
@@ -360,6 +361,7 @@ class Store:
                     event,
                     r.date_start,
                     r.date_end,
+                    r.src,
                 )
             )
         return refs

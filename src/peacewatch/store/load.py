@@ -25,6 +25,7 @@ import sqlalchemy as sa
 
 from peacewatch import records as r
 from peacewatch.store import schema
+from peacewatch.store.claims import source_key
 
 
 @cache
@@ -109,11 +110,14 @@ def from_json(data: dict[str, Any]) -> r.Document:
 
 @dataclass(frozen=True, slots=True)
 class Stored:
-    """A document read back from the store, with its syndication cluster (its source)."""
+    """A document read back from the store, with its syndication cluster and its independent
+    source (store/claims.py ``source_key``: the publisher of the cluster's original, else the
+    cluster)."""
 
     version_id: str
     cluster_id: str
     doc: r.Document
+    source: str = ""
 
 
 def load_documents(
@@ -125,7 +129,7 @@ def load_documents(
     """
     v, d = schema.versions, schema.documents
     stmt = (
-        sa.select(v.c.id, v.c.cluster_id, v.c.document)
+        sa.select(v.c.id, v.c.cluster_id, v.c.document, source_key(v.c.cluster_id).label("src"))
         .join(d, (d.c.id == v.c.doc_id) & (d.c.current_version == v.c.version))
         .order_by(v.c.published, v.c.id)
     )
@@ -135,4 +139,4 @@ def load_documents(
         stmt = stmt.where(v.c.published <= until)
     with engine.connect() as conn:
         rows: Iterable[Any] = conn.execute(stmt)
-        return [Stored(row.id, row.cluster_id, from_json(row.document)) for row in rows]
+        return [Stored(row.id, row.cluster_id, from_json(row.document), row.src) for row in rows]
