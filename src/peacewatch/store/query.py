@@ -352,15 +352,23 @@ def positions(conn: sa.Connection, f: Filters) -> list[Row]:
     # Filtered on the cached statuses: the keys of every match in order (narrow rows), then
     # the page's rows in full.
     status = position_statuses(conn, _versions(Filters()))
-    keys = [
-        (vid, idx)
-        for vid, idx in conn.execute(stmt.with_only_columns(pos.c.version_id, pos.c.idx))
-        if status.get((vid, idx)) == f.claim_status
-    ]
+    # Stop reading once the page and the bounded count are known: "reported" matches most
+    # positions, and reading all of them took 0.5 s a request on 10,000 documents.
+    end = None if f.limit is None else f.offset + f.limit
+    need = end
+    if f.with_total:
+        need = None if f.count_cap is None or end is None else max(end, f.count_cap + 1)
+    keys: list[tuple[str, int]] = []
+    result = conn.execute(stmt.with_only_columns(pos.c.version_id, pos.c.idx))
+    for vid, idx in result:
+        if status.get((vid, idx)) == f.claim_status:
+            keys.append((vid, idx))
+            if need is not None and len(keys) >= need:
+                break
+    result.close()
     total = len(keys)
     if f.count_cap is not None:  # the same answer as _run's bounded count
         total = min(total, f.count_cap + 1)
-    end = None if f.limit is None else f.offset + f.limit
     page = keys[f.offset : end]
     rows = []
     if page:
