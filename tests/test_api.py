@@ -279,7 +279,7 @@ def test_position_status_is_that_of_the_track(claims: tuple[str, TestClient]) ->
     url, c = claims
     stored = load_documents(make_engine(url))
     version_of = {s.doc.meta.id: s.version_id for s in stored}
-    state = track_state([Sourced(s.doc, s.cluster_id) for s in stored])
+    state = track_state([Sourced(s.doc, s.source) for s in stored])
     want = {
         (track["issue"], version_of[h["evidence"]["doc"]], h["evidence"]["start"], h["stance"]): h[
             "status"

@@ -296,7 +296,7 @@ def test_store_statuses_are_those_of_the_track(denied_store: str) -> None:
 
     stored = load_documents(make_engine(denied_store))
     version_of = {s.doc.meta.id: s.version_id for s in stored}
-    state = track_state([Sourced(s.doc, s.cluster_id) for s in stored])
+    state = track_state([Sourced(s.doc, s.source) for s in stored])
     want = {
         (t["issue"], version_of[h["evidence"]["doc"]], h["evidence"]["start"]): h["status"]
         for t in state["positions"]

@@ -58,3 +58,13 @@ def test_without_a_publisher_the_cluster_is_the_source(db_url: str) -> None:
         store.corroborate()
         (group,) = run_query(store.engine, "merged", Filters(type="CONSULT"))
     assert (group["n_sources"], group["n_independent"]) == (2, 2)
+
+
+def test_a_blank_publisher_is_no_publisher(db_url: str) -> None:
+    texts = [json.loads(line)["text"] for line in ARTICLES.read_text("utf-8").splitlines()[:2]]
+    with Store(db_url) as store:
+        for key, text in zip("ab", texts, strict=True):
+            store.ingest(_raw(key, text), fake_analyze({key: _report(key, text, " ")}))
+        store.corroborate()
+        (group,) = run_query(store.engine, "merged", Filters(type="CONSULT"))
+    assert group["n_independent"] == 2

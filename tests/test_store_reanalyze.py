@@ -94,3 +94,30 @@ def test_reanalysis_changes_the_key_of_the_api_caches(db_url: str) -> None:
             after = store_state(conn)
     # Same number of documents and versions: only the write stamp tells the caches.
     assert before != after
+
+
+def test_a_reanalysis_that_succeeds_clears_the_failure_before_it(db_url: str) -> None:
+    first = built_document("a")
+    with Store(db_url) as store:
+        store.ingest(_raw("a"), fake_analyze({"a": first}))
+        store.fail(_raw("a"), None, RuntimeError("the re-analysis crashed"))
+        assert store.counts()["dead_letters"] == 1
+        outs = store.retry_failed(fake_analyze({"a": replace(first, events=first.events[:1])}))
+        assert [o.status for o in outs] == ["reanalysed"]
+        assert store.counts()["dead_letters"] == 0
+
+
+def test_the_dedup_index_after_a_reanalysis_is_the_one_a_new_process_builds() -> None:
+    from peacewatch.corpus import dedup
+
+    old, new = "one two three four five six seven", "eight nine ten eleven twelve thirteen"
+    idx = dedup.DedupIndex()
+    for vid, text, cluster in (("a", old, "a"), ("b", old, "a")):
+        idx.add(vid, dedup.content_hash(text), dedup.minhash(text), cluster)
+    idx.replace("a", dedup.content_hash(new), dedup.minhash(new))
+    rebuilt = dedup.DedupIndex()
+    rebuilt.add("a", dedup.content_hash(new), dedup.minhash(new), "a")
+    rebuilt.add("b", dedup.content_hash(old), dedup.minhash(old), "a")
+    for text in (old, new):
+        probe = (dedup.content_hash(text), dedup.minhash(text))
+        assert idx.match("c", *probe) == rebuilt.match("c", *probe)

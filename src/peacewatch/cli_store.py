@@ -190,7 +190,9 @@ def ingest(
         groups = store.corroborate()
     summary = ", ".join(f"{n} {s}" for s, n in sorted(tally.items())) or "nothing new"
     # Syndicated copies stored in this run (exact or near duplicates of a stored article).
-    dups = sum(1 for o in outcomes if o.dup_kind in ("exact", "near"))
+    dups = sum(
+        1 for o in outcomes if o.status in ("stored", "updated") and o.dup_kind in ("exact", "near")
+    )
     err.print(f"ingest: {summary}; {dups} duplicate(s); {groups} merged event(s)")
     raise typer.Exit(min(failed, 100))
 

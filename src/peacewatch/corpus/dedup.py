@@ -92,6 +92,7 @@ class DedupIndex:
         self._sigs: dict[str, MinHash] = {}
         self._cluster: dict[str, str] = {}
         self._by_hash: dict[str, str] = {}
+        self._hash_of: dict[str, str] = {}  # version -> its content hash
 
     def __len__(self) -> int:
         return len(self._cluster)
@@ -114,14 +115,23 @@ class DedupIndex:
         return Match("near", self._cluster[best[1]], best[1], round(best[0], 4))
 
     def replace(self, version_id: str, chash: str, sig: MinHash) -> None:
-        """New content for a version already indexed (a re-analysis), same cluster."""
+        """New content for a version already indexed (a re-analysis), same cluster.
+
+        The index must stay what a fresh process rebuilds from the store: the old hash keeps
+        pointing at another version with that content, if one exists.
+        """
         if version_id not in self._cluster:
             return
         self._lsh.remove(version_id)
         self._lsh.insert(version_id, sig)
         self._sigs[version_id] = sig
-        for h in [h for h, v in self._by_hash.items() if v == version_id]:
-            del self._by_hash[h]
+        old = self._hash_of.get(version_id)
+        self._hash_of[version_id] = chash
+        if old is not None and old != chash and self._by_hash.get(old) == version_id:
+            del self._by_hash[old]
+            other = next((v for v, h in self._hash_of.items() if h == old), None)
+            if other is not None:
+                self._by_hash[old] = other
         self._by_hash.setdefault(chash, version_id)
 
     def add(self, version_id: str, chash: str, sig: MinHash, cluster_id: str) -> None:
@@ -130,4 +140,5 @@ class DedupIndex:
         self._lsh.insert(version_id, sig)
         self._sigs[version_id] = sig
         self._cluster[version_id] = cluster_id
+        self._hash_of[version_id] = chash
         self._by_hash.setdefault(chash, version_id)

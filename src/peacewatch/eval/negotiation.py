@@ -135,10 +135,11 @@ def score_reference(doc: Document, gold: dict[str, Any]) -> tuple[list[str], lis
             f"negotiation: {parties_right / total:.0%} of gold issues with all parties, floor 75%"
         )
 
-    # -- rounds
+    # -- rounds (a round said not to have taken place is no found round)
+    held_rounds = [r for r in n.rounds if r.status != "denied"]
     matched: set[int] = set()
     for gr in g["rounds"]:
-        hit = [(i, _round_matches(r, gr)) for i, r in enumerate(n.rounds)]
+        hit = [(i, _round_matches(r, gr)) for i, r in enumerate(held_rounds)]
         same = [i for i, (s, _) in hit if s]
         dated = [i for i, (_, d) in hit if d]
         matched.update(same)
@@ -149,8 +150,8 @@ def score_reference(doc: Document, gold: dict[str, Any]) -> tuple[list[str], lis
         )
         if gr.get("core", True) and gr.get("place") and not dated:
             fails.append(f"negotiation: round {label} not found with place and date")
-    spurious = [r for i, r in enumerate(n.rounds) if i not in matched]
-    lines.append(f"    rounds {len(n.rounds)}, not in the gold {len(spurious)}")
+    spurious = [r for i, r in enumerate(held_rounds) if i not in matched]
+    lines.append(f"    rounds {len(held_rounds)}, not in the gold {len(spurious)}")
 
     # -- the agreement
     ga = g.get("agreement")

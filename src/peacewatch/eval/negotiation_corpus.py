@@ -61,7 +61,11 @@ def score_rounds(docs: dict[str, Document], gold: dict[str, Any]) -> dict[str, A
     n_ext = n_gold = tp_p = tp_r = dated = dated_ok = 0
     misses: list[str] = []
     for doc_id, ann in gold.items():
-        ext = [r for r in docs[doc_id].negotiation.rounds if r.place or r.date]
+        ext = [
+            r
+            for r in docs[doc_id].negotiation.rounds
+            if (r.place or r.date) and r.status != "denied"
+        ]
         n_ext += len(ext)
         n_gold += len(ann["rounds"])
         tp_p += sum(any(_round_match(x, g) for g in ann["rounds"]) for x in ext)
@@ -232,7 +236,13 @@ def run(
         f"have a party ({with_party / max(n_positions, 1):.0%}); brief: {len(state['rounds'])} "
         f"rounds, {len(state['moved'])} moves",
         "brief rounds: " + "; ".join(f"{label}: {d}" for label, d in brief),
-        *(f"  {n}" for n in rounds["notes"] + pos["notes"]),
+        # The misses of held-out releases are not listed: reading them is how they stop being
+        # held out (kremlin-en-67838 left the held-out list after a rule was written from it).
+        *(
+            f"  {n}"
+            for n in rounds["notes"] + pos["notes"]
+            if not any(f" {h} " in f" {n} " for h in held)
+        ),
     ]
     failures = [f"release not found: {m}" for m in missing]
     failures += [

@@ -158,7 +158,8 @@ def _position_claims(
         # the denial may share an article: "X said Kyiv offered Y; Kyiv denied it"), as for a
         # round reported held by one report and denied by another (track.py).
         contested = contested or any(
-            _direction(q.stance) == d and _close(p.date, q.date, CONTEST_DAYS) for q in denials
+            _direction(q.stance) == d and (q.doc == p.doc or _close(p.date, q.date, CONTEST_DAYS))
+            for q in denials
         )
         out.append(
             {

@@ -12,6 +12,7 @@ from typing import Any
 
 from peacewatch.negotiation.context import speech_lemmas, stances
 from peacewatch.negotiation.denials import lifts_to
+from peacewatch.negotiation.round_when import REPORT_NOUNS
 from peacewatch.records import Evidence
 
 
@@ -75,6 +76,10 @@ def _cue(tok: Any, on_path: bool) -> tuple[str, Any] | None:
             c.lower_ == "to" or c.dep_ == "xcomp" for c in tok.children
         ):
             continue  # "committed war crimes" is perpetrating, "committed to X" a commitment
+        if lemma in ("deny", "dismiss", "reject", "refute", "dispute") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in REPORT_NOUNS for c in tok.children
+        ):
+            continue  # "denied reports of X's demand" says the report is false (denials.py)
         if st.get("only_negated") and not neg:
             continue
         if neg and not st.get("only_negated"):

@@ -35,8 +35,11 @@ from peacewatch.records import Document, Round
 LINK_DAYS = 45
 _SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _TALKS = re.compile(r"\b(talks|negotiations?|meeting|met|consultations)\b", re.IGNORECASE)
+# Calls, plans and negated or denied talks place no held round ("did not hold talks in X").
 _NOT = re.compile(
-    r"\b(telephone|phone|call|will|shall|next|planned|upcoming|scheduled|to be held)\b", re.I
+    r"\b(telephone|phone|call|will|shall|next|planned|upcoming|scheduled|to be held"
+    r"|not|no|never|deny|denie[sd]|refuted?|rejected)\b|n't\b",
+    re.I,
 )
 
 

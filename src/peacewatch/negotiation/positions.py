@@ -33,6 +33,7 @@ from peacewatch.negotiation.cues import (
     stance_nouns,
 )
 from peacewatch.negotiation.denials import Denial, denial_of, under_denial
+from peacewatch.negotiation.round_when import deny_verb, via_report
 from peacewatch.negotiation.speakers import Speakers, party_for, said_on
 from peacewatch.records import Document, Position
 
@@ -155,6 +156,12 @@ def positions_in(
                 found.append((cue.stance, None, cue.token, cue.condition, None, None))
                 continue
             if cue.owner is not None:  # "Russia's demand for X"
+                t = cue.token
+                if t is not None and (
+                    (t.head.lower_ == "of" and via_report(t.head.head) is not None)
+                    or (t.dep_ == "dobj" and deny_verb(t.head, direct=True))
+                ):
+                    continue  # "denied reports of Russia's demand": not the stance
                 found.append(
                     (
                         cue.stance,

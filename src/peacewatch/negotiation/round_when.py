@@ -20,8 +20,8 @@ def negative(tok: Any) -> bool:
 # delegations met", "denied holding talks"); "reject", "dismiss" and "rebut" only through a
 # report noun ("rejected reports that talks were held"): alone they refuse ("rejected the
 # talks"), which says nothing about whether a round took place.
-DENY_DIRECT = frozenset({"deny", "refute"})
-DENY_REPORTS = DENY_DIRECT | {"reject", "dismiss", "rebut"}
+DENY_DIRECT = frozenset({"deny", "refute", "disprove"})
+DENY_REPORTS = DENY_DIRECT | {"reject", "dismiss", "rebut", "dispute"}
 REPORT_NOUNS = frozenset(
     {"report", "claim", "allegation", "suggestion", "rumour", "rumor", "speculation"}
 )

@@ -59,14 +59,17 @@ def changes(doc: Document, memory: dict[str, Any], at: str | None = None) -> lis
     for r in neg.rounds:
         if r.date is None and r.place is None and r.number is None:
             continue  # nothing to tell this round from others
-        key = f"{r.date}|{(r.place or '').lower()}|{r.number}"
+        # A denial has its own key: a later report that the round was held still alerts.
+        no = r.status == "denied"
+        key = f"{r.date}|{(r.place or '').lower()}|{r.number}" + ("|denied" if no else "")
         if key not in rounds:
             rounds[key] = True
             where = r.place or r.venue or "place unknown"
             add(
                 "round",
-                f"Round of talks: {where}, {r.date or 'date unknown'}"
-                + (f" ({r.status})" if r.status else ""),
+                ("Round said not to have taken place: " if no else "Round of talks: ")
+                + f"{where}, {r.date or 'date unknown'}"
+                + (f" ({r.status})" if r.status and not no else ""),
                 r.evidence[0].text if r.evidence else "",
             )
     stances: dict[str, str] = memory.setdefault("stances", {})

@@ -57,7 +57,9 @@ def ingest_stream(
             # A batch-level failure: redo the chunk one article at a time, so only the
             # article at fault is dead-lettered.
             for raw, _ in todo:
-                yield store.ingest(raw, lambda r, p: analyze(r, p, nlp), published, retry)
+                yield store.ingest(
+                    raw, lambda r, p: analyze(r, p, nlp), published, retry, reanalyze
+                )
             continue
         for (raw, _), doc in zip(todo, parsed, strict=True):
             try:

@@ -33,7 +33,11 @@ def source_key(cluster_id: Any) -> Any:
     """
     orig = v.alias("orig")
     return (
-        sa.select(sa.func.coalesce(sa.func.lower(sa.func.trim(orig.c.publisher)), cluster_id))
+        sa.select(
+            sa.func.coalesce(
+                sa.func.nullif(sa.func.lower(sa.func.trim(orig.c.publisher)), ""), cluster_id
+            )
+        )
         .where(orig.c.id == cluster_id)
         .scalar_subquery()
     )
@@ -48,10 +52,14 @@ def source_key(cluster_id: Any) -> Any:
 # said something, which corpus.py gives no status to.
 
 
+# Event modalities of a claim that something did not happen (corpus.py: "denied").
+_NOT_HAPPENED = ("denied", "negated")
+
+
 def _event_status(groups: Any) -> Any:
     """Needs ``event_groups`` (``groups``) outer-joined through its members to ``events``."""
     return sa.case(
-        (e.c.modality == "denied", "denied"),
+        (e.c.modality.in_(_NOT_HAPPENED), "denied"),
         (groups.c.contested == sa.true(), "contested"),
         (groups.c.n_independent >= 2, "corroborated"),
         else_="reported",
@@ -64,7 +72,7 @@ def _event_status_filter(status: str) -> Any:
     rare corroborated ones (255 ms a page on PostgreSQL with 10,000 documents)."""
     m, g = schema.event_group_members, schema.event_groups
     if status == "denied":
-        return e.c.modality == "denied"
+        return e.c.modality.in_(_NOT_HAPPENED)
     if status == "contested":
         which = g.c.contested == sa.true()
     elif status == "corroborated":
@@ -73,7 +81,9 @@ def _event_status_filter(status: str) -> Any:
         which = sa.or_(g.c.contested == sa.true(), g.c.n_independent >= 2)
     members = sa.select(m.c.version_id, m.c.event_idx).join(g, g.c.id == m.c.group_id)
     inside = sa.tuple_(e.c.version_id, e.c.idx).in_(members.where(which))
-    return sa.and_(e.c.modality != "denied", sa.not_(inside) if status == "reported" else inside)
+    return sa.and_(
+        e.c.modality.not_in(_NOT_HAPPENED), sa.not_(inside) if status == "reported" else inside
+    )
 
 
 def _join_groups(stmt: Any) -> tuple[Any, Any]:
@@ -130,9 +140,12 @@ def position_statuses(conn: sa.Connection, cur: Any) -> dict[tuple[str, int], st
     current versions subquery of query.py)."""
     pos = schema.positions
     key = store_state(conn)
-    if key in _status_cache:
-        return _status_cache[key]
-    day = sa.func.coalesce(pos.c.said_on_date, cur.c.published)
+    hit = _status_cache.get(key)  # one lookup: another thread may clear the cache meanwhile
+    if hit is not None:
+        return hit
+    # As corpus.py dates a position: by said_on when there is one (a month or a year is no
+    # day, so undated), else by the document's publication day.
+    day = sa.case((pos.c.said_on.is_(None), cur.c.published), else_=pos.c.said_on_date)
     stmt = sa.select(
         pos.c.version_id,
         pos.c.idx,
@@ -168,10 +181,7 @@ def position_statuses(conn: sa.Connection, cur: Any) -> dict[tuple[str, int], st
             if (
                 against
                 and index.get((party, issue, against), empty).other_near(n, src, CONTEST_DAYS)
-            ) or (
-                stance not in NEUTRAL
-                and denied_index.get((party, issue, way), empty).any_near(n, CONTEST_DAYS)
-            ):
+            ) or denied_index.get((party, issue, way), empty).any_near(n, CONTEST_DAYS):
                 status = "contested"
             elif index[(party, issue, way)].other_near(n, src, SAME_CLAIM_DAYS):
                 status = "corroborated"

@@ -104,13 +104,18 @@ class Store:
     # -- ingestion -----------------------------------------------------------------------
 
     def ingest(
-        self, raw: RawInput, analyze: Analyze, published: str | None = None, retry: bool = False
+        self,
+        raw: RawInput,
+        analyze: Analyze,
+        published: str | None = None,
+        retry: bool = False,
+        reanalyze: bool = False,
     ) -> Outcome:
         """Analyse and store one input, unless this exact input is stored already.
 
         An input that failed before (dead letter, same hash) is skipped unless ``retry``.
         """
-        done = self.known(raw, published, retry)
+        done = self.known(raw, published, retry, reanalyze)
         if done is not None:
             return done
         try:
@@ -243,6 +248,8 @@ class Store:
         """
         v = schema.versions
         with self.engine.begin() as conn:
+            # The input analyses now: an earlier failure of it is no longer its state.
+            conn.execute(schema.dead_letters.delete().where(schema.dead_letters.c.key == key))
             old = conn.execute(
                 sa.select(v.c.document, v.c.cluster_id, v.c.dup_kind).where(v.c.id == vid)
             ).one()
@@ -307,7 +314,11 @@ class Store:
         out = []
         for raw_json in letters:
             raw = rows.raw_from_json(raw_json)
-            out.append(self.ingest(raw, analyze, raw_json.get("published_arg"), retry=True))
+            # reanalyze: a letter whose input is stored failed while being re-analysed, and
+            # analysing it again is its retry (no effect on inputs never stored).
+            out.append(
+                self.ingest(raw, analyze, raw_json.get("published_arg"), retry=True, reanalyze=True)
+            )
         return out
 
     # -- corroboration -------------------------------------------------------------------

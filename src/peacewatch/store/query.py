@@ -139,7 +139,10 @@ def _add_status(conn: sa.Connection, rows: list[Row], table: Any, f: Filters) ->
         )
         found = {(r.version_id, r.idx): r.claim_status for r in conn.execute(stmt)}
     for r in rows:
-        r["claim_status"] = found.get((r["version_id"], r["idx"]), "reported")
+        # Positions of a version that is no longer current are not in the statuses (those
+        # cover current versions): their own denial, else reported.
+        fallback = "denied" if r.get("status") == "denied" else "reported"
+        r["claim_status"] = found.get((r["version_id"], r["idx"]), fallback)
 
 
 def _in_bbox(lat: Any, lon: Any, f: Filters) -> list[Any]:
@@ -359,9 +362,10 @@ def positions(conn: sa.Connection, f: Filters) -> list[Row]:
     if f.with_total:
         need = None if f.count_cap is None or end is None else max(end, f.count_cap + 1)
     keys: list[tuple[str, int]] = []
-    result = conn.execute(stmt.with_only_columns(pos.c.version_id, pos.c.idx))
-    for vid, idx in result:
-        if status.get((vid, idx)) == f.claim_status:
+    result = conn.execute(stmt.with_only_columns(pos.c.version_id, pos.c.idx, pos.c.status))
+    for vid, idx, own in result:
+        fallback = "denied" if own == "denied" else "reported"  # as _add_status
+        if status.get((vid, idx), fallback) == f.claim_status:
             keys.append((vid, idx))
             if need is not None and len(keys) >= need:
                 break

@@ -149,7 +149,9 @@ async function viewTimeline(p) {
   items.sort((a, b) => String(a.day || "9999").localeCompare(String(b.day || "9999")));
   const nEvents = countOf(events);
   main.append(el("p", { class: "muted" },
-    `${neg.rounds.length} rounds, ${nEvents} events` +
+    // Rounds are left out of the list under a type or status filter, so not counted either.
+    `${p.type || p.claim_status ? 0
+      : neg.rounds.filter((r) => r.status !== "denied").length} rounds, ${nEvents} events` +
     (events.total > events.items.length ? ` (first ${events.items.length} shown)` : "")));
   main.append(el("ul", { class: "timeline" }, items.map((it) => el("li", { "data-id": it.id },
     el("span", { class: "day" }, it.day || "undated"),
