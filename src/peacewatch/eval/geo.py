@@ -218,7 +218,7 @@ def run(data: Path, strict: bool) -> tuple[str, list[str]]:
             + ("met" if met else "NOT met")
         )
         if dev.accuracy() < acc_floor:
-            failures.append(f"{name} dev acc@161 {dev.accuracy():.3f} < {acc_floor}")
+            failures.append(f"{name} even-half acc@161 {dev.accuracy():.3f} < {acc_floor}")
         if dev.f1() < f1_floor:
-            failures.append(f"{name} dev recognition F1 {dev.f1():.3f} < {f1_floor}")
+            failures.append(f"{name} even-half recognition F1 {dev.f1():.3f} < {f1_floor}")
     return "\n".join(rows), failures

@@ -256,10 +256,6 @@ def _spans_in(g: Gazetteer, sd: Any, para: int) -> list[_Span]:
                 and sd[shrunk].lower_ not in GEO_WORDS
                 and not (shrunk == first + 1 and sd[first].lower_ in GEO_WORDS)
                 and candidates(g, sd[first:shrunk].text)
-                # "al-" of "al-Raqqa" is no place (it matched Ål, Norway): a shrunk name ends
-                # in a letter and is longer than an article.
-                and sd[shrunk - 1].is_alpha
-                and len(sd[first:shrunk].text) > 3
             ):
                 last = shrunk
         if last < len(sd) and sd[last].lower_ in REGION_WORDS and not taken[last]:
