@@ -35,10 +35,14 @@ from peacewatch.records import Document, Round
 LINK_DAYS = 45
 _SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _TALKS = re.compile(r"\b(talks|negotiations?|meeting|met|consultations)\b", re.IGNORECASE)
-# Calls, plans and negated or denied talks place no held round ("did not hold talks in X").
+# Negation of the meeting itself ("did not hold talks", "never met", "no talks", "denied"), not
+# of any verb in the sentence: "he had not seen any specifics from the first meeting, which took
+# place near the border with Belarus" places that round (president.gov.ua, 1 March 2022).
 _NOT = re.compile(
     r"\b(telephone|phone|call|will|shall|next|planned|upcoming|scheduled|to be held"
-    r"|not|no|never|deny|denie[sd]|refuted?|rejected)\b|n't\b",
+    r"|(?:did|do|does|was|were|has|have|had)(?:\s+not|n't)\s+(?:hold|held|meet|met|take|taken"
+    r"|happen|happened|occur|occurred)|never\s+(?:met|held|took)|no\s+(?:talks|negotiations?"
+    r"|meeting)|deny|denie[sd]|refuted?)\b",
     re.I,
 )
 
