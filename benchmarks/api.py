@@ -17,9 +17,7 @@ leaves the machine. Each line: endpoint, requests/s, p50 and p95 latency in ms.
 from __future__ import annotations
 
 import argparse
-import socket
 import statistics
-import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -29,6 +27,8 @@ from pathlib import Path
 
 import httpx
 import sqlalchemy as sa
+
+from serving import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -84,12 +84,6 @@ def build(url: str, n: int) -> None:
         store.corroborate()
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def measure(base: str, path: str, requests: int, workers: int) -> tuple[float, float, float]:
     with httpx.Client(base_url=base, timeout=60) as client:
         client.get(path).raise_for_status()  # warm-up (and fail loudly on an error)
@@ -118,17 +112,7 @@ def main() -> None:
     url = args.db or f"sqlite:///{ROOT / 'var' / f'bench-api-{args.docs}.db'}"
     (ROOT / "var").mkdir(exist_ok=True)
     build(url, args.docs)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    cmd = [sys.executable, "-m", "peacewatch.cli", "serve", "--db", url, "--port", str(port)]
-    server = subprocess.Popen([*cmd, "--rate", "0"], stdout=subprocess.DEVNULL)
-    try:
-        for _ in range(100):
-            try:
-                httpx.get(f"{base}/api/health", timeout=1).raise_for_status()
-                break
-            except httpx.HTTPError:
-                time.sleep(0.1)
+    with serving(url) as base:
         backend = url.split(":", 1)[0]
         print(
             f"{backend}, {args.docs} documents, {args.requests} requests x {args.workers} "
@@ -138,9 +122,6 @@ def main() -> None:
         for path in [p for p in ENDPOINTS if args.only in p]:
             rps, p50, p95 = measure(base, path, args.requests, args.workers)
             print(f"{path:<72} {rps:7.1f} {p50:8.1f} {p95:8.1f}")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 if __name__ == "__main__":

@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
-import httpx
+from serving import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 FLAGS = [
@@ -35,12 +33,6 @@ FLAGS = [
 ]
 # Pasted into the analyse view: a sample article of the repository.
 PASTE = ROOT / "samples" / "articles" / "sample-belarus-border-round.txt"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def build(db: str) -> None:
@@ -111,22 +103,9 @@ def main() -> None:
         db = args.db or f"sqlite:///{Path(tmp) / 'samples.db'}"
         if args.db is None:
             build(db)
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        cmd = [sys.executable, "-m", "peacewatch.cli", "serve", "--db", db, "--port", str(port)]
-        server = subprocess.Popen([*cmd, "--rate", "0"], stdout=subprocess.DEVNULL)
-        try:
-            for _ in range(200):
-                try:
-                    httpx.get(f"{base}/api/health", timeout=1).raise_for_status()
-                    break
-                except httpx.HTTPError:
-                    time.sleep(0.1)
+        with serving(db) as base:
             for path in shoot(base, args.out):
                 print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
 
 
 if __name__ == "__main__":
