@@ -121,14 +121,16 @@ def _doc(
     commitments: tuple[Commitment, ...] = (),
     events: tuple[Event, ...] = (),
     places: tuple[Place, ...] = (),
+    text: str = "x",
 ) -> Document:
+    """A document holding only the given records (shared by test_negotiation_sides.py)."""
     issues = tuple(
         IssueRecord(i, i, None, (), tuple(p for p in pos if p.issue == i))
         for i in sorted({p.issue for p in pos})
     )
     return Document(
         meta=Metadata(id=doc_id, published=published),
-        body=Body(text="x", paragraphs=()),
+        body=Body(text=text, paragraphs=()),
         places=places,
         events=events,
         negotiation=Negotiation(rounds=rounds, issues=issues, commitments=commitments),

@@ -20,14 +20,12 @@ from peacewatch.records import (
     Body,
     Document,
     Evidence,
-    IssueRecord,
-    Metadata,
-    Negotiation,
     Place,
     Position,
     RawInput,
     Round,
 )
+from test_negotiation_corpus import _doc
 
 UA_OFFICE = "Office of the President of Ukraine"
 RU_OFFICE = "President of Russia / Presidential Executive Office (kremlin.ru)"
@@ -132,26 +130,6 @@ def test_a_round_said_not_to_have_happened_is_no_held_round(nlp: Any) -> None:
     assert [r.place for r in doc.negotiation.rounds] == ["Gomel"]
 
 
-def _doc(
-    doc_id: str,
-    published: str,
-    text: str = "x",
-    rounds: tuple[Round, ...] = (),
-    places: tuple[Place, ...] = (),
-    pos: tuple[Position, ...] = (),
-) -> Document:
-    issues = tuple(
-        IssueRecord(i, i, None, (), tuple(p for p in pos if p.issue == i))
-        for i in sorted({p.issue for p in pos})
-    )
-    return Document(
-        meta=Metadata(id=doc_id, published=published),
-        body=Body(text=text, paragraphs=()),
-        places=places,
-        negotiation=Negotiation(rounds=rounds, issues=issues),
-    )
-
-
 def _city(text: str, name: str, country: str) -> Place:
     start = text.index(name)
     return Place(
@@ -175,7 +153,7 @@ SEATED = _doc(
 
 
 def _placing(doc_id: str, text: str, city: str = "Antalya", country: str = "TR") -> Document:
-    return _doc(doc_id, "2022-03-17", text, places=(_city(text, city, country),))
+    return _doc(doc_id, "2022-03-17", text=text, places=(_city(text, city, country),))
 
 
 def test_a_report_that_places_a_seated_round_gives_it_its_city() -> None:
