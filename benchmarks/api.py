@@ -51,10 +51,10 @@ ENDPOINTS = [
 
 
 def build(url: str, n: int) -> None:
-    from peacewatch.ingest import read_inputs
-    from peacewatch.nlp import load
+    from peacewatch.parse.nlp import load
     from peacewatch.pipeline import analyze_stream
     from peacewatch.records import Document, RawInput
+    from peacewatch.sources.files import read_inputs
     from peacewatch.store import Store
     from peacewatch.store.schema import versions
 

@@ -17,13 +17,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from peacewatch.clean import clean
-from peacewatch.extract.place_spans import _spans_in
-from peacewatch.extract.places import places_for
+from peacewatch.extract.places.spans import _spans_in
+from peacewatch.extract.places.stage import places_for
 from peacewatch.geo.gazetteer import Gazetteer, cache_path, load
 from peacewatch.geo.resolver import resolve_all
-from peacewatch.ingest import read_inputs
-from peacewatch.nlp import load as load_nlp
+from peacewatch.parse.nlp import load as load_nlp
 from peacewatch.records import RawInput
+from peacewatch.sources.files import read_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -24,10 +24,10 @@ import time  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from peacewatch.ingest import read_inputs  # noqa: E402
-from peacewatch.nlp import model_name  # noqa: E402
+from peacewatch.parse.nlp import model_name  # noqa: E402
 from peacewatch.records import Document, RawInput  # noqa: E402
 from peacewatch.scale import Executor, Runner  # noqa: E402
+from peacewatch.sources.files import read_inputs  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PER_DAY = 1_000_000

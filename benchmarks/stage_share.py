@@ -12,10 +12,10 @@ import time
 from pathlib import Path
 
 from peacewatch.clean import clean
-from peacewatch.ingest import read_path
-from peacewatch.nlp import load, parse
+from peacewatch.parse.nlp import load, parse
 from peacewatch.pipeline import STAGES
 from peacewatch.records import RawInput
+from peacewatch.sources.files import read_path
 
 
 def main() -> None:

@@ -21,10 +21,10 @@ import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from peacewatch.clean import clean  # noqa: E402
-from peacewatch.ingest import read_inputs  # noqa: E402
-from peacewatch.nlp import BATCH_SIZE, load, parse_many  # noqa: E402
+from peacewatch.parse.nlp import BATCH_SIZE, load, parse_many  # noqa: E402
 from peacewatch.pipeline import STAGES, analyze_stream  # noqa: E402
 from peacewatch.records import RawInput  # noqa: E402
+from peacewatch.sources.files import read_inputs  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 

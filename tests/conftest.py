@@ -10,7 +10,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 @pytest.fixture(scope="session")
 def nlp() -> Any:
-    from peacewatch.nlp import load
+    from peacewatch.parse.nlp import load
 
     return load()
 

@@ -272,7 +272,7 @@ def test_claim_status_filter(claims: tuple[str, TestClient], path: str) -> None:
 def test_position_status_is_that_of_the_track(claims: tuple[str, TestClient]) -> None:
     """The API's position statuses are those negotiation.corpus.track_state gives the same
     documents (its reference implementation), and the fixture has more than one kind."""
-    from peacewatch.negotiation.corpus import Sourced, track_state
+    from peacewatch.corpus.negotiation import Sourced, track_state
     from peacewatch.store.db import make_engine
     from peacewatch.store.load import load_documents
 

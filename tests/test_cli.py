@@ -7,7 +7,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from peacewatch.cli import app
-from peacewatch.output import validate
+from peacewatch.serialize import validate
 
 runner = CliRunner()
 

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from peacewatch.evidence import check_offsets
-from peacewatch.extract.dates import extract_dates
-from peacewatch.nlp import parse
+from peacewatch.extract.dates.stage import extract_dates
+from peacewatch.parse.nlp import parse
 from peacewatch.records import Body, Document, Metadata, Paragraph, TimeExpression
 
 TUESDAY = "2022-03-29"

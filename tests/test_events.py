@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 
 from peacewatch.evidence import check_offsets
-from peacewatch.extract.events import extract_events
-from peacewatch.extract.events_context import resolve
-from peacewatch.output import to_json, validate
+from peacewatch.extract.events.context import resolve
+from peacewatch.extract.events.stage import extract_events
 from peacewatch.pipeline import analyze
 from peacewatch.records import Document, Event, Evidence, Quote, RawInput, Speaker
+from peacewatch.serialize import to_json, validate
 
 
 def _doc(text: str, nlp: Any, published: str = "2022-03-29") -> Document:
@@ -202,7 +202,7 @@ def test_purpose_is_an_aim_but_continued_action_happened(nlp: Any) -> None:
 
 
 def test_lexicon_types_map_to_cameo_roots() -> None:
-    from peacewatch.extract.events_lex import lexicon
+    from peacewatch.extract.events.lexicon import lexicon
 
     lex = lexicon()
     plover = set(lex.types)
@@ -214,7 +214,7 @@ def test_lexicon_types_map_to_cameo_roots() -> None:
 
 
 def test_plover_root_of_intended_acts_and_noun_phrases(nlp: Any) -> None:
-    from peacewatch.extract.events_lex import lexicon
+    from peacewatch.extract.events.lexicon import lexicon
 
     lex = lexicon()
     assert lex.plover_root("AID", "future") == "AGREE"

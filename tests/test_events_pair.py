@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from peacewatch.eval.events_dev import aw_root, marked_spans
-from peacewatch.extract.events_lex import lexicon
-from peacewatch.extract.events_pair import DEFAULT_ROOT, pair_root, pair_root_why
+from peacewatch.extract.events.lexicon import lexicon
+from peacewatch.extract.events.pair import DEFAULT_ROOT, pair_root, pair_root_why
 
 
 def _code(nlp: Any, marked: str) -> tuple[str, str]:

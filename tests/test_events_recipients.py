@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from peacewatch.evidence import check_offsets
-from peacewatch.extract.events_lex import lexicon
+from peacewatch.extract.events.lexicon import lexicon
 from peacewatch.pipeline import analyze
 from peacewatch.records import Document, Event, RawInput
 

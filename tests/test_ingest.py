@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from peacewatch.clean.encoding import decode
-from peacewatch.ingest import read_inputs
 from peacewatch.records import InputError, RawInput
+from peacewatch.sources.files import read_inputs
 
 
 def _one(tmp_path: Path, name: str, data: bytes) -> RawInput | InputError:

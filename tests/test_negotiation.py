@@ -13,9 +13,9 @@ import pytest
 
 from peacewatch.eval.negotiation import match_steps, score_reference
 from peacewatch.evidence import check_offsets
-from peacewatch.output import to_json, validate
 from peacewatch.pipeline import analyze
 from peacewatch.records import Document, Position, ProcedureStep, RawInput
+from peacewatch.serialize import to_json, validate
 
 
 def run(text: str, nlp: Any, published: str = "2022-04-05") -> Document:
@@ -243,7 +243,7 @@ def _ev() -> Any:
 
 
 def test_merge_rounds_keeps_each_sources_numbering() -> None:
-    from peacewatch.negotiation.track import merge_rounds
+    from peacewatch.corpus.track import merge_rounds
     from peacewatch.records import Round
 
     a = _doc(
@@ -265,7 +265,7 @@ def test_merge_rounds_keeps_each_sources_numbering() -> None:
 
 
 def test_changes_between_rounds() -> None:
-    from peacewatch.negotiation.track import changes, positions_over_time
+    from peacewatch.corpus.track import changes, positions_over_time
     from peacewatch.records import Round
 
     def p(stance: str, on: str, party: str | None = "UA") -> Position:
@@ -297,7 +297,7 @@ def test_changes_between_rounds() -> None:
 
 
 def test_brief_links_every_line_to_a_source() -> None:
-    from peacewatch.negotiation.brief import brief_markdown
+    from peacewatch.corpus.brief import brief_markdown
     from peacewatch.records import Round
 
     def p(stance: str, on: str) -> Position:
@@ -318,7 +318,7 @@ def test_brief_links_every_line_to_a_source() -> None:
 
 
 def test_an_earlier_report_does_not_join_a_later_round() -> None:
-    from peacewatch.negotiation.track import merge_rounds
+    from peacewatch.corpus.track import merge_rounds
     from peacewatch.records import Round
 
     later = _doc("a", "2022-03-08", (Round(evidence=(_ev(),), place="Brest", date="2022-03-07"),))

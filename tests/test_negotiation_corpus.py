@@ -13,10 +13,9 @@ from typing import Any
 
 from typer.testing import CliRunner
 
+from peacewatch.corpus.negotiation import Sourced, commitment_links, track_state
+from peacewatch.corpus.render import render
 from peacewatch.evidence import check_offsets
-from peacewatch.negotiation.corpus import Sourced, commitment_links, track_state
-from peacewatch.negotiation.render import render
-from peacewatch.output import to_json
 from peacewatch.pipeline import analyze
 from peacewatch.records import (
     Actor,
@@ -33,6 +32,7 @@ from peacewatch.records import (
     RawInput,
     Round,
 )
+from peacewatch.serialize import to_json
 from peacewatch.store.load import from_json
 
 
@@ -285,7 +285,7 @@ def test_eval_scoring_counts_matches_and_misses() -> None:
 
 
 def test_country_report_joins_the_city_round_but_not_another_level() -> None:
-    from peacewatch.negotiation.track import changes, merge_rounds
+    from peacewatch.corpus.track import changes, merge_rounds
 
     city = Round(evidence=(_ev(),), place="Istanbul", country="TR", date="2022-03-29")
     docs = [
@@ -313,7 +313,7 @@ def test_country_report_joins_the_city_round_but_not_another_level() -> None:
 
 
 def test_asking_for_more_after_agreeing_is_not_a_move_but_softening_is() -> None:
-    from peacewatch.negotiation.track import changes
+    from peacewatch.corpus.track import changes
 
     docs = [
         _doc("p", "2022-03-01", pos=(_pos("accepts", on="2022-03-01"),)),

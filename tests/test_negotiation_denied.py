@@ -9,15 +9,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from peacewatch.corpus.brief import brief_markdown
+from peacewatch.corpus.negotiation import Sourced, track_state
+from peacewatch.corpus.render import render
+from peacewatch.corpus.track import merge_rounds, merge_track
 from peacewatch.eval.negotiation_corpus import check_brief
 from peacewatch.evidence import check_offsets
-from peacewatch.negotiation.brief import brief_markdown
-from peacewatch.negotiation.corpus import Sourced, track_state
-from peacewatch.negotiation.render import render
-from peacewatch.negotiation.track import merge_rounds, merge_track
-from peacewatch.output import to_json, validate
 from peacewatch.pipeline import analyze
 from peacewatch.records import Document, RawInput, Round
+from peacewatch.serialize import to_json, validate
 from peacewatch.store.load import from_json
 
 DENIED_MEETING = (

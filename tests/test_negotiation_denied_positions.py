@@ -12,14 +12,14 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from peacewatch.corpus.brief import brief_markdown
+from peacewatch.corpus.negotiation import Sourced, track_state
+from peacewatch.corpus.render import render
+from peacewatch.corpus.track import changes
 from peacewatch.evidence import check_offsets
-from peacewatch.negotiation.brief import brief_markdown
-from peacewatch.negotiation.corpus import Sourced, track_state
-from peacewatch.negotiation.render import render
-from peacewatch.negotiation.track import changes
-from peacewatch.output import to_json, validate
 from peacewatch.pipeline import analyze
 from peacewatch.records import Document, Position, RawInput
+from peacewatch.serialize import to_json, validate
 from peacewatch.store.load import from_json
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from peacewatch.negotiation.corpus import Sourced, track_state
+from peacewatch.corpus.negotiation import Sourced, track_state
 from peacewatch.records import Document, Position
 from peacewatch.sources.alerts import changes
 from test_negotiation_denied import run

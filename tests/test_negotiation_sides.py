@@ -10,11 +10,11 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from peacewatch.corpus.negotiation import Sourced, track_state
+from peacewatch.corpus.render import render
+from peacewatch.corpus.track import changes, merge_rounds
 from peacewatch.eval.negotiation_corpus import check_brief
 from peacewatch.evidence import check_offsets
-from peacewatch.negotiation.corpus import Sourced, track_state
-from peacewatch.negotiation.render import render
-from peacewatch.negotiation.track import changes, merge_rounds
 from peacewatch.pipeline import analyze
 from peacewatch.records import (
     Body,

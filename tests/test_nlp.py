@@ -7,7 +7,7 @@ import time
 from typing import Any
 
 from peacewatch.lexicons import load_json, ruler_patterns
-from peacewatch.nlp import NAME
+from peacewatch.parse.nlp import NAME
 
 
 def _ents(nlp: Any, text: str) -> dict[str, str]:
@@ -58,7 +58,7 @@ def test_places_file_is_what_the_builder_makes() -> None:
 
 
 def test_ruler_builds_quickly(nlp: Any) -> None:
-    from peacewatch.nlp import PeacewatchRuler
+    from peacewatch.parse.nlp import PeacewatchRuler
 
     ruler_patterns()  # JSON already parsed by the session's model
     t = time.perf_counter()

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 
 from peacewatch.evidence import OffsetError, check_offsets
-from peacewatch.ingest import read_inputs
-from peacewatch.output import to_json, validate
 from peacewatch.pipeline import analyze
 from peacewatch.records import Body, Document, Mention, Metadata, Paragraph, RawInput
+from peacewatch.serialize import to_json, validate
+from peacewatch.sources.files import read_inputs
 
 SAMPLES = Path(__file__).parent.parent / "samples" / "articles"
 

@@ -8,8 +8,8 @@ import pytest
 
 from peacewatch.eval.geo import km
 from peacewatch.evidence import check_offsets
-from peacewatch.extract.places import extract_places
-from peacewatch.nlp import parse
+from peacewatch.extract.places.stage import extract_places
+from peacewatch.parse.nlp import parse
 from peacewatch.records import Body, Document, Metadata, Paragraph, Place
 
 

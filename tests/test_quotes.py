@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from peacewatch.evidence import check_offsets
-from peacewatch.extract.entities import extract_entities
-from peacewatch.extract.quotes import extract_quotes, find_quotes
-from peacewatch.extract.quotes_direct import segments
+from peacewatch.extract.entities.stage import extract_entities
+from peacewatch.extract.quotes.direct import segments
+from peacewatch.extract.quotes.stage import extract_quotes, find_quotes
 from peacewatch.records import Body, Document, Metadata, Paragraph, Quote, TimeExpression
 
 

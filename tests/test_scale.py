@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from peacewatch.ingest import read_inputs
 from peacewatch.records import Document, InputError
 from peacewatch.scale import Executor, Runner
 from peacewatch.scale.store import ingest_with
+from peacewatch.sources.files import read_inputs
 from peacewatch.store import Store
 from peacewatch.store.query import Filters, run_query
 

@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from peacewatch.ingest import read_inputs
 from peacewatch.records import InputError, RawInput
-from peacewatch.sources import mark_seen, poll, unseen
+from peacewatch.sources.files import read_inputs
 from peacewatch.sources.state import SourceState, load_state, save_state
+from peacewatch.sources.watch import mark_seen, poll, unseen
 from peacewatch.store import Store
 from peacewatch.store.batch import ingest_stream
 from peacewatch.store.query import Filters, run_query

@@ -15,9 +15,9 @@ import pytest
 from typer.testing import CliRunner
 
 from peacewatch.cli import app
-from peacewatch.ingest import read_inputs
 from peacewatch.pipeline import analyze
 from peacewatch.sources.alerts import changes
+from peacewatch.sources.files import read_inputs
 from peacewatch.sources.state import load_state
 
 SRC = Path(__file__).parent / "fixtures" / "sources"
@@ -108,7 +108,7 @@ def test_alerts_for_position_change_and_new_stage(nlp: Any) -> None:
 
 
 def test_parse_every() -> None:
-    from peacewatch.cli_sources import parse_every
+    from peacewatch.cli.sources import parse_every
 
     assert parse_every("15m") == 900 and parse_every("2h") == 7200 and parse_every("45") == 45
     with pytest.raises(Exception, match="30s"):

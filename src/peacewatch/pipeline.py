@@ -7,13 +7,13 @@ from itertools import islice
 from typing import Any
 
 from peacewatch.clean import CleanError, clean
-from peacewatch.extract.dates import extract_dates
-from peacewatch.extract.entities import extract_entities
-from peacewatch.extract.events import extract_events
-from peacewatch.extract.negotiation import extract_negotiation
-from peacewatch.extract.places import extract_places
-from peacewatch.extract.quotes import extract_quotes
-from peacewatch.nlp import load, parse, parse_many
+from peacewatch.extract.dates.stage import extract_dates
+from peacewatch.extract.entities.stage import extract_entities
+from peacewatch.extract.events.stage import extract_events
+from peacewatch.extract.negotiation.stage import extract_negotiation
+from peacewatch.extract.places.stage import extract_places
+from peacewatch.extract.quotes.stage import extract_quotes
+from peacewatch.parse.nlp import load, parse, parse_many
 from peacewatch.records import Document, InputError, RawInput
 
 Stage = Callable[[Document], Document]

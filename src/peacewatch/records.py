@@ -245,7 +245,7 @@ class Round:
     format: str | None = None  # "in person" or "video link"
     host: str | None = None
     # held, planned, or denied: the text says it did not take place ("there were no talks in
-    # X", "Moscow denied that the delegations met"); negotiation/track.py sets a denial
+    # X", "Moscow denied that the delegations met"); corpus/track.py sets a denial
     # against the reports of the round as held.
     status: str | None = None
     number: int | None = None  # the source's own ordinal ("third round")

@@ -60,7 +60,7 @@ class State:
 
     def analyzer(self) -> Analyze:
         if self._analyze is None:
-            from peacewatch.nlp import load
+            from peacewatch.parse.nlp import load
             from peacewatch.pipeline import analyze
 
             nlp = load()  # once per process

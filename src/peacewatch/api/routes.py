@@ -361,7 +361,7 @@ def _analyze_error(exc: Exception) -> ApiError:
 def analyze(st: St, body: ArticleIn) -> dict[str, Any]:
     """Analyse an article (nothing is stored) and return its document record."""
     from peacewatch.clean import CleanError
-    from peacewatch.output import to_json
+    from peacewatch.serialize import to_json
 
     published = body.published.isoformat() if body.published else None
     run = st.analyzer()

@@ -22,10 +22,10 @@ from typing import Any
 
 from peacewatch.clean import clean
 from peacewatch.evidence import check_offsets
-from peacewatch.extract.dates import extract_dates
-from peacewatch.ingest import read_inputs
-from peacewatch.nlp import load, parse
+from peacewatch.extract.dates.stage import extract_dates
+from peacewatch.parse.nlp import load, parse
 from peacewatch.records import Document, RawInput, TimeExpression
+from peacewatch.sources.files import read_inputs
 
 
 def run_corpus(corpus: Path, nlp: Any | None = None) -> list[Document]:

@@ -17,7 +17,7 @@ import csv
 import json
 from pathlib import Path
 
-from peacewatch.extract.events_pair import marked_spans
+from peacewatch.extract.events.pair import marked_spans
 
 __all__ = ["AW_TO_PLOVER", "Item", "aw_items", "aw_root", "gsr_items", "marked_spans"]
 

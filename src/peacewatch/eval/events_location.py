@@ -15,9 +15,9 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from peacewatch.extract.events_args import PlaceRef, Sentence
-from peacewatch.extract.events_lex import Code, lexicon
-from peacewatch.extract.events_triggers import Cand
+from peacewatch.extract.events.args import PlaceRef, Sentence
+from peacewatch.extract.events.lexicon import Code, lexicon
+from peacewatch.extract.events.triggers import Cand
 
 _NEUTRAL = Code("CONSULT", None, None)  # a verb outside the lexicon: no territory reading
 

@@ -4,7 +4,7 @@ PLV_train.tsv gives a sentence with its source and target marked and the gold PL
 (15 classes; YIELD = CONCEDE or RETREAT). Three figures, none of them fitted on the data they
 are measured on:
 
-- ``rules``: the shipped pair coder (extract/events_pair.py: lexicon triggers over the parse,
+- ``rules``: the shipped pair coder (extract/events/pair.py: lexicon triggers over the parse,
   then broader lexicon words, then a default). Its lexicon and tiers were written from the
   PLOVER manual and the CAMEO codebook and developed on AW (mapped to PLOVER roots) and the
   PLOVER GSR records (events_dev.py), never on these sentences, so this is a held-out figure;
@@ -33,8 +33,8 @@ import numpy as np
 
 from peacewatch.eval.events_dev import Item, aw_items, gsr_items, marked_spans
 from peacewatch.eval.events_linear import TfidfLogReg, folds
-from peacewatch.extract.events_lex import lexicon
-from peacewatch.extract.events_pair import pair_root
+from peacewatch.extract.events.lexicon import lexicon
+from peacewatch.extract.events.pair import pair_root
 
 CLASSES = [
     "AGREE",
@@ -133,7 +133,7 @@ def _dev_lines(nlp: Any, title: str, items: Sequence[Item]) -> list[str]:
 
 
 def run_zsp(data: Path, strict: bool) -> tuple[str, list[str]]:
-    from peacewatch.nlp import load
+    from peacewatch.parse.nlp import load
 
     zsp = data / "zsp" if (data / "zsp").is_dir() else data
     plv = _read(zsp / "PLV_train.tsv")

@@ -166,7 +166,7 @@ def score_doc(places: tuple[Place, ...], gold: list[Toponym], t: Tally) -> None:
 
 def evaluate_set(folder: Path, name: str, nlp: Any) -> tuple[Tally, Tally, float, int]:
     """(dev tally, held-out tally, seconds, documents) for one EUPEG set."""
-    from peacewatch.extract.places import places_for
+    from peacewatch.extract.places.stage import places_for
     from peacewatch.geo.gazetteer import load
 
     g = load()
@@ -184,7 +184,7 @@ def evaluate_set(folder: Path, name: str, nlp: Any) -> tuple[Tally, Tally, float
 
 def run(data: Path, strict: bool) -> tuple[str, list[str]]:
     """(report table, failed floors) on GeoWebNews and LGL (EUPEG format under ``data``)."""
-    from peacewatch.nlp import load
+    from peacewatch.parse.nlp import load
 
     nlp = load()
     folder = data / "eupeg-format"

@@ -3,7 +3,7 @@ official releases (../shared/corpus/official-2022, read at run time; the annotat
 eval/data/official_sample.json, holds ids and short keys only, no text).
 
 The sample goes through the real path: analyse, store in a temporary SQLite store, read back
-with store/load.py, build the track (negotiation/corpus.py). Then:
+with store/load.py, build the track (corpus/negotiation.py). Then:
 
 - rounds, per release: an extracted round (with a place or a date) matches an annotated one
   when a place name agrees (either contains the other) or, for a round without a place, the
@@ -29,9 +29,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from peacewatch.negotiation.brief import FOCUS
-from peacewatch.negotiation.corpus import Sourced, track_state
-from peacewatch.negotiation.track import DIRECTION
+from peacewatch.corpus.brief import FOCUS
+from peacewatch.corpus.negotiation import Sourced, track_state
+from peacewatch.corpus.track import DIRECTION
 from peacewatch.records import Document, Round
 
 ANNOTATION = Path(__file__).parent / "data" / "official_sample.json"
@@ -170,10 +170,10 @@ def attribution(docs: list[Document]) -> tuple[int, int]:
 
 def analyse_sample(data: Path, ids: list[str]) -> list[Sourced]:
     """Analyse the sample, store it, read it back (the path `peacewatch negotiation` takes)."""
-    from peacewatch.ingest import read_path
-    from peacewatch.nlp import load
+    from peacewatch.parse.nlp import load
     from peacewatch.pipeline import analyze
     from peacewatch.records import RawInput
+    from peacewatch.sources.files import read_path
     from peacewatch.store import Store
     from peacewatch.store.load import load_documents
 

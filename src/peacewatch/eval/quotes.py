@@ -190,7 +190,7 @@ def _document(name: str, text: str, published: str | None) -> Document:
 
 
 def predicted(doc: Document, tokens: list[tuple[int, int]]) -> list[Attribution]:
-    from peacewatch.extract.quotes import find_quotes
+    from peacewatch.extract.quotes.stage import find_quotes
 
     groups: dict[Any, Attribution] = {}
     for k, f in enumerate(find_quotes(doc)):
@@ -253,7 +253,7 @@ def _published(data: Path) -> dict[str, str]:
 
 def run(data: Path, strict: bool, split: str = "dev") -> tuple[str, list[str]]:
     """(report table, failed floors) on PolNeAR ``split``; parses with nlp.pipe in batches."""
-    from peacewatch.nlp import BATCH_SIZE, load
+    from peacewatch.parse.nlp import BATCH_SIZE, load
 
     t0 = time.perf_counter()
     nlp = load()

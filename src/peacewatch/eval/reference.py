@@ -141,9 +141,9 @@ def score_document(doc: Document, gold: dict[str, Any]) -> ReferenceResult:
 
 
 def evaluate_reference(article: Path, gold_path: Path) -> ReferenceResult:
-    from peacewatch.ingest import read_path
     from peacewatch.pipeline import analyze
     from peacewatch.records import InputError
+    from peacewatch.sources.files import read_path
 
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     raws = list(read_path(article))

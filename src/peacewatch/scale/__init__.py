@@ -58,7 +58,7 @@ def peak_mb() -> float:
 
 def analyze_partition(items: list[Item], published: str | None, model: str | None) -> Partition:
     """Analyse one partition on a worker; one article's failure is that article's InputError."""
-    from peacewatch.nlp import load
+    from peacewatch.parse.nlp import load
     from peacewatch.pipeline import CHUNK, analyze, analyze_stream
 
     with _LOCK:
@@ -100,7 +100,7 @@ class Runner:
         partition: int = PARTITION,
         dask_processes: bool = True,
     ) -> None:
-        from peacewatch.nlp import model_name
+        from peacewatch.parse.nlp import model_name
 
         self.executor = Executor(executor)
         self.workers = workers or min(os.cpu_count() or 1, 4)

@@ -15,7 +15,7 @@ from itertools import islice
 from typing import Any
 
 from peacewatch.clean import clean
-from peacewatch.nlp import parse_many
+from peacewatch.parse.nlp import parse_many
 from peacewatch.pipeline import CHUNK, analyze, extract
 from peacewatch.records import Document, InputError, RawInput
 from peacewatch.store.core import Outcome, Store

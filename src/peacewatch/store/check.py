@@ -83,7 +83,7 @@ def _closest(engine: sa.Engine) -> str:
 
 
 def _inputs(data: Path) -> list[RawInput]:
-    from peacewatch.ingest import read_inputs
+    from peacewatch.sources.files import read_inputs
 
     return [x for x in read_inputs([str(data)]) if isinstance(x, RawInput)]
 
@@ -162,7 +162,7 @@ def _syndicate(store: Store, base: RawInput, analyze: Any, failures: list[str]) 
 
 
 def run(data: Path, strict: bool, pg: str | None = None) -> tuple[str, list[str]]:
-    from peacewatch.nlp import load
+    from peacewatch.parse.nlp import load
     from peacewatch.pipeline import analyze
 
     nlp = load()

@@ -1,4 +1,4 @@
-"""Claim status of stored records, after the rules of negotiation/corpus.py.
+"""Claim status of stored records, after the rules of corpus/negotiation.py.
 
 ``reported`` (one independent source), ``corroborated`` (two or more), ``contested`` (sources
 disagree, or the party denies it), ``denied`` (reported as not having happened; a position the
@@ -14,8 +14,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from peacewatch.negotiation.corpus import CONTEST_DAYS, SAME_CLAIM_DAYS
-from peacewatch.negotiation.track import DIRECTION, NEUTRAL
+from peacewatch.corpus.negotiation import CONTEST_DAYS, SAME_CLAIM_DAYS
+from peacewatch.corpus.track import DIRECTION, NEUTRAL
 from peacewatch.store import schema
 
 d, v, e = schema.documents, schema.versions, schema.events
@@ -44,7 +44,7 @@ def source_key(cluster_id: Any) -> Any:
 
 
 # ---- claim status ------------------------------------------------------------------------
-# The rules and windows of negotiation/corpus.py, over the stored rows of current versions.
+# The rules and windows of corpus/negotiation.py, over the stored rows of current versions.
 # Events: from the corroborated events the store keeps (event_groups), a join. Positions: a
 # window over every stated position of the same party and issue; in SQL, a correlated EXISTS per
 # row took 44 s for one filtered count on 10,000 documents (benchmarks/api.py), so it is computed

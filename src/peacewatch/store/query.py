@@ -24,7 +24,7 @@ from peacewatch.store.claims import (
 Kind = Literal["events", "merged", "quotes", "places", "positions", "documents"]
 KINDS: tuple[str, ...] = ("events", "merged", "quotes", "places", "positions", "documents")
 Row = dict[str, Any]
-# Claim status of a record, as negotiation/corpus.py defines it for the track: ``reported``
+# Claim status of a record, as corpus/negotiation.py defines it for the track: ``reported``
 # (one independent source), ``corroborated`` (two or more), ``contested`` (sources disagree),
 # ``denied`` (reported as not having happened).
 CLAIM_STATUSES: tuple[str, ...] = ("reported", "corroborated", "contested", "denied")

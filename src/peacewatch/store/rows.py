@@ -15,8 +15,8 @@ from datetime import date
 from typing import Any
 
 from peacewatch import __version__
-from peacewatch.output import to_json
 from peacewatch.records import SCHEMA_VERSION, Actor, Document, RawInput
+from peacewatch.serialize import to_json
 
 Row = dict[str, Any]
 

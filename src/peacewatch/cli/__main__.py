@@ -1,0 +1,5 @@
+"""``python -m peacewatch.cli``."""
+
+from peacewatch.cli import app
+
+app()

@@ -1,0 +1,350 @@
+"""Store commands: ``peacewatch ingest``, ``peacewatch query``, ``peacewatch export``.
+
+Registered on the main app by ``register(app)``; thin wrappers over ``peacewatch.store``.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from peacewatch.cli.errors import err, report_error
+from peacewatch.scale import Executor
+from peacewatch.scale.options import ExecutorOpt, SchedulerOpt, WorkersOpt
+from peacewatch.store.db import DEFAULT_DB
+from peacewatch.store.export import ExportFormat
+
+DbOption = Annotated[
+    str,
+    typer.Option(
+        "--db",
+        envvar="PEACEWATCH_DB",
+        help="SQLite file, sqlite:///path or postgresql://user@host/db.",
+    ),
+]
+
+
+class ClaimStatus(StrEnum):
+    """store.query.CLAIM_STATUSES, as a CLI choice."""
+
+    reported = "reported"
+    corroborated = "corroborated"
+    contested = "contested"
+    denied = "denied"
+
+
+class QueryKind(StrEnum):
+    events = "events"
+    merged = "merged"
+    quotes = "quotes"
+    places = "places"
+    positions = "positions"
+    documents = "documents"
+
+
+class QueryFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+# The columns a terminal table shows (the other formats carry every column).
+TABLE_COLUMNS = {
+    "events": ("id", "type", "modality", "date", "place", "evidence_text"),
+    "merged": ("id", "type", "place", "date_start", "n_sources", "n_independent", "contested"),
+    "quotes": ("id", "said_on_date", "published", "speaker", "speaker_country", "kind", "text"),
+    "places": ("id", "mention", "name", "country", "feature", "lat", "lon", "published"),
+    "positions": (
+        "id",
+        "said_on_date",
+        "published",
+        "party",
+        "by",
+        "issue",
+        "stance",
+        "status",
+        "detail",
+    ),
+    "documents": ("id", "key", "published", "title", "cluster_id", "dup_kind"),
+}
+
+
+
+
+def _open(db: str) -> Any:
+    from sqlalchemy.exc import OperationalError
+
+    from peacewatch.store import Store
+
+    try:
+        return Store(db)
+    except OperationalError as exc:
+        report_error("--db", f"cannot open {db}: {exc.orig}", "check the path or the server URL")
+        raise typer.Exit(2) from exc
+
+
+def _day(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        report_error(name, f"{value!r} is not a date", "write it as YYYY-MM-DD")
+        raise typer.Exit(2) from exc
+
+
+def ingest(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files (.txt, .html, .jsonl, .warc, .arc, .rss, .atom; optionally .gz),"
+            " directories, feed URLs, or -."
+        ),
+    ] = None,
+    db: DbOption = DEFAULT_DB,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for every input.")
+    ] = None,
+    retry_failed: Annotated[
+        bool, typer.Option(help="Also retry the inputs in the dead-letter table.")
+    ] = False,
+    reanalyze: Annotated[
+        bool,
+        typer.Option(
+            help="Analyse stored inputs again (after upgrading peacewatch) and refresh the"
+            " records of those whose analysis changed."
+        ),
+    ] = False,
+    executor: ExecutorOpt = Executor.local,
+    workers: WorkersOpt = None,
+    scheduler: SchedulerOpt = None,
+) -> None:
+    """Analyse articles and store them with all their records.
+
+    Idempotent (stored inputs are skipped; --reanalyze refreshes them), crash-safe (one
+    transaction per document: re-run after a crash to finish), deduplicated (syndicated
+    copies join one cluster). The exit code is the number of inputs that failed (at most 100).
+    """
+    from peacewatch.clean import iso_date
+    from peacewatch.cli.progress import progress_for
+    from peacewatch.parse.nlp import ModelError, load
+    from peacewatch.pipeline import analyze
+    from peacewatch.records import Document, InputError, RawInput
+    from peacewatch.scale import Runner
+    from peacewatch.scale.store import ingest_with
+    from peacewatch.sources.files import read_inputs
+    from peacewatch.store.batch import ingest_stream
+
+    if published is not None and iso_date(published) is None:
+        report_error("--published", f"{published!r} is not a date", "write it as YYYY-MM-DD")
+        raise typer.Exit(2)
+    if not paths and not retry_failed:
+        report_error("ingest", "nothing to ingest", "pass files or directories, or --retry-failed")
+        raise typer.Exit(2)
+    try:
+        nlp = load()
+    except ModelError as exc:
+        report_error("model", str(exc.args[0]), str(exc.args[1]))
+        raise typer.Exit(3) from exc
+
+    def run(raw: RawInput, pub: str | None) -> Document:
+        return analyze(raw, published=pub, nlp=nlp)
+
+    tally: dict[str, int] = {}
+    failed = 0
+    with (
+        _open(db) as store,
+        progress_for(err) as progress,
+        Runner(executor, workers, scheduler) as runner,
+    ):
+        outcomes = store.retry_failed(run) if retry_failed else []
+        task = progress.add_task("ingesting", total=None)
+        inputs = read_inputs(paths or [], stdin=sys.stdin.buffer)
+        # Local: the store's own batch loop; else the workers analyse, this process writes.
+        stream = (
+            ingest_stream(store, inputs, nlp, published, reanalyze=reanalyze)
+            if executor is Executor.local
+            else ingest_with(store, inputs, runner, published, reanalyze=reanalyze)
+        )
+        for out in stream:
+            progress.advance(task)
+            if isinstance(out, InputError):
+                failed += 1
+                report_error(out.source, out.message, out.fix)
+                continue
+            outcomes.append(out)
+            if out.status == "failed":
+                report_error(out.key, out.error or "failed", "see the dead_letters table")
+        for o in outcomes:
+            tally[o.status] = tally.get(o.status, 0) + 1
+        failed += tally.get("failed", 0)
+        groups = store.corroborate()
+    summary = ", ".join(f"{n} {s}" for s, n in sorted(tally.items())) or "nothing new"
+    # Syndicated copies stored in this run (exact or near duplicates of a stored article).
+    dups = sum(
+        1 for o in outcomes if o.status in ("stored", "updated") and o.dup_kind in ("exact", "near")
+    )
+    err.print(f"ingest: {summary}; {dups} duplicate(s); {groups} merged event(s)")
+    raise typer.Exit(min(failed, 100))
+
+
+def _filters(
+    actor: str | None,
+    type_: str | None,
+    place: str | None,
+    since: str | None,
+    until: str | None,
+    all_versions: bool,
+    limit: int | None,
+) -> Any:
+    from peacewatch.store.query import Filters
+
+    return Filters(
+        actor=actor,
+        type=type_,
+        place=place,
+        since=_day(since, "--since"),
+        until=_day(until, "--until"),
+        all_versions=all_versions,
+        limit=limit,
+    )
+
+
+ActorOpt = Annotated[
+    str | None, typer.Option(help="Actor: ISO country code (UA, RU) or part of a name.")
+]
+TypeOpt = Annotated[str | None, typer.Option("--type", help="Event type (or its prefix).")]
+PlaceOpt = Annotated[str | None, typer.Option(help="Part of a place name.")]
+SinceOpt = Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")]
+UntilOpt = Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")]
+AllOpt = Annotated[bool, typer.Option(help="Include superseded versions of documents.")]
+
+
+def query(
+    kind: Annotated[QueryKind, typer.Argument(help="What to list.")],
+    db: DbOption = DEFAULT_DB,
+    actor: ActorOpt = None,
+    type_: TypeOpt = None,
+    place: PlaceOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    all_versions: AllOpt = False,
+    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = 50,
+    claim_status: Annotated[
+        ClaimStatus | None,
+        typer.Option(help="Events or positions with this claim status only (adds a column)."),
+    ] = None,
+    fmt: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
+) -> None:
+    """List events, merged events, quotes, places or positions by actor, type, place, date.
+
+    --type is an event type for events, an issue or a stance for positions.
+    """
+    from dataclasses import replace
+
+    from rich.table import Table
+
+    from peacewatch.store.export import write_csv, write_jsonl
+    from peacewatch.store.query import run_query
+
+    f = _filters(actor, type_, place, since, until, all_versions, limit)
+    if claim_status is not None:
+        if kind not in (QueryKind.events, QueryKind.positions):
+            report_error(
+                "--claim-status", f"{kind.value} have no claim status", "query events or positions"
+            )
+            raise typer.Exit(2)
+        f = replace(f, claim_status=claim_status.value, with_status=True)
+    with _open(db) as store:
+        rows = run_query(store.engine, kind.value, f)
+    if fmt is QueryFormat.jsonl:
+        write_jsonl(rows, sys.stdout)
+    elif fmt is QueryFormat.csv:
+        write_csv(rows, sys.stdout)
+    else:
+        table = Table(show_lines=False)
+        cols = list(TABLE_COLUMNS[kind.value]) + (["claim_status"] if claim_status else [])
+        for c in cols:
+            table.add_column(c, overflow="fold")
+        for r in rows:
+            table.add_row(*("" if r[c] is None else str(r[c]) for c in cols))
+        Console(highlight=False).print(table)
+        err.print(f"{len(rows)} row(s)")
+
+
+def export(
+    kind: Annotated[QueryKind, typer.Argument(help="What to export.")],
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File (stdout when omitted).")
+    ] = None,
+    actor: ActorOpt = None,
+    type_: TypeOpt = None,
+    place: PlaceOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    all_versions: AllOpt = False,
+) -> None:
+    """Export to CSV, JSON Lines, GeoJSON or Parquet, with stable ids and ISO dates."""
+    from peacewatch.store.export import export as write
+    from peacewatch.store.query import run_query
+
+    if fmt is ExportFormat.parquet and output is None:
+        report_error("--format parquet", "Parquet is binary", "give --output FILE.parquet")
+        raise typer.Exit(2)
+    f = _filters(actor, type_, place, since, until, all_versions, None)
+    with _open(db) as store:
+        rows = run_query(store.engine, kind.value, f)
+    write(rows, fmt, output, sys.stdout)
+    err.print(f"{len(rows)} row(s)")
+
+
+def eval_store(
+    data: Annotated[Path, typer.Option(help="Corpus folder.")] = Path(
+        "../shared/corpus/official-2022"
+    ),
+    pg: Annotated[
+        str | None,
+        typer.Option(envvar="PEACEWATCH_TEST_PG_URL", help="Also check on this PostgreSQL."),
+    ] = None,
+    strict: Annotated[bool, typer.Option(help="Fail when a check fails.")] = False,
+) -> None:
+    """Store checks on a corpus: re-ingest changes nothing; syndicated copies form one cluster."""
+    from peacewatch.store.check import run
+
+    if not data.exists():
+        report_error("eval store", f"no data at {data}", "pass --data, or check out ../shared")
+        raise typer.Exit(2)
+    table, failures = run(data, strict, pg)
+    typer.echo(table)
+    if strict and failures:
+        for f in failures:
+            report_error("eval store", f, "fix the regression")
+        raise typer.Exit(1)
+
+
+def summary(db: DbOption = DEFAULT_DB) -> None:
+    """What the store holds: counts and the most frequent event types, speakers, places."""
+    from peacewatch.store.summary import summarize
+
+    with _open(db) as store:
+        result = summarize(store.engine, store.counts())
+    for line in result.lines():
+        typer.echo(line)
+
+
+def register(app: typer.Typer, eval_app: typer.Typer | None = None) -> None:
+    """Add ``ingest``, ``query`` and ``export`` (and ``eval store``) to the command line."""
+    app.command("ingest")(ingest)
+    app.command("query")(query)
+    app.command("export")(export)
+    app.command("summary")(summary)
+    if eval_app is not None:
+        eval_app.command("store")(eval_store)

@@ -1,0 +1,332 @@
+"""The state of a negotiation track across a corpus, as plain data (pure; no store, no I/O).
+
+Input: analysed Documents, each with its *source* — the syndication cluster the store put it in
+(store/schema.py ``versions.cluster_id``), so that ten copies of one wire story count as one
+source. Output: ``track_state`` — merged rounds, positions over time, what moved, commitments
+linked to later events in their scope, and each claim marked
+
+- ``reported``: one independent source;
+- ``corroborated``: at least two independent (non-syndicated) sources;
+- ``contested``: sources disagree (a round's numbering, venue or format; a round one source
+  reports held and another says did not take place; a party said to be for an issue by one
+  source and against it by another within ``CONTEST_DAYS``);
+- ``denied``: the source reports it as not having happened (a negated event; a round that every
+  report of it says did not take place, listed under ``denied_rounds``, never under ``rounds``;
+  a position its party denies holding, which in turn contests reports within ``CONTEST_DAYS``
+  that the party holds it).
+
+Every item keeps the document id and the evidence span (text, start, end) it came from.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from peacewatch.corpus.track import (
+    DIRECTION,
+    NEUTRAL,
+    DatedPosition,
+    TrackRound,
+    changes,
+    merge_track,
+    positions_over_time,
+)
+from peacewatch.records import Commitment, Document, Event, Evidence
+
+# A "pull back from around Kyiv and Chernihiv" pledge covers the towns around the city: Bucha,
+# Irpin and Hostomel, where the 2022 reports of continued strikes came from, lie 20-35 km from
+# Kyiv's centre; 50 km takes them in without reaching the next oblast centre (Zhytomyr ~130 km).
+NEAR_KM = 50.0
+# How long after a commitment later events still test it. The 29 March 2022 pledge was tested in
+# the reports of the following days and was moot once the withdrawal ended (~2 April); a month
+# keeps such links without linking every later strike in the region to an old pledge.
+TEST_DAYS = 30
+# Two sources stating opposite directions for a party within this many days contest each other
+# (the same window as event corroboration, corpus/corroborate.py WINDOW_DAYS, for the same
+# reason: a report comes out on the day or the day after).
+CONTEST_DAYS = 1
+# Reports of one stance within this many days corroborate each other: the rounds of 28 Feb,
+# 3, 7 and 14 March 2022 were 3-7 days apart, so a week is one moment of the talks; a stance
+# restated a month later is a new claim, not a second source for the old one.
+SAME_CLAIM_DAYS = 7
+# Events that can break a pledge to de-escalate: PLOVER's use of force.
+VIOLENT = frozenset({"ASSAULT"})
+# Commitments a use of force can test. On the 2022 official releases, linking every scoped
+# commitment tied "agreed to stay in contact on Ukraine" to every strike in Ukraine (66 links,
+# most of them noise); pledges to de-escalate, cease fire or keep corridors open are the ones a
+# strike in their scope bears on.
+TESTABLE = frozenset({"de-escalation", "ceasefire", "humanitarian"})
+
+
+@dataclass(frozen=True, slots=True)
+class Sourced:
+    """A Document with the independent source it belongs to: its syndication cluster, or its
+    publisher (store/claims.py ``source_key``; store/load.py gives it)."""
+
+    doc: Document
+    source: str
+
+
+def _ev(doc: str, e: Evidence) -> dict[str, Any]:
+    return {"doc": doc, "text": e.text, "start": e.start, "end": e.end}
+
+
+def _day(value: str | None) -> date | None:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _status(sources: set[str], contested: bool, denied: bool = False) -> str:
+    if denied:
+        return "denied"
+    if contested:
+        return "contested"
+    return "corroborated" if len(sources) >= 2 else "reported"
+
+
+def _round(r: TrackRound, source_of: Mapping[str, str]) -> dict[str, Any]:
+    # Only reports that seat the round corroborate it; one that only places it (linking.py)
+    # adds its city, not a second witness that the two sides met. A denial is no witness that
+    # it took place: it contests the round (a note in ``disagreements``) or, alone, denies it.
+    sources = {
+        source_of.get(x.doc, x.doc)
+        for x in r.reports
+        if not x.sides_from and (r.denied or x.round.status != "denied")
+    }
+    return {
+        "place": r.place,
+        "date": r.date,
+        "held_by": r.held_by,
+        "format": r.format,
+        "level": r.level,
+        "status": _status(sources, bool(r.disagreements), denied=r.denied),
+        "n_sources": len(r.reports),
+        "n_independent": len(sources),
+        "disagreements": list(r.disagreements),
+        "inferred": list(r.inferred),
+        "denied_by": [_ev(x.doc, x.round.evidence[0]) for x in r.denials],
+        "reports": [
+            {
+                "doc": x.doc,
+                "published": x.published,
+                "number": x.round.number,
+                "venue": x.round.venue,
+                "place": x.round.place,
+                "date": x.round.date,
+                "status": x.round.status,
+                "sides_from": list(x.sides_from),
+                "evidence": _ev(x.doc, x.round.evidence[0]),
+            }
+            for x in r.reports
+        ],
+    }
+
+
+def _direction(stance: str) -> str:
+    return DIRECTION.get(stance, stance)
+
+
+def _position_claims(
+    seq: list[DatedPosition], source_of: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    out = []
+    held = [q for q in seq if q.status != "denied"]
+    denials = [q for q in seq if q.status == "denied"]
+    for p in seq:
+        d = _direction(p.stance)
+        same = {
+            source_of.get(q.doc, q.doc)
+            for q in held
+            if _direction(q.stance) == d and (q is p or _close(p.date, q.date, SAME_CLAIM_DAYS))
+        }
+        contested = p.stance not in NEUTRAL and any(
+            q.stance not in NEUTRAL
+            and source_of.get(q.doc, q.doc) != source_of.get(p.doc, p.doc)
+            and {d, _direction(q.stance)} == {"for", "against"}
+            and _close(p.date, q.date, CONTEST_DAYS)
+            for q in held
+        )
+        # The party's denial of this direction of stance, from any source (the report and
+        # the denial may share an article: "X said Kyiv offered Y; Kyiv denied it"), as for a
+        # round reported held by one report and denied by another (track.py).
+        contested = contested or any(
+            _direction(q.stance) == d and (q.doc == p.doc or _close(p.date, q.date, CONTEST_DAYS))
+            for q in denials
+        )
+        out.append(
+            {
+                "date": p.date,
+                "stance": p.stance,
+                "by": p.by,
+                "status": "denied" if p.status == "denied" else _status(same, contested),
+                "evidence": _ev(p.doc, p.evidence),
+            }
+        )
+    return out
+
+
+def _close(a: str | None, b: str | None, days: int) -> bool:
+    da, db = _day(a), _day(b)
+    return da is not None and db is not None and abs((da - db).days) <= days
+
+
+def _coords(docs: Sequence[Document]) -> dict[str, tuple[float, float]]:
+    """Resolved place name (and mention) -> coordinates, from every document's places."""
+    out: dict[str, tuple[float, float]] = {}
+    for d in docs:
+        for p in d.places:
+            if p.lat is None or p.lon is None:
+                continue
+            for key in (p.name, p.mention):
+                if key:
+                    out.setdefault(key.lower(), (p.lat, p.lon))
+    return out
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _countries(docs: Sequence[Document]) -> frozenset[str]:
+    """Names the places stage resolved to a whole country, in any document."""
+    return frozenset(
+        k.lower()
+        for d in docs
+        for p in d.places
+        if p.feature == "country"
+        for k in (p.name, p.mention)
+        if k
+    )
+
+
+def _near(
+    scope: str,
+    place: str,
+    coords: Mapping[str, tuple[float, float]],
+    countries: frozenset[str] = frozenset(),
+) -> bool:
+    s, p = scope.lower(), place.lower()
+    if s in countries or p in countries:
+        return False  # a whole country is no place to be near: "in Ukraine" tests nothing
+    if s == p or s in p or p in s:
+        return True
+    a, b = coords.get(s), coords.get(p)
+    return a is not None and b is not None and _km(a, b) <= NEAR_KM
+
+
+def commitment_links(docs: Sequence[Document]) -> list[dict[str, Any]]:
+    """Each commitment with a scope, and the later violent events in that scope.
+
+    ``violates`` when the event is asserted and its actor is the obligor; ``tests`` when the
+    actor is unknown or not the obligor, or the event is only reported; ``denied`` events are
+    listed as such (a source says the strike did not happen).
+    """
+    coords = _coords(docs)
+    countries = _countries(docs)
+    out = []
+    for d in docs:
+        when = _day(d.meta.published)
+        for c in d.negotiation.commitments:
+            if not c.scope or when is None:
+                continue
+            links = [
+                link
+                for e_doc in docs
+                for e in e_doc.events
+                if c.issue in TESTABLE
+                and (link := _link(c, when, e_doc, e, coords, countries)) is not None
+            ]
+            out.append(
+                {
+                    "obligor": c.obligor,
+                    "issue": c.issue,
+                    "action": c.action,
+                    "scope": list(c.scope),
+                    "date": d.meta.published,
+                    "deadline": c.deadline,
+                    "evidence": _ev(d.meta.id, c.evidence),
+                    "links": links,
+                }
+            )
+    return out
+
+
+def _link(
+    c: Commitment,
+    when: date,
+    e_doc: Document,
+    e: Event,
+    coords: Mapping[str, tuple[float, float]],
+    countries: frozenset[str],
+) -> dict[str, Any] | None:
+    if e.type not in VIOLENT or not e.place:
+        return None
+    day = _day(e.date) or _day(e_doc.meta.published)
+    if day is None or not 0 <= (day - when).days <= TEST_DAYS:
+        return None
+    if day == when and (_day(e.date) is None):
+        return None  # same-day report without its own date: cannot tell before from after
+    if not any(_near(s, e.place, coords, countries) for s in c.scope):
+        return None
+    actors = {a.country for a in e.actors if a.country}
+    if e.modality == "negated":
+        relation = "denied"
+    elif e.modality == "asserted" and c.obligor and c.obligor in actors:
+        relation = "violates"
+    else:
+        relation = "tests"
+    return {
+        "relation": relation,
+        "type": e.type,
+        "place": e.place,
+        "date": day.isoformat(),
+        "actors": sorted(actors),
+        "evidence": _ev(e_doc.meta.id, e.evidence),
+    }
+
+
+def track_state(items: Sequence[Sourced]) -> dict[str, Any]:
+    """The whole track as JSON-ready data; every leaf carries its document and span."""
+    docs = [x.doc for x in items]
+    source_of = {x.doc.meta.id: x.source for x in items}
+    rounds, denied = merge_track(docs)
+    over = positions_over_time(docs)
+    moved = changes(docs, rounds)
+    return {
+        "documents": len(docs),
+        "sources": len(set(source_of.values())),
+        "rounds": [_round(r, source_of) for r in rounds],
+        # Rounds that every report says did not take place: apart, so that no list or count
+        # of held rounds takes them in.
+        "denied_rounds": [_round(r, source_of) for r in denied],
+        "positions": [
+            {"party": party, "issue": issue, "history": _position_claims(seq, source_of)}
+            for (party, issue), seq in sorted(over.items())
+        ],
+        "moved": [
+            {
+                "party": c.party,
+                "issue": c.issue,
+                "since_round": c.since_round,
+                "before": {"stance": c.before.stance, "date": c.before.date}
+                | {"evidence": _ev(c.before.doc, c.before.evidence)},
+                "after": {"stance": c.after.stance, "date": c.after.date}
+                | {"evidence": _ev(c.after.doc, c.after.evidence)},
+            }
+            for c in moved
+        ],
+        "commitments": commitment_links(docs),
+    }

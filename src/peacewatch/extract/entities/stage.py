@@ -1,0 +1,406 @@
+"""People, organisations, outlets, states and groups: one canonical entity per referent.
+
+Mentions come from spaCy's entities (after ``peacewatch_ruler``, which labels places, countries
+and known actors first) and from demonym + group-noun phrases ("Ukrainian officials"). They are
+merged into one entity per referent:
+
+- a known actor's forms (lexicons) share its canonical name ("Zelenskyy" -> "Volodymyr Zelensky");
+- a person's shorter name joins the longest name in the document that ends with it
+  ("Medinsky" -> "Vladimir Medinsky"), compared spelling-insensitively (diacritics, "-yy");
+- an outlet's ambiguous short form ("the Times") joins it only when the document names it in full.
+
+Roles come from the text (``roles.find_role``); countries from the role's demonym, place or
+person, then from the actor lists. Everything is a dict lookup per mention, so the stage stays
+linear in the number of mentions.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from peacewatch.evidence import span as evidence_span
+from peacewatch.extract.entities.groups import Group, find_groups
+from peacewatch.extract.entities.roles import RoleHit, find_role
+from peacewatch.lexicons import (
+    alias_index,
+    canonical_country_name,
+    country_names,
+    demonyms,
+    known_actors,
+    place_countries,
+    role_words,
+    short_aliases,
+)
+from peacewatch.records import Document, Entity, EntityType, Evidence, Mention
+
+
+@dataclass
+class _Draft:
+    """An entity being assembled; frozen into ``Entity`` at the end."""
+
+    key: str
+    name: str
+    type: EntityType
+    mentions: list[Mention] = field(default_factory=list)
+    role: RoleHit | None = None
+    role_offset: int = 0  # paragraph start of the role's evidence
+    country: str | None = None
+
+
+def fold(name: str) -> str:
+    """Spelling-insensitive key for names: diacritics, case, "Zelenskyy"/"Zelenskiy"."""
+    s = unicodedata.normalize("NFKD", name.replace("ı", "i"))
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower().replace("’", "'")
+    words = []
+    for w in s.split():
+        for a, b in (("yy", "y"), ("iy", "y"), ("ii", "i")):
+            if w.endswith(a):
+                w = w[: -len(a)] + b
+        words.append(w)
+    return " ".join(words)
+
+
+def _ends_with(full: str, part: str) -> bool:
+    """Word-wise suffix: "recep tayyip erdogan" ends with "tayyip erdogan"."""
+    f, p = full.split(), part.split()
+    return f[-len(p) :] == p
+
+
+def _name_tokens(ent: Any) -> Any:
+    """The span without honorifics, titles, a leading "the" or a trailing possessive."""
+    words = role_words()
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end - 1 and (
+        doc[start].tag_ == "POS"
+        or doc[start].is_punct
+        or doc[start].lower_ in words["honorifics"]
+        or doc[start].lower_ in words["titles"]
+        or doc[start].lower_ == "the"
+    ):
+        start += 1
+    while end > start + 1 and (
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].is_punct
+        or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")
+    ):
+        end -= 1
+    return doc[start:end]
+
+
+def _ruler_id(name: Any) -> str | None:
+    """The known actor the ruler matched, when its match is the whole name: in "Dmitry
+    Patrushev" the ruler's "Patrushev" (Nikolai Patrushev's alias) names someone else."""
+    ids = {t.ent_id_ for t in name}
+    if len(ids) == 1 and "" not in ids:
+        return str(next(iter(ids)))
+    return None
+
+
+def _plausible_person(name: Any, lower_words: frozenset[str]) -> bool:
+    """Drop NER debris: digits, no capitalised word, a demonym, role word or country name
+    ("U.S.-Ukraine"), or a single sentence-initial word the document also writes in lower case
+    ("Ceasefire" opening a line; a real name is not written "ceasefire" elsewhere)."""
+    if any(t.like_num for t in name) or not any(t.is_title or t.is_upper for t in name):
+        return False
+    low = name.text.lower()
+    if low in demonyms() or low in role_words()["role_nouns"] or low in role_words()["not_people"]:
+        return False
+    parts = [p for t in name for p in t.text.split("-")]  # "U.S.-Ukraine" is one token
+    if any(p in country_names() or p.lower() in demonyms() for p in parts):
+        return False
+    first = name[0]
+    opens = first.is_sent_start or (first.i > 0 and first.nbor(-1).is_punct)
+    return not (len(name) == 1 and opens and low in lower_words)
+
+
+def _plausible_org(name: Any) -> bool:
+    """An organisation's name is a proper name: "Ukrainian party" and a bare "Japanese" are
+    NER debris, as is a single portfolio word inside a title ("Secretary of State",
+    "Defense Minister"), which belongs to the person's role."""
+    root = name.root
+    if not (root.is_title or root.is_upper or not root.is_alpha) or name.text.lower() in demonyms():
+        return False
+    if len(name) == 1 and root.lower_ in role_words()["role_nouns"]:
+        return False  # "Co-Chair": a title the NER mistook for an organisation
+    if len(name) == 1 and root.lower_ in role_words()["org_nouns"]:
+        return False  # "the Alliance", "the Office": a generic noun, no referent of its own
+    if len(name) == 1 and not root.is_upper:
+        people = role_words()["role_nouns"] | role_words()["titles"]
+        head = root.head
+        if head.pos_ == "ADP" and head.head is not head:
+            head = head.head
+        if head.lower_ in people and head.i != root.i:
+            return False
+    return True
+
+
+class _Collector:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.drafts: dict[str, _Draft] = {}
+        # person mentions whose canonical name is decided once all full names are known
+        self.people: list[tuple[str, str | None, Mention, Any, int]] = []
+        self.role_spans: list[tuple[str, Any, int]] = []
+        self.short: list[tuple[Any, int]] = []
+        self.maybe_people: list[tuple[Any, int]] = []
+        self.lower_words = frozenset(
+            w for w in doc.body.text.split() if w.islower() and w.isalpha()
+        )
+
+    def draft(self, key: str, name: str, etype: EntityType) -> _Draft:
+        d = self.drafts.get(key)
+        if d is None:
+            d = self.drafts[key] = _Draft(key, name, etype)
+        return d
+
+    def mention(self, span: Any, offset: int) -> Mention:
+        start, end = offset + span.start_char, offset + span.end_char
+        return Mention(self.doc.body.text[start:end], start, end)
+
+    def add(self, ent: Any, offset: int) -> None:
+        label = ent.label_
+        if label == "PERSON":
+            name = _name_tokens(ent)
+            if _plausible_person(name, self.lower_words):
+                canonical = alias_index().get(name.text) or _ruler_id(name)
+                self.people.append((name.text, canonical, self.mention(name, offset), name, offset))
+        elif label == "ORG":
+            name = _name_tokens(ent)
+            if name.root.ent_id_ or _plausible_org(name):
+                self._org(name, offset)
+        elif label == "GPE":
+            text = ent.text.removeprefix("the ")
+            iso = country_names().get(text)
+            if iso is not None:
+                d = self.draft(f"STATE:{iso}", canonical_country_name()[iso], "STATE")
+                d.country = iso
+                d.mentions.append(self.mention(ent, offset))
+
+    def _org(self, name: Any, offset: int) -> None:
+        canonical = name.root.ent_id_ or alias_index().get(name.text)
+        if canonical is None and name.text in short_aliases():
+            self.short.append((name, offset))  # decided once the full names are known
+            return
+        if canonical is None and len(name) == 1 and name.root.is_title:
+            # The model often tags a lone surname or first name ORG ("Medinsky said"); it is
+            # a person when a person in the document has that name (decided in resolve_people).
+            self.maybe_people.append((name, offset))
+            return
+        known = known_actors().get(canonical) if canonical else None
+        if known is not None and known.type == "PERSON":
+            # a known person the model tagged ORG ("Zelenskyy's office" -> ORG "Zelenskyy")
+            self.people.append((name.text, known.name, self.mention(name, offset), name, offset))
+            return
+        if known is not None:
+            d = self.draft(known.name, known.name, known.type)  # type: ignore[arg-type]
+        else:
+            d = self.draft("ORG:" + fold(name.text), name.text, "ORG")
+        d.mentions.append(self.mention(name, offset))
+        self.role_spans.append((d.key, name, offset))
+
+    def resolve_people(self) -> None:
+        """Give every person mention its canonical name (longest full name ending with it)."""
+        longest: dict[str, tuple[str, str | None]] = {}  # folded last token -> (name, known)
+        firsts: dict[str, set[tuple[str, str | None]]] = {}  # folded first name -> full names
+        for text, canonical, *_ in self.people:
+            if canonical is not None:
+                text = canonical
+            words = fold(text).split()
+            best = longest.get(words[-1])
+            if best is None or len(text.split()) > len(best[0].split()):
+                longest[words[-1]] = (text, canonical)
+            if len(words) > 1:
+                firsts.setdefault(words[0], set()).add((text, canonical))
+        for name, offset in self.maybe_people:
+            folded = fold(name.text)
+            full = longest.get(folded)
+            if (full is not None and len(full[0].split()) > 1) or len(firsts.get(folded, ())) == 1:
+                self.people.append((name.text, None, self.mention(name, offset), name, offset))
+            else:
+                d = self.draft("ORG:" + folded, name.text, "ORG")
+                d.mentions.append(self.mention(name, offset))
+                self.role_spans.append((d.key, name, offset))
+        for text, canonical, mention, span, offset in self.people:
+            if canonical is None:
+                folded = fold(text)
+                full = longest.get(folded.split()[-1])
+                # "Tayyip Erdogan" and "Erdogan" join "Recep Tayyip Erdogan"; "John Smith" does
+                # not join "Jane Smith".
+                longer = full is not None and len(full[0].split()) > len(text.split())
+                if full is not None and longer and _ends_with(fold(full[0]), folded):
+                    text, canonical = full
+                elif not longer and " " not in folded and len(firsts.get(folded, ())) == 1:
+                    # "Thank you, Boris": a lone first name that only one person in the text has
+                    text, canonical = next(iter(firsts[folded]))
+            key = canonical or text
+            d = self.draft("PERSON:" + fold(key), key, "PERSON")
+            d.mentions.append(mention)
+            self.role_spans.append((d.key, span, offset))
+
+    def add_short_aliases(self) -> None:
+        """The short form "the Times" is The New York Times only when the document names it."""
+        present = {d.name for d in self.drafts.values() if d.type == "OUTLET"}
+        wanted: dict[str, str] = {}
+        for form, names in short_aliases().items():
+            named = [n for n in names if n in present]
+            if len(named) == 1:
+                wanted[form] = named[0]
+        for name, offset in self.short:
+            if name.text in wanted:
+                self.drafts[wanted[name.text]].mentions.append(self.mention(name, offset))
+            else:
+                d = self.draft("ORG:" + fold(name.text), name.text, "ORG")
+                d.mentions.append(self.mention(name, offset))
+        if not wanted:
+            return
+        taken = {(m.start, m.end) for d in self.drafts.values() for m in d.mentions}
+        for par, parsed in zip(self.doc.body.paragraphs, self.doc.parses, strict=True):
+            for tok in parsed:
+                if tok.text in wanted and tok.i > 0 and tok.nbor(-1).lower_ == "the":
+                    m = self.mention(parsed[tok.i : tok.i + 1], par.start)
+                    if (m.start, m.end) not in taken:
+                        self.drafts[wanted[tok.text]].mentions.append(m)
+
+
+def _untagged_orgs(parsed: Any) -> list[Any]:
+    """Proper names the NER missed but the text describes as an organisation:
+    "Examplecom, the country's largest mobile operator," (an apposition headed by an
+    organisation noun from roles.json)."""
+    orgs = role_words()["outlet_nouns"] | role_words()["org_nouns"]
+    out = []
+    for tok in parsed:
+        if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.is_title:
+            continue
+        if any(c.dep_ == "appos" and c.lower_ in orgs and c.pos_ == "NOUN" for c in tok.rights):
+            start = tok.i
+            while (
+                start > 0
+                and parsed[start - 1].dep_ == "compound"
+                and parsed[start - 1].pos_ == "PROPN"
+            ):
+                start -= 1
+            out.append(parsed[start : tok.i + 1])
+    return out
+
+
+def _country_of(hit: RoleHit, offset: int, country_at: Callable[[int], str | None]) -> str | None:
+    """The first country the role names: a demonym, a country or place, a known person."""
+    dem, countries, places = demonyms(), country_names(), place_countries()
+    for tok in hit.tokens:
+        if tok.lower_ in dem:
+            return dem[tok.lower_]
+        if tok.ent_type_ == "GPE":
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            text = ent.text if ent is not None else tok.text
+            if text in countries:
+                return countries[text]
+            ccs = places.get(text, ())
+            if len(ccs) == 1:
+                return ccs[0]
+        if tok.ent_type_ in ("PERSON", "ORG"):
+            found = country_at(offset + tok.idx)
+            if found is not None:
+                return found
+    return None
+
+
+def extract_entities(doc: Document) -> Document:
+    col = _Collector(doc)
+    groups: list[tuple[Group, int]] = []
+    for par, parsed in zip(doc.body.paragraphs, doc.parses, strict=True):
+        for ent in parsed.ents:
+            col.add(ent, par.start)
+        for span in _untagged_orgs(parsed):
+            col._org(span, par.start)
+        groups.extend((g, par.start) for g in find_groups(parsed))
+    col.resolve_people()
+    col.add_short_aliases()
+    for g, offset in groups:
+        d = col.draft("GROUP:" + g.name.lower(), g.name, "GROUP")
+        d.country = g.country
+        d.mentions.append(col.mention(g.span, offset))
+    _add_roles(col)
+    return replace(doc, entities=_freeze(doc, col))
+
+
+def _add_roles(col: _Collector) -> None:
+    """First role per entity in text order, then countries (role first, actor list second)."""
+    by_key = col.drafts
+    for key, span, offset in sorted(col.role_spans, key=lambda r: r[2] + r[1].start_char):
+        d = by_key[key]
+        if d.role is None:
+            hit = find_role(span, "PERSON" if d.type == "PERSON" else "ORG")
+            if hit is not None:
+                d.role, d.role_offset = hit, offset
+    # An organisation the text calls a news agency, newspaper or broadcaster is an outlet even
+    # when the outlet list does not know it ("the Example Daily newspaper").
+    outlet_nouns = role_words()["outlet_nouns"]
+    for d in by_key.values():
+        if d.type == "ORG" and d.role is not None and d.role.tokens[-1].lower_ in outlet_nouns:
+            d.type = "OUTLET"
+    known = known_actors()
+    for d in by_key.values():
+        if d.country is None and d.name in known:
+            d.country = known[d.name].country
+    # Roles that name another entity ("an aide to X") take that entity's country.
+    spans = sorted(
+        (m.start, m.end, d.country) for d in by_key.values() for m in d.mentions if d.country
+    )
+    starts = [s[0] for s in spans]
+
+    def country_at(pos: int) -> str | None:
+        j = bisect_right(starts, pos) - 1
+        return spans[j][2] if j >= 0 and spans[j][1] > pos else None
+
+    for d in by_key.values():
+        if d.type in ("STATE", "GROUP"):
+            continue
+        if d.role is not None:
+            d.country = _country_of(d.role, d.role_offset, country_at) or d.country
+        if d.country is None and d.type == "ORG":
+            d.country = _name_country(d.name)
+
+
+def _name_country(name: str) -> str | None:
+    """An organisation named after its country ("Russian Defence Ministry")."""
+    dem, countries = demonyms(), country_names()
+    for word in name.replace("'s", "").split():
+        if word.lower() in dem:
+            return dem[word.lower()]
+        if word in countries:
+            return countries[word]
+    return None
+
+
+def _freeze(doc: Document, col: _Collector) -> tuple[Entity, ...]:
+    drafts = [d for d in col.drafts.values() if d.mentions]
+    for d in drafts:
+        d.mentions = sorted(set(d.mentions), key=lambda m: (m.start, m.end))
+    drafts.sort(key=lambda d: d.mentions[0].start)
+    out = []
+    for i, d in enumerate(drafts, start=1):
+        role = evidence = None
+        if d.role is not None:
+            role = d.role.text
+            evidence = _evidence(doc, d.role, d.role_offset)
+        out.append(
+            Entity(
+                id=f"E{i}",
+                name=d.name,
+                type=d.type,
+                mentions=tuple(d.mentions),
+                role=role,
+                role_evidence=evidence,
+                country=d.country,
+            )
+        )
+    return tuple(out)
+
+
+def _evidence(doc: Document, hit: RoleHit, offset: int) -> Evidence:
+    return evidence_span(doc.body.text, offset + hit.start, offset + hit.end)

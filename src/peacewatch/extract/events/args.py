@@ -1,0 +1,422 @@
+"""Arguments of an event trigger: actors and recipients, place, date, magnitude.
+
+Everything here reads the dependency tree of one sentence; events.py resolves what needs the
+whole document (dates anchored on "the talks", a statement continued with "added").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from peacewatch.extract.events.lexicon import Lexicon
+from peacewatch.extract.events.triggers import LOCATIVE, REPORTING, Cand, host
+
+Token = Any
+
+_CLIMB = frozenset(["xcomp", "conj", "advcl", "acomp", "pcomp", "prep", "pobj", "dobj"])
+# "the first meeting since fighting flared", "after shelling resumed": a clause that only dates
+# the main clause has its own (unstated) actors, not the main clause's subject.
+_TEMPORAL_MARKS = frozenset(["since", "after", "before", "until", "till", "when", "while", "as"])
+
+
+def in_temporal_clause(tok: Token) -> bool:
+    """Whether ``tok`` sits inside a clause that only dates another one."""
+    node = tok
+    while node.head.i != node.i:
+        if temporal_clause(node):
+            return True
+        node = node.head
+    return False
+
+
+def temporal_clause(node: Token) -> bool:
+    if node.dep_ == "pcomp" and node.head.lower_ in _TEMPORAL_MARKS:
+        return True
+    return node.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in node.children
+    )
+
+
+_RELATIVE = frozenset(["who", "which", "that", "whom"])
+_PRONOUN = frozenset(["it", "they", "he", "she", "we", "i", "its", "their"])
+# Recipient prepositions after the PLOVER manual: the target of the act.
+_TARGET_PREPS = frozenset(["with", "against", "on", "to", "from", "toward", "towards", "over"])
+# Verbs whose object is what is talked about; the party comes with "with" (official-2022).
+_TOPIC_VERBS = frozenset(["discuss", "negotiate", "debate", "review", "consider", "address"])
+_PLACE_PATH = frozenset(
+    ("dobj", "nsubjpass", "appos", "conj", "compound", "amod", "cc", "prt", "advmod")
+)
+_MATERIAL = frozenset(["ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "PROTEST"])
+_OCCASION_NOUNS = frozenset(["talk", "negotiation", "meeting", "summit", "round", "consultation"])
+# "at prior talks" is another round than the one the article dates.
+_OTHER_ROUND = frozenset(
+    ["prior", "previous", "earlier", "past", "last", "next", "future", "upcoming", "further"]
+)
+_ANCHOR_PREPS = {
+    "at": "day",
+    "during": "day",
+    "before": "before",
+    "ahead": "before",
+    "after": "after",
+    "following": "after",
+}
+_MAGNITUDE = {
+    "kill": "killed",
+    "die": "killed",
+    "wound": "injured",
+    "injure": "injured",
+    "displace": "displaced",
+    "flee": "displaced",
+    "dead": "killed",
+}
+
+
+# Counts written as words; larger ones ("dozens", "thousands") state no number.
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_NUMBER_WORDS |= {"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    name: str
+    start: int  # body offsets
+    end: int
+    country: str | None
+    is_country: bool
+    metonymy: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DateRef:
+    text: str
+    start: int
+    end: int
+    value: str | None
+    precision: str
+
+
+@dataclass
+class ActorRef:
+    name: str
+    start: int
+    end: int
+    country: str | None
+    sector: str | None
+    entity: str | None = None
+
+
+@dataclass
+class Args:
+    actors: list[ActorRef] = field(default_factory=list)
+    recipients: list[ActorRef] = field(default_factory=list)
+    place: PlaceRef | None = None
+    date: DateRef | None = None
+    anchor: str | None = None  # "day", "before", "after": dated by "the talks" it refers to
+    continues: bool = False  # under "added": the date of the statement it continues
+    magnitude: list[tuple[str, int, int, int]] = field(default_factory=list)
+
+
+class Sentence:
+    """One parsed sentence with the places and dates that fall inside it."""
+
+    def __init__(
+        self,
+        sent: Any,
+        offset: int,
+        places: list[PlaceRef],
+        dates: list[DateRef],
+        entities: list[tuple[int, int, str, str | None, str | None]],
+        lex: Lexicon,
+    ) -> None:
+        self.sent, self.offset, self.lex = sent, offset, lex
+        self.entities = entities
+        self.places: list[tuple[PlaceRef, Token]] = []
+        for p in places:
+            root = self._root(p.start, p.end)
+            if root is not None:
+                self.places.append((p, root))
+        self.dates: list[tuple[DateRef, Token]] = []
+        for d in dates:
+            root = self._root(d.start, d.end)
+            if root is not None:
+                self.dates.append((d, root))
+
+    def _root(self, start: int, end: int) -> Token | None:
+        span = self.sent.doc.char_span(
+            start - self.offset, end - self.offset, alignment_mode="expand"
+        )
+        if span is None or span.start < self.sent.start or span.end > self.sent.end:
+            return None
+        return span.root
+
+    # -- actors ---------------------------------------------------------------------------
+    def _phrase(self, tok: Token) -> list[Token]:
+        keep = [tok]
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "poss", "det", "nmod", "nummod", "quantmod") or (
+                c.dep_ == "prep" and c.lower_ in ("from", "of")
+            ):
+                keep.extend(c.subtree)
+        return sorted(keep, key=lambda t: t.i)
+
+    def actor(self, tok: Token) -> list[ActorRef]:
+        """One actor per country for "negotiators from Kyiv and Moscow", else one."""
+        toks = self._phrase(tok)
+        start = self.offset + toks[0].idx
+        end = self.offset + toks[-1].idx + len(toks[-1])
+        name = self.sent.doc[toks[0].i : toks[-1].i + 1].text  # Doc.text rebuilds the paragraph
+        entity, country = None, None
+        role: str | None = None
+        for es, ee, eid, ecountry, erole in self.entities:
+            if es < end and start < ee:
+                entity, country, role = eid, country or ecountry, role or erole
+        sector = self.lex.sectors.get(tok.lemma_.lower()) or self.lex.sectors.get(tok.lower_)
+        if sector is None and role:
+            # A person's role from the entities stage ("President", "chief negotiator").
+            sector = next(
+                (self.lex.sectors[w] for w in role.lower().split() if w in self.lex.sectors), None
+            )
+        countries: list[str] = []
+        for t in toks:
+            c = self.lex.country_of(t.text)
+            if c and c not in countries:
+                countries.append(c)
+        if sector is None:
+            for t in toks:
+                sector = sector or self.lex.sectors.get(t.lower_)
+            if sector is None and self.lex.country_of(tok.text) and tok.pos_ == "PROPN":
+                sector = "government"  # "Moscow said": a seat of government stands for it
+        if country is None and len(countries) > 1 and any(t.dep_ == "conj" for t in toks):
+            return [ActorRef(name, start, end, c, sector, entity) for c in countries]
+        country = country or (countries[0] if countries else None)
+        return [ActorRef(name, start, end, country, sector, entity)]
+
+    def _subject(self, tok: Token) -> list[Token]:
+        node = tok
+        for _ in range(4):
+            subj = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+            if subj:
+                s = subj[0]
+                if s.lower_ in _RELATIVE and node.dep_ == "relcl":
+                    s = node.head
+                if s.lower_ in _PRONOUN:
+                    s = self._reporter(node) or s
+                return [s, *[c for c in s.conjuncts]]
+            if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
+                return [node.head]
+            # A gerund or infinitive takes the subject of the clause that governs it
+            # ("forces report progress in pushing X back").
+            if node.dep_ not in _CLIMB or node.head.i == node.i or temporal_clause(node):
+                break
+            node = node.head
+        return []
+
+    def _reporter(self, tok: Token) -> Token | None:
+        node = tok
+        while node.head.i != node.i:
+            node = node.head
+            if node.lemma_.lower() in REPORTING:
+                subj = [c for c in node.children if c.dep_ == "nsubj"]
+                if subj and subj[0].lower_ not in _PRONOUN:
+                    return subj[0]
+        return None
+
+    def arguments(self, cand: Cand) -> Args:
+        tok, args = cand.tok, Args()
+        agents = [
+            g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+        ]
+        agents += [
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "by"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        verb = host(tok, self.lex) if tok.pos_ != "VERB" else None
+        if tok.pos_ == "VERB":
+            heads = agents or self._subject(tok)
+        elif verb is not None and verb.lemma_.lower() not in REPORTING:
+            heads = agents or self._subject(verb)  # "MBS held a meeting with X"
+        else:
+            heads = agents + [
+                c
+                for c in tok.children
+                if c.dep_ in ("amod", "compound", "poss")
+                and (self.lex.country_of(c.text) or c.ent_type_ in ("NORP", "GPE"))
+            ]
+        for h in heads:
+            if h.pos_ == "NOUN" and self.lex.nouns.get(h.lemma_.lower()) == cand.code:
+                # "destroyed by a Russian missile attack": the attacker is inside the noun
+                for a in self.arguments(Cand(h, cand.code, cand.mode)).actors:
+                    args.actors.append(a)
+                continue
+            args.actors.extend(self.actor(h))
+        args.recipients = self._recipients(cand, verb)
+        args.place = self._place(cand)
+        args.date, args.anchor, args.continues = self._date(cand)
+        args.magnitude = [m for t in (tok, *cand.extra) for m in self._magnitude(t)]
+        return args
+
+    def _recipients(self, cand: Cand, verb: Token | None) -> list[ActorRef]:
+        """Object and "with / against / on / to ..." objects of the act, when they are actors."""
+        tok = cand.tok
+        own = [tok, *cand.extra, *([verb] if verb is not None else [])]
+        # The event noun of a verb phrase ("had a telephone conversation with X", "imposed
+        # sanctions on X"): its prepositions name the recipient, the noun itself is the act.
+        own += [
+            c
+            for o in list(own)
+            for c in o.children
+            if c.dep_ == "dobj"
+            and (
+                c.lemma_.lower() in self.lex.nouns
+                or f"{o.lemma_.lower()} {c.lemma_.lower()}" in self.lex.phrasal
+            )
+        ]
+        found: list[tuple[Token, bool]] = []  # (head, reached through a preposition)
+        for o, c in ((x, c) for x in own for c in x.children):
+            if c in own:
+                continue
+            if o.lemma_.lower() in _TOPIC_VERBS and c.dep_ == "dobj":
+                continue  # "discussed Russian-Venezuelan projects": the topic, not a party
+            if c.dep_ in ("dobj", "iobj", "nsubjpass") and cand.mode != "territory":
+                found.append((c, False))
+            elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+                found.extend((g, True) for g in c.children if g.dep_ == "pobj")
+        heads = [(h, via) for t, via in found for h in (t, *t.conjuncts)]
+        out: list[ActorRef] = []
+        for t, via in dict.fromkeys(heads):
+            for a in self.actor(t):
+                # A direct object may be the topic ("discussed the situation"); one reached
+                # through "with" or "against" is a party when it names a person or an office
+                # ("talks with the Prime Minister"), even without a country.
+                named = t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                party = a.country or a.entity or named or (via and a.sector)
+                if party and all(a.start != b.start for b in out):
+                    out.append(a)
+        return out
+
+    # -- place ----------------------------------------------------------------------------
+    def _place(self, cand: Cand) -> PlaceRef | None:
+        own = {cand.tok.i, *[t.i for t in cand.extra]}
+        found: list[tuple[PlaceRef, Token]] = []
+        for place, root in self.places:
+            if place.metonymy:
+                continue
+            node, locative, blocked = root, False, root.dep_ in ("compound", "poss", "amod")
+            while node.i not in own and node.head.i != node.i:
+                # Only a chain of locative phrases and the act's own objects says where it
+                # happened: "war in X" under "negotiate an end to" does not.
+                if node.dep_ == "pobj" and node.head.lower_ in LOCATIVE:
+                    locative = True
+                elif node.dep_ == "prep" and node.lower_ in (*LOCATIVE, "of"):
+                    pass
+                elif node.pos_ in ("VERB", "AUX") or not (
+                    node.dep_ in _PLACE_PATH or (node.dep_ == "pobj" and node.head.lower_ == "of")
+                ):
+                    blocked = True  # another clause ("... and in X four were hurt")
+                node = node.head
+            if node.i not in own or blocked:
+                continue
+            direct = root.dep_ in ("dobj", "nsubjpass") or (
+                root.dep_ == "pobj" and root.head.lower_ == "of"
+            )
+            if locative or (direct and "territory" in (cand.mode, *cand.contexts)):
+                found.append((place, root))
+        if not found and cand.tok.dep_ == "relcl":
+            head = cand.tok.head
+            heads = [head, head.head] if head.dep_ == "appos" else [head]
+            for place, root in self.places:
+                if any(root.i == h.i for h in heads):
+                    return place
+        if not found and cand.tok.pos_ == "NOUN" and cand.tok.dep_ == "pobj":
+            # "X remains under control despite shelling": the subject suffered the act.
+            verb = cand.tok.head.head
+            for place, root in self.places:
+                if root.head.i == verb.i and root.dep_ in ("nsubj", "nsubjpass"):
+                    return place
+        if not found:
+            return None
+        specific = [f for f in found if not f[0].is_country] or found
+        # A landmark "in" a city is coded to the city, as gazetteer-based datasets do.
+        for place, root in specific:
+            for other, oroot in specific:
+                if other is not place and oroot.head.head.i == root.i and oroot.head.lower_ == "in":
+                    return other
+        return specific[0][0]
+
+    def lone_place(self) -> PlaceRef | None:
+        """The only place named in the sentence, when it is not an actor."""
+        cands = [
+            p
+            for p, r in self.places
+            if not p.metonymy
+            and r.dep_ not in ("nsubj", "agent")
+            and not (r.dep_ == "pobj" and r.head.lower_ in _TARGET_PREPS)
+        ]
+        return cands[0] if len(cands) == 1 and len(self.places) == 1 else None
+
+    # -- date -----------------------------------------------------------------------------
+    def date_owner(self, root: Token) -> Token:
+        node = root
+        while (
+            node.head.i != node.i
+            and node.pos_ not in ("VERB", "AUX")
+            and not (
+                node.pos_ == "NOUN" and node.lemma_.lower() in self.lex.nouns and node is not root
+            )
+        ):
+            node = node.head
+        return node
+
+    def _date(self, cand: Cand) -> tuple[DateRef | None, str | None, bool]:
+        owners = {self.date_owner(r).i: d for d, r in self.dates if d.value}
+        material = cand.type in _MATERIAL
+        node, crossed = cand.tok, False
+        anchor, continues = None, False
+        for t in [cand.tok, *cand.extra]:
+            if t.i in owners:
+                return owners[t.i], None, False
+        while True:
+            if node.lemma_.lower() in REPORTING and node is not cand.tok:
+                crossed = not (cand.tok.head.i == node.i and cand.tok.dep_ == "dobj")
+            if node.i in owners and not (material and crossed):
+                return owners[node.i], None, False
+            for p in node.children:
+                if p.dep_ == "prep" and p.lower_ in _ANCHOR_PREPS and anchor is None:
+                    objs = [
+                        g
+                        for g in p.subtree
+                        if g.lemma_.lower() in _OCCASION_NOUNS
+                        and not any(m.lower_ in _OTHER_ROUND for m in g.children)
+                    ]
+                    if objs:
+                        anchor = _ANCHOR_PREPS[p.lower_]
+            if node.lemma_.lower() == "add":
+                continues = True
+            if node.head.i == node.i or temporal_clause(node):
+                break
+            node = node.head
+        return None, anchor, continues and not material
+
+    # -- magnitude ------------------------------------------------------------------------
+    def _magnitude(self, tok: Token) -> list[tuple[str, int, int, int]]:
+        out: list[tuple[str, int, int, int]] = []
+        kind = _MAGNITUDE.get(tok.lemma_.lower())
+        if kind is None:
+            return out
+        for c in tok.children:
+            if c.dep_ in ("dobj", "nsubjpass", "nsubj"):
+                for n in c.children:
+                    if n.dep_ == "nummod" and n.like_num:
+                        word = n.lower_.replace(",", "")
+                        if word.isdigit():
+                            value = int(word)
+                        elif word in _NUMBER_WORDS:
+                            value = _NUMBER_WORDS[word]
+                        else:
+                            continue  # "dozens", "thousands": no number is stated
+                        out.append((kind, value, self.offset + n.idx, self.offset + n.idx + len(n)))
+        return out

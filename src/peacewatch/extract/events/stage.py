@@ -1,0 +1,208 @@
+"""PLOVER events: type, mode, contexts, actors, place, date, modality, evidence.
+
+The coder is a transparent layer over the dependency parse (events_triggers finds triggers with
+the PLOVER lexicons, events_args reads their arguments). This module does what needs the whole
+document: dates anchored on "the talks" or continued by "added", quotes, and the merging of
+repeated mentions of one act, so that an article that mentions the same meeting three times
+yields one CONSULT event, not three (dictionary coders over-generate mostly this way).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date as Date
+
+from peacewatch.evidence import span
+from peacewatch.extract.events import context
+from peacewatch.extract.events.args import (
+    ActorRef,
+    Args,
+    DateRef,
+    Sentence,
+    in_temporal_clause,
+    temporal_clause,
+)
+from peacewatch.extract.events.lexicon import lexicon
+from peacewatch.extract.events.triggers import REPORTING, Cand, find_triggers
+from peacewatch.records import Actor, Document, Event, Magnitude
+
+# Statements and material acts that can be asserted as done: only these get an ACLED type.
+_HAPPENED = frozenset(("asserted", "reported", "historical"))
+
+
+@dataclass
+class _Item:
+    cand: Cand
+    args: Args
+    para: int
+    sent_start: int
+    sent_end: int
+    trigger: int  # body offset of the trigger word
+
+
+def _sentence_items(doc: Document) -> list[_Item]:
+    lex = lexicon()
+    places = context.places(doc, lex)
+    dates = context.dates(doc)
+    entities = [(m.start, m.end, e.id, e.country, e.role) for e in doc.entities for m in e.mentions]
+    items: list[_Item] = []
+    for pi, (par, parsed) in enumerate(zip(doc.body.paragraphs, doc.parses, strict=False)):
+        last_speech: DateRef | None = None
+        for sent in parsed.sents:
+            s0, s1 = par.start + sent.start_char, par.start + sent.end_char
+            sentence = Sentence(
+                sent,
+                par.start,
+                [p for p in places if s0 <= p.start and p.end <= s1],
+                [d for d in dates if s0 <= d.start and d.end <= s1],
+                entities,
+                lex,
+            )
+            for d, root in sentence.dates:
+                if d.value and sentence.date_owner(root).lemma_.lower() in REPORTING:
+                    last_speech = d
+            found = [(c, sentence.arguments(c)) for c in find_triggers(sent, lex)]
+            by_tok = {c.tok.i: a for c, a in found}
+            for cand, args in found:
+                if args.date is None and args.continues and last_speech is not None:
+                    args.date = last_speech
+                if args.place is None:
+                    node = cand.tok
+                    while (
+                        node.head.i != node.i and args.place is None and not temporal_clause(node)
+                    ):
+                        node = node.head
+                        above = by_tok.get(node.i)
+                        if above is not None:
+                            args.place = above.place
+                if (
+                    args.place is None
+                    and cand.type in ("ASSAULT", "COERCE", "MOBILIZE")
+                    and not in_temporal_clause(cand.tok)
+                ):
+                    args.place = sentence.lone_place()
+                text = doc.body.text[s0:s1]
+                lead = len(text) - len(text.lstrip())
+                end = s0 + len(text.rstrip())
+                items.append(_Item(cand, args, pi, s0 + lead, end, par.start + cand.tok.idx))
+    return items
+
+
+def _anchor(items: list[_Item]) -> None:
+    """Date "at/during/before the talks" by the talks this article dated."""
+    talks = [
+        (i, it.args.date)
+        for i, it in enumerate(items)
+        if it.cand.type == "CONSULT"
+        and it.cand.modality == "asserted"
+        and it.args.date is not None
+        and it.args.date.precision == "day"
+    ]
+    for i, it in enumerate(items):
+        if it.args.date is not None or it.args.anchor is None or not talks:
+            continue
+        before = [d for j, d in talks if j < i]
+        ref = before[-1] if before else talks[0][1]
+        if ref is None:
+            continue
+        prec = it.args.anchor
+        it.args.date = DateRef(ref.text, ref.start, ref.end, ref.value, prec)
+
+
+def _actor(a: ActorRef) -> Actor:
+    return Actor(name=a.name, country=a.country, sector=a.sector, entity=a.entity)
+
+
+def _countries(actors: tuple[Actor, ...]) -> set[str]:
+    return {a.country for a in actors if a.country}
+
+
+def _compatible(a: Event, b: Event, same_para: bool) -> bool:
+    said = ("asserted", "reported")
+    if a.type != b.type or (a.modality != b.modality and not {a.modality, b.modality} <= set(said)):
+        return False
+    ca, cb = _countries(a.actors), _countries(b.actors)
+    # One act: the same day, or the same paragraph and the same actor.
+    if not ((a.date is not None and a.date == b.date) or (same_para and ca & cb)):
+        return False
+    if a.date and b.date and (a.date, a.date_precision) != (b.date, b.date_precision):
+        return False
+    if a.place and b.place and a.place.lower() != b.place.lower():
+        return False
+    return not (ca and cb and not ca & cb)
+
+
+def _richness(e: Event) -> tuple[int, int]:
+    return (
+        int(e.place is not None) + int(e.date is not None) + int(bool(e.actors)),
+        -e.evidence.start,
+    )
+
+
+def _merge(events: list[tuple[int, Event]]) -> list[Event]:
+    kept: list[tuple[int, Event]] = []
+    for para, ev in events:
+        for k, (kpara, other) in enumerate(kept):
+            if _compatible(other, ev, para == kpara):
+                best, rest = (ev, other) if _richness(ev) > _richness(other) else (other, ev)
+                actors = best.actors + tuple(
+                    a for a in rest.actors if a.country and a.country not in _countries(best.actors)
+                )
+                recips = best.recipients + tuple(
+                    a
+                    for a in rest.recipients
+                    if a.country and a.country not in _countries(best.recipients)
+                )
+                kept[k] = (kpara, replace(best, actors=actors, recipients=recips))
+                break
+        else:
+            kept.append((para, ev))
+    return sorted((e for _, e in kept), key=lambda e: e.evidence.start)
+
+
+def _published_year(doc: Document) -> int | None:
+    try:
+        return Date.fromisoformat((doc.meta.published or "")[:10]).year
+    except ValueError:
+        return None
+
+
+def extract_events(doc: Document) -> Document:
+    if not doc.parses:
+        return doc
+    lex = lexicon()
+    items = _sentence_items(doc)
+    _anchor(items)
+    year = _published_year(doc)
+    body = doc.body.text
+    events: list[tuple[int, Event]] = []
+    for it in items:
+        c, a = it.cand, it.args
+        modality = c.modality
+        quote = next((qi for qi, q in enumerate(doc.quotes) if q.start <= it.trigger < q.end), None)
+        if quote is not None and modality == "asserted":
+            modality = "reported"
+        value = a.date.value if a.date else None
+        precision = a.date.precision if a.date and value else "unknown"
+        if value and year and modality == "asserted" and int(value[:4]) < year:
+            modality = "historical"
+        ev = Event(
+            type=c.type,
+            evidence=span(body, it.sent_start, it.sent_end),
+            mode=c.mode,
+            contexts=tuple(c.contexts),
+            actors=tuple(_actor(x) for x in a.actors),
+            recipients=tuple(_actor(x) for x in a.recipients),
+            place=a.place.name if a.place else None,
+            date=value,
+            date_precision=precision,  # type: ignore[arg-type]
+            modality=modality,
+            cameo=lex.cameo(c.type, c.mode),
+            acled=lex.acled(c.type, c.mode) if modality in _HAPPENED else None,
+            quote=quote,
+            magnitude=tuple(
+                Magnitude(kind, value_, body[s:e], s, e) for kind, value_, s, e in a.magnitude
+            ),
+        )
+        events.append((it.para, ev))
+    return replace(doc, events=tuple(_merge(events)))

@@ -1,0 +1,359 @@
+"""Find PLOVER event triggers in one parsed sentence, and the modality of each.
+
+A transparent layer over the dependency parse: a verb or event noun from the PLOVER lexicon is a
+trigger; a complement of an AGREE/REQUEST/... verb is the content of that act, not a second event
+("agreed to withdraw" is one AGREE); a noun trigger needs an actor or a verb that reports or
+performs it, so that "at the talks" or "to stop fighting" are not coded as events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from peacewatch.extract.events.lexicon import Code, Lexicon
+
+Token = Any  # spaCy Token (spaCy is untyped)
+
+REPORTING = frozenset(
+    [
+        "say",
+        "tell",
+        "announce",
+        "add",
+        "state",
+        "report",
+        "note",
+        "claim",
+        "confirm",
+        "write",
+        "explain",
+        "stress",
+        "reiterate",
+        "acknowledge",
+        "tweet",
+        "comment",
+    ]
+)
+# Prepositions that put an event at a place ("met in X", "fighting around X"): a place reached
+# through other prepositions ("yield to Russia", "recaptured from Russia") is a party, not a site.
+LOCATIVE = frozenset(
+    [
+        "in",
+        "at",
+        "near",
+        "around",
+        "across",
+        "outside",
+        "inside",
+        "throughout",
+        "into",
+        "on",
+        "within",
+    ]
+)
+# Nouns that a meeting verb takes without it being a meeting ("meet demands").
+_NOT_MET = frozenset(
+    ["demand", "requirement", "need", "condition", "criterion", "target", "standard", "expectation"]
+)
+# Verbs that make a reporting or performing frame for an event noun ("reported an attack").
+_NOUN_HOSTS = frozenset(
+    ["report", "announce", "confirm", "condemn", "denounce", "suffer", "repel", "repulse"]
+)
+# Prepositions whose object names the occasion of another act, not an event ("at the talks").
+_OCCASION = frozenset(
+    ["at", "during", "before", "after", "ahead", "since", "following", "amid", "of", "for", "to"]
+)
+# Prepositions that make an event noun the topic of another noun (official-2022 speeches).
+_TOPIC = frozenset(["of", "about", "on", "over", "regarding"])
+_RELATIVE = frozenset(["who", "which", "that", "whom"])
+_COMPLEMENT = frozenset(("xcomp", "ccomp", "advcl", "pcomp", "acl"))
+
+
+@dataclass
+class Cand:
+    """One trigger while a sentence is coded; becomes an Event in events.py."""
+
+    tok: Token
+    code: Code
+    mode: str | None
+    contexts: list[str] = field(default_factory=list)
+    modality: str = "asserted"
+    absorbed_by: Cand | None = None
+    extra: list[Token] = field(default_factory=list)  # merged triggers (same act)
+
+    @property
+    def type(self) -> str:
+        return self.code.type
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _phrasal(tok: Token, lex: Lexicon) -> Code | None:
+    lemma = lex.lemma(tok)
+    for c in tok.children:
+        if c.dep_ in ("prt", "advmod", "prep") and f"{lemma} {c.lower_}" in lex.phrasal:
+            return lex.phrasal[f"{lemma} {c.lower_}"]
+    # verb + object or complement word, two levels down ("declared the region (to be) independent")
+    near = [c for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass", "agent")]
+    near += [g for c in near if c.dep_ in ("ccomp", "xcomp", "dobj", "oprd") for g in c.children]
+    for c in near:
+        for key in (f"{lemma} {c.lemma_.lower()}", f"{lemma} {c.lower_}"):
+            if key in lex.phrasal:
+                return lex.phrasal[key]
+    return None
+
+
+def _verb_code(tok: Token, lex: Lexicon) -> Code | None:
+    if tok.pos_ != "VERB" or tok.dep_ in ("amod", "csubj", "nsubj"):
+        # "occupied territories": a participle describes a state; "Killing civilians is a
+        # crime": a gerund subject names a kind of act, not one that happened (official-2022).
+        return None
+    lemma = lex.lemma(tok)
+    if any(
+        f"{lemma} {c.lower_}" in lex.not_events or f"{lemma} {c.lemma_.lower()}" in lex.not_events
+        for c in tok.children
+    ):
+        return None
+    code = _phrasal(tok, lex)
+    if code is not None:
+        return code
+    code = lex.verbs.get(lex.lemma(tok))
+    if code is None:
+        return None
+    if code.type == "CONSULT" and any(c.lemma_.lower() in _NOT_MET for c in _children(tok, "dobj")):
+        return None
+    return code
+
+
+def _has_actor(tok: Token, lex: Lexicon) -> bool:
+    for c in tok.children:
+        # "Russian shelling", "Putin's offensive"; not "the Jeddah talks" (a place, checked on
+        # the VOA stories in official-2022).
+        if c.dep_ in ("amod", "compound", "poss", "nmod") and (
+            c.ent_type_ == "NORP"
+            or lex.country_of(c.text)
+            or (c.dep_ == "poss" and c.ent_type_ in ("ORG", "PERSON", "GPE"))
+        ):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            return True
+        if c.dep_ == "agent":
+            return True
+    return False
+
+
+def _noun_code(tok: Token, lex: Lexicon) -> Code | None:
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    code = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod"):
+            code = lex.noun_phrasal.get(f"{c.lower_} {tok.lemma_.lower()}", code)
+    if code is None:
+        return None
+    head = tok.head
+    if (
+        tok.dep_ == "pobj"
+        and head.lower_ in _OCCASION
+        and (code.type == "CONSULT" or not _has_actor(tok, lex))
+    ):
+        # "at the talks", "amid fighting": the occasion of something else; "at the
+        # Russian-Ukrainian talks" too (official-2022), while "amid Russian shelling" is an act.
+        return None
+    if tok.dep_ == "nsubj" and head.lemma_.lower() == "be":
+        return None  # "US sanctions are effective": a state of affairs, not an act
+    if tok.dep_ == "pobj" and head.lower_ in _TOPIC and head.head.pos_ in ("NOUN", "PROPN"):
+        return None  # "the issue of the withdrawal of troops": a topic, not an act
+    hosted = tok.dep_ in ("dobj", "nsubjpass") and lex.lemma(head) in (
+        lex.light_verbs | _NOUN_HOSTS
+    )
+    if not (hosted or _has_actor(tok, lex)):
+        return None
+    return code
+
+
+def host(tok: Token, lex: Lexicon) -> Token | None:
+    """The light or reporting verb that performs an event noun ("held talks")."""
+    if tok.dep_ in ("dobj", "nsubjpass") and lex.lemma(tok.head) in (lex.light_verbs | _NOUN_HOSTS):
+        return tok.head
+    return None
+
+
+def _mode_and_contexts(tok: Token, code: Code, lex: Lexicon) -> tuple[str | None, list[str]]:
+    mode = code.mode
+    contexts = [code.context] if code.context else []
+    words = [tok, *tok.children] if tok.pos_ != "VERB" else [*tok.children]
+    words += [
+        g for c in tok.children if c.dep_ in ("dobj", "pobj", "prep", "agent") for g in c.subtree
+    ]
+    for w in words:
+        hit = lex.noun_modifiers.get(w.lemma_.lower())
+        if hit is None and "cyber" in w.lower_:
+            hit = ("context", "cyber")
+        if hit is None:
+            continue
+        kind, value = hit
+        if kind == "mode" and mode is None and code.type in ("ASSAULT", "CONSULT"):
+            mode = value
+        elif kind == "context" and value not in contexts:
+            contexts.append(value)
+    if "cyber" in contexts and code.type == "ASSAULT":
+        mode = "cyber"
+    return mode, contexts
+
+
+def find_triggers(sent: Any, lex: Lexicon) -> list[Cand]:
+    """Trigger candidates of one sentence, with absorbed and duplicate ones resolved."""
+    cands: list[Cand] = []
+    for tok in sent:
+        code = _verb_code(tok, lex) or _noun_code(tok, lex)
+        if code is None:
+            continue
+        mode, contexts = _mode_and_contexts(tok, code, lex)
+        cand = Cand(tok, code, mode, contexts)
+        if tok.pos_ != "VERB" and host(tok, lex) is not None:
+            # "held a meeting in Riyadh on Monday": the host verb carries place and date.
+            cand.extra.append(tok.head)
+        cands.append(cand)
+    by_tok = {c.tok.i: c for c in cands}
+    for cand in cands:
+        # Nearest trigger above this one in the tree.
+        node, path, own_clause = cand.tok, [], False
+        while node.head.i != node.i:
+            path.append(node.dep_)
+            if node.dep_ == "relcl" and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _RELATIVE
+                for c in node.children
+            ):
+                own_clause = True  # "Crimea, which Moscow annexed": a clause with its own actor
+            node = node.head
+            above = by_tok.get(node.i)
+            if above is None:
+                continue
+            if (
+                own_clause
+                or ("relcl" in path[:-1])
+                or (path[-1] == "relcl" and above.type != cand.type)
+            ):
+                break
+            if above.type == cand.type and (above.tok.pos_ == "VERB" or path == ["relcl"]):
+                # "met ... to negotiate", "destroyed by a missile attack": one act.
+                cand.absorbed_by = above
+                above.extra.append(cand.tok)
+                if above.mode is None:
+                    above.mode = cand.mode
+                above.contexts += [x for x in cand.contexts if x not in above.contexts]
+            elif (
+                above.type in lex.absorbing
+                and above.tok.pos_ == "VERB"
+                and (set(path) & _COMPLEMENT or cand.tok.dep_ in ("dobj", "pobj"))
+            ):
+                # The content of an agreement, demand or threat is not a second event; its
+                # words still say where ("agreed to reduce activity around X").
+                cand.absorbed_by = above
+                above.extra.append(cand.tok)
+            break
+    for cand in cands:
+        cand.modality = modality(cand.tok, lex)
+        if cand.modality == "negated" and cand.type in lex.yielding and _refusal(cand.tok, lex):
+            # "would not yield": CAMEO 124 'decline to yield' is a REJECT, and it was said.
+            cand.code = Code("REJECT", None, cand.code.context)
+            cand.mode = None
+            cand.modality = "asserted"
+    # A condition ("once negotiators agree", "if X withdraws") states no event of its own, and
+    # PLOVER codes no event for an act that did not happen ("did not attack", "stop fighting").
+    return [
+        c
+        for c in cands
+        if c.absorbed_by is None and c.modality != "negated" and not _in_condition(c.tok, lex)
+    ]
+
+
+def _in_condition(tok: Token, lex: Lexicon) -> bool:
+    node = tok
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in lex.modality["condition"] for c in node.children):
+            return True
+        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _refusal(tok: Token, lex: Lexicon) -> bool:
+    auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    return bool(auxes & (lex.modality["conditional"] | lex.modality["future"]))
+
+
+def modality(tok: Token, lex: Lexicon) -> str:
+    """How the text presents the act: asserted, or possible, future, willing, negated, ..."""
+    m = lex.modality
+    if tok.pos_ != "VERB" and (verb := host(tok, lex)) is not None:
+        tok = verb  # "will hold talks": the verb says whether they happened
+    kids = list(tok.children)
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in kids):
+        return "negated"
+    if any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (c.lower_ in ("nobody", "none") or any(d.lower_ == "no" for d in c.children))
+        for c in kids
+    ):
+        return "negated"  # "no one recognises", "no troops were withdrawn"
+    auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+    if tok.pos_ != "VERB" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in m["ending"]:
+        return "negated"  # "end the invasion": what is to end is not a new act
+    if auxes & {"must", "should"}:
+        return "demanded"  # "Russia must withdraw": a demand, not a withdrawal
+    if auxes & m["possible"]:
+        return "possible"
+    if auxes & m["future"]:
+        return "future"
+    if auxes & m["conditional"]:
+        return "conditional"
+    if any(c.dep_ == "mark" and c.lower_ in m["condition"] for c in kids):
+        return "conditional"
+    if any(c.dep_ == "advmod" and c.lower_ in m["possible"] for c in kids):
+        return "possible"
+    # Governing words: "willing to declare", "plans to visit", "denied attacking".
+    node = tok
+    for _ in range(4):
+        if node.head.i == node.i or node.dep_ not in (*_COMPLEMENT, "acomp", "conj", "aux"):
+            break
+        gov = node.head
+        lemma = gov.lemma_.lower()
+        if any(c.dep_ == "neg" for c in gov.children) and lemma not in REPORTING:
+            return "negated"
+        if lemma in m["denied"]:
+            return "denied"
+        if lemma in m["ending"]:
+            return "negated"  # "stop fighting", "end the war": the act is what is to cease
+        if lemma in m["willing"]:
+            return "willing"
+        if lemma in ("necessary", "need", "must") or (
+            lemma == "have" and any(c.lower_ == "to" for c in node.children)
+        ):
+            return "demanded"  # "it is necessary to ban", "they have to withdraw"
+        if lemma in m["planned"]:
+            return "future"
+        if lemma in m["possible"]:
+            return "possible"
+        gaux = {c.lower_ for c in gov.children if c.dep_ == "aux"}
+        if node.dep_ == "xcomp" and gaux & m["possible"]:
+            return "possible"
+        if node.dep_ == "xcomp" and gaux & m["future"]:
+            return "future"
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in m["condition"] for c in node.children
+        ):
+            return "conditional"
+        node = gov
+    # "To evacuate people, ...", "moved to encircle the city": an aim, not a done act; but
+    # "continued to shell" and "managed to retake" say it happened.
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and not (
+        tok.dep_ in ("xcomp", "acomp", "advcl") and tok.head.lemma_.lower() in m["aspectual"]
+    ):
+        return "future"
+    return "asserted"

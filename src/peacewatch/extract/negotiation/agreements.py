@@ -1,0 +1,353 @@
+"""Agreements and drafts: kind, the stage reached, and any procedure announced for them.
+
+The stage is the furthest step the text *asserts* (a past or present verb, a "draft" modifier);
+steps in the future or under a modal ("will be signed", "could sign") are the announced
+procedure, not the stage. A procedure is read where an agreement sentence carries sequence
+words ("first ... then ... only after that"), continuing into the next sentences of the same
+speaker while they go on with the sequence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from peacewatch.extract.negotiation.context import Resolver, Sent, level_of, tok_span
+from peacewatch.records import Agreement, Document, Evidence, ProcedureStep
+
+AGREEMENT_NOUNS = {
+    "treaty": "treaty",
+    "agreement": "agreement",
+    "agreements": "agreement",
+    "accord": "agreement",
+    "accords": "agreement",
+    "deal": "agreement",
+    "memorandum": "memorandum",
+    "communiqué": "communiqué",
+    "communique": "communiqué",
+    "declaration": "declaration",
+    "protocol": "protocol",
+}
+# A settlement is one object however an article names it ("the draft peace agreement",
+# "a bilateral treaty", "this treaty"), so its mentions merge; other kinds stay apart.
+SETTLEMENT = frozenset(
+    {"treaty", "bilateral treaty", "multilateral treaty", "peace treaty", "peace agreement"}
+)
+STAGES = (
+    "proposed",
+    "drafting",
+    "agreed",
+    "initialled",
+    "signed",
+    "ratified",
+    "in force",
+    "withdrawn",
+)
+STAGE_LEMMAS = {
+    "propose": "proposed",
+    "suggest": "proposed",
+    "offer": "proposed",
+    "draft": "drafting",
+    "prepare": "drafting",
+    "work": "drafting",
+    "finalize": "drafting",
+    "finalise": "drafting",
+    "initial": "initialled",
+    "sign": "signed",
+    "ratify": "ratified",
+    "withdraw": "withdrawn",
+    "suspend": "withdrawn",
+    "terminate": "withdrawn",
+}
+PROC_VERBS = frozenset(
+    {
+        "draft",
+        "approve",
+        "initial",
+        "sign",
+        "ratify",
+        "endorse",
+        "adopt",
+        "submit",
+        "vote",
+        "conclude",
+        "finalize",
+        "finalise",
+        "agree",
+        "enter",
+    }
+)
+SEQUENCE = re.compile(
+    r"\b(first|firstly|then|after that|only after|afterwards|next|finally|subsequently|"
+    r"followed by)\b",
+    re.IGNORECASE,
+)
+CONTINUES = re.compile(r"^\W*(and|then|after that|only after|it could|it would|this|that)\b", re.I)
+IN_PERSON = re.compile(r"\b(personal meeting|in person|face-to-face)\b", re.I)
+# Most specific name of a settlement wins when its mentions merge.
+_SPECIFIC = {
+    "bilateral treaty": 4,
+    "multilateral treaty": 4,
+    "peace treaty": 3,
+    "treaty": 2,
+    "peace agreement": 1,
+}
+# PA-X stage codes (Pre, SubPar, SubComp, Imp, Ren, Cea, Oth) are given only where the kind
+# settles it: ceasefires and humanitarian pauses are "Cea". A memorandum may be pre-negotiation
+# or, like the 1994 Budapest Memorandum the 2022 releases cite, no peace agreement at all, and
+# whether a treaty is partial or comprehensive is not in the news: those stay None.
+PAX_STAGE = {"ceasefire": "Cea"}
+
+
+@dataclass
+class AgreementMention:
+    kind: str
+    stage: str | None
+    evidence: Evidence
+    issues: list[str] = field(default_factory=list)
+
+
+def _kind(tok: Any) -> str | None:
+    base = AGREEMENT_NOUNS.get(tok.lower_)
+    if base is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
+    if mods & {"ceasefire", "cease-fire", "truce"}:
+        return "ceasefire"
+    if base == "treaty":
+        for m in ("bilateral", "multilateral", "peace"):
+            if m in mods:
+                return f"{m} treaty"
+        return "treaty"
+    if base == "agreement" and "peace" in mods:
+        return "peace agreement"
+    return base
+
+
+def _asserted(verb: Any, stage: str | None) -> bool:
+    """Reported as done: not future, modal, infinitive or a subordinate time clause.
+
+    Proposing and drafting may be in the present ("are drafting"); the later stages need a
+    past form, since a present "initial"/"sign" in news copy is a plan ("when they sign").
+    """
+    if any(
+        c.lower_ in ("will", "would", "could", "may", "might", "should", "shall", "can", "to")
+        for c in verb.children
+        if c.dep_ in ("aux", "auxpass")
+    ):
+        return False
+    if verb.dep_ in ("xcomp", "advcl", "pcomp", "relcl") or verb.tag_ == "VB":
+        return False
+    return stage in ("proposed", "drafting") or verb.tag_ in ("VBD", "VBN")
+
+
+def mentions_in(
+    doc: Document, s: Sent, hit_spans: list[tuple[str, int, int]]
+) -> list[AgreementMention]:
+    """Agreement nouns in a sentence; ``hit_spans`` are (issue, start, end) in body offsets."""
+    out = []
+    for tok in s.sent:
+        kind = _kind(tok)
+        if kind is None:
+            continue
+        if tok.lower_ == "agreements" and not any(c.dep_ == "prep" for c in tok.children):
+            continue  # "the day's agreements": results in general, not an agreement text
+        stage = _stage(tok)
+        if (
+            kind == "agreement"
+            and stage is None
+            and not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children)
+        ):
+            continue  # bare "agreement" ("in agreement", "no agreement"): too vague to track
+        np = list(tok.subtree)
+        lo, hi = np[0].idx + s.offset, np[-1].idx + len(np[-1]) + s.offset
+        issues = [i for i, a, b in hit_spans if a >= lo and b <= hi]
+        left = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "det", "nmod", "poss")]
+        out.append(AgreementMention(kind, stage, tok_span(doc, s, [*left, tok]), issues))
+    return out
+
+
+def _stage(tok: Any) -> str | None:
+    """The stage a mention asserts: a "draft" modifier, or an asserted governing verb."""
+    if any(
+        c.lower_ in ("draft", "drafted") for c in tok.children if c.dep_ in ("amod", "compound")
+    ):
+        return "drafting"
+    if tok.dep_ == "pobj" and tok.head.head.lower_ in ("work", "draft", "text", "drafting"):
+        return "drafting"
+    if tok.head.lower_ == "draft" and tok.dep_ == "pobj":
+        return "drafting"
+    verb = tok.head
+    stage = STAGE_LEMMAS.get(verb.lemma_.lower())
+    if verb.pos_ == "VERB" and tok.dep_ in ("dobj", "nsubjpass") and _asserted(verb, stage):
+        if verb.lemma_.lower() in ("reach", "conclude"):
+            return "agreed"
+        if any(c.lower_ in ("force", "effect") for c in verb.subtree) and verb.lemma_ in (
+            "enter",
+            "take",
+            "come",
+        ):
+            return "in force"
+        return stage
+    return None
+
+
+def procedure_in(
+    doc: Document, sents: list[Sent], i: int, resolver: Resolver
+) -> tuple[list[ProcedureStep], int]:
+    """Steps announced from sentence i on, and how many sentences they took."""
+    s = sents[i]
+    if not SEQUENCE.search(s.sent.text):
+        return [], 0
+    steps: list[ProcedureStep] = []
+    used = 1
+    steps += _steps(doc, s, resolver)
+    j = i + 1
+    while j < len(sents) and j <= i + 3:
+        nxt = sents[j]
+        if nxt.para - sents[j - 1].para > 1 or not CONTINUES.search(nxt.sent.text):
+            break
+        more = _steps(doc, nxt, resolver)
+        if not more:
+            break
+        steps += more
+        used += 1
+        j += 1
+    for n, st in enumerate(steps, start=1):
+        st_order = ProcedureStep(
+            order=n,
+            action=st.action,
+            evidence=st.evidence,
+            actor=st.actor,
+            level=st.level,
+            qualifier=st.qualifier,
+        )
+        steps[n - 1] = st_order
+    return (steps, used) if len(steps) >= 2 else ([], 0)
+
+
+def _steps(doc: Document, s: Sent, resolver: Resolver) -> list[ProcedureStep]:
+    out: list[ProcedureStep] = []
+    for tok in s.sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in PROC_VERBS:
+            actor_toks = _actor(tok)
+            out.append(_step(doc, s, tok, actor_toks, resolver))
+        elif tok.lower_ in ("meeting", "summit") and tok.dep_ == "attr":
+            # "It could be a multilateral meeting involving ...": a qualifier of the last step
+            quals = [c.lower_ for c in tok.children if c.dep_ == "amod"]
+            actor = [t for c in tok.children if c.dep_ == "acl" for t in c.subtree if t.i != c.i]
+            out.append(
+                ProcedureStep(
+                    order=0,
+                    action="meet",
+                    evidence=tok_span(doc, s, list(tok.subtree)),
+                    actor=" ".join(t.text for t in actor) or None,
+                    level=level_of(" ".join(t.text for t in actor)) if actor else None,
+                    qualifier=" ".join(quals) or None,
+                )
+            )
+    return out
+
+
+def _actor(verb: Any) -> list[Any]:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return [t for p in c.children if p.dep_ == "pobj" for t in _np(p)]
+    # "a meeting between X and Y is organised to sign": the meeting's participants sign
+    head = verb.head if verb.dep_ in ("advcl", "xcomp") else verb
+    for c in head.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("meeting", "summit"):
+            return [
+                t
+                for t in c.subtree
+                if t.ent_type_ == "PERSON" or t.lower_ in ("presidents", "leaders")
+            ]
+    for c in verb.children:
+        if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN"):
+            return list(c.subtree)
+    return []
+
+
+def _np(tok: Any) -> list[Any]:
+    """A noun phrase without the clauses and coordinated verbs that hang off it."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in ("det", "amod", "compound", "poss", "nummod", "case"):
+            out += list(c.subtree)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _step(
+    doc: Document, s: Sent, tok: Any, actor_toks: list[Any], resolver: Resolver
+) -> ProcedureStep:
+    actor = " ".join(t.text for t in actor_toks if not t.is_punct) or None
+    names = {resolver.person_of(t) for t in actor_toks} - {None}
+    level = "leaders" if len([n for n in names if n and resolver.is_leader(n)]) >= 2 else None
+    level = level or (level_of(actor) if actor else None)
+    # The step's own words: the verb with its arguments, not the steps coordinated with it.
+    keep = ("agent", "dobj", "prep", "nsubjpass", "auxpass", "aux", "prt", "advmod", "nsubj")
+    sub = [tok]
+    for c in tok.children:
+        if c.dep_ in keep and not (c.dep_ == "advmod" and c.lower_ in ("then", "first")):
+            sub += [
+                t for t in c.subtree if not any(a.dep_ == "conj" and a.pos_ == "VERB" for a in [t])
+            ]
+    sub = [
+        t
+        for t in sub
+        if not t.is_punct or t.i not in (min(x.i for x in sub), max(x.i for x in sub))
+    ]
+    sub = sub or [tok]
+    text = " ".join(t.text for t in sub)
+    qual = "in person" if IN_PERSON.search(text) else None
+    if any(
+        c.lower_ in ("could", "may", "might", "possible")
+        for c in s.sent
+        if c.i < tok.i and c.i > tok.i - 8
+    ):
+        qual = (qual + ", " if qual else "") + "possible"
+    return ProcedureStep(
+        order=0,
+        action=tok.lemma_.lower(),
+        evidence=tok_span(doc, s, sub),
+        actor=actor,
+        level=level,
+        qualifier=qual,
+    )
+
+
+def assemble(
+    mentions: list[AgreementMention],
+    procedure: list[ProcedureStep],
+    stated_by: str | None,
+    parties: tuple[str, ...],
+) -> list[Agreement]:
+    groups: dict[str, list[AgreementMention]] = {}
+    for m in mentions:
+        key = "settlement" if m.kind in SETTLEMENT else m.kind
+        groups.setdefault(key, []).append(m)
+    out = []
+    for key, ms in groups.items():
+        kinds = [m.kind for m in ms]
+        kind = max(kinds, key=lambda k: (_SPECIFIC.get(k, 0), kinds.count(k)))
+        stages = [m.stage for m in ms if m.stage]
+        stage = max(stages, key=STAGES.index) if stages else None
+        issues = tuple(dict.fromkeys(i for m in ms for i in m.issues))
+        pax = PAX_STAGE.get(kind) or (
+            "Cea" if set(issues) & {"ceasefire", "humanitarian"} else None
+        )
+        out.append(
+            Agreement(
+                kind=kind,
+                evidence=tuple(m.evidence for m in ms),
+                stage=stage,
+                pax_stage=pax,
+                parties=parties,
+                issues=issues,
+                procedure=tuple(procedure) if key == "settlement" else (),
+                stated_by=stated_by if key == "settlement" and procedure else None,
+            )
+        )
+    return out

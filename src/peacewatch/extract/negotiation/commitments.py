@@ -1,0 +1,114 @@
+"""Commitments: "X agreed to pull back troops from around A and B" -> obligor, action, scope.
+
+A commitment is the complement of a binding verb (lexicons/stances.json "commitment_verbs"),
+or a future clause under "announce/promise/pledge/vow"; its scope is the places named in it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from peacewatch.extract.negotiation.context import (
+    ALL,
+    Resolver,
+    Sent,
+    date_in,
+    stances,
+    subject_of,
+    tok_span,
+)
+from peacewatch.extract.negotiation.denials import under_denial
+from peacewatch.extract.negotiation.positions import IssueHit, condition_of
+from peacewatch.extract.negotiation.speakers import Speakers, party_for
+from peacewatch.records import Commitment, Document
+
+
+def commitments_in(
+    doc: Document,
+    s: Sent,
+    hits: list[IssueHit],
+    resolver: Resolver,
+    speakers: Speakers,
+    parties: tuple[str, ...],
+) -> list[Commitment]:
+    """ "X agreed to pull back troops from around A and B": obligor, action, scope."""
+    out: list[Commitment] = []
+    verbs = set(stances()["commitment_verbs"]["lemmas"])
+    for tok in s.sent:
+        if (
+            tok.lemma_.lower() not in verbs
+            or tok.pos_ != "VERB"
+            or any(c.dep_ == "neg" for c in tok.children)
+            # "Kyiv denied that it had agreed to X": no commitment (positions.py keeps the
+            # denied stance).
+            or under_denial(tok) is not None
+        ):
+            continue
+        actions = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        if tok.lemma_.lower() in ("announce", "promise", "pledge", "vow"):
+            actions += [
+                c
+                for c in tok.children
+                if c.dep_ == "ccomp"
+                and any(a.lower_ in ("will", "would", "shall") for a in c.children)
+            ]
+        for act in actions:
+            if act.lemma_.lower() in verbs:  # "announced that it has agreed to ..." -> inner verb
+                continue
+            sub = list(act.subtree)
+            ids = {t.i for t in sub}
+            scope_toks = [t for t in sub if t.ent_type_ in ("GPE", "LOC", "FAC")]
+            places = _places(doc, s, sub) or _names(scope_toks)
+            core = [act] + [
+                t
+                for c in act.children
+                if c.dep_ in ("dobj", "prt", "dative", "acomp")
+                for t in c.subtree
+            ]
+            action = " ".join(
+                t.text
+                for t in sorted(core, key=lambda t: t.i)
+                if not t.is_quote and t.lower_ not in ("that", "which")
+            )
+            deadline, _ = date_in(doc, tok_span(doc, s, sub).start, tok_span(doc, s, sub).end)
+            issue = next((h.issue for h in hits if {t.i for t in h.tokens} & ids), None)
+            cond = condition_of(act) or condition_of(tok)
+            subj = subject_of(tok)
+            obligor = party_for(resolver, speakers, subj, s, tok)
+            # "Both sides agreed to ...": one commitment per party.
+            for ob in parties if obligor == ALL else (obligor,):
+                out.append(
+                    Commitment(
+                        action=action,
+                        evidence=tok_span(doc, s, [tok, *sub]),
+                        obligor=ob,
+                        issue=issue,
+                        scope=tuple(places),
+                        conditions=(cond,) if cond else (),
+                        deadline=deadline,
+                        by=speakers.of(tok),
+                    )
+                )
+    return out
+
+
+def _places(doc: Document, s: Sent, toks: list[Any]) -> list[str]:
+    if not toks:
+        return []
+    lo = min(t.idx for t in toks) + s.offset
+    hi = max(t.idx + len(t) for t in toks) + s.offset
+    names = [p.name or p.mention for p in doc.places if lo <= p.start and p.end <= hi]
+    return list(dict.fromkeys(names))
+
+
+def _names(toks: list[Any]) -> list[str]:
+    out: list[str] = []
+    seen: set[int] = set()
+    for t in toks:
+        if t.i in seen:
+            continue
+        ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+        if ent is not None:
+            seen.update(range(ent.start, ent.end))
+            out.append(ent.text)
+    return list(dict.fromkeys(out))

@@ -1,0 +1,331 @@
+"""Issues, the parties' stances on them, and commitments, read from the dependency parse.
+
+An issue is raised by a trigger phrase (lexicons/issues.json) or by a meeting of two national
+leaders. Its stance is the nearest cue word governing it (lexicons/stances.json): we climb the
+issue's syntactic ancestors, look at each ancestor and the attribute nouns beside it, and stop at
+the reporting verb, whose subject is who *stated* the position. The party is the subject of the
+cue's clause (a person's country, a demonym, a capital, "both sides"). Climbing the parse rather
+than taking every cue in the sentence keeps "Kyiv wants a ceasefire but rejects any land deal"
+from giving both stances to both issues. A stance a party denies holding ("Kyiv denied that it
+had offered X") is kept with status "denied" (denials.py); one denied by someone else is dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from peacewatch.extract.negotiation.context import (
+    ALL,
+    Resolver,
+    Sent,
+    issue_patterns,
+    subject_of,
+    surname,
+    tok_span,
+)
+from peacewatch.extract.negotiation.cues import (
+    IssueHit,
+    condition_of,
+    cue_of,
+    frame_nouns,
+    relative_cues,
+    stance_for,
+    stance_nouns,
+)
+from peacewatch.extract.negotiation.denials import Denial, denial_of, under_denial
+from peacewatch.extract.negotiation.round_when import deny_verb, via_report
+from peacewatch.extract.negotiation.speakers import Speakers, party_for, said_on
+from peacewatch.records import Document, Position
+
+__all__ = ["IssueHit", "Speakers", "condition_of", "issue_hits", "party_for", "positions_in"]
+
+MEETING_LEMMAS = frozenset({"meet", "meeting", "summit"})
+
+
+def issue_hits(doc: Document, s: Sent, resolver: Resolver) -> list[IssueHit]:
+    hits: list[IssueHit] = []
+    taken: set[tuple[str, int]] = set()
+    text = s.sent.text
+    for issue, pattern, inverse in issue_patterns():
+        for m in pattern.finditer(text):
+            sp = s.sent.doc.char_span(
+                s.sent.start_char + m.start(), s.sent.start_char + m.end(), alignment_mode="expand"
+            )
+            if sp is None or (issue, sp.start) in taken:
+                continue
+            taken.add((issue, sp.start))
+            toks = list(sp)
+            hits.append(IssueHit(issue, toks, tok_span(doc, s, toks), inverse))
+    for toks in leader_meetings(s, resolver):
+        if not any(h.issue == "leaders-meeting" for h in hits):
+            hits.append(IssueHit("leaders-meeting", toks, tok_span(doc, s, toks)))
+    return hits
+
+
+def leader_meetings(s: Sent, resolver: Resolver) -> list[list[Any]]:
+    """ "X and Y could meet", "a meeting between X and Y": two national leaders meeting."""
+    found: list[list[Any]] = []
+    for tok in s.sent:
+        if tok.lemma_.lower() not in MEETING_LEMMAS:
+            continue
+        people: list[Any] = []
+        # "a meeting take place between X and Y": the preposition may hang off the verb.
+        holders = [tok, tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else [tok]
+        for h in holders:
+            for c in h.children:
+                if (c.dep_ in ("nsubj", "nsubjpass") and h is tok) or (
+                    c.dep_ == "prep" and c.lower_ in ("between", "with")
+                ):
+                    people += [t for t in c.subtree if t.ent_type_ == "PERSON"]
+        names = {resolver.person_of(p) for p in people} - {None}
+        leaders = [n for n in names if n and resolver.is_leader(n)]
+        if len(leaders) >= 2:
+            toks = [*people, tok]
+            found.append(
+                [t for t in s.sent if min(x.i for x in toks) <= t.i <= max(x.i for x in toks)]
+            )
+    return found
+
+
+DENIALS = frozenset({"deny", "refute", "disprove"})
+
+# (stance, party, anchor token, condition, who stated it, the party's denial of it if any)
+Found = tuple[str, str | None, Any, str | None, str | None, Denial | None]
+
+
+def _denied(verb: Any) -> bool:
+    """The clause is the content of a denial: "denied that it had agreed to X". What
+    denials.py cannot read as the party's own denied position is dropped."""
+    v = verb
+    for _ in range(3):
+        if v.dep_ not in ("ccomp", "xcomp", "conj") or v.head.i == v.i:
+            return False
+        v = v.head
+        if v.lemma_.lower() in DENIALS:
+            return True
+    return False
+
+
+def _wished(verb: Any) -> bool:
+    """ "the wise course is for Kyiv to drop X": a "for ... to" clause states what
+    the speaker wants another to do, not what that other does."""
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
+
+
+# A stance on the opposite of an issue, turned round (issues.json "inverse_triggers"): to reject
+# joining NATO is to demand neutrality, to be ready to join is to reject it. Offers, conditions,
+# commitments and discussion keep their word: "undertake not to join" is a commitment either way.
+INVERSE = {
+    "demands": "rejects",
+    "seeks": "rejects",
+    "priority": "rejects",
+    "accepts": "rejects",
+    "willing": "rejects",
+    "open to compromise": "rejects",
+    "rejects": "demands",
+    "red line": "demands",
+    "will not yield": "demands",
+}
+
+
+def positions_in(
+    doc: Document,
+    s: Sent,
+    hits: list[IssueHit],
+    resolver: Resolver,
+    speakers: Speakers,
+    parties: tuple[str, ...],
+    prev: Sent | None = None,
+) -> list[Position]:
+    out: list[Position] = []
+    for hit in hits:
+        found: list[Found] = []
+        by = speakers.of(hit.head)
+        ids = {t.i for t in hit.tokens}
+        cues = stance_for(hit)
+        if not cues and prev is not None:
+            found += _listed(hit, prev, resolver, speakers)
+        for cue in cues:
+            who = by
+            if (
+                cue.token is not None
+                and cue.token.pos_ == "NOUN"
+                and cue.token.head.lemma_ in ("receive", "get", "obtain", "hear", "study", "review")
+            ):
+                # "the delegation received proposals": the recipient is not the proposer.
+                found.append((cue.stance, None, cue.token, cue.condition, None, None))
+                continue
+            if cue.owner is not None:  # "Russia's demand for X"
+                t = cue.token
+                if t is not None and (
+                    (t.head.lower_ == "of" and via_report(t.head.head) is not None)
+                    or (t.dep_ == "dobj" and deny_verb(t.head, direct=True))
+                ):
+                    continue  # "denied reports of Russia's demand": not the stance
+                found.append(
+                    (
+                        cue.stance,
+                        party_for(resolver, speakers, cue.owner, s, hit.head),
+                        cue.token,
+                        cue.condition,
+                        resolver.person_of(cue.owner),
+                        None,
+                    )
+                )
+                continue
+            deny = (
+                denial_of(cue.verb, cue.token, resolver, speakers, s)
+                if cue.verb is not None and cue.stance != "discussed"
+                else None
+            )
+            if deny is not None:
+                # "Kyiv denied that it had agreed to X": Kyiv's stance on X, denied.
+                denier = resolver.person_of(deny.subject) or who
+                found.append((cue.stance, deny.party, cue.token or hit.head, None, denier, deny))
+                continue
+            if cue.verb is not None and (_denied(cue.verb) or under_denial(cue.verb)):
+                # "Kyiv denied that Moscow had offered X", "rejected reports that Moscow had
+                # offered X": no stance of Kyiv's on X, and Moscow's is denied, not held.
+                continue
+            subj = subject_of(cue.verb) if cue.verb is not None else None
+            if cue.verb is not None and cue.stance != "discussed" and _wished(cue.verb):
+                found.append(
+                    (cue.stance, speakers.side_of(hit.head, s), cue.token, None, who, None)
+                )
+                continue
+            if cue.speaker_side:
+                first = subj is not None and subj.lower_ in ("we", "i")
+                party = (
+                    party_for(resolver, speakers, subj, s, hit.head)
+                    if first
+                    else speakers.side_of(hit.head, s)
+                )
+                found.append((cue.stance, party, cue.token, None, who, None))
+                continue
+            passive = subj is not None and subj.dep_ == "nsubjpass"
+            about_issue = subj is not None and bool(ids & {t.i for t in subj.subtree})
+            if subj is not None and cue.verb is not None and (passive or about_issue):
+                # "X was offered a truce", "sanctions against X are needed": the subject is
+                # the recipient or the issue itself; the party is the agent, if named.
+                agent = next(
+                    (
+                        p
+                        for c in cue.verb.children
+                        if c.dep_ == "agent"
+                        for p in c.children
+                        if p.dep_ == "pobj"
+                    ),
+                    None,
+                )
+                party = (
+                    party_for(resolver, speakers, agent, s, hit.head) if agent is not None else None
+                )
+                # "the status of X is proposed to be ...", said by Y: with no agent named, the
+                # proposal is the speaker's side's (speakers.py: named speaker, else the
+                # releasing government's own voice).
+                if party is None and (not passive or about_issue):
+                    party = speakers.side_of(hit.head, s)
+            else:
+                party = party_for(resolver, speakers, subj, s, hit.head)
+                # The speaker's side stands in only for a missing or pronoun subject: "the
+                # guarantor countries are committed", said by X, is not X's commitment.
+                # So does a stance noun as subject: "the goal was to secure X", said by Y, is
+                # Y's goal (kremlin.ru readouts, March 2022).
+                # "they"/"it" are left alone: in a release of one side they mostly stand for
+                # the other ("they want to seize X").
+                # An abstract subject too: "peace is reachable only by ensuring X".
+                stated = subj is not None and (
+                    subj.lemma_.lower() in stance_nouns()
+                    or subj.lemma_.lower() in frame_nouns()
+                    or (cue.token is not None and subj.i == cue.token.i)  # "our top concern is"
+                )
+                if party is None and (subj is None or subj.lower_ in ("he", "she") or stated):
+                    party = speakers.side_of(hit.head, s)
+                if subj is not None and who is None:
+                    who = resolver.person_of(subj)
+            found.append((cue.stance, party, cue.token or hit.head, cue.condition, who, None))
+        for st, v in relative_cues(hit):
+            subj = subject_of(v)
+            who = resolver.person_of(subj) if subj is not None else None
+            found.append((st, party_for(resolver, speakers, subj, s, v), v, None, who, None))
+        # "a neutral status for Ukraine", as Russia's goal, is imposed on Ukraine, not sought by
+        # it: the beneficiary seeks the issue only when no other side is for it here. And only
+        # when the clause takes a stance at all: "the leaders discussed security guarantees for
+        # Ukraine" names the beneficiary, it does not say Ukraine asked for anything.
+        # A denied stance is nobody's stance for the beneficiary to follow.
+        held = [f for f in found if f[5] is None]
+        others_for = any(f[1] and f[0] in ("demands", "seeks", "priority") for f in held)
+        firm = any(f[0] not in ("discussed", "conditional") for f in held)
+        for b in _beneficiaries(hit) if firm else []:
+            if not others_for and not any(f[1] == b for f in held):
+                found.append(("seeks", b, hit.head, None, None, None))
+        for st, party, anchor, cond, who, deny in found:
+            if hit.inverse:
+                st = INVERSE.get(st, st)
+            targets = list(parties) if party == ALL else [party]
+            toks = [*hit.tokens, anchor]
+            if deny is not None:
+                # The evidence names who denies it: from the denier to the denied stance.
+                toks += [*deny.subject.subtree, deny.verb]
+            ev = tok_span(
+                doc,
+                s,
+                [t for t in s.sent if min(x.i for x in toks) <= t.i <= max(x.i for x in toks)],
+            )
+            for p in targets:
+                out.append(
+                    Position(
+                        issue=hit.issue,
+                        stance=st,
+                        evidence=ev,
+                        party=p,
+                        by=who,
+                        by_entity=resolver.person_entity.get(surname(who)) if who else None,
+                        said_on=said_on(doc, s, deny.verb if deny is not None else anchor),
+                        condition=cond,
+                        # what the stance is about, in the text's words ("joining NATO")
+                        detail=hit.evidence.text,
+                        status="denied" if deny is not None else None,
+                    )
+                )
+    return out
+
+
+def _listed(hit: IssueHit, prev: Sent, resolver: Resolver, speakers: Speakers) -> list[Found]:
+    """ "... set out its aims. These include X, Y and Z.": an issue listed by a
+    demonstrative subject of "include"/"be" takes the stance noun of the sentence before
+    (kremlin.ru readouts list a side's goals this way) and that noun's owner."""
+    verb = hit.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subj = subject_of(verb)
+    if verb.lemma_.lower() not in LIST_VERBS or subj is None or subj.lower_ not in DEMONSTRATIVES:
+        return []
+    for tok in reversed(list(prev.sent)):
+        cue = cue_of(tok) if tok.pos_ == "NOUN" else None
+        if cue is None or cue[0] == "discussed":
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        party = party_for(resolver, speakers, owner, prev, tok) if owner is not None else None
+        if party is None:
+            party = speakers.side_of(tok, prev)
+        return [(cue[0], party, verb, None, speakers.of(tok), None)]
+    return []
+
+
+LIST_VERBS = frozenset({"include", "be", "comprise"})
+DEMONSTRATIVES = frozenset({"these", "those", "they"})
+
+
+def _beneficiaries(hit: IssueHit) -> list[str]:
+    """ "security guarantees for Ukraine": the country the issue is for seeks it."""
+    from peacewatch.extract.negotiation.context import country_of_word
+
+    out = []
+    for t in hit.head.children:
+        if t.dep_ == "prep" and t.lower_ == "for":
+            for p in t.children:
+                code = country_of_word(p.text) if p.dep_ == "pobj" else None
+                if code:
+                    out.append(code)
+    return out

@@ -1,0 +1,125 @@
+"""When a round was held, and whether it was: its date, its tense, a denial.
+
+Read from the round mention's own words (rounds.py passes the trigger, its clause and the
+tokens that anchor it), so that another date or negation in the sentence is not taken.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from peacewatch.extract.negotiation.context import Sent
+from peacewatch.records import DatePrecision, Document
+
+
+def negative(tok: Any) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in tok.children)
+
+
+# Verbs that say a report is false. "deny" and "refute" take the round itself ("denied that the
+# delegations met", "denied holding talks"); "reject", "dismiss" and "rebut" only through a
+# report noun ("rejected reports that talks were held"): alone they refuse ("rejected the
+# talks"), which says nothing about whether a round took place.
+DENY_DIRECT = frozenset({"deny", "refute", "disprove"})
+DENY_REPORTS = DENY_DIRECT | {"reject", "dismiss", "rebut", "dispute"}
+REPORT_NOUNS = frozenset(
+    {"report", "claim", "allegation", "suggestion", "rumour", "rumor", "speculation"}
+)
+# Verbs that say a round took place; a denied clause must be one of them ("denied that the talks
+# had failed" denies a failure, not the talks).
+HELD_LEMMAS = frozenset(
+    {"hold", "happen", "occur", "take", "meet", "start", "convene", "negotiate", "resume"}
+)
+
+
+def denied(tok: Any, head: Any) -> bool:
+    """The text says the round did not take place: a negated talks noun ("no talks"), a
+    negated meeting verb ("did not meet"), or a negated verb of holding the talks ("the talks
+    were not held", "did not take place"); or someone denies it (``denier``)."""
+    if negative(tok):
+        return True
+    verbs = {head} | ({tok.head} if tok.head.pos_ in ("VERB", "AUX") else set())
+    for v in verbs:
+        held = v.lemma_.lower() in ("hold", "happen", "occur", "take", "meet", "start")
+        if held and v.i != tok.i and negative(v):
+            return True
+    # "there were no talks": the noun is the attribute of an existential "be" with "no".
+    if tok.dep_ == "attr" and any(c.lower_ == "no" for c in tok.children):
+        return True
+    return denier(tok, head) is not None
+
+
+def _held(v: Any) -> bool:
+    lemma = v.lemma_.lower()
+    if lemma == "take":
+        return any(c.lower_ == "place" for c in v.children)
+    return lemma in HELD_LEMMAS
+
+
+def deny_verb(v: Any, direct: bool) -> bool:
+    lemmas = DENY_DIRECT if direct else DENY_REPORTS
+    return v.pos_ == "VERB" and v.lemma_.lower() in lemmas and not negative(v)
+
+
+def via_report(noun: Any) -> Any | None:
+    """The verb denying a report noun: "denied reports ...", "dismissed claims ..."."""
+    if noun.lemma_.lower() not in REPORT_NOUNS or noun.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    return noun.head if deny_verb(noun.head, direct=False) else None
+
+
+def denier(tok: Any, head: Any) -> Any | None:
+    """The verb by which a source denies the round of ``tok`` (its clause head ``head``).
+
+    - the talks are the verb's object: "Moscow denied any talks in X";
+    - the clause that holds the talks is its complement: "denied that the delegations had met",
+      "denied holding talks";
+    - through a report noun: "rejected reports that negotiators held talks", "dismissed
+      claims of talks".
+    A negated denial ("did not deny that they met") denies nothing.
+    """
+    if tok.dep_ == "dobj" and tok.head.i == head.i and deny_verb(head, direct=True):
+        return head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        found = via_report(tok.head.head)
+        if found is not None:
+            return found
+    if head.i == tok.i or _held(head):
+        if head.dep_ in ("ccomp", "xcomp") and deny_verb(head.head, direct=True):
+            return head.head
+        if head.dep_ in ("acl", "ccomp", "relcl"):
+            return via_report(head.head)
+    return None
+
+
+def date_of(
+    doc: Document, s: Sent, toks: list[Any], anchors: set[int]
+) -> tuple[str | None, DatePrecision]:
+    """The date of the round: a date phrase attached to the round's own words.
+
+    "talks held on March 7", "met today", "Tuesday's talks" count; "the line of February 23"
+    in the same clause does not (the date must hang off an anchor, directly or through a
+    preposition).
+    """
+    by_start = {t.idx + s.offset: t for t in toks}
+    for d in doc.dates:
+        t = by_start.get(d.start)
+        if t is None or not d.value:
+            continue
+        inside = {x.i for x in toks if d.start <= x.idx + s.offset < d.end}
+        root = next((x for x in toks if x.i in inside and x.head.i not in inside), t)
+        h = root.head
+        if (
+            h.i in anchors
+            or (h.dep_ == "prep" and h.head.i in anchors)
+            or (root.dep_ == "poss" and h.i in anchors)
+        ):
+            return d.value, d.precision
+    return None, "unknown"
+
+
+def past(tok: Any) -> bool:
+    v = tok if tok.pos_ == "VERB" else tok.head
+    return "Past" in v.morph.get("Tense") or any(
+        c.lower_ in ("was", "were", "had") for c in v.children
+    )

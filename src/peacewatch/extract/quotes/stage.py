@@ -1,0 +1,95 @@
+"""Quotations: direct, partial and indirect, with speaker, relay, cue and date.
+
+``find_quotes`` returns the finders' ``Found`` records (with cue and source spans, which the
+PolNeAR evaluation scores); ``extract_quotes`` is the pipeline stage that turns them into
+``Quote`` records. Parsing is not repeated: the stage reads ``doc.parses``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from peacewatch.evidence import span
+from peacewatch.extract.quotes.base import Context, Found
+from peacewatch.extract.quotes.direct import find_direct, find_labelled, segments
+from peacewatch.extract.quotes.indirect import find_indirect
+from peacewatch.extract.quotes.speakers import person_subjects
+from peacewatch.records import Document, Quote
+
+
+def _context(doc: Document) -> Context:
+    ctx = Context(doc=doc)
+    for p in doc.body.paragraphs:
+        text = doc.body.text[p.start : p.end]
+        ctx.segments.append([(p.start + s, p.start + e, c) for s, e, c in segments(text)])
+    ctx.mentions = sorted(
+        ((m.start, m.end, e) for e in doc.entities for m in e.mentions), key=lambda x: x[0]
+    )
+    ctx.person_subjects = person_subjects(ctx)
+    return ctx
+
+
+def find_quotes(doc: Document) -> list[Found]:
+    """Every attribution in the document, in text order."""
+    if not doc.parses or len(doc.parses) != len(doc.body.paragraphs):
+        return []
+    ctx = _context(doc)
+    found: list[Found] = []
+    previous: Found | None = None
+    for i, parsed in enumerate(doc.parses):
+        labelled = find_labelled(ctx, i, parsed)
+        if labelled:
+            # The paragraph is the labelled speakers' turns; quotes inside them are nested.
+            para = labelled
+        else:
+            direct = find_direct(ctx, i, parsed, previous)
+            indirect = find_indirect(ctx, i, parsed, direct)
+            para = sorted(direct + indirect, key=lambda f: f.start)
+        _carry_relay(found, para)
+        found.extend(para)
+        # Only a quote that closes its paragraph can run on into the next one.
+        previous = para[-1] if para else None
+    return found
+
+
+def _carry_relay(before: list[Found], new: list[Found]) -> None:
+    """Consecutive quotes of one speaker share the outlet that carried them.
+
+    "…," the envoy said according to Reuters. / "…," he added. — the second quote came through the
+    same outlet. Only the immediately preceding quote, same or previous paragraph, is used.
+    """
+    prev = before[-1] if before else None
+    for f in new:
+        if (
+            prev is not None
+            and f.relay is None
+            and f.speaker is not None
+            and prev.speaker == f.speaker
+            and f.para - prev.para <= 1
+            and f.how in {"pronoun", "previous"}
+        ):
+            f.relay = prev.relay
+        prev = f
+
+
+def extract_quotes(doc: Document) -> Document:
+    text = doc.body.text
+    quotes = []
+    for f in find_quotes(doc):
+        if f.start >= f.end:
+            continue
+        ev_start, ev_end = f.evidence
+        quotes.append(
+            Quote(
+                text=text[f.start : f.end],
+                start=f.start,
+                end=f.end,
+                kind=f.kind,
+                speaker=f.speaker,
+                cue=f.cue_text,
+                relay=f.relay,
+                said_on=f.said_on,
+                evidence=span(text, min(ev_start, f.start), max(ev_end, f.end)),
+            )
+        )
+    return replace(doc, quotes=tuple(quotes))
