@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any, cast, get_args
 import pytest
 from typer.testing import CliRunner
 
-from peacewatch.cli import app
 from peacewatch.clean import clean
+from peacewatch.cli import app
 from peacewatch.parse.nlp import parse
 from peacewatch.pipeline import (
     BUG_FIX,
@@ -69,7 +69,9 @@ def test_each_outcome_names_its_input_and_stage(nlp: Language) -> None:
     good, read, cleaned, crashed, after = out
     assert isinstance(good, Analysed) and good.doc.meta.id == "good" and good.doc.places
     assert isinstance(after, Analysed)  # a crash in one article fails that article only
-    assert read == Failed(unreadable, "read", unreadable.message, unreadable.fix, unreadable.message)
+    assert read == Failed(
+        unreadable, "read", unreadable.message, unreadable.fix, unreadable.message
+    )
     assert isinstance(cleaned, Failed) and cleaned.stage == "clean" and cleaned.source == "in-empty"
     assert cleaned.message == "no article text left after removing boilerplate"
     assert cleaned.fix == "check that the input is a news article"

@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 
 from peacewatch.records import InputError, RawInput
+from peacewatch.scale import Runner
+from peacewatch.scale.store import ingest_with
 from peacewatch.sources.files import read_inputs
 from peacewatch.sources.state import SourceState, load_state, save_state
 from peacewatch.sources.watch import mark_seen, poll, unseen
-from peacewatch.scale import Runner
-from peacewatch.scale.store import ingest_with
 from peacewatch.store import Store
 from peacewatch.store.query import Filters, run_query
 

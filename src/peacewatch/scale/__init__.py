@@ -34,6 +34,11 @@ Item = RawInput | InputError
 # module and must not load the pipeline to print its help), so each task fills spaCy's batches
 # while a slow partition holds up the in-order results for little time.
 PARTITION = 32
+# In this process a partition is no task to ship, only what is analysed before its outcomes are
+# passed on (written, printed): one pipeline.CHUNK, so ``ingest`` writes every 16 articles
+# and keeps only their Documents in memory. Chunk boundaries are those of PARTITION, so the
+# documents are the same.
+LOCAL_PARTITION = 16
 # Two spaCy pipelines in one process (Dask processes=False: worker threads share the module's
 # model cache) must not parse at once: spaCy does not promise thread safety. In a process per
 # worker the lock is never contended.
@@ -92,7 +97,7 @@ class Runner:
         workers: int | None = None,
         scheduler: str | None = None,
         model: str | None = None,
-        partition: int = PARTITION,
+        partition: int | None = None,
         dask_processes: bool = True,
     ) -> None:
         from peacewatch.parse.nlp import model_name
@@ -103,7 +108,9 @@ class Runner:
         # Workers get the driver's model by name (their environment may differ); in this
         # process, None shares nlp.load()'s cache entry with the command that already loaded it.
         self.model = model or (None if self.executor is Executor.local else model_name())
-        self.partition = partition
+        self.partition = partition or (
+            LOCAL_PARTITION if self.executor is Executor.local else PARTITION
+        )
         self.dask_processes = dask_processes
         self.peaks: dict[str, float] = {}  # worker -> peak MB seen
         self.cpu: dict[str, float] = {}  # worker -> CPU seconds used, as last reported
