@@ -52,8 +52,7 @@ ENDPOINTS = [
 
 def build(url: str, n: int) -> None:
     from peacewatch.parse.nlp import load
-    from peacewatch.pipeline import analyze_stream
-    from peacewatch.records import Document, RawInput
+    from peacewatch.pipeline import Analysed, analyze_stream
     from peacewatch.sources.files import read_inputs
     from peacewatch.store import Store
     from peacewatch.store.schema import versions
@@ -65,11 +64,9 @@ def build(url: str, n: int) -> None:
             print(f"store: {have} documents already in {url}", file=sys.stderr)
             return
         pairs = [
-            (raw, doc)
-            for raw, doc in analyze_stream(
-                read_inputs([str(ROOT / "samples" / "articles")]), nlp=load()
-            )
-            if isinstance(raw, RawInput) and isinstance(doc, Document)
+            (r.input, r.doc)
+            for r in analyze_stream(read_inputs([str(ROOT / "samples" / "articles")]), nlp=load())
+            if isinstance(r, Analysed)
         ]
         t0 = time.perf_counter()
         start = date(2022, 2, 24)

@@ -6,7 +6,7 @@ Default corpus: ../shared/corpus/official-2022 when present, else samples/articl
 PostgreSQL is measured when --pg (or PEACEWATCH_TEST_PG_URL) names a server; a fresh database
 is created there and dropped afterwards (``eval "$(bash .ci/postgres.sh)"`` starts one).
 
-The analysis runs once (timed; ``analyze_stream``, the batched path ``peacewatch ingest`` uses
+The analysis runs once (timed; ``analyze_stream``, the analysis loop ``peacewatch ingest`` runs
 too); each backend then stores the same Documents, timed apart, so
 "storage overhead" is store time / analysis time (the issue's bar: under 20 %). The store time
 covers everything ingest adds: input hashing, the skip check, MinHash + LSH dedup, one
@@ -31,7 +31,7 @@ from pathlib import Path  # noqa: E402
 import sqlalchemy as sa  # noqa: E402
 
 from peacewatch.parse.nlp import load  # noqa: E402
-from peacewatch.pipeline import analyze_stream  # noqa: E402
+from peacewatch.pipeline import Analysed, analyze_stream  # noqa: E402
 from peacewatch.records import Document, RawInput  # noqa: E402
 from peacewatch.sources.files import read_inputs  # noqa: E402
 from peacewatch.store import Store  # noqa: E402
@@ -87,9 +87,9 @@ def main() -> None:
     nlp = load()
     t0 = time.perf_counter()
     docs = {}
-    for item, doc in analyze_stream(raws, nlp=nlp):
-        assert isinstance(item, RawInput) and isinstance(doc, Document), doc
-        docs[item.source] = replace(doc, parses=())
+    for result in analyze_stream(raws, nlp=nlp):
+        assert isinstance(result, Analysed), result
+        docs[result.input.source] = replace(result.doc, parses=())
     analyze_s = time.perf_counter() - t0
     n = len(raws)
     chars = sum(len(d.body.text) for d in docs.values())

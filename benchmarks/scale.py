@@ -25,7 +25,8 @@ from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from peacewatch.parse.nlp import model_name  # noqa: E402
-from peacewatch.records import Document, RawInput  # noqa: E402
+from peacewatch.pipeline import Analysed  # noqa: E402
+from peacewatch.records import RawInput  # noqa: E402
 from peacewatch.scale import Executor, Runner  # noqa: E402
 from peacewatch.sources.files import read_inputs  # noqa: E402
 
@@ -80,13 +81,13 @@ def measure(name: str, executor: Executor, workers: int, items: list[RawInput]) 
         cpu0 = dict(r.cpu)
         r.partition = 8  # small partitions keep both workers busy on a small corpus
         t1 = time.perf_counter()
-        results = [res for _, res in r.run(items)]
+        results = list(r.run(items))
         seconds = time.perf_counter() - t1
         peaks = dict(r.peaks)
         # A worker that got no warm-up partition started from its model load: count that too
         # (slightly pessimistic) rather than guess.
         cpu = sum(v - cpu0.get(k, 0.0) for k, v in r.cpu.items())
-    ok = sum(isinstance(x, Document) for x in results)
+    ok = sum(isinstance(x, Analysed) for x in results)
     return Row(name, workers, startup, ok, seconds, peaks, cpu)
 
 

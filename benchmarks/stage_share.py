@@ -36,8 +36,8 @@ def main() -> None:
         times["parse"] += time.perf_counter() - t0
         for stage in STAGES:
             t0 = time.perf_counter()
-            doc = stage(doc)
-            times[stage.__name__] = times.get(stage.__name__, 0.0) + time.perf_counter() - t0
+            doc = stage.run(doc)
+            times[stage.name] = times.get(stage.name, 0.0) + time.perf_counter() - t0
         events += len(doc.events)
     total = sum(times.values())
     print(f"{len(raws)} docs, {chars} chars, {events} events")

@@ -70,8 +70,8 @@ def main() -> None:
     for d in parsed:
         for stage in STAGES:
             t = time.perf_counter()
-            d = stage(d)
-            stage_s[stage.__name__] = stage_s.get(stage.__name__, 0.0) + time.perf_counter() - t
+            d = stage.run(d)
+            stage_s[stage.name] = stage_s.get(stage.name, 0.0) + time.perf_counter() - t
     total = sum(stage_s.values())
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from peacewatch.records import Document, InputError
+from peacewatch.pipeline import Analysed, Failed
 from peacewatch.scale import Executor, Runner
 from peacewatch.scale.store import ingest_with
 from peacewatch.sources.files import read_inputs
@@ -28,7 +28,7 @@ def inputs(tmp: Path) -> list[Any]:
 def run(executor: Executor, items: list[Any], **kw: Any) -> tuple[list[Any], Runner]:
     # Partitions of 2 articles: several per worker, so order and partitioning are exercised.
     with Runner(executor, workers=2, partition=2, **kw) as runner:
-        return [r for _, r in runner.run(items)], runner
+        return list(runner.run(items)), runner
 
 
 def rows(db: Path) -> dict[str, Any]:
@@ -45,9 +45,10 @@ def local(tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> tuple[list[Any]
 def test_local_results_are_in_input_order(local: tuple[list[Any], list[Any]]) -> None:
     items, results = local
     assert len(results) == len(items) >= 8
-    docs = [r for r in results if isinstance(r, Document)]
+    docs = [r.doc for r in results if isinstance(r, Analysed)]
     assert len(docs) == len(items) - 1 and all(d.parses == () for d in docs)
-    assert isinstance(results[-1], InputError)
+    bad = results[-1]
+    assert isinstance(bad, Failed) and bad.stage == "clean" and bad.source == items[-1].source
     assert [d.meta.source for d in docs] == [i.source for i in items[:-1]]
 
 
@@ -72,13 +73,23 @@ def test_dask_local_cluster_gives_the_records_of_the_local_run(
     assert rows(tmp_path / "dask.db") == rows(tmp_path / "local.db")
 
 
-def test_process_pool_gives_the_documents_of_the_local_run(tmp_path: Path) -> None:
-    items = inputs(tmp_path)[:5]
+def test_process_pool_gives_the_documents_and_rows_of_the_local_run(tmp_path: Path) -> None:
+    everything = inputs(tmp_path)
+    items = [*everything[:4], everything[-1]]  # four articles and the page with none
     # The small model keeps the two worker processes' start-up short.
-    expected, _ = run(Executor.local, items, model="sm")
-    got, runner = run(Executor.processes, items, model="sm")
-    assert got == expected
-    assert len(runner.peaks) >= 1
+    with (
+        Runner(Executor.local, partition=2, model="sm") as local,
+        Runner(Executor.processes, workers=2, partition=2, model="sm") as pool,
+    ):
+        assert list(pool.run(items)) == list(local.run(items))
+        # And ingest through each: the same rows (ids, clusters), the same dead letter.
+        for name, runner in (("local", local), ("processes", pool)):
+            with Store(f"sqlite:///{tmp_path / name}.db") as store:
+                statuses = [getattr(o, "status", "-") for o in ingest_with(store, items, runner)]
+                assert statuses == ["stored"] * 4 + ["failed"]
+                store.corroborate()
+    assert rows(tmp_path / "processes.db") == rows(tmp_path / "local.db")
+    assert len(pool.peaks) >= 1
 
 
 def test_rerun_through_the_executor_skips_what_is_stored(tmp_path: Path, nlp: Any) -> None:

@@ -13,11 +13,12 @@ from typing import Any
 import pytest
 
 from peacewatch.records import InputError, RawInput
+from peacewatch.scale import Runner
+from peacewatch.scale.store import ingest_with
 from peacewatch.sources.files import read_inputs
 from peacewatch.sources.state import SourceState, load_state, save_state
 from peacewatch.sources.watch import mark_seen, poll, unseen
 from peacewatch.store import Store
-from peacewatch.store.batch import ingest_stream
 from peacewatch.store.query import Filters, run_query
 
 SRC = Path(__file__).parent / "fixtures" / "sources"
@@ -54,8 +55,8 @@ def stored(
     drop: frozenset[str] = SOURCE,
 ) -> dict[str, Any]:
     """Every stored record (without where it came from), per kind, in a stable order."""
-    with Store(f"sqlite:///{tmp / name}.db") as store:
-        outs = list(ingest_stream(store, items, nlp))
+    with Store(f"sqlite:///{tmp / name}.db") as store, Runner() as runner:
+        outs = list(ingest_with(store, items, runner))
         assert all(getattr(o, "status", None) == "stored" for o in outs), outs
         out = {}
         for kind in KINDS:

@@ -465,18 +465,20 @@ def test_batched_ingest_stores_what_one_by_one_ingest_does(
     db_url: str, tmp_path: Path, nlp: Any, analyze_fn: Any
 ) -> None:
     from peacewatch.records import InputError
-    from peacewatch.store.batch import ingest_stream
+    from peacewatch.scale import Runner
+    from peacewatch.scale.store import ingest_with
+    from peacewatch.store import Outcome
 
     raws = raw_articles()
     empty = RawInput(id="empty", source="empty", data="   ", content_type="text")
     unreadable = InputError(source="x.bin", message="binary", fix="none")
-    with Store(db_url) as store:
-        outs = list(ingest_stream(store, [*raws[:3], empty, unreadable, *raws[3:]], nlp, chunk=4))
-        again = list(ingest_stream(store, raws, nlp, chunk=4))
+    with Store(db_url) as store, Runner(partition=4) as runner:
+        outs = list(ingest_with(store, [*raws[:3], empty, unreadable, *raws[3:]], runner))
+        again = list(ingest_with(store, raws, runner))
         batched = dump(store.engine)
-    statuses = [o.status if not isinstance(o, InputError) else "input-error" for o in outs]
+    statuses = [o.status if isinstance(o, Outcome) else "input-error" for o in outs]
     assert sorted(statuses) == ["failed", "input-error"] + ["stored"] * 6
-    assert {o.status for o in again if not isinstance(o, InputError)} == {"unchanged"}
+    assert {o.status for o in again if isinstance(o, Outcome)} == {"unchanged"}
     with Store(str(tmp_path / "one-by-one.db")) as other:
         for r in raws:
             other.ingest(r, analyze_fn)

@@ -16,8 +16,8 @@ from fastapi import APIRouter, Depends, Header, Query, Request
 from pydantic import BaseModel, Field
 
 from peacewatch.api import reads
-from peacewatch.api.app import State
 from peacewatch.api.errors import ERROR_RESPONSES, ApiError
+from peacewatch.api.state import State
 from peacewatch.records import RawInput
 from peacewatch.store.query import QUERIES, Filters
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from peacewatch.clean.boilerplate import classify_line, match_dateline
@@ -156,9 +157,23 @@ def strip_boilerplate(
     return kept, removed, byline, dateline
 
 
-def clean(raw: RawInput, published: str | None = None) -> Document:
-    """Clean one article. ``published`` (from the command line) overrides every other date."""
-    warnings: list[str] = []
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """What the input gives besides its lines: metadata, and the page's captions."""
+
+    text: str
+    encoding: str | None
+    title: str | None
+    url: str | None
+    publisher: str | None
+    date: str | None = None
+    author: str | None = None
+    captions: tuple[str, ...] = ()  # every <figcaption> of the page
+    article_captions: tuple[str, ...] = ()  # those inside the article
+
+
+def _read(raw: RawInput) -> _Page:
+    """Decode the input and, for HTML, extract the main text and the page's metadata."""
     encoding: str | None = None
     if isinstance(raw.data, bytes):
         try:
@@ -167,33 +182,49 @@ def clean(raw: RawInput, published: str | None = None) -> Document:
             raise CleanError(str(exc), "convert the file to UTF-8 and try again") from exc
     else:
         text = raw.data
+    if raw.content_type != "html":
+        return _Page(text, encoding, raw.title, raw.url, raw.publisher)
+    try:
+        ex = extract_html(text, url=raw.url)
+    except HtmlError as exc:
+        raise CleanError(
+            str(exc), "check that the page is an article, or pass its text as .txt"
+        ) from exc
+    return _Page(
+        ex.text,
+        encoding,
+        raw.title or ex.title,
+        raw.url or ex.url,
+        raw.publisher or ex.publisher,
+        ex.date,
+        ex.author,
+        ex.captions,
+        ex.article_captions,
+    )
 
-    title, url, publisher, found_date, author = raw.title, raw.url, raw.publisher, None, None
-    captions: tuple[str, ...] = ()
-    article_captions: tuple[str, ...] = ()
-    if raw.content_type == "html":
-        try:
-            ex = extract_html(text, url=raw.url)
-        except HtmlError as exc:
-            raise CleanError(
-                str(exc), "check that the page is an article, or pass its text as .txt"
-            ) from exc
-        text = ex.text
-        title = title or ex.title
-        url = url or ex.url
-        publisher = publisher or ex.publisher
-        found_date = ex.date
-        author = ex.author
-        captions, article_captions = ex.captions, ex.article_captions
 
-    lines = split_lines(text, unwrap=raw.content_type != "html")
-    if title and lines and _norm(lines[0]) == _norm(title):
+def _published(raw: RawInput, page: _Page, published: str | None) -> tuple[str | None, str]:
+    """(ISO date, where it came from): the command line, the page, then the input's metadata."""
+    if published:
+        return iso_date(published), "cli"
+    if iso_date(page.date):
+        return iso_date(page.date), "html"
+    if iso_date(raw.published):
+        return iso_date(raw.published), raw.published_source or "input"
+    return None, "unknown"
+
+
+def clean(raw: RawInput, published: str | None = None) -> Document:
+    """Clean one article. ``published`` (from the command line) overrides every other date."""
+    page = _read(raw)
+    lines = split_lines(page.text, unwrap=raw.content_type != "html")
+    if page.title and lines and _norm(lines[0]) == _norm(page.title):
         lines = lines[1:]
-    kept, removed, byline, dateline = strip_boilerplate(lines, captions)
-    byline = author or byline
+    kept, removed, byline, dateline = strip_boilerplate(lines, page.captions)
+    byline = page.author or byline
     reported = {_norm(r.text) for r in removed}
     kept_text = _norm(" ".join(kept))
-    for caption in article_captions:
+    for caption in page.article_captions:
         # Captions trafilatura already dropped: still reported, so that every caption the page
         # had is accounted for (unless it stayed inside a body paragraph).
         if caption not in reported and caption not in kept_text:
@@ -212,28 +243,22 @@ def clean(raw: RawInput, published: str | None = None) -> Document:
             f"no article text found in the HTML (only {words} words outside the boilerplate)",
             "check that the page is an article, or pass its text as .txt",
         )
-
-    pub, source = None, "unknown"
-    if published:
-        pub, source = iso_date(published), "cli"
-    elif iso_date(found_date):
-        pub, source = iso_date(found_date), "html"
-    elif iso_date(raw.published):
-        pub, source = iso_date(raw.published), raw.published_source or "input"
+    pub, source = _published(raw, page, published)
+    warnings: list[str] = []
     if pub is None:
         warnings.append(
             "publication date unknown: relative dates are not resolved; pass --published"
         )
     meta = Metadata(
         id=raw.id,
-        title=title,
+        title=page.title,
         published=pub,
         published_source=source,
-        publisher=publisher,
-        url=url,
+        publisher=page.publisher,
+        url=page.url,
         byline=byline,
         dateline=dateline,
-        encoding=encoding,
+        encoding=page.encoding,
         source=raw.source,
     )
     return Document(

@@ -13,7 +13,6 @@ from rich.console import Console
 
 from peacewatch.clean import iso_date
 from peacewatch.cli.errors import err, report_error
-from peacewatch.records import InputError
 from peacewatch.scale import Executor
 from peacewatch.scale.options import ExecutorOpt, SchedulerOpt, WorkersOpt
 from peacewatch.sources.files import MAX_BYTES, read_inputs
@@ -57,6 +56,7 @@ def analyze(
     from peacewatch.cli.progress import progress_for
     from peacewatch.cli.summary import print_summary
     from peacewatch.parse.nlp import ModelError, load
+    from peacewatch.pipeline import Failed
     from peacewatch.scale import Runner
     from peacewatch.serialize import to_json
 
@@ -82,19 +82,19 @@ def analyze(
                 max_bytes=max_bytes,
                 exclude=frozenset({output.resolve()}) if output else frozenset(),
             )
-            for _item, result in runner.run(inputs, published):
+            for result in runner.run(inputs, published):
                 progress.advance(task)
                 processed += 1
-                if isinstance(result, InputError):
+                if isinstance(result, Failed):
                     failed += 1
                     report_error(result.source, result.message, result.fix)
                     continue
                 if fmt is Format.summary:
-                    print_summary(result, console)
+                    print_summary(result.doc, console)
                 elif fmt is Format.jsonl:
-                    out.write(json.dumps(to_json(result), ensure_ascii=False) + "\n")
+                    out.write(json.dumps(to_json(result.doc), ensure_ascii=False) + "\n")
                 else:
-                    done.append(to_json(result))
+                    done.append(to_json(result.doc))
         if fmt is Format.json and done:
             data: object = done[0] if len(done) == 1 else done
             out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

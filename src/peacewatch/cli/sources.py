@@ -1,24 +1,33 @@
 """``peacewatch watch``: poll sources, ingest what is new, report source health, write alerts.
 
-Registered on the main app by ``register(app)``. The executor options defined here
-(``--executor``, ``--workers``, ``--scheduler``) are shared with ``analyze`` and ``ingest``.
+Registered on the main app by ``register(app)``. New items go through the same ingest as
+``peacewatch ingest`` (``scale.store.ingest_with``), on the executor chosen with the options of
+``scale.options`` (``--executor``, ``--workers``, ``--scheduler``).
 """
 
 from __future__ import annotations
 
 import re
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from peacewatch.cli.errors import err, report_error
-from peacewatch.scale import Executor
+from peacewatch.scale import Executor, Runner
 from peacewatch.scale.options import ExecutorOpt, SchedulerOpt, WorkersOpt
 from peacewatch.store.db import DEFAULT_DB
+
+if TYPE_CHECKING:
+    from peacewatch.records import Document
+    from peacewatch.sources.alerts import Alert
+    from peacewatch.sources.state import State
+    from peacewatch.store import Store
+    from peacewatch.store.core import Status
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -31,26 +40,35 @@ def parse_every(value: str) -> float:
     return float(m.group(1)) * _UNITS[m.group(2) or "s"]
 
 
+@dataclass(frozen=True, slots=True)
+class SourceReport:
+    """One source's line of a poll: what it listed, what was new, what became of it."""
+
+    source: str
+    listed: int | None  # None when the poll failed
+    new: int
+    tally: dict[Status, int]
+    flag: str | None  # why the source looks unhealthy, or None
 
 
 def poll_once(
     sources: list[str],
-    store: Any,
-    runner: Any,
-    state: Any,
+    store: Store,
+    runner: Runner,
+    state: State,
     published: str | None = None,
-) -> tuple[list[dict[str, Any]], list[Any]]:
+) -> tuple[list[SourceReport], list[Alert]]:
     """One poll of every source: (a health row per source, the alerts it raised)."""
-    from peacewatch.records import InputError
     from peacewatch.scale.store import ingest_with
     from peacewatch.sources.alerts import changes
     from peacewatch.sources.watch import mark_seen, poll, unseen
+    from peacewatch.store import Outcome
 
     at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    report: list[dict[str, Any]] = []
-    alerts: list[Any] = []
+    report: list[SourceReport] = []
+    alerts: list[Alert] = []
 
-    def stored(doc: Any) -> None:
+    def stored(doc: Document) -> None:
         alerts.extend(changes(doc, state.memory, at))
 
     for spec in sources:
@@ -58,29 +76,35 @@ def poll_once(
         result = poll(spec, seen=set(st.seen))
         listed = None if result.error else result.listed
         flag = st.health(listed, result.error)
-        tally = {"stored": 0, "updated": 0, "unchanged": 0, "failed": 0, "skipped": 0}
+        tally: dict[Status, int] = {
+            "stored": 0,
+            "updated": 0,
+            "unchanged": 0,
+            "failed": 0,
+            "skipped": 0,
+        }
         new = unseen(result.items, st)
         for out in ingest_with(store, new, runner, published, on_stored=stored):
-            if isinstance(out, InputError):
+            if isinstance(out, Outcome):
+                tally[out.status] = tally.get(out.status, 0) + 1
+            else:  # could not be read
                 tally["failed"] += 1
                 report_error(out.source, out.message, out.fix)
-            else:
-                tally[out.status] += 1
         mark_seen(new, st)
         st.record(at, listed, result.error)
-        report.append({"source": spec, "listed": listed, "new": len(new), **tally, "flag": flag})
+        report.append(SourceReport(spec, listed, len(new), tally, flag))
     return report, alerts
 
 
-def _table(rows: list[dict[str, Any]]) -> Table:
+def _table(rows: list[SourceReport]) -> Table:
     t = Table(title="sources")
     for col in ("source", "listed", "new", "stored", "failed", "health"):
         t.add_column(col, overflow="fold")
     for r in rows:
-        health = f"[red]{r['flag']}[/]" if r["flag"] else "ok"
-        listed = "-" if r["listed"] is None else str(r["listed"])
-        stored = r["stored"] + r["updated"]
-        t.add_row(r["source"], listed, str(r["new"]), str(stored), str(r["failed"]), health)
+        health = f"[red]{r.flag}[/]" if r.flag else "ok"
+        listed = "-" if r.listed is None else str(r.listed)
+        stored = r.tally["stored"] + r.tally["updated"]
+        t.add_row(r.source, listed, str(r.new), str(stored), str(r.tally["failed"]), health)
     return t
 
 
@@ -111,7 +135,6 @@ def watch(
 
     The exit code (with --once) is the number of flagged sources (at most 100).
     """
-    from peacewatch.scale import Runner
     from peacewatch.sources.alerts import post_webhook, write_atom
     from peacewatch.sources.state import load_state, save_state
     from peacewatch.store import Store
@@ -125,7 +148,7 @@ def watch(
             rows, found = poll_once(sources, store, runner, state, published)
             store.corroborate()
             save_state(state, state_file)
-            flagged = sum(1 for r in rows if r["flag"])
+            flagged = sum(1 for r in rows if r.flag)
             err.print(_table(rows))
             err.print(f"watch: {len(found)} alert(s), {flagged} flagged source(s)")
             if alerts is not None:

@@ -9,16 +9,20 @@ import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from peacewatch.cli.errors import err, report_error
-from peacewatch.scale import Executor
+from peacewatch.scale import Executor, Runner
 from peacewatch.scale.options import ExecutorOpt, SchedulerOpt, WorkersOpt
 from peacewatch.store.db import DEFAULT_DB
 from peacewatch.store.export import ExportFormat
+
+if TYPE_CHECKING:
+    from peacewatch.store import Outcome, Store
+    from peacewatch.store.query import Filters
 
 DbOption = Annotated[
     str,
@@ -75,9 +79,7 @@ TABLE_COLUMNS = {
 }
 
 
-
-
-def _open(db: str) -> Any:
+def _open(db: str) -> Store:
     from sqlalchemy.exc import OperationalError
 
     from peacewatch.store import Store
@@ -132,14 +134,7 @@ def ingest(
     copies join one cluster). The exit code is the number of inputs that failed (at most 100).
     """
     from peacewatch.clean import iso_date
-    from peacewatch.cli.progress import progress_for
     from peacewatch.parse.nlp import ModelError, load
-    from peacewatch.pipeline import analyze
-    from peacewatch.records import Document, InputError, RawInput
-    from peacewatch.scale import Runner
-    from peacewatch.scale.store import ingest_with
-    from peacewatch.sources.files import read_inputs
-    from peacewatch.store.batch import ingest_stream
 
     if published is not None and iso_date(published) is None:
         report_error("--published", f"{published!r} is not a date", "write it as YYYY-MM-DD")
@@ -148,50 +143,62 @@ def ingest(
         report_error("ingest", "nothing to ingest", "pass files or directories, or --retry-failed")
         raise typer.Exit(2)
     try:
-        nlp = load()
+        load()  # fail early (exit 3) when the model is missing; cached for --executor local
     except ModelError as exc:
         report_error("model", str(exc.args[0]), str(exc.args[1]))
         raise typer.Exit(3) from exc
-
-    def run(raw: RawInput, pub: str | None) -> Document:
-        return analyze(raw, published=pub, nlp=nlp)
-
-    tally: dict[str, int] = {}
-    failed = 0
-    with (
-        _open(db) as store,
-        progress_for(err) as progress,
-        Runner(executor, workers, scheduler) as runner,
-    ):
-        outcomes = store.retry_failed(run) if retry_failed else []
-        task = progress.add_task("ingesting", total=None)
-        inputs = read_inputs(paths or [], stdin=sys.stdin.buffer)
-        # Local: the store's own batch loop; else the workers analyse, this process writes.
-        stream = (
-            ingest_stream(store, inputs, nlp, published, reanalyze=reanalyze)
-            if executor is Executor.local
-            else ingest_with(store, inputs, runner, published, reanalyze=reanalyze)
+    with _open(db) as store, Runner(executor, workers, scheduler) as runner:
+        outcomes, unread = _ingest_all(
+            store, runner, paths or [], published, retry_failed, reanalyze
         )
-        for out in stream:
-            progress.advance(task)
-            if isinstance(out, InputError):
-                failed += 1
-                report_error(out.source, out.message, out.fix)
-                continue
-            outcomes.append(out)
-            if out.status == "failed":
-                report_error(out.key, out.error or "failed", "see the dead_letters table")
-        for o in outcomes:
-            tally[o.status] = tally.get(o.status, 0) + 1
-        failed += tally.get("failed", 0)
         groups = store.corroborate()
+    tally: dict[str, int] = {}
+    for o in outcomes:
+        tally[o.status] = tally.get(o.status, 0) + 1
     summary = ", ".join(f"{n} {s}" for s, n in sorted(tally.items())) or "nothing new"
     # Syndicated copies stored in this run (exact or near duplicates of a stored article).
     dups = sum(
         1 for o in outcomes if o.status in ("stored", "updated") and o.dup_kind in ("exact", "near")
     )
     err.print(f"ingest: {summary}; {dups} duplicate(s); {groups} merged event(s)")
-    raise typer.Exit(min(failed, 100))
+    raise typer.Exit(min(unread + tally.get("failed", 0), 100))
+
+
+def _ingest_all(
+    store: Store,
+    runner: Runner,
+    paths: list[str],
+    published: str | None,
+    retry_failed: bool,
+    reanalyze: bool,
+) -> tuple[list[Outcome], int]:
+    """(the store's outcome of every input, the number of inputs that could not be read).
+
+    Dead letters retried first (their failures are counted, not reported again); each new
+    failure is reported as it happens.
+    """
+    from peacewatch.cli.progress import progress_for
+    from peacewatch.scale.store import ingest_with, retry_with
+    from peacewatch.sources.files import read_inputs
+    from peacewatch.store import Outcome
+
+    outcomes: list[Outcome] = []
+    if retry_failed:
+        outcomes += [o for o in retry_with(store, runner) if isinstance(o, Outcome)]
+    unread = 0
+    with progress_for(err) as progress:
+        task = progress.add_task("ingesting", total=None)
+        inputs = read_inputs(paths, stdin=sys.stdin.buffer)
+        for out in ingest_with(store, inputs, runner, published, reanalyze=reanalyze):
+            progress.advance(task)
+            if not isinstance(out, Outcome):  # the input could not be read
+                unread += 1
+                report_error(out.source, out.message, out.fix)
+                continue
+            outcomes.append(out)
+            if out.status == "failed":
+                report_error(out.key, out.error or "failed", "see the dead_letters table")
+    return outcomes, unread
 
 
 def _filters(
@@ -202,7 +209,7 @@ def _filters(
     until: str | None,
     all_versions: bool,
     limit: int | None,
-) -> Any:
+) -> Filters:
     from peacewatch.store.query import Filters
 
     return Filters(

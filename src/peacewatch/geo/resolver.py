@@ -12,8 +12,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from peacewatch.geo.build import is_short_upper
-from peacewatch.geo.gazetteer import Entry, Gazetteer, fold
+from peacewatch.geo.data import fold, is_short_upper
+from peacewatch.geo.gazetteer import Entry, Gazetteer
 
 # A country name almost always means the country (Turkey, not a Turkey Creek; Mexico, not
 # Mexico City, GWN dev): above any city, capital bonus included.

@@ -1,11 +1,12 @@
 """Executors for analysis: ``local`` (this process), ``processes`` (a process pool on this
 machine) and ``dask`` (a Dask distributed cluster: ``--scheduler ADDRESS``, or a LocalCluster).
 
-Inputs are cut into partitions; each worker analyses whole partitions with the pooled
-``pipeline.analyze_stream`` and loads the spaCy model once (``nlp.load`` is cached per process,
-the same idea as a Dask worker plugin without the plugin machinery). Results come back to the
-driver in input order, so a run on a cluster gives the same documents -- and, since the store
-numbers versions and clusters in arrival order, the same stored rows -- as a run on one core.
+Inputs are cut into partitions; each worker runs the one analysis loop
+(``pipeline.analyze_stream``) over whole partitions and loads the spaCy model once (``nlp.load``
+is cached per process, the same idea as a Dask worker plugin without the plugin machinery).
+Outcomes come back to the driver in input order, so a run on a cluster gives the same documents
+-- and, since the store numbers versions and clusters in arrival order, the same stored rows --
+as a run on one core.
 """
 
 from __future__ import annotations
@@ -16,20 +17,28 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from itertools import islice
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from peacewatch.records import Document, InputError, RawInput
+from peacewatch.records import InputError, RawInput
+
+if TYPE_CHECKING:  # not at run time: the command line imports this module to print its help
+    from peacewatch.pipeline import Result
 
 Item = RawInput | InputError
-Result = Document | InputError
 
 # Articles per task: two of pipeline.CHUNK (16, not imported: the command line imports this
 # module and must not load the pipeline to print its help), so each task fills spaCy's batches
 # while a slow partition holds up the in-order results for little time.
 PARTITION = 32
+# In this process a partition is no task to ship, only what is analysed before its outcomes are
+# passed on (written, printed): one pipeline.CHUNK, so ``ingest`` writes every 16 articles
+# and keeps only their Documents in memory. Chunk boundaries are those of PARTITION, so the
+# documents are the same.
+LOCAL_PARTITION = 16
 # Two spaCy pipelines in one process (Dask processes=False: worker threads share the module's
 # model cache) must not parse at once: spaCy does not promise thread safety. In a process per
 # worker the lock is never contended.
@@ -57,28 +66,19 @@ def peak_mb() -> float:
 
 
 def analyze_partition(items: list[Item], published: str | None, model: str | None) -> Partition:
-    """Analyse one partition on a worker; one article's failure is that article's InputError."""
+    """Run the analysis loop over one partition on a worker: one outcome per input."""
     from peacewatch.parse.nlp import load
-    from peacewatch.pipeline import CHUNK, analyze, analyze_stream
+    from peacewatch.pipeline import Analysed, analyze_stream
 
     with _LOCK:
-        nlp = load(model)
-        try:
-            results = [r for _, r in analyze_stream(items, published, nlp, chunk=CHUNK)]
-        except Exception:
-            # An extract stage raised: redo the partition one article at a time so only the
-            # article at fault fails.
-            results = []
-            for item in items:
-                if isinstance(item, InputError):
-                    results.append(item)
-                    continue
-                try:
-                    results.append(analyze(item, published, nlp))
-                except Exception as exc:
-                    results.append(InputError(item.source, f"{type(exc).__name__}: {exc}", "-"))
+        # load() and load(None) are two entries of its cache: without a model name, take the
+        # one the command loaded (``peacewatch analyze`` loads it first to fail early).
+        nlp = load(model) if model else load()
+        results = list(analyze_stream(items, published, nlp))
     # spaCy Docs are large to send back and not needed by the driver (not stored, not output).
-    slim = [r if isinstance(r, InputError) else replace(r, parses=()) for r in results]
+    slim = [
+        replace(r, doc=replace(r.doc, parses=())) if isinstance(r, Analysed) else r for r in results
+    ]
     usage = resource.getrusage(resource.RUSAGE_SELF)
     worker = f"{os.uname().nodename}:{os.getpid()}"
     return Partition(slim, worker, peak_mb(), usage.ru_utime + usage.ru_stime)
@@ -97,7 +97,7 @@ class Runner:
         workers: int | None = None,
         scheduler: str | None = None,
         model: str | None = None,
-        partition: int = PARTITION,
+        partition: int | None = None,
         dask_processes: bool = True,
     ) -> None:
         from peacewatch.parse.nlp import model_name
@@ -108,18 +108,19 @@ class Runner:
         # Workers get the driver's model by name (their environment may differ); in this
         # process, None shares nlp.load()'s cache entry with the command that already loaded it.
         self.model = model or (None if self.executor is Executor.local else model_name())
-        self.partition = partition
+        self.partition = partition or (
+            LOCAL_PARTITION if self.executor is Executor.local else PARTITION
+        )
         self.dask_processes = dask_processes
         self.peaks: dict[str, float] = {}  # worker -> peak MB seen
         self.cpu: dict[str, float] = {}  # worker -> CPU seconds used, as last reported
-        self._pool: Any = None
+        self._pool: ProcessPoolExecutor | None = None
         self._client: Any = None
         self._cluster: Any = None
 
     def __enter__(self) -> Runner:
         if self.executor is Executor.processes:
             import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
 
             # forkserver, not fork: the driver runs threads (progress bars, the store's engine)
             # and forking a threaded process can copy a held lock into the child.
@@ -161,10 +162,9 @@ class Runner:
             return dfut
         return analyze_partition(part, published, self.model)
 
-    def run(
-        self, items: Iterable[Item], published: str | None = None
-    ) -> Iterator[tuple[Item, Result]]:
-        """(input, Document or InputError) for every input, in input order.
+    def run(self, items: Iterable[Item], published: str | None = None) -> Iterator[Result]:
+        """The outcome (``pipeline.Analysed`` or ``pipeline.Failed``) of every input, in input
+        order.
 
         At most two partitions per worker are in flight, so memory stays bounded however long
         the stream is.
@@ -181,4 +181,6 @@ class Runner:
             done = fut if isinstance(fut, Partition) else fut.result()
             self.peaks[done.worker] = max(self.peaks.get(done.worker, 0.0), done.peak_mb)
             self.cpu[done.worker] = max(self.cpu.get(done.worker, 0.0), done.cpu_s)
-            yield from zip(part, done.results, strict=True)
+            if len(done.results) != len(part):  # a worker must answer for every input
+                raise RuntimeError(f"{len(part)} inputs sent, {len(done.results)} outcomes back")
+            yield from done.results

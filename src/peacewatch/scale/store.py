@@ -1,22 +1,68 @@
-"""Ingest into the store with the analysis on an executor (``scale.Runner``).
+"""Ingest: the one analysis loop between a filter and a consumer.
 
-The driver does what needs the store -- skip what is stored, write, deduplicate -- and the
-workers only analyse: the dedup index and version numbering need one writer (store.core), and
-writing in input order keeps cluster ids and versions the same as a run on one core.
+    inputs -> ``unstored`` (skip what is stored) -> ``Runner.run`` (``pipeline.analyze_stream``
+    on the executor) -> ``store_results`` (store, or dead-letter, each outcome)
+
+``peacewatch ingest`` (every executor), ``ingest --retry-failed`` and ``peacewatch watch`` run
+this. The driver does what needs the store -- skip, write, deduplicate -- and the workers only
+analyse: the dedup index and version numbering need one writer (store.core), and writing in
+input order keeps cluster ids and versions the same as a run on one core. Crash safety is the
+store's: each article is written in its own transaction, after its partition is analysed.
 """
 
 from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from itertools import groupby
 
-from peacewatch.records import Document, InputError, RawInput
+from peacewatch.pipeline import Analysed, Failed, Result
+from peacewatch.records import Document, RawInput
 from peacewatch.scale import Item, Runner
 from peacewatch.store.core import Outcome, Store
 
 
-class AnalysisError(Exception):
-    """An article's analysis failed on a worker (the dead letter keeps the message)."""
+def unstored(
+    store: Store,
+    items: Iterable[Item],
+    published: str | None,
+    retry: bool,
+    reanalyze: bool,
+    known: Callable[[Outcome], object],
+) -> Iterator[Item]:
+    """The inputs there is something to do for; the outcome of the others goes to ``known``.
+
+    Read errors pass through: the analysis loop reports them in their place.
+    """
+    for item in items:
+        if isinstance(item, RawInput):
+            done = store.known(item, published, retry, reanalyze)
+            if done is not None:
+                known(done)
+                continue
+        yield item
+
+
+def store_results(
+    store: Store,
+    results: Iterable[Result],
+    published: str | None,
+    on_stored: Callable[[Document], None] | None = None,
+) -> Iterator[Outcome | Failed]:
+    """Store each analysed input (one transaction each) and dead-letter each failed one.
+
+    An input that could not be read has nothing to keep: its failure is passed on as it is.
+    """
+    for result in results:
+        if isinstance(result, Analysed):
+            out = store.put(result.input, result.doc, published)
+            if on_stored is not None and out.status in ("stored", "updated"):
+                on_stored(result.doc)
+            yield out
+        elif isinstance(result.input, RawInput):
+            yield store.fail(result.input, published, result.error)
+        else:
+            yield result
 
 
 def ingest_with(
@@ -27,34 +73,29 @@ def ingest_with(
     retry: bool = False,
     on_stored: Callable[[Document], None] | None = None,
     reanalyze: bool = False,
-) -> Iterator[Outcome | InputError]:
-    """One outcome (or read error) per input, as ``store.batch.ingest_stream`` gives.
+) -> Iterator[Outcome | Failed]:
+    """One outcome per input: stored, skipped, dead-lettered, or unreadable (``Failed``).
 
+    Inputs stored before are reported as they are met, before the next analysed one.
     ``on_stored`` sees each document stored as new (watch mode turns them into alerts).
     """
-    ready: deque[Outcome | InputError] = deque()
+    skipped: deque[Outcome] = deque()
+    todo = unstored(store, items, published, retry, reanalyze, skipped.append)
+    for out in store_results(store, runner.run(todo, published), published, on_stored):
+        while skipped:
+            yield skipped.popleft()
+        yield out
+    while skipped:
+        yield skipped.popleft()
 
-    def todo() -> Iterator[RawInput]:
-        for item in items:
-            if isinstance(item, InputError):
-                ready.append(item)
-                continue
-            done = store.known(item, published, retry, reanalyze)
-            if done is not None:
-                ready.append(done)
-                continue
-            yield item
 
-    for raw, result in runner.run(todo(), published):
-        while ready:
-            yield ready.popleft()
-        assert isinstance(raw, RawInput)  # todo() yields only RawInputs
-        if isinstance(result, InputError):
-            yield store.fail(raw, published, AnalysisError(result.message))
-        else:
-            out = store.put(raw, result, published)
-            if on_stored is not None and out.status in ("stored", "updated"):
-                on_stored(result)
-            yield out
-    while ready:
-        yield ready.popleft()
+def retry_with(store: Store, runner: Runner) -> Iterator[Outcome | Failed]:
+    """Run every dead letter again from the input it kept; successes leave the table.
+
+    ``reanalyze``: a letter whose input is stored failed while being re-analysed, and analysing
+    it again is its retry. Letters are taken in key order, a run of them with the same
+    ``--published`` at a time.
+    """
+    for published, letters in groupby(store.dead_letter_inputs(), key=lambda letter: letter[1]):
+        raws: list[Item] = [raw for raw, _ in letters]
+        yield from ingest_with(store, raws, runner, published, retry=True, reanalyze=True)

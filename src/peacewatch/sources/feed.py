@@ -18,6 +18,7 @@ import hashlib
 import time
 import urllib.request
 from collections.abc import Callable, Collection, Iterator
+from functools import partial
 from typing import Any
 
 from peacewatch.records import InputError, RawInput
@@ -28,6 +29,7 @@ USER_AGENT = "peacewatch/0.1 (+https://github.com/peacewatch)"
 # A feed's teaser is a sentence or two; full content is the article. 40 words separates them on
 # the feeds we read (VOA and kremlin.ru teasers are 15-35 words); below it, fetch the page.
 MIN_CONTENT_WORDS = 40
+FEED_FIX = "check the URL; it should be an RSS or Atom feed"
 
 
 def fetch_url(url: str, max_bytes: int, timeout: float = 30.0) -> bytes:
@@ -40,6 +42,24 @@ def fetch_url(url: str, max_bytes: int, timeout: float = 30.0) -> bytes:
     if len(data) > max_bytes:
         raise ValueError(f"the page is above the {max_bytes} byte limit")
     return data
+
+
+def read_url(
+    url: str,
+    max_bytes: int,
+    fetch: Fetch | None = None,
+    fetch_links: bool = True,
+    seen: Collection[str] = (),
+    skipped: list[str] | None = None,
+) -> list[RawInput | InputError]:
+    """The entries of the feed at ``url`` (``read_feed``), or one InputError naming ``url``
+    when the feed cannot be fetched. ``fetch_links``: fetch the pages of teaser-only entries."""
+    get = fetch or partial(fetch_url, max_bytes=max_bytes)
+    try:
+        data = get(url)
+    except Exception as exc:
+        return [InputError(url, f"cannot fetch the feed ({exc})", FEED_FIX)]
+    return list(read_feed(data, url, max_bytes, get if fetch_links else None, seen, skipped))
 
 
 def _day(entry: Any) -> str | None:

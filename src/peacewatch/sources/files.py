@@ -25,7 +25,7 @@ MAX_BYTES = 25 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-# Web archives and feeds are read by peacewatch.sources.watch (warcio, feedparser).
+# Web archives and feeds are read by peacewatch.sources.warc and .feed (warcio, feedparser).
 ARCHIVE_SUFFIXES = {".warc", ".arc"}
 FEED_SUFFIXES = {".rss", ".atom"}
 
@@ -237,6 +237,13 @@ def read_stdin(stream: BinaryIO, max_bytes: int = MAX_BYTES) -> Iterator[RawInpu
     yield RawInput(id=ident, source="-", data=data, content_type=sniff(data))
 
 
+def source_error(items: list[RawInput | InputError], spec: str) -> str | None:
+    """Why the whole source ``spec`` failed (every item is an error naming ``spec`` itself:
+    unreachable, unreadable, missing), or None when it gave its items."""
+    whole = [i for i in items if isinstance(i, InputError) and i.source == spec]
+    return whole[0].message if whole and len(whole) == len(items) else None
+
+
 def _walk(root: Path) -> Iterator[Path]:
     """Article files under a directory, recursively, in a stable order.
 
@@ -269,13 +276,15 @@ def read_inputs(
                 continue
             yield from read_stdin(stdin, max_bytes)
             continue
-        if name.startswith(("http://", "https://")):  # an RSS/Atom feed (peacewatch.sources.watch)
-            from peacewatch.sources.watch import poll
+        if name.startswith(("http://", "https://")):  # an RSS/Atom feed
+            from peacewatch.sources.feed import FEED_FIX, read_url
 
-            polled = poll(name, max_bytes)
-            if polled.error:
-                yield _error(name, polled.error, "check the URL; it should be an RSS or Atom feed")
-            yield from polled.items
+            items = read_url(name, max_bytes)
+            error = source_error(items, name)
+            if error is not None:
+                yield _error(name, error, FEED_FIX)
+                continue
+            yield from items
             continue
         path = Path(name)
         if path.is_dir():

@@ -9,21 +9,20 @@ is passed on as text with the title in the metadata (clean() drops a repeated ti
 from __future__ import annotations
 
 import hashlib
-from typing import Any
 
 from peacewatch.records import InputError, RawInput
 
 
-def is_newscrawl(item: dict[str, Any]) -> bool:
+def is_newscrawl(item: dict[str, object]) -> bool:
     return "maintext" in item and "text" not in item and "html" not in item
 
 
-def _opt(item: dict[str, Any], key: str) -> str | None:
+def _opt(item: dict[str, object], key: str) -> str | None:
     v = item.get(key)
     return v.strip() if isinstance(v, str) and v.strip() else None
 
 
-def from_item(item: dict[str, Any], where: str, max_bytes: int) -> RawInput | InputError:
+def from_item(item: dict[str, object], where: str, max_bytes: int) -> RawInput | InputError:
     body = item.get("maintext")
     if not isinstance(body, str) or not body.strip():
         return InputError(where, 'no "maintext" string', "skip the line: the crawl found no text")

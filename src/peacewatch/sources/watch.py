@@ -1,8 +1,9 @@
 """Sources of articles: files and folders, WARC/ARC archives, RSS/Atom feeds, news-crawl JSONL.
 
 ``poll(spec)`` lists what a source holds now; ``unseen`` keeps what its state has not seen yet.
-Files, folders, archives and JSONL dumps are read by ``peacewatch.sources.files.read_inputs`` (which
-calls ``warc``/``feed``/``newscrawl`` by file type); a feed URL is fetched here.
+Files, folders, archives and JSONL dumps are read by ``peacewatch.sources.files.read_inputs``
+(which calls ``warc``/``feed``/``newscrawl`` by file type), a feed URL by
+``peacewatch.sources.feed.read_url`` (which does not fetch again the pages a poll has seen).
 """
 
 from __future__ import annotations
@@ -10,12 +11,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from functools import partial
 
 from peacewatch.records import InputError, RawInput
+from peacewatch.sources.feed import read_url
+from peacewatch.sources.files import MAX_BYTES, read_inputs, source_error
 from peacewatch.sources.state import SourceState
-
-MAX_BYTES = 25 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -43,24 +43,16 @@ def poll(
     seen: Collection[str] = (),
 ) -> Poll:
     """Everything ``spec`` (a path, or a feed URL) holds now."""
-    from peacewatch.sources.feed import fetch_url, read_feed
-    from peacewatch.sources.files import read_inputs
-
-    get = fetch or partial(fetch_url, max_bytes=max_bytes)
     if is_url(spec):
-        try:
-            data = get(spec)
-        except Exception as exc:
-            return Poll([], f"cannot fetch the feed ({exc})")
         skipped: list[str] = []
-        items = list(read_feed(data, spec, max_bytes, get if fetch_links else None, seen, skipped))
+        items = read_url(spec, max_bytes, fetch, fetch_links, seen, skipped)
         listed = len(items) + len(skipped)
     else:
         items = list(read_inputs([spec], max_bytes=max_bytes))
         listed = len(items)
-    whole = [i for i in items if isinstance(i, InputError) and i.source == spec]
-    if whole and len(items) == len(whole):
-        return Poll([], whole[0].message)
+    error = source_error(items, spec)
+    if error is not None:
+        return Poll([], error)
     return Poll(items, listed=listed)
 
 

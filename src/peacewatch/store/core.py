@@ -9,7 +9,6 @@ transaction opens, so no transaction is held while spaCy works.
 from __future__ import annotations
 
 import json
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -43,6 +42,11 @@ _ANALYSIS_COLUMNS = (
     "body_text",
     "document",
 )
+
+
+def describe(exc: Exception) -> str:
+    """An exception as a dead letter and the command line show it: "Type: message"."""
+    return f"{type(exc).__name__}: {exc}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,11 +189,12 @@ class Store:
                 raise
             return self.fail(raw, published, exc)
 
-    def fail(self, raw: RawInput, published: str | None, exc: Exception) -> Outcome:
-        """Record ``raw`` in the dead-letter table with its error."""
+    def fail(self, raw: RawInput, published: str | None, error: Exception | str) -> Outcome:
+        """Record ``raw`` in the dead-letter table with its error ("Type: message")."""
         key = rows.doc_key(raw)
-        self._dead_letter(raw, key, rows.input_hash(raw, published), published, exc)
-        return Outcome("failed", key, error=f"{type(exc).__name__}: {exc}")
+        text = error if isinstance(error, str) else describe(error)
+        self._dead_letter(raw, key, rows.input_hash(raw, published), published, text)
+        return Outcome("failed", key, error=text)
 
     @staticmethod
     def _prepare(doc: Document, did: str, ihash: str) -> _Prepared:
@@ -282,10 +287,9 @@ class Store:
         return Outcome("reanalysed", key, vid, old.cluster_id, old.dup_kind)
 
     def _dead_letter(
-        self, raw: RawInput, key: str, ihash: str, published: str | None, exc: Exception
+        self, raw: RawInput, key: str, ihash: str, published: str | None, error: str
     ) -> None:
         dl = schema.dead_letters
-        error = "".join(traceback.format_exception_only(exc)).strip()
         raw_json = rows.raw_to_json(raw)
         raw_json["published_arg"] = published
         with self.engine.begin() as conn:
@@ -306,20 +310,24 @@ class Store:
                 )
             )
 
-    def retry_failed(self, analyze: Analyze) -> list[Outcome]:
-        """Re-run every dead letter from the input it kept; successes leave the table."""
+    def dead_letter_inputs(self) -> list[tuple[RawInput, str | None]]:
+        """The input each dead letter kept, with its ``published`` argument, in key order."""
         dl = schema.dead_letters
         with self.engine.connect() as conn:
             letters = conn.execute(sa.select(dl.c.raw).order_by(dl.c.key)).scalars().all()
-        out = []
-        for raw_json in letters:
-            raw = rows.raw_from_json(raw_json)
-            # reanalyze: a letter whose input is stored failed while being re-analysed, and
-            # analysing it again is its retry (no effect on inputs never stored).
-            out.append(
-                self.ingest(raw, analyze, raw_json.get("published_arg"), retry=True, reanalyze=True)
-            )
-        return out
+        return [(rows.raw_from_json(r), r.get("published_arg")) for r in letters]
+
+    def retry_failed(self, analyze: Analyze) -> list[Outcome]:
+        """Re-run every dead letter with ``analyze``; successes leave the table.
+
+        The command line retries through the analysis loop instead (``scale.store.retry_with``).
+        """
+        # reanalyze: a letter whose input is stored failed while being re-analysed, and
+        # analysing it again is its retry (no effect on inputs never stored).
+        return [
+            self.ingest(raw, analyze, published, retry=True, reanalyze=True)
+            for raw, published in self.dead_letter_inputs()
+        ]
 
     # -- corroboration -------------------------------------------------------------------
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import sqlalchemy as sa
 from alembic import command
@@ -28,7 +28,7 @@ def normalise_url(url: str) -> str:
     return f"sqlite:///{Path(url).expanduser()}"
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     # Python's sqlite3 (3.11) commits DDL implicitly, outside any transaction: a process killed
     # during a migration would leave half a schema. Turning its own transaction handling off
     # and emitting BEGIN ourselves (_sqlite_begin) makes DDL transactional, as on PostgreSQL.
