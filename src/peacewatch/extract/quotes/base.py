@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import Literal, TypedDict
 
 from peacewatch.lexicons import load_json
+from peacewatch.parse.syntax import Sentence
 from peacewatch.records import Document, Entity, Relay, Speaker
 
 Kind = Literal["direct", "partial", "indirect"]
@@ -118,6 +119,8 @@ class QuoteContext:
     mentions: list[tuple[int, int, Entity]] = field(default_factory=list)
     # Body offsets of sentence subjects that name a person, with the resolved speaker.
     person_subjects: list[tuple[int, Speaker]] = field(default_factory=list)
+    # The parse's sentences of each paragraph, with their body offsets.
+    sentences: list[list[Sentence]] = field(default_factory=list)
     # Outlets already named in the document, canonical names in order of appearance.
     outlets_seen: list[str] = field(default_factory=list)
 

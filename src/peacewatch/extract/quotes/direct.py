@@ -80,9 +80,9 @@ def _is_direct_like(ctx: QuoteContext, para: int, parsed: Doc, s: int, e: int) -
     p0 = ctx.para_start(para)
     # Start of the sentence holding the opening mark.
     sent_start = p0
-    for sent in parsed.sents:
-        if p0 + sent.start_char <= s - 1 < p0 + sent.end_char:
-            sent_start = p0 + sent.start_char
+    for sent in ctx.sentences[para]:
+        if sent.start <= s - 1 < sent.end:
+            sent_start = sent.start
             break
     before = _unmark(text[sent_start:s])
     if not before or before[-1] in ':,—–-.!?"”':
@@ -103,7 +103,7 @@ def _cue_tokens(ctx: QuoteContext, para: int, parsed: Doc) -> list[Token]:
     for tok in parsed:
         if tok.pos_ not in {"VERB", "AUX"} or not ctx.lex.is_cue(tok.lemma_.lower()):
             continue
-        if ctx.in_segment(para, p0 + tok.idx, p0 + tok.idx + len(tok.text)):
+        if ctx.in_segment(para, *token_offsets(p0, [tok])):
             continue
         out.append(tok)
     return out
@@ -175,13 +175,13 @@ def find_direct(
             end=de,
             kind="direct",
             para=para,
-            evidence=_evidence(ctx, para, parsed, ds, de),
+            evidence=_evidence(ctx, para, ds, de),
         )
         hit = _attribute(ctx, para, cues, seg, prev_end, next_start)
         if hit is not None:
             verb, subj = hit
             set_attribution(ctx, f, para, verb, subj)
-            f.evidence = _union(f.evidence, token_offsets(p0, [verb]), ctx, para, parsed)
+            f.evidence = _union(f.evidence, token_offsets(p0, [verb]), ctx, para)
         elif last is not None:
             _inherit(f, last)
         elif _dash_signed(ctx, f, para, parsed, e, next_start) or (
@@ -214,29 +214,20 @@ def _inherit(f: FoundQuote, src: FoundQuote) -> None:
     f.said_on, f.dated = src.said_on, src.dated
 
 
-def _evidence(ctx: QuoteContext, para: int, parsed: Doc, s: int, e: int) -> tuple[int, int]:
+def _evidence(ctx: QuoteContext, para: int, s: int, e: int) -> tuple[int, int]:
     """The sentences of the paragraph that hold body offsets ``s:e``."""
-    p0 = ctx.para_start(para)
-    starts = [
-        p0 + sent.start_char
-        for sent in parsed.sents
-        if p0 + sent.end_char > s and p0 + sent.start_char < e
-    ]
-    ends = [
-        p0 + sent.end_char
-        for sent in parsed.sents
-        if p0 + sent.end_char > s and p0 + sent.start_char < e
-    ]
-    if not starts:
+    held = [x for x in ctx.sentences[para] if x.end > s and x.start < e]
+    if not held:
         return s, e
     # Include the opening mark when the sentence split fell just after it.
-    return min(min(starts), max(s - 1, p0)), max(max(ends), e)
+    start = min(min(x.start for x in held), max(s - 1, ctx.para_start(para)))
+    return start, max(max(x.end for x in held), e)
 
 
 def _union(
-    ev: tuple[int, int], cue: tuple[int, int], ctx: QuoteContext, para: int, parsed: Doc
+    ev: tuple[int, int], cue: tuple[int, int], ctx: QuoteContext, para: int
 ) -> tuple[int, int]:
-    cs, ce = _evidence(ctx, para, parsed, cue[0], cue[1])
+    cs, ce = _evidence(ctx, para, cue[0], cue[1])
     return min(ev[0], cs), max(ev[1], ce)
 
 

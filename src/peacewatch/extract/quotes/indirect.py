@@ -140,7 +140,7 @@ def find_indirect(
             # "X said that “…”": a whole quotation introduced by "that".
             kind = "direct"
         f = FoundQuote(
-            start=s, end=e, kind=kind, para=para, evidence=_sentences(ctx, para, parsed, s, e, vs)
+            start=s, end=e, kind=kind, para=para, evidence=_sentences(ctx, para, s, e, vs)
         )
         set_attribution(ctx, f, para, verb, subj)
         out.append(f)
@@ -179,24 +179,17 @@ def _according(
             start=s, end=e, kind="indirect", para=para, evidence=token_offsets(p0, head.sent)
         )
         set_attribution(ctx, f, para, head, None)
-        f.cue = (p0 + tok.idx, p0 + tok.idx + len(tok.text))
+        f.cue = token_offsets(p0, [tok])
         f.cue_text = "according to"
         out.append(f)
     return out
 
 
-def _sentences(
-    ctx: QuoteContext, para: int, parsed: Doc, s: int, e: int, cue: int
-) -> tuple[int, int]:
-    p0 = ctx.para_start(para)
+def _sentences(ctx: QuoteContext, para: int, s: int, e: int, cue: int) -> tuple[int, int]:
+    """The sentences of the paragraph from the content ``s:e`` to the cue at ``cue``."""
     lo, hi = min(s, cue), max(e, cue)
-    starts = [
-        p0 + x.start_char for x in parsed.sents if p0 + x.end_char > lo and p0 + x.start_char <= hi
-    ]
-    ends = [
-        p0 + x.end_char for x in parsed.sents if p0 + x.end_char > lo and p0 + x.start_char <= hi
-    ]
-    return (min(starts), max(ends)) if starts else (s, e)
+    held = [x for x in ctx.sentences[para] if x.end > lo and x.start <= hi]
+    return (min(x.start for x in held), max(x.end for x in held)) if held else (s, e)
 
 
 def _drop_nested(found: list[FoundQuote]) -> list[FoundQuote]:

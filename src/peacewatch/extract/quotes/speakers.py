@@ -117,7 +117,7 @@ def speaker_from_phrase(ctx: QuoteContext, para: int, head: Token) -> tuple[Spea
                 break
     toks = phrase_tokens(head)
     start, end = token_offsets(p0, toks)
-    hs, he = p0 + head.idx, p0 + head.idx + len(head.text)
+    hs, he = token_offsets(p0, [head])
     ents = ctx.entities_at(hs, he)
     if head.is_title and not ents:
         # "Head of the Office of the President Andriy Yermak": a capitalised title whose phrase
@@ -234,7 +234,7 @@ def outlet_name(ctx: QuoteContext, para: int, head: Token) -> str | None:
         return None
     s, e = token_offsets(p0, toks)
     name = ctx.text[s:e]
-    for ent in ctx.entities_at(p0 + head.idx, p0 + head.idx + len(head.text)):
+    for ent in ctx.entities_at(*token_offsets(p0, [head])):
         if ent.type == "OUTLET":
             return _prefer_seen(ctx, ent.name)
     props = [t for t in toks if t.pos_ == "PROPN"]
@@ -381,7 +381,7 @@ def set_attribution(
 ) -> None:
     """Fill speaker, source span, relay, cue and date of ``f`` from its cue verb."""
     p0 = ctx.para_start(para)
-    f.cue = (p0 + verb.idx, p0 + verb.idx + len(verb.text))
+    f.cue = token_offsets(p0, [verb])
     f.cue_text = verb.text
     f.relay = relay_of(ctx, para, verb)
     if subj is not None:

@@ -14,6 +14,7 @@ from peacewatch.extract.quotes.base import FoundQuote, QuoteContext
 from peacewatch.extract.quotes.direct import find_direct, find_labelled, segments
 from peacewatch.extract.quotes.indirect import find_indirect
 from peacewatch.extract.quotes.speakers import person_subjects
+from peacewatch.parse.syntax import sentences
 from peacewatch.records import Document, Quote
 
 
@@ -22,6 +23,9 @@ def _context(doc: Document) -> QuoteContext:
     for p in doc.body.paragraphs:
         text = doc.body.text[p.start : p.end]
         ctx.segments.append([(p.start + s, p.start + e, c) for s, e, c in segments(text)])
+    ctx.sentences = [[] for _ in doc.body.paragraphs]
+    for sent in sentences(doc):
+        ctx.sentences[sent.para].append(sent)
     ctx.mentions = sorted(
         ((m.start, m.end, e) for e in doc.entities for m in e.mentions), key=lambda x: x[0]
     )
