@@ -5,7 +5,7 @@ longest expression wins ("Tuesday, March 29, 2022" over "Tuesday"). Month and we
 be capitalised ("march", "may" are words); month names without a day or year also need a
 preposition or modifier before them ("in March", "early March"), since a bare "May" is as often
 the modal verb or a surname. What spaCy tags DATE/TIME and no pattern covers is handled in
-``extract.dates``.
+``dates.stage``.
 """
 
 from __future__ import annotations

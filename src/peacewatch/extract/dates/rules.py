@@ -6,6 +6,10 @@ relative expressions differently from news convention (a bare weekday goes to th
 PITFALLS.md) and knows neither "earlier this month" nor "late Monday"; we still hand it the
 absolute dates ("March 29, 2022", "29 March"), which it validates and normalises.
 
+Words: the names of months and weekdays, number words and the tense words are data
+(lexicons/date_words.json, ``date_words()``); the function words inside the patterns ("in",
+"last", "this coming", "ago") are their grammar and stay with them.
+
 Conventions (docs/DECISIONS.md style, kept here beside the code that applies them):
 - Weekdays: the most recent such day *including* the publication day ("on Tuesday" in a Tuesday
   article is that day), or the next one including it when the governing verb is future.

@@ -177,6 +177,13 @@ class EventClause:
         return [ActorRef(name, start, end, country, sector, entity)]
 
     def _subject(self, tok: Token) -> list[Token]:
+        """The actors of the act at ``tok``: its subject and the subject's conjuncts.
+
+        Not ``parse.syntax.subject_of``: an actor is an active subject (never ``nsubjpass``,
+        whose referent suffers the act), a pronoun stands for the subject of the reporting verb
+        above it, a relative clause's noun is its actor, and the climb (four links, including
+        ``pcomp``/``prep``/``pobj``/``dobj`` for gerunds) stops at a temporal clause.
+        """
         node = tok
         for _ in range(4):
             subj = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]

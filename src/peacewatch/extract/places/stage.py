@@ -25,6 +25,8 @@ from peacewatch.records import Document, Place
 LIST_CITY_POP = 100_000
 # Nouns whose owner stands for its government (lexicons/place_words.json).
 STANCE_NOUNS = place_words().stance_nouns
+# A place that acts: an active subject or the agent of a passive ("was rejected by Kyiv"); a
+# passive subject (``nsubjpass``, in ``parse.syntax.SUBJECT_DEPS``) suffers the act instead.
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "agent"})
 
 
