@@ -6,9 +6,8 @@ run the spaCy pipeline (``nlp`` fixture); the rest run the patterns alone (no pa
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from spacy.language import Language
 
 from peacewatch.evidence import check_offsets
 from peacewatch.extract.dates.stage import extract_dates
@@ -26,7 +25,9 @@ def _doc(text: str, published: str | None) -> Document:
     return Document(meta=Metadata(id="t", published=published), body=Body(text, tuple(paragraphs)))
 
 
-def _dates(text: str, published: str | None = TUESDAY, nlp: Any = None) -> list[TimeExpression]:
+def _dates(
+    text: str, published: str | None = TUESDAY, nlp: Language | None = None
+) -> list[TimeExpression]:
     doc = _doc(text, published)
     if nlp is not None:
         doc = parse(doc, nlp)
@@ -36,7 +37,7 @@ def _dates(text: str, published: str | None = TUESDAY, nlp: Any = None) -> list[
     return list(doc.dates)
 
 
-def _one(text: str, published: str | None = TUESDAY, nlp: Any = None) -> TimeExpression:
+def _one(text: str, published: str | None = TUESDAY, nlp: Language | None = None) -> TimeExpression:
     found = _dates(text, published, nlp)
     assert len(found) == 1, found
     return found[0]
@@ -169,17 +170,17 @@ def test_without_a_publication_date_only_explicit_years_resolve() -> None:
     ],
 )
 def test_the_verb_tense_decides_future_readings(
-    sentence: str, expression: str, value: str, rule: str, nlp: Any
+    sentence: str, expression: str, value: str, rule: str, nlp: Language
 ) -> None:
     t = _one(sentence, nlp=nlp)
     assert (t.text, t.value, t.rule) == (expression, value, rule)
 
 
-def test_figurative_overnight_is_not_a_date(nlp: Any) -> None:
+def test_figurative_overnight_is_not_a_date(nlp: Language) -> None:
     assert _dates("Peace will not come overnight.", nlp=nlp) == []
 
 
-def test_spacy_entities_fill_in_what_patterns_miss(nlp: Any) -> None:
+def test_spacy_entities_fill_in_what_patterns_miss(nlp: Language) -> None:
     found = _dates(
         "The siege lasted 48 days. The reactor failed in the spring of 1986. "
         "The 68-year-old envoy spoke every day.",
@@ -193,17 +194,17 @@ def test_spacy_entities_fill_in_what_patterns_miss(nlp: Any) -> None:
     assert all(t.value is None or t.value.startswith(("1986", "2022")) for t in found)
 
 
-def test_hoped_for_talks_are_future(nlp: Any) -> None:
+def test_hoped_for_talks_are_future(nlp: Language) -> None:
     t = _one("The minister hopes to settle the dispute during talks Thursday.", nlp=nlp)
     assert (t.value, t.rule) == ("2022-03-31", "weekday-future")
 
 
-def test_a_plan_made_in_the_past_does_not_push_a_date_forward(nlp: Any) -> None:
+def test_a_plan_made_in_the_past_does_not_push_a_date_forward(nlp: Language) -> None:
     t = _one("The generals wanted to parade in the capital soon after February 24.", nlp=nlp)
     assert t.value == "2022-02-24"
 
 
-def test_untensed_day_month_takes_the_nearer_year(nlp: Any) -> None:
+def test_untensed_day_month_takes_the_nearer_year(nlp: Language) -> None:
     # Published 5 March: "March 8" three days ahead beats the one 362 days back.
     t = _one("And March 8 is approaching.", published="2022-03-05", nlp=nlp)
     assert t.value == "2022-03-08"
@@ -253,7 +254,7 @@ def test_more_forms(sentence: str, expression: str, value: str, precision: str) 
     assert (t.text, t.value, t.precision) == (expression, value, precision)
 
 
-def test_without_a_publication_date_relative_expressions_are_kept_unresolved(nlp: Any) -> None:
+def test_without_a_publication_date_relative_expressions_are_kept_unresolved(nlp: Language) -> None:
     found = _dates("The envoys will meet next week and met yesterday.", None, nlp=nlp)
     assert [(t.text, t.value, t.precision, t.rule) for t in found] == [
         ("next week", None, "unknown", "no-publication-date"),

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from spacy.language import Language
 
 from peacewatch.evidence import check_offsets
 from peacewatch.pipeline import analyze
@@ -32,7 +31,7 @@ British intelligence said Ukrainian officials expected more shelling. Arakhamia 
 
 
 @pytest.fixture(scope="module")
-def doc(nlp: Any) -> Document:
+def doc(nlp: Language) -> Document:
     raw = RawInput(id="fixture", source="test", data=TEXT, content_type="text")
     return analyze(raw, published="2022-03-04", nlp=nlp)
 
@@ -119,14 +118,14 @@ def test_places_are_not_people(doc: Document) -> None:
     assert not names & {"Lviv", "Kherson", "Mykolaiv", "Kryvyi Rih"}
 
 
-def test_short_alias_needs_the_full_name(nlp: Any) -> None:
+def test_short_alias_needs_the_full_name(nlp: Language) -> None:
     text = "The Times reported on Monday that talks had stalled, the Times said.\n"
     raw = RawInput(id="t", source="test", data=text, content_type="text")
     doc = analyze(raw, nlp=nlp)
     assert not any(e.name == "The New York Times" for e in doc.entities)
 
 
-def test_outlet_from_the_text(nlp: Any) -> None:
+def test_outlet_from_the_text(nlp: Language) -> None:
     text = "The report was carried by the independent Novoye Vremya magazine.\n"
     raw = RawInput(id="t", source="test", data=text, content_type="text")
     doc = analyze(raw, nlp=nlp)
@@ -134,7 +133,7 @@ def test_outlet_from_the_text(nlp: Any) -> None:
     assert [(e.name, e.role) for e in outlets] == [("Novoye Vremya", "independent magazine")]
 
 
-def test_unknown_country_stays_none(nlp: Any) -> None:
+def test_unknown_country_stays_none(nlp: Language) -> None:
     text = "Jane Roe, a spokeswoman for the company, said the plant was closed.\n"
     raw = RawInput(id="t", source="test", data=text, content_type="text")
     doc = analyze(raw, nlp=nlp)
@@ -143,7 +142,7 @@ def test_unknown_country_stays_none(nlp: Any) -> None:
     assert roe.country is None
 
 
-def test_official_release_style(nlp: Any) -> None:
+def test_official_release_style(nlp: Language) -> None:
     # Title chains with "of" and lists of officials, as in kremlin.ru / president.gov.ua releases.
     text = (
         "The meeting was attended by Prime Minister of Canada Justin Trudeau, Director of the "
@@ -162,7 +161,7 @@ def test_official_release_style(nlp: Any) -> None:
     assert _by_name(doc, "John Doe").role == "Chief of Staff of the Example Office"
 
 
-def test_known_surname_after_another_first_name_is_someone_else(nlp: Any) -> None:
+def test_known_surname_after_another_first_name_is_someone_else(nlp: Language) -> None:
     # The actor list knows Nikolai Patrushev; his son Dmitry is a different person.
     text = "Agriculture Minister Dmitry Patrushev said the harvest would be large.\n"
     raw = RawInput(id="t", source="test", data=text, content_type="text")
@@ -171,7 +170,7 @@ def test_known_surname_after_another_first_name_is_someone_else(nlp: Any) -> Non
     assert names == {"Dmitry Patrushev"}
 
 
-def test_portfolio_word_in_a_title_is_not_an_organisation(nlp: Any) -> None:
+def test_portfolio_word_in_a_title_is_not_an_organisation(nlp: Language) -> None:
     text = "U.S. Secretary of State Jane Roe met Defense Minister John Doe on Monday.\n"
     raw = RawInput(id="t", source="test", data=text, content_type="text")
     doc = analyze(raw, nlp=nlp)

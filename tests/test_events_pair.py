@@ -3,16 +3,15 @@ the development sets, on sentences written for these tests (no evaluation text).
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from spacy.language import Language
 
 from peacewatch.eval.events_dev import aw_root, marked_spans
 from peacewatch.extract.events.lexicon import lexicon
 from peacewatch.extract.events.pair import DEFAULT_ROOT, pair_root, pair_root_why
 
 
-def _code(nlp: Any, marked: str) -> tuple[str, str]:
+def _code(nlp: Language, marked: str) -> tuple[str, str]:
     text, spans = marked_spans(marked)
     return pair_root_why(nlp(text), spans, lexicon())
 
@@ -47,28 +46,28 @@ def test_marked_spans_give_offsets_into_the_plain_sentence() -> None:
         ("<s>The envoy</s> sent a letter to <t>the committee</t>.", "CONSULT"),
     ],
 )
-def test_pair_roots(nlp: Any, marked: str, root: str) -> None:
+def test_pair_roots(nlp: Language, marked: str, root: str) -> None:
     assert _code(nlp, marked)[0] == root
 
 
-def test_the_trigger_that_governs_the_pair_wins_over_the_first_one(nlp: Any) -> None:
+def test_the_trigger_that_governs_the_pair_wins_over_the_first_one(nlp: Language) -> None:
     # "criticised" comes first but holds neither actor; "attacked" holds both.
     marked = "After critics criticised the plan, <s>gunmen</s> attacked <t>a checkpoint</t>."
     assert _code(nlp, marked) == ("ASSAULT", "trigger")
 
 
-def test_broader_pair_words_decide_when_no_trigger_links_the_pair(nlp: Any) -> None:
+def test_broader_pair_words_decide_when_no_trigger_links_the_pair(nlp: Language) -> None:
     # "gave" is too broad for running text, but between two actors it is aid.
     root, why = _code(nlp, "<s>The charity</s> gave blankets to <t>the villagers</t>.")
     assert (root, why) == ("AID", "word")
 
 
-def test_a_sentence_without_any_lexicon_word_gets_the_default(nlp: Any) -> None:
+def test_a_sentence_without_any_lexicon_word_gets_the_default(nlp: Language) -> None:
     root, why = _code(nlp, "<s>Anna</s> is taller than <t>Boris</t>.")
     assert (root, why) == (DEFAULT_ROOT, "default")
 
 
-def test_pair_root_is_pair_root_why_without_the_reason(nlp: Any) -> None:
+def test_pair_root_is_pair_root_why_without_the_reason(nlp: Language) -> None:
     text, spans = marked_spans("<s>Protesters</s> rallied outside <t>the embassy</t>.")
     assert pair_root(nlp(text), spans, lexicon()) == "PROTEST"
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from spacy.language import Language
 
 from peacewatch.evidence import check_offsets
 from peacewatch.extract.events.lexicon import lexicon
@@ -12,7 +11,7 @@ from peacewatch.pipeline import analyze
 from peacewatch.records import Document, Event, RawInput
 
 
-def _event(text: str, type_: str, nlp: Any) -> tuple[Document, Event]:
+def _event(text: str, type_: str, nlp: Language) -> tuple[Document, Event]:
     doc = analyze(RawInput(id="t", source="-", data=text, content_type="text"), nlp=nlp)
     check_offsets(doc)
     found = [e for e in doc.events if e.type == type_]
@@ -36,7 +35,7 @@ def _event(text: str, type_: str, nlp: Any) -> tuple[Document, Event]:
     ],
 )
 def test_recipient_of_the_act(
-    nlp: Any, text: str, type_: str, name: str | None, country: str | None
+    nlp: Language, text: str, type_: str, name: str | None, country: str | None
 ) -> None:
     doc, ev = _event(text, type_, nlp)
     if country is None:
@@ -48,12 +47,12 @@ def test_recipient_of_the_act(
         assert r.name in doc.body.text
 
 
-def test_an_office_reached_through_with_is_a_recipient_without_a_country(nlp: Any) -> None:
+def test_an_office_reached_through_with_is_a_recipient_without_a_country(nlp: Language) -> None:
     _, ev = _event("The envoy met with the defence minister on Tuesday.", "CONSULT", nlp)
     assert [(r.name, r.sector) for r in ev.recipients] == [("the defence minister", "government")]
 
 
-def test_the_topic_of_a_discussion_is_not_a_recipient(nlp: Any) -> None:
+def test_the_topic_of_a_discussion_is_not_a_recipient(nlp: Language) -> None:
     _, ev = _event("The ministers discussed the situation on the border.", "CONSULT", nlp)
     assert ev.recipients == ()
 
@@ -75,6 +74,6 @@ def test_the_pronoun_us_is_not_the_united_states() -> None:
     assert lex.country_of("all of us") is None
 
 
-def test_the_topic_of_a_discussion_is_not_a_recipient_even_with_a_country(nlp: Any) -> None:
+def test_the_topic_of_a_discussion_is_not_a_recipient_even_with_a_country(nlp: Language) -> None:
     _, ev = _event("The presidents discussed Polish-Czech energy projects.", "CONSULT", nlp)
     assert ev.recipients == ()

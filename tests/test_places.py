@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from spacy.language import Language
 
 from peacewatch.eval.geo import km
 from peacewatch.evidence import check_offsets
@@ -13,7 +12,7 @@ from peacewatch.parse.nlp import parse
 from peacewatch.records import Body, Document, Metadata, Paragraph, Place
 
 
-def analyse(nlp: Any, *paragraphs: str) -> Document:
+def analyse(nlp: Language, *paragraphs: str) -> Document:
     text = "\n\n".join(paragraphs)
     paras, pos = [], 0
     for para in paragraphs:
@@ -37,7 +36,7 @@ def near(p: Place, lat: float, lon: float, tol_km: float) -> bool:
     return p.lat is not None and p.lon is not None and km(p.lat, p.lon, lat, lon) <= tol_km
 
 
-def test_city_and_country(nlp: Any) -> None:
+def test_city_and_country(nlp: Language) -> None:
     doc = analyse(nlp, "The delegations arrived in Istanbul, Turkey, late on Monday evening.")
     ist = place(doc, "Istanbul")
     assert ist.feature == "city" and ist.country == "TR" and near(ist, 41.01, 28.97, 20)
@@ -45,13 +44,13 @@ def test_city_and_country(nlp: Any) -> None:
     assert tr.feature == "country" and (tr.lat, tr.lon) == (39.0, 35.0) and tr.admin1 is None
 
 
-def test_region_phrase_is_the_oblast(nlp: Any) -> None:
+def test_region_phrase_is_the_oblast(nlp: Language) -> None:
     doc = analyse(nlp, "Shelling went on overnight across the Kherson region, officials said.")
     p = place(doc, "Kherson region")
     assert p.feature == "region" and p.admin1 == "UA-65" and p.country == "UA"
 
 
-def test_bare_ukrainian_towns_resolve_in_ukraine(nlp: Any) -> None:
+def test_bare_ukrainian_towns_resolve_in_ukraine(nlp: Language) -> None:
     doc = analyse(
         nlp,
         "Ukraine said its troops pushed back near Kherson, while strikes hit the southern "
@@ -63,7 +62,7 @@ def test_bare_ukrainian_towns_resolve_in_ukraine(nlp: Any) -> None:
     assert near(place(doc, "Irpin"), 50.52, 30.25, 15)
 
 
-def test_metonymy_marks_governments_not_places_of_action(nlp: Any) -> None:
+def test_metonymy_marks_governments_not_places_of_action(nlp: Language) -> None:
     doc = analyse(
         nlp,
         "Kyiv said the proposals deserved a careful answer.",
@@ -74,14 +73,14 @@ def test_metonymy_marks_governments_not_places_of_action(nlp: Any) -> None:
     assert said.country == sirens.country == "UA"  # the coordinates stay either way
 
 
-def test_abbreviation_us_is_the_country(nlp: Any) -> None:
+def test_abbreviation_us_is_the_country(nlp: Language) -> None:
     doc = analyse(nlp, "The US announced new sanctions on Friday, and the U.K. followed.")
     us = place(doc, "US")
     assert us.feature == "country" and us.country == "US"
     assert all(p.name != "Us" for p in doc.places)
 
 
-def test_landmark_and_derived_region(nlp: Any) -> None:
+def test_landmark_and_derived_region(nlp: Language) -> None:
     doc = analyse(
         nlp,
         "Talks resumed at Dolmabahce Palace as fighting raged in the Donbas.",
@@ -92,14 +91,14 @@ def test_landmark_and_derived_region(nlp: Any) -> None:
     assert donbas.feature == "region" and near(donbas, 48.0, 38.5, 200)
 
 
-def test_state_abbreviation_after_a_comma_narrows_the_town(nlp: Any) -> None:
+def test_state_abbreviation_after_a_comma_narrows_the_town(nlp: Language) -> None:
     doc = analyse(nlp, "The council of Springfield, Ill., met on Thursday about the budget.")
     p = place(doc, "Springfield")
     assert p.country == "US" and p.admin1 == "US-IL"
 
 
 @pytest.mark.parametrize("word", ["Ukrainian", "Russian"])
-def test_demonyms_are_not_places(nlp: Any, word: str) -> None:
+def test_demonyms_are_not_places(nlp: Language, word: str) -> None:
     doc = analyse(nlp, f"{word} negotiators said little after the meeting in Minsk.")
     assert all(p.mention != word for p in doc.places)
     assert place(doc, "Minsk").country == "BY"
@@ -110,7 +109,7 @@ def test_no_parse_no_places() -> None:
     assert extract_places(doc).places == ()
 
 
-def test_initialisms_stand_alone_and_before_a_hyphen(nlp: Any) -> None:
+def test_initialisms_stand_alone_and_before_a_hyphen(nlp: Language) -> None:
     doc = analyse(
         nlp,
         "U.S. officials said the U.S.-led mission would end, and the U.S. would keep a base.",
@@ -121,19 +120,19 @@ def test_initialisms_stand_alone_and_before_a_hyphen(nlp: Any) -> None:
     assert any(p.start == led and p.end == led + 4 for p in us)  # "U.S." of "U.S.-led"
 
 
-def test_region_word_of_name_is_the_region(nlp: Any) -> None:
+def test_region_word_of_name_is_the_region(nlp: Language) -> None:
     doc = analyse(nlp, "A judge in the District of Massachusetts set a hearing for June.")
     p = place(doc, "Massachusetts")
     assert p.feature == "region" and p.admin1 == "US-MA"
 
 
-def test_name_after_a_place_preposition_is_a_place_whatever_its_label(nlp: Any) -> None:
+def test_name_after_a_place_preposition_is_a_place_whatever_its_label(nlp: Language) -> None:
     # spaCy labels Revelstoke (7,500 people) ORG here; "travelled to" says it is a place.
     doc = analyse(nlp, "The team travelled to Revelstoke for the final.")
     assert place(doc, "Revelstoke").country == "CA"
 
 
-def test_surname_of_a_named_person_is_not_a_place(nlp: Any) -> None:
+def test_surname_of_a_named_person_is_not_a_place(nlp: Language) -> None:
     doc = analyse(
         nlp,
         "Tom Evans flew home on Sunday.",
@@ -143,7 +142,7 @@ def test_surname_of_a_named_person_is_not_a_place(nlp: Any) -> None:
     assert place(doc, "Rome").country == "IT"  # no Evans, Georgia to pull Rome there
 
 
-def test_russian_spelling_stays_in_ukraine_when_the_us_is_named(nlp: Any) -> None:
+def test_russian_spelling_stays_in_ukraine_when_the_us_is_named(nlp: Language) -> None:
     doc = analyse(
         nlp,
         "Ukrainian officials said the port of Odessa reopened, and the United States welcomed it.",
@@ -151,7 +150,7 @@ def test_russian_spelling_stays_in_ukraine_when_the_us_is_named(nlp: Any) -> Non
     assert place(doc, "Odessa").country == "UA"
 
 
-def test_russian_regions_by_their_english_names(nlp: Any) -> None:
+def test_russian_regions_by_their_english_names(nlp: Language) -> None:
     doc = analyse(
         nlp, "Drones hit the Belgorod region and Krasnodar Krai, while Buryatia sent troops."
     )
@@ -160,24 +159,24 @@ def test_russian_regions_by_their_english_names(nlp: Any) -> None:
     assert place(doc, "Buryatia").admin1 == "RU-BU"
 
 
-def test_state_code_after_a_comma_and_dotted_province(nlp: Any) -> None:
+def test_state_code_after_a_comma_and_dotted_province(nlp: Language) -> None:
     doc = analyse(nlp, "The mill in Greenville, SC closed, and trucks drove north to B.C. in May.")
     assert place(doc, "SC").admin1 == "US-SC"
     assert place(doc, "B.C.").admin1 == "CA-BC"
 
 
-def test_bare_state_code_that_is_a_word_is_no_place(nlp: Any) -> None:
+def test_bare_state_code_that_is_a_word_is_no_place(nlp: Language) -> None:
     doc = analyse(nlp, "IN THE NEWS: OR ELSE, the council said on Tuesday.")
     assert not [p for p in doc.places if p.mention in ("IN", "OR")]
 
 
-def test_word_run_into_a_country_name_leaves_the_country(nlp: Any) -> None:
+def test_word_run_into_a_country_name_leaves_the_country(nlp: Language) -> None:
     doc = analyse(nlp, "The programme Connected Ireland was launched by the minister.")
     p = place(doc, "Ireland")
     assert p.feature == "country" and p.country == "IE"
     assert doc.body.text[p.start : p.end] == "Ireland"
 
 
-def test_a_list_of_cities_is_not_city_and_state(nlp: Any) -> None:
+def test_a_list_of_cities_is_not_city_and_state(nlp: Language) -> None:
     doc = analyse(nlp, "Flights from Washington, New York, Chicago and Denver were cancelled.")
     assert place(doc, "Washington").admin1 == "US-DC"

@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from peacewatch.extract.events.args import PlaceRef, Sentence
+from peacewatch.extract.events.args import EventClause, PlaceRef
 from peacewatch.extract.events.lexicon import Code, lexicon
 from peacewatch.extract.events.triggers import Cand
 
@@ -60,7 +60,7 @@ def score_locations(nlp: Any, data: Path) -> list[str]:
         ]
         sent = tok.sent
         inside = [p for p in places if sent.start_char <= p.start and p.end <= sent.end_char]
-        sentence = Sentence(sent, 0, inside, [], [], lex)
+        sentence = EventClause(sent, 0, inside, [], [], lex)
         code = lex.verbs.get(tok.lemma_.lower()) or lex.nouns.get(tok.lemma_.lower()) or _NEUTRAL
         args = sentence.arguments(Cand(tok, code, code.mode, [code.context or ""]))
         place = args.place

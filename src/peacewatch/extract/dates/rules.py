@@ -6,6 +6,10 @@ relative expressions differently from news convention (a bare weekday goes to th
 PITFALLS.md) and knows neither "earlier this month" nor "late Monday"; we still hand it the
 absolute dates ("March 29, 2022", "29 March"), which it validates and normalises.
 
+Words: the names of months and weekdays, number words and the tense words are data
+(lexicons/date_words.json, ``date_words()``); the function words inside the patterns ("in",
+"last", "this coming", "ago") are their grammar and stay with them.
+
 Conventions (docs/DECISIONS.md style, kept here beside the code that applies them):
 - Weekdays: the most recent such day *including* the publication day ("on Tuesday" in a Tuesday
   article is that day), or the next one including it when the governing verb is future.
@@ -24,62 +28,76 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any, Literal
+from functools import cache, lru_cache
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Literal, TypedDict
 
+from peacewatch.lexicons import load_json
 from peacewatch.records import DatePrecision
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 Tense = Literal["past", "future"] | None
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-# Abbreviations only with their dot: "Jan", "Mar" and "Jun" without one are also names and words.
-MONTH_ABBR = {
-    "Jan.": 1,
-    "Feb.": 2,
-    "Mar.": 3,
-    "Apr.": 4,
-    "Jun.": 6,
-    "Jul.": 7,
-    "Aug.": 8,
-    "Sep.": 9,
-    "Sept.": 9,
-    "Sept": 9,
-    "Oct.": 10,
-    "Nov.": 11,
-    "Dec.": 12,
-}
-NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+
+class _FormsJson(TypedDict):
+    forms: dict[str, str]
+
+
+class _WordsJson(TypedDict):
+    words: list[str]
+
+
+class _DateWordsJson(TypedDict):
+    """lexicons/date_words.json (the ``_why`` of each list is there)."""
+
+    weekdays: list[str]
+    months: list[str]
+    month_abbreviations: dict[str, dict[str, int]]
+    number_words: dict[str, dict[str, int]]
+    named_day_adjectives: _WordsJson
+    future_governors: _WordsJson
+    irregular_forms: _FormsJson
+    schedule_participles: _WordsJson
+
+
+@dataclass(frozen=True, slots=True)
+class DateWords:
+    """The words of lexicons/date_words.json, loaded once; orders are the file's."""
+
+    weekdays: tuple[str, ...]  # Monday first, as ``date.weekday()`` counts
+    months: tuple[str, ...]  # January first
+    month_abbreviations: Mapping[str, int]  # "Sept." -> 9
+    number_words: Mapping[str, int]
+    named_day_adjectives: tuple[str, ...]
+    future_governors: frozenset[str]
+    irregular_forms: Mapping[str, str]  # "was" -> "be"
+    schedule_participles: frozenset[str]
+
+
+@cache
+def date_words() -> DateWords:
+    data: _DateWordsJson = load_json("date_words.json")
+    return DateWords(
+        weekdays=tuple(data["weekdays"]),
+        months=tuple(data["months"]),
+        month_abbreviations=MappingProxyType(dict(data["month_abbreviations"]["forms"])),
+        number_words=MappingProxyType(dict(data["number_words"]["words"])),
+        named_day_adjectives=tuple(data["named_day_adjectives"]["words"]),
+        future_governors=frozenset(data["future_governors"]["words"]),
+        irregular_forms=MappingProxyType(dict(data["irregular_forms"]["forms"])),
+        schedule_participles=frozenset(data["schedule_participles"]["words"]),
+    )
+
+
+# The patterns are compiled at import, so the words they are built from are read then.
+WEEKDAYS = date_words().weekdays
+MONTHS = date_words().months
+MONTH_ABBR = date_words().month_abbreviations
+NUMBER_WORDS = date_words().number_words
 
 WEEKDAY_RE = "|".join(WEEKDAYS)
 MONTH_FULL_RE = "|".join(MONTHS)
@@ -95,7 +113,7 @@ class Resolution:
 
 
 @dataclass(frozen=True, slots=True)
-class Match:
+class DateMatch:
     """One expression found by a pattern: its span in the paragraph and how it resolves."""
 
     start: int
@@ -184,7 +202,7 @@ def dateparser_date(text: str, base: dt.date) -> tuple[dt.date, str] | None:
 
 
 @lru_cache(maxsize=64)
-def _parser(base: dt.date) -> Any:
+def _parser(base: dt.date) -> DateDataParser:
     from dateparser.date import DateDataParser
 
     return DateDataParser(

@@ -1,6 +1,6 @@
 """Temporal expressions resolved against the publication date.
 
-Candidates come from two places, per paragraph: our patterns (``dates_patterns``: weekdays,
+Candidates come from two places, per paragraph: our patterns (``dates.patterns``: weekdays,
 "late Monday", "earlier this month", "two weeks ago", absolute dates...) and spaCy's DATE/TIME
 entities, for what no pattern covers. Where both see an expression the pattern's span and
 resolution win, because they are exact; a spaCy entity that overlaps no pattern is resolved by
@@ -27,7 +27,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
-from typing import Any
+
+from spacy.tokens import Doc, Token
 
 from peacewatch.extract.dates.patterns import DURATION, find
 from peacewatch.extract.dates.rules import (
@@ -36,49 +37,21 @@ from peacewatch.extract.dates.rules import (
     NO_BASE,
     Resolution,
     Tense,
+    date_words,
     dateparser_date,
     month_number,
     resolve_month_name,
 )
 from peacewatch.records import DatePrecision, Document, TimeExpression
 
+# Future auxiliaries: closed-class grammar, so in code (the open-class tense words are data,
+# lexicons/date_words.json).
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would"})
-# Heads of "<head> to <verb>" that put the verb in the future: "plans to meet", "is to meet",
-# "is due to meet", "agreed to meet", "are going to meet". Matched on the lemma and on the word
-# itself, because the md model's lemmatizer misses some ("hopes" -> "hop", seen in a VOA story).
-FUTURE_GOVERNORS = frozenset(
-    {
-        "plan",
-        "expect",
-        "intend",
-        "schedule",
-        "due",
-        "aim",
-        "agree",
-        "promise",
-        "prepare",
-        "be",
-        "go",
-        "set",
-        "hope",
-        "want",
-        "decide",
-    }
-)
-_IRREGULAR = {
-    "is": "be",
-    "are": "be",
-    "am": "be",
-    "'s": "be",
-    "'re": "be",
-    "was": "be",
-    "were": "be",
-    "going": "go",
-    "goes": "go",
-    "went": "go",
-}
-# "talks scheduled for Friday": a participle that announces a future date by itself.
-SCHEDULE_PARTICIPLES = frozenset({"scheduled", "planned", "set", "due", "slated", "expected"})
+# Heads of "<head> to <verb>" that put the verb in the future ("plans to meet"), and the
+# participles that schedule by themselves ("talks scheduled for Friday"): see date_words.json.
+FUTURE_GOVERNORS = date_words().future_governors
+SCHEDULE_PARTICIPLES = date_words().schedule_participles
+_IRREGULAR = date_words().irregular_forms
 
 _AGE = re.compile(r"(?i)\bold\b|-year-old|\baged?\b")
 _FREQUENCY = re.compile(r"(?i)^(?:daily|weekly|monthly|annual(?:ly)?|yearly|every|each|a\s+day)\b")
@@ -134,7 +107,7 @@ def publication_date(published: str | None) -> dt.date | None:
 
 
 def _paragraph(
-    text: str, pdoc: Any | None, base: dt.date | None
+    text: str, pdoc: Doc | None, base: dt.date | None
 ) -> list[tuple[int, int, Resolution]]:
     found: list[tuple[int, int, Resolution]] = []
     taken: list[tuple[int, int]] = []
@@ -163,7 +136,7 @@ def _bounded(text: str, s: int, e: int, res: Resolution) -> tuple[int, int, Reso
 
 
 def _entities(
-    text: str, pdoc: Any, base: dt.date | None, taken: list[tuple[int, int]]
+    text: str, pdoc: Doc, base: dt.date | None, taken: list[tuple[int, int]]
 ) -> list[tuple[int, int, Resolution]]:
     found: list[tuple[int, int, Resolution]] = []
     for ent in pdoc.ents:
@@ -224,7 +197,7 @@ def _from_entity(text: str, label: str, base: dt.date | None, tense: Tense) -> R
     return Resolution(None, "unknown", "unresolved")
 
 
-def tense_at(pdoc: Any, start: int, end: int) -> Tense:
+def tense_at(pdoc: Doc, start: int, end: int) -> Tense:
     """'future' or 'past' from the verb that governs the span, None when the parse says neither."""
     span = pdoc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -262,7 +235,7 @@ def tense_at(pdoc: Any, start: int, end: int) -> Tense:
     return None
 
 
-def _governs_future(head: Any) -> bool:
+def _governs_future(head: Token) -> bool:
     word = head.lower_
     forms = {head.lemma_, _IRREGULAR.get(word, word), re.sub(r"(?:e?s|e?d|ing)$", "", word)}
     forms |= {f + "e" for f in list(forms)}  # "hoped" -> "hop" -> "hope"

@@ -8,7 +8,8 @@ said") the referent is unknown and no group is made (unknown is None, not a gues
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+
+from spacy.tokens import Doc, Span
 
 from peacewatch.lexicons import demonyms, role_words
 
@@ -17,10 +18,10 @@ from peacewatch.lexicons import demonyms, role_words
 class Group:
     name: str
     country: str
-    span: Any  # spaCy Span from the demonym to the group noun
+    span: Span  # from the demonym to the group noun
 
 
-def find_groups(parsed: Any) -> list[Group]:
+def find_groups(parsed: Doc) -> list[Group]:
     nouns = role_words()["group_nouns"]
     dem = demonyms()
     out: list[Group] = []

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+
+from spacy.tokens import Span, Token
 
 from peacewatch.lexicons import demonyms, role_words
 
@@ -26,6 +27,9 @@ from peacewatch.lexicons import demonyms, role_words
 # roles seen in the official-2022 corpus ("Deputy Head of the Office of the President of
 # Ukraine") have 10 tokens.
 MAX_ROLE_TOKENS = 12
+# Parts of speech, dependency labels and closed-class words (relative pronouns, punctuation)
+# that bound a role: grammar of the rules, so they stay in code; the open-class role words
+# are data (lexicons/roles.json).
 _DROP_LEADING_POS = frozenset({"DET", "PRON", "CCONJ", "ADP", "PUNCT", "SCONJ", "PART"})
 _STOP_DEPS = frozenset({"relcl", "acl", "advcl", "cc", "conj"})
 _STOP_WORDS = frozenset({"who", "which", "that", "whose", "(", ")", ",", ";", ":", "—", "–"})
@@ -38,10 +42,10 @@ class RoleHit:
     text: str
     start: int  # evidence start, relative to the paragraph
     end: int
-    tokens: tuple[Any, ...]  # the role's own tokens (entity tokens excluded), for its country
+    tokens: tuple[Token, ...]  # the role's own tokens (entity tokens excluded), for its country
 
 
-def _is_clause_verb(tok: Any) -> bool:
+def _is_clause_verb(tok: Token) -> bool:
     """A verb that starts a clause; participles used as adjectives ("state-run",
     "Kremlin-backed") are modifiers and stay in the role."""
     return tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod"
@@ -55,7 +59,7 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
     return w["role_nouns"] | frozenset(titles), w["outlet_nouns"] | w["org_nouns"]
 
 
-def _is_role_head(tok: Any, kind: str) -> bool:
+def _is_role_head(tok: Token, kind: str) -> bool:
     people, orgs = _words()
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -64,7 +68,7 @@ def _is_role_head(tok: Any, kind: str) -> bool:
     return tok.lower_ in orgs and tok.lower_ not in people
 
 
-def _clean(toks: list[Any]) -> list[Any]:
+def _clean(toks: list[Token]) -> list[Token]:
     """Drop leading determiners, honorifics and punctuation, and trailing punctuation."""
     honorifics = role_words()["honorifics"]
     while toks and (toks[0].pos_ in _DROP_LEADING_POS or toks[0].lower_ in honorifics):
@@ -74,7 +78,7 @@ def _clean(toks: list[Any]) -> list[Any]:
     return toks
 
 
-def _hit(toks: list[Any], skip: range) -> RoleHit | None:
+def _hit(toks: list[Token], skip: range) -> RoleHit | None:
     """Build a role from ``toks`` (doc order), leaving out token indices in ``skip``."""
     honorifics = role_words()["honorifics"]
     # "President of the Commission Mrs. X", "US President Joseph R. X": an honorific or a first
@@ -107,11 +111,11 @@ def _hit(toks: list[Any], skip: range) -> RoleHit | None:
     return RoleHit(text=text, start=start, end=end, tokens=tuple(own))
 
 
-def _run_left(span: Any, members: set[int]) -> list[Any]:
+def _run_left(span: Span, members: set[int]) -> list[Token]:
     """The tokens of ``members`` that form a contiguous run ending right before ``span``."""
     doc = span.doc
     i = span.start - 1
-    run: list[Any] = []
+    run: list[Token] = []
     while i >= 0 and i in members:
         tok = doc[i]
         if tok.text in _STOP_WORDS or _is_clause_verb(tok):
@@ -122,7 +126,7 @@ def _run_left(span: Any, members: set[int]) -> list[Any]:
     return run
 
 
-def _with_modifiers(run: list[Any]) -> list[Any]:
+def _with_modifiers(run: list[Token]) -> list[Token]:
     """Extend a role leftwards over adjacent modifier words the parser attached elsewhere
     ("First Deputy Chief of Staff", "Presidential Plenipotentiary Envoy")."""
     mods = role_words()["role_modifiers"]
@@ -144,7 +148,7 @@ def _with_modifiers(run: list[Any]) -> list[Any]:
     return [doc[k] for k in range(i + 1, run[0].i)] + run
 
 
-def _premodifier(span: Any, kind: str) -> RoleHit | None:
+def _premodifier(span: Span, kind: str) -> RoleHit | None:
     members = {t.i for t in span.root.subtree}
     run = _clean(_run_left(span, members))
     if not run:
@@ -175,7 +179,7 @@ def _premodifier(span: Any, kind: str) -> RoleHit | None:
     return _hit(extended, range(0))
 
 
-def _extend_left(run: list[Any], kind: str) -> list[Any]:
+def _extend_left(run: list[Token], kind: str) -> list[Token]:
     """Prepend "Adviser to the" / "Deputy Head of the Office of the" when the parser split a
     chain of offices ("Adviser to the Head of the Office of the President of Ukraine X"), common
     in official releases. The chain may pass through organisation nouns ("Office") but must
@@ -203,7 +207,7 @@ def _extend_left(run: list[Any], kind: str) -> list[Any]:
             best = run
 
 
-def _linear_premodifier(span: Any, kind: str) -> RoleHit | None:
+def _linear_premodifier(span: Span, kind: str) -> RoleHit | None:
     """Premodifiers read off the token sequence, for when the parser hangs the name elsewhere:
     "A President X and B President Y" (Y parsed as an apposition of X) and the official style
     "President of the Republic of Belarus X" (X parsed as the object of "of"), frequent in the
@@ -213,7 +217,7 @@ def _linear_premodifier(span: Any, kind: str) -> RoleHit | None:
     doc = span.doc
     dem = demonyms()
     i = span.start - 1
-    run: list[Any] = []
+    run: list[Token] = []
     while i >= 0:
         tok = doc[i]
         if not (
@@ -242,9 +246,9 @@ def _linear_premodifier(span: Any, kind: str) -> RoleHit | None:
     return _hit(_with_modifiers(run[first:]), range(0))
 
 
-def _bounded_subtree(head: Any, stop_after: int) -> list[Any]:
+def _bounded_subtree(head: Token, stop_after: int) -> list[Token]:
     """``head``'s subtree from its left edge, cut at a clause or a comma after ``stop_after``."""
-    toks: list[Any] = []
+    toks: list[Token] = []
     for t in head.subtree:
         if t.i > stop_after and (t.text in _STOP_WORDS or t.dep_ in _STOP_DEPS):
             break
@@ -252,7 +256,7 @@ def _bounded_subtree(head: Any, stop_after: int) -> list[Any]:
     return toks
 
 
-def _apposition(span: Any, kind: str) -> RoleHit | None:
+def _apposition(span: Span, kind: str) -> RoleHit | None:
     for child in span.root.rights:
         if child.dep_ != "appos" or child.i < span.end or not _is_role_head(child, kind):
             continue
@@ -278,7 +282,7 @@ def _apposition(span: Any, kind: str) -> RoleHit | None:
     return None
 
 
-def _reverse_apposition(span: Any, kind: str) -> RoleHit | None:
+def _reverse_apposition(span: Span, kind: str) -> RoleHit | None:
     root = span.root
     head = root.head
     if root.dep_ != "appos" or head.i >= span.start or not _is_role_head(head, kind):
@@ -291,14 +295,14 @@ def _reverse_apposition(span: Any, kind: str) -> RoleHit | None:
     return _hit(_with_modifiers(_extend_left(run, kind)), range(0)) if run else None
 
 
-def _run_left_of(toks: list[Any], before: int) -> list[Any]:
+def _run_left_of(toks: list[Token], before: int) -> list[Token]:
     """The contiguous tail of ``toks`` that ends just before index ``before`` (commas allowed
     at the very end: "the minister, Jane Roe")."""
     by_i = {t.i: t for t in toks}
     i = before - 1
     while i in by_i and by_i[i].text == ",":
         i -= 1
-    run: list[Any] = []
+    run: list[Token] = []
     while i in by_i and by_i[i].text not in _STOP_WORDS and not _is_clause_verb(by_i[i]):
         run.append(by_i[i])
         i -= 1
@@ -306,7 +310,7 @@ def _run_left_of(toks: list[Any], before: int) -> list[Any]:
     return run
 
 
-def _head_noun(span: Any, kind: str) -> RoleHit | None:
+def _head_noun(span: Span, kind: str) -> RoleHit | None:
     root = span.root
     head = root.head
     if kind == "PERSON" or root.dep_ not in ("compound", "nmod") or head.i < span.end:
@@ -322,7 +326,7 @@ def _head_noun(span: Any, kind: str) -> RoleHit | None:
     return _hit(toks, range(span.start, span.end)) if toks else None
 
 
-def find_role(span: Any, kind: str) -> RoleHit | None:
+def find_role(span: Span, kind: str) -> RoleHit | None:
     """The role the text gives the entity at ``span`` (a spaCy Span), or None."""
     for rule in (
         _premodifier,

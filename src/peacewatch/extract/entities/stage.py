@@ -20,7 +20,8 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
+
+from spacy.tokens import Doc, Span
 
 from peacewatch.evidence import span as evidence_span
 from peacewatch.extract.entities.groups import Group, find_groups
@@ -35,6 +36,7 @@ from peacewatch.lexicons import (
     role_words,
     short_aliases,
 )
+from peacewatch.parse.syntax import token_offsets
 from peacewatch.records import Document, Entity, EntityType, Evidence, Mention
 
 
@@ -70,7 +72,7 @@ def _ends_with(full: str, part: str) -> bool:
     return f[-len(p) :] == p
 
 
-def _name_tokens(ent: Any) -> Any:
+def _name_tokens(ent: Span) -> Span:
     """The span without honorifics, titles, a leading "the" or a trailing possessive."""
     words = role_words()
     start, end = ent.start, ent.end
@@ -92,7 +94,7 @@ def _name_tokens(ent: Any) -> Any:
     return doc[start:end]
 
 
-def _ruler_id(name: Any) -> str | None:
+def _ruler_id(name: Span) -> str | None:
     """The known actor the ruler matched, when its match is the whole name: in "Dmitry
     Patrushev" the ruler's "Patrushev" (Nikolai Patrushev's alias) names someone else."""
     ids = {t.ent_id_ for t in name}
@@ -101,7 +103,7 @@ def _ruler_id(name: Any) -> str | None:
     return None
 
 
-def _plausible_person(name: Any, lower_words: frozenset[str]) -> bool:
+def _plausible_person(name: Span, lower_words: frozenset[str]) -> bool:
     """Drop NER debris: digits, no capitalised word, a demonym, role word or country name
     ("U.S.-Ukraine"), or a single sentence-initial word the document also writes in lower case
     ("Ceasefire" opening a line; a real name is not written "ceasefire" elsewhere)."""
@@ -118,7 +120,7 @@ def _plausible_person(name: Any, lower_words: frozenset[str]) -> bool:
     return not (len(name) == 1 and opens and low in lower_words)
 
 
-def _plausible_org(name: Any) -> bool:
+def _plausible_org(name: Span) -> bool:
     """An organisation's name is a proper name: "Ukrainian party" and a bare "Japanese" are
     NER debris, as is a single portfolio word inside a title ("Secretary of State",
     "Defense Minister"), which belongs to the person's role."""
@@ -144,10 +146,10 @@ class _Collector:
         self.doc = doc
         self.drafts: dict[str, _Draft] = {}
         # person mentions whose canonical name is decided once all full names are known
-        self.people: list[tuple[str, str | None, Mention, Any, int]] = []
-        self.role_spans: list[tuple[str, Any, int]] = []
-        self.short: list[tuple[Any, int]] = []
-        self.maybe_people: list[tuple[Any, int]] = []
+        self.people: list[tuple[str, str | None, Mention, Span, int]] = []
+        self.role_spans: list[tuple[str, Span, int]] = []
+        self.short: list[tuple[Span, int]] = []
+        self.maybe_people: list[tuple[Span, int]] = []
         self.lower_words = frozenset(
             w for w in doc.body.text.split() if w.islower() and w.isalpha()
         )
@@ -158,11 +160,11 @@ class _Collector:
             d = self.drafts[key] = _Draft(key, name, etype)
         return d
 
-    def mention(self, span: Any, offset: int) -> Mention:
-        start, end = offset + span.start_char, offset + span.end_char
+    def mention(self, span: Span, offset: int) -> Mention:
+        start, end = token_offsets(offset, span)
         return Mention(self.doc.body.text[start:end], start, end)
 
-    def add(self, ent: Any, offset: int) -> None:
+    def add(self, ent: Span, offset: int) -> None:
         label = ent.label_
         if label == "PERSON":
             name = _name_tokens(ent)
@@ -181,7 +183,7 @@ class _Collector:
                 d.country = iso
                 d.mentions.append(self.mention(ent, offset))
 
-    def _org(self, name: Any, offset: int) -> None:
+    def _org(self, name: Span, offset: int) -> None:
         canonical = name.root.ent_id_ or alias_index().get(name.text)
         if canonical is None and name.text in short_aliases():
             self.short.append((name, offset))  # decided once the full names are known
@@ -267,7 +269,7 @@ class _Collector:
                         self.drafts[wanted[tok.text]].mentions.append(m)
 
 
-def _untagged_orgs(parsed: Any) -> list[Any]:
+def _untagged_orgs(parsed: Doc) -> list[Span]:
     """Proper names the NER missed but the text describes as an organisation:
     "Examplecom, the country's largest mobile operator," (an apposition headed by an
     organisation noun from roles.json)."""

@@ -1,19 +1,24 @@
 """Arguments of an event trigger: actors and recipients, place, date, magnitude.
 
-Everything here reads the dependency tree of one sentence; events.py resolves what needs the
-whole document (dates anchored on "the talks", a statement continued with "added").
+Everything here reads the dependency tree of one sentence (an ``EventClause``); events/stage.py
+resolves what needs the whole document (dates anchored on "the talks", a statement continued
+with "added"). Token spans become body offsets through ``parse.syntax.token_offsets``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-from peacewatch.extract.events.lexicon import Lexicon
-from peacewatch.extract.events.triggers import LOCATIVE, REPORTING, Cand, host
+from spacy.tokens import Span, Token
 
-Token = Any
+from peacewatch.extract.events.lexicon import EventLexicon
+from peacewatch.extract.events.triggers import LOCATIVE, Cand, host
+from peacewatch.parse.syntax import token_offsets
 
+# The word sets in this module are closed-class grammar (subordinators, pronouns, prepositions)
+# and dependency labels, part of the rules that read the parse: they stay in code. Open-class
+# words (reporting and topic verbs, occasion nouns, casualty verbs) are data:
+# lexicons/event_words.json via ``lex.words``.
 _CLIMB = frozenset(["xcomp", "conj", "advcl", "acomp", "pcomp", "prep", "pobj", "dobj"])
 # "the first meeting since fighting flared", "after shelling resumed": a clause that only dates
 # the main clause has its own (unstated) actors, not the main clause's subject.
@@ -42,16 +47,8 @@ _RELATIVE = frozenset(["who", "which", "that", "whom"])
 _PRONOUN = frozenset(["it", "they", "he", "she", "we", "i", "its", "their"])
 # Recipient prepositions after the PLOVER manual: the target of the act.
 _TARGET_PREPS = frozenset(["with", "against", "on", "to", "from", "toward", "towards", "over"])
-# Verbs whose object is what is talked about; the party comes with "with" (official-2022).
-_TOPIC_VERBS = frozenset(["discuss", "negotiate", "debate", "review", "consider", "address"])
 _PLACE_PATH = frozenset(
     ("dobj", "nsubjpass", "appos", "conj", "compound", "amod", "cc", "prt", "advmod")
-)
-_MATERIAL = frozenset(["ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "PROTEST"])
-_OCCASION_NOUNS = frozenset(["talk", "negotiation", "meeting", "summit", "round", "consultation"])
-# "at prior talks" is another round than the one the article dates.
-_OTHER_ROUND = frozenset(
-    ["prior", "previous", "earlier", "past", "last", "next", "future", "upcoming", "further"]
 )
 _ANCHOR_PREPS = {
     "at": "day",
@@ -61,20 +58,6 @@ _ANCHOR_PREPS = {
     "after": "after",
     "following": "after",
 }
-_MAGNITUDE = {
-    "kill": "killed",
-    "die": "killed",
-    "wound": "injured",
-    "injure": "injured",
-    "displace": "displaced",
-    "flee": "displaced",
-    "dead": "killed",
-}
-
-
-# Counts written as words; larger ones ("dozens", "thousands") state no number.
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_NUMBER_WORDS |= {"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,17 +100,19 @@ class Args:
     magnitude: list[tuple[str, int, int, int]] = field(default_factory=list)
 
 
-class Sentence:
-    """One parsed sentence with the places and dates that fall inside it."""
+class EventClause:
+    """One parsed sentence as the event coder reads it: with the places, dates and entity
+    mentions that fall inside it. ``offset`` is its paragraph's body offset, as in
+    ``parse.syntax.Sentence``."""
 
     def __init__(
         self,
-        sent: Any,
+        sent: Span,
         offset: int,
         places: list[PlaceRef],
         dates: list[DateRef],
         entities: list[tuple[int, int, str, str | None, str | None]],
-        lex: Lexicon,
+        lex: EventLexicon,
     ) -> None:
         self.sent, self.offset, self.lex = sent, offset, lex
         self.entities = entities
@@ -163,8 +148,7 @@ class Sentence:
     def actor(self, tok: Token) -> list[ActorRef]:
         """One actor per country for "negotiators from Kyiv and Moscow", else one."""
         toks = self._phrase(tok)
-        start = self.offset + toks[0].idx
-        end = self.offset + toks[-1].idx + len(toks[-1])
+        start, end = token_offsets(self.offset, toks)
         name = self.sent.doc[toks[0].i : toks[-1].i + 1].text  # Doc.text rebuilds the paragraph
         entity, country = None, None
         role: str | None = None
@@ -193,6 +177,13 @@ class Sentence:
         return [ActorRef(name, start, end, country, sector, entity)]
 
     def _subject(self, tok: Token) -> list[Token]:
+        """The actors of the act at ``tok``: its subject and the subject's conjuncts.
+
+        Not ``parse.syntax.subject_of``: an actor is an active subject (never ``nsubjpass``,
+        whose referent suffers the act), a pronoun stands for the subject of the reporting verb
+        above it, a relative clause's noun is its actor, and the climb (four links, including
+        ``pcomp``/``prep``/``pobj``/``dobj`` for gerunds) stops at a temporal clause.
+        """
         node = tok
         for _ in range(4):
             subj = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
@@ -216,7 +207,7 @@ class Sentence:
         node = tok
         while node.head.i != node.i:
             node = node.head
-            if node.lemma_.lower() in REPORTING:
+            if node.lemma_.lower() in self.lex.words.reporting:
                 subj = [c for c in node.children if c.dep_ == "nsubj"]
                 if subj and subj[0].lower_ not in _PRONOUN:
                     return subj[0]
@@ -237,7 +228,7 @@ class Sentence:
         verb = host(tok, self.lex) if tok.pos_ != "VERB" else None
         if tok.pos_ == "VERB":
             heads = agents or self._subject(tok)
-        elif verb is not None and verb.lemma_.lower() not in REPORTING:
+        elif verb is not None and verb.lemma_.lower() not in self.lex.words.reporting:
             heads = agents or self._subject(verb)  # "MBS held a meeting with X"
         else:
             heads = agents + [
@@ -279,7 +270,7 @@ class Sentence:
         for o, c in ((x, c) for x in own for c in x.children):
             if c in own:
                 continue
-            if o.lemma_.lower() in _TOPIC_VERBS and c.dep_ == "dobj":
+            if o.lemma_.lower() in self.lex.words.topic_verbs and c.dep_ == "dobj":
                 continue  # "discussed Russian-Venezuelan projects": the topic, not a party
             if c.dep_ in ("dobj", "iobj", "nsubjpass") and cand.mode != "territory":
                 found.append((c, False))
@@ -373,14 +364,14 @@ class Sentence:
 
     def _date(self, cand: Cand) -> tuple[DateRef | None, str | None, bool]:
         owners = {self.date_owner(r).i: d for d, r in self.dates if d.value}
-        material = cand.type in _MATERIAL
+        material = cand.type in self.lex.words.material_types
         node, crossed = cand.tok, False
         anchor, continues = None, False
         for t in [cand.tok, *cand.extra]:
             if t.i in owners:
                 return owners[t.i], None, False
         while True:
-            if node.lemma_.lower() in REPORTING and node is not cand.tok:
+            if node.lemma_.lower() in self.lex.words.reporting and node is not cand.tok:
                 crossed = not (cand.tok.head.i == node.i and cand.tok.dep_ == "dobj")
             if node.i in owners and not (material and crossed):
                 return owners[node.i], None, False
@@ -389,8 +380,8 @@ class Sentence:
                     objs = [
                         g
                         for g in p.subtree
-                        if g.lemma_.lower() in _OCCASION_NOUNS
-                        and not any(m.lower_ in _OTHER_ROUND for m in g.children)
+                        if g.lemma_.lower() in self.lex.words.occasion_nouns
+                        and not any(m.lower_ in self.lex.words.other_round for m in g.children)
                     ]
                     if objs:
                         anchor = _ANCHOR_PREPS[p.lower_]
@@ -404,7 +395,7 @@ class Sentence:
     # -- magnitude ------------------------------------------------------------------------
     def _magnitude(self, tok: Token) -> list[tuple[str, int, int, int]]:
         out: list[tuple[str, int, int, int]] = []
-        kind = _MAGNITUDE.get(tok.lemma_.lower())
+        kind = self.lex.words.magnitude.get(tok.lemma_.lower())
         if kind is None:
             return out
         for c in tok.children:
@@ -414,9 +405,9 @@ class Sentence:
                         word = n.lower_.replace(",", "")
                         if word.isdigit():
                             value = int(word)
-                        elif word in _NUMBER_WORDS:
-                            value = _NUMBER_WORDS[word]
+                        elif word in self.lex.words.number_words:
+                            value = self.lex.words.number_words[word]
                         else:
                             continue  # "dozens", "thousands": no number is stated
-                        out.append((kind, value, self.offset + n.idx, self.offset + n.idx + len(n)))
+                        out.append((kind, value, *token_offsets(self.offset, [n])))
         return out

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from peacewatch.extract.events.args import DateRef, PlaceRef
-from peacewatch.extract.events.lexicon import Lexicon
+from peacewatch.extract.events.lexicon import EventLexicon
 from peacewatch.records import Document
 
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
@@ -30,7 +30,7 @@ def _country_names() -> frozenset[str]:
     return frozenset(n.lower() for n in names)
 
 
-def places(doc: Document, lex: Lexicon) -> list[PlaceRef]:
+def places(doc: Document, lex: EventLexicon) -> list[PlaceRef]:
     if doc.places:
         return [
             PlaceRef(

@@ -1,15 +1,26 @@
-"""Typed access to the PLOVER lexicons (lexicons/plover.json, lexicons/plover_actors.json).
+"""Typed access to the event coder's lexicons: lexicons/plover.json (PLOVER triggers),
+lexicons/plover_actors.json (actor countries and sectors) and lexicons/event_words.json (the
+words the coder's rules read beside the triggers).
 
-The lexicons are data with their sources; this module only indexes them for the event coder.
+The lexicons are data with their sources; this module only indexes them for the event coder,
+once, into an immutable ``EventLexicon`` (frozensets, tuples and read-only mappings).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from types import MappingProxyType
+from typing import Any, TypedDict, TypeVar
+
+from spacy.tokens import Token
 
 from peacewatch.lexicons import country_names, load_json
+
+# A JSON code entry: [PLOVER type, mode or null, context or null].
+CodeJson = list[str | None]
+_V = TypeVar("_V")
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,36 +32,99 @@ class Code:
     context: str | None
 
 
-def _code(entry: list[str | None]) -> Code:
+@dataclass(frozen=True, slots=True)
+class TypeCodes:
+    """The CAMEO root and ACLED event type of a PLOVER type or ASSAULT mode (None: no ACLED)."""
+
+    cameo: str | None
+    acled: str | None
+
+
+def _code(entry: CodeJson) -> Code:
     return Code(str(entry[0]), entry[1], entry[2])
 
 
+class _TypeCodesJson(TypedDict):
+    cameo: str | None
+    acled: str | None
+
+
+class _WordsJson(TypedDict):
+    words: list[str]
+
+
+class _TypesJson(TypedDict):
+    types: list[str]
+
+
+class _EventWordsJson(TypedDict):
+    """lexicons/event_words.json."""
+
+    reporting_verbs: _WordsJson
+    noun_host_verbs: _WordsJson
+    not_met_nouns: _WordsJson
+    topic_verbs: _WordsJson
+    occasion_nouns: _WordsJson
+    other_round_words: _WordsJson
+    magnitude_words: dict[str, dict[str, str]]
+    number_words: dict[str, dict[str, int]]
+    demand_auxiliaries: _WordsJson
+    demand_governors: _WordsJson
+    attempt_verbs: _WordsJson
+    material_types: _TypesJson
+    lone_place_types: _TypesJson
+    refusable_types: _TypesJson
+    hostile_intent_types: _TypesJson
+
+
+@dataclass(frozen=True, slots=True)
+class EventWords:
+    """The rule words of lexicons/event_words.json (see the ``_why`` of each list there)."""
+
+    reporting: frozenset[str]
+    noun_hosts: frozenset[str]
+    not_met: frozenset[str]
+    topic_verbs: frozenset[str]
+    occasion_nouns: frozenset[str]
+    other_round: frozenset[str]
+    magnitude: Mapping[str, str]  # lemma -> kind of casualty count
+    number_words: Mapping[str, int]
+    demand_auxiliaries: frozenset[str]
+    demand_governors: frozenset[str]
+    attempt_verbs: frozenset[str]
+    material_types: frozenset[str]
+    lone_place_types: frozenset[str]
+    refusable_types: frozenset[str]
+    hostile_intent_types: frozenset[str]
+
+
 @dataclass(frozen=True)
-class Lexicon:
-    verbs: dict[str, Code]
-    phrasal: dict[str, Code]
-    nouns: dict[str, Code]
-    noun_phrasal: dict[str, Code]
+class EventLexicon:
+    verbs: Mapping[str, Code]
+    phrasal: Mapping[str, Code]
+    nouns: Mapping[str, Code]
+    noun_phrasal: Mapping[str, Code]
     intent: frozenset[str]
     cooperative: frozenset[str]
     hostile: frozenset[str]
-    noun_modifiers: dict[str, tuple[str, str]]
+    noun_modifiers: Mapping[str, tuple[str, str]]
     light_verbs: frozenset[str]
     not_events: frozenset[str]
-    modality: dict[str, frozenset[str]]
+    modality: Mapping[str, frozenset[str]]
     absorbing: frozenset[str]
     yielding: frozenset[str]
-    types: dict[str, dict[str, Any]]
-    assault_modes: dict[str, dict[str, Any]]
+    types: Mapping[str, TypeCodes]
+    assault_modes: Mapping[str, TypeCodes]
     # country words -> ISO code; the longest match wins ("united states" over "states")
     countries: CountryIndex
-    sectors: dict[str, str]
-    # broader words for the act between a known source and target (events_pair.py); ZSP roots
-    pair_words: dict[str, str]
+    sectors: Mapping[str, str]
+    # broader words for the act between a known source and target (events/pair.py); ZSP roots
+    pair_words: Mapping[str, str]
     # word form -> lemma where spaCy's lemmatizer is wrong for a trigger ("staged" -> "stag")
-    lemma_fixes: dict[str, str]
+    lemma_fixes: Mapping[str, str]
+    words: EventWords
 
-    def lemma(self, tok: Any) -> str:
+    def lemma(self, tok: Token) -> str:
         """Lower-case lemma of a spaCy token, with the known lemmatizer errors fixed."""
         return self.lemma_fixes.get(tok.lower_) or str(tok.lemma_).lower()
 
@@ -68,16 +142,18 @@ class Lexicon:
         return type_
 
     def cameo(self, type_: str, mode: str | None) -> str | None:
-        if type_ == "ASSAULT" and mode in self.assault_modes:
-            return str(self.assault_modes[mode]["cameo"])
-        root = self.types.get(type_, {}).get("cameo")
+        if type_ == "ASSAULT" and mode is not None and mode in self.assault_modes:
+            return str(self.assault_modes[mode].cameo)
+        codes = self.types.get(type_)
+        root = codes.cameo if codes is not None else None
         return str(root) if root else None
 
     def acled(self, type_: str, mode: str | None) -> str | None:
-        if type_ == "ASSAULT" and mode in self.assault_modes:
-            val = self.assault_modes[mode]["acled"]
+        if type_ == "ASSAULT" and mode is not None and mode in self.assault_modes:
+            val = self.assault_modes[mode].acled
             return str(val) if val else None
-        val = self.types.get(type_, {}).get("acled")
+        codes = self.types.get(type_)
+        val = codes.acled if codes is not None else None
         return str(val) if val else None
 
 
@@ -137,31 +213,60 @@ def _country_words(act: dict[str, Any]) -> CountryIndex:
     return CountryIndex(words)
 
 
+def _type_codes(entry: _TypeCodesJson) -> TypeCodes:
+    return TypeCodes(entry["cameo"], entry["acled"])
+
+
+def _event_words(data: _EventWordsJson) -> EventWords:
+    return EventWords(
+        reporting=frozenset(data["reporting_verbs"]["words"]),
+        noun_hosts=frozenset(data["noun_host_verbs"]["words"]),
+        not_met=frozenset(data["not_met_nouns"]["words"]),
+        topic_verbs=frozenset(data["topic_verbs"]["words"]),
+        occasion_nouns=frozenset(data["occasion_nouns"]["words"]),
+        other_round=frozenset(data["other_round_words"]["words"]),
+        magnitude=MappingProxyType(dict(data["magnitude_words"]["words"])),
+        number_words=MappingProxyType(dict(data["number_words"]["words"])),
+        demand_auxiliaries=frozenset(data["demand_auxiliaries"]["words"]),
+        demand_governors=frozenset(data["demand_governors"]["words"]),
+        attempt_verbs=frozenset(data["attempt_verbs"]["words"]),
+        material_types=frozenset(data["material_types"]["types"]),
+        lone_place_types=frozenset(data["lone_place_types"]["types"]),
+        refusable_types=frozenset(data["refusable_types"]["types"]),
+        hostile_intent_types=frozenset(data["hostile_intent_types"]["types"]),
+    )
+
+
+def _entries(table: dict[str, _V]) -> dict[str, _V]:
+    """A JSON table without its ``_why``-style comment keys."""
+    return {k: v for k, v in table.items() if not k.startswith("_")}
+
+
 @cache
-def lexicon() -> Lexicon:
+def lexicon() -> EventLexicon:
     lex = load_json("plover.json")
     act = load_json("plover_actors.json")
     sectors = {w: sector for sector, words in act["sectors"].items() for w in words}
-    return Lexicon(
-        verbs={k: _code(v) for k, v in lex["verbs"].items()},
-        phrasal={k: _code(v) for k, v in lex["phrasal"].items() if not k.startswith("_")},
-        nouns={k: _code(v) for k, v in lex["nouns"].items()},
-        noun_phrasal={k: _code(v) for k, v in lex["noun_phrasal"].items() if not k.startswith("_")},
+    ro = MappingProxyType
+    return EventLexicon(
+        verbs=ro({k: _code(v) for k, v in lex["verbs"].items()}),
+        phrasal=ro({k: _code(v) for k, v in _entries(lex["phrasal"]).items()}),
+        nouns=ro({k: _code(v) for k, v in lex["nouns"].items()}),
+        noun_phrasal=ro({k: _code(v) for k, v in _entries(lex["noun_phrasal"]).items()}),
         intent=frozenset(lex["root_from_modality"]["intent"]),
         cooperative=frozenset(lex["root_from_modality"]["cooperative"]),
         hostile=frozenset(lex["root_from_modality"]["hostile"]),
-        noun_modifiers={
-            k: (v[0], v[1]) for k, v in lex["noun_modifiers"].items() if not k.startswith("_")
-        },
+        noun_modifiers=ro({k: (v[0], v[1]) for k, v in _entries(lex["noun_modifiers"]).items()}),
         light_verbs=frozenset(lex["light_verbs"]),
         not_events=frozenset(lex["not_events"]["words"]),
-        modality={k: frozenset(v) for k, v in lex["modality"].items() if not k.startswith("_")},
+        modality=ro({k: frozenset(v) for k, v in _entries(lex["modality"]).items()}),
         absorbing=frozenset(lex["absorbing"]),
         yielding=frozenset(lex["yielding_types"]),
-        types=lex["types"],
-        assault_modes={k: v for k, v in lex["assault_modes"].items() if not k.startswith("_")},
+        types=ro({k: _type_codes(v) for k, v in lex["types"].items()}),
+        assault_modes=ro({k: _type_codes(v) for k, v in _entries(lex["assault_modes"]).items()}),
         countries=_country_words(act),
-        sectors=sectors,
-        pair_words={k: str(v) for k, v in lex["pair_words"].items() if not k.startswith("_")},
-        lemma_fixes={k: str(v) for k, v in lex["lemma_fixes"].items() if not k.startswith("_")},
+        sectors=ro(sectors),
+        pair_words=ro({k: str(v) for k, v in _entries(lex["pair_words"]).items()}),
+        lemma_fixes=ro({k: str(v) for k, v in _entries(lex["lemma_fixes"]).items()}),
+        words=_event_words(load_json("event_words.json")),
     )

@@ -1,12 +1,12 @@
 """The PLOVER root of the act between a marked source and target (the ZSP task).
 
-The text is known to relate the two actors, so unlike the running-text coder (events.py) this
+The text is known to relate the two actors, so unlike the running-text coder (events/stage.py) this
 one always answers. It shares that coder's lexicon, triggers and modality, and applies PLOVER's
 root rules to them: an intended cooperative act is AGREE and a hostile one THREATEN, a refused
 cooperative act is REJECT, what one side says another must do is REQUEST, an attempted act is
 the act. Tiers, each of which ``pair_root_why`` names:
 
-1. a trigger of the running-text coder (events_triggers.find_triggers) whose clause holds the
+1. a trigger of the running-text coder (events/triggers.find_triggers) whose clause holds the
    pair, nearest the pair first; when neither actor is the one who blames, urges or promises,
    the act they are blamed for or urged to is coded instead;
 2. any lexicon word (including the broader ``pair_words`` and acts the coder drops as negated
@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
 
-from peacewatch.extract.events.lexicon import Code, Lexicon
+from spacy.tokens import Doc, Token
+
+from peacewatch.extract.events.lexicon import Code, EventLexicon
 from peacewatch.extract.events.triggers import (
     Cand,
     _phrasal,
@@ -33,18 +34,9 @@ from peacewatch.extract.events.triggers import (
 )
 
 Spans = Mapping[str, tuple[int, int]]
-Token = Any
 
 DEFAULT_ROOT = "ASSAULT"
 _TAG = re.compile(r"</?[st]>")
-
-
-# Acts whose refusal PLOVER codes as REJECT ("would not accept", "failed to reach agreement";
-# CAMEO 12x "reject" covers refusing to meet, to yield, to cooperate, to accept a plan).
-_REFUSABLE = frozenset(
-    ["AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "YIELD"]
-)
-_HOSTILE = frozenset(["ASSAULT", "COERCE", "SANCTION", "MOBILIZE"])
 
 
 def marked_spans(marked: str) -> tuple[str, dict[str, tuple[int, int]]]:
@@ -66,9 +58,10 @@ def marked_spans(marked: str) -> tuple[str, dict[str, tuple[int, int]]]:
     return "".join(out), spans
 
 
-def zsp_root(type_: str, modality_: str, lex: Lexicon) -> str:
+def zsp_root(type_: str, modality_: str, lex: EventLexicon) -> str:
     """ZSP root of a coded act: PLOVER's intent rule, then YIELD = CONCEDE or RETREAT."""
-    if modality_ == "negated" and type_ in _REFUSABLE:
+    # An act whose refusal PLOVER codes as REJECT (lexicons/event_words.json refusable_types).
+    if modality_ == "negated" and type_ in lex.words.refusable_types:
         return "REJECT"
     if modality_ == "demanded":
         # "Sudan must return the helicopter", "forces have to withdraw": what one side says
@@ -78,7 +71,7 @@ def zsp_root(type_: str, modality_: str, lex: Lexicon) -> str:
     return "YIELD" if root in ("CONCEDE", "RETREAT") else root
 
 
-def _link(tok: Token, spans: Spans, lex: Lexicon, loose: bool = False) -> tuple[int, int, int]:
+def _link(tok: Token, spans: Spans, lex: EventLexicon, loose: bool = False) -> tuple[int, int, int]:
     """(how closely ``tok`` governs the pair, whether it is the object noun of the verb that
     does, minus its distance to the source)."""
     # "students staged demonstrations": the light verb that performs an event noun governs
@@ -106,7 +99,7 @@ def _link(tok: Token, spans: Spans, lex: Lexicon, loose: bool = False) -> tuple[
     return score, through, -dist
 
 
-def _loose_root(tok: Token, lex: Lexicon) -> str | None:
+def _loose_root(tok: Token, lex: EventLexicon) -> str | None:
     lemma = tok.lemma_.lower()
     code: Code | None = None
     if tok.pos_ in ("VERB", "AUX"):
@@ -117,7 +110,7 @@ def _loose_root(tok: Token, lex: Lexicon) -> str | None:
             if c.dep_ in ("compound", "amod"):
                 code = lex.noun_phrasal.get(f"{c.lower_} {lemma}", code)
     if code is not None:
-        return zsp_root(code.type, "asserted" if _attempted(tok) else _modality(tok, lex), lex)
+        return zsp_root(code.type, "asserted" if _attempted(tok, lex) else _modality(tok, lex), lex)
     root = lex.pair_words.get(lemma) or lex.pair_words.get(tok.lower_)
     if root is None or tok.pos_ not in ("VERB", "NOUN", "PROPN"):
         return None
@@ -126,12 +119,12 @@ def _loose_root(tok: Token, lex: Lexicon) -> str | None:
     return zsp_root(root, _modality(tok, lex), lex)
 
 
-def pair_root(doc: Any, spans: Spans, lex: Lexicon) -> str:
+def pair_root(doc: Doc, spans: Spans, lex: EventLexicon) -> str:
     """The coder's root for the event between ``spans['s']`` and ``spans['t']``."""
     return pair_root_why(doc, spans, lex)[0]
 
 
-def pair_root_why(doc: Any, spans: Spans, lex: Lexicon) -> tuple[str, str]:
+def pair_root_why(doc: Doc, spans: Spans, lex: EventLexicon) -> tuple[str, str]:
     """``pair_root`` with the tier that decided it (see the module docstring)."""
     strict: list[tuple[tuple[int, int, int], str]] = []
     for sent in doc.sents:
@@ -158,23 +151,23 @@ def pair_root_why(doc: Any, spans: Spans, lex: Lexicon) -> tuple[str, str]:
     return DEFAULT_ROOT, "default"
 
 
-def _cand_root(cand: Cand, lex: Lexicon) -> str:
+def _cand_root(cand: Cand, lex: EventLexicon) -> str:
     if cand.type == "AGREE" and any(_is_hostile(t, lex) for t in cand.extra):
         # "vowed to attack", "promised an offensive": PLOVER codes a hostile intent as THREATEN.
         return "THREATEN"
     mod = cand.modality if cand.tok.pos_ == "VERB" else _modality(cand.tok, lex)
-    if _attempted(cand.tok):
+    if _attempted(cand.tok, lex):
         mod = "asserted"
     return zsp_root(cand.type, mod, lex)
 
 
-def _attempted(tok: Token) -> bool:
+def _attempted(tok: Token, lex: EventLexicon) -> bool:
     """An attempted act is the act: CAMEO codes "tried to assassinate" or "an attempt to
     detonate" as the act itself (an attempted assassination is 186), not as an intention."""
-    return tok.dep_ in ("xcomp", "acl") and tok.head.lemma_.lower() in ("try", "attempt")
+    return tok.dep_ in ("xcomp", "acl") and tok.head.lemma_.lower() in lex.words.attempt_verbs
 
 
-def _modality(tok: Token, lex: Lexicon) -> str:
+def _modality(tok: Token, lex: EventLexicon) -> str:
     """Modality of an act; an event noun's is that of the verb it is the object of ("will
     extend the curfew", "plans to impose restrictions" are announced, not done)."""
     if tok.pos_ != "VERB" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
@@ -187,7 +180,7 @@ def _inside(tok: Token, span: tuple[int, int]) -> bool:
     return lo <= span[0] and span[1] <= hi
 
 
-def _content_root(cand: Cand, spans: Spans, lex: Lexicon) -> str | None:
+def _content_root(cand: Cand, spans: Spans, lex: EventLexicon) -> str | None:
     """The absorbed act, when the pair are its parties rather than the speaker's.
 
     "Colombia blamed <s>the ELN</s> for the bombing of <t>the academy</t>", "urged <s>Iraqis</s>
@@ -210,6 +203,6 @@ def _content_root(cand: Cand, spans: Spans, lex: Lexicon) -> str | None:
     return None
 
 
-def _is_hostile(tok: Token, lex: Lexicon) -> bool:
+def _is_hostile(tok: Token, lex: EventLexicon) -> bool:
     code = lex.verbs.get(tok.lemma_.lower()) or lex.nouns.get(tok.lemma_.lower())
-    return code is not None and code.type in _HOSTILE
+    return code is not None and code.type in lex.words.hostile_intent_types

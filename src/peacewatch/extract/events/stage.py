@@ -1,7 +1,8 @@
 """PLOVER events: type, mode, contexts, actors, place, date, modality, evidence.
 
-The coder is a transparent layer over the dependency parse (events_triggers finds triggers with
-the PLOVER lexicons, events_args reads their arguments). This module does what needs the whole
+The coder is a transparent layer over the dependency parse (events/triggers.py finds triggers
+with the PLOVER lexicons, events/args.py reads their arguments), one ``parse.syntax`` sentence
+at a time. This module does what needs the whole
 document: dates anchored on "the talks" or continued by "added", quotes, and the merging of
 repeated mentions of one act, so that an article that mentions the same meeting three times
 yields one CONSULT event, not three (dictionary coders over-generate mostly this way).
@@ -18,12 +19,14 @@ from peacewatch.extract.events.args import (
     ActorRef,
     Args,
     DateRef,
-    Sentence,
+    EventClause,
+    PlaceRef,
     in_temporal_clause,
     temporal_clause,
 )
 from peacewatch.extract.events.lexicon import lexicon
-from peacewatch.extract.events.triggers import REPORTING, Cand, find_triggers
+from peacewatch.extract.events.triggers import Cand, find_triggers
+from peacewatch.parse.syntax import sentences
 from peacewatch.records import Actor, Document, Event, Magnitude
 
 # Statements and material acts that can be asserted as done: only these get an ACLED type.
@@ -46,46 +49,52 @@ def _sentence_items(doc: Document) -> list[_Item]:
     dates = context.dates(doc)
     entities = [(m.start, m.end, e.id, e.country, e.role) for e in doc.entities for m in e.mentions]
     items: list[_Item] = []
-    for pi, (par, parsed) in enumerate(zip(doc.body.paragraphs, doc.parses, strict=False)):
-        last_speech: DateRef | None = None
-        for sent in parsed.sents:
-            s0, s1 = par.start + sent.start_char, par.start + sent.end_char
-            sentence = Sentence(
-                sent,
-                par.start,
-                [p for p in places if s0 <= p.start and p.end <= s1],
-                [d for d in dates if s0 <= d.start and d.end <= s1],
-                entities,
-                lex,
-            )
-            for d, root in sentence.dates:
-                if d.value and sentence.date_owner(root).lemma_.lower() in REPORTING:
-                    last_speech = d
-            found = [(c, sentence.arguments(c)) for c in find_triggers(sent, lex)]
-            by_tok = {c.tok.i: a for c, a in found}
-            for cand, args in found:
-                if args.date is None and args.continues and last_speech is not None:
-                    args.date = last_speech
-                if args.place is None:
-                    node = cand.tok
-                    while (
-                        node.head.i != node.i and args.place is None and not temporal_clause(node)
-                    ):
-                        node = node.head
-                        above = by_tok.get(node.i)
-                        if above is not None:
-                            args.place = above.place
-                if (
-                    args.place is None
-                    and cand.type in ("ASSAULT", "COERCE", "MOBILIZE")
-                    and not in_temporal_clause(cand.tok)
-                ):
-                    args.place = sentence.lone_place()
-                text = doc.body.text[s0:s1]
-                lead = len(text) - len(text.lstrip())
-                end = s0 + len(text.rstrip())
-                items.append(_Item(cand, args, pi, s0 + lead, end, par.start + cand.tok.idx))
+    para = -1
+    last_speech: DateRef | None = None
+    for s in sentences(doc):
+        if s.para != para:
+            para, last_speech = s.para, None  # a statement is continued in its own paragraph
+        s0, s1 = s.start, s.end
+        clause = EventClause(
+            s.sent,
+            s.offset,
+            [p for p in places if s0 <= p.start and p.end <= s1],
+            [d for d in dates if s0 <= d.start and d.end <= s1],
+            entities,
+            lex,
+        )
+        for d, root in clause.dates:
+            if d.value and clause.date_owner(root).lemma_.lower() in lex.words.reporting:
+                last_speech = d
+        found = [(c, clause.arguments(c)) for c in find_triggers(s.sent, lex)]
+        by_tok = {c.tok.i: a for c, a in found}
+        for cand, args in found:
+            if args.date is None and args.continues and last_speech is not None:
+                args.date = last_speech
+            if args.place is None:
+                args.place = _place_above(cand, by_tok)
+            if (
+                args.place is None
+                and cand.type in lex.words.lone_place_types
+                and not in_temporal_clause(cand.tok)
+            ):
+                args.place = clause.lone_place()
+            text = doc.body.text[s0:s1]
+            lead = len(text) - len(text.lstrip())
+            end = s0 + len(text.rstrip())
+            items.append(_Item(cand, args, s.para, s0 + lead, end, s.offset + cand.tok.idx))
     return items
+
+
+def _place_above(cand: Cand, by_tok: dict[int, Args]) -> PlaceRef | None:
+    """The place of the nearest trigger above ``cand`` in the tree, not past a temporal clause."""
+    node = cand.tok
+    while node.head.i != node.i and not temporal_clause(node):
+        node = node.head
+        above = by_tok.get(node.i)
+        if above is not None and above.place is not None:
+            return above.place
+    return None
 
 
 def _anchor(items: list[_Item]) -> None:

@@ -9,32 +9,15 @@ performs it, so that "at the talks" or "to stop fighting" are not coded as event
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-from peacewatch.extract.events.lexicon import Code, Lexicon
+from spacy.tokens import Span, Token
 
-Token = Any  # spaCy Token (spaCy is untyped)
+from peacewatch.extract.events.lexicon import Code, EventLexicon
 
-REPORTING = frozenset(
-    [
-        "say",
-        "tell",
-        "announce",
-        "add",
-        "state",
-        "report",
-        "note",
-        "claim",
-        "confirm",
-        "write",
-        "explain",
-        "stress",
-        "reiterate",
-        "acknowledge",
-        "tweet",
-        "comment",
-    ]
-)
+# The word sets in this module are closed-class grammar (prepositions, relative pronouns) and
+# dependency labels: part of the rules that read the parse, so they stay in code. Open-class
+# words (reporting and host verbs, nouns) are data: lexicons/event_words.json via ``lex.words``.
+
 # Prepositions that put an event at a place ("met in X", "fighting around X"): a place reached
 # through other prepositions ("yield to Russia", "recaptured from Russia") is a party, not a site.
 LOCATIVE = frozenset(
@@ -52,14 +35,6 @@ LOCATIVE = frozenset(
         "within",
     ]
 )
-# Nouns that a meeting verb takes without it being a meeting ("meet demands").
-_NOT_MET = frozenset(
-    ["demand", "requirement", "need", "condition", "criterion", "target", "standard", "expectation"]
-)
-# Verbs that make a reporting or performing frame for an event noun ("reported an attack").
-_NOUN_HOSTS = frozenset(
-    ["report", "announce", "confirm", "condemn", "denounce", "suffer", "repel", "repulse"]
-)
 # Prepositions whose object names the occasion of another act, not an event ("at the talks").
 _OCCASION = frozenset(
     ["at", "during", "before", "after", "ahead", "since", "following", "amid", "of", "for", "to"]
@@ -72,7 +47,7 @@ _COMPLEMENT = frozenset(("xcomp", "ccomp", "advcl", "pcomp", "acl"))
 
 @dataclass
 class Cand:
-    """One trigger while a sentence is coded; becomes an Event in events.py."""
+    """One trigger while a sentence is coded; becomes an Event in events/stage.py."""
 
     tok: Token
     code: Code
@@ -91,7 +66,7 @@ def _children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
-def _phrasal(tok: Token, lex: Lexicon) -> Code | None:
+def _phrasal(tok: Token, lex: EventLexicon) -> Code | None:
     lemma = lex.lemma(tok)
     for c in tok.children:
         if c.dep_ in ("prt", "advmod", "prep") and f"{lemma} {c.lower_}" in lex.phrasal:
@@ -106,7 +81,7 @@ def _phrasal(tok: Token, lex: Lexicon) -> Code | None:
     return None
 
 
-def _verb_code(tok: Token, lex: Lexicon) -> Code | None:
+def _verb_code(tok: Token, lex: EventLexicon) -> Code | None:
     if tok.pos_ != "VERB" or tok.dep_ in ("amod", "csubj", "nsubj"):
         # "occupied territories": a participle describes a state; "Killing civilians is a
         # crime": a gerund subject names a kind of act, not one that happened (official-2022).
@@ -123,12 +98,14 @@ def _verb_code(tok: Token, lex: Lexicon) -> Code | None:
     code = lex.verbs.get(lex.lemma(tok))
     if code is None:
         return None
-    if code.type == "CONSULT" and any(c.lemma_.lower() in _NOT_MET for c in _children(tok, "dobj")):
+    if code.type == "CONSULT" and any(
+        c.lemma_.lower() in lex.words.not_met for c in _children(tok, "dobj")
+    ):
         return None
     return code
 
 
-def _has_actor(tok: Token, lex: Lexicon) -> bool:
+def _has_actor(tok: Token, lex: EventLexicon) -> bool:
     for c in tok.children:
         # "Russian shelling", "Putin's offensive"; not "the Jeddah talks" (a place, checked on
         # the VOA stories in official-2022).
@@ -145,7 +122,7 @@ def _has_actor(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _noun_code(tok: Token, lex: Lexicon) -> Code | None:
+def _noun_code(tok: Token, lex: EventLexicon) -> Code | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     code = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)
@@ -168,21 +145,23 @@ def _noun_code(tok: Token, lex: Lexicon) -> Code | None:
     if tok.dep_ == "pobj" and head.lower_ in _TOPIC and head.head.pos_ in ("NOUN", "PROPN"):
         return None  # "the issue of the withdrawal of troops": a topic, not an act
     hosted = tok.dep_ in ("dobj", "nsubjpass") and lex.lemma(head) in (
-        lex.light_verbs | _NOUN_HOSTS
+        lex.light_verbs | lex.words.noun_hosts
     )
     if not (hosted or _has_actor(tok, lex)):
         return None
     return code
 
 
-def host(tok: Token, lex: Lexicon) -> Token | None:
+def host(tok: Token, lex: EventLexicon) -> Token | None:
     """The light or reporting verb that performs an event noun ("held talks")."""
-    if tok.dep_ in ("dobj", "nsubjpass") and lex.lemma(tok.head) in (lex.light_verbs | _NOUN_HOSTS):
+    if tok.dep_ in ("dobj", "nsubjpass") and lex.lemma(tok.head) in (
+        lex.light_verbs | lex.words.noun_hosts
+    ):
         return tok.head
     return None
 
 
-def _mode_and_contexts(tok: Token, code: Code, lex: Lexicon) -> tuple[str | None, list[str]]:
+def _mode_and_contexts(tok: Token, code: Code, lex: EventLexicon) -> tuple[str | None, list[str]]:
     mode = code.mode
     contexts = [code.context] if code.context else []
     words = [tok, *tok.children] if tok.pos_ != "VERB" else [*tok.children]
@@ -205,7 +184,7 @@ def _mode_and_contexts(tok: Token, code: Code, lex: Lexicon) -> tuple[str | None
     return mode, contexts
 
 
-def find_triggers(sent: Any, lex: Lexicon) -> list[Cand]:
+def find_triggers(sent: Span, lex: EventLexicon) -> list[Cand]:
     """Trigger candidates of one sentence, with absorbed and duplicate ones resolved."""
     cands: list[Cand] = []
     for tok in sent:
@@ -221,7 +200,8 @@ def find_triggers(sent: Any, lex: Lexicon) -> list[Cand]:
     by_tok = {c.tok.i: c for c in cands}
     for cand in cands:
         # Nearest trigger above this one in the tree.
-        node, path, own_clause = cand.tok, [], False
+        node, own_clause = cand.tok, False
+        path: list[str] = []
         while node.head.i != node.i:
             path.append(node.dep_)
             if node.dep_ == "relcl" and any(
@@ -272,7 +252,7 @@ def find_triggers(sent: Any, lex: Lexicon) -> list[Cand]:
     ]
 
 
-def _in_condition(tok: Token, lex: Lexicon) -> bool:
+def _in_condition(tok: Token, lex: EventLexicon) -> bool:
     node = tok
     for _ in range(3):
         if any(c.dep_ == "mark" and c.lower_ in lex.modality["condition"] for c in node.children):
@@ -283,12 +263,12 @@ def _in_condition(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _refusal(tok: Token, lex: Lexicon) -> bool:
+def _refusal(tok: Token, lex: EventLexicon) -> bool:
     auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     return bool(auxes & (lex.modality["conditional"] | lex.modality["future"]))
 
 
-def modality(tok: Token, lex: Lexicon) -> str:
+def modality(tok: Token, lex: EventLexicon) -> str:
     """How the text presents the act: asserted, or possible, future, willing, negated, ..."""
     m = lex.modality
     if tok.pos_ != "VERB" and (verb := host(tok, lex)) is not None:
@@ -305,7 +285,7 @@ def modality(tok: Token, lex: Lexicon) -> str:
     auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
     if tok.pos_ != "VERB" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in m["ending"]:
         return "negated"  # "end the invasion": what is to end is not a new act
-    if auxes & {"must", "should"}:
+    if auxes & lex.words.demand_auxiliaries:
         return "demanded"  # "Russia must withdraw": a demand, not a withdrawal
     if auxes & m["possible"]:
         return "possible"
@@ -324,7 +304,7 @@ def modality(tok: Token, lex: Lexicon) -> str:
             break
         gov = node.head
         lemma = gov.lemma_.lower()
-        if any(c.dep_ == "neg" for c in gov.children) and lemma not in REPORTING:
+        if any(c.dep_ == "neg" for c in gov.children) and lemma not in lex.words.reporting:
             return "negated"
         if lemma in m["denied"]:
             return "denied"
@@ -332,7 +312,7 @@ def modality(tok: Token, lex: Lexicon) -> str:
             return "negated"  # "stop fighting", "end the war": the act is what is to cease
         if lemma in m["willing"]:
             return "willing"
-        if lemma in ("necessary", "need", "must") or (
+        if lemma in lex.words.demand_governors or (
             lemma == "have" and any(c.lower_ == "to" for c in node.children)
         ):
             return "demanded"  # "it is necessary to ban", "they have to withdraw"

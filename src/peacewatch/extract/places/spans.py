@@ -7,7 +7,8 @@ mention and ask for a region; "city of X", "the Kyiv suburb of X" ask for a town
 the head noun ("the Ukrainian port city of X") narrows the country. "the U.S.-led" yields
 "U.S."; "District of X" asks for the region X; "Connected Ireland" yields "Ireland". A name spaCy
 labelled PERSON or ORG counts right after a place preposition ("drove to X"). Split out of
-``extract.places``, which resolves the spans of a whole document.
+``extract.places.stage``, which resolves the spans of a whole document. The words for kinds of
+place are data (lexicons/place_words.json, ``places.words``).
 """
 
 from __future__ import annotations
@@ -15,83 +16,27 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
+from spacy.tokens import Doc, Span
+
+from peacewatch.extract.places.words import place_words
 from peacewatch.geo.gazetteer import Gazetteer, fold
 from peacewatch.geo.resolver import Query, candidates
 
 # Labels whose spans are places even when the gazetteer has no entry (kept, unresolved).
-PLACE_LABELS = {"GPE", "LOC"}
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Labels never taken as places: numbers, dates and demonyms ("Ukrainian" is not Ukraine).
-NEVER = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP", "LAW"}
-REGION_WORDS = {
-    "region",
-    "oblast",
-    "province",
-    "state",
-    "county",
-    "district",
-    "governorate",
-    "krai",
-    "parish",
-    "republic",
-}
-CITY_WORDS = {
-    "city",
-    "town",
-    "village",
-    "port",
-    "suburb",
-    "capital",
-    "settlement",
-    "township",
-    "hamlet",
-    "municipality",
-}
-# Words that name a kind of place: a name is never cut just before or after one.
-GEO_WORDS = (
-    REGION_WORDS
-    | CITY_WORDS
-    | {
-        "river",
-        "lake",
-        "mount",
-        "mountain",
-        "mountains",
-        "grove",
-        "colony",
-        "hill",
-        "hills",
-        "park",
-        "creek",
-        "spring",
-        "springs",
-        "heights",
-        "beach",
-        "island",
-        "islands",
-        "valley",
-        "falls",
-        "bay",
-        "point",
-        "harbor",
-        "harbour",
-        "square",
-        "street",
-        "road",
-        "avenue",
-        "bridge",
-        "station",
-        "airport",
-        "sea",
-        "ocean",
-        "gulf",
-        "delta",
-        "peninsula",
-        "desert",
-        "forest",
-    }
+NEVER = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP", "LAW"}
 )
+REGION_WORDS = place_words().region
+CITY_WORDS = place_words().city
+# Words that name a kind of place: a name is never cut just before or after one.
+GEO_WORDS = place_words().geo
+# Directions and their compounds name no place on their own (GWN dev: "West" resolved to a
+# region of Cameroon, "West Coast" to Western Australia).
+COMPASS = place_words().compass
+
 # A name found only by the gazetteer (spaCy saw no entity) must be unambiguous enough: a
 # country, region, curated place, or a city this large. 100k: below it LGL/GWN gave more
 # false positives (people's surnames, ordinary words) than hits.
@@ -106,33 +51,10 @@ OTHER_LABEL_MIN_POP = 20_000
 # ... unless the name is the object of a place preposition ("driving to Castlegar", GWN dev:
 # Castlegar tagged PERSON; LGL is full of small towns tagged so): then a town of 1000 people
 # will do. Against 20,000 for all: GWN dev acc@161 0.899 -> 0.903 (its Nelson is the one near
-# Castlegar), LGL dev F1 0.695 -> 0.696, held-out halves within one toponym.
-LOCATIVE_PREPS = {"in", "to", "near", "outside", "into", "toward", "towards"}
+# Castlegar), LGL dev F1 0.695 -> 0.696, held-out halves within one toponym. (Prepositions
+# are closed-class grammar, so they stay in code.)
+LOCATIVE_PREPS = frozenset({"in", "to", "near", "outside", "into", "toward", "towards"})
 LOCATIVE_MIN_POP = 1000
-# region of Cameroon, "West Coast" to Western Australia).
-COMPASS = {
-    f"{a}{b}"
-    for a in ("", "north ", "south ", "east ", "west ", "central ")
-    for b in (
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "west coast",
-        "east coast",
-        "midwest",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-    )
-}
-
 
 # A shortened word with its period ("Va.", "Miss.", "Wash."), not an initialism ("U.S.").
 _ABBR_WORD = re.compile(r"^[A-Z][a-z]+\.$")
@@ -168,7 +90,7 @@ def _split_suffix(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-def _head_noun_hints(g: Gazetteer, span: Any) -> tuple[str | None, set[str]]:
+def _head_noun_hints(g: Gazetteer, span: Span) -> tuple[str | None, set[str]]:
     """Feature and country hints from the noun the mention hangs off ("port city of X")."""
     root = span.root
     nouns = [root]
@@ -197,11 +119,89 @@ def _head_noun_hints(g: Gazetteer, span: Any) -> tuple[str | None, set[str]]:
     return feature, countries
 
 
-def _spans_in(g: Gazetteer, sd: Any, para: int) -> list[_Span]:
-    spans: list[_Span] = []
-    taken = [False] * (len(sd) + 1)
+def _spans_in(g: Gazetteer, sd: Doc, para: int) -> list[_Span]:
+    """The place spans of one parsed paragraph: place entities first, then entities of other
+    labels, then proper-noun runs outside any entity; a token belongs to one span at most."""
+    finder = _Finder(g, sd, para)
+    for ent in sd.ents:
+        if ent.label_ in PLACE_LABELS or ent.label_ == "FAC":
+            finder.add(ent.start, ent.end, ent.label_, None if ent.label_ in PLACE_LABELS else 0)
+    for ent in sd.ents:
+        if ent.label_ not in NEVER and ent.label_ not in PLACE_LABELS and ent.label_ != "FAC":
+            pop = LOCATIVE_MIN_POP if _after_locative(ent) else OTHER_LABEL_MIN_POP
+            finder.add(ent.start, ent.end, ent.label_, pop)
+    for first, last in _propn_runs(sd):
+        pop = LOCATIVE_MIN_POP if _after_locative(sd[first:last]) else GAZ_ONLY_MIN_POP
+        finder.add(first, last, "GAZ", pop)
+    return finder.spans
 
-    def add(first: int, last: int, label: str, strong_pop: int | None) -> None:
+
+@dataclass
+class _Bounds:
+    """Token bounds of a candidate name, and what the words cut from its front said."""
+
+    first: int
+    last: int
+    city_of: bool = False  # "City of Norfolk": a town
+    region_of: bool = False  # "District of Massachusetts": a region
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """How a candidate span is looked up in the gazetteer."""
+
+    first: int  # token bounds of the span finally read (a tail of the candidate, or all of it)
+    span: Span
+    lookup: str  # the text looked up
+    mention: str  # the text recorded; its length gives the mention's end
+    text: str  # the candidate's text without a region or city word at its end
+    suffix: str | None  # "region" or "city" when such a word ended the candidate
+    ids: tuple[int, ...]  # gazetteer candidates of ``lookup``
+
+
+class _Finder:
+    """The place spans of one paragraph, added one candidate (token range) at a time."""
+
+    def __init__(self, g: Gazetteer, sd: Doc, para: int) -> None:
+        self.g, self.sd, self.para = g, sd, para
+        self.spans: list[_Span] = []
+        self.taken = [False] * (len(sd) + 1)
+
+    def add(self, first: int, last: int, label: str, strong_pop: int | None) -> None:
+        """Keep tokens ``first:last`` (with ``label``) as a place if they name one.
+
+        ``strong_pop``: the population a city reading needs (None: no gazetteer entry needed).
+        """
+        g, sd = self.g, self.sd
+        b = self._strip(first, last)
+        if b.first >= b.last or any(self.taken[b.first : b.last]):
+            return
+        end = self._extend(b.first, b.last)
+        if end is None:
+            return
+        b.last = end
+        if fold(sd[b.first : b.last].text) in g.demonyms:
+            return  # "Ukrainian", "Sri Lankan" are not places
+        if label in PLACE_LABELS:
+            end = self._shrink(b.first, b.last)
+            if end is None:
+                return
+            b.last = end
+        if b.last < len(sd) and sd[b.last].lower_ in REGION_WORDS and not self.taken[b.last]:
+            b.last += 1
+        span = sd[b.first : b.last]
+        if self._not_a_name(span, b.first, label):
+            return
+        r = self._reading(span, b, label)
+        if strong_pop is not None and not _strong(g, r.ids, strong_pop):
+            return
+        if not r.ids and label not in PLACE_LABELS:
+            return
+        self._keep(r, b, label)
+
+    def _strip(self, first: int, last: int) -> _Bounds:
+        """Drop a leading "the", "City of" / "District of", and a trailing possessive."""
+        sd = self.sd
         # Skip a leading "the" and a trailing possessive ("North Carolina's").
         while first < last and sd[first].lower_ == "the":
             first += 1
@@ -217,136 +217,131 @@ def _spans_in(g: Gazetteer, sd: Any, para: int) -> list[_Span]:
             last - first > 2
             and sd[first].lower_ in REGION_WORDS
             and sd[first + 1].lower_ == "of"
-            and not candidates(g, sd[first:last].text)
+            and not candidates(self.g, sd[first:last].text)
         )
         if region_of:
             first += 2
         while last > first and sd[last - 1].tag_ == "POS":
             last -= 1
-        if first >= last or any(taken[first:last]):
-            return
+        return _Bounds(first, last, city_of, region_of)
+
+    def _extend(self, first: int, last: int) -> int | None:
+        """The end of the name when spaCy stopped short of it; None when it is a demonym's
+        first word ("Sri" of "Sri Lankan")."""
+        g, sd = self.g, self.sd
         # spaCy sometimes stops short of a two-word name ("Kryvyi" of "Kryvyi Rih").
         while (
             last < len(sd)
             and last - first < 4
             and sd[last].pos_ == "PROPN"
-            and not taken[last]
+            and not self.taken[last]
             and candidates(g, sd[first : last + 1].text)
         ):
             last += 1
         # ... or runs past it ("U.S.-led", "St. Louis Police"): keep the longest known prefix.
         if last < len(sd) and fold(sd[first : last + 1].text) in g.demonyms:
-            return  # "Sri" of "Sri Lankan"
+            return None  # "Sri" of "Sri Lankan"
         # A sentence-final abbreviation loses its period to the tokenizer ("... in W.Va.").
         if last < len(sd) and sd[last].text == "." and g.ids_upper(sd[first:last].text + "."):
             last += 1
-        if fold(sd[first:last].text) in g.demonyms:
-            return  # "Ukrainian", "Sri Lankan" are not places
-        if label in PLACE_LABELS:
-            shrunk = last
-            while shrunk > first + 1 and not candidates(g, sd[first:shrunk].text):
-                shrunk -= 1
-            # A tail that names a kind of place makes another, smaller place: "Meadow" of
-            # "Meadow Grove", "Tennessee" of "Tennessee Colony", "River" of "River Lune" are
-            # wrong (LGL dev); "St. Louis" of "St. Louis Police" and "U.S." of "U.S.-led" right.
-            if shrunk < last and (sd[shrunk].lower_ in COMPASS or sd[first].lower_ in COMPASS):
-                return  # "Far East" is not "Far" (Pharr, Texas), "West Wing" not "West"
-            if (
-                shrunk < last
-                and sd[shrunk].lower_ not in GEO_WORDS
-                and not (shrunk == first + 1 and sd[first].lower_ in GEO_WORDS)
-                and candidates(g, sd[first:shrunk].text)
-            ):
-                last = shrunk
-        if last < len(sd) and sd[last].lower_ in REGION_WORDS and not taken[last]:
-            last += 1
-        span = sd[first:last]
+        return last
+
+    def _shrink(self, first: int, last: int) -> int | None:
+        """The longest known prefix of a place entity that ran past its name; None when the
+        cut would fall at a compass word ("Far East" is not "Far")."""
+        g, sd = self.g, self.sd
+        shrunk = last
+        while shrunk > first + 1 and not candidates(g, sd[first:shrunk].text):
+            shrunk -= 1
+        # A tail that names a kind of place makes another, smaller place: "Meadow" of
+        # "Meadow Grove", "Tennessee" of "Tennessee Colony", "River" of "River Lune" are
+        # wrong (LGL dev); "St. Louis" of "St. Louis Police" and "U.S." of "U.S.-led" right.
+        if shrunk < last and (sd[shrunk].lower_ in COMPASS or sd[first].lower_ in COMPASS):
+            return None  # "Far East" is not "Far" (Pharr, Texas), "West Wing" not "West"
+        if (
+            shrunk < last
+            and sd[shrunk].lower_ not in GEO_WORDS
+            and not (shrunk == first + 1 and sd[first].lower_ in GEO_WORDS)
+            and candidates(g, sd[first:shrunk].text)
+        ):
+            return shrunk
+        return last
+
+    def _not_a_name(self, span: Span, first: int, label: str) -> bool:
+        """A demonym, a direction, or an abbreviation outside the place of one."""
+        g, sd = self.g, self.sd
         key = fold(span.text)
         if key in g.demonyms or key in COMPASS:
-            return  # "Ukrainian" is not Ukraine; "the West" is no town in Cameroon
-        if (
-            _ABBR_WORD.match(span.text)
-            and g.ids_upper(span.text)
-            and (first == 0 or sd[first - 1].text != ",")
-        ):
+            return True  # "Ukrainian" is not Ukraine; "the West" is no town in Cameroon
+        after_comma = first > 0 and sd[first - 1].text == ","
+        if _ABBR_WORD.match(span.text) and g.ids_upper(span.text) and not after_comma:
             # "Va." only as in "Alexandria, Va."; "Miss." is also a title. Initialisms stand
             # alone: "U.S.", "D.C." (GWN and LGL dev: "the U.S." was missed 38 and 49 times).
-            return
-        if (
+            return True
+        # A state's code ("SC", "IN", "OR") only as in "Greenville, SC", or where spaCy
+        # itself saw a place ("flights to WA").
+        return bool(
             _CODE.match(span.text)
             and label not in PLACE_LABELS
-            and (first == 0 or sd[first - 1].text != ",")
+            and not after_comma
             and all(g.feature[i] == "region" for i in g.ids_upper(span.text))
-        ):
-            # A state's code ("SC", "IN", "OR") only as in "Greenville, SC", or where spaCy
-            # itself saw a place ("flights to WA").
-            return
+        )
+
+    def _reading(self, span: Span, b: _Bounds, label: str) -> _Reading:
+        """What to look up for ``span``: the name, without a region or city word, the part
+        before a hyphen, or the well-known place at its tail."""
+        g, sd = self.g, self.sd
         text, suffix = _split_suffix(span.text)
         lookup = span.text if candidates(g, span.text) else text
-        mention = span.text
-        ids = candidates(g, lookup)
-        if not ids and last - first == 1:
+        r = _Reading(b.first, span, lookup, span.text, text, suffix, candidates(g, lookup))
+        if not r.ids and b.last - b.first == 1:
             # One token "U.S.-led", "Kyiv-based": the place is the part before the hyphen
             # (GWN dev: "the U.S.-led coalition"); names joined by a hyphen stay whole.
             head, _, tail = span.text.partition("-")
             if head and tail.islower() and fold(head) not in g.demonyms and candidates(g, head):
-                lookup = mention = head
-                suffix = None
-                ids = candidates(g, lookup)
-        if not ids and label in PLACE_LABELS:
+                r = _Reading(b.first, span, head, head, text, None, candidates(g, head))
+        if not r.ids and label in PLACE_LABELS:
             # spaCy ran a word into the name ("Connected Ireland", "Digital Kenya"): the longest
             # tail that is a well-known place is the place (such spans stayed unresolved; all
             # halves: GWN +5, LGL +7 toponyms).
-            for j in range(first + 1, last):
-                tail = sd[j:last]
-                tids = candidates(g, tail.text)
+            for j in range(b.first + 1, b.last):
+                tail_span = sd[j : b.last]
+                tids = candidates(g, tail_span.text)
                 # Not a kind of place alone: "Delta" of "Mekong Delta" is no Delta State.
                 if (
-                    tail.text[:1].isupper()
+                    tail_span.text[:1].isupper()
                     and sd[j].lower_ not in GEO_WORDS
-                    and fold(tail.text) not in COMPASS
+                    and fold(tail_span.text) not in COMPASS
                     and _strong(g, tids, GAZ_ONLY_MIN_POP)
                 ):
-                    first, span, suffix, ids = j, tail, None, tids
-                    lookup = mention = tail.text
-                    break
-        if strong_pop is not None and not _strong(g, ids, strong_pop):
-            return
-        if not ids and label not in PLACE_LABELS:
-            return
-        feature, countries = _head_noun_hints(g, span)
-        if city_of:
+                    t = tail_span.text
+                    return _Reading(j, tail_span, t, t, text, None, tids)
+        return r
+
+    def _keep(self, r: _Reading, b: _Bounds, label: str) -> None:
+        """Record the span with its query and take its tokens."""
+        feature, countries = _head_noun_hints(self.g, r.span)
+        if b.city_of:
             feature = "city"
-        if region_of:
+        if b.region_of:
             feature = "region"
-        hint = suffix or feature
+        hint = r.suffix or feature
         q = Query(
-            text=lookup,
+            text=r.lookup,
             feature_hint=hint,
             countries=frozenset(countries),
-            region_only=suffix == "region" and lookup == text and text != span.text,
+            region_only=r.suffix == "region" and r.lookup == r.text and r.text != r.span.text,
             # The text's own "town of X" outweighs spaCy's LOC label (GWN dev: "the town of
             # Southold", a LOC, went to South Bend, whose alternate names list it).
             min_city_pop=LOC_MIN_POP if label == "LOC" and hint != "city" else 0,
         )
-        spans.append(_Span(span.start_char, span.start_char + len(mention), q, label, para))
-        for t in range(first, last):
-            taken[t] = True
-
-    for ent in sd.ents:
-        if ent.label_ in PLACE_LABELS or ent.label_ == "FAC":
-            add(ent.start, ent.end, ent.label_, None if ent.label_ in PLACE_LABELS else 0)
-    for ent in sd.ents:
-        if ent.label_ not in NEVER and ent.label_ not in PLACE_LABELS and ent.label_ != "FAC":
-            pop = LOCATIVE_MIN_POP if _after_locative(ent) else OTHER_LABEL_MIN_POP
-            add(ent.start, ent.end, ent.label_, pop)
-    for first, last in _propn_runs(sd):
-        pop = LOCATIVE_MIN_POP if _after_locative(sd[first:last]) else GAZ_ONLY_MIN_POP
-        add(first, last, "GAZ", pop)
-    return spans
+        start = r.span.start_char
+        self.spans.append(_Span(start, start + len(r.mention), q, label, self.para))
+        for t in range(r.first, b.last):
+            self.taken[t] = True
 
 
-def _after_locative(span: Any) -> bool:
+def _after_locative(span: Span) -> bool:
     """The name is the object of a place preposition: "driving to Castlegar", "in Irpin"."""
     root = span.root
     return bool(
@@ -354,7 +349,7 @@ def _after_locative(span: Any) -> bool:
     )
 
 
-def _propn_runs(sd: Any) -> Iterator[tuple[int, int]]:
+def _propn_runs(sd: Doc) -> Iterator[tuple[int, int]]:
     """Runs of capitalised proper nouns outside any entity (at most four tokens)."""
     i = 0
     while i < len(sd):

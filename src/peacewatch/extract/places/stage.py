@@ -1,6 +1,6 @@
 """Places recognised in the body and resolved with the offline gazetteer.
 
-Recognition is ``extract.place_spans`` (one paragraph at a time). Here, for the whole document:
+Recognition is ``places.spans`` (one paragraph at a time). Here, for the whole document:
 a ", Country" or ", State" after a name narrows the name before it; a bare surname of a person
 the text names in full is not a place. Resolution: ``peacewatch.geo.resolver``, with the
 text's demonyms as country context too. Metonymy: a country, capital or seat of government
@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from itertools import pairwise
-from typing import Any
+
+from spacy.tokens import Doc, Span
 
 from peacewatch.extract.places.spans import _Span, _spans_in
+from peacewatch.extract.places.words import place_words
 from peacewatch.geo.gazetteer import Entry, Gazetteer, fold, load
 from peacewatch.geo.resolver import candidates, resolve_all
 from peacewatch.records import Document, Place
@@ -21,36 +23,11 @@ from peacewatch.records import Document, Place
 # A name that is also a city this large ("New York") is a list item, not a qualifier, when
 # another place follows it in the list.
 LIST_CITY_POP = 100_000
-STANCE_NOUNS = {
-    "position",
-    "positions",
-    "demand",
-    "demands",
-    "proposal",
-    "proposals",
-    "offer",
-    "delegation",
-    "negotiators",
-    "response",
-    "stance",
-    "decision",
-    "government",
-    "leadership",
-    "refusal",
-    "request",
-    "officials",
-    "forces",
-    "troops",
-    "army",
-    "military",
-    "invasion",
-    "aggression",
-    "policy",
-    "envoy",
-    "representatives",
-}
-SUBJECT_DEPS = {"nsubj", "csubj", "agent"}
-# Directions and their compounds name no place on their own (GWN dev: "West" resolved to a
+# Nouns whose owner stands for its government (lexicons/place_words.json).
+STANCE_NOUNS = place_words().stance_nouns
+# A place that acts: an active subject or the agent of a passive ("was rejected by Kyiv"); a
+# passive subject (``nsubjpass``, in ``parse.syntax.SUBJECT_DEPS``) suffers the act instead.
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "agent"})
 
 
 def _qualify(spans: list[_Span], g: Gazetteer, texts: list[str]) -> None:
@@ -79,7 +56,7 @@ def _qualify(spans: list[_Span], g: Gazetteer, texts: list[str]) -> None:
             )
 
 
-def _person_words(parses: tuple[Any, ...]) -> set[str]:
+def _person_words(parses: tuple[Doc, ...]) -> set[str]:
     """The words of the document's full personal names ("Tom Evans", "Barry Smith")."""
     return {
         fold(t.text)
@@ -103,7 +80,7 @@ def _names_a_person(g: Gazetteer, s: _Span, persons: set[str]) -> bool:
     return not any(g.feature[i] != "city" for i in candidates(g, q.text))
 
 
-def _metonymy(g: Gazetteer, e: Entry | None, span: Any) -> bool:
+def _metonymy(g: Gazetteer, e: Entry | None, span: Span) -> bool:
     if e is None:
         return False
     if not (e.feature == "country" or e.id in g.capitals or e.government):

@@ -1,25 +1,51 @@
-"""Shared pieces of quote extraction: the lexicon, the per-document context, the found record.
+"""Shared pieces of quote extraction: the lexicon, the per-document context, the found quote.
 
-The quote stage works in two steps: the finders (``quotes_direct``, ``quotes_indirect``) return
-``Found`` records that keep the offsets of the cue and of the source phrase (the evaluation on
-PolNeAR scores those spans), and ``quotes.extract_quotes`` turns them into ``Quote`` records.
+The quote stage works in two steps: the finders (``quotes.direct``, ``quotes.indirect``) return
+``FoundQuote`` records that keep the offsets of the cue and of the source phrase (the
+evaluation on PolNeAR scores those spans), and ``quotes.stage.extract_quotes`` turns them into
+``Quote`` records. Token spans become body offsets through ``parse.syntax.token_offsets``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Literal
+from types import MappingProxyType
+from typing import Literal, TypedDict
 
 from peacewatch.lexicons import load_json
+from peacewatch.parse.syntax import Sentence
 from peacewatch.records import Document, Entity, Relay, Speaker
 
 Kind = Literal["direct", "partial", "indirect"]
+# How the speaker of an attribution was found: the cue's subject, a pronoun resolved to an
+# earlier subject, the object of "according to", the previous quote (a continuation), or not.
+How = Literal["subject", "pronoun", "according", "previous", "none"]
+
+
+class _OutletJson(TypedDict):
+    name: str
+    aliases: list[str]
+
+
+class _ReportingJson(TypedDict):
+    """The keys of ``lexicons/reporting.json`` that the quote stage reads."""
+
+    speech_verbs: list[str]
+    belief_verbs: list[str]
+    content_object_verbs: list[str]
+    infinitive_verbs: list[str]
+    reporting_nouns: list[str]
+    person_pronouns: list[str]
+    outlets: list[_OutletJson]
+    outlet_heads: list[str]
 
 
 @dataclass(frozen=True, slots=True)
-class Lexicon:
+class QuoteLexicon:
+    """The reporting cues and outlets of ``lexicons/reporting.json``, loaded once."""
+
     speech: frozenset[str]
     belief: frozenset[str]
     object_content: frozenset[str]
@@ -27,7 +53,7 @@ class Lexicon:
     nouns: frozenset[str]
     pronouns: frozenset[str]
     # alias -> canonical outlet name; aliases are matched exactly (case matters: "AP", "RT").
-    outlets: dict[str, str]
+    outlets: Mapping[str, str]
     outlet_heads: frozenset[str]
 
     def is_cue(self, lemma: str) -> bool:
@@ -40,28 +66,28 @@ class Lexicon:
 
 
 @cache
-def lexicon() -> Lexicon:
-    data = load_json("reporting.json")
+def lexicon() -> QuoteLexicon:
+    data: _ReportingJson = load_json("reporting.json")
     outlets: dict[str, str] = {}
     for o in data["outlets"]:
         for alias in [o["name"], *o["aliases"]]:
             outlets[alias] = o["name"]
             if alias.startswith("The "):
                 outlets[alias[4:]] = o["name"]
-    return Lexicon(
+    return QuoteLexicon(
         speech=frozenset(data["speech_verbs"]),
         belief=frozenset(data["belief_verbs"]),
         object_content=frozenset(data["content_object_verbs"]),
         infinitive=frozenset(data["infinitive_verbs"]),
         nouns=frozenset(data["reporting_nouns"]),
         pronouns=frozenset(data["person_pronouns"]),
-        outlets=outlets,
+        outlets=MappingProxyType(outlets),
         outlet_heads=frozenset(data["outlet_heads"]),
     )
 
 
 @dataclass(slots=True)
-class Found:
+class FoundQuote:
     """One attribution as the finders see it; offsets index ``body.text``."""
 
     start: int
@@ -78,22 +104,23 @@ class Found:
     # the publication-date default.
     dated: bool = False
     evidence: tuple[int, int] = (0, 0)
-    # How the speaker was found: "subject", "pronoun", "according", "previous" (continuation).
-    how: str = "subject"
+    how: How = "subject"
 
 
 @dataclass
-class Context:
+class QuoteContext:
     """What the finders need about the whole document, computed once."""
 
     doc: Document
-    lex: Lexicon = field(default_factory=lexicon)
+    lex: QuoteLexicon = field(default_factory=lexicon)
     # Quote-mark segments per paragraph: (content start, content end, closed) in body offsets.
     segments: list[list[tuple[int, int, bool]]] = field(default_factory=list)
     # (start, end, entity) for every entity mention, sorted by start.
     mentions: list[tuple[int, int, Entity]] = field(default_factory=list)
     # Body offsets of sentence subjects that name a person, with the resolved speaker.
     person_subjects: list[tuple[int, Speaker]] = field(default_factory=list)
+    # The parse's sentences of each paragraph, with their body offsets.
+    sentences: list[list[Sentence]] = field(default_factory=list)
     # Outlets already named in the document, canonical names in order of appearance.
     outlets_seen: list[str] = field(default_factory=list)
 
@@ -111,15 +138,6 @@ class Context:
         return [e for s, t, e in self.mentions if s < end and start < t]
 
 
-def tok_span(para_start: int, tokens: Iterable[Any]) -> tuple[int, int]:
-    """Body offsets covering ``tokens`` (spaCy tokens of one paragraph)."""
-    toks = list(tokens)
-    return (
-        para_start + min(t.idx for t in toks),
-        para_start + max(t.idx + len(t.text) for t in toks),
-    )
-
-
 def trim(text: str, start: int, end: int, chars: str = " \t\n,;:—–-") -> tuple[int, int]:
     """Shrink ``start:end`` past surrounding whitespace and clause punctuation."""
     while start < end and text[start] in chars:
@@ -127,7 +145,3 @@ def trim(text: str, start: int, end: int, chars: str = " \t\n,;:—–-") -> tup
     while end > start and text[end - 1] in chars:
         end -= 1
     return start, end
-
-
-def surname(name: str) -> str:
-    return name.split()[-1].lower() if name.split() else ""

@@ -12,15 +12,17 @@ speaker of the quote that ends the previous paragraph.
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from peacewatch.extract.quotes.base import Context, Found, tok_span, trim
+from spacy.tokens import Doc, Token
+
+from peacewatch.extract.quotes.base import FoundQuote, QuoteContext, trim
 from peacewatch.extract.quotes.speakers import (
     according_to,
+    cue_subject,
     set_attribution,
     speaker_from_phrase,
-    subject_of,
 )
+from peacewatch.parse.syntax import token_offsets
 
 _OPEN = {"“": "”", "«": "»", "„": "“", '"': '"'}
 _CLOSE = {"”", "»", '"'}
@@ -70,7 +72,7 @@ def segments(text: str) -> list[tuple[int, int, bool]]:
     return result
 
 
-def _is_direct_like(ctx: Context, para: int, parsed: Any, s: int, e: int) -> bool:
+def _is_direct_like(ctx: QuoteContext, para: int, parsed: Doc, s: int, e: int) -> bool:
     """A quote that stands as the reported utterance, not a fragment inside a clause."""
     text = ctx.text
     if len(_WORD.findall(text[s:e])) == 0 or len(text[s:e].split()) < MIN_DIRECT_WORDS:
@@ -78,9 +80,9 @@ def _is_direct_like(ctx: Context, para: int, parsed: Any, s: int, e: int) -> boo
     p0 = ctx.para_start(para)
     # Start of the sentence holding the opening mark.
     sent_start = p0
-    for sent in parsed.sents:
-        if p0 + sent.start_char <= s - 1 < p0 + sent.end_char:
-            sent_start = p0 + sent.start_char
+    for sent in ctx.sentences[para]:
+        if sent.start <= s - 1 < sent.end:
+            sent_start = sent.start
             break
     before = _unmark(text[sent_start:s])
     if not before or before[-1] in ':,—–-.!?"”':
@@ -95,26 +97,26 @@ def _unmark(text: str) -> str:
     return text.rstrip().rstrip("'\"“«„").rstrip()
 
 
-def _cue_tokens(ctx: Context, para: int, parsed: Any) -> list[Any]:
+def _cue_tokens(ctx: QuoteContext, para: int, parsed: Doc) -> list[Token]:
     p0 = ctx.para_start(para)
     out = []
     for tok in parsed:
         if tok.pos_ not in {"VERB", "AUX"} or not ctx.lex.is_cue(tok.lemma_.lower()):
             continue
-        if ctx.in_segment(para, p0 + tok.idx, p0 + tok.idx + len(tok.text)):
+        if ctx.in_segment(para, *token_offsets(p0, [tok])):
             continue
         out.append(tok)
     return out
 
 
 def _attribute(
-    ctx: Context,
+    ctx: QuoteContext,
     para: int,
-    cues: list[Any],
+    cues: list[Token],
     seg: tuple[int, int, bool],
     prev_end: int,
     next_start: int,
-) -> tuple[Any, Any] | None:
+) -> tuple[Token, Token | None] | None:
     """(cue verb, subject) that attributes the segment, or None."""
     text, p0 = ctx.text, ctx.para_start(para)
     s, e, _ = seg
@@ -127,13 +129,13 @@ def _attribute(
     # "“…,” X said" / "“…?” X asked": the quote ends mid-sentence. A quote that ends with a full
     # stop is attributed from after only when nothing attributes it from before.
     for verb in tail:
-        subj = subject_of(verb)
+        subj = cue_subject(verb)
         if (subj is not None or according_to(verb) is not None) and quote_end in ",?!—–-…":
             return verb, subj
     # Before the quote, in the same sentence, with nothing but ",", ":" or a space in between.
     head = [t for t in cues if prev_end <= p0 + t.idx < s]
     for verb in reversed(head):
-        subj = subject_of(verb)
+        subj = cue_subject(verb)
         if subj is None and according_to(verb) is None:
             continue
         vend = max(p0 + t.idx + len(t.text) for t in verb.subtree if p0 + t.idx < s)
@@ -143,13 +145,15 @@ def _attribute(
         if joined and not re.search(r"[.!?]\s", between):
             return verb, subj
     for verb in tail:
-        subj = subject_of(verb)
+        subj = cue_subject(verb)
         if subj is not None or according_to(verb) is not None:
             return verb, subj
     return None
 
 
-def find_direct(ctx: Context, para: int, parsed: Any, previous: Found | None) -> list[Found]:
+def find_direct(
+    ctx: QuoteContext, para: int, parsed: Doc, previous: FoundQuote | None
+) -> list[FoundQuote]:
     """Direct quotes of one paragraph; ``previous`` is the last quote of the paragraph before."""
     segs = ctx.segments[para]
     if not segs:
@@ -157,8 +161,8 @@ def find_direct(ctx: Context, para: int, parsed: Any, previous: Found | None) ->
     text, p0 = ctx.text, ctx.para_start(para)
     p_end = ctx.doc.body.paragraphs[para].end
     cues = _cue_tokens(ctx, para, parsed)
-    found: list[Found] = []
-    last: Found | None = None
+    found: list[FoundQuote] = []
+    last: FoundQuote | None = None
     for k, seg in enumerate(segs):
         s, e, _closed = seg
         if not _is_direct_like(ctx, para, parsed, s, e):
@@ -166,18 +170,18 @@ def find_direct(ctx: Context, para: int, parsed: Any, previous: Found | None) ->
         prev_end = segs[k - 1][1] + 1 if k else p0
         next_start = segs[k + 1][0] - 1 if k + 1 < len(segs) else p_end
         ds, de = trim(text, s, e, " \t\n,")
-        f = Found(
+        f = FoundQuote(
             start=ds,
             end=de,
             kind="direct",
             para=para,
-            evidence=_evidence(ctx, para, parsed, ds, de),
+            evidence=_evidence(ctx, para, ds, de),
         )
         hit = _attribute(ctx, para, cues, seg, prev_end, next_start)
         if hit is not None:
             verb, subj = hit
             set_attribution(ctx, f, para, verb, subj)
-            f.evidence = _union(f.evidence, tok_span(p0, [verb]), ctx, para, parsed)
+            f.evidence = _union(f.evidence, token_offsets(p0, [verb]), ctx, para)
         elif last is not None:
             _inherit(f, last)
         elif _dash_signed(ctx, f, para, parsed, e, next_start) or (
@@ -200,46 +204,37 @@ def find_direct(ctx: Context, para: int, parsed: Any, previous: Found | None) ->
     return found
 
 
-def _opens_paragraph(ctx: Context, para: int, s: int) -> bool:
+def _opens_paragraph(ctx: QuoteContext, para: int, s: int) -> bool:
     return _unmark(ctx.text[ctx.para_start(para) : s]).strip() == ""
 
 
-def _inherit(f: Found, src: Found) -> None:
+def _inherit(f: FoundQuote, src: FoundQuote) -> None:
     f.cue, f.cue_text, f.source = src.cue, src.cue_text, src.source
     f.speaker, f.relay, f.how = src.speaker, src.relay, "previous"
     f.said_on, f.dated = src.said_on, src.dated
 
 
-def _evidence(ctx: Context, para: int, parsed: Any, s: int, e: int) -> tuple[int, int]:
+def _evidence(ctx: QuoteContext, para: int, s: int, e: int) -> tuple[int, int]:
     """The sentences of the paragraph that hold body offsets ``s:e``."""
-    p0 = ctx.para_start(para)
-    starts = [
-        p0 + sent.start_char
-        for sent in parsed.sents
-        if p0 + sent.end_char > s and p0 + sent.start_char < e
-    ]
-    ends = [
-        p0 + sent.end_char
-        for sent in parsed.sents
-        if p0 + sent.end_char > s and p0 + sent.start_char < e
-    ]
-    if not starts:
+    held = [x for x in ctx.sentences[para] if x.end > s and x.start < e]
+    if not held:
         return s, e
     # Include the opening mark when the sentence split fell just after it.
-    return min(min(starts), max(s - 1, p0)), max(max(ends), e)
+    start = min(min(x.start for x in held), max(s - 1, ctx.para_start(para)))
+    return start, max(max(x.end for x in held), e)
 
 
 def _union(
-    ev: tuple[int, int], cue: tuple[int, int], ctx: Context, para: int, parsed: Any
+    ev: tuple[int, int], cue: tuple[int, int], ctx: QuoteContext, para: int
 ) -> tuple[int, int]:
-    cs, ce = _evidence(ctx, para, parsed, cue[0], cue[1])
+    cs, ce = _evidence(ctx, para, cue[0], cue[1])
     return min(ev[0], cs), max(ev[1], ce)
 
 
 _DASH = re.compile(r"\s*[―—–-]+\s*")
 
 
-def _name_head(tokens: list[Any]) -> Any:
+def _name_head(tokens: list[Token]) -> Token:
     """The syntactic head of a run of name tokens (the one whose head lies outside the run)."""
     ids = {t.i for t in tokens}
     for t in tokens:
@@ -248,7 +243,9 @@ def _name_head(tokens: list[Any]) -> Any:
     return tokens[-1]
 
 
-def _dash_signed(ctx: Context, f: Found, para: int, parsed: Any, end: int, limit: int) -> bool:
+def _dash_signed(
+    ctx: QuoteContext, f: FoundQuote, para: int, parsed: Doc, end: int, limit: int
+) -> bool:
     """“…” ― Jane Doe: a quote signed with a dash and a name (readers' voices, epigraphs)."""
     text, p0 = ctx.text, ctx.para_start(para)
     m = _DASH.match(_unmark_close(text, end, limit), 0)
@@ -266,7 +263,7 @@ def _dash_signed(ctx: Context, f: Found, para: int, parsed: Any, end: int, limit
         return False
     head = _name_head(names)
     f.speaker, f.how = speaker_from_phrase(ctx, para, head)
-    f.source = tok_span(p0, names)
+    f.source = token_offsets(p0, names)
     f.said_on, f.dated = ctx.doc.meta.published, False
     return f.speaker is not None
 
@@ -282,7 +279,7 @@ def _unmark_close(text: str, end: int, limit: int) -> str:
     return text[_skip_close(text, end, limit) : limit]
 
 
-def _colon_intro(ctx: Context, f: Found, para: int) -> bool:
+def _colon_intro(ctx: QuoteContext, f: FoundQuote, para: int) -> bool:
     """A quote paragraph after a paragraph that ends "X said:" is X's."""
     if para == 0:
         return False
@@ -292,7 +289,7 @@ def _colon_intro(ctx: Context, f: Found, para: int) -> bool:
     parsed = ctx.doc.parses[para - 1]
     cues = _cue_tokens(ctx, para - 1, parsed)
     for verb in reversed(cues):
-        subj = subject_of(verb)
+        subj = cue_subject(verb)
         if subj is not None:
             set_attribution(ctx, f, para - 1, verb, subj)
             return True
@@ -306,7 +303,7 @@ _LABEL = re.compile(rf"({_LABEL_TEXT})\s*:\s+(?=\S)")
 _NEXT_LABEL = re.compile(rf"(?<=[.?!…])\s+({_LABEL_TEXT})\s*:\s+(?=\S)")
 
 
-def _label_ok(tokens: list[Any], label: str) -> bool:
+def _label_ok(tokens: list[Token], label: str) -> bool:
     if not tokens:
         return False
     named = any(t.ent_type_ in {"PERSON", "ORG"} for t in tokens) and not any(
@@ -316,7 +313,7 @@ def _label_ok(tokens: list[Any], label: str) -> bool:
     return named or caps
 
 
-def find_labelled(ctx: Context, para: int, parsed: Any) -> list[Found]:
+def find_labelled(ctx: QuoteContext, para: int, parsed: Doc) -> list[FoundQuote]:
     """ "NAME: words" — transcript turns and headlines that give the speaker as a label.
 
     Kremlin transcripts ("Vladimir Putin: …"), TV transcripts ("ANCHOR: …") and headlines
@@ -343,11 +340,11 @@ def find_labelled(ctx: Context, para: int, parsed: Any) -> list[Found]:
         s, e = trim(ctx.text, p.start + m.end(), end, " \t\n")
         if e - s < 2:
             continue
-        f = Found(start=s, end=e, kind="direct", para=para, evidence=(p.start + m.start(1), e))
+        f = FoundQuote(start=s, end=e, kind="direct", para=para, evidence=(p.start + m.start(1), e))
         people = [t for t in toks if t.ent_type_ == "PERSON"]
         head = _name_head(people or toks)
         f.speaker, f.how = speaker_from_phrase(ctx, para, head)
-        f.source = tok_span(p.start, toks)
+        f.source = token_offsets(p.start, toks)
         f.cue = (p.start + m.end(1), p.start + m.end(1) + 1)
         f.cue_text = ":"
         f.said_on, f.dated = ctx.doc.meta.published, False

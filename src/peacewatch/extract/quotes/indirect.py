@@ -9,19 +9,22 @@ cyberattack"). Reported speech that contains a quotation-marked fragment is a *p
 
 from __future__ import annotations
 
-from typing import Any
+from spacy.tokens import Doc, Token
 
-from peacewatch.extract.quotes.base import Context, Found, Kind, Lexicon, tok_span, trim
-from peacewatch.extract.quotes.speakers import according_to, set_attribution, subject_of
+from peacewatch.extract.quotes.base import FoundQuote, Kind, QuoteContext, QuoteLexicon, trim
+from peacewatch.extract.quotes.speakers import according_to, cue_subject, set_attribution
+from peacewatch.parse.syntax import token_offsets
 
 # Content clauses shorter than this many tokens are not reported speech worth a record
 # ("he said so", "as expected"); three is the shortest clause with a subject, verb and object.
 # PolNeAR dev, F1@0.3: 0.686 at 2, 0.681 at 3, 0.676 at 4 — flat, 3 trades a little recall for
 # fewer one-word contents.
 MIN_CONTENT_TOKENS = 3
+# Closed-class grammar (personal pronouns), not vocabulary: stays in code.
+_FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
 
 
-def _content_tokens(verb: Any, lex: Lexicon) -> list[Any] | None:
+def _content_tokens(verb: Token, lex: QuoteLexicon) -> list[Token] | None:
     lemma = verb.lemma_.lower()
     for child in verb.children:
         # "declared the region to be independent": a non-finite small clause is an act of
@@ -63,7 +66,7 @@ def _content_tokens(verb: Any, lex: Lexicon) -> list[Any] | None:
     return None
 
 
-def _misattached_that(verb: Any) -> list[Any] | None:
+def _misattached_that(verb: Token) -> list[Token] | None:
     """Repair a known en_core_web_md error: in "X said at the meeting that the army would …"
     the "that"-clause can be parsed as a relative clause of the noun inside the prepositional
     phrase ("meeting"). A relative clause with its own subject that starts with "that" right
@@ -90,12 +93,14 @@ def _misattached_that(verb: Any) -> list[Any] | None:
     return None
 
 
-def find_indirect(ctx: Context, para: int, parsed: Any, taken: list[Found]) -> list[Found]:
+def find_indirect(
+    ctx: QuoteContext, para: int, parsed: Doc, taken: list[FoundQuote]
+) -> list[FoundQuote]:
     """Reported speech in one paragraph, skipping what the direct quotes already cover."""
     p0 = ctx.para_start(para)
     text = ctx.text
     lex = ctx.lex
-    out: list[Found] = []
+    out: list[FoundQuote] = []
     direct_cues = {f.cue for f in taken if f.cue is not None}
     for verb in parsed:
         lemma = verb.lemma_.lower()
@@ -107,21 +112,21 @@ def find_indirect(ctx: Context, para: int, parsed: Any, taken: list[Found]) -> l
             or (vs, vs + len(verb.text)) in direct_cues
         ):
             continue
-        subj = subject_of(verb)
+        subj = cue_subject(verb)
         if subj is None and according_to(verb) is None:
             continue
         if subj is not None and subj.dep_ == "nsubjpass":
             # "X is expected to …", "it was reported that …": the subject is not the one
             # speaking, and the speaker is not given.
             continue
-        if subj is not None and subj.lower_ in {"i", "we", "you", "me", "us"}:
+        if subj is not None and subj.lower_ in _FIRST_SECOND_PERSON:
             # First and second person outside quotation marks is the author's own voice (an
             # official statement or speech: en.kremlin.ru, president.gov.ua), not reported speech.
             continue
         toks = _content_tokens(verb, lex)
         if not toks or len([t for t in toks if not t.is_punct]) < MIN_CONTENT_TOKENS:
             continue
-        s, e = tok_span(p0, toks)
+        s, e = token_offsets(p0, toks)
         s, e = trim(text, s, e, ' \t\n,;:—–-“”"')
         if s >= e:
             continue
@@ -134,8 +139,8 @@ def find_indirect(ctx: Context, para: int, parsed: Any, taken: list[Found]) -> l
         if quoted > 0.8 * (e - s):
             # "X said that “…”": a whole quotation introduced by "that".
             kind = "direct"
-        f = Found(
-            start=s, end=e, kind=kind, para=para, evidence=_sentences(ctx, para, parsed, s, e, vs)
+        f = FoundQuote(
+            start=s, end=e, kind=kind, para=para, evidence=_sentences(ctx, para, s, e, vs)
         )
         set_attribution(ctx, f, para, verb, subj)
         out.append(f)
@@ -143,10 +148,12 @@ def find_indirect(ctx: Context, para: int, parsed: Any, taken: list[Found]) -> l
     return _drop_nested(out)
 
 
-def _according(ctx: Context, para: int, parsed: Any, taken: list[Found]) -> list[Found]:
+def _according(
+    ctx: QuoteContext, para: int, parsed: Doc, taken: list[FoundQuote]
+) -> list[FoundQuote]:
     """ "According to X, …" on a verb that is not itself a cue: the clause is X's claim."""
     p0 = ctx.para_start(para)
-    out: list[Found] = []
+    out: list[FoundQuote] = []
     for tok in parsed:
         if tok.lower_ != "according" or tok.dep_ != "prep":
             continue
@@ -164,31 +171,28 @@ def _according(ctx: Context, para: int, parsed: Any, taken: list[Found]) -> list
         toks = after if len(after) >= len(before) else before
         if len([t for t in toks if not t.is_punct]) < MIN_CONTENT_TOKENS:
             continue
-        s, e = tok_span(p0, toks)
+        s, e = token_offsets(p0, toks)
         s, e = trim(ctx.text, s, e, " \t\n,;:—–-.")
         if any(f.start < e and s < f.end for f in taken):
             continue
-        f = Found(start=s, end=e, kind="indirect", para=para, evidence=tok_span(p0, head.sent))
+        f = FoundQuote(
+            start=s, end=e, kind="indirect", para=para, evidence=token_offsets(p0, head.sent)
+        )
         set_attribution(ctx, f, para, head, None)
-        f.cue = (p0 + tok.idx, p0 + tok.idx + len(tok.text))
+        f.cue = token_offsets(p0, [tok])
         f.cue_text = "according to"
         out.append(f)
     return out
 
 
-def _sentences(ctx: Context, para: int, parsed: Any, s: int, e: int, cue: int) -> tuple[int, int]:
-    p0 = ctx.para_start(para)
+def _sentences(ctx: QuoteContext, para: int, s: int, e: int, cue: int) -> tuple[int, int]:
+    """The sentences of the paragraph from the content ``s:e`` to the cue at ``cue``."""
     lo, hi = min(s, cue), max(e, cue)
-    starts = [
-        p0 + x.start_char for x in parsed.sents if p0 + x.end_char > lo and p0 + x.start_char <= hi
-    ]
-    ends = [
-        p0 + x.end_char for x in parsed.sents if p0 + x.end_char > lo and p0 + x.start_char <= hi
-    ]
-    return (min(starts), max(ends)) if starts else (s, e)
+    held = [x for x in ctx.sentences[para] if x.end > lo and x.start <= hi]
+    return (min(x.start for x in held), max(x.end for x in held)) if held else (s, e)
 
 
-def _drop_nested(found: list[Found]) -> list[Found]:
+def _drop_nested(found: list[FoundQuote]) -> list[FoundQuote]:
     """A cue inside another attribution's content is part of that content (PolNeAR is univocal:
     each token belongs to one attribution), so only the outer attribution is kept."""
     keep = []

@@ -9,19 +9,24 @@ resolve stays ``None`` (a wrong speaker is worse than none).
 from __future__ import annotations
 
 import bisect
-from typing import Any
 
-from peacewatch.extract.quotes.base import Context, Found, surname, tok_span
+from spacy.tokens import Token
+
+from peacewatch.extract.quotes.base import FoundQuote, How, QuoteContext
+from peacewatch.parse.syntax import surname, token_offsets
 from peacewatch.records import Entity, Relay, Speaker
 
-_SUBJ = {"nsubj", "nsubjpass"}
-# Modifiers that belong to a speaker's name or group label ("Polish officials", "French
-# military intelligence", "Estonian defence minister Jane Doe").
-_NAME_DEPS = {"compound", "amod", "flat", "nmod", "poss", "nummod"}
-_DROP_DETS = {"the", "a", "an", "some", "several", "two", "three", "many", "other", "another"}
+# The word sets below are closed-class grammar (determiners, pronouns, prepositions), part of
+# the rules that read the parse rather than vocabulary to extend, so they stay in code; the
+# open-class cue verbs and outlets are data (lexicons/reporting.json).
+_SUBJ = frozenset({"nsubj", "nsubjpass"})
+# Determiners and quantifiers left out of an unnamed speaker's label ("some officials").
+_DROP_DETS = frozenset(
+    {"the", "a", "an", "some", "several", "two", "three", "many", "other", "another"}
+)
 # Pronouns that never name a resolvable speaker here ("I" inside a quote is the quote's own
 # speaker, "it"/"this" are not people; "they"/"we" are left unresolved: no plural coreference).
-_NO_SPEAKER = {"it", "this", "that", "which", "who", "i", "we", "you", "they", "there"}
+_NO_SPEAKER = frozenset({"it", "this", "that", "which", "who", "i", "we", "you", "they", "there"})
 # A pronoun more than this many paragraphs after its antecedent is left unresolved: news
 # paragraphs are one to three sentences, and further back the nearest person subject is more
 # often someone else. Not measured (PolNeAR scores the pronoun span, not its antecedent); on the
@@ -30,8 +35,15 @@ _NO_SPEAKER = {"it", "this", "that", "which", "who", "i", "we", "you", "they", "
 _PRONOUN_REACH = 3
 
 
-def subject_of(verb: Any) -> Any:
-    """The subject token of a cue verb, looking through coordination ("said ... and added")."""
+def cue_subject(verb: Token) -> Token | None:
+    """The subject token of a cue verb, looking through coordination ("said ... and added").
+
+    Not ``parse.syntax.subject_of``, on purpose: a cue takes only an ``nsubj``/``nsubjpass``
+    (never a ``csubj``), looks through one ``conj``/``xcomp``/``advcl`` link only, and stands a
+    relative pronoun for the noun it modifies ("The mayor, who warned ..."). The general
+    helper climbs six links (``acomp``, ``oprd`` too), which would give "he said" clauses the
+    subject of a distant governing verb and change the quotes the stage finds.
+    """
     for child in verb.children:
         if child.dep_ in _SUBJ:
             # "The mayor, who warned …": the relative pronoun stands for the noun it modifies.
@@ -45,7 +57,7 @@ def subject_of(verb: Any) -> Any:
     return None
 
 
-def phrase_tokens(head: Any) -> list[Any]:
+def phrase_tokens(head: Token) -> list[Token]:
     """The subject phrase minus appositions, relative clauses and parentheticals."""
     skip = {"appos", "relcl", "acl", "punct", "cc", "conj", "advmod", "prep"}
     toks = [head]
@@ -58,21 +70,38 @@ def phrase_tokens(head: Any) -> list[Any]:
     return sorted(toks, key=lambda t: t.i)
 
 
-def _person_entity(ctx: Context, entities: list[Entity]) -> Entity | None:
+def _person_entity(ctx: QuoteContext, entities: list[Entity]) -> Entity | None:
     people = [e for e in entities if e.type == "PERSON"]
     if not people:
         return None
     # The fullest name that shares the surname: "Doe" and "Jane Doe" may still be
     # two entities while the entity stage learns to merge them.
-    best = people[0]
-    key = surname(best.name)
+    first = best = people[0]
     for e in ctx.doc.entities:
-        if e.type == "PERSON" and surname(e.name) == key and len(e.name) > len(best.name):
+        if (
+            e.type == "PERSON"
+            and _same_surname(e.name, first.name)
+            and len(e.name) > len(best.name)
+        ):
             best = e
     return best
 
 
-def speaker_from_phrase(ctx: Context, para: int, head: Any) -> tuple[Speaker | None, str]:
+def _same_surname(a: str, b: str) -> bool:
+    """Whether two names share a surname: ``syntax.surname`` agrees, and so do their last words
+    as written, punctuation included.
+
+    The second test keeps an NER span with punctuation glued to the name apart from the name:
+    "Vladimir Putin:" (a Kremlin transcript's speaker label, official-2022) is debris, not a
+    fuller form of "Vladimir Putin", and ``syntax.surname`` alone (which drops the colon) made it
+    the speaker of two quotes. The quote stage compared whole last words before the syntax layer
+    existed; this keeps that output.
+    """
+    last_a, last_b = a.split()[-1:], b.split()[-1:]
+    return surname(a) == surname(b) and [w.lower() for w in last_a] == [w.lower() for w in last_b]
+
+
+def speaker_from_phrase(ctx: QuoteContext, para: int, head: Token) -> tuple[Speaker | None, How]:
     """Speaker for a subject head token; the second value says how it was resolved."""
     p0 = ctx.para_start(para)
     low = head.text.lower()
@@ -87,8 +116,8 @@ def speaker_from_phrase(ctx: Context, para: int, head: Any) -> tuple[Speaker | N
                 head = child
                 break
     toks = phrase_tokens(head)
-    start, end = tok_span(p0, toks)
-    hs, he = p0 + head.idx, p0 + head.idx + len(head.text)
+    start, end = token_offsets(p0, toks)
+    hs, he = token_offsets(p0, [head])
     ents = ctx.entities_at(hs, he)
     if head.is_title and not ents:
         # "Head of the Office of the President Andriy Yermak": a capitalised title whose phrase
@@ -107,18 +136,18 @@ def speaker_from_phrase(ctx: Context, para: int, head: Any) -> tuple[Speaker | N
         cut = {"conj", "cc", "relcl", "acl", "appos", "punct", "det"}
         drop = {t.i for c in head.children if c.dep_ in cut for t in c.subtree}
         full = [t for t in head.subtree if t.i not in drop]
-        s, e = tok_span(p0, full)
+        s, e = token_offsets(p0, full)
         role = _role_holder(ctx, ctx.text[s:e])
         if role is not None:
             return Speaker(role.name, role.id), "subject"
         return Speaker(ctx.text[s:e], None), "subject"
     if head.pos_ == "PROPN" or head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
         names = [t for t in toks if t.pos_ == "PROPN" or t.ent_type_]
-        s, e = tok_span(p0, names or [head])
+        s, e = token_offsets(p0, names or [head])
         name = ctx.text[s:e]
         if head.ent_type_ == "PERSON" or head.pos_ == "PROPN":
             for e2 in ctx.doc.entities:
-                if e2.type == "PERSON" and surname(e2.name) == surname(name):
+                if e2.type == "PERSON" and _same_surname(e2.name, name):
                     return Speaker(e2.name, e2.id), "subject"
         return Speaker(name, None), "subject"
     role = _role_holder(ctx, ctx.text[start:end])
@@ -128,11 +157,11 @@ def speaker_from_phrase(ctx: Context, para: int, head: Any) -> tuple[Speaker | N
     words = [t for t in toks if t.lower_ not in _DROP_DETS and t.dep_ != "det"]
     if not words:
         return None, "subject"
-    s, e = tok_span(p0, words)
+    s, e = token_offsets(p0, words)
     return Speaker(ctx.text[s:e], None), "subject"
 
 
-def _titled_name(ctx: Context, p0: int, head: Any) -> Entity | None:
+def _titled_name(ctx: QuoteContext, p0: int, head: Token) -> Entity | None:
     sub = [t for t in head.subtree if t.i >= head.i]
     people = [t for t in sub if t.ent_type_ == "PERSON"]
     if not people:
@@ -141,11 +170,11 @@ def _titled_name(ctx: Context, p0: int, head: Any) -> Entity | None:
     before = first.doc[first.i - 1] if first.i > 0 else None
     if before is None or before.pos_ == "ADP" or not before.is_title:
         return None
-    span = tok_span(p0, people)
+    span = token_offsets(p0, people)
     return _person_entity(ctx, ctx.entities_at(*span))
 
 
-def _role_holder(ctx: Context, phrase: str) -> Entity | None:
+def _role_holder(ctx: QuoteContext, phrase: str) -> Entity | None:
     """The one person whose role is this phrase ("an adviser to the minister" -> the adviser)."""
     words = [w for w in phrase.lower().split() if w not in _DROP_DETS]
     if len(words) < 2:
@@ -155,7 +184,7 @@ def _role_holder(ctx: Context, phrase: str) -> Entity | None:
     return hits[0] if len(hits) == 1 else None
 
 
-def person_subjects(ctx: Context) -> list[tuple[int, Speaker]]:
+def person_subjects(ctx: QuoteContext) -> list[tuple[int, Speaker]]:
     """(offset, speaker) of each sentence subject naming a person, outside quotation marks."""
     out: list[tuple[int, Speaker]] = []
     for i, parsed in enumerate(ctx.doc.parses):
@@ -178,12 +207,12 @@ def person_subjects(ctx: Context) -> list[tuple[int, Speaker]]:
             if person is not None:
                 out.append((start, Speaker(person.name, person.id)))
             elif not ents and tok.ent_type_ == "PERSON":
-                s, e = tok_span(p0, [t for t in phrase_tokens(tok) if t.ent_type_ == "PERSON"])
+                s, e = token_offsets(p0, [t for t in phrase_tokens(tok) if t.ent_type_ == "PERSON"])
                 out.append((start, Speaker(ctx.text[s:e], None)))
     return out
 
 
-def resolve_pronoun(ctx: Context, para: int, offset: int) -> Speaker | None:
+def resolve_pronoun(ctx: QuoteContext, para: int, offset: int) -> Speaker | None:
     """The nearest earlier person subject within reach, else None."""
     subjects = ctx.person_subjects
     k = bisect.bisect_left([s for s, _ in subjects], offset)
@@ -197,21 +226,21 @@ def resolve_pronoun(ctx: Context, para: int, offset: int) -> Speaker | None:
 # --- relays -------------------------------------------------------------------------------
 
 
-def outlet_name(ctx: Context, para: int, head: Any) -> str | None:
+def outlet_name(ctx: QuoteContext, para: int, head: Token) -> str | None:
     """Canonical outlet name if ``head`` (a noun) names a news outlet, else None."""
     p0 = ctx.para_start(para)
     toks = [t for t in phrase_tokens(head) if t.dep_ != "det" or t.lower_ != "the"]
     if not toks:
         return None
-    s, e = tok_span(p0, toks)
+    s, e = token_offsets(p0, toks)
     name = ctx.text[s:e]
-    for ent in ctx.entities_at(p0 + head.idx, p0 + head.idx + len(head.text)):
+    for ent in ctx.entities_at(*token_offsets(p0, [head])):
         if ent.type == "OUTLET":
             return _prefer_seen(ctx, ent.name)
     props = [t for t in toks if t.pos_ == "PROPN"]
     candidates = [name]
     if props:
-        ps, pe = tok_span(p0, props)
+        ps, pe = token_offsets(p0, props)
         candidates.append(ctx.text[ps:pe])
     for cand in candidates:
         canon = ctx.lex.outlets.get(cand)
@@ -220,13 +249,13 @@ def outlet_name(ctx: Context, para: int, head: Any) -> str | None:
     # "the state Xinhua news agency", "the Ukrainska Pravda newspaper": a name before an
     # outlet noun.
     if props and head.lower_ in ctx.lex.outlet_heads:
-        ps, pe = tok_span(p0, props)
+        ps, pe = token_offsets(p0, props)
         canon = ctx.lex.outlets.get(ctx.text[ps:pe], ctx.text[ps:pe])
         return _prefer_seen(ctx, canon)
     return None
 
 
-def _prefer_seen(ctx: Context, canon: str) -> str:
+def _prefer_seen(ctx: QuoteContext, canon: str) -> str:
     """A short masthead ("the Times") is the outlet already named in full ("The New York Times")."""
     short = canon.removeprefix("The ").lower()
     for seen in reversed(ctx.outlets_seen):
@@ -237,14 +266,14 @@ def _prefer_seen(ctx: Context, canon: str) -> str:
     return canon
 
 
-def relay_entity(ctx: Context, name: str) -> str | None:
+def relay_entity(ctx: QuoteContext, name: str) -> str | None:
     for e in ctx.doc.entities:
         if e.name.removeprefix("The ").lower() == name.removeprefix("The ").lower():
             return e.id
     return None
 
 
-def according_to(verb: Any) -> Any:
+def according_to(verb: Token) -> Token | None:
     """The object of "according to" attached to ``verb``, or None."""
     for child in verb.children:
         if child.lower_ == "according" and child.dep_ == "prep":
@@ -256,9 +285,9 @@ def according_to(verb: Any) -> Any:
     return None
 
 
-def relay_of(ctx: Context, para: int, verb: Any) -> Relay | None:
+def relay_of(ctx: QuoteContext, para: int, verb: Token) -> Relay | None:
     """The outlet that carried the words: "according to X", "told X", "in an interview with X"."""
-    cands: list[Any] = []
+    cands: list[Token] = []
     acc = according_to(verb)
     if acc is not None:
         cands.append(acc)
@@ -281,7 +310,7 @@ def relay_of(ctx: Context, para: int, verb: Any) -> Relay | None:
     return None
 
 
-def _reporting_outlet(ctx: Context, para: int, verb: Any) -> Relay | None:
+def _reporting_outlet(ctx: QuoteContext, para: int, verb: Token) -> Relay | None:
     """ "…, X said, Interfax reported": an outlet reporting the attribution clause itself.
 
     en_core_web_md hangs the two cues either way round (``said`` as ``parataxis`` of
@@ -305,11 +334,14 @@ def _reporting_outlet(ctx: Context, para: int, verb: Any) -> Relay | None:
 
 # --- when said ----------------------------------------------------------------------------
 
-_TEMPORAL_PREPS = {"before", "after", "since", "until", "during", "earlier", "previously"}
+# Temporal prepositions and adverbs on a cue that date it relative to something else.
+_TEMPORAL_PREPS = frozenset(
+    {"before", "after", "since", "until", "during", "earlier", "previously"}
+)
 
 
 def said_on(
-    ctx: Context, para: int, verb: Any, content: tuple[int, int]
+    ctx: QuoteContext, para: int, verb: Token, content: tuple[int, int]
 ) -> tuple[str | None, bool]:
     """(date, from_text): a day-precise date in the attribution clause, else publication date.
 
@@ -322,7 +354,7 @@ def said_on(
     vague = False
     for child in verb.children:
         if child.dep_ in {"npadvmod", "prep", "advmod", "obl", "tmod"}:
-            s, e = tok_span(p0, child.subtree)
+            s, e = token_offsets(p0, child.subtree)
             if content[0] <= s and e <= content[1]:
                 continue
             spans.append((s, e))
@@ -340,14 +372,16 @@ def said_on(
     return ctx.doc.meta.published, False
 
 
-def source_span(ctx: Context, para: int, head: Any) -> tuple[int, int]:
-    return tok_span(ctx.para_start(para), phrase_tokens(head))
+def source_span(ctx: QuoteContext, para: int, head: Token) -> tuple[int, int]:
+    return token_offsets(ctx.para_start(para), phrase_tokens(head))
 
 
-def set_attribution(ctx: Context, f: Found, para: int, verb: Any, subj: Any) -> None:
+def set_attribution(
+    ctx: QuoteContext, f: FoundQuote, para: int, verb: Token, subj: Token | None
+) -> None:
     """Fill speaker, source span, relay, cue and date of ``f`` from its cue verb."""
     p0 = ctx.para_start(para)
-    f.cue = (p0 + verb.idx, p0 + verb.idx + len(verb.text))
+    f.cue = token_offsets(p0, [verb])
     f.cue_text = verb.text
     f.relay = relay_of(ctx, para, verb)
     if subj is not None:
@@ -356,7 +390,7 @@ def set_attribution(ctx: Context, f: Found, para: int, verb: Any, subj: Any) -> 
             # "The mayor, who warned …": the source mention runs from the noun to "who".
             rel = [c for c in verb.children if c.dep_ in _SUBJ]
             if rel:
-                f.source = (f.source[0], max(f.source[1], tok_span(p0, rel)[1]))
+                f.source = (f.source[0], max(f.source[1], token_offsets(p0, rel)[1]))
         f.speaker, f.how = speaker_from_phrase(ctx, para, subj)
     else:
         acc = according_to(verb)

@@ -1,6 +1,6 @@
 """Quotations: direct, partial and indirect, with speaker, relay, cue and date.
 
-``find_quotes`` returns the finders' ``Found`` records (with cue and source spans, which the
+``find_quotes`` returns the finders' ``FoundQuote`` records (with cue and source spans, which the
 PolNeAR evaluation scores); ``extract_quotes`` is the pipeline stage that turns them into
 ``Quote`` records. Parsing is not repeated: the stage reads ``doc.parses``.
 """
@@ -10,18 +10,22 @@ from __future__ import annotations
 from dataclasses import replace
 
 from peacewatch.evidence import span
-from peacewatch.extract.quotes.base import Context, Found
+from peacewatch.extract.quotes.base import FoundQuote, QuoteContext
 from peacewatch.extract.quotes.direct import find_direct, find_labelled, segments
 from peacewatch.extract.quotes.indirect import find_indirect
 from peacewatch.extract.quotes.speakers import person_subjects
+from peacewatch.parse.syntax import sentences
 from peacewatch.records import Document, Quote
 
 
-def _context(doc: Document) -> Context:
-    ctx = Context(doc=doc)
+def _context(doc: Document) -> QuoteContext:
+    ctx = QuoteContext(doc=doc)
     for p in doc.body.paragraphs:
         text = doc.body.text[p.start : p.end]
         ctx.segments.append([(p.start + s, p.start + e, c) for s, e, c in segments(text)])
+    ctx.sentences = [[] for _ in doc.body.paragraphs]
+    for sent in sentences(doc):
+        ctx.sentences[sent.para].append(sent)
     ctx.mentions = sorted(
         ((m.start, m.end, e) for e in doc.entities for m in e.mentions), key=lambda x: x[0]
     )
@@ -29,13 +33,13 @@ def _context(doc: Document) -> Context:
     return ctx
 
 
-def find_quotes(doc: Document) -> list[Found]:
+def find_quotes(doc: Document) -> list[FoundQuote]:
     """Every attribution in the document, in text order."""
     if not doc.parses or len(doc.parses) != len(doc.body.paragraphs):
         return []
     ctx = _context(doc)
-    found: list[Found] = []
-    previous: Found | None = None
+    found: list[FoundQuote] = []
+    previous: FoundQuote | None = None
     for i, parsed in enumerate(doc.parses):
         labelled = find_labelled(ctx, i, parsed)
         if labelled:
@@ -52,7 +56,7 @@ def find_quotes(doc: Document) -> list[Found]:
     return found
 
 
-def _carry_relay(before: list[Found], new: list[Found]) -> None:
+def _carry_relay(before: list[FoundQuote], new: list[FoundQuote]) -> None:
     """Consecutive quotes of one speaker share the outlet that carried them.
 
     "…," the envoy said according to Reuters. / "…," he added. — the second quote came through the
