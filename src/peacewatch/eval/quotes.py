@@ -24,9 +24,9 @@ import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from peacewatch.records import Body, Document, Metadata, Paragraph, Speaker
+from peacewatch.eval.gold import ReferenceGold
+from peacewatch.records import Body, Document, Metadata, Paragraph, Relay, Speaker
 
 REF_FLOORS = {"found": 21, "speaker": 0.90, "relay": 0.90, "precision": 0.80}
 POLNEAR_FLOORS = {"f1@0.3": 0.60, "speaker": 0.85, "quote_recall": 0.85}
@@ -55,7 +55,7 @@ def _speaker_ok(gold: str | None, ours: Speaker | None, people: set[str]) -> boo
     return _bare(ours.name) == _bare(gold)
 
 
-def _relay_ok(gold: str | None, ours: Any, aliases: dict[str, set[str]]) -> bool:
+def _relay_ok(gold: str | None, ours: Relay | None, aliases: dict[str, set[str]]) -> bool:
     if gold is None:
         return ours is None
     if ours is None:
@@ -63,7 +63,7 @@ def _relay_ok(gold: str | None, ours: Any, aliases: dict[str, set[str]]) -> bool
     return _bare(ours.name) in aliases.get(gold, {_bare(gold)})
 
 
-def score_reference(doc: Document, gold: dict[str, Any]) -> tuple[list[str], list[str]]:
+def score_reference(doc: Document, gold: ReferenceGold) -> tuple[list[str], list[str]]:
     """(report lines, failed floors) for the reference article."""
     lines = ["quotes:"]
     failures: list[str] = []
@@ -192,9 +192,10 @@ def _document(name: str, text: str, published: str | None) -> Document:
 def predicted(doc: Document, tokens: list[tuple[int, int]]) -> list[Attribution]:
     from peacewatch.extract.quotes.stage import find_quotes
 
-    groups: dict[Any, Attribution] = {}
+    # Keyed by the cue's offsets; a quote without a cue is an attribution of its own.
+    groups: dict[tuple[int, int] | tuple[str, int], Attribution] = {}
     for k, f in enumerate(find_quotes(doc)):
-        key = f.cue if f.cue is not None else ("alone", k)
+        key: tuple[int, int] | tuple[str, int] = f.cue if f.cue is not None else ("alone", k)
         a = groups.setdefault(key, Attribution())
         a.content |= _tok_set(tokens, [(f.start, f.end)])
         if f.source is not None:
