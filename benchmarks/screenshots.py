@@ -17,9 +17,12 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from serving import serving
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 FLAGS = [
@@ -40,7 +43,7 @@ def build(db: str) -> None:
     subprocess.run([*cmd, "--db", db], check=True, stdout=subprocess.DEVNULL)
 
 
-def ready(page: Any, view: str) -> None:
+def ready(page: Page, view: str) -> None:
     page.wait_for_selector(f'body[data-ready="{view}"]', state="attached", timeout=60_000)
     if page.locator("main .error").count():
         raise SystemExit(

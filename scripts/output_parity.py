@@ -61,6 +61,12 @@ def diff(a: object, b: object, path: str = "$") -> list[str]:
     return [] if a == b else [f"{path}: {a!r} != {b!r}"]
 
 
+def _source(record: dict[str, object]) -> object:
+    """The ``metadata.source`` of one analysed document, for the report."""
+    meta = record.get("metadata")
+    return meta.get("source") if isinstance(meta, dict) else None
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--base", required=True, help="git revision to compare the work tree with")
@@ -92,7 +98,7 @@ def main() -> int:
         found = diff(a, b)
         if found:
             changed += 1
-            print(f"{a.get('metadata', {}).get('source')}: {len(found)} difference(s)")  # type: ignore[union-attr]
+            print(f"{_source(a)}: {len(found)} difference(s)")
             for line in found[:5]:
                 print("   ", line[:300])
     print(f"{len(head)} documents compared with {args.base}: {changed} differ")

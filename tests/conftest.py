@@ -1,18 +1,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
+from spacy.language import Language
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture(scope="session")
-def nlp() -> Any:
+def nlp() -> Language:
     from peacewatch.parse.nlp import load
 
-    return load()
+    loaded: Language = load()
+    return loaded
 
 
 @pytest.fixture(scope="session")
@@ -21,7 +22,7 @@ def fixtures() -> Path:
 
 
 @pytest.fixture(scope="session")
-def api_store(tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> str:
+def api_store(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> str:
     """URL of a SQLite store with the API fixture articles (tests/api_fixtures.py)."""
     from api_fixtures import build_store
 

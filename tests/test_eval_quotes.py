@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+
+import pytest
 
 from peacewatch.eval import quotes as scorer
+from peacewatch.eval.gold import QuoteKind, ReferenceGold
 from peacewatch.evidence import span
 from peacewatch.records import Body, Document, Metadata, Paragraph, Quote, Relay, Speaker
 
@@ -15,14 +17,14 @@ TEXT = (
 )
 
 
-def _quote(text: str, speaker: str | None, relay: str | None, kind: str = "direct") -> Quote:
+def _quote(text: str, speaker: str | None, relay: str | None, kind: QuoteKind = "direct") -> Quote:
     start = TEXT.index(text)
     end = start + len(text)
     return Quote(
         text=text,
         start=start,
         end=end,
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         speaker=Speaker(speaker) if speaker else None,
         cue="said",
         relay=Relay(relay) if relay else None,
@@ -39,7 +41,7 @@ def _doc(*quotes: Quote) -> Document:
     )
 
 
-GOLD: dict[str, Any] = {
+GOLD: ReferenceGold = {
     "entities": [
         {"name": "Ilse Brandt", "type": "PERSON"},
         {"name": "City Herald", "type": "ORG", "aliases": ["the Herald"]},
@@ -63,7 +65,9 @@ GOLD: dict[str, Any] = {
 }
 
 
-def test_reference_scorer_counts_speakers_relays_and_extras(monkeypatch: Any) -> None:
+def test_reference_scorer_counts_speakers_relays_and_extras(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setitem(scorer.REF_FLOORS, "found", 2)
     doc = _doc(
         _quote("The bridge opens in May", "Brandt", "The City Herald"),
@@ -74,7 +78,9 @@ def test_reference_scorer_counts_speakers_relays_and_extras(monkeypatch: Any) ->
     assert any("2/2" in line and "speaker" in line for line in lines)
 
 
-def test_reference_scorer_fails_on_wrong_speaker_and_extras(monkeypatch: Any) -> None:
+def test_reference_scorer_fails_on_wrong_speaker_and_extras(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setitem(scorer.REF_FLOORS, "found", 2)
     doc = _doc(
         _quote("The bridge opens in May", "Karl Brandtner", None),

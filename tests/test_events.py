@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
 import pytest
+from spacy.language import Language
 
 from peacewatch.evidence import check_offsets
 from peacewatch.extract.events.context import resolve
@@ -16,7 +16,7 @@ from peacewatch.records import Document, Event, Evidence, Quote, RawInput, Speak
 from peacewatch.serialize import to_json, validate
 
 
-def _doc(text: str, nlp: Any, published: str = "2022-03-29") -> Document:
+def _doc(text: str, nlp: Language, published: str = "2022-03-29") -> Document:
     raw = RawInput(id="t", source="-", data=text, content_type="text")
     doc = analyze(raw, published=published, nlp=nlp)
     check_offsets(doc)
@@ -29,7 +29,7 @@ def _one(doc: Document, type_: str) -> Event:
     return found[0]
 
 
-def test_compound_actor_is_one_event_with_both_countries(nlp: Any) -> None:
+def test_compound_actor_is_one_event_with_both_countries(nlp: Language) -> None:
     doc = _doc("Polish and Lithuanian diplomats met in Vilnius on Monday.", nlp)
     ev = _one(doc, "CONSULT")
     assert {a.country for a in ev.actors} == {"PL", "LT"}
@@ -39,7 +39,7 @@ def test_compound_actor_is_one_event_with_both_countries(nlp: Any) -> None:
     assert doc.body.text[ev.evidence.start : ev.evidence.end] == ev.evidence.text
 
 
-def test_metonyms_carry_the_country(nlp: Any) -> None:
+def test_metonyms_carry_the_country(nlp: Language) -> None:
     doc = _doc("The Kremlin accused Kyiv of sabotage.", nlp)
     ev = _one(doc, "ACCUSE")
     assert ev.actors[0].country == "RU"
@@ -47,7 +47,7 @@ def test_metonyms_carry_the_country(nlp: Any) -> None:
     assert [r.country for r in ev.recipients] == ["UA"]
 
 
-def test_assault_with_mode_place_magnitude_and_acled(nlp: Any) -> None:
+def test_assault_with_mode_place_magnitude_and_acled(nlp: Language) -> None:
     doc = _doc("Russian troops shelled the town of Izium on Sunday, killing 7 civilians.", nlp)
     ev = _one(doc, "ASSAULT")
     assert ev.mode == "heavy-weapons"
@@ -66,41 +66,41 @@ def test_assault_with_mode_place_magnitude_and_acled(nlp: Any) -> None:
         ("Moldova said it was willing to declare neutrality.", "CONCEDE", "willing"),
     ],
 )
-def test_modality_is_not_asserted(nlp: Any, text: str, type_: str, modality: str) -> None:
+def test_modality_is_not_asserted(nlp: Language, text: str, type_: str, modality: str) -> None:
     ev = _one(_doc(text, nlp), type_)
     assert ev.modality == modality
     assert ev.acled is None  # ACLED types are only for events that happened
 
 
-def test_refusal_to_yield_is_a_reject_and_a_negated_act_is_no_event(nlp: Any) -> None:
+def test_refusal_to_yield_is_a_reject_and_a_negated_act_is_no_event(nlp: Language) -> None:
     doc = _doc("Georgia would not yield on its borders. The army did not attack the port.", nlp)
     assert [e.type for e in doc.events] == ["REJECT"]
     assert doc.events[0].modality == "asserted"
 
 
-def test_content_of_an_agreement_is_not_a_second_event(nlp: Any) -> None:
+def test_content_of_an_agreement_is_not_a_second_event(nlp: Language) -> None:
     doc = _doc("France agreed to withdraw its troops from Mali.", nlp)
     assert [e.type for e in doc.events] == ["AGREE"]
 
 
-def test_occasion_nouns_are_not_events(nlp: Any) -> None:
+def test_occasion_nouns_are_not_events(nlp: Language) -> None:
     doc = _doc("Officials spoke to reporters at the talks about the weather.", nlp)
     assert doc.events == ()
 
 
-def test_party_in_a_prepositional_phrase_is_not_the_place(nlp: Any) -> None:
+def test_party_in_a_prepositional_phrase_is_not_the_place(nlp: Language) -> None:
     doc = _doc("Ukrainian forces recaptured the town of Izium from Russia.", nlp)
     ev = _one(doc, "ASSAULT")
     assert ev.place == "Izium"
     assert ev.actors[0].country == "UA"
 
 
-def test_party_is_not_the_place_even_when_alone(nlp: Any) -> None:
+def test_party_is_not_the_place_even_when_alone(nlp: Language) -> None:
     doc = _doc("Rebels seized a convoy coming from Russia.", nlp)
-    assert all(e.place is None for e in doc.events)
+    assert _one(doc, "COERCE").place is None
 
 
-def test_date_anchored_on_the_talks(nlp: Any) -> None:
+def test_date_anchored_on_the_talks(nlp: Language) -> None:
     text = (
         "Delegations from Armenia and Azerbaijan met in Brussels on Sunday.\n\n"
         "Before the talks, Armenia said it was ready to open the border crossings."
@@ -112,7 +112,7 @@ def test_date_anchored_on_the_talks(nlp: Any) -> None:
     assert late and late[0].date == "2022-03-27" and late[0].date_precision == "before"
 
 
-def test_repeated_mentions_of_one_meeting_merge(nlp: Any) -> None:
+def test_repeated_mentions_of_one_meeting_merge(nlp: Language) -> None:
     text = (
         "Negotiators from Serbia and Kosovo met on Tuesday.\n\n"
         "On Tuesday the negotiators met in Ohrid, officials said."
@@ -123,7 +123,7 @@ def test_repeated_mentions_of_one_meeting_merge(nlp: Any) -> None:
     assert consults[0].place == "Ohrid"
 
 
-def test_event_inside_a_quote_is_reported_and_linked(nlp: Any) -> None:
+def test_event_inside_a_quote_is_reported_and_linked(nlp: Language) -> None:
     text = "“Our forces destroyed two bridges,” the governor said."
     doc = _doc(text, nlp)
     inner = text.index("Our")
@@ -145,7 +145,7 @@ def test_event_inside_a_quote_is_reported_and_linked(nlp: Any) -> None:
     assert ev.quote == 0
 
 
-def test_output_carries_the_mappings_and_validates(nlp: Any) -> None:
+def test_output_carries_the_mappings_and_validates(nlp: Language) -> None:
     doc = _doc("Hungary imposed sanctions on Belarus on Friday.", nlp)
     data = to_json(doc)
     validate(data)
@@ -154,9 +154,10 @@ def test_output_carries_the_mappings_and_validates(nlp: Any) -> None:
     assert ev["quote"] is None and ev["magnitude"] == []
 
 
-def test_no_parse_no_events(nlp: Any) -> None:
-    doc = _doc("Talks resumed.", nlp)
-    assert extract_events(replace(doc, parses=())).events == doc.events
+def test_no_parse_no_events(nlp: Language) -> None:
+    doc = _doc("Russian troops shelled the town of Izium on Sunday.", nlp)
+    assert [e.type for e in doc.events] == ["ASSAULT"]  # parsed, the sentence has an event
+    assert extract_events(replace(doc, parses=(), events=())).events == ()
 
 
 def test_fallback_date_resolver() -> None:
@@ -190,13 +191,13 @@ def test_tfidf_logistic_regression_learns_a_toy_task() -> None:
         "The occupied territories remain tense.",  # a participle, not an act
     ],
 )
-def test_non_events(nlp: Any, text: str) -> None:
+def test_non_events(nlp: Language, text: str) -> None:
     assert _doc(text, nlp).events == ()
 
 
-def test_purpose_is_an_aim_but_continued_action_happened(nlp: Any) -> None:
+def test_purpose_is_an_aim_but_continued_action_happened(nlp: Language) -> None:
     doc = _doc("To evacuate civilians, the mayor opened a corridor.", nlp)
-    assert all(e.modality != "asserted" for e in doc.events if e.type == "AID")
+    assert _one(doc, "AID").modality != "asserted"
     doc = _doc("Artillery units continued to shell the port on Friday.", nlp)
     assert _one(doc, "ASSAULT").modality == "asserted"
 
@@ -208,12 +209,13 @@ def test_lexicon_types_map_to_cameo_roots() -> None:
     plover = set(lex.types)
     assert len(plover) == 16
     for table in (lex.verbs, lex.phrasal, lex.nouns):
+        assert table  # a lexicon file that failed to load would leave nothing to check
         for word, code in table.items():
             assert code.type in plover, word
             assert lex.cameo(code.type, code.mode), word
 
 
-def test_plover_root_of_intended_acts_and_noun_phrases(nlp: Any) -> None:
+def test_plover_root_of_intended_acts_and_noun_phrases(nlp: Language) -> None:
     from peacewatch.extract.events.lexicon import lexicon
 
     lex = lexicon()
@@ -225,7 +227,7 @@ def test_plover_root_of_intended_acts_and_noun_phrases(nlp: Any) -> None:
 
 
 def test_a_temporal_clause_does_not_inherit_the_main_clause_actors_place_or_date(
-    nlp: Any,
+    nlp: Language,
 ) -> None:
     doc = _doc(
         "Both foreign ministers met in Geneva on Thursday, the first such meeting since "
@@ -235,6 +237,5 @@ def test_a_temporal_clause_does_not_inherit_the_main_clause_actors_place_or_date
     )
     consult = _one(doc, "CONSULT")
     assert consult.place == "Geneva" and consult.date == "2022-10-06"
-    for e in doc.events:
-        if e.type == "ASSAULT":
-            assert not e.actors and e.place != "Geneva" and e.date != "2022-10-06"
+    flared = _one(doc, "ASSAULT")
+    assert not flared.actors and flared.place != "Geneva" and flared.date != "2022-10-06"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 import pytest
+from spacy.language import Language
 
 from peacewatch.evidence import check_offsets
 from peacewatch.extract.entities.stage import extract_entities
@@ -14,7 +14,7 @@ from peacewatch.extract.quotes.stage import extract_quotes, find_quotes
 from peacewatch.records import Body, Document, Metadata, Paragraph, Quote, TimeExpression
 
 
-def make_doc(nlp: Any, *paragraphs: str, published: str = "2022-04-06") -> Document:
+def make_doc(nlp: Language, *paragraphs: str, published: str = "2022-04-06") -> Document:
     text = "\n\n".join(paragraphs)
     paras, at = [], 0
     for p in paragraphs:
@@ -57,7 +57,7 @@ def test_segments_leave_an_unclosed_quote_open() -> None:
     assert segments(text) == [(1, len(text), False)]
 
 
-def test_direct_quote_with_speaker_outlet_and_cue(nlp: Any) -> None:
+def test_direct_quote_with_speaker_outlet_and_cue(nlp: Language) -> None:
     doc = make_doc(
         nlp,
         "“The ferry schedule will change next week,” Maria Kowalska, the harbour director, "
@@ -71,7 +71,7 @@ def test_direct_quote_with_speaker_outlet_and_cue(nlp: Any) -> None:
     assert q.text.endswith("next week")  # the comma before the closing mark is not content
 
 
-def test_quote_split_around_the_attribution_keeps_the_speaker(nlp: Any) -> None:
+def test_quote_split_around_the_attribution_keeps_the_speaker(nlp: Language) -> None:
     doc = make_doc(
         nlp,
         "Mayor Ilse Brandt spoke to residents on Friday.",
@@ -82,7 +82,7 @@ def test_quote_split_around_the_attribution_keeps_the_speaker(nlp: Any) -> None:
     assert surname(one(qs, "money is already there")) == "Brandt"
 
 
-def test_quote_running_over_two_paragraphs_continues_the_speaker(nlp: Any) -> None:
+def test_quote_running_over_two_paragraphs_continues_the_speaker(nlp: Language) -> None:
     doc = make_doc(
         nlp,
         "“The first stage is the survey, then the design,” engineer Tomas Novak said. "
@@ -94,7 +94,7 @@ def test_quote_running_over_two_paragraphs_continues_the_speaker(nlp: Any) -> No
     assert surname(one(qs, "builders start work")) == "Novak"
 
 
-def test_pronoun_speaker_is_the_previous_subject(nlp: Any) -> None:
+def test_pronoun_speaker_is_the_previous_subject(nlp: Language) -> None:
     doc = make_doc(
         nlp,
         "Finance minister Elena Petrova said that the budget would be presented in May.",
@@ -106,7 +106,7 @@ def test_pronoun_speaker_is_the_previous_subject(nlp: Any) -> None:
     assert surname(one(quotes(doc), "new taxes")) == "Petrova"
 
 
-def test_partial_quote_inside_reported_speech(nlp: Any) -> None:
+def test_partial_quote_inside_reported_speech(nlp: Language) -> None:
     doc = make_doc(
         nlp,
         "Union leader Sam Okafor said the workers had a “duty” to keep the mines safe.",
@@ -117,7 +117,7 @@ def test_partial_quote_inside_reported_speech(nlp: Any) -> None:
     assert "keep the mines safe" in q.text
 
 
-def test_indirect_speech_of_a_group(nlp: Any) -> None:
+def test_indirect_speech_of_a_group(nlp: Language) -> None:
     doc = make_doc(
         nlp,
         "Norwegian officials said the two delegations discussed fishing quotas in the north.",
@@ -128,7 +128,7 @@ def test_indirect_speech_of_a_group(nlp: Any) -> None:
     assert q.relay is None
 
 
-def test_short_masthead_is_the_outlet_named_before(nlp: Any) -> None:
+def test_short_masthead_is_the_outlet_named_before(nlp: Language) -> None:
     doc = make_doc(
         nlp,
         "“The harvest was late this year,” farmer Ana Silva said according to The New York Times.",
@@ -138,14 +138,14 @@ def test_short_masthead_is_the_outlet_named_before(nlp: Any) -> None:
     assert q.relay is not None and q.relay.name == "The New York Times"
 
 
-def test_told_an_outlet_is_a_relay(nlp: Any) -> None:
+def test_told_an_outlet_is_a_relay(nlp: Language) -> None:
     doc = make_doc(nlp, "The ceasefire will hold, General Ruth Adler told CNN on Sunday.")
     q = one(quotes(doc), "ceasefire will hold")
     assert surname(q) == "Adler"
     assert q.relay is not None and q.relay.name == "CNN"
 
 
-def test_said_on_is_the_date_of_the_attribution_clause(nlp: Any) -> None:
+def test_said_on_is_the_date_of_the_attribution_clause(nlp: Language) -> None:
     doc = make_doc(
         nlp,
         "Coach Lena Berg said late Sunday that the final would be played on Friday.",
@@ -161,23 +161,29 @@ def test_said_on_is_the_date_of_the_attribution_clause(nlp: Any) -> None:
     assert q.said_on == "2022-04-03"
 
 
-def test_said_on_defaults_to_publication_date(nlp: Any) -> None:
+def test_said_on_defaults_to_publication_date(nlp: Language) -> None:
     doc = make_doc(nlp, "Coach Lena Berg said that the team was ready.", published="2022-04-06")
     assert one(quotes(doc), "team was ready").said_on == "2022-04-06"
 
 
-def test_scare_quotes_and_passives_give_no_speaker(nlp: Any) -> None:
+def test_scare_quotes_and_passives_give_no_quote(nlp: Language) -> None:
     doc = make_doc(
         nlp,
         "The so-called “green corridor” opened at dawn for the trucks.",
         "It was reported that the road had been closed for repairs.",
+        "Mayor Ana Petrov said that the bridge would reopen on Friday.",
     )
     qs = quotes(doc)
+    # The stage ran and found the attributed quote: the two below are skipped, not missed.
+    assert surname(one(qs, "bridge would reopen")) == "Petrov"
+    assert len(qs) == 1
+    # A scare quote is no quote; a passive ("it was reported that") names no speaker, and no
+    # speaker is better than a wrong one, so it gives no quote at all (docs/DECISIONS.md).
     assert not [q for q in qs if "green corridor" in q.text]
-    assert all(q.speaker is None for q in qs if "road had been closed" in q.text)
+    assert not [q for q in qs if "road had been closed" in q.text]
 
 
-def test_transcript_labels_split_turns(nlp: Any) -> None:
+def test_transcript_labels_split_turns(nlp: Language) -> None:
     doc = make_doc(
         nlp,
         "Anna Lindqvist: What will happen to the grain deal now? Vladimir Putin: We will look "
@@ -188,7 +194,7 @@ def test_transcript_labels_split_turns(nlp: Any) -> None:
     assert surname(one(qs, "look at the proposals")) == "Putin"
 
 
-def test_find_quotes_keeps_cue_and_source_spans(nlp: Any) -> None:
+def test_find_quotes_keeps_cue_and_source_spans(nlp: Language) -> None:
     doc = make_doc(nlp, "Spokesman Omar Haddad said the talks would resume on Monday.")
     (f,) = find_quotes(doc)
     text = doc.body.text
@@ -197,31 +203,31 @@ def test_find_quotes_keeps_cue_and_source_spans(nlp: Any) -> None:
 
 
 @pytest.mark.parametrize("text", ["", "No one spoke today."])
-def test_no_quotes_without_reporting(nlp: Any, text: str) -> None:
+def test_no_quotes_without_reporting(nlp: Language, text: str) -> None:
     doc = make_doc(nlp, text) if text else make_doc(nlp, "x")
     assert [q for q in quotes(doc) if q.speaker is not None] == []
 
 
-def test_outlet_reporting_the_attribution_is_the_relay(nlp: Any) -> None:
+def test_outlet_reporting_the_attribution_is_the_relay(nlp: Language) -> None:
     doc = make_doc(nlp, "“We are ready to talk,” the envoy Ivan Petrov said, Interfax reported.")
     q = one(quotes(doc), "ready to talk")
     assert surname(q) == "Petrov"
     assert q.relay is not None and q.relay.name == "Interfax"
 
 
-def test_outlet_as_the_only_source_is_the_speaker(nlp: Any) -> None:
+def test_outlet_as_the_only_source_is_the_speaker(nlp: Language) -> None:
     doc = make_doc(nlp, "Interfax reported that the convoy had crossed the border at night.")
     q = one(quotes(doc), "convoy had crossed")
     assert q.speaker is not None and q.speaker.name == "Interfax"
     assert q.relay is None
 
 
-def test_abbreviated_title_does_not_end_the_attribution(nlp: Any) -> None:
+def test_abbreviated_title_does_not_end_the_attribution(nlp: Language) -> None:
     doc = make_doc(nlp, '"The vote will be close," Sen. Ann Whitfield said.')
     assert surname(one(quotes(doc), "vote will be close")) == "Whitfield"
 
 
-def test_interview_outlet_is_the_relay(nlp: Any) -> None:
+def test_interview_outlet_is_the_relay(nlp: Language) -> None:
     doc = make_doc(
         nlp,
         "Defence minister Pavel Horak said in an interview with the BBC that the army would "
@@ -232,7 +238,7 @@ def test_interview_outlet_is_the_relay(nlp: Any) -> None:
     assert q.relay is not None and q.relay.name == "BBC"
 
 
-def test_relative_clause_speaker_is_the_noun_it_modifies(nlp: Any) -> None:
+def test_relative_clause_speaker_is_the_noun_it_modifies(nlp: Language) -> None:
     doc = make_doc(
         nlp,
         "The talks were chaired by Mayor Rosa Lindgren, who warned that the budget was too small.",
@@ -240,7 +246,7 @@ def test_relative_clause_speaker_is_the_noun_it_modifies(nlp: Any) -> None:
     assert surname(one(quotes(doc), "budget was too small")) == "Lindgren"
 
 
-def test_pronoun_after_a_title_subject_with_the_name_in_apposition(nlp: Any) -> None:
+def test_pronoun_after_a_title_subject_with_the_name_in_apposition(nlp: Language) -> None:
     doc = make_doc(
         nlp,
         '"We are ready to sign within weeks," Armenian Foreign Minister Ararat Mirzoyan said.',

@@ -14,21 +14,24 @@ with their sentence, for a person to judge.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from peacewatch.clean import clean
+from peacewatch.eval.gold import read_gold
 from peacewatch.evidence import check_offsets
 from peacewatch.extract.dates.stage import extract_dates
 from peacewatch.parse.nlp import load, parse
 from peacewatch.records import Document, RawInput, TimeExpression
 from peacewatch.sources.files import read_inputs
 
+if TYPE_CHECKING:
+    from spacy.language import Language
 
-def run_corpus(corpus: Path, nlp: Any | None = None) -> list[Document]:
+
+def run_corpus(corpus: Path, nlp: Language | None = None) -> list[Document]:
     docs = []
     for item in read_inputs([str(corpus)]):
         if not isinstance(item, RawInput):
@@ -79,11 +82,11 @@ def report(docs: list[Document], sample: int, seed: int, exclude: tuple[str, ...
     return "\n".join(lines)
 
 
-def reference_check(article: Path, gold_path: Path, nlp: Any | None = None) -> list[str]:
+def reference_check(article: Path, gold_path: Path, nlp: Language | None = None) -> list[str]:
     """For each gold event or quote with a day/month/year date, is that value among the dates
     our stage resolved in the sentence that states it? (Gold dates can also come from another
     sentence, so this is a floor on how often the stage gives later stages what they need.)"""
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    gold = read_gold(gold_path)
     raw = next(i for i in read_inputs([str(article)]) if isinstance(i, RawInput))
     doc = extract_dates(parse(clean(raw, published=gold["published"]), nlp or load()))
     sentences = [
@@ -92,10 +95,11 @@ def reference_check(article: Path, gold_path: Path, nlp: Any | None = None) -> l
         for s in pdoc.sents
     ]
     lower = doc.body.text.lower()
+    # (gold date, the text that states it): events, then quotes.
+    stated = [(ev.get("date"), ev["evidence"]) for ev in gold.get("events", [])]
+    stated += [(q.get("said_on"), q["contains"]) for q in gold.get("quotes", [])]
     lines, hits, total, dated = [], 0, 0, 0
-    for item in gold.get("events", []) + gold.get("quotes", []):
-        want = item.get("date", item.get("said_on"))
-        where = item.get("evidence") or item.get("contains") or ""
+    for want, where in stated:
         at = lower.find(where.lower())
         if not want or want.startswith("before") or at < 0:
             continue

@@ -13,23 +13,51 @@ from __future__ import annotations
 import json
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, TypedDict, cast
 
 from peacewatch.extract.events.args import EventClause, PlaceRef
 from peacewatch.extract.events.lexicon import Code, lexicon
 from peacewatch.extract.events.triggers import Cand
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+
 _NEUTRAL = Code("CONSULT", None, None)  # a verb outside the lexicon: no territory reading
 
 
-def _records(path: Path) -> list[dict[str, Any]]:
+class LabelSpan(TypedDict):
+    label: str  # VERB, LOCATION, ...
+    start: int
+    end: int
+    token_start: int
+    token_end: int  # inclusive
+
+
+class LabelToken(TypedDict):
+    text: str
+
+
+class LabelledSentence(TypedDict, total=False):
+    """One line of ``labeled_text.jsonl`` (the fields read here)."""
+
+    text: str
+    source: str  # RELABEL: the gold-standard part
+    spans: list[LabelSpan] | None
+    tokens: list[LabelToken] | None
+
+
+def _records(path: Path) -> list[LabelledSentence]:
     with zipfile.ZipFile(path) as z:
         rows = [json.loads(line) for line in z.open("labeled_text.jsonl")]
     flat = rows[0] if len(rows) == 1 and isinstance(rows[0], list) else rows
-    return [r for r in flat if isinstance(r, dict) and r.get("source") == "RELABEL"]
+    return [
+        cast(LabelledSentence, r)
+        for r in flat
+        if isinstance(r, dict) and r.get("source") == "RELABEL"
+    ]
 
 
-def score_locations(nlp: Any, data: Path) -> list[str]:
+def score_locations(nlp: Language, data: Path) -> list[str]:
     path = data / "event-location" / "labeled_text.jsonl.zip"
     if not path.exists():
         return []

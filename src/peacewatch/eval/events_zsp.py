@@ -27,7 +27,7 @@ import itertools
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -35,6 +35,9 @@ from peacewatch.eval.events_dev import Item, aw_items, gsr_items, marked_spans
 from peacewatch.eval.events_linear import TfidfLogReg, folds
 from peacewatch.extract.events.lexicon import lexicon
 from peacewatch.extract.events.pair import pair_root
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 CLASSES = [
     "AGREE",
@@ -62,13 +65,13 @@ def _read(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(f, delimiter="\t"))
 
 
-def rule_types(nlp: Any, rows: Sequence[dict[str, str]]) -> list[str | None]:
+def rule_types(nlp: Language, rows: Sequence[dict[str, str]]) -> list[str | None]:
     """The pair coder's root for the act between each row's marked source and target."""
     return _pair_roots(nlp, [marked_spans(r["marked_sentence"]) for r in rows])
 
 
 def _pair_roots(
-    nlp: Any, items: Sequence[tuple[str, Mapping[str, tuple[int, int]]]]
+    nlp: Language, items: Sequence[tuple[str, Mapping[str, tuple[int, int]]]]
 ) -> list[str | None]:
     lex = lexicon()
     docs = nlp.pipe([t for t, _ in items], batch_size=64)
@@ -119,7 +122,7 @@ def _cv(docs: list[list[str]], gold: list[str], k: int = 5) -> list[str | None]:
     return pred
 
 
-def _dev_lines(nlp: Any, title: str, items: Sequence[Item]) -> list[str]:
+def _dev_lines(nlp: Language, title: str, items: Sequence[Item]) -> list[str]:
     gold = [g for _, _, g in items]
     pred = _pair_roots(nlp, [(t, sp) for t, sp, _ in items])
     acc, _, per = _scores(gold, pred)

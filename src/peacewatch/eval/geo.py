@@ -19,10 +19,14 @@ import math
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
+from peacewatch.eval.gold import GoldPlace, ReferenceGold
 from peacewatch.geo.gazetteer import fold
 from peacewatch.records import Body, Document, Metadata, Paragraph, Place
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 EARTH_KM = 6371.0088
 ACC_KM = 161.0  # 100 miles, the standard geoparsing threshold
@@ -46,7 +50,7 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
-def score_reference(doc: Document, gold: dict[str, Any]) -> tuple[list[str], list[str]]:
+def score_reference(doc: Document, gold: ReferenceGold) -> tuple[list[str], list[str]]:
     """Every gold place: each of its mentions must be resolved within ``km`` with its country."""
     lines = ["places:"]
     failures: list[str] = []
@@ -88,7 +92,7 @@ def _same_place(pred: str, gold: str) -> bool:
     return f" {gold} " in f" {pred} " or f" {pred} " in f" {gold} "
 
 
-def _within(p: Place, g: dict[str, Any], tol: float) -> bool:
+def _within(p: Place, g: GoldPlace, tol: float) -> bool:
     if p.lat is None or p.lon is None or p.country != g.get("country", p.country):
         return False
     return km(p.lat, p.lon, g["lat"], g["lon"]) <= tol
@@ -164,7 +168,7 @@ def score_doc(places: tuple[Place, ...], gold: list[Toponym], t: Tally) -> None:
             t.acc += km(p.lat, p.lon, g.lat, g.lon) <= ACC_KM
 
 
-def evaluate_set(folder: Path, name: str, nlp: Any) -> tuple[Tally, Tally, float, int]:
+def evaluate_set(folder: Path, name: str, nlp: Language) -> tuple[Tally, Tally, float, int]:
     """(dev tally, held-out tally, seconds, documents) for one EUPEG set."""
     from peacewatch.extract.places.stage import places_for
     from peacewatch.geo.gazetteer import load

@@ -12,9 +12,18 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
+from dataclasses import dataclass
+from typing import cast
 
-from peacewatch.records import Agreement, Document, IssueRecord, ProcedureStep, Round
+from peacewatch.eval.gold import (
+    GoldAgreement,
+    GoldIssue,
+    GoldNegotiation,
+    GoldRound,
+    JSONObject,
+    ReferenceGold,
+)
+from peacewatch.records import Document, IssueRecord, Negotiation, ProcedureStep, Round
 
 ISSUES_WITH_STANCE = 0.85
 ISSUES_PARTIES_RIGHT = 0.75
@@ -66,57 +75,63 @@ def match_steps(gold: list[str], steps: tuple[ProcedureStep, ...]) -> list[tuple
     return out
 
 
-def _round_matches(r: Round, g: dict[str, Any]) -> tuple[bool, bool]:
+def _round_matches(r: Round, g: GoldRound) -> tuple[bool, bool]:
     """(same round, with the gold date) for one extracted round."""
-    if g.get("place"):
-        same = bool(r.place) and g["place"].lower() in (r.place or "").lower()
+    place = g.get("place")
+    if place:
+        same = bool(r.place) and place.lower() in (r.place or "").lower()
     else:
         same = r.place is None and r.format == g.get("mode")
     dated = same and r.date == g.get("date")
     return same, dated
 
 
-def score_reference(doc: Document, gold: dict[str, Any]) -> tuple[list[str], list[str]]:
-    """(report lines, failed floors) for the reference article."""
-    g = gold.get("negotiation")
-    if not g:
-        return [], []
-    n = doc.negotiation
-    lines = ["  negotiation"]
-    fails: list[str] = []
-    lines.append(
-        f"    parties {sorted(n.parties)} (gold {sorted(g['parties'])}), "
-        f"mediators {sorted(n.mediators)} (gold {sorted(g['mediators'])})"
+Scored = tuple[list[str], list[str]]  # (report lines, failed floors)
+
+
+@dataclass(frozen=True)
+class _IssueScore:
+    """One gold issue against the extracted ones."""
+
+    with_stance: bool  # some party holds a stance on it (a denied one is none)
+    parties_right: bool  # ... and every core gold party is among those parties
+    stances_right: int  # core gold (party, stance) pairs extracted exactly
+    stances: int  # core gold (party, stance) pairs
+    line: str
+
+
+def _issue_score(n: Negotiation, gi: GoldIssue) -> _IssueScore:
+    recs = [r for r in n.issues if _issue_matches(r, gi["aliases"])]
+    positions = [p for r in recs for p in r.positions if p.status != "denied"]
+    core = [p for p in gi["positions"] if p.get("core", True)]
+    got = {p.party for p in positions}
+    stances_right = 0
+    for gp in core:
+        want = _STANCE_SYNONYMS.get(gp["stance"], gp["stance"])
+        if any(p.party == gp["party"] and p.stance == want for p in positions):
+            stances_right += 1
+    shown = ", ".join(sorted({f"{p.party}:{p.stance}" for p in positions})) or "-"
+    return _IssueScore(
+        with_stance=bool(positions),
+        parties_right=bool(positions) and all(p["party"] in got for p in core),
+        stances_right=stances_right,
+        stances=len(core),
+        line=f"      {gi['issue']:<24} {shown}",
     )
 
-    # -- issues and stances
-    with_stance = parties_right = stance_right = stance_total = 0
-    missing = []
-    for gi in g["issues"]:
-        recs = [r for r in n.issues if _issue_matches(r, gi["aliases"])]
-        positions = [p for r in recs for p in r.positions if p.status != "denied"]
-        core = [p for p in gi["positions"] if p.get("core", True)]
-        if positions:
-            with_stance += 1
-        got = {p.party for p in positions}
-        if positions and all(p["party"] in got for p in core):
-            parties_right += 1
-        for gp in core:
-            stance_total += 1
-            want = _STANCE_SYNONYMS.get(gp["stance"], gp["stance"])
-            if any(p.party == gp["party"] and p.stance == want for p in positions):
-                stance_right += 1
-        if not positions:
-            missing.append(gi["issue"])
-        shown = ", ".join(sorted({f"{p.party}:{p.stance}" for p in positions})) or "-"
-        lines.append(f"      {gi['issue']:<24} {shown}")
-    total = len(g["issues"]) or 1
+
+def _score_issues(n: Negotiation, g: GoldNegotiation) -> Scored:
+    scores = [_issue_score(n, gi) for gi in g["issues"]]
+    with_stance = sum(s.with_stance for s in scores)
+    parties_right = sum(s.parties_right for s in scores)
+    stance_right = sum(s.stances_right for s in scores)
+    stance_total = sum(s.stances for s in scores)
+    n_gold = len(g["issues"])
+    total = n_gold or 1
+    lines = [s.line for s in scores]
+    lines.append(f"    issues with a stance   {with_stance}/{n_gold} ({with_stance / total:.0%})")
     lines.append(
-        f"    issues with a stance   {with_stance}/{len(g['issues'])} ({with_stance / total:.0%})"
-    )
-    lines.append(
-        f"    issues, parties right  {parties_right}/{len(g['issues'])} "
-        f"({parties_right / total:.0%})"
+        f"    issues, parties right  {parties_right}/{n_gold} ({parties_right / total:.0%})"
     )
     lines.append(f"    stances exactly right  {stance_right}/{stance_total} (reported, no floor)")
     extra = [
@@ -126,6 +141,7 @@ def score_reference(doc: Document, gold: dict[str, Any]) -> tuple[list[str], lis
     ]
     if extra:
         lines.append("    issues with stances not in the gold: " + ", ".join(extra))
+    fails: list[str] = []
     if with_stance / total < ISSUES_WITH_STANCE:
         fails.append(
             f"negotiation: {with_stance / total:.0%} of gold issues with a stance, floor 85%"
@@ -134,10 +150,15 @@ def score_reference(doc: Document, gold: dict[str, Any]) -> tuple[list[str], lis
         fails.append(
             f"negotiation: {parties_right / total:.0%} of gold issues with all parties, floor 75%"
         )
+    return lines, fails
 
-    # -- rounds (a round said not to have taken place is no found round)
+
+def _score_rounds(n: Negotiation, g: GoldNegotiation) -> Scored:
+    # A round said not to have taken place is no found round.
     held_rounds = [r for r in n.rounds if r.status != "denied"]
     matched: set[int] = set()
+    lines: list[str] = []
+    fails: list[str] = []
     for gr in g["rounds"]:
         hit = [(i, _round_matches(r, gr)) for i, r in enumerate(held_rounds)]
         same = [i for i, (s, _) in hit if s]
@@ -145,43 +166,66 @@ def score_reference(doc: Document, gold: dict[str, Any]) -> tuple[list[str], lis
         matched.update(same)
         label = gr.get("place") or gr.get("mode")
         state = "place+date" if dated else "found, date wrong" if same else "MISSING"
-        lines.append(
-            f"    round {label:<20} {state}{'' if gr.get('core', True) else ' (not core)'}"
-        )
-        if gr.get("core", True) and gr.get("place") and not dated:
+        core = gr.get("core", True)
+        lines.append(f"    round {label:<20} {state}{'' if core else ' (not core)'}")
+        if core and gr.get("place") and not dated:
             fails.append(f"negotiation: round {label} not found with place and date")
     spurious = [r for i, r in enumerate(held_rounds) if i not in matched]
     lines.append(f"    rounds {len(held_rounds)}, not in the gold {len(spurious)}")
+    return lines, fails
 
-    # -- the agreement
+
+def _score_agreement(n: Negotiation, ga: GoldAgreement) -> Scored:
+    best = max(n.agreements, key=lambda a: len(a.procedure), default=None)
+    if best is None:
+        return ["    agreement              MISSING"], [
+            "negotiation: the draft agreement was not found"
+        ]
+    steps = match_steps(ga["stated_procedure"], best.procedure)
+    found = sum(1 for _, o in steps if o is not None)
+    kind_ok = set(ga["kind"].split()) <= set(best.kind.split())
+    by_ok = (
+        bool(best.stated_by)
+        and (best.stated_by or "").split()[-1].lower()
+        == (ga.get("stated_by") or "").split()[-1].lower()
+    )
+    lines = [
+        f"    agreement {best.kind!r} stage {best.stage!r} (gold {ga['kind']!r}, "
+        f"{ga['stage_now']!r}); kind {'ok' if kind_ok else 'WRONG'}, "
+        f"stated by {'ok' if by_ok else 'WRONG'}",
+        f"    procedure steps        {found}/{len(steps)} of the gold steps",
+    ]
+    for gstep, order in steps:
+        lines.append(f"      {gstep:<44} {'step ' + str(order) if order else 'missing'}")
+    fails: list[str] = []
+    if best.stage != ga["stage_now"]:
+        fails.append(f"negotiation: agreement stage {best.stage!r}, gold {ga['stage_now']!r}")
+    if found < MIN_STEPS:
+        fails.append(f"negotiation: {found} procedure steps matched, floor {MIN_STEPS}")
+    return lines, fails
+
+
+def score_reference(doc: Document, gold: JSONObject) -> Scored:
+    """(report lines, failed floors) for the reference article.
+
+    ``gold`` is the article's ``ReferenceGold``; any JSON object of that shape is accepted
+    (tests build the ``negotiation`` section inline).
+    """
+    g = cast(ReferenceGold, gold).get("negotiation")
+    if not g:
+        return [], []
+    n = doc.negotiation
+    lines = [
+        "  negotiation",
+        f"    parties {sorted(n.parties)} (gold {sorted(g['parties'])}), "
+        f"mediators {sorted(n.mediators)} (gold {sorted(g['mediators'])})",
+    ]
+    fails: list[str] = []
+    parts = [_score_issues(n, g), _score_rounds(n, g)]
     ga = g.get("agreement")
     if ga:
-        agreements: tuple[Agreement, ...] = n.agreements
-        best = max(agreements, key=lambda a: len(a.procedure), default=None)
-        if best is None:
-            lines.append("    agreement              MISSING")
-            fails.append("negotiation: the draft agreement was not found")
-        else:
-            steps = match_steps(ga["stated_procedure"], best.procedure)
-            found = sum(1 for _, o in steps if o is not None)
-            kind_ok = set(ga["kind"].split()) <= set(best.kind.split())
-            by_ok = (
-                bool(best.stated_by)
-                and (best.stated_by or "").split()[-1].lower()
-                == (ga.get("stated_by") or "").split()[-1].lower()
-            )
-            lines.append(
-                f"    agreement {best.kind!r} stage {best.stage!r} (gold {ga['kind']!r}, "
-                f"{ga['stage_now']!r}); kind {'ok' if kind_ok else 'WRONG'}, "
-                f"stated by {'ok' if by_ok else 'WRONG'}"
-            )
-            lines.append(f"    procedure steps        {found}/{len(steps)} of the gold steps")
-            for gstep, order in steps:
-                lines.append(f"      {gstep:<44} {'step ' + str(order) if order else 'missing'}")
-            if best.stage != ga["stage_now"]:
-                fails.append(
-                    f"negotiation: agreement stage {best.stage!r}, gold {ga['stage_now']!r}"
-                )
-            if found < MIN_STEPS:
-                fails.append(f"negotiation: {found} procedure steps matched, floor {MIN_STEPS}")
+        parts.append(_score_agreement(n, ga))
+    for more_lines, more_fails in parts:
+        lines += more_lines
+        fails += more_fails
     return lines, fails

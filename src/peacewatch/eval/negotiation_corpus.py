@@ -23,16 +23,17 @@ bound "held by <first report>", which the check accepts and prints as such.
 
 from __future__ import annotations
 
-import json
 import tempfile
 import time
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import NotRequired, TypedDict, cast
 
 from peacewatch.corpus.brief import FOCUS
 from peacewatch.corpus.negotiation import Sourced, track_state
 from peacewatch.corpus.track import DIRECTION
-from peacewatch.records import Document, Round
+from peacewatch.eval.gold import BriefRound, JSONObject, SampleDoc, SampleRound, read_sample
+from peacewatch.records import Document, Position, Round
 
 ANNOTATION = Path(__file__).parent / "data" / "official_sample.json"
 # Floors for --strict. Measured on 2026-11-25 over the 41 annotated releases: positions P 0.82,
@@ -47,9 +48,10 @@ def _place_ok(r: Round, names: list[str]) -> bool:
     return any(n.lower() in g or g in n.lower() for n in names for g in got)
 
 
-def _round_match(r: Round, g: dict[str, Any]) -> bool:
-    if g.get("place"):
-        return _place_ok(r, g["place"])
+def _round_match(r: Round, g: SampleRound) -> bool:
+    place = g.get("place")
+    if place:
+        return _place_ok(r, place)
     return r.place is None and r.format == g.get("format") and r.date == g.get("date")
 
 
@@ -57,10 +59,38 @@ def _pr(tp_p: int, n_p: int, tp_r: int, n_r: int) -> tuple[float, float]:
     return (tp_p / n_p if n_p else 0.0, tp_r / n_r if n_r else 0.0)
 
 
-def score_rounds(docs: dict[str, Document], gold: dict[str, Any]) -> dict[str, Any]:
+class RoundScore(TypedDict):
+    precision: float
+    recall: float
+    n_extracted: int
+    n_gold: int
+    dates_right: str  # "right/annotated with a date"
+    notes: list[str]
+
+
+class PositionScore(TypedDict):
+    precision: float
+    recall: float
+    issue_precision: float
+    issue_recall: float
+    direction_right: str
+    evidence_right: str
+    no_party: int
+    n_extracted: int
+    n_gold: int
+    notes: list[str]
+
+
+def _sample(gold: Mapping[str, JSONObject]) -> Mapping[str, SampleDoc]:
+    """The annotation of each release; tests pass plain dicts of that shape."""
+    return cast(Mapping[str, SampleDoc], gold)
+
+
+def score_rounds(docs: Mapping[str, Document], gold: Mapping[str, JSONObject]) -> RoundScore:
+    """Rounds of the releases in ``gold`` (release id -> its ``SampleDoc``) against theirs."""
     n_ext = n_gold = tp_p = tp_r = dated = dated_ok = 0
     misses: list[str] = []
-    for doc_id, ann in gold.items():
+    for doc_id, ann in _sample(gold).items():
         ext = [
             r
             for r in docs[doc_id].negotiation.rounds
@@ -91,12 +121,14 @@ def score_rounds(docs: dict[str, Document], gold: dict[str, Any]) -> dict[str, A
     }
 
 
-def score_positions(docs: dict[str, Document], gold: dict[str, Any]) -> dict[str, Any]:
+def score_positions(docs: Mapping[str, Document], gold: Mapping[str, JSONObject]) -> PositionScore:
+    """(party, issue) positions of the releases in ``gold`` (release id -> its ``SampleDoc``)."""
+    sample = _sample(gold)
     ext_pairs: set[tuple[str, str | None, str]] = set()
     ext_issue: set[tuple[str, str]] = set()
     gold_pairs: set[tuple[str, str | None, str]] = set()
-    found: dict[tuple[str, str | None, str], list[Any]] = {}
-    for doc_id, ann in gold.items():
+    found: dict[tuple[str, str | None, str], list[Position]] = {}
+    for doc_id, ann in sample.items():
         for rec in docs[doc_id].negotiation.issues:
             for q in rec.positions:
                 # The annotation records held stances; a denial is scored as none.
@@ -113,7 +145,7 @@ def score_positions(docs: dict[str, Document], gold: dict[str, Any]) -> dict[str
         len(ext_issue & gold_issue), len(ext_issue), len(ext_issue & gold_issue), len(gold_issue)
     )
     direction = evidence = 0
-    for doc_id, ann in gold.items():
+    for doc_id, ann in sample.items():
         for g in ann["positions"]:
             got = found.get((doc_id, g["party"], g["issue"]), [])
             direction += any(DIRECTION.get(x.stance) == g["direction"] for x in got)
@@ -138,23 +170,39 @@ def score_positions(docs: dict[str, Document], gold: dict[str, Any]) -> dict[str
     }
 
 
-def check_brief(state: dict[str, Any], wanted: list[dict[str, Any]]) -> list[tuple[str, str]]:
-    """(label, dates found) for each round the brief must list: its dates; else, when no
-    report dates it, "held by D" (the earliest report of it as held: a bound, not a date);
-    else "MISSING"."""
+class _Report(TypedDict):
+    place: str | None
+
+
+class _TrackRound(TypedDict):
+    """A round of ``track_state`` (corpus/negotiation.py): the fields the brief check reads."""
+
+    place: str | None
+    format: str | None
+    date: str | None
+    held_by: NotRequired[str | None]
+    reports: list[_Report]
+
+
+def check_brief(state: JSONObject, wanted: Sequence[JSONObject]) -> list[tuple[str, str]]:
+    """(label, dates found) for each round the brief must list (``wanted``: ``BriefRound``s)
+    in ``state``, the ``track_state`` of the corpus: its dates; else, when no report dates
+    it, "held by D" (the earliest report of it as held: a bound, not a date); else "MISSING"."""
+    rounds = cast(list[_TrackRound], state["rounds"])
     out = []
-    for w in wanted:
+    for w in cast(Sequence[BriefRound], wanted):
         dates, bounds = [], []
-        for r in state["rounds"]:
+        for r in rounds:
             places = [x.lower() for x in (r["place"], *(y["place"] for y in r["reports"])) if x]
-            if w["place"]:
-                ok = any(n.lower() in p or p in n.lower() for n in w["place"] for p in places)
+            names = w["place"]
+            if names:
+                ok = any(n.lower() in p or p in n.lower() for n in names for p in places)
             else:
                 ok = r["format"] == w["format"]
             if ok and r["date"]:
                 dates.append(r["date"])
-            elif ok and r.get("held_by"):
-                bounds.append(r["held_by"])
+            elif ok and (held_by := r.get("held_by")):
+                bounds.append(held_by)
         found = ", ".join(sorted(set(dates)))
         if not found and bounds:
             found = f"held by {min(bounds)} (no report dates it)"
@@ -200,8 +248,8 @@ def run(
 ) -> tuple[str, list[str]]:
     """Score the annotated releases; the brief is checked on the whole corpus (about a minute
     for the 195 releases on two cores) unless ``sample_only``."""
-    ann = json.loads((annotation or ANNOTATION).read_text(encoding="utf-8"))
-    gold: dict[str, Any] = ann["documents"]
+    ann = read_sample(annotation or ANNOTATION)
+    gold = ann["documents"]
     t0 = time.monotonic()
     ids = sorted(gold) if sample_only else sorted(p.stem for p in data.glob("*.txt"))
     items = analyse_sample(data, ids)

@@ -24,9 +24,9 @@ import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from peacewatch.records import Body, Document, Metadata, Paragraph, Speaker
+from peacewatch.eval.gold import ReferenceGold
+from peacewatch.records import Body, Document, Metadata, Paragraph, Relay, Speaker
 
 REF_FLOORS = {"found": 21, "speaker": 0.90, "relay": 0.90, "precision": 0.80}
 POLNEAR_FLOORS = {"f1@0.3": 0.60, "speaker": 0.85, "quote_recall": 0.85}
@@ -55,7 +55,7 @@ def _speaker_ok(gold: str | None, ours: Speaker | None, people: set[str]) -> boo
     return _bare(ours.name) == _bare(gold)
 
 
-def _relay_ok(gold: str | None, ours: Any, aliases: dict[str, set[str]]) -> bool:
+def _relay_ok(gold: str | None, ours: Relay | None, aliases: dict[str, set[str]]) -> bool:
     if gold is None:
         return ours is None
     if ours is None:
@@ -63,7 +63,7 @@ def _relay_ok(gold: str | None, ours: Any, aliases: dict[str, set[str]]) -> bool
     return _bare(ours.name) in aliases.get(gold, {_bare(gold)})
 
 
-def score_reference(doc: Document, gold: dict[str, Any]) -> tuple[list[str], list[str]]:
+def score_reference(doc: Document, gold: ReferenceGold) -> tuple[list[str], list[str]]:
     """(report lines, failed floors) for the reference article."""
     lines = ["quotes:"]
     failures: list[str] = []
@@ -192,9 +192,10 @@ def _document(name: str, text: str, published: str | None) -> Document:
 def predicted(doc: Document, tokens: list[tuple[int, int]]) -> list[Attribution]:
     from peacewatch.extract.quotes.stage import find_quotes
 
-    groups: dict[Any, Attribution] = {}
+    # Keyed by the cue's offsets; a quote without a cue is an attribution of its own.
+    groups: dict[tuple[int, int] | tuple[str, int], Attribution] = {}
     for k, f in enumerate(find_quotes(doc)):
-        key = f.cue if f.cue is not None else ("alone", k)
+        key: tuple[int, int] | tuple[str, int] = f.cue if f.cue is not None else ("alone", k)
         a = groups.setdefault(key, Attribution())
         a.content |= _tok_set(tokens, [(f.start, f.end)])
         if f.source is not None:
@@ -251,11 +252,10 @@ def _published(data: Path) -> dict[str, str]:
     return {r[fi]: r[di] for r in rows[1:] if len(r) > max(fi, di)}
 
 
-def run(data: Path, strict: bool, split: str = "dev") -> tuple[str, list[str]]:
-    """(report table, failed floors) on PolNeAR ``split``; parses with nlp.pipe in batches."""
+def _parsed_split(data: Path, split: str) -> tuple[list[Document], list[tuple[Path, Path]]]:
+    """The articles of ``split`` parsed (nlp.pipe in batches), with their (text, .ann) files."""
     from peacewatch.parse.nlp import BATCH_SIZE, load
 
-    t0 = time.perf_counter()
     nlp = load()
     dates = _published(data)
     files = _split_files(data, split)
@@ -269,31 +269,60 @@ def run(data: Path, strict: bool, split: str = "dev") -> tuple[str, list[str]]:
         Document(meta=d.meta, body=d.body, parses=tuple(next(parsed) for _ in d.body.paragraphs))
         for d in docs
     ]
-    t_parse = time.perf_counter() - t0
-    tp = {0.3: 0, 0.8: 0}
-    n_pred = n_gold = spk_n = spk_ok = q_n = q_ok = 0
-    for doc, (_, ann) in zip(docs, files, strict=True):
+    return docs, files
+
+
+@dataclass
+class _Counts:
+    """Matches at each overlap threshold, speakers and quote-mark recall, over the articles."""
+
+    tp: dict[float, int] = field(default_factory=lambda: {0.3: 0, 0.8: 0})
+    n_pred: int = 0
+    n_gold: int = 0
+    spk_n: int = 0
+    spk_ok: int = 0
+    q_n: int = 0
+    q_ok: int = 0
+
+    def add(self, doc: Document, ann: Path) -> None:
         text = doc.body.text
         tokens = [m.span() for m in _TOKEN.finditer(text)]
         golds, ignored = read_ann(ann, text, tokens)
         ign = _tok_set(tokens, ignored)
         preds = [p for p in predicted(doc, tokens) if len(p.content & ign) < len(p.content) / 2]
-        n_pred += len(preds)
-        n_gold += len(golds)
-        for th in tp:
+        self.n_pred += len(preds)
+        self.n_gold += len(golds)
+        for th in self.tp:
             pairs = match(preds, golds, th)
-            tp[th] += len(pairs)
+            self.tp[th] += len(pairs)
             if th == 0.3:
-                for i, j in pairs:
-                    gsrc, psrc = golds[j].source, preds[i].source
-                    if gsrc:
-                        spk_n += 1
-                        spk_ok += bool(psrc and psrc & gsrc)
-                matched_g = {j for _, j in pairs}
-                for j, g in enumerate(golds):
-                    if g.quoted:
-                        q_n += 1
-                        q_ok += j in matched_g
+                self._speakers_and_marks(preds, golds, pairs)
+
+    def _speakers_and_marks(
+        self, preds: list[Attribution], golds: list[Attribution], pairs: list[tuple[int, int]]
+    ) -> None:
+        for i, j in pairs:
+            gsrc, psrc = golds[j].source, preds[i].source
+            if gsrc:
+                self.spk_n += 1
+                self.spk_ok += bool(psrc and psrc & gsrc)
+        matched_g = {j for _, j in pairs}
+        for j, g in enumerate(golds):
+            if g.quoted:
+                self.q_n += 1
+                self.q_ok += j in matched_g
+
+
+def run(data: Path, strict: bool, split: str = "dev") -> tuple[str, list[str]]:
+    """(report table, failed floors) on PolNeAR ``split``; parses with nlp.pipe in batches."""
+    t0 = time.perf_counter()
+    docs, files = _parsed_split(data, split)
+    t_parse = time.perf_counter() - t0
+    c = _Counts()
+    for doc, (_, ann) in zip(docs, files, strict=True):
+        c.add(doc, ann)
+    tp, n_pred, n_gold = c.tp, c.n_pred, c.n_gold
+    spk_n, spk_ok, q_n, q_ok = c.spk_n, c.spk_ok, c.q_n, c.q_ok
     elapsed = time.perf_counter() - t0
     res: dict[str, float] = {}
     lines = [f"PolNeAR {split}: {len(docs)} articles, {n_gold} gold attributions, {n_pred} ours"]
