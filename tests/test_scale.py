@@ -107,7 +107,7 @@ def test_dask_scheduler_address(local: tuple[list[Any], list[Any]]) -> None:
     from distributed import LocalCluster
 
     items, expected = local
-    with LocalCluster(
+    with LocalCluster(  # type: ignore[no-untyped-call]  # distributed is untyped
         n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
     ) as cluster:
         got, _ = run(Executor.dask, items[:3], scheduler=cluster.scheduler_address)

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from peacewatch.cli import app
 from peacewatch.pipeline import analyze
+from peacewatch.records import RawInput
 from peacewatch.sources.alerts import changes
 from peacewatch.sources.files import read_inputs
 from peacewatch.sources.state import load_state
@@ -90,7 +91,11 @@ def test_watch_once_ingests_new_items_and_writes_alerts(
 
 
 def test_alerts_for_position_change_and_new_stage(nlp: Any) -> None:
-    raw = next(r for r in read_inputs([str(SRC / "pages")]) if "voa-8008456" in str(r.url))
+    raw = next(
+        r
+        for r in read_inputs([str(SRC / "pages")])
+        if isinstance(r, RawInput) and "voa-8008456" in str(r.url)
+    )
     doc = analyze(raw, nlp=nlp)
     memory: dict[str, Any] = {}
     changes(doc, memory)

@@ -434,7 +434,7 @@ def test_query_and_export_commands(db_url: str, tmp_path: Path) -> None:
 
 def test_refused_document_rolls_back_whole_and_is_dead_lettered(db_url: str) -> None:
     good = built_document("a")
-    bad = replace(good, events=(replace(good.events[0], type=None),))  # NOT NULL violated
+    bad = replace(good, events=(replace(good.events[0], type=None),))  # type: ignore[arg-type]  # NOT NULL violated
     with Store(db_url) as store:
         out = store.ingest(_raw("a"), fake_analyze({"a": bad}))
         assert out.status == "failed" and "IntegrityError" in (out.error or "")
@@ -454,7 +454,7 @@ def test_events_carry_the_coordinates_of_their_place(db_url: str) -> None:
 
 def test_document_whose_rows_cannot_be_built_is_dead_lettered(db_url: str) -> None:
     good = built_document("a")
-    bad = replace(good, events=(replace(good.events[0], evidence=None),))  # a broken record
+    bad = replace(good, events=(replace(good.events[0], evidence=None),))  # type: ignore[arg-type]  # a broken record
     with Store(db_url) as store:
         out = store.ingest(_raw("a"), fake_analyze({"a": bad}))
         assert out.status == "failed" and "AttributeError" in (out.error or "")

@@ -255,7 +255,11 @@ def test_paste_an_article_and_store_it(page: Any, server: str) -> None:
 
 def test_xss_payloads_stay_text(page: Any, server: str) -> None:
     dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    def dismiss(d: Any) -> None:
+        dialogs.append(d.message)
+        d.dismiss()
+
+    page.on("dialog", dismiss)
     doc = next(d for d in items(server, "documents") if d["key"] == "fixture-xss")
     for view in (f"doc/{doc['doc_id']}", "documents", "quotes", "timeline", "positions"):
         open_view(page, server, view)
