@@ -27,7 +27,8 @@ from datetime import date
 from functools import cache
 
 from peacewatch.evidence import span
-from peacewatch.extract.negotiation.context import LEVEL_WORDS, country_of_word, stances
+from peacewatch.extract.negotiation.context import LEVEL_WORDS, stances
+from peacewatch.parse.countries import for_negotiation
 from peacewatch.records import Document, Round
 
 # The kremlin.ru readout placing the Antalya meeting came 7 days after it and 18 days before
@@ -112,7 +113,9 @@ def candidates(doc: Document, country: str, level: str) -> list[Round]:
 
 
 def _country_only(r: Round) -> bool:
-    return r.place is None or (r.country is not None and country_of_word(r.place) == r.country)
+    if r.place is None:
+        return True
+    return r.country is not None and for_negotiation().of_word(r.place) == r.country
 
 
 def link(

