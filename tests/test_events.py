@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 import pytest
 from spacy.language import Language
 
 from peacewatch.evidence import check_offsets
-from peacewatch.extract.events.context import resolve
 from peacewatch.extract.events.stage import extract_events
 from peacewatch.pipeline import analyze
 from peacewatch.records import Document, Event, Evidence, Quote, RawInput, Speaker
@@ -158,18 +156,6 @@ def test_no_parse_no_events(nlp: Language) -> None:
     doc = _doc("Russian troops shelled the town of Izium on Sunday.", nlp)
     assert [e.type for e in doc.events] == ["ASSAULT"]  # parsed, the sentence has an event
     assert extract_events(replace(doc, parses=(), events=())).events == ()
-
-
-def test_fallback_date_resolver() -> None:
-    pub = date(2022, 3, 29)  # a Tuesday
-    assert resolve("Tuesday", pub) == ("2022-03-29", "day")
-    assert resolve("late Monday", pub) == ("2022-03-28", "day")
-    assert resolve("earlier this month", pub) == ("2022-03", "month")
-    assert resolve("last month", pub) == ("2022-02", "month")
-    assert resolve("in 2014", pub) == ("2014", "year")
-    assert resolve("March 3", pub) == ("2022-03-03", "day")
-    assert resolve("some time", pub) == (None, "unknown")
-    assert resolve("Tuesday", None) == (None, "unknown")
 
 
 def test_tfidf_logistic_regression_learns_a_toy_task() -> None:

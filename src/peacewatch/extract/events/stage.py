@@ -45,7 +45,7 @@ class _Item:
 
 def _sentence_items(doc: Document) -> list[_Item]:
     lex = lexicon()
-    places = context.places(doc, lex)
+    places = context.places(doc)
     dates = context.dates(doc)
     entities = [(m.start, m.end, e.id, e.country, e.role) for e in doc.entities for m in e.mentions]
     items: list[_Item] = []
