@@ -104,3 +104,16 @@ def path_up(t: Token, top: Token) -> list[Token]:
         out.append(t)
         t = t.head
     return out
+
+
+# Negative words that negate the word they attach to: "no talks", "never met". spaCy's English
+# models give "not"/"n't" the ``neg`` label but attach "no" as ``det`` and "never" as ``neg`` or
+# ``advmod`` depending on the model, so the words are checked as well as the label.
+NEGATIVE_WORDS = frozenset({"never", "no"})
+
+
+def negated(tok: Token, words: frozenset[str] = NEGATIVE_WORDS) -> bool:
+    """Whether ``tok`` is negated: a ``neg`` child ("did not meet") or a negative word among
+    its children ("no talks"). Stages that count fewer words pass their own ``words``."""
+    return any(c.dep_ == "neg" or c.lower_ in words for c in tok.children)
+
