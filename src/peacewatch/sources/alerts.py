@@ -15,19 +15,23 @@ import urllib.request
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from xml.sax.saxutils import escape, quoteattr
 
-from peacewatch.records import Document
+from peacewatch.records import Document, Negotiation
 
 # Alerts kept in the feed: a feed reader polling every few hours must not miss any, and 200
 # covers several days of a busy negotiation at the rates we saw in official-2022.
 KEEP = 200
 
+# What changed: a new round, a changed stance (position), a new agreement stage, an event in a
+# place a commitment covers (scope).
+AlertKind = Literal["round", "position", "stage", "scope"]
+
 
 @dataclass(frozen=True)
 class Alert:
-    kind: str  # round, position, stage, scope
+    kind: AlertKind
     title: str
     evidence: str
     url: str | None
@@ -45,34 +49,54 @@ def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+# (kind, title, evidence) of one alert, before the document's link and the poll time are added.
+_Found = tuple[AlertKind, str, str]
+
+
 def changes(doc: Document, memory: dict[str, Any], at: str | None = None) -> list[Alert]:
-    """Alerts for one newly stored document; updates ``memory`` as it goes."""
+    """Alerts for one newly stored document; updates ``memory`` as it goes.
+
+    One step per kind of change, in this order (the feed's order within a poll): new rounds,
+    changed stances, new agreement stages, events in a place a commitment covers. Each step
+    reads and updates its own part of ``memory``.
+    """
     at = at or _now()
     url, pub = doc.meta.url or doc.meta.source, doc.meta.published
-    out: list[Alert] = []
-
-    def add(kind: str, title: str, evidence: str) -> None:
-        out.append(Alert(kind, title, evidence, url, pub, at))
-
     neg = doc.negotiation
-    rounds: dict[str, bool] = memory.setdefault("rounds", {})
+    found = [
+        *_new_rounds(neg, memory.setdefault("rounds", {})),
+        *_stance_changes(neg, memory.setdefault("stances", {})),
+        *_stage_changes(neg, memory.setdefault("stages", {})),
+        *_events_in_scope(doc, memory.setdefault("scopes", {})),
+    ]
+    return [Alert(kind, title, evidence, url, pub, at) for kind, title, evidence in found]
+
+
+def _new_rounds(neg: Negotiation, rounds: dict[str, bool]) -> list[_Found]:
+    """A round (date, place, number) not seen before."""
+    out: list[_Found] = []
     for r in neg.rounds:
         if r.date is None and r.place is None and r.number is None:
             continue  # nothing to tell this round from others
         # A denial has its own key: a later report that the round was held still alerts.
         no = r.status == "denied"
         key = f"{r.date}|{(r.place or '').lower()}|{r.number}" + ("|denied" if no else "")
-        if key not in rounds:
-            rounds[key] = True
-            where = r.place or r.venue or "place unknown"
-            add(
-                "round",
-                ("Round said not to have taken place: " if no else "Round of talks: ")
-                + f"{where}, {r.date or 'date unknown'}"
-                + (f" ({r.status})" if r.status and not no else ""),
-                r.evidence[0].text if r.evidence else "",
-            )
-    stances: dict[str, str] = memory.setdefault("stances", {})
+        if key in rounds:
+            continue
+        rounds[key] = True
+        where = r.place or r.venue or "place unknown"
+        title = (
+            ("Round said not to have taken place: " if no else "Round of talks: ")
+            + f"{where}, {r.date or 'date unknown'}"
+            + (f" ({r.status})" if r.status and not no else "")
+        )
+        out.append(("round", title, r.evidence[0].text if r.evidence else ""))
+    return out
+
+
+def _stance_changes(neg: Negotiation, stances: dict[str, str]) -> list[_Found]:
+    """A party's stance on an issue that differs from the last one stored."""
+    out: list[_Found] = []
     for issue in neg.issues:
         for p in issue.positions:
             # A denial ("Kyiv denied that it had agreed to X") is not a change of stance.
@@ -81,32 +105,39 @@ def changes(doc: Document, memory: dict[str, Any], at: str | None = None) -> lis
             key = f"{p.party}|{p.issue}"
             before = stances.get(key)
             if before is not None and before != p.stance:
-                add(
-                    "position",
-                    f"{p.party} on {issue.label}: {before} -> {p.stance}",
-                    p.evidence.text,
-                )
+                title = f"{p.party} on {issue.label}: {before} -> {p.stance}"
+                out.append(("position", title, p.evidence.text))
             stances[key] = p.stance
-    stages: dict[str, str] = memory.setdefault("stages", {})
+    return out
+
+
+def _stage_changes(neg: Negotiation, stages: dict[str, str]) -> list[_Found]:
+    """An agreement (of one kind between the same parties) at a stage not stored for it."""
+    out: list[_Found] = []
     for a in neg.agreements:
         if a.stage is None:
             continue
         key = f"{a.kind}|{','.join(sorted(a.parties))}"
-        if stages.get(key) != a.stage:
-            before = stages.get(key)
-            label = f"{before} -> {a.stage}" if before else a.stage
-            add(
-                "stage",
-                f"{a.kind} ({', '.join(a.parties) or 'parties unknown'}): {label}",
-                a.evidence[0].text if a.evidence else "",
-            )
-            stages[key] = a.stage
-    scopes: dict[str, str] = memory.setdefault("scopes", {})
+        before = stages.get(key)
+        if before == a.stage:
+            continue
+        label = f"{before} -> {a.stage}" if before else a.stage
+        title = f"{a.kind} ({', '.join(a.parties) or 'parties unknown'}): {label}"
+        out.append(("stage", title, a.evidence[0].text if a.evidence else ""))
+        stages[key] = a.stage
+    return out
+
+
+def _events_in_scope(doc: Document, scopes: dict[str, str]) -> list[_Found]:
+    """An event in a place that a commitment stored by an earlier document covers; then this
+    document's commitments are stored, so its own events are checked against earlier ones only."""
+    out: list[_Found] = []
     for e in doc.events:
         place = (e.place or "").lower()
         if place and place in scopes:
-            add("scope", f"{e.type} in {e.place}, covered by: {scopes[place]}", e.evidence.text)
-    for c in neg.commitments:
+            title = f"{e.type} in {e.place}, covered by: {scopes[place]}"
+            out.append(("scope", title, e.evidence.text))
+    for c in doc.negotiation.commitments:
         for place in c.scope:
             scopes[place.lower()] = f"{c.obligor or 'a party'} to {c.action}"
     return out

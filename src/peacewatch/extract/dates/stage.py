@@ -39,6 +39,8 @@ from peacewatch.extract.dates.rules import (
     Tense,
     date_words,
     dateparser_date,
+    day,
+    month,
     month_number,
     resolve_month_name,
 )
@@ -176,25 +178,35 @@ def _from_entity(text: str, label: str, base: dt.date | None, tense: Tense) -> R
     if year:
         return Resolution(year.group(1), "year", "year")
     if _ANCHOR.search(text):
-        has_year = re.search(r"\b(?:18|19|20)\d{2}\b", text) is not None
-        if base is None and not has_year:
-            return NO_BASE
-        got = dateparser_date(text, base or dt.date(2000, 1, 1))
-        if got is not None:
-            d, period = got
-            if period == "day":
-                return Resolution(d.isoformat(), "day", "absolute")
-            if period == "month":
-                return Resolution(f"{d.year:04d}-{d.month:02d}", "month", "absolute")
-            if period == "year":
-                return Resolution(f"{d.year:04d}", "year", "absolute")
-        years = re.findall(r"\b(?:18|19|20)\d{2}\b", text)
-        if len(years) == 1 and not re.search(rf"\b(?:{MONTH_RE})(?!\w)|\b\d{{1,2}}\b", text):
-            # "the spring of 1986", "the end of 2021": whatever part of the year, it is that year.
-            return Resolution(years[0], "year", "year")
+        anchored = _anchored(text, base)
+        if anchored is not None:
+            return anchored
     if not _TIME_WORD.search(text):
         return None
     return Resolution(None, "unknown", "unresolved")
+
+
+def _anchored(text: str, base: dt.date | None) -> Resolution | None:
+    """An entity with a month name or a year in it: dateparser's reading at the precision it
+    reports, else the one year it names; None when neither holds (the caller keeps it
+    unresolved if a time word is in it)."""
+    has_year = re.search(r"\b(?:18|19|20)\d{2}\b", text) is not None
+    if base is None and not has_year:
+        return NO_BASE
+    got = dateparser_date(text, base or dt.date(2000, 1, 1))
+    if got is not None:
+        d, period = got
+        if period == "day":
+            return day(d, "absolute")
+        if period == "month":
+            return month(d.year, d.month, "absolute")
+        if period == "year":
+            return Resolution(f"{d.year:04d}", "year", "absolute")
+    years = re.findall(r"\b(?:18|19|20)\d{2}\b", text)
+    if len(years) == 1 and not re.search(rf"\b(?:{MONTH_RE})(?!\w)|\b\d{{1,2}}\b", text):
+        # "the spring of 1986", "the end of 2021": whatever part of the year, it is that year.
+        return Resolution(years[0], "year", "year")
+    return None
 
 
 def tense_at(pdoc: Doc, start: int, end: int) -> Tense:

@@ -60,6 +60,17 @@ _ANCHOR_PREPS = {
 }
 
 
+def _place_link(node: Token) -> bool:
+    """Whether the link from ``node`` to its head keeps a place inside the act's own phrase:
+    a locative or "of" preposition, an object, an apposition, a modifier ("of" objects too);
+    a verb or any other link starts another clause."""
+    if node.dep_ == "prep" and node.lower_ in (*LOCATIVE, "of"):
+        return True
+    if node.pos_ in ("VERB", "AUX"):
+        return False
+    return node.dep_ in _PLACE_PATH or (node.dep_ == "pobj" and node.head.lower_ == "of")
+
+
 @dataclass(frozen=True, slots=True)
 class PlaceRef:
     name: str
@@ -291,45 +302,11 @@ class EventClause:
 
     # -- place ----------------------------------------------------------------------------
     def _place(self, cand: Cand) -> PlaceRef | None:
-        own = {cand.tok.i, *[t.i for t in cand.extra]}
-        found: list[tuple[PlaceRef, Token]] = []
-        for place, root in self.places:
-            if place.metonymy:
-                continue
-            node, locative, blocked = root, False, root.dep_ in ("compound", "poss", "amod")
-            while node.i not in own and node.head.i != node.i:
-                # Only a chain of locative phrases and the act's own objects says where it
-                # happened: "war in X" under "negotiate an end to" does not.
-                if node.dep_ == "pobj" and node.head.lower_ in LOCATIVE:
-                    locative = True
-                elif node.dep_ == "prep" and node.lower_ in (*LOCATIVE, "of"):
-                    pass
-                elif node.pos_ in ("VERB", "AUX") or not (
-                    node.dep_ in _PLACE_PATH or (node.dep_ == "pobj" and node.head.lower_ == "of")
-                ):
-                    blocked = True  # another clause ("... and in X four were hurt")
-                node = node.head
-            if node.i not in own or blocked:
-                continue
-            direct = root.dep_ in ("dobj", "nsubjpass") or (
-                root.dep_ == "pobj" and root.head.lower_ == "of"
-            )
-            if locative or (direct and "territory" in (cand.mode, *cand.contexts)):
-                found.append((place, root))
-        if not found and cand.tok.dep_ == "relcl":
-            head = cand.tok.head
-            heads = [head, head.head] if head.dep_ == "appos" else [head]
-            for place, root in self.places:
-                if any(root.i == h.i for h in heads):
-                    return place
-        if not found and cand.tok.pos_ == "NOUN" and cand.tok.dep_ == "pobj":
-            # "X remains under control despite shelling": the subject suffered the act.
-            verb = cand.tok.head.head
-            for place, root in self.places:
-                if root.head.i == verb.i and root.dep_ in ("nsubj", "nsubjpass"):
-                    return place
+        """Where the act happened: a place the parse ties to the trigger; else, for a relative
+        clause or an act that a subject suffered, the place it attaches to; else None."""
+        found = [(place, root) for place, root in self.places if self._sited(cand, place, root)]
         if not found:
-            return None
+            return self._attached_place(cand)
         specific = [f for f in found if not f[0].is_country] or found
         # A landmark "in" a city is coded to the city, as gazetteer-based datasets do.
         for place, root in specific:
@@ -337,6 +314,44 @@ class EventClause:
                 if other is not place and oroot.head.head.i == root.i and oroot.head.lower_ == "in":
                     return other
         return specific[0][0]
+
+    def _sited(self, cand: Cand, place: PlaceRef, root: Token) -> bool:
+        """Whether ``place`` (parsed at ``root``) says where the act ``cand`` happened."""
+        if place.metonymy:
+            return False
+        own = {cand.tok.i, *[t.i for t in cand.extra]}
+        node, locative, blocked = root, False, root.dep_ in ("compound", "poss", "amod")
+        while node.i not in own and node.head.i != node.i:
+            # Only a chain of locative phrases and the act's own objects says where it
+            # happened: "war in X" under "negotiate an end to" does not.
+            if node.dep_ == "pobj" and node.head.lower_ in LOCATIVE:
+                locative = True
+            elif not _place_link(node):
+                blocked = True  # another clause ("... and in X four were hurt")
+            node = node.head
+        if node.i not in own or blocked:
+            return False
+        direct = root.dep_ in ("dobj", "nsubjpass") or (
+            root.dep_ == "pobj" and root.head.lower_ == "of"
+        )
+        return locative or (direct and "territory" in (cand.mode, *cand.contexts))
+
+    def _attached_place(self, cand: Cand) -> PlaceRef | None:
+        """The place a trigger with no place of its own attaches to, or None."""
+        tok = cand.tok
+        if tok.dep_ == "relcl":
+            # "X, which Russia shelled": the noun the clause describes is the place.
+            heads = [tok.head, tok.head.head] if tok.head.dep_ == "appos" else [tok.head]
+            for place, root in self.places:
+                if any(root.i == h.i for h in heads):
+                    return place
+        if tok.pos_ == "NOUN" and tok.dep_ == "pobj":
+            # "X remains under control despite shelling": the subject suffered the act.
+            verb = tok.head.head
+            for place, root in self.places:
+                if root.head.i == verb.i and root.dep_ in ("nsubj", "nsubjpass"):
+                    return place
+        return None
 
     def lone_place(self) -> PlaceRef | None:
         """The only place named in the sentence, when it is not an actor."""

@@ -269,22 +269,27 @@ def _refusal(tok: Token, lex: EventLexicon) -> bool:
 
 
 def modality(tok: Token, lex: EventLexicon) -> str:
-    """How the text presents the act: asserted, or possible, future, willing, negated, ..."""
-    m = lex.modality
+    """How the text presents the act: asserted, or possible, future, willing, negated, ...
+
+    Three steps, first answer wins: the verb's own words (negation, auxiliaries, a condition
+    marker), then the words that govern it, then whether it is only an aim ("to encircle").
+    """
     if tok.pos_ != "VERB" and (verb := host(tok, lex)) is not None:
         tok = verb  # "will hold talks": the verb says whether they happened
+    return (
+        _own_modality(tok, lex)
+        or _governed_modality(tok, lex)
+        or ("future" if _is_aim(tok, lex) else "asserted")
+    )
+
+
+def _own_modality(tok: Token, lex: EventLexicon) -> str | None:
+    """The modality the verb's own dependents mark, or None when they mark none."""
+    m = lex.modality
     kids = list(tok.children)
-    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in kids):
+    if _negated(tok, kids, lex):
         return "negated"
-    if any(
-        c.dep_ in ("nsubj", "nsubjpass")
-        and (c.lower_ in ("nobody", "none") or any(d.lower_ == "no" for d in c.children))
-        for c in kids
-    ):
-        return "negated"  # "no one recognises", "no troops were withdrawn"
     auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
-    if tok.pos_ != "VERB" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in m["ending"]:
-        return "negated"  # "end the invasion": what is to end is not a new act
     if auxes & lex.words.demand_auxiliaries:
         return "demanded"  # "Russia must withdraw": a demand, not a withdrawal
     if auxes & m["possible"]:
@@ -297,43 +302,78 @@ def modality(tok: Token, lex: EventLexicon) -> str:
         return "conditional"
     if any(c.dep_ == "advmod" and c.lower_ in m["possible"] for c in kids):
         return "possible"
-    # Governing words: "willing to declare", "plans to visit", "denied attacking".
+    return None
+
+
+def _negated(tok: Token, kids: list[Token], lex: EventLexicon) -> bool:
+    """Whether the verb itself, its subject or its ending verb says the act did not happen."""
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in kids):
+        return True
+    if any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (c.lower_ in ("nobody", "none") or any(d.lower_ == "no" for d in c.children))
+        for c in kids
+    ):
+        return True  # "no one recognises", "no troops were withdrawn"
+    # "end the invasion": what is to end is not a new act
+    return (
+        tok.pos_ != "VERB"
+        and tok.dep_ == "dobj"
+        and tok.head.lemma_.lower() in lex.modality["ending"]
+    )
+
+
+def _governed_modality(tok: Token, lex: EventLexicon) -> str | None:
+    """The modality set by the words governing the verb: "willing to declare", "plans to
+    visit", "denied attacking"; up to four complement links up, or None."""
     node = tok
     for _ in range(4):
         if node.head.i == node.i or node.dep_ not in (*_COMPLEMENT, "acomp", "conj", "aux"):
             break
-        gov = node.head
-        lemma = gov.lemma_.lower()
-        if any(c.dep_ == "neg" for c in gov.children) and lemma not in lex.words.reporting:
-            return "negated"
-        if lemma in m["denied"]:
-            return "denied"
-        if lemma in m["ending"]:
-            return "negated"  # "stop fighting", "end the war": the act is what is to cease
-        if lemma in m["willing"]:
-            return "willing"
-        if lemma in lex.words.demand_governors or (
-            lemma == "have" and any(c.lower_ == "to" for c in node.children)
-        ):
-            return "demanded"  # "it is necessary to ban", "they have to withdraw"
-        if lemma in m["planned"]:
-            return "future"
-        if lemma in m["possible"]:
-            return "possible"
-        gaux = {c.lower_ for c in gov.children if c.dep_ == "aux"}
-        if node.dep_ == "xcomp" and gaux & m["possible"]:
-            return "possible"
-        if node.dep_ == "xcomp" and gaux & m["future"]:
-            return "future"
-        if node.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in m["condition"] for c in node.children
-        ):
-            return "conditional"
-        node = gov
-    # "To evacuate people, ...", "moved to encircle the city": an aim, not a done act; but
-    # "continued to shell" and "managed to retake" say it happened.
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and not (
-        tok.dep_ in ("xcomp", "acomp", "advcl") and tok.head.lemma_.lower() in m["aspectual"]
+        found = _governor_modality(node, lex)
+        if found is not None:
+            return found
+        node = node.head
+    return None
+
+
+def _governor_modality(node: Token, lex: EventLexicon) -> str | None:
+    """What the head of ``node`` says of it: its lemma, its negation, its auxiliaries."""
+    m = lex.modality
+    gov = node.head
+    lemma = gov.lemma_.lower()
+    if any(c.dep_ == "neg" for c in gov.children) and lemma not in lex.words.reporting:
+        return "negated"
+    if lemma in m["denied"]:
+        return "denied"
+    if lemma in m["ending"]:
+        return "negated"  # "stop fighting", "end the war": the act is what is to cease
+    if lemma in m["willing"]:
+        return "willing"
+    if lemma in lex.words.demand_governors or (
+        lemma == "have" and any(c.lower_ == "to" for c in node.children)
     ):
+        return "demanded"  # "it is necessary to ban", "they have to withdraw"
+    if lemma in m["planned"]:
         return "future"
-    return "asserted"
+    if lemma in m["possible"]:
+        return "possible"
+    gaux = {c.lower_ for c in gov.children if c.dep_ == "aux"}
+    if node.dep_ == "xcomp" and gaux & m["possible"]:
+        return "possible"
+    if node.dep_ == "xcomp" and gaux & m["future"]:
+        return "future"
+    if node.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in m["condition"] for c in node.children
+    ):
+        return "conditional"
+    return None
+
+
+def _is_aim(tok: Token, lex: EventLexicon) -> bool:
+    """ "To evacuate people, ...", "moved to encircle the city": an aim, not a done act; but
+    "continued to shell" and "managed to retake" say it happened."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not (
+        tok.dep_ in ("xcomp", "acomp", "advcl")
+        and tok.head.lemma_.lower() in lex.modality["aspectual"]
+    )

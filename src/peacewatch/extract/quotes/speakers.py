@@ -102,7 +102,11 @@ def _same_surname(a: str, b: str) -> bool:
 
 
 def speaker_from_phrase(ctx: QuoteContext, para: int, head: Token) -> tuple[Speaker | None, How]:
-    """Speaker for a subject head token; the second value says how it was resolved."""
+    """Speaker for a subject head token; the second value says how it was resolved.
+
+    A pronoun resolves to an earlier person subject; any other head to the entity it mentions
+    (a person first), and failing that to what the phrase itself says (``_unlinked_speaker``).
+    """
     p0 = ctx.para_start(para)
     low = head.text.lower()
     if head.pos_ == "PRON" or low in _NO_SPEAKER:
@@ -111,54 +115,66 @@ def speaker_from_phrase(ctx: QuoteContext, para: int, head: Token) -> tuple[Spea
         return None, "subject"
     # An apposition naming a person is the speaker: "his spokesman, Dmitry Peskov, said".
     if head.pos_ != "PROPN":
-        for child in head.children:
-            if child.dep_ == "appos" and child.pos_ == "PROPN":
-                head = child
-                break
-    toks = phrase_tokens(head)
-    start, end = token_offsets(p0, toks)
-    hs, he = token_offsets(p0, [head])
-    ents = ctx.entities_at(hs, he)
-    if head.is_title and not ents:
+        head = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), head)
+    ents = ctx.entities_at(*token_offsets(p0, [head]))
+    if ents:
+        person = _person_entity(ctx, ents)
+        found = person if person is not None else ents[0]
+        return Speaker(found.name, found.id), "subject"
+    return _unlinked_speaker(ctx, p0, head), "subject"
+
+
+def _unlinked_speaker(ctx: QuoteContext, p0: int, head: Token) -> Speaker | None:
+    """Speaker for a subject head that mentions no entity, from the phrase itself: a title
+    ending in a name, a title alone, a proper name, a role one person holds, else the label."""
+    if head.is_title:
         # "Head of the Office of the President Andriy Yermak": a capitalised title whose phrase
         # ends in a name. Lower-case heads ("an aide to the president", "a spokesman for X") are
         # roles of someone else and never take the name inside them.
         titled = _titled_name(ctx, p0, head)
         if titled is not None:
-            return Speaker(titled.name, titled.id), "subject"
-    person = _person_entity(ctx, ents)
-    if person is not None:
-        return Speaker(person.name, person.id), "subject"
-    if ents:
-        return Speaker(ents[0].name, ents[0].id), "subject"
-    if not ents and head.ent_type_ == "" and any(c.dep_ == "prep" for c in head.children):
-        # A title with no name: "the Head of the President's Office". Keep the whole title.
-        cut = {"conj", "cc", "relcl", "acl", "appos", "punct", "det"}
-        drop = {t.i for c in head.children if c.dep_ in cut for t in c.subtree}
-        full = [t for t in head.subtree if t.i not in drop]
-        s, e = token_offsets(p0, full)
-        role = _role_holder(ctx, ctx.text[s:e])
-        if role is not None:
-            return Speaker(role.name, role.id), "subject"
-        return Speaker(ctx.text[s:e], None), "subject"
+            return Speaker(titled.name, titled.id)
+    if head.ent_type_ == "" and any(c.dep_ == "prep" for c in head.children):
+        return _title_speaker(ctx, p0, head)
+    toks = phrase_tokens(head)
     if head.pos_ == "PROPN" or head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
-        names = [t for t in toks if t.pos_ == "PROPN" or t.ent_type_]
-        s, e = token_offsets(p0, names or [head])
-        name = ctx.text[s:e]
-        if head.ent_type_ == "PERSON" or head.pos_ == "PROPN":
-            for e2 in ctx.doc.entities:
-                if e2.type == "PERSON" and _same_surname(e2.name, name):
-                    return Speaker(e2.name, e2.id), "subject"
-        return Speaker(name, None), "subject"
+        return _name_speaker(ctx, p0, head, toks)
+    start, end = token_offsets(p0, toks)
     role = _role_holder(ctx, ctx.text[start:end])
     if role is not None:
-        return Speaker(role.name, role.id), "subject"
+        return Speaker(role.name, role.id)
     # A group or an unnamed official: keep the label as written, minus determiners.
     words = [t for t in toks if t.lower_ not in _DROP_DETS and t.dep_ != "det"]
     if not words:
-        return None, "subject"
+        return None
     s, e = token_offsets(p0, words)
-    return Speaker(ctx.text[s:e], None), "subject"
+    return Speaker(ctx.text[s:e], None)
+
+
+def _title_speaker(ctx: QuoteContext, p0: int, head: Token) -> Speaker:
+    """A title with no name ("the Head of the President's Office"): the person who holds it,
+    else the whole title as written."""
+    cut = {"conj", "cc", "relcl", "acl", "appos", "punct", "det"}
+    drop = {t.i for c in head.children if c.dep_ in cut for t in c.subtree}
+    full = [t for t in head.subtree if t.i not in drop]
+    s, e = token_offsets(p0, full)
+    role = _role_holder(ctx, ctx.text[s:e])
+    if role is not None:
+        return Speaker(role.name, role.id)
+    return Speaker(ctx.text[s:e], None)
+
+
+def _name_speaker(ctx: QuoteContext, p0: int, head: Token, toks: list[Token]) -> Speaker:
+    """A name the entity stage did not link here: the document's person with that surname,
+    else the name's words as written."""
+    names = [t for t in toks if t.pos_ == "PROPN" or t.ent_type_]
+    s, e = token_offsets(p0, names or [head])
+    name = ctx.text[s:e]
+    if head.ent_type_ == "PERSON" or head.pos_ == "PROPN":
+        for e2 in ctx.doc.entities:
+            if e2.type == "PERSON" and _same_surname(e2.name, name):
+                return Speaker(e2.name, e2.id)
+    return Speaker(name, None)
 
 
 def _titled_name(ctx: QuoteContext, p0: int, head: Token) -> Entity | None:
