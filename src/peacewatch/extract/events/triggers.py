@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from peacewatch.extract.events.lexicon import Code, EventLexicon
+from peacewatch.parse import syntax
 
 # The word sets in this module are closed-class grammar (prepositions, relative pronouns) and
 # dependency labels: part of the rules that read the parse, so they stay in code. Open-class
@@ -43,6 +44,9 @@ _OCCASION = frozenset(
 _TOPIC = frozenset(["of", "about", "on", "over", "regarding"])
 _RELATIVE = frozenset(["who", "which", "that", "whom"])
 _COMPLEMENT = frozenset(("xcomp", "ccomp", "advcl", "pcomp", "acl"))
+
+# The negative word the coder counts besides a `neg` label (parse/syntax.negated).
+_NO = frozenset({"no"})
 
 
 @dataclass
@@ -307,7 +311,9 @@ def _own_modality(tok: Token, lex: EventLexicon) -> str | None:
 
 def _negated(tok: Token, kids: list[Token], lex: EventLexicon) -> bool:
     """Whether the verb itself, its subject or its ending verb says the act did not happen."""
-    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in kids):
+    # "no shelling" counts; "never" is not among the coder's negative words (the ZSP and
+    # reference figures were measured so): counting it is for the events issue to evaluate.
+    if syntax.negated(tok, _NO):
         return True
     if any(
         c.dep_ in ("nsubj", "nsubjpass")
@@ -342,7 +348,7 @@ def _governor_modality(node: Token, lex: EventLexicon) -> str | None:
     m = lex.modality
     gov = node.head
     lemma = gov.lemma_.lower()
-    if any(c.dep_ == "neg" for c in gov.children) and lemma not in lex.words.reporting:
+    if syntax.negated(gov, frozenset()) and lemma not in lex.words.reporting:
         return "negated"
     if lemma in m["denied"]:
         return "denied"
