@@ -24,6 +24,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NotRequired, TypedDict
 
 ROOT = Path(__file__).resolve().parents[1]
 LEX = ROOT / "src" / "peacewatch" / "lexicons"
@@ -49,6 +50,17 @@ UCDP_PLACES = {
 # Acronyms that are also English words or too short to match safely; kept as names, never as
 # match patterns (the entity stage would tag "IS" and "AN" in every text).
 UNSAFE = re.compile(r"^(?:[A-Za-z]{1,2}|AN|IS|NDA|MPS|CPP|BRA|ALP|PA)$")
+
+
+class Curated(TypedDict):
+    """One entry of actor_curated.json: either ``ucdp`` (extends that UCDP actor) or ``id``."""
+
+    name: str
+    aliases: list[str]
+    ucdp: NotRequired[str]
+    id: NotRequired[str]
+    kind: NotRequired[str]
+    country: NotRequired[str]
 
 
 @dataclass
@@ -119,9 +131,10 @@ def from_nonstate(path: Path, codes: dict[str, str], out: dict[str, Actor]) -> N
                     a.aliases.add(full)
 
 
-def merge_curated(out: dict[str, Actor]) -> list[dict[str, object]]:
-    curated = json.loads((LEX / "actor_curated.json").read_text(encoding="utf-8"))["actors"]
-    extra: list[dict[str, object]] = []
+def merge_curated(out: dict[str, Actor]) -> list[Curated]:
+    raw = json.loads((LEX / "actor_curated.json").read_text(encoding="utf-8"))
+    curated: list[Curated] = raw["actors"]
+    extra: list[Curated] = []
     for c in curated:
         if "ucdp" in c:
             a = out[c["ucdp"]]  # KeyError: the curated file names a UCDP actor that is not there
@@ -160,24 +173,13 @@ def main() -> None:
     extra = merge_curated(found)
     actors = [entry(a) for a in sorted(found.values(), key=lambda a: a.id)]
     for c in extra:
-        country = c.get("country")
-        actors.append(
-            {
-                "id": c["id"],
-                "name": c["name"],
-                "kind": c["kind"],
-                "country": country,
-                "countries": [country] if country else [],
-                "aliases": sorted(c.get("aliases", [])),
-                "patterns": sorted(
-                    x for x in {c["name"], *c.get("aliases", [])} if not UNSAFE.match(x)
-                ),
-                "source": "peacewatch curated",
-            }
-        )
+        new = Actor(c["id"], c["name"], c["kind"], source="peacewatch curated")
+        new.countries = {c["country"]} if "country" in c else set()
+        new.aliases = set(c["aliases"])
+        actors.append(entry(new))
     by_kind: defaultdict[str, int] = defaultdict(int)
-    for a in actors:
-        by_kind[str(a["kind"])] += 1
+    for row in actors:
+        by_kind[str(row["kind"])] += 1
     doc = {
         "about": (
             "Actor base built by scripts/build_actor_base.py from the UCDP/PRIO Armed Conflict "
