@@ -175,71 +175,105 @@ def stance_for(hit: IssueHit) -> list[Cue]:
     cues: list[Cue] = []
     nouns_between = 0
     for _ in range(12):
-        # Attribute nouns first: in "Kyiv called a truce its main goal" the noun
-        # beside the issue says more than the verb above it.
-        for c in node.children:
-            if (
-                c.i == prev.i
-                or c.i in ids
-                or c.dep_ not in ("oprd", "attr", "dobj", "acomp", "xcomp", "appos")
-            ):
-                continue
-            side = _cue(c, False)
-            if side and side[0] != "discussed":
-                verb = _clause_verb(node)
-                return [*cues, Cue(_modal_demand(side[0], verb), side[1], verb, condition_of(verb))]
-        if node.lemma_ == "be" and node.i != hit.head.i:
-            # "Russia's priority goals were X", "the main demand is X": the stance noun is the
-            # copula's subject (kremlin.ru readouts of March 2022 state positions this way).
-            for c in node.children:
-                side = _cue(c, False) if c.dep_ == "nsubj" and c.pos_ == "NOUN" else None
-                if side and side[0] != "discussed" and c.i != prev.i:
-                    owner = next((x for x in c.children if x.dep_ == "poss"), None)
-                    return [*cues, Cue(side[0], side[1], node, condition_of(node), owner)]
+        beside = _attribute_cue(node, prev, ids) or _copula_cue(node, prev, hit)
+        if beside is not None:
+            return [*cues, beside]
         if nouns_between >= 2:
             break  # "welcome X's role in its attempts to stop the war": too far from the issue
-        own = (
-            _cue(node, True)
-            if node.i not in ids or (node.i == hit.head.i and node.pos_ == "VERB")
-            else None
-        )
-        if own and node.dep_ == "csubj":
-            # "giving up X would be an error": an action weighed, nobody's stance.
-            own = None
-        if own and node.dep_ == "xcomp":
-            # "not willing to discuss X", "ready to accept X": the attitude governing the
-            # verb is the stance.
-            above = _cue(node.head, True)
-            # ... but "denied offering X" is a denied offer (denials.py), not a rejection.
-            if above and above[0] != "discussed" and lifts_to(node.head):
-                node, own = node.head, above
+        node, own = _own_cue(node, hit, ids)
         if own:
-            verb = _clause_verb(node)
-            owner = (
-                next((c for c in node.children if c.dep_ == "poss"), None)
-                if node.pos_ == "NOUN"
-                else None
-            )
-            cues.append(Cue(_modal_demand(own[0], verb), own[1], verb, condition_of(verb), owner))
-            if owner is None or len(cues) == 2:
+            cue = _governing(node, own)
+            cues.append(cue)
+            if cue.owner is None or len(cues) == 2:
                 return cues
-        # The content of a speech verb ends the climb: its subject stated the position.
-        if prev.dep_ == "ccomp" and node.lemma_.lower() in speech_lemmas() and node.i != hit.head.i:
+        if _climb_ends(prev, node, hit):
             break
-        if node.head.i == node.i:
-            break
-        if node.dep_ == "advcl" and node.i != hit.head.i and own_subject(node):
-            break  # "A wants Y, as B names X a threat": the main clause's cue is not about X
         prev, node = node, node.head
-        if (
-            node.pos_ in ("NOUN", "PROPN")
-            and node.i not in ids
-            and node.lower_ not in stance_nouns()
-            and node.lemma_.lower() not in frame_nouns()
-        ):
+        if _distances(node, ids):
             nouns_between += 1
-    if cues:
-        return cues
+    return cues or _unmarked(hit)
+
+
+ATTRIBUTE_DEPS = ("oprd", "attr", "dobj", "acomp", "xcomp", "appos")
+
+
+def _attribute_cue(node: Any, prev: Any, ids: set[int]) -> Cue | None:
+    """Attribute nouns first: in "Kyiv called a truce its main goal" the noun beside the
+    issue says more than the verb above it."""
+    for c in node.children:
+        if c.i == prev.i or c.i in ids or c.dep_ not in ATTRIBUTE_DEPS:
+            continue
+        side = _cue(c, False)
+        if side and side[0] != "discussed":
+            verb = _clause_verb(node)
+            return Cue(_modal_demand(side[0], verb), side[1], verb, condition_of(verb))
+    return None
+
+
+def _copula_cue(node: Any, prev: Any, hit: IssueHit) -> Cue | None:
+    """ "Russia's priority goals were X", "the main demand is X": the stance noun is the
+    copula's subject (kremlin.ru readouts of March 2022 state positions this way)."""
+    if node.lemma_ != "be" or node.i == hit.head.i:
+        return None
+    for c in node.children:
+        side = _cue(c, False) if c.dep_ == "nsubj" and c.pos_ == "NOUN" else None
+        if side and side[0] != "discussed" and c.i != prev.i:
+            owner = next((x for x in c.children if x.dep_ == "poss"), None)
+            return Cue(side[0], side[1], node, condition_of(node), owner)
+    return None
+
+
+def _own_cue(node: Any, hit: IssueHit, ids: set[int]) -> tuple[Any, tuple[str, Any] | None]:
+    """The cue the climbed node is itself, and the node it lifts to."""
+    own = (
+        _cue(node, True)
+        if node.i not in ids or (node.i == hit.head.i and node.pos_ == "VERB")
+        else None
+    )
+    if own and node.dep_ == "csubj":
+        # "giving up X would be an error": an action weighed, nobody's stance.
+        own = None
+    if own and node.dep_ == "xcomp":
+        # "not willing to discuss X", "ready to accept X": the attitude governing the
+        # verb is the stance.
+        above = _cue(node.head, True)
+        # ... but "denied offering X" is a denied offer (denials.py), not a rejection.
+        if above and above[0] != "discussed" and lifts_to(node.head):
+            return node.head, above
+    return node, own
+
+
+def _governing(node: Any, own: tuple[str, Any]) -> Cue:
+    """The Cue for a cue word on the climb, with its clause and (for a noun) its owner."""
+    verb = _clause_verb(node)
+    owner = (
+        next((c for c in node.children if c.dep_ == "poss"), None) if node.pos_ == "NOUN" else None
+    )
+    return Cue(_modal_demand(own[0], verb), own[1], verb, condition_of(verb), owner)
+
+
+def _climb_ends(prev: Any, node: Any, hit: IssueHit) -> bool:
+    # The content of a speech verb ends the climb: its subject stated the position.
+    if prev.dep_ == "ccomp" and node.lemma_.lower() in speech_lemmas() and node.i != hit.head.i:
+        return True
+    if node.head.i == node.i:
+        return True
+    # "A wants Y, as B names X a threat": the main clause's cue is not about X
+    return node.dep_ == "advcl" and node.i != hit.head.i and own_subject(node)
+
+
+def _distances(node: Any, ids: set[int]) -> bool:
+    """A noun on the way up that puts the issue further from a cue above it."""
+    return (
+        node.pos_ in ("NOUN", "PROPN")
+        and node.i not in ids
+        and node.lower_ not in stance_nouns()
+        and node.lemma_.lower() not in frame_nouns()
+    )
+
+
+def _unmarked(hit: IssueHit) -> list[Cue]:
+    """No cue word governs the issue: a condition or an obligation may still be a stance."""
     verb = _clause_verb(hit.head)
     cond = condition_of(verb)
     if cond:

@@ -24,6 +24,7 @@ from peacewatch.extract.negotiation.context import (
     tok_span,
 )
 from peacewatch.extract.negotiation.cues import (
+    Cue,
     IssueHit,
     condition_of,
     cue_of,
@@ -140,154 +141,187 @@ def positions_in(
     out: list[Position] = []
     for hit in hits:
         found: list[Found] = []
-        by = speakers.of(hit.head)
-        ids = {t.i for t in hit.tokens}
         cues = stance_for(hit)
         if not cues and prev is not None:
             found += _listed(hit, prev, resolver, speakers)
+        ctx = _Ctx(hit, s, resolver, speakers)
         for cue in cues:
-            who = by
-            if (
-                cue.token is not None
-                and cue.token.pos_ == "NOUN"
-                and cue.token.head.lemma_ in ("receive", "get", "obtain", "hear", "study", "review")
-            ):
-                # "the delegation received proposals": the recipient is not the proposer.
-                found.append((cue.stance, None, cue.token, cue.condition, None, None))
-                continue
-            if cue.owner is not None:  # "Russia's demand for X"
-                t = cue.token
-                if t is not None and (
-                    (t.head.lower_ == "of" and via_report(t.head.head) is not None)
-                    or (t.dep_ == "dobj" and deny_verb(t.head, direct=True))
-                ):
-                    continue  # "denied reports of Russia's demand": not the stance
-                found.append(
-                    (
-                        cue.stance,
-                        party_for(resolver, speakers, cue.owner, s, hit.head),
-                        cue.token,
-                        cue.condition,
-                        resolver.person_of(cue.owner),
-                        None,
-                    )
-                )
-                continue
-            deny = (
-                denial_of(cue.verb, cue.token, resolver, speakers, s)
-                if cue.verb is not None and cue.stance != "discussed"
-                else None
-            )
-            if deny is not None:
-                # "Kyiv denied that it had agreed to X": Kyiv's stance on X, denied.
-                denier = resolver.person_of(deny.subject) or who
-                found.append((cue.stance, deny.party, cue.token or hit.head, None, denier, deny))
-                continue
-            if cue.verb is not None and (_denied(cue.verb) or under_denial(cue.verb)):
-                # "Kyiv denied that Moscow had offered X", "rejected reports that Moscow had
-                # offered X": no stance of Kyiv's on X, and Moscow's is denied, not held.
-                continue
-            subj = subject_of(cue.verb) if cue.verb is not None else None
-            if cue.verb is not None and cue.stance != "discussed" and _wished(cue.verb):
-                found.append(
-                    (cue.stance, speakers.side_of(hit.head, s), cue.token, None, who, None)
-                )
-                continue
-            if cue.speaker_side:
-                first = subj is not None and subj.lower_ in ("we", "i")
-                party = (
-                    party_for(resolver, speakers, subj, s, hit.head)
-                    if first
-                    else speakers.side_of(hit.head, s)
-                )
-                found.append((cue.stance, party, cue.token, None, who, None))
-                continue
-            passive = subj is not None and subj.dep_ == "nsubjpass"
-            about_issue = subj is not None and bool(ids & {t.i for t in subj.subtree})
-            if subj is not None and cue.verb is not None and (passive or about_issue):
-                # "X was offered a truce", "sanctions against X are needed": the subject is
-                # the recipient or the issue itself; the party is the agent, if named.
-                agent = next(
-                    (
-                        p
-                        for c in cue.verb.children
-                        if c.dep_ == "agent"
-                        for p in c.children
-                        if p.dep_ == "pobj"
-                    ),
-                    None,
-                )
-                party = (
-                    party_for(resolver, speakers, agent, s, hit.head) if agent is not None else None
-                )
-                # "the status of X is proposed to be ...", said by Y: with no agent named, the
-                # proposal is the speaker's side's (speakers.py: named speaker, else the
-                # releasing government's own voice).
-                if party is None and (not passive or about_issue):
-                    party = speakers.side_of(hit.head, s)
-            else:
-                party = party_for(resolver, speakers, subj, s, hit.head)
-                # The speaker's side stands in only for a missing or pronoun subject: "the
-                # guarantor countries are committed", said by X, is not X's commitment.
-                # So does a stance noun as subject: "the goal was to secure X", said by Y, is
-                # Y's goal (kremlin.ru readouts, March 2022).
-                # "they"/"it" are left alone: in a release of one side they mostly stand for
-                # the other ("they want to seize X").
-                # An abstract subject too: "peace is reachable only by ensuring X".
-                stated = subj is not None and (
-                    subj.lemma_.lower() in stance_nouns()
-                    or subj.lemma_.lower() in frame_nouns()
-                    or (cue.token is not None and subj.i == cue.token.i)  # "our top concern is"
-                )
-                if party is None and (subj is None or subj.lower_ in ("he", "she") or stated):
-                    party = speakers.side_of(hit.head, s)
-                if subj is not None and who is None:
-                    who = resolver.person_of(subj)
-            found.append((cue.stance, party, cue.token or hit.head, cue.condition, who, None))
+            one = _from_cue(ctx, cue)
+            if one is not None:
+                found.append(one)
         for st, v in relative_cues(hit):
             subj = subject_of(v)
             who = resolver.person_of(subj) if subj is not None else None
             found.append((st, party_for(resolver, speakers, subj, s, v), v, None, who, None))
-        # "a neutral status for Ukraine", as Russia's goal, is imposed on Ukraine, not sought by
-        # it: the beneficiary seeks the issue only when no other side is for it here. And only
-        # when the clause takes a stance at all: "the leaders discussed security guarantees for
-        # Ukraine" names the beneficiary, it does not say Ukraine asked for anything.
-        # A denied stance is nobody's stance for the beneficiary to follow.
-        held = [f for f in found if f[5] is None]
-        others_for = any(f[1] and f[0] in ("demands", "seeks", "priority") for f in held)
-        firm = any(f[0] not in ("discussed", "conditional") for f in held)
-        for b in _beneficiaries(hit) if firm else []:
-            if not others_for and not any(f[1] == b for f in held):
-                found.append(("seeks", b, hit.head, None, None, None))
-        for st, party, anchor, cond, who, deny in found:
-            if hit.inverse:
-                st = INVERSE.get(st, st)
-            targets = list(parties) if party == ALL else [party]
-            toks = [*hit.tokens, anchor]
-            if deny is not None:
-                # The evidence names who denies it: from the denier to the denied stance.
-                toks += [*deny.subject.subtree, deny.verb]
-            ev = tok_span(
-                doc,
-                s,
-                [t for t in s.sent if min(x.i for x in toks) <= t.i <= max(x.i for x in toks)],
-            )
-            for p in targets:
-                out.append(
-                    Position(
-                        issue=hit.issue,
-                        stance=st,
-                        evidence=ev,
-                        party=p,
-                        by=who,
-                        by_entity=resolver.person_entity.get(surname(who)) if who else None,
-                        said_on=said_on(doc, s, deny.verb if deny is not None else anchor),
-                        condition=cond,
-                        # what the stance is about, in the text's words ("joining NATO")
-                        detail=hit.evidence.text,
-                        status="denied" if deny is not None else None,
-                    )
+        found += _for_beneficiaries(hit, found)
+        out += _positions(doc, s, hit, found, resolver, parties)
+    return out
+
+
+class _Ctx:
+    """What every cue of one issue mention is read against."""
+
+    def __init__(self, hit: IssueHit, s: Sent, resolver: Resolver, speakers: Speakers) -> None:
+        self.hit, self.s, self.resolver, self.speakers = hit, s, resolver, speakers
+        self.by = speakers.of(hit.head)
+        self.ids = {t.i for t in hit.tokens}
+
+
+RECEIVING = ("receive", "get", "obtain", "hear", "study", "review")
+
+
+def _from_cue(ctx: _Ctx, cue: Cue) -> Found | None:
+    """The stance one cue gives, with its party and who stated it; None when the cue
+    states no stance of anyone's (a denied report, a denial of another's stance)."""
+    hit, s, resolver, speakers = ctx.hit, ctx.s, ctx.resolver, ctx.speakers
+    if cue.token is not None and cue.token.pos_ == "NOUN" and cue.token.head.lemma_ in RECEIVING:
+        # "the delegation received proposals": the recipient is not the proposer.
+        return (cue.stance, None, cue.token, cue.condition, None, None)
+    if cue.owner is not None:  # "Russia's demand for X"
+        return _owned(ctx, cue)
+    deny = (
+        denial_of(cue.verb, cue.token, resolver, speakers, s)
+        if cue.verb is not None and cue.stance != "discussed"
+        else None
+    )
+    if deny is not None:
+        # "Kyiv denied that it had agreed to X": Kyiv's stance on X, denied.
+        denier = resolver.person_of(deny.subject) or ctx.by
+        return (cue.stance, deny.party, cue.token or hit.head, None, denier, deny)
+    if cue.verb is not None and (_denied(cue.verb) or under_denial(cue.verb)):
+        # "Kyiv denied that Moscow had offered X", "rejected reports that Moscow had
+        # offered X": no stance of Kyiv's on X, and Moscow's is denied, not held.
+        return None
+    subj = subject_of(cue.verb) if cue.verb is not None else None
+    if cue.verb is not None and cue.stance != "discussed" and _wished(cue.verb):
+        return (cue.stance, speakers.side_of(hit.head, s), cue.token, None, ctx.by, None)
+    if cue.speaker_side:
+        first = subj is not None and subj.lower_ in ("we", "i")
+        party = (
+            party_for(resolver, speakers, subj, s, hit.head)
+            if first
+            else speakers.side_of(hit.head, s)
+        )
+        return (cue.stance, party, cue.token, None, ctx.by, None)
+    passive = subj is not None and subj.dep_ == "nsubjpass"
+    about_issue = subj is not None and bool(ctx.ids & {t.i for t in subj.subtree})
+    who = ctx.by
+    if subj is not None and cue.verb is not None and (passive or about_issue):
+        party = _agent_party(ctx, cue.verb, passive, about_issue)
+    else:
+        party = _subject_party(ctx, cue, subj)
+        if subj is not None and who is None:
+            who = resolver.person_of(subj)
+    return (cue.stance, party, cue.token or hit.head, cue.condition, who, None)
+
+
+def _owned(ctx: _Ctx, cue: Cue) -> Found | None:
+    """ "Russia's demand for X": the owner of the stance noun holds the stance."""
+    t = cue.token
+    if t is not None and (
+        (t.head.lower_ == "of" and via_report(t.head.head) is not None)
+        or (t.dep_ == "dobj" and deny_verb(t.head, direct=True))
+    ):
+        return None  # "denied reports of Russia's demand": not the stance
+    party = party_for(ctx.resolver, ctx.speakers, cue.owner, ctx.s, ctx.hit.head)
+    return (cue.stance, party, cue.token, cue.condition, ctx.resolver.person_of(cue.owner), None)
+
+
+def _agent_party(ctx: _Ctx, verb: Any, passive: bool, about_issue: bool) -> str | None:
+    """ "X was offered a truce", "sanctions against X are needed": the subject is the
+    recipient or the issue itself; the party is the agent, if named."""
+    agent = next(
+        (p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"),
+        None,
+    )
+    party = (
+        party_for(ctx.resolver, ctx.speakers, agent, ctx.s, ctx.hit.head)
+        if agent is not None
+        else None
+    )
+    # "the status of X is proposed to be ...", said by Y: with no agent named, the
+    # proposal is the speaker's side's (speakers.py: named speaker, else the
+    # releasing government's own voice).
+    if party is None and (not passive or about_issue):
+        party = ctx.speakers.side_of(ctx.hit.head, ctx.s)
+    return party
+
+
+def _subject_party(ctx: _Ctx, cue: Cue, subj: Any | None) -> str | None:
+    """The party is the subject of the cue's clause."""
+    party = party_for(ctx.resolver, ctx.speakers, subj, ctx.s, ctx.hit.head)
+    # The speaker's side stands in only for a missing or pronoun subject: "the
+    # guarantor countries are committed", said by X, is not X's commitment.
+    # So does a stance noun as subject: "the goal was to secure X", said by Y, is
+    # Y's goal (kremlin.ru readouts, March 2022).
+    # "they"/"it" are left alone: in a release of one side they mostly stand for
+    # the other ("they want to seize X").
+    # An abstract subject too: "peace is reachable only by ensuring X".
+    stated = subj is not None and (
+        subj.lemma_.lower() in stance_nouns()
+        or subj.lemma_.lower() in frame_nouns()
+        or (cue.token is not None and subj.i == cue.token.i)  # "our top concern is"
+    )
+    if party is None and (subj is None or subj.lower_ in ("he", "she") or stated):
+        party = ctx.speakers.side_of(ctx.hit.head, ctx.s)
+    return party
+
+
+def _for_beneficiaries(hit: IssueHit, found: list[Found]) -> list[Found]:
+    """ "a neutral status for Ukraine", as Russia's goal, is imposed on Ukraine, not sought by
+    it: the beneficiary seeks the issue only when no other side is for it here. And only
+    when the clause takes a stance at all: "the leaders discussed security guarantees for
+    Ukraine" names the beneficiary, it does not say Ukraine asked for anything.
+    A denied stance is nobody's stance for the beneficiary to follow."""
+    held = [f for f in found if f[5] is None]
+    others_for = any(f[1] and f[0] in ("demands", "seeks", "priority") for f in held)
+    firm = any(f[0] not in ("discussed", "conditional") for f in held)
+    out: list[Found] = []
+    for b in _beneficiaries(hit) if firm else []:
+        if not others_for and not any(f[1] == b for f in held):
+            out.append(("seeks", b, hit.head, None, None, None))
+    return out
+
+
+def _positions(
+    doc: Document,
+    s: Sent,
+    hit: IssueHit,
+    found: list[Found],
+    resolver: Resolver,
+    parties: tuple[str, ...],
+) -> list[Position]:
+    """One Position per stance found and party it names ("both sides" names them all)."""
+    out: list[Position] = []
+    for st, party, anchor, cond, who, deny in found:
+        if hit.inverse:
+            st = INVERSE.get(st, st)
+        targets = list(parties) if party == ALL else [party]
+        toks = [*hit.tokens, anchor]
+        if deny is not None:
+            # The evidence names who denies it: from the denier to the denied stance.
+            toks += [*deny.subject.subtree, deny.verb]
+        ev = tok_span(
+            doc,
+            s,
+            [t for t in s.sent if min(x.i for x in toks) <= t.i <= max(x.i for x in toks)],
+        )
+        for p in targets:
+            out.append(
+                Position(
+                    issue=hit.issue,
+                    stance=st,
+                    evidence=ev,
+                    party=p,
+                    by=who,
+                    by_entity=resolver.person_entity.get(surname(who)) if who else None,
+                    said_on=said_on(doc, s, deny.verb if deny is not None else anchor),
+                    condition=cond,
+                    # what the stance is about, in the text's words ("joining NATO")
+                    detail=hit.evidence.text,
+                    status="denied" if deny is not None else None,
                 )
+            )
     return out
 
 

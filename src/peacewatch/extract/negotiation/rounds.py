@@ -298,32 +298,8 @@ def mentions_in(doc: Document, s: Sent, resolver: Resolver) -> list[Mention]:
             ]
             ev = tok_span(doc, s, [*toks, by, *deniers])
         m = Mention(evidence=ev, denied_by=by is not None)
-        m.venue = _venue(s, toks)
-        venue_toks = {t.i for t in toks if m.venue and t.text in m.venue.split()}
-        # "talks ... held on March 7 in X": the participle describing the talks anchors too.
-        acl = {c.i for c in tok.children if c.dep_ in ("acl", "relcl")}
-        acl |= {t.i for t in _chain(tok)} | {v.i for v in _held_clauses(tok)}
-        places = _places(doc, s, toks, {tok.i, head.i, *venue_toks, *acl})
-        cities = [p for p in places if p[2]]
-        best = cities[0] if cities else (places[0] if places else None)
-        if best:
-            m.place, m.country, m.city = best[0], best[1], best[2]
-        own = {tok.i, head.i, *venue_toks, *(p[3].i for p in places)}
-        own |= acl
-        m.date, m.precision = date_of(doc, s, toks, own)
-        # The level is read from the talks phrase and who met, not from the whole clause
-        # ("The President gave an account of talks held by representatives" is not a summit).
-        who = [t for c in tok.children if c.dep_ in ("nsubj", "agent") for t in c.subtree]
-        if tok.pos_ != "VERB":
-            who += [
-                t
-                for c in head.children
-                if c.dep_ == "nsubj" and head.lemma_ == "meet"
-                for t in c.subtree
-            ]
-        m.level = level_of(
-            "".join(t.text_with_ws for t in sorted({*tok.subtree, *who}, key=lambda t: t.i))
-        )
+        _locate(doc, s, m, tok, head, toks)
+        m.level = _level(tok, head)
         m.format = (
             "video link" if VIDEO.search(text) else "in person" if IN_PERSON.search(text) else None
         )
@@ -339,9 +315,47 @@ def mentions_in(doc: Document, s: Sent, resolver: Resolver) -> list[Mention]:
         )
         m.sides = sides
         out.append(m)
-    # "negotiators met at A, and the talks were hosted by B": a clause that cannot stand as a
-    # round of its own adds what it says to the sentence's round.
-    # A denied mention neither lends to nor borrows from a round said to have taken place.
+    _lend(out)
+    return out
+
+
+def _locate(doc: Document, s: Sent, m: Mention, tok: Any, head: Any, toks: list[Any]) -> None:
+    """The round's venue, place and date, read from the clause of its trigger word."""
+    m.venue = _venue(s, toks)
+    venue_toks = {t.i for t in toks if m.venue and t.text in m.venue.split()}
+    # "talks ... held on March 7 in X": the participle describing the talks anchors too.
+    acl = {c.i for c in tok.children if c.dep_ in ("acl", "relcl")}
+    acl |= {t.i for t in _chain(tok)} | {v.i for v in _held_clauses(tok)}
+    places = _places(doc, s, toks, {tok.i, head.i, *venue_toks, *acl})
+    cities = [p for p in places if p[2]]
+    best = cities[0] if cities else (places[0] if places else None)
+    if best:
+        m.place, m.country, m.city = best[0], best[1], best[2]
+    own = {tok.i, head.i, *venue_toks, *(p[3].i for p in places)}
+    own |= acl
+    m.date, m.precision = date_of(doc, s, toks, own)
+
+
+def _level(tok: Any, head: Any) -> str | None:
+    """The level is read from the talks phrase and who met, not from the whole clause
+    ("The President gave an account of talks held by representatives" is not a summit)."""
+    who = [t for c in tok.children if c.dep_ in ("nsubj", "agent") for t in c.subtree]
+    if tok.pos_ != "VERB":
+        who += [
+            t
+            for c in head.children
+            if c.dep_ == "nsubj" and head.lemma_ == "meet"
+            for t in c.subtree
+        ]
+    return level_of(
+        "".join(t.text_with_ws for t in sorted({*tok.subtree, *who}, key=lambda t: t.i))
+    )
+
+
+def _lend(out: list[Mention]) -> None:
+    """ "negotiators met at A, and the talks were hosted by B": a clause that cannot stand as a
+    round of its own adds what it says to the sentence's round.
+    A denied mention neither lends to nor borrows from a round said to have taken place."""
     anchors = [m for m in out if (m.place or m.date or m.format) and m.status != "denied"]
     for m in out:
         if m in anchors or not anchors or m.status == "denied":
@@ -349,7 +363,6 @@ def mentions_in(doc: Document, s: Sent, resolver: Resolver) -> list[Mention]:
         a = anchors[0]
         a.host, a.host_country = a.host or m.host, a.host_country or m.host_country
         a.level, a.venue = a.level or m.level, a.venue or m.venue
-    return out
 
 
 @cache
