@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from peacewatch.extract.negotiation.context import Resolver, Sent, level_of, tok_span
+from peacewatch.extract.negotiation.context import PartyResolver, level_of
+from peacewatch.parse.syntax import Sentence, token_evidence
 from peacewatch.records import Agreement, Document, Evidence, ProcedureStep
 
 AGREEMENT_NOUNS = {
@@ -143,7 +144,7 @@ def _asserted(verb: Any, stage: str | None) -> bool:
 
 
 def mentions_in(
-    doc: Document, s: Sent, hit_spans: list[tuple[str, int, int]]
+    doc: Document, s: Sentence, hit_spans: list[tuple[str, int, int]]
 ) -> list[AgreementMention]:
     """Agreement nouns in a sentence; ``hit_spans`` are (issue, start, end) in body offsets."""
     out = []
@@ -164,7 +165,9 @@ def mentions_in(
         lo, hi = np[0].idx + s.offset, np[-1].idx + len(np[-1]) + s.offset
         issues = [i for i, a, b in hit_spans if a >= lo and b <= hi]
         left = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "det", "nmod", "poss")]
-        out.append(AgreementMention(kind, stage, tok_span(doc, s, [*left, tok]), issues))
+        out.append(
+            AgreementMention(kind, stage, token_evidence(doc, s.offset, [*left, tok]), issues)
+        )
     return out
 
 
@@ -194,7 +197,7 @@ def _stage(tok: Any) -> str | None:
 
 
 def procedure_in(
-    doc: Document, sents: list[Sent], i: int, resolver: Resolver
+    doc: Document, sents: list[Sentence], i: int, resolver: PartyResolver
 ) -> tuple[list[ProcedureStep], int]:
     """Steps announced from sentence i on, and how many sentences they took."""
     s = sents[i]
@@ -227,7 +230,7 @@ def procedure_in(
     return (steps, used) if len(steps) >= 2 else ([], 0)
 
 
-def _steps(doc: Document, s: Sent, resolver: Resolver) -> list[ProcedureStep]:
+def _steps(doc: Document, s: Sentence, resolver: PartyResolver) -> list[ProcedureStep]:
     out: list[ProcedureStep] = []
     for tok in s.sent:
         lemma = tok.lemma_.lower()
@@ -242,7 +245,7 @@ def _steps(doc: Document, s: Sent, resolver: Resolver) -> list[ProcedureStep]:
                 ProcedureStep(
                     order=0,
                     action="meet",
-                    evidence=tok_span(doc, s, list(tok.subtree)),
+                    evidence=token_evidence(doc, s.offset, list(tok.subtree)),
                     actor=" ".join(t.text for t in actor) or None,
                     level=level_of(" ".join(t.text for t in actor)) if actor else None,
                     qualifier=" ".join(quals) or None,
@@ -280,7 +283,7 @@ def _np(tok: Any) -> list[Any]:
 
 
 def _step(
-    doc: Document, s: Sent, tok: Any, actor_toks: list[Any], resolver: Resolver
+    doc: Document, s: Sentence, tok: Any, actor_toks: list[Any], resolver: PartyResolver
 ) -> ProcedureStep:
     actor = " ".join(t.text for t in actor_toks if not t.is_punct) or None
     names = {resolver.person_of(t) for t in actor_toks} - {None}
@@ -311,7 +314,7 @@ def _step(
     return ProcedureStep(
         order=0,
         action=tok.lemma_.lower(),
-        evidence=tok_span(doc, s, sub),
+        evidence=token_evidence(doc, s.offset, sub),
         actor=actor,
         level=level,
         qualifier=qual,

@@ -1,4 +1,7 @@
-"""What the negotiation rules share: sentences with body offsets, and who a phrase stands for.
+"""What the negotiation rules share: its lexicons, and who a phrase stands for.
+
+Sentences, token offsets, subjects and surnames come from the one syntax layer
+(``parse/syntax.py``), countries from the one country index (``parse/countries.py``).
 
 The other stages (entities with countries, dates, places, quotes) may be partial or still empty,
 so everything here uses them when they are present and otherwise falls back on the spaCy parse
@@ -8,15 +11,14 @@ of the paragraph (``doc.parses``), which is always there.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from peacewatch.evidence import span
 from peacewatch.lexicons import load_json
 from peacewatch.parse import countries
-from peacewatch.records import Document, Evidence
+from peacewatch.parse.syntax import Sentence, path_up, sentences, surname
+from peacewatch.records import Document
 
 ALL = "*"  # "both sides": every party of the talks
 
@@ -32,43 +34,6 @@ LEVEL_WORDS = {
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS = frozenset({"it", "they", "its", "their", "them"})
 _FIRST = frozenset({"we", "our", "us", "i", "my"})
-
-
-@dataclass(frozen=True)
-class Sent:
-    """One parsed sentence and where its text sits in ``body.text``."""
-
-    sent: Any  # spaCy Span
-    para: int
-    offset: int  # body offset of the paragraph: token.idx + offset is a body offset
-
-    @property
-    def start(self) -> int:
-        return int(self.sent.start_char) + self.offset
-
-    @property
-    def end(self) -> int:
-        return int(self.sent.end_char) + self.offset
-
-
-def sentences(doc: Document) -> Iterator[Sent]:
-    for i, (par, parsed) in enumerate(zip(doc.body.paragraphs, doc.parses, strict=False)):
-        for s in parsed.sents:
-            yield Sent(s, i, par.start)
-
-
-def tok_span(doc: Document, s: Sent, tokens: Iterable[Any]) -> Evidence:
-    """Evidence covering the given tokens (contiguous from the first to the last)."""
-    toks = sorted(tokens, key=lambda t: t.i)
-    return span(doc.body.text, toks[0].idx + s.offset, toks[-1].idx + len(toks[-1]) + s.offset)
-
-
-def sent_evidence(doc: Document, s: Sent) -> Evidence:
-    text = doc.body.text
-    start, end = s.start, s.end
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return span(text, start, end)
 
 
 @cache
@@ -141,7 +106,7 @@ def _publisher_country(publisher: str | None) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
-class Resolver:
+class PartyResolver:
     """Maps people and noun phrases of one document to the country they stand for."""
 
     def __init__(self, doc: Document) -> None:
@@ -220,7 +185,7 @@ class Resolver:
                 return self.person_name.get(surname(ent.text), str(ent.text))
         return None
 
-    def party_of(self, tok: Any, s: Sent, speaker: str | None = None) -> str | None:
+    def party_of(self, tok: Any, s: Sentence, speaker: str | None = None) -> str | None:
         """The country a subject phrase stands for: a person, a demonym, a capital, 'both sides'.
 
         Returns ``ALL`` for phrases that stand for every party, None when unknown.
@@ -251,7 +216,7 @@ class Resolver:
             for t in sub
             if not any(
                 a.dep_ in ("relcl", "acl") or (a.dep_ == "prep" and a.lower_ not in _OWN_PREPS)
-                for a in _path(t, tok)
+                for a in path_up(t, tok)
             )
         ]
         phrase = " ".join(t.lower_ for t in sub)
@@ -283,34 +248,6 @@ _OWN_PREPS = frozenset({"of", "from"})
 _OWN_TITLES = frozenset(
     {"president", "head", "adviser", "advisor", "delegation", "spokesperson", "spokesman"}
 )
-
-
-def _path(t: Any, top: Any) -> list[Any]:
-    """Tokens from t up to (not including) top."""
-    out = []
-    while t.i != top.i and t.head.i != t.i:
-        out.append(t)
-        t = t.head
-    return out
-
-
-def surname(name: str) -> str:
-    parts = re.findall(r"[\w'-]+", name)
-    return parts[-1].lower() if parts else name.lower()
-
-
-def subject_of(verb: Any) -> Any | None:
-    """The subject of a verb, inherited through xcomp/conj/aux chains when it has none."""
-    v = verb
-    for _ in range(6):
-        for c in v.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                return c
-        if v.dep_ in ("xcomp", "conj", "acomp", "advcl", "oprd") and v.head.i != v.i:
-            v = v.head
-            continue
-        return None
-    return None
 
 
 def reporting_head(tok: Any, strict: bool = True) -> Any | None:

@@ -13,6 +13,7 @@ from typing import Any
 from peacewatch.extract.negotiation.context import speech_lemmas, stances
 from peacewatch.extract.negotiation.denials import lifts_to
 from peacewatch.extract.negotiation.round_when import REPORT_NOUNS
+from peacewatch.parse.syntax import negated
 from peacewatch.records import Evidence
 
 
@@ -40,10 +41,7 @@ def _negated(tok: Any) -> bool:
     # "not willing", "no compromise", "do not want to compromise": the negation may sit on
     # the copula or on the verb the cue completes.
     nominal = tok.pos_ in ("ADJ", "NOUN") or tok.dep_ in ("xcomp", "dobj")
-    for t in (tok, tok.head) if nominal else (tok,):
-        if any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in t.children):
-            return True
-    return False
+    return any(negated(t) for t in ((tok, tok.head) if nominal else (tok,)))
 
 
 def cue_of(tok: Any) -> tuple[str, Any] | None:

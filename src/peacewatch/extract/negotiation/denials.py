@@ -20,9 +20,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from peacewatch.extract.negotiation.context import Resolver, Sent
+from peacewatch.extract.negotiation.context import PartyResolver
 from peacewatch.extract.negotiation.round_when import DENY_DIRECT, deny_verb, via_report
 from peacewatch.extract.negotiation.speakers import Speakers, party_for
+from peacewatch.parse.syntax import Sentence
 
 # Words that stand for the denier in its own denied clause ("Kyiv denied that it had ...").
 PRONOUNS = frozenset({"it", "we", "they", "he", "she", "i"})
@@ -63,7 +64,7 @@ def under_denial(verb: Any) -> tuple[Any, list[Any]] | None:
 
 
 def denial_of(
-    verb: Any, token: Any | None, resolver: Resolver, speakers: Speakers, s: Sent
+    verb: Any, token: Any | None, resolver: PartyResolver, speakers: Speakers, s: Sentence
 ) -> Denial | None:
     """The party's denial of the stance whose clause verb is ``verb`` and cue word ``token``,
     if reliable (above)."""

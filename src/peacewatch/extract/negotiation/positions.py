@@ -14,15 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from peacewatch.extract.negotiation.context import (
-    ALL,
-    Resolver,
-    Sent,
-    issue_patterns,
-    subject_of,
-    surname,
-    tok_span,
-)
+from peacewatch.extract.negotiation.context import ALL, PartyResolver, issue_patterns
 from peacewatch.extract.negotiation.cues import (
     Cue,
     IssueHit,
@@ -36,6 +28,7 @@ from peacewatch.extract.negotiation.cues import (
 from peacewatch.extract.negotiation.denials import Denial, denial_of, under_denial
 from peacewatch.extract.negotiation.round_when import deny_verb, via_report
 from peacewatch.extract.negotiation.speakers import Speakers, party_for, said_on
+from peacewatch.parse.syntax import Sentence, subject_of, surname, token_evidence
 from peacewatch.records import Document, Position
 
 __all__ = ["IssueHit", "Speakers", "condition_of", "issue_hits", "party_for", "positions_in"]
@@ -43,7 +36,7 @@ __all__ = ["IssueHit", "Speakers", "condition_of", "issue_hits", "party_for", "p
 MEETING_LEMMAS = frozenset({"meet", "meeting", "summit"})
 
 
-def issue_hits(doc: Document, s: Sent, resolver: Resolver) -> list[IssueHit]:
+def issue_hits(doc: Document, s: Sentence, resolver: PartyResolver) -> list[IssueHit]:
     hits: list[IssueHit] = []
     taken: set[tuple[str, int]] = set()
     text = s.sent.text
@@ -56,14 +49,14 @@ def issue_hits(doc: Document, s: Sent, resolver: Resolver) -> list[IssueHit]:
                 continue
             taken.add((issue, sp.start))
             toks = list(sp)
-            hits.append(IssueHit(issue, toks, tok_span(doc, s, toks), inverse))
+            hits.append(IssueHit(issue, toks, token_evidence(doc, s.offset, toks), inverse))
     for toks in leader_meetings(s, resolver):
         if not any(h.issue == "leaders-meeting" for h in hits):
-            hits.append(IssueHit("leaders-meeting", toks, tok_span(doc, s, toks)))
+            hits.append(IssueHit("leaders-meeting", toks, token_evidence(doc, s.offset, toks)))
     return hits
 
 
-def leader_meetings(s: Sent, resolver: Resolver) -> list[list[Any]]:
+def leader_meetings(s: Sentence, resolver: PartyResolver) -> list[list[Any]]:
     """ "X and Y could meet", "a meeting between X and Y": two national leaders meeting."""
     found: list[list[Any]] = []
     for tok in s.sent:
@@ -131,12 +124,12 @@ INVERSE = {
 
 def positions_in(
     doc: Document,
-    s: Sent,
+    s: Sentence,
     hits: list[IssueHit],
-    resolver: Resolver,
+    resolver: PartyResolver,
     speakers: Speakers,
     parties: tuple[str, ...],
-    prev: Sent | None = None,
+    prev: Sentence | None = None,
 ) -> list[Position]:
     out: list[Position] = []
     for hit in hits:
@@ -161,7 +154,9 @@ def positions_in(
 class _Ctx:
     """What every cue of one issue mention is read against."""
 
-    def __init__(self, hit: IssueHit, s: Sent, resolver: Resolver, speakers: Speakers) -> None:
+    def __init__(
+        self, hit: IssueHit, s: Sentence, resolver: PartyResolver, speakers: Speakers
+    ) -> None:
         self.hit, self.s, self.resolver, self.speakers = hit, s, resolver, speakers
         self.by = speakers.of(hit.head)
         self.ids = {t.i for t in hit.tokens}
@@ -285,10 +280,10 @@ def _for_beneficiaries(hit: IssueHit, found: list[Found]) -> list[Found]:
 
 def _positions(
     doc: Document,
-    s: Sent,
+    s: Sentence,
     hit: IssueHit,
     found: list[Found],
-    resolver: Resolver,
+    resolver: PartyResolver,
     parties: tuple[str, ...],
 ) -> list[Position]:
     """One Position per stance found and party it names ("both sides" names them all)."""
@@ -301,9 +296,9 @@ def _positions(
         if deny is not None:
             # The evidence names who denies it: from the denier to the denied stance.
             toks += [*deny.subject.subtree, deny.verb]
-        ev = tok_span(
+        ev = token_evidence(
             doc,
-            s,
+            s.offset,
             [t for t in s.sent if min(x.i for x in toks) <= t.i <= max(x.i for x in toks)],
         )
         for p in targets:
@@ -325,7 +320,9 @@ def _positions(
     return out
 
 
-def _listed(hit: IssueHit, prev: Sent, resolver: Resolver, speakers: Speakers) -> list[Found]:
+def _listed(
+    hit: IssueHit, prev: Sentence, resolver: PartyResolver, speakers: Speakers
+) -> list[Found]:
     """ "... set out its aims. These include X, Y and Z.": an issue listed by a
     demonstrative subject of "include"/"be" takes the stance noun of the sentence before
     (kremlin.ru readouts list a side's goals this way) and that noun's owner."""

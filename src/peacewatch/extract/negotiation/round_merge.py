@@ -13,7 +13,7 @@ from peacewatch.records import DatePrecision, Evidence, Round
 
 
 @dataclass
-class Mention:
+class RoundMention:
     evidence: Evidence
     place: str | None = None
     country: str | None = None
@@ -33,7 +33,7 @@ class Mention:
     denied_by: bool = False
 
 
-def merge(mentions: list[Mention]) -> list[Round]:
+def merge(mentions: list[RoundMention]) -> list[Round]:
     """One Round per place (then per day); mentions that cannot be placed are left out.
 
     Denied mentions are merged among themselves only, so that an article reporting a round as
@@ -46,8 +46,8 @@ def merge(mentions: list[Mention]) -> list[Round]:
     return sorted(held + no, key=lambda r: (r.date or "9999", r.evidence[0].start))
 
 
-def _merge(mentions: list[Mention], keep_vague: bool) -> list[Round]:
-    groups: list[list[Mention]] = []
+def _merge(mentions: list[RoundMention], keep_vague: bool) -> list[Round]:
+    groups: list[list[RoundMention]] = []
     for m in sorted(mentions, key=lambda m: (not m.city, m.place is None)):
         target = None
         for g in groups:
@@ -105,7 +105,7 @@ def _rank(p: str) -> int:
     return {"day": 3, "month": 2, "year": 1}.get(p, 0)
 
 
-def _first(g: list[Mention]) -> Any:
+def _first(g: list[RoundMention]) -> Any:
     def get(name: str) -> Any:
         return next((getattr(x, name) for x in g if getattr(x, name) is not None), None)
 

@@ -8,13 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from peacewatch.extract.negotiation.context import Sent
+from peacewatch.parse.syntax import Sentence, negated
 from peacewatch.records import DatePrecision, Document
-
-
-def negative(tok: Any) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in tok.children)
-
 
 # Verbs that say a report is false. "deny" and "refute" take the round itself ("denied that the
 # delegations met", "denied holding talks"); "reject", "dismiss" and "rebut" only through a
@@ -36,12 +31,12 @@ def denied(tok: Any, head: Any) -> bool:
     """The text says the round did not take place: a negated talks noun ("no talks"), a
     negated meeting verb ("did not meet"), or a negated verb of holding the talks ("the talks
     were not held", "did not take place"); or someone denies it (``denier``)."""
-    if negative(tok):
+    if negated(tok):
         return True
     verbs = {head} | ({tok.head} if tok.head.pos_ in ("VERB", "AUX") else set())
     for v in verbs:
         held = v.lemma_.lower() in ("hold", "happen", "occur", "take", "meet", "start")
-        if held and v.i != tok.i and negative(v):
+        if held and v.i != tok.i and negated(v):
             return True
     # "there were no talks": the noun is the attribute of an existential "be" with "no".
     if tok.dep_ == "attr" and any(c.lower_ == "no" for c in tok.children):
@@ -58,7 +53,7 @@ def _held(v: Any) -> bool:
 
 def deny_verb(v: Any, direct: bool) -> bool:
     lemmas = DENY_DIRECT if direct else DENY_REPORTS
-    return v.pos_ == "VERB" and v.lemma_.lower() in lemmas and not negative(v)
+    return v.pos_ == "VERB" and v.lemma_.lower() in lemmas and not negated(v)
 
 
 def via_report(noun: Any) -> Any | None:
@@ -93,7 +88,7 @@ def denier(tok: Any, head: Any) -> Any | None:
 
 
 def date_of(
-    doc: Document, s: Sent, toks: list[Any], anchors: set[int]
+    doc: Document, s: Sentence, toks: list[Any], anchors: set[int]
 ) -> tuple[str | None, DatePrecision]:
     """The date of the round: a date phrase attached to the round's own words.
 

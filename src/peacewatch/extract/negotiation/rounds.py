@@ -17,17 +17,11 @@ import re
 from functools import cache
 from typing import Any
 
-from peacewatch.extract.negotiation.context import (
-    Resolver,
-    Sent,
-    country_of_word,
-    level_of,
-    stances,
-    tok_span,
-)
-from peacewatch.extract.negotiation.round_merge import Mention as Mention
+from peacewatch.extract.negotiation.context import PartyResolver, country_of_word, level_of, stances
+from peacewatch.extract.negotiation.round_merge import RoundMention as RoundMention
 from peacewatch.extract.negotiation.round_merge import merge as merge
 from peacewatch.extract.negotiation.round_when import date_of, denied, denier, past
+from peacewatch.parse.syntax import Sentence, token_evidence
 from peacewatch.records import Document, Evidence
 
 TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "round", "consultations"})
@@ -172,7 +166,7 @@ def _clause(tok: Any, triggers: list[Any]) -> tuple[Any, list[Any]]:
 
 
 def _places(
-    doc: Document, s: Sent, toks: list[Any], anchors: set[int]
+    doc: Document, s: Sentence, toks: list[Any], anchors: set[int]
 ) -> list[tuple[str, str | None, bool, Any]]:
     """(name, country, is_city, token) for each place where the round itself was held.
 
@@ -250,7 +244,7 @@ def _city_country(name: str) -> str | None:
     return hit[1] if hit else None
 
 
-def _venue(s: Sent, toks: list[Any]) -> str | None:
+def _venue(s: Sentence, toks: list[Any]) -> str | None:
     ids = {t.i for t in toks}
     for ent in s.sent.ents:
         if (
@@ -267,9 +261,9 @@ def _venue(s: Sent, toks: list[Any]) -> str | None:
     return None
 
 
-def mentions_in(doc: Document, s: Sent, resolver: Resolver) -> list[Mention]:
+def mentions_in(doc: Document, s: Sentence, resolver: PartyResolver) -> list[RoundMention]:
     triggers = [t for t in s.sent if _trigger(t)]
-    out: list[Mention] = []
+    out: list[RoundMention] = []
     seen: set[frozenset[int]] = set()
     for tok in triggers:
         head, toks = _clause(tok, triggers)
@@ -284,7 +278,7 @@ def mentions_in(doc: Document, s: Sent, resolver: Resolver) -> list[Mention]:
         if NOT_ROUNDS.search(text) or not _tracked({c for c, _ in sides}, s.sent.text):
             continue
         no = denied(tok, head)
-        ev = tok_span(doc, s, toks)
+        ev = token_evidence(doc, s.offset, toks)
         by = denier(tok, head) if no else None
         if no and by is None and PLANNED.search(text):
             # "There will be no talks without a ceasefire", "will not meet on Friday": a
@@ -296,8 +290,8 @@ def mentions_in(doc: Document, s: Sent, resolver: Resolver) -> list[Mention]:
             deniers = [
                 t for c in by.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
             ]
-            ev = tok_span(doc, s, [*toks, by, *deniers])
-        m = Mention(evidence=ev, denied_by=by is not None)
+            ev = token_evidence(doc, s.offset, [*toks, by, *deniers])
+        m = RoundMention(evidence=ev, denied_by=by is not None)
         _locate(doc, s, m, tok, head, toks)
         m.level = _level(tok, head)
         m.format = (
@@ -319,7 +313,9 @@ def mentions_in(doc: Document, s: Sent, resolver: Resolver) -> list[Mention]:
     return out
 
 
-def _locate(doc: Document, s: Sent, m: Mention, tok: Any, head: Any, toks: list[Any]) -> None:
+def _locate(
+    doc: Document, s: Sentence, m: RoundMention, tok: Any, head: Any, toks: list[Any]
+) -> None:
     """The round's venue, place and date, read from the clause of its trigger word."""
     m.venue = _venue(s, toks)
     venue_toks = {t.i for t in toks if m.venue and t.text in m.venue.split()}
@@ -352,7 +348,7 @@ def _level(tok: Any, head: Any) -> str | None:
     )
 
 
-def _lend(out: list[Mention]) -> None:
+def _lend(out: list[RoundMention]) -> None:
     """ "negotiators met at A, and the talks were hosted by B": a clause that cannot stand as a
     round of its own adds what it says to the sentence's round.
     A denied mention neither lends to nor borrows from a round said to have taken place."""
@@ -380,12 +376,12 @@ def _tracked(sides: set[str], sentence: str) -> bool:
     return bool(SIDE_WORDS.search(sentence))
 
 
-def _country_of_phrase(resolver: Resolver, tok: Any, s: Sent) -> str | None:
+def _country_of_phrase(resolver: PartyResolver, tok: Any, s: Sentence) -> str | None:
     code = resolver.party_of(tok, s)
     return code if code != "*" else None
 
 
-def _host(toks: list[Any], resolver: Resolver, s: Sent) -> tuple[str | None, str | None]:
+def _host(toks: list[Any], resolver: PartyResolver, s: Sentence) -> tuple[str | None, str | None]:
     for t in toks:
         if t.lemma_.lower() != "host":
             continue
@@ -406,7 +402,7 @@ def _host(toks: list[Any], resolver: Resolver, s: Sent) -> tuple[str | None, str
 
 
 def _sides(
-    doc: Document, s: Sent, toks: list[Any], resolver: Resolver
+    doc: Document, s: Sentence, toks: list[Any], resolver: PartyResolver
 ) -> list[tuple[str, Evidence]]:
     """Countries sitting at the table: "from A and B", "between A and B", "A and B delegations"."""
     out: list[tuple[str, Evidence]] = []
@@ -430,6 +426,6 @@ def _sides(
         if any(a.lower_ in ("between", "from") for a in chain) or any(
             h.lower_ in TABLE_NOUNS or h.lemma_.lower() in TALK_NOUNS for h in heads
         ):
-            ev = tok_span(doc, s, [t])
+            ev = token_evidence(doc, s.offset, [t])
             out += [(code, ev) for code in dict.fromkeys(codes)]
     return out

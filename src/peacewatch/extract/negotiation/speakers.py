@@ -11,15 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from peacewatch.extract.negotiation.context import (
-    ALL,
-    Resolver,
-    Sent,
-    reporting_head,
-    speech_lemmas,
-    subject_of,
-    surname,
-)
+from peacewatch.extract.negotiation.context import ALL, PartyResolver, reporting_head, speech_lemmas
+from peacewatch.parse.syntax import Sentence, subject_of, surname
 from peacewatch.records import Document
 
 _THIRD = frozenset({"he", "she", "him", "her"})
@@ -28,11 +21,11 @@ _THIRD = frozenset({"he", "she", "him", "her"})
 class Speakers:
     """Who is speaking: the subject of the nearest reporting verb, else the last one seen."""
 
-    def __init__(self, resolver: Resolver) -> None:
+    def __init__(self, resolver: PartyResolver) -> None:
         self.resolver = resolver
         self.last: str | None = None
 
-    def see(self, s: Sent) -> None:
+    def see(self, s: Sentence) -> None:
         for tok in s.sent:
             if tok.lemma_.lower() in speech_lemmas() and tok.pos_ == "VERB":
                 subj = subject_of(tok)
@@ -64,7 +57,7 @@ class Speakers:
                 return None
         return self.last if tok.sent.text.lstrip().startswith(("“", '"')) else None
 
-    def side_of(self, tok: Any, s: Sent) -> str | None:
+    def side_of(self, tok: Any, s: Sentence) -> str | None:
         """The side the statement containing ``tok`` is made for, or None when it is someone
         else's that we cannot place (a named speaker of unknown country, an organisation)."""
         name = self.of(tok)
@@ -86,7 +79,7 @@ class Speakers:
 
 
 def party_for(
-    resolver: Resolver, speakers: Speakers, subj: Any | None, s: Sent, at: Any
+    resolver: PartyResolver, speakers: Speakers, subj: Any | None, s: Sentence, at: Any
 ) -> str | None:
     if subj is None:
         return None
@@ -116,7 +109,7 @@ def party_for(
     return party
 
 
-def said_on(doc: Document, s: Sent, anchor: Any) -> str | None:
+def said_on(doc: Document, s: Sentence, anchor: Any) -> str | None:
     """When the statement was made: a date phrase attached to the stance's own verb or to the
     speech verb above it ("said on Monday", "proposed last December"). Any other date in the
     sentence dates something talked about: in "troops that entered from February 24 must

@@ -9,15 +9,8 @@ from peacewatch.extract.negotiation import commitments as com
 from peacewatch.extract.negotiation import participants as par
 from peacewatch.extract.negotiation import positions as pos
 from peacewatch.extract.negotiation import rounds as rnd
-from peacewatch.extract.negotiation.context import (
-    ALL,
-    Resolver,
-    Sent,
-    country_of_word,
-    issues,
-    sentences,
-    tok_span,
-)
+from peacewatch.extract.negotiation.context import ALL, PartyResolver, country_of_word, issues
+from peacewatch.parse.syntax import Sentence, sentences, token_evidence
 from peacewatch.records import (
     Commitment,
     Delegation,
@@ -34,11 +27,11 @@ from peacewatch.records import (
 def extract_negotiation(doc: Document) -> Document:
     if not doc.parses:
         return doc
-    resolver = Resolver(doc)
+    resolver = PartyResolver(doc)
     speakers = pos.Speakers(resolver)
     sents = list(sentences(doc))
 
-    round_mentions: list[rnd.Mention] = []
+    round_mentions: list[rnd.RoundMention] = []
     dels: list[Delegation] = []
     for s in sents:
         round_mentions += rnd.mentions_in(doc, s, resolver)
@@ -89,9 +82,9 @@ class _Reading:
     def sentence(
         self,
         doc: Document,
-        sents: list[Sent],
+        sents: list[Sentence],
         i: int,
-        resolver: Resolver,
+        resolver: PartyResolver,
         speakers: pos.Speakers,
         parties: tuple[str, ...],
     ) -> None:
@@ -177,7 +170,7 @@ def _dedupe(ps: list[Position]) -> list[Position]:
     return out
 
 
-def _guarantors(doc: Document, sents: list[Sent], resolver: Resolver) -> list[Participant]:
+def _guarantors(doc: Document, sents: list[Sentence], resolver: PartyResolver) -> list[Participant]:
     """States named as guarantors ("guarantors such as A and B"); generic mentions name none.
 
     Only the guarantor noun phrase and a list hanging off it count, not every country in the
@@ -204,7 +197,7 @@ def _guarantors(doc: Document, sents: list[Sent], resolver: Resolver) -> list[Pa
                             name=t.text,
                             country=code,
                             role="guarantor",
-                            evidence=tok_span(doc, s, [t]),
+                            evidence=token_evidence(doc, s.offset, [t]),
                             proposed=proposed,
                         )
                     )
