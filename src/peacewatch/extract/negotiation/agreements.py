@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+
+from spacy.tokens import Token
 
 from peacewatch.extract.negotiation.context import PartyResolver, level_of
 from peacewatch.parse.syntax import Sentence, token_evidence
@@ -109,7 +110,7 @@ class AgreementMention:
     issues: list[str] = field(default_factory=list)
 
 
-def _kind(tok: Any) -> str | None:
+def _kind(tok: Token) -> str | None:
     base = AGREEMENT_NOUNS.get(tok.lower_)
     if base is None or tok.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -126,7 +127,7 @@ def _kind(tok: Any) -> str | None:
     return base
 
 
-def _asserted(verb: Any, stage: str | None) -> bool:
+def _asserted(verb: Token, stage: str | None) -> bool:
     """Reported as done: not future, modal, infinitive or a subordinate time clause.
 
     Proposing and drafting may be in the present ("are drafting"); the later stages need a
@@ -171,7 +172,7 @@ def mentions_in(
     return out
 
 
-def _stage(tok: Any) -> str | None:
+def _stage(tok: Token) -> str | None:
     """The stage a mention asserts: a "draft" modifier, or an asserted governing verb."""
     if any(
         c.lower_ in ("draft", "drafted") for c in tok.children if c.dep_ in ("amod", "compound")
@@ -254,7 +255,7 @@ def _steps(doc: Document, s: Sentence, resolver: PartyResolver) -> list[Procedur
     return out
 
 
-def _actor(verb: Any) -> list[Any]:
+def _actor(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ == "agent":
             return [t for p in c.children if p.dep_ == "pobj" for t in _np(p)]
@@ -273,7 +274,7 @@ def _actor(verb: Any) -> list[Any]:
     return []
 
 
-def _np(tok: Any) -> list[Any]:
+def _np(tok: Token) -> list[Token]:
     """A noun phrase without the clauses and coordinated verbs that hang off it."""
     out = [tok]
     for c in tok.children:
@@ -283,7 +284,7 @@ def _np(tok: Any) -> list[Any]:
 
 
 def _step(
-    doc: Document, s: Sentence, tok: Any, actor_toks: list[Any], resolver: PartyResolver
+    doc: Document, s: Sentence, tok: Token, actor_toks: list[Token], resolver: PartyResolver
 ) -> ProcedureStep:
     actor = " ".join(t.text for t in actor_toks if not t.is_punct) or None
     names = {resolver.person_of(t) for t in actor_toks} - {None}

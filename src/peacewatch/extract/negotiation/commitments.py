@@ -6,7 +6,7 @@ or a future clause under "announce/promise/pledge/vow"; its scope is the places 
 
 from __future__ import annotations
 
-from typing import Any
+from spacy.tokens import Token
 
 from peacewatch.extract.negotiation.context import ALL, PartyResolver, date_in, stances
 from peacewatch.extract.negotiation.denials import under_denial
@@ -90,7 +90,7 @@ def commitments_in(
     return out
 
 
-def _places(doc: Document, s: Sentence, toks: list[Any]) -> list[str]:
+def _places(doc: Document, s: Sentence, toks: list[Token]) -> list[str]:
     if not toks:
         return []
     lo = min(t.idx for t in toks) + s.offset
@@ -99,7 +99,7 @@ def _places(doc: Document, s: Sentence, toks: list[Any]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _names(toks: list[Any]) -> list[str]:
+def _names(toks: list[Token]) -> list[str]:
     out: list[str] = []
     seen: set[int] = set()
     for t in toks:

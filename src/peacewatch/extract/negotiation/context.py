@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
+from spacy.tokens import Token
+
 from peacewatch.lexicons import load_json
 from peacewatch.parse import countries
 from peacewatch.parse.syntax import Sentence, path_up, sentences, surname
@@ -74,7 +76,7 @@ def country_of_word(word: str) -> str | None:
     return countries.for_negotiation().of_word(word)
 
 
-def _country_in(tokens: Iterable[Any]) -> str | None:
+def _country_in(tokens: Iterable[Token]) -> str | None:
     """First country word among tokens (multi-word names tried as bigrams first)."""
     return countries.for_negotiation().in_tokens(tokens)
 
@@ -137,7 +139,7 @@ class PartyResolver:
         the demonym or country sits in the same noun phrase (left modifiers, or an apposition);
         "X, an aide to Y" takes Y's country, so a second pass resolves those.
         """
-        deferred: list[tuple[str, Any]] = []
+        deferred: list[tuple[str, Token]] = []
         for s in sentences(self.doc):
             for ent in s.sent.ents:
                 if ent.label_ != "PERSON":
@@ -176,7 +178,7 @@ class PartyResolver:
     def is_leader(self, name: str) -> bool:
         return bool(self.person_titles.get(surname(name), set()) & LEADER_TITLES)
 
-    def person_of(self, tok: Any) -> str | None:
+    def person_of(self, tok: Token) -> str | None:
         """The canonical name of the PERSON entity the token belongs to, if any."""
         if tok.ent_type_ != "PERSON":
             return None
@@ -185,7 +187,7 @@ class PartyResolver:
                 return self.person_name.get(surname(ent.text), str(ent.text))
         return None
 
-    def party_of(self, tok: Any, s: Sentence, speaker: str | None = None) -> str | None:
+    def party_of(self, tok: Token, s: Sentence, speaker: str | None = None) -> str | None:
         """The country a subject phrase stands for: a person, a demonym, a capital, 'both sides'.
 
         Returns ``ALL`` for phrases that stand for every party, None when unknown.
@@ -250,7 +252,7 @@ _OWN_TITLES = frozenset(
 )
 
 
-def reporting_head(tok: Any, strict: bool = True) -> Any | None:
+def reporting_head(tok: Token, strict: bool = True) -> Token | None:
     """The nearest reporting verb above a token ("X said that ...")."""
     t = tok
     while t.head.i != t.i:

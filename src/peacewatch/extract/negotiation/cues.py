@@ -8,7 +8,8 @@ is decided in positions.py.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+
+from spacy.tokens import Token
 
 from peacewatch.extract.negotiation.context import speech_lemmas, stances
 from peacewatch.extract.negotiation.denials import lifts_to
@@ -21,7 +22,7 @@ class IssueHit:
     """One mention of an issue in a sentence."""
 
     def __init__(
-        self, issue: str, tokens: list[Any], evidence: Evidence, inverse: bool = False
+        self, issue: str, tokens: list[Token], evidence: Evidence, inverse: bool = False
     ) -> None:
         self.issue = issue
         self.tokens = tokens
@@ -29,7 +30,7 @@ class IssueHit:
         self.inverse = inverse  # the words name the issue's opposite ("joining NATO")
 
     @property
-    def head(self) -> Any:
+    def head(self) -> Token:
         ids = {t.i for t in self.tokens}
         for t in self.tokens:
             if t.head.i not in ids or t.head.i == t.i:
@@ -37,19 +38,19 @@ class IssueHit:
         return self.tokens[0]
 
 
-def _negated(tok: Any) -> bool:
+def _negated(tok: Token) -> bool:
     # "not willing", "no compromise", "do not want to compromise": the negation may sit on
     # the copula or on the verb the cue completes.
     nominal = tok.pos_ in ("ADJ", "NOUN") or tok.dep_ in ("xcomp", "dobj")
     return any(negated(t) for t in ((tok, tok.head) if nominal else (tok,)))
 
 
-def cue_of(tok: Any) -> tuple[str, Any] | None:
+def cue_of(tok: Token) -> tuple[str, Token] | None:
     """(stance, token) if the token is a stance cue on its own."""
     return _cue(tok, False)
 
 
-def _cue(tok: Any, on_path: bool) -> tuple[str, Any] | None:
+def _cue(tok: Token, on_path: bool) -> tuple[str, Token] | None:
     """(stance, cue token) if this token is a stance cue."""
     lemma, pos = tok.lemma_.lower(), tok.pos_
     neg = _negated(tok)
@@ -89,7 +90,7 @@ def _cue(tok: Any, on_path: bool) -> tuple[str, Any] | None:
     return None
 
 
-def _modified(tok: Any) -> str:
+def _modified(tok: Token) -> str:
     """The word with its left modifiers, lower-cased and padded, as written and with the
     head's lemma: " the most important issues | the most important issue "."""
     mods = [t for c in tok.lefts if c.dep_ in ("amod", "advmod", "compound") for t in c.subtree]
@@ -98,14 +99,14 @@ def _modified(tok: Any) -> str:
     return f" {' '.join([*words, tok.lower_])} | {' '.join([*words, tok.lemma_.lower()])} "
 
 
-def _clause_verb(tok: Any) -> Any:
+def _clause_verb(tok: Token) -> Token:
     t = tok
     while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
         t = t.head
     return t
 
 
-def condition_of(verb: Any) -> str | None:
+def condition_of(verb: Token) -> str | None:
     marks = stances()["conditions"]["marks"]
     for c in verb.children:
         if c.dep_ == "advcl" and any(
@@ -134,10 +135,10 @@ class Cue:
     def __init__(
         self,
         stance: str,
-        token: Any | None,
-        verb: Any | None,
+        token: Token | None,
+        verb: Token | None,
         condition: str | None,
-        owner: Any | None = None,
+        owner: Token | None = None,
         speaker_side: bool = False,
     ) -> None:
         self.stance, self.token, self.verb, self.condition, self.owner = (
@@ -152,7 +153,7 @@ class Cue:
         self.speaker_side = speaker_side
 
 
-def _modal_demand(stance: str, verb: Any) -> str:
+def _modal_demand(stance: str, verb: Token) -> str:
     """ "Sovereignty must be guaranteed": an obligation put on others is a demand."""
     if stance in ("committed", "accepts", "seeks") and any(
         c.lower_ in ("must", "should") for c in verb.children if c.dep_ in ("aux", "auxpass")
@@ -195,7 +196,7 @@ def stance_for(hit: IssueHit) -> list[Cue]:
 ATTRIBUTE_DEPS = ("oprd", "attr", "dobj", "acomp", "xcomp", "appos")
 
 
-def _attribute_cue(node: Any, prev: Any, ids: set[int]) -> Cue | None:
+def _attribute_cue(node: Token, prev: Token, ids: set[int]) -> Cue | None:
     """Attribute nouns first: in "Kyiv called a truce its main goal" the noun beside the
     issue says more than the verb above it."""
     for c in node.children:
@@ -208,7 +209,7 @@ def _attribute_cue(node: Any, prev: Any, ids: set[int]) -> Cue | None:
     return None
 
 
-def _copula_cue(node: Any, prev: Any, hit: IssueHit) -> Cue | None:
+def _copula_cue(node: Token, prev: Token, hit: IssueHit) -> Cue | None:
     """ "Russia's priority goals were X", "the main demand is X": the stance noun is the
     copula's subject (kremlin.ru readouts of March 2022 state positions this way)."""
     if node.lemma_ != "be" or node.i == hit.head.i:
@@ -221,7 +222,7 @@ def _copula_cue(node: Any, prev: Any, hit: IssueHit) -> Cue | None:
     return None
 
 
-def _own_cue(node: Any, hit: IssueHit, ids: set[int]) -> tuple[Any, tuple[str, Any] | None]:
+def _own_cue(node: Token, hit: IssueHit, ids: set[int]) -> tuple[Token, tuple[str, Token] | None]:
     """The cue the climbed node is itself, and the node it lifts to."""
     own = (
         _cue(node, True)
@@ -241,7 +242,7 @@ def _own_cue(node: Any, hit: IssueHit, ids: set[int]) -> tuple[Any, tuple[str, A
     return node, own
 
 
-def _governing(node: Any, own: tuple[str, Any]) -> Cue:
+def _governing(node: Token, own: tuple[str, Token]) -> Cue:
     """The Cue for a cue word on the climb, with its clause and (for a noun) its owner."""
     verb = _clause_verb(node)
     owner = (
@@ -250,7 +251,7 @@ def _governing(node: Any, own: tuple[str, Any]) -> Cue:
     return Cue(_modal_demand(own[0], verb), own[1], verb, condition_of(verb), owner)
 
 
-def _climb_ends(prev: Any, node: Any, hit: IssueHit) -> bool:
+def _climb_ends(prev: Token, node: Token, hit: IssueHit) -> bool:
     # The content of a speech verb ends the climb: its subject stated the position.
     if prev.dep_ == "ccomp" and node.lemma_.lower() in speech_lemmas() and node.i != hit.head.i:
         return True
@@ -260,7 +261,7 @@ def _climb_ends(prev: Any, node: Any, hit: IssueHit) -> bool:
     return node.dep_ == "advcl" and node.i != hit.head.i and own_subject(node)
 
 
-def _distances(node: Any, ids: set[int]) -> bool:
+def _distances(node: Token, ids: set[int]) -> bool:
     """A noun on the way up that puts the issue further from a cue above it."""
     return (
         node.pos_ in ("NOUN", "PROPN")
@@ -283,18 +284,18 @@ def _unmarked(hit: IssueHit) -> list[Cue]:
     return []
 
 
-def own_subject(verb: Any) -> bool:
+def own_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 MODALS = frozenset({"must", "should", "ought"})
 
 
-def _obliged(verb: Any) -> bool:
+def _obliged(verb: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in verb.children)
 
 
-def relative_cues(hit: IssueHit) -> list[tuple[str, Any]]:
+def relative_cues(hit: IssueHit) -> list[tuple[str, Token]]:
     """ "neutrality - something that Russia has demanded": a cue in a clause about the issue."""
     out = []
     for c in hit.head.children:

@@ -18,7 +18,8 @@ position. We keep it as a Position with status "denied" only where the denial is
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+
+from spacy.tokens import Token
 
 from peacewatch.extract.negotiation.context import PartyResolver
 from peacewatch.extract.negotiation.round_when import DENY_DIRECT, deny_verb, via_report
@@ -32,18 +33,18 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
 @dataclass(frozen=True, slots=True)
 class Denial:
-    verb: Any  # the denial verb ("denied", "rejected")
-    subject: Any  # who denies ("Kyiv")
+    verb: Token  # the denial verb ("denied", "rejected")
+    subject: Token  # who denies ("Kyiv")
     party: str  # its party
 
 
-def lifts_to(head: Any) -> bool:
+def lifts_to(head: Token) -> bool:
     """Whether a stance verb's xcomp may take its head's stance (cues.py): not for a denial,
     "denied offering X" is a denied offer, not a rejection of X."""
     return head.lemma_.lower() not in DENY_DIRECT
 
 
-def under_denial(verb: Any) -> tuple[Any, list[Any]] | None:
+def under_denial(verb: Token) -> tuple[Token, list[Token]] | None:
     """The denial verb whose content holds ``verb``, through at most two xcomp/conj/ccomp
     steps ("denied that it had agreed to give up X"), with the verbs passed on the way.
     Returns (denial verb, chain) or None."""
@@ -64,11 +65,11 @@ def under_denial(verb: Any) -> tuple[Any, list[Any]] | None:
 
 
 def denial_of(
-    verb: Any, token: Any | None, resolver: PartyResolver, speakers: Speakers, s: Sentence
+    verb: Token, token: Token | None, resolver: PartyResolver, speakers: Speakers, s: Sentence
 ) -> Denial | None:
     """The party's denial of the stance whose clause verb is ``verb`` and cue word ``token``,
     if reliable (above)."""
-    found: tuple[Any, list[Any]] | None
+    found: tuple[Token, list[Token]] | None
     if token is not None and token.pos_ == "NOUN" and token.dep_ == "dobj":
         # "Kyiv denied any offer of X": the stance noun is what is denied.
         found = (token.head, []) if deny_verb(token.head, direct=True) else None

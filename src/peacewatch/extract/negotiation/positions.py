@@ -12,7 +12,7 @@ had offered X") is kept with status "denied" (denials.py); one denied by someone
 
 from __future__ import annotations
 
-from typing import Any
+from spacy.tokens import Token
 
 from peacewatch.extract.negotiation.context import ALL, PartyResolver, issue_patterns
 from peacewatch.extract.negotiation.cues import (
@@ -56,13 +56,13 @@ def issue_hits(doc: Document, s: Sentence, resolver: PartyResolver) -> list[Issu
     return hits
 
 
-def leader_meetings(s: Sentence, resolver: PartyResolver) -> list[list[Any]]:
+def leader_meetings(s: Sentence, resolver: PartyResolver) -> list[list[Token]]:
     """ "X and Y could meet", "a meeting between X and Y": two national leaders meeting."""
-    found: list[list[Any]] = []
+    found: list[list[Token]] = []
     for tok in s.sent:
         if tok.lemma_.lower() not in MEETING_LEMMAS:
             continue
-        people: list[Any] = []
+        people: list[Token] = []
         # "a meeting take place between X and Y": the preposition may hang off the verb.
         holders = [tok, tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else [tok]
         for h in holders:
@@ -84,10 +84,10 @@ def leader_meetings(s: Sentence, resolver: PartyResolver) -> list[list[Any]]:
 DENIALS = frozenset({"deny", "refute", "disprove"})
 
 # (stance, party, anchor token, condition, who stated it, the party's denial of it if any)
-Found = tuple[str, str | None, Any, str | None, str | None, Denial | None]
+Found = tuple[str, str | None, Token, str | None, str | None, Denial | None]
 
 
-def _denied(verb: Any) -> bool:
+def _denied(verb: Token) -> bool:
     """The clause is the content of a denial: "denied that it had agreed to X". What
     denials.py cannot read as the party's own denied position is dropped."""
     v = verb
@@ -100,7 +100,7 @@ def _denied(verb: Any) -> bool:
     return False
 
 
-def _wished(verb: Any) -> bool:
+def _wished(verb: Token) -> bool:
     """ "the wise course is for Kyiv to drop X": a "for ... to" clause states what
     the speaker wants another to do, not what that other does."""
     return any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
@@ -171,9 +171,9 @@ def _from_cue(ctx: _Ctx, cue: Cue) -> Found | None:
     hit, s, resolver, speakers = ctx.hit, ctx.s, ctx.resolver, ctx.speakers
     if cue.token is not None and cue.token.pos_ == "NOUN" and cue.token.head.lemma_ in RECEIVING:
         # "the delegation received proposals": the recipient is not the proposer.
-        return (cue.stance, None, cue.token, cue.condition, None, None)
+        return (cue.stance, None, cue.token or hit.head, cue.condition, None, None)
     if cue.owner is not None:  # "Russia's demand for X"
-        return _owned(ctx, cue)
+        return _owned(ctx, cue, cue.owner)
     deny = (
         denial_of(cue.verb, cue.token, resolver, speakers, s)
         if cue.verb is not None and cue.stance != "discussed"
@@ -189,7 +189,8 @@ def _from_cue(ctx: _Ctx, cue: Cue) -> Found | None:
         return None
     subj = subject_of(cue.verb) if cue.verb is not None else None
     if cue.verb is not None and cue.stance != "discussed" and _wished(cue.verb):
-        return (cue.stance, speakers.side_of(hit.head, s), cue.token, None, ctx.by, None)
+        anchor = cue.token or hit.head
+        return (cue.stance, speakers.side_of(hit.head, s), anchor, None, ctx.by, None)
     if cue.speaker_side:
         first = subj is not None and subj.lower_ in ("we", "i")
         party = (
@@ -197,7 +198,7 @@ def _from_cue(ctx: _Ctx, cue: Cue) -> Found | None:
             if first
             else speakers.side_of(hit.head, s)
         )
-        return (cue.stance, party, cue.token, None, ctx.by, None)
+        return (cue.stance, party, cue.token or hit.head, None, ctx.by, None)
     passive = subj is not None and subj.dep_ == "nsubjpass"
     about_issue = subj is not None and bool(ctx.ids & {t.i for t in subj.subtree})
     who = ctx.by
@@ -210,7 +211,7 @@ def _from_cue(ctx: _Ctx, cue: Cue) -> Found | None:
     return (cue.stance, party, cue.token or hit.head, cue.condition, who, None)
 
 
-def _owned(ctx: _Ctx, cue: Cue) -> Found | None:
+def _owned(ctx: _Ctx, cue: Cue, owner: Token) -> Found | None:
     """ "Russia's demand for X": the owner of the stance noun holds the stance."""
     t = cue.token
     if t is not None and (
@@ -218,11 +219,12 @@ def _owned(ctx: _Ctx, cue: Cue) -> Found | None:
         or (t.dep_ == "dobj" and deny_verb(t.head, direct=True))
     ):
         return None  # "denied reports of Russia's demand": not the stance
-    party = party_for(ctx.resolver, ctx.speakers, cue.owner, ctx.s, ctx.hit.head)
-    return (cue.stance, party, cue.token, cue.condition, ctx.resolver.person_of(cue.owner), None)
+    party = party_for(ctx.resolver, ctx.speakers, owner, ctx.s, ctx.hit.head)
+    anchor = t or ctx.hit.head  # a noun cue always has its token
+    return (cue.stance, party, anchor, cue.condition, ctx.resolver.person_of(owner), None)
 
 
-def _agent_party(ctx: _Ctx, verb: Any, passive: bool, about_issue: bool) -> str | None:
+def _agent_party(ctx: _Ctx, verb: Token, passive: bool, about_issue: bool) -> str | None:
     """ "X was offered a truce", "sanctions against X are needed": the subject is the
     recipient or the issue itself; the party is the agent, if named."""
     agent = next(
@@ -242,7 +244,7 @@ def _agent_party(ctx: _Ctx, verb: Any, passive: bool, about_issue: bool) -> str 
     return party
 
 
-def _subject_party(ctx: _Ctx, cue: Cue, subj: Any | None) -> str | None:
+def _subject_party(ctx: _Ctx, cue: Cue, subj: Token | None) -> str | None:
     """The party is the subject of the cue's clause."""
     party = party_for(ctx.resolver, ctx.speakers, subj, ctx.s, ctx.hit.head)
     # The speaker's side stands in only for a missing or pronoun subject: "the

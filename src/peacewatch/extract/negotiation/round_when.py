@@ -6,7 +6,7 @@ tokens that anchor it), so that another date or negation in the sentence is not 
 
 from __future__ import annotations
 
-from typing import Any
+from spacy.tokens import Token
 
 from peacewatch.parse.syntax import Sentence, negated
 from peacewatch.records import DatePrecision, Document
@@ -27,7 +27,7 @@ HELD_LEMMAS = frozenset(
 )
 
 
-def denied(tok: Any, head: Any) -> bool:
+def denied(tok: Token, head: Token) -> bool:
     """The text says the round did not take place: a negated talks noun ("no talks"), a
     negated meeting verb ("did not meet"), or a negated verb of holding the talks ("the talks
     were not held", "did not take place"); or someone denies it (``denier``)."""
@@ -44,26 +44,26 @@ def denied(tok: Any, head: Any) -> bool:
     return denier(tok, head) is not None
 
 
-def _held(v: Any) -> bool:
+def _held(v: Token) -> bool:
     lemma = v.lemma_.lower()
     if lemma == "take":
         return any(c.lower_ == "place" for c in v.children)
     return lemma in HELD_LEMMAS
 
 
-def deny_verb(v: Any, direct: bool) -> bool:
+def deny_verb(v: Token, direct: bool) -> bool:
     lemmas = DENY_DIRECT if direct else DENY_REPORTS
     return v.pos_ == "VERB" and v.lemma_.lower() in lemmas and not negated(v)
 
 
-def via_report(noun: Any) -> Any | None:
+def via_report(noun: Token) -> Token | None:
     """The verb denying a report noun: "denied reports ...", "dismissed claims ..."."""
     if noun.lemma_.lower() not in REPORT_NOUNS or noun.dep_ not in ("dobj", "nsubjpass"):
         return None
     return noun.head if deny_verb(noun.head, direct=False) else None
 
 
-def denier(tok: Any, head: Any) -> Any | None:
+def denier(tok: Token, head: Token) -> Token | None:
     """The verb by which a source denies the round of ``tok`` (its clause head ``head``).
 
     - the talks are the verb's object: "Moscow denied any talks in X";
@@ -88,7 +88,7 @@ def denier(tok: Any, head: Any) -> Any | None:
 
 
 def date_of(
-    doc: Document, s: Sentence, toks: list[Any], anchors: set[int]
+    doc: Document, s: Sentence, toks: list[Token], anchors: set[int]
 ) -> tuple[str | None, DatePrecision]:
     """The date of the round: a date phrase attached to the round's own words.
 
@@ -113,8 +113,8 @@ def date_of(
     return None, "unknown"
 
 
-def past(tok: Any) -> bool:
+def past(tok: Token) -> bool:
     v = tok if tok.pos_ == "VERB" else tok.head
-    return "Past" in v.morph.get("Tense") or any(
+    return "Past" in v.morph.get("Tense", None) or any(
         c.lower_ in ("was", "were", "had") for c in v.children
     )

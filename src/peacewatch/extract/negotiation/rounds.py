@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
+
+from spacy.tokens import Token
 
 from peacewatch.extract.negotiation.context import PartyResolver, country_of_word, level_of, stances
 from peacewatch.extract.negotiation.round_merge import RoundMention as RoundMention
@@ -96,7 +97,7 @@ AREA_NOUNS = frozenset({"area", "border", "region", "vicinity", "outskirts", "di
 MEETING_NOUNS = frozenset({"meeting", "meetings"})
 
 
-def _trigger(tok: Any) -> bool:
+def _trigger(tok: Token) -> bool:
     low, lemma = tok.lower_, tok.lemma_.lower()
     if tok.pos_ == "NOUN" and (low in TALK_NOUNS or lemma in TALK_NOUNS):
         return low != "round" or any(c.lower_ == "of" for c in tok.children)
@@ -109,7 +110,7 @@ def _trigger(tok: Any) -> bool:
     return False
 
 
-def _chain(tok: Any) -> set[Any]:
+def _chain(tok: Token) -> set[Token]:
     """The talks nouns of one phrase: "round of talks" is one round, read from both words."""
     out = {tok}
     if tok.pos_ == "VERB":  # "held the first round of negotiations"
@@ -125,14 +126,14 @@ def _chain(tok: Any) -> set[Any]:
     return out
 
 
-def _held_verb(v: Any) -> bool:
+def _held_verb(v: Token) -> bool:
     lemma = v.lemma_.lower()
     return lemma in ("hold", "happen", "occur", "convene") or (
         lemma == "take" and any(c.lower_ == "place" for c in v.children)
     )
 
 
-def _held_clauses(tok: Any) -> set[Any]:
+def _held_clauses(tok: Token) -> set[Token]:
     """ "talks on ending the war, which took place on March 29 in X": the relative clause says
     when and where the talks were held even when the parser hangs it on a later noun (as in
     two president.gov.ua releases of 29-30 March 2022); only clauses inside the talks phrase."""
@@ -144,7 +145,7 @@ def _held_clauses(tok: Any) -> set[Any]:
     }
 
 
-def _clause(tok: Any, triggers: list[Any]) -> tuple[Any, list[Any]]:
+def _clause(tok: Token, triggers: list[Token]) -> tuple[Token, list[Token]]:
     """The trigger's clause, minus embedded clauses that carry another trigger."""
     held = _held_clauses(tok)
     head = tok
@@ -166,8 +167,8 @@ def _clause(tok: Any, triggers: list[Any]) -> tuple[Any, list[Any]]:
 
 
 def _places(
-    doc: Document, s: Sentence, toks: list[Any], anchors: set[int]
-) -> list[tuple[str, str | None, bool, Any]]:
+    doc: Document, s: Sentence, toks: list[Token], anchors: set[int]
+) -> list[tuple[str, str | None, bool, Token]]:
     """(name, country, is_city, token) for each place where the round itself was held.
 
     The locative phrase must hang off the round's own words (``anchors``: the trigger, its
@@ -206,7 +207,7 @@ def _places(
     return out
 
 
-def _via_area(root: Any, anchors: set[int]) -> bool:
+def _via_area(root: Token, anchors: set[int]) -> bool:
     """ "in the area of the A-B border": B through area nouns, the phrase on a round word."""
     x, climbed = root, False
     for _ in range(6):
@@ -244,7 +245,7 @@ def _city_country(name: str) -> str | None:
     return hit[1] if hit else None
 
 
-def _venue(s: Sentence, toks: list[Any]) -> str | None:
+def _venue(s: Sentence, toks: list[Token]) -> str | None:
     ids = {t.i for t in toks}
     for ent in s.sent.ents:
         if (
@@ -314,7 +315,7 @@ def mentions_in(doc: Document, s: Sentence, resolver: PartyResolver) -> list[Rou
 
 
 def _locate(
-    doc: Document, s: Sentence, m: RoundMention, tok: Any, head: Any, toks: list[Any]
+    doc: Document, s: Sentence, m: RoundMention, tok: Token, head: Token, toks: list[Token]
 ) -> None:
     """The round's venue, place and date, read from the clause of its trigger word."""
     m.venue = _venue(s, toks)
@@ -332,7 +333,7 @@ def _locate(
     m.date, m.precision = date_of(doc, s, toks, own)
 
 
-def _level(tok: Any, head: Any) -> str | None:
+def _level(tok: Token, head: Token) -> str | None:
     """The level is read from the talks phrase and who met, not from the whole clause
     ("The President gave an account of talks held by representatives" is not a summit)."""
     who = [t for c in tok.children if c.dep_ in ("nsubj", "agent") for t in c.subtree]
@@ -376,12 +377,12 @@ def _tracked(sides: set[str], sentence: str) -> bool:
     return bool(SIDE_WORDS.search(sentence))
 
 
-def _country_of_phrase(resolver: PartyResolver, tok: Any, s: Sentence) -> str | None:
+def _country_of_phrase(resolver: PartyResolver, tok: Token, s: Sentence) -> str | None:
     code = resolver.party_of(tok, s)
     return code if code != "*" else None
 
 
-def _host(toks: list[Any], resolver: PartyResolver, s: Sentence) -> tuple[str | None, str | None]:
+def _host(toks: list[Token], resolver: PartyResolver, s: Sentence) -> tuple[str | None, str | None]:
     for t in toks:
         if t.lemma_.lower() != "host":
             continue
@@ -402,7 +403,7 @@ def _host(toks: list[Any], resolver: PartyResolver, s: Sentence) -> tuple[str | 
 
 
 def _sides(
-    doc: Document, s: Sentence, toks: list[Any], resolver: PartyResolver
+    doc: Document, s: Sentence, toks: list[Token], resolver: PartyResolver
 ) -> list[tuple[str, Evidence]]:
     """Countries sitting at the table: "from A and B", "between A and B", "A and B delegations"."""
     out: list[tuple[str, Evidence]] = []

@@ -9,7 +9,7 @@ itself, whose voice an unattributed sentence of its readout or address is.
 
 from __future__ import annotations
 
-from typing import Any
+from spacy.tokens import Token
 
 from peacewatch.extract.negotiation.context import ALL, PartyResolver, reporting_head, speech_lemmas
 from peacewatch.parse.syntax import Sentence, subject_of, surname
@@ -33,7 +33,7 @@ class Speakers:
                 if name:
                     self.last = name
 
-    def of(self, tok: Any) -> str | None:
+    def of(self, tok: Token) -> str | None:
         # "According to X, ...": the sentence is X's (president.gov.ua releases attribute
         # most statements this way); "according to him" is the last named speaker's.
         for t in tok.sent:
@@ -57,7 +57,7 @@ class Speakers:
                 return None
         return self.last if tok.sent.text.lstrip().startswith(("“", '"')) else None
 
-    def side_of(self, tok: Any, s: Sentence) -> str | None:
+    def side_of(self, tok: Token, s: Sentence) -> str | None:
         """The side the statement containing ``tok`` is made for, or None when it is someone
         else's that we cannot place (a named speaker of unknown country, an organisation)."""
         name = self.of(tok)
@@ -79,7 +79,7 @@ class Speakers:
 
 
 def party_for(
-    resolver: PartyResolver, speakers: Speakers, subj: Any | None, s: Sentence, at: Any
+    resolver: PartyResolver, speakers: Speakers, subj: Token | None, s: Sentence, at: Token
 ) -> str | None:
     if subj is None:
         return None
@@ -109,9 +109,9 @@ def party_for(
     return party
 
 
-def said_on(doc: Document, s: Sentence, anchor: Any) -> str | None:
+def said_on(doc: Document, s: Sentence, anchor: Token) -> str | None:
     """When the statement was made: a date phrase attached to the stance's own verb or to the
-    speech verb above it ("said on Monday", "proposed last December"). Any other date in the
+    speech verb above it ("said on Monday", "proposed last December"). Every other date in the
     sentence dates something talked about: in "troops that entered from February 24 must
     leave" the demand is not of 24 February (on the 2022 releases such dates put positions
     weeks before the release that reported them)."""
