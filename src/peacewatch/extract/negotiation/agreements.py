@@ -9,97 +9,25 @@ speaker while they go on with the sequence.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
 from peacewatch.extract.negotiation.context import PartyResolver, level_of
+from peacewatch.extract.negotiation.words import (
+    AGREEMENT_NOUNS,
+    CONTINUES,
+    PAX_STAGE,
+    PROC_VERBS,
+    PROCEDURE_IN_PERSON,
+    SEQUENCE,
+    SETTLEMENT,
+    SPECIFIC,
+    STAGE_LEMMAS,
+    STAGES,
+)
 from peacewatch.parse.syntax import Sentence, token_evidence
 from peacewatch.records import Agreement, Document, Evidence, ProcedureStep
-
-AGREEMENT_NOUNS = {
-    "treaty": "treaty",
-    "agreement": "agreement",
-    "agreements": "agreement",
-    "accord": "agreement",
-    "accords": "agreement",
-    "deal": "agreement",
-    "memorandum": "memorandum",
-    "communiqué": "communiqué",
-    "communique": "communiqué",
-    "declaration": "declaration",
-    "protocol": "protocol",
-}
-# A settlement is one object however an article names it ("the draft peace agreement",
-# "a bilateral treaty", "this treaty"), so its mentions merge; other kinds stay apart.
-SETTLEMENT = frozenset(
-    {"treaty", "bilateral treaty", "multilateral treaty", "peace treaty", "peace agreement"}
-)
-STAGES = (
-    "proposed",
-    "drafting",
-    "agreed",
-    "initialled",
-    "signed",
-    "ratified",
-    "in force",
-    "withdrawn",
-)
-STAGE_LEMMAS = {
-    "propose": "proposed",
-    "suggest": "proposed",
-    "offer": "proposed",
-    "draft": "drafting",
-    "prepare": "drafting",
-    "work": "drafting",
-    "finalize": "drafting",
-    "finalise": "drafting",
-    "initial": "initialled",
-    "sign": "signed",
-    "ratify": "ratified",
-    "withdraw": "withdrawn",
-    "suspend": "withdrawn",
-    "terminate": "withdrawn",
-}
-PROC_VERBS = frozenset(
-    {
-        "draft",
-        "approve",
-        "initial",
-        "sign",
-        "ratify",
-        "endorse",
-        "adopt",
-        "submit",
-        "vote",
-        "conclude",
-        "finalize",
-        "finalise",
-        "agree",
-        "enter",
-    }
-)
-SEQUENCE = re.compile(
-    r"\b(first|firstly|then|after that|only after|afterwards|next|finally|subsequently|"
-    r"followed by)\b",
-    re.IGNORECASE,
-)
-CONTINUES = re.compile(r"^\W*(and|then|after that|only after|it could|it would|this|that)\b", re.I)
-IN_PERSON = re.compile(r"\b(personal meeting|in person|face-to-face)\b", re.I)
-# Most specific name of a settlement wins when its mentions merge.
-_SPECIFIC = {
-    "bilateral treaty": 4,
-    "multilateral treaty": 4,
-    "peace treaty": 3,
-    "treaty": 2,
-    "peace agreement": 1,
-}
-# PA-X stage codes (Pre, SubPar, SubComp, Imp, Ren, Cea, Oth) are given only where the kind
-# settles it: ceasefires and humanitarian pauses are "Cea". A memorandum may be pre-negotiation
-# or, like the 1994 Budapest Memorandum the 2022 releases cite, no peace agreement at all, and
-# whether a treaty is partial or comprehensive is not in the news: those stay None.
-PAX_STAGE = {"ceasefire": "Cea"}
 
 
 @dataclass
@@ -305,7 +233,7 @@ def _step(
     ]
     sub = sub or [tok]
     text = " ".join(t.text for t in sub)
-    qual = "in person" if IN_PERSON.search(text) else None
+    qual = "in person" if PROCEDURE_IN_PERSON.search(text) else None
     if any(
         c.lower_ in ("could", "may", "might", "possible")
         for c in s.sent
@@ -335,7 +263,7 @@ def assemble(
     out = []
     for key, ms in groups.items():
         kinds = [m.kind for m in ms]
-        kind = max(kinds, key=lambda k: (_SPECIFIC.get(k, 0), kinds.count(k)))
+        kind = max(kinds, key=lambda k: (SPECIFIC.get(k, 0), kinds.count(k)))
         stages = [m.stage for m in ms if m.stage]
         stage = max(stages, key=STAGES.index) if stages else None
         issues = tuple(dict.fromkeys(i for m in ms for i in m.issues))

@@ -31,7 +31,7 @@ def commitments_in(
         if (
             tok.lemma_.lower() not in verbs
             or tok.pos_ != "VERB"
-            # only a `neg` child: "no" and "never" are left to the commitment's own reading
+            # only a `neg` child ("did not agree"), as this rule always read it
             or negated(tok, frozenset())
             # "Kyiv denied that it had agreed to X": no commitment (positions.py keeps the
             # denied stance).

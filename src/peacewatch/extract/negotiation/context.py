@@ -17,6 +17,17 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from peacewatch.extract.negotiation.words import (
+    FALLBACK_SPEECH,
+    FIRST_PERSON,
+    LEADER_TITLES,
+    OWN_PREPS,
+    OWN_TITLES,
+    THIRD_PERSON,
+)
+
+# corpus/linking.py reads the level words from here.
+from peacewatch.extract.negotiation.words import LEVEL_WORDS as LEVEL_WORDS
 from peacewatch.lexicons import load_json
 from peacewatch.parse import countries
 from peacewatch.parse.syntax import Sentence, path_up, sentences, surname
@@ -24,27 +35,14 @@ from peacewatch.records import Document
 
 ALL = "*"  # "both sides": every party of the talks
 
-_FALLBACK_SPEECH = ("say", "add", "tell", "state", "announce", "declare", "note", "stress")
-# Role words that make a person a national leader, for "a meeting between X and Y".
-LEADER_TITLES = frozenset({"president", "leader", "premier", "chancellor", "king", "emir"})
-LEVEL_WORDS = {
-    "leaders": ("president", "presidents", "leaders", "heads of state", "summit"),
-    "foreign ministers": ("foreign minister", "foreign ministers", "top diplomats"),
-    "delegations": ("delegation", "delegations", "negotiators", "negotiating teams"),
-    "working groups": ("working group", "working groups", "expert level", "subgroups"),
-}
-_PRONOUNS = frozenset({"he", "she", "him", "her"})
-_GROUP_PRONOUNS = frozenset({"it", "they", "its", "their", "them"})
-_FIRST = frozenset({"we", "our", "us", "i", "my"})
-
 
 @cache
 def speech_lemmas() -> frozenset[str]:
     try:
         data = load_json("reporting.json")
-        return frozenset(data.get("speech_verbs", _FALLBACK_SPEECH)) | {"according"}
+        return frozenset(data.get("speech_verbs", FALLBACK_SPEECH)) | {"according"}
     except (FileNotFoundError, ValueError):
-        return frozenset(_FALLBACK_SPEECH) | {"according"}
+        return frozenset(FALLBACK_SPEECH) | {"according"}
 
 
 @cache
@@ -196,15 +194,15 @@ class PartyResolver:
         if person:
             return self.person_country.get(surname(person))
         low = tok.lower_
-        if low in _PRONOUNS:
+        if low in THIRD_PERSON:
             return self.person_country.get(surname(speaker)) if speaker else None
-        if low in _FIRST:
+        if low in FIRST_PERSON:
             if speaker and surname(speaker) in self.person_country:
                 return self.person_country[surname(speaker)]
             # An unattributed "we" in a government's own release is that government (checked
             # on the kremlin.ru and president.gov.ua releases, whose publisher names the state).
             return self.publisher_country
-        if any(c.dep_ == "poss" and c.lower_ in _FIRST for c in tok.children):
+        if any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in tok.children):
             # "our state needs ...": the speaker's side, else the releasing government.
             if speaker and surname(speaker) in self.person_country:
                 return self.person_country[surname(speaker)]
@@ -217,7 +215,7 @@ class PartyResolver:
             t
             for t in sub
             if not any(
-                a.dep_ in ("relcl", "acl") or (a.dep_ == "prep" and a.lower_ not in _OWN_PREPS)
+                a.dep_ in ("relcl", "acl") or (a.dep_ == "prep" and a.lower_ not in OWN_PREPS)
                 for a in path_up(t, tok)
             )
         ]
@@ -233,7 +231,7 @@ class PartyResolver:
         found = _country_in(sub)
         if (
             found is None
-            and tok.lemma_.lower() in _OWN_TITLES
+            and tok.lemma_.lower() in OWN_TITLES
             and tok.pos_ in ("NOUN", "PROPN")
             and tok.ent_type_ not in ("PERSON", "GPE", "NORP")
         ):
@@ -242,14 +240,6 @@ class PartyResolver:
             # kremlin.ru, 2022); a foreign one always has a country in the phrase.
             return self.publisher_country
         return found
-
-
-# Prepositions that attach a noun to the side it belongs to ("of", "from").
-_OWN_PREPS = frozenset({"of", "from"})
-# Titles a government's release uses alone for its own officials.
-_OWN_TITLES = frozenset(
-    {"president", "head", "adviser", "advisor", "delegation", "spokesperson", "spokesman"}
-)
 
 
 def reporting_head(tok: Token, strict: bool = True) -> Token | None:

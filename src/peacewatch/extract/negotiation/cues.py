@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from peacewatch.extract.negotiation.context import speech_lemmas, stances
 from peacewatch.extract.negotiation.denials import lifts_to
-from peacewatch.extract.negotiation.round_when import REPORT_NOUNS
+from peacewatch.extract.negotiation.words import MODALS, REPORT_NOUNS
 from peacewatch.parse.syntax import negated
 from peacewatch.records import Evidence
 
@@ -286,9 +286,6 @@ def _unmarked(hit: IssueHit) -> list[Cue]:
 
 def own_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
-
-
-MODALS = frozenset({"must", "should", "ought"})
 
 
 def _obliged(verb: Token) -> bool:

@@ -22,12 +22,11 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from peacewatch.extract.negotiation.context import PartyResolver
-from peacewatch.extract.negotiation.round_when import DENY_DIRECT, deny_verb, via_report
+from peacewatch.extract.negotiation.round_when import deny_verb, via_report
 from peacewatch.extract.negotiation.speakers import Speakers, party_for
+from peacewatch.extract.negotiation.words import DENIER_PRONOUNS, DENY_DIRECT
 from peacewatch.parse.syntax import Sentence
 
-# Words that stand for the denier in its own denied clause ("Kyiv denied that it had ...").
-PRONOUNS = frozenset({"it", "we", "they", "he", "she", "i"})
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
 
@@ -91,7 +90,7 @@ def denial_of(
             # "they" stands for the denier only when that is plural ("officials denied that
             # they had ..."); after a country it is mostly the other side.
             plural = subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("they", "we")
-            if c.lower_ in PRONOUNS:
+            if c.lower_ in DENIER_PRONOUNS:
                 if c.lower_ == "they" and not plural:
                     return None
                 continue

@@ -28,12 +28,18 @@ from peacewatch.extract.negotiation.cues import (
 from peacewatch.extract.negotiation.denials import Denial, denial_of, under_denial
 from peacewatch.extract.negotiation.round_when import deny_verb, via_report
 from peacewatch.extract.negotiation.speakers import Speakers, party_for, said_on
+from peacewatch.extract.negotiation.words import (
+    DEMONSTRATIVES,
+    DENY_DIRECT,
+    INVERSE,
+    LIST_VERBS,
+    MEETING_LEMMAS,
+    RECEIVING,
+)
 from peacewatch.parse.syntax import Sentence, subject_of, surname, token_evidence
 from peacewatch.records import Document, Position
 
 __all__ = ["IssueHit", "Speakers", "condition_of", "issue_hits", "party_for", "positions_in"]
-
-MEETING_LEMMAS = frozenset({"meet", "meeting", "summit"})
 
 
 def issue_hits(doc: Document, s: Sentence, resolver: PartyResolver) -> list[IssueHit]:
@@ -81,8 +87,6 @@ def leader_meetings(s: Sentence, resolver: PartyResolver) -> list[list[Token]]:
     return found
 
 
-DENIALS = frozenset({"deny", "refute", "disprove"})
-
 # (stance, party, anchor token, condition, who stated it, the party's denial of it if any)
 Found = tuple[str, str | None, Token, str | None, str | None, Denial | None]
 
@@ -95,7 +99,7 @@ def _denied(verb: Token) -> bool:
         if v.dep_ not in ("ccomp", "xcomp", "conj") or v.head.i == v.i:
             return False
         v = v.head
-        if v.lemma_.lower() in DENIALS:
+        if v.lemma_.lower() in DENY_DIRECT:
             return True
     return False
 
@@ -104,22 +108,6 @@ def _wished(verb: Token) -> bool:
     """ "the wise course is for Kyiv to drop X": a "for ... to" clause states what
     the speaker wants another to do, not what that other does."""
     return any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
-
-
-# A stance on the opposite of an issue, turned round (issues.json "inverse_triggers"): to reject
-# joining NATO is to demand neutrality, to be ready to join is to reject it. Offers, conditions,
-# commitments and discussion keep their word: "undertake not to join" is a commitment either way.
-INVERSE = {
-    "demands": "rejects",
-    "seeks": "rejects",
-    "priority": "rejects",
-    "accepts": "rejects",
-    "willing": "rejects",
-    "open to compromise": "rejects",
-    "rejects": "demands",
-    "red line": "demands",
-    "will not yield": "demands",
-}
 
 
 def positions_in(
@@ -160,9 +148,6 @@ class _Ctx:
         self.hit, self.s, self.resolver, self.speakers = hit, s, resolver, speakers
         self.by = speakers.of(hit.head)
         self.ids = {t.i for t in hit.tokens}
-
-
-RECEIVING = ("receive", "get", "obtain", "hear", "study", "review")
 
 
 def _from_cue(ctx: _Ctx, cue: Cue) -> Found | None:
@@ -344,10 +329,6 @@ def _listed(
             party = speakers.side_of(tok, prev)
         return [(cue[0], party, verb, None, speakers.of(tok), None)]
     return []
-
-
-LIST_VERBS = frozenset({"include", "be", "comprise"})
-DEMONSTRATIVES = frozenset({"these", "those", "they"})
 
 
 def _beneficiaries(hit: IssueHit) -> list[str]:

@@ -8,23 +8,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from peacewatch.extract.negotiation.words import (
+    DENY_DIRECT,
+    DENY_REPORTS,
+    HELD_LEMMAS,
+    REPORT_NOUNS,
+)
 from peacewatch.parse.syntax import Sentence, negated
 from peacewatch.records import DatePrecision, Document
-
-# Verbs that say a report is false. "deny" and "refute" take the round itself ("denied that the
-# delegations met", "denied holding talks"); "reject", "dismiss" and "rebut" only through a
-# report noun ("rejected reports that talks were held"): alone they refuse ("rejected the
-# talks"), which says nothing about whether a round took place.
-DENY_DIRECT = frozenset({"deny", "refute", "disprove"})
-DENY_REPORTS = DENY_DIRECT | {"reject", "dismiss", "rebut", "dispute"}
-REPORT_NOUNS = frozenset(
-    {"report", "claim", "allegation", "suggestion", "rumour", "rumor", "speculation"}
-)
-# Verbs that say a round took place; a denied clause must be one of them ("denied that the talks
-# had failed" denies a failure, not the talks).
-HELD_LEMMAS = frozenset(
-    {"hold", "happen", "occur", "take", "meet", "start", "convene", "negotiate", "resume"}
-)
 
 
 def denied(tok: Token, head: Token) -> bool:

@@ -13,7 +13,6 @@ mentions merge only with each other, and give the article no party, host or dele
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from spacy.tokens import Token
@@ -22,79 +21,24 @@ from peacewatch.extract.negotiation.context import PartyResolver, country_of_wor
 from peacewatch.extract.negotiation.round_merge import RoundMention as RoundMention
 from peacewatch.extract.negotiation.round_merge import merge as merge
 from peacewatch.extract.negotiation.round_when import date_of, denied, denier, past
+from peacewatch.extract.negotiation.words import (
+    AREA_NOUNS,
+    IN_PERSON,
+    LOCATIVE,
+    MEET_VERBS,
+    MEETING_NOUNS,
+    NOT_ROUNDS,
+    OBJECT_VERBS,
+    ORDINALS,
+    PLANNED,
+    SIDE_WORDS,
+    TABLE_NOUNS,
+    TALK_NOUNS,
+    VENUE_HEADS,
+    VIDEO,
+)
 from peacewatch.parse.syntax import Sentence, token_evidence
 from peacewatch.records import Document, Evidence
-
-TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "round", "consultations"})
-MEET_VERBS = frozenset({"meet", "negotiate", "convene", "resume", "hold"})
-OBJECT_VERBS = frozenset({"hold", "resume"})  # round verbs only with a talks object
-# A clause is about the peace talks, not any "talks with the President of X", when it has a
-# delegation word or names two sides; checked on the kremlin.ru readouts of bilateral visits.
-SIDE_WORDS = re.compile(
-    r"\b(delegations?|negotiators?|negotiating|peace talks|both sides|two sides|"
-    r"representatives|officials from)\b",
-    re.IGNORECASE,
-)
-NOT_ROUNDS = re.compile(r"\b(telephone|phone|call)\b", re.IGNORECASE)
-VIDEO = re.compile(r"\b(video|videoconferenc\w*|online|remote(ly)?|virtual(ly)?)\b", re.IGNORECASE)
-# "face-to-face", "in-person" and "personal meeting" are the forms in the official releases.
-IN_PERSON = re.compile(r"\b(face-to-face|in-person|in person|personal meeting)\b", re.IGNORECASE)
-PLANNED = re.compile(
-    r"\b(will|shall|next|planned|upcoming|scheduled|to be held|to take place)\b", re.I
-)
-ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "1st": 1,
-    "2nd": 2,
-    "3rd": 3,
-    "4th": 4,
-    "5th": 5,
-}
-VENUE_HEADS = frozenset(
-    {
-        "palace",
-        "hotel",
-        "residence",
-        "pushcha",
-        "centre",
-        "center",
-        "office",
-        "building",
-        "house",
-        "hall",
-        "kremlin",
-    }
-)
-LOCATIVE = frozenset({"in", "at", "near", "on"})
-# Nouns whose country modifiers are sides of the table: "Russian and Ukrainian delegations",
-# "ministers of A and B".
-TABLE_NOUNS = frozenset(
-    {
-        "delegation",
-        "delegations",
-        "representatives",
-        "negotiators",
-        "sides",
-        "officials",
-        "ministers",
-        "minister",
-        "parties",
-        # "the Ukrainian party outlined ...": a release of one side names itself in the singular
-        # (president.gov.ua, March 2022).
-        "party",
-        "side",
-    }
-)
-# Nouns that only narrow a place down: "talks in the area of the A-B border" were held in B.
-AREA_NOUNS = frozenset({"area", "border", "region", "vicinity", "outskirts", "district"})
-# "meeting" is a round only with a table noun in it ("the video meeting of the delegations");
-# alone it is any meeting (kremlin.ru: "Meeting with Government members").
-MEETING_NOUNS = frozenset({"meeting", "meetings"})
 
 
 def _trigger(tok: Token) -> bool:

@@ -12,10 +12,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from peacewatch.extract.negotiation.context import ALL, PartyResolver, reporting_head, speech_lemmas
+from peacewatch.extract.negotiation.words import THIRD_PERSON
 from peacewatch.parse.syntax import Sentence, subject_of, surname
 from peacewatch.records import Document
-
-_THIRD = frozenset({"he", "she", "him", "her"})
 
 
 class Speakers:
@@ -43,7 +42,7 @@ class Speakers:
                 name = self.resolver.person_of(person) if person is not None else None
                 if name:
                     return name
-                if any(x.lower_ in _THIRD for x in objs):
+                if any(x.lower_ in THIRD_PERSON for x in objs):
                     return self.last
         rep = reporting_head(tok)
         if rep is not None:
@@ -66,7 +65,7 @@ class Speakers:
         rep = reporting_head(tok, strict=False)
         subj = subject_of(rep) if rep is not None else None
         impersonal = subj is not None and subj.lower_ == "it" and subj.dep_ == "nsubjpass"
-        if subj is not None and subj.lower_ not in _THIRD and not impersonal:
+        if subj is not None and subj.lower_ not in THIRD_PERSON and not impersonal:
             # "some politicians say that ...", "the parties noted that ...": someone else's
             # statement, or no one side's, unless the phrase names a side (or is one of the
             # release's own officials by title, context.py _OWN_TITLES).
