@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
-from typing import Any
+from typing import Required, TypedDict
 
 from spacy.tokens import Token
 
@@ -45,15 +45,60 @@ def speech_lemmas() -> frozenset[str]:
         return frozenset(FALLBACK_SPEECH) | {"according"}
 
 
+class StanceCue(TypedDict, total=False):
+    """One stance of lexicons/stances.json and the words that cue it."""
+
+    stance: Required[str]
+    lemmas: list[str]  # verbs ("reject")
+    adjectives: list[str]  # "ready", "willing"
+    nouns: list[str]  # "demand", "red line", "main goal"
+    negated: str | None  # the stance when the cue is negated ("not ready": rejects)
+    only_negated: bool  # the cue counts only negated ("will not yield")
+    note: str
+
+
+class _Words(TypedDict, total=False):
+    nouns: list[str]
+    marks: list[str]
+    lemmas: list[str]
+    phrases: list[str]
+
+
+class _Tracks(TypedDict, total=False):
+    dyads: Required[list[list[str]]]
+    multilateral: list[str]
+
+
+class StancesJson(TypedDict, total=False):
+    """lexicons/stances.json, as the rules read it."""
+
+    stances: Required[list[StanceCue]]
+    frame_nouns: _Words
+    conditions: Required[_Words]
+    commitment_verbs: Required[_Words]
+    sides: Required[_Words]
+    tracks: Required[_Tracks]
+
+
+class IssueJson(TypedDict, total=False):
+    """One issue of lexicons/issues.json."""
+
+    id: Required[str]
+    label: Required[str]
+    pax: str | None
+    triggers: list[str]  # regular expressions naming the issue
+    inverse_triggers: list[str]  # ... naming its opposite ("joining NATO" for neutrality)
+
+
 @cache
-def stances() -> dict[str, Any]:
-    data: dict[str, Any] = load_json("stances.json")
+def stances() -> StancesJson:
+    data: StancesJson = load_json("stances.json")
     return data
 
 
 @cache
-def issues() -> list[dict[str, Any]]:
-    data: list[dict[str, Any]] = load_json("issues.json")["issues"]
+def issues() -> list[IssueJson]:
+    data: list[IssueJson] = load_json("issues.json")["issues"]
     return data
 
 
@@ -62,9 +107,9 @@ def issue_patterns() -> list[tuple[str, re.Pattern[str], bool]]:
     """(issue, pattern, inverse): inverse patterns name the issue's opposite (issues.json)."""
     out = []
     for i in issues():
-        for key, inverse in (("triggers", False), ("inverse_triggers", True)):
-            if i.get(key):
-                pat = re.compile(r"\b(?:" + "|".join(i[key]) + r")\b", re.IGNORECASE)
+        for words, inverse in ((i.get("triggers"), False), (i.get("inverse_triggers"), True)):
+            if words:
+                pat = re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
                 out.append((i["id"], pat, inverse))
     return out
 

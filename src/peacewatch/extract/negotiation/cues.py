@@ -82,7 +82,8 @@ def _cue(tok: Token, on_path: bool) -> tuple[str, Token] | None:
         if st.get("only_negated") and not neg:
             continue
         if neg and not st.get("only_negated"):
-            return (st["negated"], tok) if st.get("negated") else None
+            turned = st.get("negated")
+            return (turned, tok) if turned else None
         return st["stance"], tok
     # "red line": the noun "line" modified by "red"
     if lemma == "line" and any(c.lower_ == "red" for c in tok.children) and not on_path:
