@@ -96,4 +96,10 @@ def test_records_are_typed_with_the_vocabularies(cls: type, field: str, literal:
 
 def test_happened_and_not_happened_split_modalities() -> None:
     assert not vocab.HAPPENED & vocab.NOT_HAPPENED
-    assert vocab.HAPPENED | vocab.NOT_HAPPENED <= set(vocab.MODALITIES)
+    assert set(vocab.MODALITIES) >= vocab.HAPPENED | vocab.NOT_HAPPENED
+
+
+def test_cli_claim_status_choices_are_the_vocabulary() -> None:
+    from peacewatch.cli.store import ClaimStatus
+
+    assert tuple(x.value for x in ClaimStatus) == vocab.CLAIM_STATUSES
