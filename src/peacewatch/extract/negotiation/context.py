@@ -32,6 +32,7 @@ from peacewatch.lexicons import load_json
 from peacewatch.parse import countries
 from peacewatch.parse.syntax import Sentence, path_up, sentences, surname
 from peacewatch.records import Document
+from peacewatch.vocab import ROUND_LEVELS, RoundLevel
 
 ALL = "*"  # "both sides": every party of the talks
 
@@ -311,9 +312,9 @@ def date_in(doc: Document, start: int, end: int) -> tuple[str | None, str]:
     return None, "unknown"
 
 
-def level_of(text: str) -> str | None:
+def level_of(text: str) -> RoundLevel | None:
     low = text.lower()
-    for level, words in LEVEL_WORDS.items():
-        if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words):
+    for level in ROUND_LEVELS:
+        if any(re.search(rf"\b{re.escape(w)}\b", low) for w in LEVEL_WORDS.get(level, ())):
             return level
     return None

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from peacewatch.records import DatePrecision, Evidence, Round
+from peacewatch.vocab import RoundFormat, RoundLevel, RoundStatus
 
 
 @dataclass
@@ -22,11 +23,11 @@ class RoundMention:
     venue: str | None = None
     date: str | None = None
     precision: DatePrecision = "unknown"
-    level: str | None = None
-    format: str | None = None
+    level: RoundLevel | None = None
+    format: RoundFormat | None = None
     host: str | None = None
     host_country: str | None = None
-    status: str | None = None
+    status: RoundStatus | None = None
     number: int | None = None
     sides: list[tuple[str, Evidence]] = field(default_factory=list)
     # Someone denies the round ("Moscow denied that the delegations met"): a claim even with

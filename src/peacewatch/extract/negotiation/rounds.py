@@ -39,6 +39,7 @@ from peacewatch.extract.negotiation.words import (
 )
 from peacewatch.parse.syntax import Sentence, token_evidence
 from peacewatch.records import Document, Evidence
+from peacewatch.vocab import RoundLevel
 
 
 def _trigger(tok: Token) -> bool:
@@ -277,7 +278,7 @@ def _locate(
     m.date, m.precision = date_of(doc, s, toks, own)
 
 
-def _level(tok: Token, head: Token) -> str | None:
+def _level(tok: Token, head: Token) -> RoundLevel | None:
     """The level is read from the talks phrase and who met, not from the whole clause
     ("The President gave an account of talks held by representatives" is not a summit)."""
     who = [t for c in tok.children if c.dep_ in ("nsubj", "agent") for t in c.subtree]
