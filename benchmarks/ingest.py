@@ -30,12 +30,12 @@ from pathlib import Path  # noqa: E402
 
 import sqlalchemy as sa  # noqa: E402
 
+from peacewatch.eval.store import PgDatabase  # noqa: E402
 from peacewatch.parse.nlp import load  # noqa: E402
 from peacewatch.pipeline import Analysed, analyze_stream  # noqa: E402
 from peacewatch.records import Document, RawInput  # noqa: E402
 from peacewatch.sources.files import read_inputs  # noqa: E402
 from peacewatch.store import Store  # noqa: E402
-from peacewatch.store.check import PgDatabase  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -324,7 +324,7 @@ def eval_store(
     strict: Annotated[bool, typer.Option(help="Fail when a check fails.")] = False,
 ) -> None:
     """Store checks on a corpus: re-ingest changes nothing; syndicated copies form one cluster."""
-    from peacewatch.store.check import run
+    from peacewatch.eval.store import run
 
     if not data.exists():
         report_error("eval store", f"no data at {data}", "pass --data, or check out ../shared")

@@ -123,7 +123,9 @@ def _actor_rows(vid: str, ev_idx: int, role: str, actors: tuple[Actor, ...]) -> 
 
 def record_rows(doc: Document, vid: str) -> dict[str, list[Row]]:
     """Rows of every record table for one version, keyed by table name."""
-    out: dict[str, list[Row]] = {
+    entities, mentions = _entity_rows(doc, vid)
+    events, event_actors = _event_rows(doc, vid)
+    return {
         "paragraphs": [
             {"version_id": vid, "idx": i, "start": p.start, "end": p.end}
             for i, p in enumerate(doc.body.paragraphs)
@@ -132,18 +134,24 @@ def record_rows(doc: Document, vid: str) -> dict[str, list[Row]]:
             {"version_id": vid, "idx": i, "kind": r.kind, "text": r.text}
             for i, r in enumerate(doc.removed)
         ],
-        "entities": [],
-        "mentions": [],
-        "dates": [],
-        "places": [],
-        "quotes": [],
-        "events": [],
-        "event_actors": [],
-        "positions": [],
+        "entities": entities,
+        "mentions": mentions,
+        "dates": _date_rows(doc, vid),
+        "places": _place_rows(doc, vid),
+        "quotes": _quote_rows(doc, vid),
+        "events": events,
+        "event_actors": event_actors,
+        "positions": _position_rows(doc, vid),
     }
+
+
+def _entity_rows(doc: Document, vid: str) -> tuple[list[Row], list[Row]]:
+    """Entities, and their mentions (keyed by the entity's position)."""
+    entities: list[Row] = []
+    mentions: list[Row] = []
     for i, e in enumerate(doc.entities):
         ev = e.role_evidence
-        out["entities"].append(
+        entities.append(
             {
                 "version_id": vid,
                 "idx": i,
@@ -157,7 +165,7 @@ def record_rows(doc: Document, vid: str) -> dict[str, list[Row]]:
                 "role_end": ev.end if ev else None,
             }
         )
-        out["mentions"] += [
+        mentions += [
             {
                 "version_id": vid,
                 "entity_idx": i,
@@ -168,9 +176,14 @@ def record_rows(doc: Document, vid: str) -> dict[str, list[Row]]:
             }
             for j, mn in enumerate(e.mentions)
         ]
+    return entities, mentions
+
+
+def _date_rows(doc: Document, vid: str) -> list[Row]:
+    out: list[Row] = []
     for i, t in enumerate(doc.dates):
         lo, hi = iso_range(t.value) if t.precision in ("day", "month", "year") else (None, None)
-        out["dates"].append(
+        out.append(
             {
                 "version_id": vid,
                 "idx": i,
@@ -184,48 +197,61 @@ def record_rows(doc: Document, vid: str) -> dict[str, list[Row]]:
                 "date_end": hi,
             }
         )
-    for i, p in enumerate(doc.places):
-        out["places"].append(
-            {
-                "version_id": vid,
-                "idx": i,
-                "mention": p.mention,
-                "start": p.start,
-                "end": p.end,
-                "name": p.name,
-                "lat": p.lat,
-                "lon": p.lon,
-                "country": p.country,
-                "admin1": p.admin1,
-                "feature": p.feature,
-                "geonameid": p.geonameid,
-                "metonymy": p.metonymy,
-            }
-        )
-    for i, q in enumerate(doc.quotes):
-        out["quotes"].append(
-            {
-                "version_id": vid,
-                "idx": i,
-                "text": q.text,
-                "start": q.start,
-                "end": q.end,
-                "kind": q.kind,
-                "speaker": q.speaker.name if q.speaker else None,
-                "speaker_entity": q.speaker.entity if q.speaker else None,
-                "cue": q.cue,
-                "relay": q.relay.name if q.relay else None,
-                "relay_entity": q.relay.entity if q.relay else None,
-                "said_on": q.said_on,
-                "said_on_date": iso_day(q.said_on),
-                "evidence_text": q.evidence.text,
-                "evidence_start": q.evidence.start,
-                "evidence_end": q.evidence.end,
-            }
-        )
+    return out
+
+
+def _place_rows(doc: Document, vid: str) -> list[Row]:
+    return [
+        {
+            "version_id": vid,
+            "idx": i,
+            "mention": p.mention,
+            "start": p.start,
+            "end": p.end,
+            "name": p.name,
+            "lat": p.lat,
+            "lon": p.lon,
+            "country": p.country,
+            "admin1": p.admin1,
+            "feature": p.feature,
+            "geonameid": p.geonameid,
+            "metonymy": p.metonymy,
+        }
+        for i, p in enumerate(doc.places)
+    ]
+
+
+def _quote_rows(doc: Document, vid: str) -> list[Row]:
+    return [
+        {
+            "version_id": vid,
+            "idx": i,
+            "text": q.text,
+            "start": q.start,
+            "end": q.end,
+            "kind": q.kind,
+            "speaker": q.speaker.name if q.speaker else None,
+            "speaker_entity": q.speaker.entity if q.speaker else None,
+            "cue": q.cue,
+            "relay": q.relay.name if q.relay else None,
+            "relay_entity": q.relay.entity if q.relay else None,
+            "said_on": q.said_on,
+            "said_on_date": iso_day(q.said_on),
+            "evidence_text": q.evidence.text,
+            "evidence_start": q.evidence.start,
+            "evidence_end": q.evidence.end,
+        }
+        for i, q in enumerate(doc.quotes)
+    ]
+
+
+def _event_rows(doc: Document, vid: str) -> tuple[list[Row], list[Row]]:
+    """Events, and their actors and recipients (keyed by the event's position)."""
+    events: list[Row] = []
+    actors: list[Row] = []
     for i, event in enumerate(doc.events):
         lo, hi = iso_range(event.date)
-        out["events"].append(
+        events.append(
             {
                 "version_id": vid,
                 "idx": i,
@@ -256,30 +282,34 @@ def record_rows(doc: Document, vid: str) -> dict[str, list[Row]]:
                 "evidence_end": event.evidence.end,
             }
         )
-        out["event_actors"] += _actor_rows(vid, i, "actor", event.actors)
-        out["event_actors"] += _actor_rows(vid, i, "recipient", event.recipients)
+        actors += _actor_rows(vid, i, "actor", event.actors)
+        actors += _actor_rows(vid, i, "recipient", event.recipients)
+    return events, actors
+
+
+def _position_rows(doc: Document, vid: str) -> list[Row]:
+    """Positions, numbered across the issues in document order."""
     stated = [p for issue in doc.negotiation.issues for p in issue.positions]
-    for i, pos in enumerate(stated):
-        out["positions"].append(
-            {
-                "version_id": vid,
-                "idx": i,
-                "issue": pos.issue,
-                "stance": pos.stance,
-                "party": pos.party,
-                "by": pos.by,
-                "by_entity": pos.by_entity,
-                "said_on": pos.said_on,
-                "said_on_date": iso_day(pos.said_on),
-                "detail": pos.detail,
-                "condition": pos.condition,
-                "status": pos.status,
-                "evidence_text": pos.evidence.text,
-                "evidence_start": pos.evidence.start,
-                "evidence_end": pos.evidence.end,
-            }
-        )
-    return out
+    return [
+        {
+            "version_id": vid,
+            "idx": i,
+            "issue": pos.issue,
+            "stance": pos.stance,
+            "party": pos.party,
+            "by": pos.by,
+            "by_entity": pos.by_entity,
+            "said_on": pos.said_on,
+            "said_on_date": iso_day(pos.said_on),
+            "detail": pos.detail,
+            "condition": pos.condition,
+            "status": pos.status,
+            "evidence_text": pos.evidence.text,
+            "evidence_start": pos.evidence.start,
+            "evidence_end": pos.evidence.end,
+        }
+        for i, pos in enumerate(stated)
+    ]
 
 
 def version_row(doc: Document, did: str, version: int, ihash: str, chash: str) -> Row:

@@ -18,19 +18,19 @@ import uuid
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import sqlalchemy as sa
 
 from peacewatch.corpus.variants import syndicated_variants
 from peacewatch.records import Document, RawInput
 from peacewatch.store import Store, schema
+from peacewatch.store.core import Analyze
 from peacewatch.store.db import normalise_url
 
 WALL_CLOCK = {"ingested_at", "failed_at"}
 
 
-def dump(engine: sa.Engine) -> dict[str, list[tuple[Any, ...]]]:
+def dump(engine: sa.Engine) -> dict[str, list[tuple[str, ...]]]:
     out = {}
     with engine.connect() as conn:
         for name, table in sorted(schema.metadata.tables.items()):
@@ -88,7 +88,7 @@ def _inputs(data: Path) -> list[RawInput]:
     return [x for x in read_inputs([str(data)]) if isinstance(x, RawInput)]
 
 
-def check_backend(url: str, raws: list[RawInput], analyze: Any) -> tuple[list[str], list[str]]:
+def check_backend(url: str, raws: list[RawInput], analyze: Analyze) -> tuple[list[str], list[str]]:
     """Table rows and failures for one backend."""
     lines, failures = [], []
     with Store(url) as store:
@@ -129,7 +129,7 @@ def check_backend(url: str, raws: list[RawInput], analyze: Any) -> tuple[list[st
     return lines, failures
 
 
-def _syndicate(store: Store, base: RawInput, analyze: Any, failures: list[str]) -> str:
+def _syndicate(store: Store, base: RawInput, analyze: Analyze, failures: list[str]) -> str:
     text = base.data if isinstance(base.data, str) else base.data.decode("utf-8", "replace")
     copies = [
         RawInput(
