@@ -161,11 +161,11 @@ T = TypeVar("T", bound="DataclassInstance")
 
 
 @cache
-def _hints(cls: type) -> dict[str, Any]:
+def _hints(cls: type) -> dict[str, object]:
     return typing.get_type_hints(cls, vars(r))
 
 
-def _build(tp: Any, value: Any, where: str) -> Any:
+def _build(tp: object, value: object, where: str) -> object:
     """``value`` (parsed JSON) as an instance of the type ``tp``."""
     if value is None:
         return None
@@ -184,13 +184,13 @@ def _build(tp: Any, value: Any, where: str) -> Any:
     return value  # str, int, float, bool
 
 
-def _list(value: Any, where: str) -> list[Any]:
+def _list(value: object, where: str) -> list[object]:
     if not isinstance(value, list):
         raise FormatError(where, f"expected a list, got {type(value).__name__}", _FIX)
     return value
 
 
-def _record(cls: type[T], data: Any, where: str) -> T:
+def _record(cls: type[T], data: object, where: str) -> T:
     if not isinstance(data, Mapping):
         raise FormatError(where, f"expected an object, got {type(data).__name__}", _FIX)
     hints = _hints(cls)
@@ -205,13 +205,17 @@ def _record(cls: type[T], data: Any, where: str) -> T:
         raise FormatError(where, str(e).split(".", 1)[-1].strip(), _FIX) from e
 
 
-def _pair(value: Any, where: str) -> tuple[int, int]:
-    if not (isinstance(value, list) and len(value) == 2 and all(type(x) is int for x in value)):
-        raise FormatError(where, f"expected [start, end], got {value!r}", _FIX)
-    return value[0], value[1]
+def _pair(value: object, where: str) -> tuple[int, int]:
+    if isinstance(value, list) and len(value) == 2:
+        start, end = value
+        if type(start) is int and type(end) is int:
+            return start, end
+    raise FormatError(where, f"expected [start, end], got {value!r}", _FIX)
 
 
-def _entity(e: Any, text: str, where: str) -> r.Entity:
+def _entity(e: object, text: str, where: str) -> r.Entity:
+    if not isinstance(e, Mapping):
+        raise FormatError(where, f"expected an object, got {type(e).__name__}", _FIX)
     spans = [_pair(x, f"{where}.mentions[{j}]") for j, x in enumerate(_list(e["mentions"], where))]
     mentions = [{"text": text[s:t], "start": s, "end": t} for s, t in spans]
     return _record(r.Entity, {**e, "mentions": mentions}, where)
