@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from peacewatch.extract.negotiation.context import PartyResolver, level_of
 from peacewatch.extract.negotiation.words import (
     AGREEMENT_NOUNS,
+    CEASEFIRE_MODIFIERS,
     CONTINUES,
     PAX_STAGE,
     PROC_VERBS,
@@ -25,6 +26,7 @@ from peacewatch.extract.negotiation.words import (
     SPECIFIC,
     STAGE_LEMMAS,
     STAGES,
+    TREATY_MODIFIERS,
 )
 from peacewatch.parse.syntax import Sentence, token_evidence
 from peacewatch.records import Agreement, Document, Evidence, ProcedureStep
@@ -43,10 +45,10 @@ def _kind(tok: Token) -> str | None:
     if base is None or tok.pos_ not in ("NOUN", "PROPN"):
         return None
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
-    if mods & {"ceasefire", "cease-fire", "truce"}:
+    if mods & CEASEFIRE_MODIFIERS:
         return "ceasefire"
     if base == "treaty":
-        for m in ("bilateral", "multilateral", "peace"):
+        for m in TREATY_MODIFIERS:
             if m in mods:
                 return f"{m} treaty"
         return "treaty"

@@ -12,6 +12,7 @@ from peacewatch.extract.negotiation.context import ALL, PartyResolver, date_in, 
 from peacewatch.extract.negotiation.denials import under_denial
 from peacewatch.extract.negotiation.positions import IssueHit, condition_of
 from peacewatch.extract.negotiation.speakers import Speakers, party_for
+from peacewatch.extract.negotiation.words import PROMISE_VERBS
 from peacewatch.parse.syntax import Sentence, negated, subject_of, token_evidence
 from peacewatch.records import Commitment, Document
 
@@ -39,7 +40,7 @@ def commitments_in(
         ):
             continue
         actions = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-        if tok.lemma_.lower() in ("announce", "promise", "pledge", "vow"):
+        if tok.lemma_.lower() in PROMISE_VERBS:
             actions += [
                 c
                 for c in tok.children

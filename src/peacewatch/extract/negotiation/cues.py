@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from peacewatch.extract.negotiation.context import speech_lemmas, stances
 from peacewatch.extract.negotiation.denials import lifts_to
-from peacewatch.extract.negotiation.words import MODALS, REPORT_NOUNS
+from peacewatch.extract.negotiation.words import MODALS, REPORT_DENIERS, REPORT_NOUNS
 from peacewatch.parse.syntax import negated
 from peacewatch.records import Evidence
 
@@ -75,7 +75,7 @@ def _cue(tok: Token, on_path: bool) -> tuple[str, Token] | None:
             c.lower_ == "to" or c.dep_ == "xcomp" for c in tok.children
         ):
             continue  # "committed war crimes" is perpetrating, "committed to X" a commitment
-        if lemma in ("deny", "dismiss", "reject", "refute", "dispute") and any(
+        if lemma in REPORT_DENIERS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in REPORT_NOUNS for c in tok.children
         ):
             continue  # "denied reports of X's demand" says the report is false (denials.py)

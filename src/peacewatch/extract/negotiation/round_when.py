@@ -12,6 +12,7 @@ from peacewatch.extract.negotiation.words import (
     DENY_DIRECT,
     DENY_REPORTS,
     HELD_LEMMAS,
+    NEGATED_HELD_VERBS,
     REPORT_NOUNS,
 )
 from peacewatch.parse.syntax import Sentence, negated
@@ -26,7 +27,7 @@ def denied(tok: Token, head: Token) -> bool:
         return True
     verbs = {head} | ({tok.head} if tok.head.pos_ in ("VERB", "AUX") else set())
     for v in verbs:
-        held = v.lemma_.lower() in ("hold", "happen", "occur", "take", "meet", "start")
+        held = v.lemma_.lower() in NEGATED_HELD_VERBS
         if held and v.i != tok.i and negated(v):
             return True
     # "there were no talks": the noun is the attribute of an existential "be" with "no".

@@ -23,6 +23,7 @@ from peacewatch.extract.negotiation.round_merge import merge as merge
 from peacewatch.extract.negotiation.round_when import date_of, denied, denier, past
 from peacewatch.extract.negotiation.words import (
     AREA_NOUNS,
+    HELD_CLAUSE_VERBS,
     IN_PERSON,
     LOCATIVE,
     MEET_VERBS,
@@ -73,7 +74,7 @@ def _chain(tok: Token) -> set[Token]:
 
 def _held_verb(v: Token) -> bool:
     lemma = v.lemma_.lower()
-    return lemma in ("hold", "happen", "occur", "convene") or (
+    return lemma in HELD_CLAUSE_VERBS or (
         lemma == "take" and any(c.lower_ == "place" for c in v.children)
     )
 

@@ -10,6 +10,7 @@ from peacewatch.extract.negotiation import participants as par
 from peacewatch.extract.negotiation import positions as pos
 from peacewatch.extract.negotiation import rounds as rnd
 from peacewatch.extract.negotiation.context import ALL, PartyResolver, country_of_word, issues
+from peacewatch.extract.negotiation.words import PROPOSAL_WORDS
 from peacewatch.parse.syntax import Sentence, sentences, token_evidence
 from peacewatch.records import (
     Commitment,
@@ -182,10 +183,7 @@ def _guarantors(doc: Document, sents: list[Sentence], resolver: PartyResolver) -
             if not tok.lower_.startswith("guarantor"):
                 continue
             head = tok.head if tok.dep_ in ("compound", "amod") else tok
-            proposed = any(
-                t.lower_ in ("could", "would", "may", "might", "proposed", "possible")
-                for t in s.sent
-            )
+            proposed = any(t.lower_ in PROPOSAL_WORDS for t in s.sent)
             for t in head.subtree:
                 code = country_of_word(t.text)
                 listed = t.dep_ in ("conj", "appos") or (

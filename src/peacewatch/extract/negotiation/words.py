@@ -99,6 +99,9 @@ DENY_DIRECT: Final = _set("deny_direct")
 DENY_REPORTS: Final = DENY_DIRECT | _set("deny_via_report")
 REPORT_NOUNS: Final = _set("report_nouns")
 HELD_LEMMAS: Final = _set("held_lemmas")
+NEGATED_HELD_VERBS: Final = _set("negated_held_verbs")
+HELD_CLAUSE_VERBS: Final = _set("held_clause_verbs")
+REPORT_DENIERS: Final = _set("report_deniers")
 
 # Issues and stances (positions.py, cues.py)
 MEETING_LEMMAS: Final = _set("meeting_lemmas")
@@ -122,6 +125,10 @@ SEQUENCE: Final = _words_rx("sequence")
 CONTINUES: Final = _words_rx("continues", prefix=r"^\W*")
 PROCEDURE_IN_PERSON: Final = _words_rx("procedure_in_person")
 PAX_STAGE: Final = _strs("pax_stage")
+CEASEFIRE_MODIFIERS: Final = _set("ceasefire_modifiers")
+TREATY_MODIFIERS: Final = tuple(_list("treaty_modifiers"))
+PROPOSAL_WORDS: Final = _set("proposal_words")
+PROMISE_VERBS: Final = _set("promise_verbs")  # commitments.py
 
 
 # Closed-class grammar, not vocabulary: stays in code.
