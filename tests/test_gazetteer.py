@@ -150,8 +150,23 @@ def test_arab_town_without_its_article(g: Gazetteer) -> None:
     assert all(g.country[i] != "SY" for i in candidates(g, "Nazi"))  # 4 letters: too short
 
 
-def test_un_regions_are_known_places_without_a_point(g: Gazetteer) -> None:
-    ids = candidates(g, "Latin America")
-    assert ids and all(g.entry(i).lat is None for i in ids)
-    assert best(g, Query("Latin America")) is None  # unresolved, never the United States
+def test_macro_regions_and_seas_have_geonames_points(g: Gazetteer) -> None:
+    latam = best(g, Query("Latin America"))
+    assert latam is not None and latam.feature == "macro" and latam.country is None
+    assert latam.lat is not None and latam.lat < 0 and latam.lon is not None and latam.lon < -60
+    ocean = best(g, Query("Atlantic"))
+    assert ocean is not None and ocean.feature == "sea" and ocean.name == "Atlantic Ocean"
+    mideast = best(g, Query("Middle East"))
+    assert mideast is not None and mideast.feature == "macro" and mideast.geonameid
     assert "region" not in features(g, "United Nations")  # a grouping, not a place
+
+
+def test_countries_and_us_states_sit_at_geonames_points(g: Gazetteer) -> None:
+    # countryinfo put Canada at 60, -95 and the towns' mean put Oregon 160 km off GeoNames'.
+    canada = best(g, Query("Canada"))
+    assert canada is not None and (canada.lat, canada.lon) == (60.0, -114.0)
+    oregon = best(g, Query("Oregon"))
+    assert oregon is not None and oregon.feature == "region" and not oregon.computed
+    assert (oregon.lat, oregon.lon) == (44.0, -121.0)
+    ontario = best(g, Query("Ontario"))  # no GeoNames point shipped: still a computed centroid
+    assert ontario is not None and ontario.computed

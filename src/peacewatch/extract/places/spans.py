@@ -73,7 +73,10 @@ class _Span:
 def _strong(g: Gazetteer, ids: tuple[int, ...], min_pop: int) -> bool:
     for i in ids:
         f = g.feature[i]
-        if f in ("country", "region", "continent", "landmark") or g.population[i] >= min_pop:
+        if (
+            f in ("country", "region", "continent", "landmark", "sea", "macro")
+            or g.population[i] >= min_pop
+        ):
             return True
     return False
 

@@ -146,7 +146,7 @@ def places_for(doc: Document, g: Gazetteer | None = None) -> tuple[Place, ...]:
 def _feature(e: Entry | None) -> str | None:
     if e is None:
         return None
-    return "region" if e.feature in ("continent", "county") else e.feature
+    return "region" if e.feature in ("continent", "county", "macro") else e.feature
 
 
 def extract_places(doc: Document) -> Document:
