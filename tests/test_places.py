@@ -180,3 +180,26 @@ def test_word_run_into_a_country_name_leaves_the_country(nlp: Language) -> None:
 def test_a_list_of_cities_is_not_city_and_state(nlp: Language) -> None:
     doc = analyse(nlp, "Flights from Washington, New York, Chicago and Denver were cancelled.")
     assert place(doc, "Washington").admin1 == "US-DC"
+
+
+def test_towns_of_other_conflicts_are_places_not_people(nlp: Language) -> None:
+    # Issue 15: the ruler knew Ukraine, Russia, Belarus and Turkey only; spaCy alone tagged
+    # these towns PERSON or ORG.
+    doc = analyse(
+        nlp,
+        "Israeli strikes hit Khan Younis on Tuesday.",
+        "The Houthis attacked Marib and Hudaydah, the UN envoy said.",
+    )
+    khan = place(doc, "Khan Younis")
+    assert khan.country == "PS" and khan.feature == "city" and near(khan, 31.35, 34.31, 15)
+    assert place(doc, "Marib").country == "YE" and place(doc, "Hudaydah").country == "YE"
+    ents = {e.text: e.label_ for sd in doc.parses for e in sd.ents}
+    assert ents["Khan Younis"] == ents["Marib"] == ents["Hudaydah"] == "GPE"
+
+
+def test_seas_and_macro_regions_resolve_to_geonames_points(nlp: Language) -> None:
+    doc = analyse(nlp, "Ships crossed the Atlantic and the Black Sea to reach the Middle East.")
+    atlantic = place(doc, "Atlantic")
+    assert atlantic.feature == "sea" and near(atlantic, 10.0, -25.0, 1)
+    mideast = place(doc, "Middle East")
+    assert mideast.feature == "region" and near(mideast, 33.14, 35.86, 1)
