@@ -170,3 +170,24 @@ def test_countries_and_us_states_sit_at_geonames_points(g: Gazetteer) -> None:
     assert (oregon.lat, oregon.lon) == (44.0, -121.0)
     ontario = best(g, Query("Ontario"))  # no GeoNames point shipped: still a computed centroid
     assert ontario is not None and ontario.computed
+
+
+def test_metropolis_namesake_beats_its_region_unless_told_region(g: Gazetteer) -> None:
+    city = best(g, Query("New York"))
+    assert city is not None and city.feature == "city" and city.name == "New York City"
+    state = best(g, Query("New York", feature_hint="region"))
+    assert state is not None and state.feature == "region" and state.admin1 == "US-NY"
+    # a town that merely carries a state's name as an alternate one does not hide the state
+    montana = best(g, Query("Montana"))
+    assert montana is not None and montana.feature == "region"
+
+
+def test_rounded_geonames_country_point_keeps_the_precise_one_it_rounds() -> None:
+    from peacewatch.geo.build import _Builder, _country_point
+
+    b = _Builder()
+    i = b.add("Azerbaijan", 40.5, 47.5, "AZ", None, "country", 0, None)
+    _country_point(b, i, 41.0, 48.0)
+    assert (b.lat[i], b.lon[i]) == (40.5, 47.5)
+    _country_point(b, i, 60.0, -114.0)
+    assert (b.lat[i], b.lon[i]) == (60.0, -114.0)

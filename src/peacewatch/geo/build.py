@@ -323,8 +323,7 @@ def _geonames_points(b: _Builder, countries: dict[str, int], by_iso: dict[str, i
     for gid, name, lat, lon, feature, country, admin1, pop, aliases in geonames_rows():
         if feature == "country":
             if country in countries:
-                i = countries[country]
-                b.lat[i], b.lon[i] = float(lat), float(lon)
+                _country_point(b, countries[country], float(lat), float(lon))
             continue
         if feature == "region":
             if admin1 in by_iso:
@@ -336,6 +335,15 @@ def _geonames_points(b: _Builder, countries: dict[str, int], by_iso: dict[str, i
         for alias in (name, *aliases.split("|"), *short.get(name, [])):
             if alias:
                 b.name(i, alias)
+
+
+def _country_point(b: _Builder, i: int, lat: float, lon: float) -> None:
+    """GeoNames' country point, rounded to whole degrees in our extract: where countryinfo's
+    point rounds to it (Azerbaijan 40.5, 47.5 -> 41, 48), countryinfo's is kept, being the
+    same point unrounded; elsewhere (Canada, India, Libya) GeoNames' replaces it."""
+    if b.lat[i] == b.lat[i] and abs(b.lat[i] - lat) <= 0.5 and abs(b.lon[i] - lon) <= 0.5:
+        return
+    b.lat[i], b.lon[i] = lat, lon
 
 
 def _macroregions(b: _Builder) -> None:

@@ -27,6 +27,11 @@ REGION_BASE = 3.0
 # one of its own towns (of at least this many people) needs a "region"/"oblast" hint.
 NAMESAKE_MIN_POP = 1000
 NAMESAKE_PENALTY = 4.0
+# ... and so does a region whose name is an alternate name of a city of a million people in it:
+# "New York" is New York City, "Sao Paulo" the city (issue 15: with GeoNames' own point for
+# New York State, 267 km from the city, the state lost GWN 17 toponyms that the old computed
+# centroid, pulled towards the city, had hidden).
+METROPOLIS_POP = 1_000_000
 # The entry's own name, not one of its alternate names (GWN dev: Dayton, Ohio lists "Venice").
 # 2.5: LGL dev 0.803 -> 0.811 against 1.5, GWN dev unchanged, held-out halves unchanged.
 PRIMARY_BONUS = 2.5
@@ -109,14 +114,15 @@ def _base(g: Gazetteer, e: Entry, key: str, region_hint: bool) -> float:
 
 
 def _has_namesake_town(g: Gazetteer, e: Entry, key: str) -> bool:
-    # The town must really be called so: Montana City's alternate name "Montana" must not hide
-    # the state, nor New York City's "New York" (LGL and GWN dev: "New York" there is the state
-    # more often than the city).
+    # The town must really be called so, or be a metropolis: Montana City's alternate name
+    # "Montana" must not hide the state.
     return any(
         g.feature[i] == "city"
         and g.admin1[i] == e.admin1
-        and g.population[i] >= NAMESAKE_MIN_POP
-        and fold(g.names[i]) == key
+        and (
+            (g.population[i] >= NAMESAKE_MIN_POP and fold(g.names[i]) == key)
+            or g.population[i] >= METROPOLIS_POP
+        )
         for i in candidates(g, key)
     )
 
