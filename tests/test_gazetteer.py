@@ -191,3 +191,10 @@ def test_rounded_geonames_country_point_keeps_the_precise_one_it_rounds() -> Non
     assert (b.lat[i], b.lon[i]) == (40.5, 47.5)
     _country_point(b, i, 60.0, -114.0)
     assert (b.lat[i], b.lon[i]) == (60.0, -114.0)
+
+
+def test_a_neighbour_of_the_documents_country_is_context(g: Gazetteer) -> None:
+    alone = best(g, Query("Gaza"), Counter())
+    assert alone is not None and alone.country == "MZ"  # Gaza province outweighs a city alone
+    near = best(g, Query("Gaza"), Counter({"IL": 1}))
+    assert near is not None and near.country == "PS" and near.feature == "city"

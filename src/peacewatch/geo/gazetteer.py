@@ -36,7 +36,7 @@ from pathlib import Path
 from peacewatch.geo.data import CITY_FILE_POPULATION, Coded, IndexData, Strings
 from peacewatch.geo.data import fold as fold  # the gazetteer's key; callers import it from here
 
-INDEX_VERSION = 22
+INDEX_VERSION = 23
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +78,7 @@ class Gazetteer:
         self.exonyms: dict[str, int] = data["exonyms"]
         self.capitals: frozenset[int] = data["capitals"]
         self.country_entry: dict[str, int] = data["country_entry"]
+        self.neighbours: dict[str, tuple[str, ...]] = data["neighbours"]
 
     def __len__(self) -> int:
         return len(self.names)

@@ -40,6 +40,9 @@ CONTEXT_COUNTRY = 2.5  # LGL: Alexandria, Louisiana beats Alexandria, Egypt when
 # 1.5, not 1.0: dev halves GWN equal, LGL +1 toponym; held-out halves GWN +0.004, LGL +0.003
 # ("Shelby" in a text naming Montana is Shelby, Montana, not the larger Shelby, Michigan).
 CONTEXT_ADMIN1 = 1.5
+# A country bordering one the document names: the conflict's other side ("Gaza" in a text
+# naming Israel is Gaza City, not Gaza province of Mozambique; issue 15).
+CONTEXT_NEIGHBOUR = 1.0
 HINT_MATCH = 5.0  # "the Ukrainian port city of X", "X, Ukraine", "X, Louisiana"
 HINT_MISMATCH = 2.0
 FEATURE_HINT = 5.0  # "the X region" / "city of X"
@@ -142,6 +145,8 @@ def score(
     # to 4) lost 8 toponyms on GWN dev.
     if e.country and ctx_countries[e.country] > 0:
         s += CONTEXT_COUNTRY
+    elif e.country and any(ctx_countries[n] > 0 for n in g.neighbours.get(e.country, ())):
+        s += CONTEXT_NEIGHBOUR
     if e.admin1 and ctx_admin1[e.admin1] > 0 and e.feature in ("city", "region", "county"):
         s += CONTEXT_ADMIN1
     if q.countries:
