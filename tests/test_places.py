@@ -203,3 +203,14 @@ def test_seas_and_macro_regions_resolve_to_geonames_points(nlp: Language) -> Non
     assert atlantic.feature == "sea" and near(atlantic, 10.0, -25.0, 1)
     mideast = place(doc, "Middle East")
     assert mideast.feature == "region" and near(mideast, 33.14, 35.86, 1)
+
+
+def test_region_heading_an_organisation_is_a_place_a_town_is_not(nlp: Language) -> None:
+    doc = analyse(
+        nlp,
+        "A spokesman for the Ohio Department of Transportation said the road would reopen.",
+        "Dublin City Council met on Monday.",
+    )
+    ohio = place(doc, "Ohio")
+    assert ohio.feature == "region" and ohio.admin1 == "US-OH"
+    assert not [p for p in doc.places if p.mention.startswith("Dublin")]

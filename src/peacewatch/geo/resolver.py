@@ -100,7 +100,8 @@ def region_candidates(g: Gazetteer, text: str) -> tuple[int, ...]:
     return ids
 
 
-def _base(g: Gazetteer, e: Entry, key: str, region_hint: bool) -> float:
+def _base(g: Gazetteer, e: Entry, key: str, region_hint: bool, local: bool = False) -> float:
+    """The prior of ``e``; ``local``: the document names other places in ``e``'s region."""
     if e.feature == "country":
         return COUNTRY_BASE
     if e.feature == "continent":
@@ -110,21 +111,22 @@ def _base(g: Gazetteer, e: Entry, key: str, region_hint: bool) -> float:
     pop = math.log10(e.population + 1)
     if e.feature in ("region", "county"):
         score = REGION_BASE + pop / 2
-        if not region_hint and _has_namesake_town(g, e, key):
+        if not region_hint and _has_namesake_town(g, e, key, local):
             score -= NAMESAKE_PENALTY
         return score
     return pop + (CAPITAL_BONUS if e.id in g.capitals else 0.0)
 
 
-def _has_namesake_town(g: Gazetteer, e: Entry, key: str) -> bool:
+def _has_namesake_town(g: Gazetteer, e: Entry, key: str, local: bool) -> bool:
     # The town must really be called so, or be a metropolis: Montana City's alternate name
-    # "Montana" must not hide the state.
+    # "Montana" must not hide the state. A story that names other places of the region (Albany,
+    # Rochester) is about the region: there "New York" is the state (LGL's reading).
     return any(
         g.feature[i] == "city"
         and g.admin1[i] == e.admin1
         and (
             (g.population[i] >= NAMESAKE_MIN_POP and fold(g.names[i]) == key)
-            or g.population[i] >= METROPOLIS_POP
+            or (g.population[i] >= METROPOLIS_POP and not local)
         )
         for i in candidates(g, key)
     )
@@ -134,7 +136,8 @@ def score(
     g: Gazetteer, e: Entry, q: Query, ctx_countries: Counter[str], ctx_admin1: Counter[str]
 ) -> float:
     key = fold(q.text)
-    s = _base(g, e, key, q.feature_hint == "region")
+    local = bool(e.admin1 and ctx_admin1[e.admin1] > 0)
+    s = _base(g, e, key, q.feature_hint == "region", local)
     if fold(e.name) == key or g.exonyms.get(key) == e.id:
         s += PRIMARY_BONUS
     if q.feature_hint == "region":
