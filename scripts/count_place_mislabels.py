@@ -6,7 +6,8 @@ first-order region, in a country the document's own places name ("Khan Younis" i
 report).
 Not counted: names of known actors (lexicons/actors.json: people or organisations by
 curation), entities with a role ("Secretary Clinton"), a word of a full personal name the same
-document gives ("Abbas" of Mahmoud Abbas), and names that are also English words or first names
+document gives ("Abbas" of Mahmoud Abbas), acronyms of three letters ("VEB", a bank), and names
+that are also English words or first names
 (``build_places._is_english_word``: "Austin", "Justice"). Usage::
 
     peacewatch analyze ../shared/corpus/peace-processes-state -f jsonl -o /tmp/pps.jsonl
@@ -20,6 +21,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from peacewatch.geo.data import is_short_upper
 from peacewatch.geo.gazetteer import Gazetteer, fold, load
 from peacewatch.lexicons import alias_index
 from peacewatch.lexicons.build_places import _is_english_word
@@ -52,7 +54,7 @@ def mislabels(path: Path, g: Gazetteer, min_pop: int) -> Counter[tuple[str, str]
             for e in ents:
                 if e["type"] not in ("PERSON", "ORG") or fold(e["name"]) in actors | surnames:
                     continue
-                if e.get("role") or _is_english_word(e["name"]):
+                if e.get("role") or is_short_upper(e["name"]) or _is_english_word(e["name"]):
                     continue
                 if place_countries(g, e["name"], min_pop) & countries:
                     found[(e["type"], e["name"])] += 1

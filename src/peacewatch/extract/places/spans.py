@@ -223,6 +223,7 @@ class _Finder:
                 sub = sd[first:last]
                 if (
                     sub.text[:1].isupper()
+                    and not sd[last - 1].is_punct  # "Maghreb-" of "Maghreb-Europe pipeline"
                     and sd[first].lower_ not in GEO_WORDS
                     and sd[last - 1].lower_ not in GEO_WORDS
                     and _strong(self.g, candidates(self.g, sub.text), EMBEDDED_MIN_POP)
