@@ -198,3 +198,13 @@ def test_a_neighbour_of_the_documents_country_is_context(g: Gazetteer) -> None:
     assert alone is not None and alone.country == "MZ"  # Gaza province outweighs a city alone
     near = best(g, Query("Gaza"), Counter({"IL": 1}))
     assert near is not None and near.country == "PS" and near.feature == "city"
+
+
+def test_conflict_regions_and_abbreviations_of_other_processes(g: Gazetteer) -> None:
+    darfur = best(g, Query("Darfur"))
+    assert darfur is not None and darfur.country == "SD" and darfur.computed
+    assert darfur.lat is not None and 11 < darfur.lat < 15 and darfur.lon is not None
+    assert 22 < darfur.lon < 27
+    bih = best(g, Query("BiH"))
+    assert bih is not None and bih.feature == "country" and bih.country == "BA"
+    assert not candidates(g, "BIH")  # case-sensitive, as written
