@@ -224,6 +224,11 @@ class _Finder:
                 if (
                     sub.text[:1].isupper()
                     and not sd[last - 1].is_punct  # "Maghreb-" of "Maghreb-Europe pipeline"
+                    # a direction is no place ("Western State University"; "West Virginia" is)
+                    and not (
+                        sd[first].lower_ in COMPASS
+                        and (last - first == 1 or sd[first + 1].lower_ in GEO_WORDS)
+                    )
                     and sd[first].lower_ not in GEO_WORDS
                     and sd[last - 1].lower_ not in GEO_WORDS
                     and _strong(self.g, candidates(self.g, sub.text), EMBEDDED_MIN_POP)
