@@ -208,3 +208,11 @@ def test_conflict_regions_and_abbreviations_of_other_processes(g: Gazetteer) -> 
     bih = best(g, Query("BiH"))
     assert bih is not None and bih.feature == "country" and bih.country == "BA"
     assert not candidates(g, "BIH")  # case-sensitive, as written
+
+
+def test_region_without_a_geonames_point_sits_mid_extent_not_in_its_settled_south(
+    g: Gazetteer,
+) -> None:
+    ontario = best(g, Query("Ontario", feature_hint="region"))
+    assert ontario is not None and ontario.computed and ontario.lat is not None
+    assert ontario.lat > 46  # the mean of its towns was 44.5, near Toronto

@@ -39,6 +39,16 @@ def centre(pts: list[tuple[float, float]]) -> tuple[float, float]:
     return sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
 
 
+def middle(pts: list[tuple[float, float]]) -> tuple[float, float]:
+    """A first-level region's point where GeoNames' own is not shipped: the middle of the
+    extent of its places. GeoNames puts a region's point near the middle of its area; the
+    mean of its places sits in the settled south (Ontario: 621 km from GeoNames' point, the
+    middle 40 km). Counties keep ``centre``: small, and their extent is stretched by strays."""
+    lats = [p[0] for p in pts]
+    lons = [p[1] for p in pts]
+    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+
+
 class _Builder:
     def __init__(self) -> None:
         self.names: list[str] = []
@@ -199,7 +209,7 @@ def _subdivisions(b: _Builder, by_admin: dict[str, list[int]]) -> dict[str, int]
             continue
         members = by_admin.get(s.geonames_code, [])
         pts = [(b.lat[j], b.lon[j]) for j in members]
-        lat, lon = centre(pts) if pts else (None, None)
+        lat, lon = middle(pts) if pts else (None, None)
         pop = sum(b.population[j] for j in members)
         i = b.add(
             s.name,
