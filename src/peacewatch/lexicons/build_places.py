@@ -18,6 +18,8 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from peacewatch.geo.data import ARABIC_ARTICLE_COUNTRIES, ARTICLE
+
 # Ukraine and Belarus down to towns of 5,000 (war reporting names small towns: Hostomel,
 # Borodianka, Vorzel); Russia and Turkey from 15,000, because below that their lists are long and
 # the names rarely occur in English news. Thresholds chosen by reading the place names the
@@ -34,8 +36,6 @@ ALT_POPULATION = {"UA": 10000, "BY": 50000, "RU": 50000, "TR": 50000}
 # "from Jackson" is a person as often as a town, and the statistical NER decides those.
 WORLD_POPULATION = 15000
 WORLD_ALT_POPULATION = 100000
-# GeoNames writes Arab towns with the article ("Al Hudaydah"); English news often drops it.
-_ARTICLE = re.compile(r"^(?:Al|El|Ad|Ar|As|Ash|At|Az|An|Adh|Ath)[ -](?=[A-Z])")
 # An alternate name is kept only when it looks like a Latin-script proper name and is spelled
 # close to the main name (ratio 0.6 keeps Kiev/Kyiv and Kharkov/Kharkiv, drops "Zhdanov", the
 # Soviet name of Mariupol, which is also a surname).
@@ -128,8 +128,9 @@ def _city_names(city: dict[str, Any], alt_population: int) -> list[str]:
     """A town's name, its article-less form ("Hudaydah"), and for large towns the alternate
     names spelled close to the main name ("Kiev", "Khan Younis")."""
     out = [city["name"]]
-    bare = _ARTICLE.sub("", ascii_fold(city["name"]))
-    if bare != ascii_fold(city["name"]) and len(bare) >= 5:
+    bare = ARTICLE.sub("", ascii_fold(city["name"]))
+    arab = city["countrycode"] in ARABIC_ARTICLE_COUNTRIES
+    if arab and bare != ascii_fold(out[0]) and len(bare) >= 5:
         out.append(bare)
     if city["population"] < alt_population:
         return out
