@@ -214,3 +214,9 @@ def test_region_heading_an_organisation_is_a_place_a_town_is_not(nlp: Language) 
     ohio = place(doc, "Ohio")
     assert ohio.feature == "region" and ohio.admin1 == "US-OH"
     assert not [p for p in doc.places if p.mention.startswith("Dublin")]
+
+
+def test_first_of_two_hyphenated_places_in_one_token(nlp: Language) -> None:
+    doc = analyse(nlp, "He met U.S.-Israel working groups in Baku on Monday.")
+    us = place(doc, "U.S.")
+    assert us.country == "US" and us.feature == "country"

@@ -335,7 +335,14 @@ class _Finder:
             # One token "U.S.-led", "Kyiv-based": the place is the part before the hyphen
             # (GWN dev: "the U.S.-led coalition"); names joined by a hyphen stay whole.
             head, _, tail = span.text.partition("-")
-            if head and tail.islower() and fold(head) not in g.demonyms and candidates(g, head):
+            # ... and in "U.S.-Israel talks", one token, the first of two places.
+            pair = tail[:1].isupper() and bool(candidates(g, tail))
+            if (
+                head
+                and (tail.islower() or pair)
+                and fold(head) not in g.demonyms
+                and candidates(g, head)
+            ):
                 r = _Reading(b.first, span, head, head, text, None, candidates(g, head))
         if not r.ids and label in PLACE_LABELS:
             # spaCy ran a word into the name ("Connected Ireland", "Digital Kenya"): the longest
