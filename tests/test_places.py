@@ -220,3 +220,14 @@ def test_first_of_two_hyphenated_places_in_one_token(nlp: Language) -> None:
     doc = analyse(nlp, "He met U.S.-Israel working groups in Baku on Monday.")
     us = place(doc, "U.S.")
     assert us.country == "US" and us.feature == "country"
+
+
+def test_organisations_are_not_towns_by_a_foreign_alternate_name(nlp: Language) -> None:
+    # GeoNames lists "Hamas" among the names of Hamm (Germany) and "Abbas" for Fort Abbas:
+    # peace-processes-state had 57 such places before issue 15.
+    doc = analyse(
+        nlp,
+        "Hamas said it would study the proposal, and NATO ministers met in Brussels.",
+        "President Abbas spoke with the envoy.",
+    )
+    assert [p.mention for p in doc.places] == ["Brussels"]

@@ -89,6 +89,23 @@ def _strong(g: Gazetteer, ids: tuple[int, ...], min_pop: int) -> bool:
     return False
 
 
+def _own_names(g: Gazetteer, r: _Reading, label: str) -> tuple[int, ...]:
+    """The candidates that can overrule spaCy's non-place label: towns by their own name or a
+    curated exonym only, never by one of GeoNames' foreign alternate names ("Hamas" is a
+    Lithuanian name of Hamm, "Abbas" one of Fort Abbas: peace-processes-state had 57 such
+    places), and never by an acronym ("NATO" is no town Nato); countries and regions by any name."""
+    if label in PLACE_LABELS:
+        return r.ids
+    key = fold(r.lookup)
+    acronym = r.lookup.isupper() and len(r.lookup) <= 4  # "NATO"; not a dateline "OMAHA"
+    return tuple(
+        i
+        for i in r.ids
+        if g.feature[i] != "city"
+        or (not acronym and (fold(g.names[i]) == key or g.exonyms.get(key) == i))
+    )
+
+
 def _split_suffix(text: str) -> tuple[str, str | None]:
     """("Kherson Oblast" -> "Kherson", "region"); names without such a last word unchanged."""
     words = text.split()
@@ -207,7 +224,7 @@ class _Finder:
         if self._not_a_name(span, b.first, label):
             return
         r = self._reading(span, b, label)
-        if strong_pop is not None and not _strong(g, r.ids, strong_pop):
+        if strong_pop is not None and not _strong(g, _own_names(g, r, label), strong_pop):
             return
         if not r.ids and label not in PLACE_LABELS:
             return
