@@ -231,7 +231,8 @@ class _Finder:
         self._keep(r, b, label)
 
     def embedded(self, ent: Span) -> None:
-        """The well-known place heading an organisation's name, or following its "of"."""
+        """The well-known place heading an organisation's name, following its "of", or (a
+        country) ending it."""
         sd = self.sd
         head = ent.start + (sd[ent.start].lower_ == "the")
         tails = [j + 1 for j in range(head, ent.end - 1) if sd[j].lower_ == "of"]
@@ -252,6 +253,13 @@ class _Finder:
                 ):
                     self.add(first, last, "GAZ", EMBEDDED_MIN_POP)
                     return
+        # A country ending the name ("Air Zimbabwe"); not a region, many of which are words.
+        for first in range(head + 1, ent.end):
+            sub = sd[first : ent.end]
+            ids = candidates(self.g, sub.text)
+            if sub.text[:1].isupper() and any(self.g.feature[i] == "country" for i in ids):
+                self.add(first, ent.end, "GAZ", EMBEDDED_MIN_POP)
+                return
 
     def _strip(self, first: int, last: int) -> _Bounds:
         """Drop a leading "the", "City of" / "District of", and a trailing possessive."""
