@@ -231,3 +231,8 @@ def test_organisations_are_not_towns_by_a_foreign_alternate_name(nlp: Language) 
         "President Abbas spoke with the envoy.",
     )
     assert [p.mention for p in doc.places] == ["Brussels"]
+
+
+def test_a_place_mention_never_ends_on_a_hyphen(nlp: Language) -> None:
+    doc = analyse(nlp, "Could gas flow through the reopening of this Maghreb-Europe gas pipeline?")
+    assert [p.mention for p in doc.places] == ["Maghreb"]

@@ -313,7 +313,9 @@ class _Finder:
         cut would fall at a compass word ("Far East" is not "Far")."""
         g, sd = self.g, self.sd
         shrunk = last
-        while shrunk > first + 1 and not candidates(g, sd[first:shrunk].text):
+        while shrunk > first + 1 and (
+            sd[shrunk - 1].is_punct or not candidates(g, sd[first:shrunk].text)
+        ):  # never ending on a hyphen: "Maghreb-" of "Maghreb-Europe"
             shrunk -= 1
         # A tail that names a kind of place makes another, smaller place: "Meadow" of
         # "Meadow Grove", "Tennessee" of "Tennessee Colony", "River" of "River Lune" are
