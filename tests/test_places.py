@@ -236,3 +236,8 @@ def test_organisations_are_not_towns_by_a_foreign_alternate_name(nlp: Language) 
 def test_a_place_mention_never_ends_on_a_hyphen(nlp: Language) -> None:
     doc = analyse(nlp, "Could gas flow through the reopening of this Maghreb-Europe gas pipeline?")
     assert [p.mention for p in doc.places] == ["Maghreb"]
+
+
+def test_a_person_is_a_town_only_after_a_place_preposition(nlp: Language) -> None:
+    doc = analyse(nlp, "Clinton said the talks would resume.", "Bush told reporters so.")
+    assert doc.places == ()  # not Clinton, Iowa, nor Bush, Egypt

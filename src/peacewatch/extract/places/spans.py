@@ -55,6 +55,9 @@ OTHER_LABEL_MIN_POP = 20_000
 # are closed-class grammar, so they stay in code.)
 LOCATIVE_PREPS = frozenset({"in", "to", "near", "outside", "into", "toward", "towards"})
 LOCATIVE_MIN_POP = 1000
+# A name spaCy calls a person is a town only after a place preposition ("in Castlegar"); a
+# country or region it names still counts ("Georgia"). ("Bush" was Bush, Egypt.)
+PERSON_MIN_POP = 10**12
 # Organisations and facilities named after their place ("Ohio Department of Transportation",
 # "University of Georgia"): a country, region, sea or macro-region at the head of the name or
 # after its "of" is a place mention (LGL and GWN count them; issue 15: F1 up 0.01-0.02 on
@@ -157,6 +160,8 @@ def _spans_in(g: Gazetteer, sd: Doc, para: int) -> list[_Span]:
     for ent in sd.ents:
         if ent.label_ not in NEVER and ent.label_ not in PLACE_LABELS and ent.label_ != "FAC":
             pop = LOCATIVE_MIN_POP if _after_locative(ent) else OTHER_LABEL_MIN_POP
+            if ent.label_ == "PERSON" and pop == OTHER_LABEL_MIN_POP:
+                pop = PERSON_MIN_POP
             finder.add(ent.start, ent.end, ent.label_, pop)
     for ent in sd.ents:
         if ent.label_ in EMBEDDING and not ent.ent_id_ and not any(finder.taken[t.i] for t in ent):
