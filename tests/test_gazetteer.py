@@ -150,8 +150,69 @@ def test_arab_town_without_its_article(g: Gazetteer) -> None:
     assert all(g.country[i] != "SY" for i in candidates(g, "Nazi"))  # 4 letters: too short
 
 
-def test_un_regions_are_known_places_without_a_point(g: Gazetteer) -> None:
-    ids = candidates(g, "Latin America")
-    assert ids and all(g.entry(i).lat is None for i in ids)
-    assert best(g, Query("Latin America")) is None  # unresolved, never the United States
+def test_macro_regions_and_seas_have_geonames_points(g: Gazetteer) -> None:
+    latam = best(g, Query("Latin America"))
+    assert latam is not None and latam.feature == "macro" and latam.country is None
+    assert latam.lat is not None and latam.lat < 0 and latam.lon is not None and latam.lon < -60
+    ocean = best(g, Query("Atlantic"))
+    assert ocean is not None and ocean.feature == "sea" and ocean.name == "Atlantic Ocean"
+    mideast = best(g, Query("Middle East"))
+    assert mideast is not None and mideast.feature == "macro" and mideast.geonameid
     assert "region" not in features(g, "United Nations")  # a grouping, not a place
+
+
+def test_countries_and_us_states_sit_at_geonames_points(g: Gazetteer) -> None:
+    # countryinfo put Canada at 60, -95 and the towns' mean put Oregon 160 km off GeoNames'.
+    canada = best(g, Query("Canada"))
+    assert canada is not None and (canada.lat, canada.lon) == (60.0, -114.0)
+    oregon = best(g, Query("Oregon"))
+    assert oregon is not None and oregon.feature == "region" and not oregon.computed
+    assert (oregon.lat, oregon.lon) == (44.0, -121.0)
+    ontario = best(g, Query("Ontario"))  # no GeoNames point shipped: still a computed centroid
+    assert ontario is not None and ontario.computed
+
+
+def test_metropolis_namesake_beats_its_region_unless_told_region(g: Gazetteer) -> None:
+    city = best(g, Query("New York"))
+    assert city is not None and city.feature == "city" and city.name == "New York City"
+    state = best(g, Query("New York", feature_hint="region"))
+    assert state is not None and state.feature == "region" and state.admin1 == "US-NY"
+    # a town that merely carries a state's name as an alternate one does not hide the state
+    montana = best(g, Query("Montana"))
+    assert montana is not None and montana.feature == "region"
+
+
+def test_rounded_geonames_country_point_keeps_the_precise_one_it_rounds() -> None:
+    from peacewatch.geo.build import _Builder, _country_point
+
+    b = _Builder()
+    i = b.add("Azerbaijan", 40.5, 47.5, "AZ", None, "country", 0, None)
+    _country_point(b, i, 41.0, 48.0)
+    assert (b.lat[i], b.lon[i]) == (40.5, 47.5)
+    _country_point(b, i, 60.0, -114.0)
+    assert (b.lat[i], b.lon[i]) == (60.0, -114.0)
+
+
+def test_a_neighbour_of_the_documents_country_is_context(g: Gazetteer) -> None:
+    alone = best(g, Query("Gaza"), Counter())
+    assert alone is not None and alone.country == "MZ"  # Gaza province outweighs a city alone
+    near = best(g, Query("Gaza"), Counter({"IL": 1}))
+    assert near is not None and near.country == "PS" and near.feature == "city"
+
+
+def test_conflict_regions_and_abbreviations_of_other_processes(g: Gazetteer) -> None:
+    darfur = best(g, Query("Darfur"))
+    assert darfur is not None and darfur.country == "SD" and darfur.computed
+    assert darfur.lat is not None and 11 < darfur.lat < 15 and darfur.lon is not None
+    assert 22 < darfur.lon < 27
+    bih = best(g, Query("BiH"))
+    assert bih is not None and bih.feature == "country" and bih.country == "BA"
+    assert not candidates(g, "BIH")  # case-sensitive, as written
+
+
+def test_region_without_a_geonames_point_sits_mid_extent_not_in_its_settled_south(
+    g: Gazetteer,
+) -> None:
+    ontario = best(g, Query("Ontario", feature_hint="region"))
+    assert ontario is not None and ontario.computed and ontario.lat is not None
+    assert ontario.lat > 46  # the mean of its towns was 44.5, near Toronto

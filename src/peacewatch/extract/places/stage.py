@@ -148,8 +148,11 @@ def places_for(doc: Document, g: Gazetteer | None = None) -> tuple[Place, ...]:
 def _feature(e: Entry | None) -> PlacePrecision | None:
     if e is None:
         return None
-    # The gazetteer's classes are city, county, region, country, continent and landmark.
-    return "region" if e.feature in ("continent", "county") else cast(PlacePrecision, e.feature)
+    # The gazetteer's classes are city, county, region, country, continent, macro (macro-
+    # regions such as "North Africa") and landmark; the output's precision has four.
+    if e.feature in ("continent", "county", "macro"):
+        return "region"
+    return cast(PlacePrecision, e.feature)
 
 
 def extract_places(doc: Document) -> Document:
