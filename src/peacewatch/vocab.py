@@ -42,7 +42,7 @@ EntityType = Literal["PERSON", "ORG", "OUTLET", "STATE", "GROUP"]
 # date), or not at all.
 DatePrecision = Literal["day", "month", "year", "before", "after", "unknown"]
 # How precisely a place is resolved (the gazetteer's feature class).
-PlacePrecision = Literal["city", "region", "country", "landmark"]
+PlacePrecision = Literal["city", "region", "country", "landmark", "sea"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 
 # --- events -------------------------------------------------------------------------------------
