@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from peacewatch.records import SCHEMA_VERSION, Actor, Document, Event, Evidence, Quote
+from peacewatch.records import SCHEMA_VERSION, Actor, Document, Event, Evidence, Quote, Speaker
 
 
 def _evidence(e: Evidence) -> dict[str, Any]:
@@ -16,7 +16,18 @@ def _evidence(e: Evidence) -> dict[str, Any]:
 
 
 def _actor(a: Actor) -> dict[str, Any]:
-    return {"name": a.name, "country": a.country, "sector": a.sector, "entity": a.entity}
+    return {
+        "name": a.name,
+        "country": a.country,
+        "sector": a.sector,
+        "entity": a.entity,
+        "actor": a.actor,
+        "mention": a.mention,
+    }
+
+
+def _speaker(s: Speaker) -> dict[str, Any]:
+    return {"name": s.name, "entity": s.entity, "actor": s.actor, "mention": s.mention}
 
 
 def _quote(q: Quote) -> dict[str, Any]:
@@ -25,7 +36,7 @@ def _quote(q: Quote) -> dict[str, Any]:
         "start": q.start,
         "end": q.end,
         "kind": q.kind,
-        "speaker": {"name": q.speaker.name, "entity": q.speaker.entity} if q.speaker else None,
+        "speaker": _speaker(q.speaker) if q.speaker else None,
         "cue": q.cue,
         "relay": {"name": q.relay.name, "entity": q.relay.entity} if q.relay else None,
         "said_on": q.said_on,
@@ -51,6 +62,7 @@ def _event(e: Event) -> dict[str, Any]:
             {"kind": m.kind, "value": m.value, "text": m.text, "start": m.start, "end": m.end}
             for m in e.magnitude
         ],
+        "unresolved": list(e.unresolved),
         "evidence": _evidence(e.evidence),
     }
 
@@ -98,6 +110,7 @@ def to_json(doc: Document) -> dict[str, Any]:
             }
             for e in doc.entities
         ],
+        "actors": [_plain(asdict(a)) for a in doc.actors],
         "dates": [asdict(t) for t in doc.dates],
         "places": [asdict(p) for p in doc.places],
         "quotes": [_quote(q) for q in doc.quotes],
