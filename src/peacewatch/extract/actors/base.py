@@ -54,6 +54,7 @@ class Issuer(TypedDict, total=False):
     office: str
     holders: list[Holder]
     kind: str  # "government" (default) or "media": a newsroom's "we" is not a party
+    first_person: bool  # its releases are the principal's own words: "I" is the principal
 
 
 def slug(name: str) -> str:

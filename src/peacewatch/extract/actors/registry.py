@@ -25,9 +25,10 @@ from peacewatch.records import ActorKind, ActorRecord, Document, Entity
 
 @dataclass(frozen=True, slots=True)
 class Principal:
-    actor: str  # ActorRecord.id of the person speaking as "I"
+    actor: str  # ActorRecord.id of the principal ("" when unknown)
     state: str | None  # ActorRecord.id of the state speaking as "we"
     office: str | None
+    first_person: bool  # an "I" outside quotes is the principal
 
 
 def _kind_of_org(entity: Entity, known: BaseActor | None) -> ActorKind:
@@ -114,6 +115,10 @@ class Registry:
             return None
         return self._add(ActorRecord(known.id, known.name, "state", iso)).id
 
+    def known(self, known: BaseActor) -> ActorRecord:
+        """Register an actor of the base that the text names without an entity."""
+        return self._add(ActorRecord(known.id, known.name, known.kind, known.country))
+
     def _person(self, name: str, office: str | None, country: str | None) -> str:
         """A person by name: the document's entity with that surname, else a new actor."""
         key = _surname_key(name)
@@ -148,14 +153,16 @@ class Registry:
         # statement's several signatories leave "I" to the quotes.
         named = publisher.split(" / ", 1)[1].split(", ") if " / " in publisher else []
         if len(named) == 2:
-            return Principal(self._person(named[0], named[1], country), state, named[1])
+            return Principal(self._person(named[0], named[1], country), state, named[1], True)
         if named:
-            return Principal("", state, None) if state else None
+            # Joint remarks of several named speakers: "we" may be any of their governments.
+            return None
         holder = holder_on(issuer, self.doc.meta.published)
         office = issuer.get("office")
+        first = issuer.get("first_person", False)
         if holder is None:
-            return Principal("", state, office) if state else None
-        return Principal(self._person(holder, office, country), state, office)
+            return Principal("", state, office, False) if state else None
+        return Principal(self._person(holder, office, country), state, office, first)
 
     def records(self) -> tuple[ActorRecord, ...]:
         return tuple(self.actors.values())
