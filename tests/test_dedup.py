@@ -11,6 +11,7 @@ from peacewatch.corpus import dedup
 from peacewatch.corpus.corroborate import EventRef, figures, group_events
 from peacewatch.corpus.variants import syndicated_variants
 from peacewatch.records import Actor, Event, Evidence
+from peacewatch.vocab import EventType, Modality
 
 ARTICLES = Path(__file__).parent / "fixtures" / "store" / "articles.jsonl"
 
@@ -64,11 +65,11 @@ def test_exact_copy_is_exact_and_matches_the_smallest_id() -> None:
 
 
 def _ev(
-    type_: str = "CONSULT",
+    type_: EventType = "CONSULT",
     place: str | None = "Geneva",
     day: str | None = "2022-04-01",
     actors: tuple[str, ...] = ("UA", "RU"),
-    modality: str = "asserted",
+    modality: Modality = "asserted",
     text: str = "the delegations met",
 ) -> Event:
     return Event(
@@ -101,7 +102,7 @@ def test_same_event_from_three_documents_two_clusters() -> None:
 def test_different_type_place_date_or_actors_stay_apart() -> None:
     refs = [
         _ref("a#e0", "A", _ev()),
-        _ref("b#e0", "B", _ev(type_="FIGHT")),
+        _ref("b#e0", "B", _ev(type_="ASSAULT")),
         _ref("c#e0", "C", _ev(place="Istanbul")),
         _ref("d#e0", "D", _ev(day="2022-04-05")),
         _ref("e#e0", "E", _ev(actors=("TR",))),
@@ -112,9 +113,9 @@ def test_different_type_place_date_or_actors_stay_apart() -> None:
 
 def test_contradictions_are_kept_side_by_side() -> None:
     refs = [
-        _ref("a#e0", "A", _ev(type_="FIGHT", text="shelling wounded 12 people")),
-        _ref("b#e0", "B", _ev(type_="FIGHT", text="shelling wounded 30 people")),
-        _ref("c#e0", "C", _ev(type_="FIGHT", modality="denied", text="denied shelling")),
+        _ref("a#e0", "A", _ev(type_="ASSAULT", text="shelling wounded 12 people")),
+        _ref("b#e0", "B", _ev(type_="ASSAULT", text="shelling wounded 30 people")),
+        _ref("c#e0", "C", _ev(type_="ASSAULT", modality="denied", text="denied shelling")),
     ]
     (g,) = group_events(refs)
     assert g.contested
@@ -142,7 +143,7 @@ def test_extracted_magnitudes_are_the_figures_compared() -> None:
 
     def hurt(n: int) -> Event:
         return replace(
-            _ev(type_="FIGHT"), magnitude=(Magnitude("injured", n, str(n), 0, len(str(n))),)
+            _ev(type_="ASSAULT"), magnitude=(Magnitude("injured", n, str(n), 0, len(str(n))),)
         )
 
     same = group_events([_ref("a#e0", "A", hurt(12)), _ref("b#e0", "B", hurt(12))])

@@ -34,6 +34,7 @@ from peacewatch.records import (
 )
 from peacewatch.serialize import to_json
 from peacewatch.store.load import from_json
+from peacewatch.vocab import Modality
 
 
 def _run(text: str, nlp: Any, published: str, doc_id: str = "t") -> Document:
@@ -166,7 +167,7 @@ def test_claims_reported_corroborated_contested() -> None:
     assert state["rounds"][0]["status"] == "contested"
 
 
-def _strike(place: str, date: str, country: str | None, modality: str = "asserted") -> Event:
+def _strike(place: str, date: str, country: str | None, modality: Modality = "asserted") -> Event:
     actors = (Actor("forces", country=country),) if country else ()
     return Event(
         type="ASSAULT", evidence=_ev("strike"), place=place, date=date, actors=actors,

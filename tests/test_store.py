@@ -42,6 +42,7 @@ from peacewatch.records import (
 from peacewatch.store import Store, schema
 from peacewatch.store.export import ExportFormat, export
 from peacewatch.store.query import Filters, run_query
+from peacewatch.vocab import EventType, Modality
 
 ARTICLES = Path(__file__).parent / "fixtures" / "store" / "articles.jsonl"
 PG_URL = os.environ.get("PEACEWATCH_TEST_PG_URL")
@@ -142,7 +143,7 @@ def _span(text: str) -> tuple[int, int]:
     return start, start + len(text)
 
 
-def _ev(type_: str, text: str, country: str, modality: str = "asserted") -> Event:
+def _ev(type_: EventType, text: str, country: str, modality: Modality = "asserted") -> Event:
     s, e = _span(text)
     return Event(
         type=type_,

@@ -10,26 +10,26 @@ Stages never mutate a record: they return a new ``Document`` built with ``datacl
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
+
+from peacewatch.vocab import ActorKind as ActorKind
+from peacewatch.vocab import ContentType as ContentType
+from peacewatch.vocab import DatePrecision as DatePrecision
+from peacewatch.vocab import EntityType as EntityType
+from peacewatch.vocab import (
+    EventType,
+    Modality,
+    PlacePrecision,
+    PositionStatus,
+    QuoteKind,
+    RoundFormat,
+    RoundLevel,
+    RoundStatus,
+)
+from peacewatch.vocab import NegotiationRole as NegotiationRole
+from peacewatch.vocab import RemovedKind as RemovedKind
 
 SCHEMA_VERSION = "1.0"
-
-ContentType = Literal["text", "html"]
-DatePrecision = Literal["day", "month", "year", "before", "after", "unknown"]
-EntityType = Literal["PERSON", "ORG", "OUTLET", "STATE", "GROUP"]
-RemovedKind = Literal[
-    "caption",
-    "copyright",
-    "licensing",
-    "rating",
-    "sharing",
-    "loading",
-    "byline",
-    "dateline",
-    "related",
-    "advertisement",
-    "newsletter",
-]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +44,8 @@ class RawInput:
     url: str | None = None
     title: str | None = None
     publisher: str | None = None
-    # Where ``published`` came from: "jsonl" (the batch line) or "sidecar" (article.json).
+    # Where ``published`` came from (a vocab.PublishedSource): "jsonl" (the batch line),
+    # "sidecar" (article.json), "feed", ...
     published_source: str | None = None
 
 
@@ -79,7 +80,7 @@ class Metadata:
     id: str
     title: str | None = None
     published: str | None = None  # ISO date, or None when unknown
-    # Where the publication date came from: "cli", "html", "jsonl", "text", or "unknown".
+    # Where the publication date came from: a vocab.PublishedSource ("cli", "html", ...).
     published_source: str = "unknown"
     publisher: str | None = None
     url: str | None = None
@@ -140,29 +141,9 @@ class Place:
     lon: float | None = None
     country: str | None = None
     admin1: str | None = None
-    feature: str | None = None  # city, region, country, landmark
+    feature: PlacePrecision | None = None
     geonameid: int | None = None
     metonymy: bool = False  # "Kyiv said": the place stands for a government
-
-
-# What an actor is (issue 14): states keep their ISO code as ``country``; a person's
-# ``organisation`` is the actor they act for. "organisation" and "group" are the fallbacks for
-# a named organisation or a demonym group ("Ukrainian officials") the actor base does not know.
-ActorKind = Literal[
-    "state",
-    "government",
-    "ruling_party",
-    "opposition",
-    "armed_group",
-    "militia",
-    "igo",
-    "envoy",
-    "civil_society",
-    "media",
-    "person",
-    "organisation",
-    "group",
-]
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +184,7 @@ class Quote:
     text: str
     start: int
     end: int
-    kind: Literal["direct", "partial", "indirect"]
+    kind: QuoteKind
     speaker: Speaker | None
     cue: str | None
     relay: Relay | None
@@ -236,7 +217,7 @@ class Magnitude:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    type: str
+    type: EventType
     evidence: Evidence
     mode: str | None = None
     contexts: tuple[str, ...] = ()
@@ -245,7 +226,7 @@ class Event:
     place: str | None = None
     date: str | None = None
     date_precision: DatePrecision = "unknown"
-    modality: str = "asserted"
+    modality: Modality = "asserted"
     cameo: str | None = None  # CAMEO root code, for joins with GDELT/ICEWS-style data
     acled: str | None = None  # ACLED event type, only for events asserted as having happened
     quote: int | None = None  # index into Document.quotes when the event is stated in a quote
@@ -257,7 +238,6 @@ class Event:
 
 # --- The negotiation track (peacewatch.negotiation). Countries are ISO 3166-1 alpha-2 codes;
 # every record keeps the span it was read from, and unknown values stay None.
-NegotiationRole = Literal["party", "mediator", "host", "guarantor"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,13 +269,13 @@ class Round:
     country: str | None = None
     date: str | None = None
     date_precision: DatePrecision = "unknown"
-    level: str | None = None  # leaders, foreign ministers, delegations, working groups
-    format: str | None = None  # "in person" or "video link"
+    level: RoundLevel | None = None
+    format: RoundFormat | None = None
     host: str | None = None
     # held, planned, or denied: the text says it did not take place ("there were no talks in
     # X", "Moscow denied that the delegations met"); corpus/track.py sets a denial
     # against the reports of the round as held.
-    status: str | None = None
+    status: RoundStatus | None = None
     number: int | None = None  # the source's own ordinal ("third round")
     delegations: tuple[Delegation, ...] = ()
 
@@ -305,7 +285,7 @@ class Position:
     """Party x issue x stance, with who stated it and when."""
 
     issue: str
-    stance: str
+    stance: str  # a vocab.Stance (str while extract/negotiation assigns untyped values)
     evidence: Evidence
     party: str | None = None
     by: str | None = None
@@ -313,7 +293,7 @@ class Position:
     said_on: str | None = None
     detail: str | None = None
     condition: str | None = None
-    status: str | None = None  # "denied": the party denies holding it
+    status: PositionStatus | None = None  # "denied": the party denies holding it
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,7 +323,7 @@ class ProcedureStep:
     action: str  # draft, approve, initial, sign, ratify, meet, ...
     evidence: Evidence
     actor: str | None = None
-    level: str | None = None  # negotiators, foreign ministers, leaders
+    level: str | None = None  # a vocab.RoundLevel (str while extract/negotiation assigns str)
     qualifier: str | None = None  # "multilateral", "in person", ...
 
 
@@ -351,9 +331,10 @@ class ProcedureStep:
 class Agreement:
     kind: str
     evidence: tuple[Evidence, ...]
-    stage: str | None = None  # proposed, drafting, agreed, initialled, signed, ratified, in force,
-    # or withdrawn
-    pax_stage: str | None = None  # PA-X agreement stage code where one fits (Cea, Pre, ...)
+    # vocab.AgreementStage and vocab.PaxStage (the PA-X code where one fits); str while
+    # extract/negotiation assigns untyped values.
+    stage: str | None = None
+    pax_stage: str | None = None
     parties: tuple[str, ...] = ()
     issues: tuple[str, ...] = ()
     procedure: tuple[ProcedureStep, ...] = ()

@@ -1,14 +1,27 @@
-"""Document -> the versioned JSON output contract (schema/document.schema.json)."""
+"""Document <-> the versioned JSON output contract (schema/document.schema.json).
+
+``to_json`` writes a Document; ``from_json`` reads one back (the store keeps each version's JSON
+and corpus-level stages read the records from it instead of re-analysing the articles). A
+Document read back has no spaCy ``parses``: stages that need them must not run on it.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import types
+import typing
+from collections.abc import Mapping
 from dataclasses import asdict
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
+from peacewatch import records as r
 from peacewatch.records import SCHEMA_VERSION, Actor, Document, Event, Evidence, Quote, Speaker
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 
 def _evidence(e: Evidence) -> dict[str, Any]:
@@ -136,3 +149,129 @@ def validate(data: dict[str, Any]) -> None:
 
 def dumps(doc: Document, indent: int | None = 2) -> str:
     return json.dumps(to_json(doc), ensure_ascii=False, indent=indent)
+
+
+# ---- JSON -> Document ------------------------------------------------------------------------
+# Most of the JSON is ``dataclasses.asdict`` of the records, so a builder driven by their type
+# hints rebuilds them; the parts ``to_json`` writes by hand (paragraphs and entity mentions as
+# [start, end] pairs, quote speakers and relays) are read by hand. Fields missing from the JSON
+# take their defaults, so documents stored before a field existed still load.
+
+
+class FormatError(ValueError):
+    """JSON that is not a peacewatch document: where, what is wrong, and what to do."""
+
+    def __init__(self, where: str, cause: str, fix: str) -> None:
+        super().__init__(f"{where}: {cause}. {fix}")
+        self.where, self.cause, self.fix = where, cause, fix
+
+
+_FIX = (
+    "Give the JSON that `peacewatch analyze -f json` (or the store) wrote for one document; "
+    "if it was written by another version, analyse the article again"
+)
+T = TypeVar("T", bound="DataclassInstance")
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls, vars(r))
+
+
+def _build(tp: Any, value: Any, where: str) -> Any:
+    """``value`` (parsed JSON) as an instance of the type ``tp``."""
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        kept = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _build(kept[0], value, where) if len(kept) == 1 else value
+    if origin is Literal and value not in typing.get_args(tp):
+        allowed = ", ".join(map(repr, typing.get_args(tp)))
+        raise FormatError(where, f"{value!r} is not one of {allowed}", _FIX)
+    if origin is tuple:
+        item = typing.get_args(tp)[0]
+        return tuple(_build(item, v, f"{where}[{i}]") for i, v in enumerate(_list(value, where)))
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+        return _record(tp, value, where)
+    return value  # str, int, float, bool
+
+
+def _list(value: Any, where: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise FormatError(where, f"expected a list, got {type(value).__name__}", _FIX)
+    return value
+
+
+def _record(cls: type[T], data: Any, where: str) -> T:
+    if not isinstance(data, Mapping):
+        raise FormatError(where, f"expected an object, got {type(data).__name__}", _FIX)
+    hints = _hints(cls)
+    kwargs = {
+        f.name: _build(hints[f.name], data[f.name], f"{where}.{f.name}")
+        for f in dataclasses.fields(cls)
+        if f.init and f.name in data
+    }
+    try:
+        return cls(**kwargs)
+    except TypeError as e:  # a required field is missing
+        raise FormatError(where, str(e).split(".", 1)[-1].strip(), _FIX) from e
+
+
+def _pair(value: Any, where: str) -> tuple[int, int]:
+    if not (isinstance(value, list) and len(value) == 2 and all(type(x) is int for x in value)):
+        raise FormatError(where, f"expected [start, end], got {value!r}", _FIX)
+    return value[0], value[1]
+
+
+def _entity(e: Any, text: str, where: str) -> r.Entity:
+    spans = [_pair(x, f"{where}.mentions[{j}]") for j, x in enumerate(_list(e["mentions"], where))]
+    mentions = [{"text": text[s:t], "start": s, "end": t} for s, t in spans]
+    return _record(r.Entity, {**e, "mentions": mentions}, where)
+
+
+def _sections(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The Document's fields from the JSON's sections, each read where it is."""
+    body = data["body"]
+    text = body["text"]
+    paragraphs = _list(body["paragraphs"], "body.paragraphs")
+    listed = {k: _list(data.get(k, []), k) for k in ("entities", "quotes")}
+    return {
+        "meta": _record(r.Metadata, data["document"], "document"),
+        "body": r.Body(
+            text,
+            tuple(
+                r.Paragraph(*_pair(p, f"body.paragraphs[{i}]")) for i, p in enumerate(paragraphs)
+            ),
+        ),
+        "removed": _build(tuple[r.Removed, ...], data.get("removed", []), "removed"),
+        "entities": tuple(
+            _entity(e, text, f"entities[{i}]") for i, e in enumerate(listed["entities"])
+        ),
+        "actors": _build(tuple[r.ActorRecord, ...], data.get("actors", []), "actors"),
+        "dates": _build(tuple[r.TimeExpression, ...], data.get("dates", []), "dates"),
+        "places": _build(tuple[r.Place, ...], data.get("places", []), "places"),
+        "quotes": _build(tuple[r.Quote, ...], listed["quotes"], "quotes"),
+        "events": _build(tuple[r.Event, ...], data.get("events", []), "events"),
+        "negotiation": _record(r.Negotiation, data.get("negotiation") or {}, "negotiation"),
+        "warnings": tuple(_list(data.get("warnings", []), "warnings")),
+    }
+
+
+def from_json(data: Mapping[str, Any]) -> Document:
+    """The Document ``to_json`` wrote (without spaCy parses); ``FormatError`` on anything else."""
+    if not isinstance(data, Mapping):
+        raise FormatError("document", f"expected a JSON object, got {type(data).__name__}", _FIX)
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if version != SCHEMA_VERSION:
+        raise FormatError(
+            "schema_version", f"{version!r}, this version reads {SCHEMA_VERSION!r}", _FIX
+        )
+    try:
+        return Document(**_sections(data))
+    except FormatError:
+        raise
+    except KeyError as e:
+        raise FormatError("document", f"missing field {e}", _FIX) from e
+    except (TypeError, ValueError) as e:  # a section of the wrong shape
+        raise FormatError("document", str(e), _FIX) from e

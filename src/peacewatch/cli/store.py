@@ -35,7 +35,7 @@ DbOption = Annotated[
 
 
 class ClaimStatus(StrEnum):
-    """store.query.CLAIM_STATUSES, as a CLI choice."""
+    """vocab.CLAIM_STATUSES, as a CLI choice (tests/test_vocab.py checks they agree)."""
 
     reported = "reported"
     corroborated = "corroborated"

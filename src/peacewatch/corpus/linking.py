@@ -30,6 +30,7 @@ from peacewatch.evidence import span
 from peacewatch.extract.negotiation.context import LEVEL_WORDS, stances
 from peacewatch.parse.countries import for_negotiation
 from peacewatch.records import Document, Round
+from peacewatch.vocab import RoundLevel
 
 # The kremlin.ru readout placing the Antalya meeting came 7 days after it and 18 days before
 # the president.gov.ua release seating it; rounds of 2022 were referred to within weeks.
@@ -83,7 +84,7 @@ def _level_in(text: str, level: str) -> bool:
     return any(re.search(rf"\b{re.escape(w)}\b", low) for w in LEVEL_WORDS.get(level, ()))
 
 
-def candidates(doc: Document, country: str, level: str) -> list[Round]:
+def candidates(doc: Document, country: str, level: RoundLevel) -> list[Round]:
     """Sentences of ``doc`` that hold talks at ``level`` in a city of ``country``."""
     text = doc.body.text
     out = []

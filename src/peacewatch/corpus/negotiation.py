@@ -3,17 +3,11 @@
 Input: analysed Documents, each with its *source* — the syndication cluster the store put it in
 (store/schema.py ``versions.cluster_id``), so that ten copies of one wire story count as one
 source. Output: ``track_state`` — merged rounds, positions over time, what moved, commitments
-linked to later events in their scope, and each claim marked
-
-- ``reported``: one independent source;
-- ``corroborated``: at least two independent (non-syndicated) sources;
-- ``contested``: sources disagree (a round's numbering, venue or format; a round one source
-  reports held and another says did not take place; a party said to be for an issue by one
-  source and against it by another within ``CONTEST_DAYS``);
-- ``denied``: the source reports it as not having happened (a negated event; a round that every
-  report of it says did not take place, listed under ``denied_rounds``, never under ``rounds``;
-  a position its party denies holding, which in turn contests reports within ``CONTEST_DAYS``
-  that the party holds it).
+linked to later events in their scope, and each claim marked ``reported``, ``corroborated``,
+``contested`` or ``denied`` by the rules of ``corpus/claims.py`` (which the store applies too).
+A round is contested by any disagreement of its reports (numbering, venue, format; held per one
+source and did not take place per another); a round that every report of it says did not take
+place is denied and listed under ``denied_rounds``, never under ``rounds``.
 
 Every item keeps the document id and the evidence span (text, start, end) it came from.
 """
@@ -26,9 +20,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from peacewatch.corpus.claims import PositionFact, claim_status, position_statuses
 from peacewatch.corpus.track import (
-    DIRECTION,
-    NEUTRAL,
     DatedPosition,
     TrackRound,
     changes,
@@ -45,14 +38,6 @@ NEAR_KM = 50.0
 # the reports of the following days and was moot once the withdrawal ended (~2 April); a month
 # keeps such links without linking every later strike in the region to an old pledge.
 TEST_DAYS = 30
-# Two sources stating opposite directions for a party within this many days contest each other
-# (the same window as event corroboration, corpus/corroborate.py WINDOW_DAYS, for the same
-# reason: a report comes out on the day or the day after).
-CONTEST_DAYS = 1
-# Reports of one stance within this many days corroborate each other: the rounds of 28 Feb,
-# 3, 7 and 14 March 2022 were 3-7 days apart, so a week is one moment of the talks; a stance
-# restated a month later is a new claim, not a second source for the old one.
-SAME_CLAIM_DAYS = 7
 # Events that can break a pledge to de-escalate: PLOVER's use of force.
 VIOLENT = frozenset({"ASSAULT"})
 # Commitments a use of force can test. On the 2022 official releases, linking every scoped
@@ -84,14 +69,6 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def _status(sources: set[str], contested: bool, denied: bool = False) -> str:
-    if denied:
-        return "denied"
-    if contested:
-        return "contested"
-    return "corroborated" if len(sources) >= 2 else "reported"
-
-
 def _round(r: TrackRound, source_of: Mapping[str, str]) -> dict[str, Any]:
     # Only reports that seat the round corroborate it; one that only places it (linking.py)
     # adds its city, not a second witness that the two sides met. A denial is no witness that
@@ -107,7 +84,7 @@ def _round(r: TrackRound, source_of: Mapping[str, str]) -> dict[str, Any]:
         "held_by": r.held_by,
         "format": r.format,
         "level": r.level,
-        "status": _status(sources, bool(r.disagreements), denied=r.denied),
+        "status": claim_status(len(sources), bool(r.disagreements), denied=r.denied),
         "n_sources": len(r.reports),
         "n_independent": len(sources),
         "disagreements": list(r.disagreements),
@@ -130,52 +107,31 @@ def _round(r: TrackRound, source_of: Mapping[str, str]) -> dict[str, Any]:
     }
 
 
-def _direction(stance: str) -> str:
-    return DIRECTION.get(stance, stance)
-
-
 def _position_claims(
     seq: list[DatedPosition], source_of: Mapping[str, str]
 ) -> list[dict[str, Any]]:
-    out = []
-    held = [q for q in seq if q.status != "denied"]
-    denials = [q for q in seq if q.status == "denied"]
-    for p in seq:
-        d = _direction(p.stance)
-        same = {
-            source_of.get(q.doc, q.doc)
-            for q in held
-            if _direction(q.stance) == d and (q is p or _close(p.date, q.date, SAME_CLAIM_DAYS))
+    facts = [
+        PositionFact(
+            party=p.party,
+            issue=p.issue,
+            stance=p.stance,
+            day=d.toordinal() if (d := _day(p.date)) else None,
+            source=source_of.get(p.doc, p.doc),
+            report=p.doc,
+            denied=p.status == "denied",
+        )
+        for p in seq
+    ]
+    return [
+        {
+            "date": p.date,
+            "stance": p.stance,
+            "by": p.by,
+            "status": status,
+            "evidence": _ev(p.doc, p.evidence),
         }
-        contested = p.stance not in NEUTRAL and any(
-            q.stance not in NEUTRAL
-            and source_of.get(q.doc, q.doc) != source_of.get(p.doc, p.doc)
-            and {d, _direction(q.stance)} == {"for", "against"}
-            and _close(p.date, q.date, CONTEST_DAYS)
-            for q in held
-        )
-        # The party's denial of this direction of stance, from any source (the report and
-        # the denial may share an article: "X said Kyiv offered Y; Kyiv denied it"), as for a
-        # round reported held by one report and denied by another (track.py).
-        contested = contested or any(
-            _direction(q.stance) == d and (q.doc == p.doc or _close(p.date, q.date, CONTEST_DAYS))
-            for q in denials
-        )
-        out.append(
-            {
-                "date": p.date,
-                "stance": p.stance,
-                "by": p.by,
-                "status": "denied" if p.status == "denied" else _status(same, contested),
-                "evidence": _ev(p.doc, p.evidence),
-            }
-        )
-    return out
-
-
-def _close(a: str | None, b: str | None, days: int) -> bool:
-    da, db = _day(a), _day(b)
-    return da is not None and db is not None and abs((da - db).days) <= days
+        for p, status in zip(seq, position_statuses(facts), strict=True)
+    ]
 
 
 def _coords(docs: Sequence[Document]) -> dict[str, tuple[float, float]]:

@@ -15,19 +15,16 @@ import sqlalchemy as sa
 
 from peacewatch.store import schema
 from peacewatch.store.claims import (
-    _event_status,
-    _event_status_filter,
-    _join_groups,
-    position_statuses,
+    event_status_filter,
+    event_statuses,
+    stored_position_statuses,
 )
+from peacewatch.vocab import CLAIM_STATUSES as CLAIM_STATUSES
+from peacewatch.vocab import ClaimStatus
 
 Kind = Literal["events", "merged", "quotes", "places", "positions", "documents"]
 KINDS: tuple[str, ...] = ("events", "merged", "quotes", "places", "positions", "documents")
 Row = dict[str, Any]
-# Claim status of a record, as corpus/negotiation.py defines it for the track: ``reported``
-# (one independent source), ``corroborated`` (two or more), ``contested`` (sources disagree),
-# ``denied`` (reported as not having happened).
-CLAIM_STATUSES: tuple[str, ...] = ("reported", "corroborated", "contested", "denied")
 
 d, v = schema.documents, schema.versions
 e, a, q, p, n = schema.events, schema.event_actors, schema.quotes, schema.places, schema.entities
@@ -52,7 +49,7 @@ class Filters:
     bbox: tuple[float, float, float, float] | None = None
     issue: str | None = None
     outlet: str | None = None  # quotes: the relaying outlet or the document's publisher
-    claim_status: str | None = None  # one of CLAIM_STATUSES (events, quotes, positions)
+    claim_status: ClaimStatus | None = None  # corpus/claims.py (events, quotes, positions)
     with_status: bool = False  # add each row's claim_status (the API; exports leave it out)
 
 
@@ -128,16 +125,9 @@ def _add_status(conn: sa.Connection, rows: list[Row], table: Any, f: Filters) ->
     if not ids or not f.with_status:
         return
     if table is schema.positions:
-        found = position_statuses(conn, _versions(Filters()))
+        found = stored_position_statuses(conn, _versions(Filters()))
     else:
-        cur = _versions(f)
-        stmt, g = _join_groups(
-            sa.select(e.c.version_id, e.c.idx).join(cur, cur.c.id == e.c.version_id)
-        )
-        stmt = stmt.add_columns(_event_status(g).label("claim_status")).where(
-            e.c.version_id.in_(ids)
-        )
-        found = {(r.version_id, r.idx): r.claim_status for r in conn.execute(stmt)}
+        found = event_statuses(conn, _versions(f), ids)
     for r in rows:
         # Positions of a version that is no longer current are not in the statuses (those
         # cover current versions): their own denial, else reported.
@@ -221,7 +211,7 @@ def events(conn: sa.Connection, f: Filters) -> list[Row]:
     stmt = stmt.where(*_in_range(e.c.date_start, e.c.date_end, f))
     stmt = stmt.where(*_in_bbox(_place_coord(p.c.lat), _place_coord(p.c.lon), f))
     if f.claim_status:
-        stmt = stmt.where(_event_status_filter(f.claim_status))
+        stmt = stmt.where(event_status_filter(f.claim_status))
     rows = _add_coords(conn, _run(conn, stmt.order_by(e.c.date_start, e.c.version_id, e.c.idx), f))
     _add_status(conn, rows, e, f)
     if rows:
@@ -354,7 +344,7 @@ def positions(conn: sa.Connection, f: Filters) -> list[Row]:
         return rows
     # Filtered on the cached statuses: the keys of every match in order (narrow rows), then
     # the page's rows in full.
-    status = position_statuses(conn, _versions(Filters()))
+    status = stored_position_statuses(conn, _versions(Filters()))
     # Stop reading once the page and the bounded count are known: "reported" matches most
     # positions, and reading all of them took 0.5 s a request on 10,000 documents.
     end = None if f.limit is None else f.offset + f.limit

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date as Date
+from typing import cast
 
 from peacewatch.evidence import span
 from peacewatch.extract.events import context
@@ -28,6 +29,7 @@ from peacewatch.extract.events.lexicon import lexicon
 from peacewatch.extract.events.triggers import Cand, find_triggers
 from peacewatch.parse.syntax import sentences
 from peacewatch.records import Actor, Document, Event, Magnitude
+from peacewatch.vocab import EventType, Modality
 
 # Statements and material acts that can be asserted as done: only these get an ACLED type.
 _HAPPENED = frozenset(("asserted", "reported", "historical"))
@@ -187,7 +189,8 @@ def extract_events(doc: Document) -> Document:
     events: list[tuple[int, Event]] = []
     for it in items:
         c, a = it.cand, it.args
-        modality = c.modality
+        # The trigger rules and the lexicon give plain strings from the closed vocabularies.
+        modality = cast(Modality, c.modality)
         quote = next((qi for qi, q in enumerate(doc.quotes) if q.start <= it.trigger < q.end), None)
         if quote is not None and modality == "asserted":
             modality = "reported"
@@ -196,7 +199,7 @@ def extract_events(doc: Document) -> Document:
         if value and year and modality == "asserted" and int(value[:4]) < year:
             modality = "historical"
         ev = Event(
-            type=c.type,
+            type=cast(EventType, c.type),
             evidence=span(body, it.sent_start, it.sent_end),
             mode=c.mode,
             contexts=tuple(c.contexts),

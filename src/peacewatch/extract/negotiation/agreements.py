@@ -9,95 +9,25 @@ speaker while they go on with the sequence.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from typing import Any
 
-from peacewatch.extract.negotiation.context import Resolver, Sent, level_of, tok_span
+from spacy.tokens import Token
+
+from peacewatch.extract.negotiation.context import PartyResolver, level_of
+from peacewatch.extract.negotiation.words import (
+    AGREEMENT_NOUNS,
+    CONTINUES,
+    PAX_STAGE,
+    PROC_VERBS,
+    PROCEDURE_IN_PERSON,
+    SEQUENCE,
+    SETTLEMENT,
+    SPECIFIC,
+    STAGE_LEMMAS,
+    STAGES,
+)
+from peacewatch.parse.syntax import Sentence, token_evidence
 from peacewatch.records import Agreement, Document, Evidence, ProcedureStep
-
-AGREEMENT_NOUNS = {
-    "treaty": "treaty",
-    "agreement": "agreement",
-    "agreements": "agreement",
-    "accord": "agreement",
-    "accords": "agreement",
-    "deal": "agreement",
-    "memorandum": "memorandum",
-    "communiqué": "communiqué",
-    "communique": "communiqué",
-    "declaration": "declaration",
-    "protocol": "protocol",
-}
-# A settlement is one object however an article names it ("the draft peace agreement",
-# "a bilateral treaty", "this treaty"), so its mentions merge; other kinds stay apart.
-SETTLEMENT = frozenset(
-    {"treaty", "bilateral treaty", "multilateral treaty", "peace treaty", "peace agreement"}
-)
-STAGES = (
-    "proposed",
-    "drafting",
-    "agreed",
-    "initialled",
-    "signed",
-    "ratified",
-    "in force",
-    "withdrawn",
-)
-STAGE_LEMMAS = {
-    "propose": "proposed",
-    "suggest": "proposed",
-    "offer": "proposed",
-    "draft": "drafting",
-    "prepare": "drafting",
-    "work": "drafting",
-    "finalize": "drafting",
-    "finalise": "drafting",
-    "initial": "initialled",
-    "sign": "signed",
-    "ratify": "ratified",
-    "withdraw": "withdrawn",
-    "suspend": "withdrawn",
-    "terminate": "withdrawn",
-}
-PROC_VERBS = frozenset(
-    {
-        "draft",
-        "approve",
-        "initial",
-        "sign",
-        "ratify",
-        "endorse",
-        "adopt",
-        "submit",
-        "vote",
-        "conclude",
-        "finalize",
-        "finalise",
-        "agree",
-        "enter",
-    }
-)
-SEQUENCE = re.compile(
-    r"\b(first|firstly|then|after that|only after|afterwards|next|finally|subsequently|"
-    r"followed by)\b",
-    re.IGNORECASE,
-)
-CONTINUES = re.compile(r"^\W*(and|then|after that|only after|it could|it would|this|that)\b", re.I)
-IN_PERSON = re.compile(r"\b(personal meeting|in person|face-to-face)\b", re.I)
-# Most specific name of a settlement wins when its mentions merge.
-_SPECIFIC = {
-    "bilateral treaty": 4,
-    "multilateral treaty": 4,
-    "peace treaty": 3,
-    "treaty": 2,
-    "peace agreement": 1,
-}
-# PA-X stage codes (Pre, SubPar, SubComp, Imp, Ren, Cea, Oth) are given only where the kind
-# settles it: ceasefires and humanitarian pauses are "Cea". A memorandum may be pre-negotiation
-# or, like the 1994 Budapest Memorandum the 2022 releases cite, no peace agreement at all, and
-# whether a treaty is partial or comprehensive is not in the news: those stay None.
-PAX_STAGE = {"ceasefire": "Cea"}
 
 
 @dataclass
@@ -108,7 +38,7 @@ class AgreementMention:
     issues: list[str] = field(default_factory=list)
 
 
-def _kind(tok: Any) -> str | None:
+def _kind(tok: Token) -> str | None:
     base = AGREEMENT_NOUNS.get(tok.lower_)
     if base is None or tok.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -125,7 +55,7 @@ def _kind(tok: Any) -> str | None:
     return base
 
 
-def _asserted(verb: Any, stage: str | None) -> bool:
+def _asserted(verb: Token, stage: str | None) -> bool:
     """Reported as done: not future, modal, infinitive or a subordinate time clause.
 
     Proposing and drafting may be in the present ("are drafting"); the later stages need a
@@ -143,7 +73,7 @@ def _asserted(verb: Any, stage: str | None) -> bool:
 
 
 def mentions_in(
-    doc: Document, s: Sent, hit_spans: list[tuple[str, int, int]]
+    doc: Document, s: Sentence, hit_spans: list[tuple[str, int, int]]
 ) -> list[AgreementMention]:
     """Agreement nouns in a sentence; ``hit_spans`` are (issue, start, end) in body offsets."""
     out = []
@@ -164,11 +94,13 @@ def mentions_in(
         lo, hi = np[0].idx + s.offset, np[-1].idx + len(np[-1]) + s.offset
         issues = [i for i, a, b in hit_spans if a >= lo and b <= hi]
         left = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "det", "nmod", "poss")]
-        out.append(AgreementMention(kind, stage, tok_span(doc, s, [*left, tok]), issues))
+        out.append(
+            AgreementMention(kind, stage, token_evidence(doc, s.offset, [*left, tok]), issues)
+        )
     return out
 
 
-def _stage(tok: Any) -> str | None:
+def _stage(tok: Token) -> str | None:
     """The stage a mention asserts: a "draft" modifier, or an asserted governing verb."""
     if any(
         c.lower_ in ("draft", "drafted") for c in tok.children if c.dep_ in ("amod", "compound")
@@ -194,7 +126,7 @@ def _stage(tok: Any) -> str | None:
 
 
 def procedure_in(
-    doc: Document, sents: list[Sent], i: int, resolver: Resolver
+    doc: Document, sents: list[Sentence], i: int, resolver: PartyResolver
 ) -> tuple[list[ProcedureStep], int]:
     """Steps announced from sentence i on, and how many sentences they took."""
     s = sents[i]
@@ -227,7 +159,7 @@ def procedure_in(
     return (steps, used) if len(steps) >= 2 else ([], 0)
 
 
-def _steps(doc: Document, s: Sent, resolver: Resolver) -> list[ProcedureStep]:
+def _steps(doc: Document, s: Sentence, resolver: PartyResolver) -> list[ProcedureStep]:
     out: list[ProcedureStep] = []
     for tok in s.sent:
         lemma = tok.lemma_.lower()
@@ -242,7 +174,7 @@ def _steps(doc: Document, s: Sent, resolver: Resolver) -> list[ProcedureStep]:
                 ProcedureStep(
                     order=0,
                     action="meet",
-                    evidence=tok_span(doc, s, list(tok.subtree)),
+                    evidence=token_evidence(doc, s.offset, list(tok.subtree)),
                     actor=" ".join(t.text for t in actor) or None,
                     level=level_of(" ".join(t.text for t in actor)) if actor else None,
                     qualifier=" ".join(quals) or None,
@@ -251,7 +183,7 @@ def _steps(doc: Document, s: Sent, resolver: Resolver) -> list[ProcedureStep]:
     return out
 
 
-def _actor(verb: Any) -> list[Any]:
+def _actor(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ == "agent":
             return [t for p in c.children if p.dep_ == "pobj" for t in _np(p)]
@@ -270,7 +202,7 @@ def _actor(verb: Any) -> list[Any]:
     return []
 
 
-def _np(tok: Any) -> list[Any]:
+def _np(tok: Token) -> list[Token]:
     """A noun phrase without the clauses and coordinated verbs that hang off it."""
     out = [tok]
     for c in tok.children:
@@ -280,7 +212,7 @@ def _np(tok: Any) -> list[Any]:
 
 
 def _step(
-    doc: Document, s: Sent, tok: Any, actor_toks: list[Any], resolver: Resolver
+    doc: Document, s: Sentence, tok: Token, actor_toks: list[Token], resolver: PartyResolver
 ) -> ProcedureStep:
     actor = " ".join(t.text for t in actor_toks if not t.is_punct) or None
     names = {resolver.person_of(t) for t in actor_toks} - {None}
@@ -301,7 +233,7 @@ def _step(
     ]
     sub = sub or [tok]
     text = " ".join(t.text for t in sub)
-    qual = "in person" if IN_PERSON.search(text) else None
+    qual = "in person" if PROCEDURE_IN_PERSON.search(text) else None
     if any(
         c.lower_ in ("could", "may", "might", "possible")
         for c in s.sent
@@ -311,7 +243,7 @@ def _step(
     return ProcedureStep(
         order=0,
         action=tok.lemma_.lower(),
-        evidence=tok_span(doc, s, sub),
+        evidence=token_evidence(doc, s.offset, sub),
         actor=actor,
         level=level,
         qualifier=qual,
@@ -331,7 +263,7 @@ def assemble(
     out = []
     for key, ms in groups.items():
         kinds = [m.kind for m in ms]
-        kind = max(kinds, key=lambda k: (_SPECIFIC.get(k, 0), kinds.count(k)))
+        kind = max(kinds, key=lambda k: (SPECIFIC.get(k, 0), kinds.count(k)))
         stages = [m.stage for m in ms if m.stage]
         stage = max(stages, key=STAGES.index) if stages else None
         issues = tuple(dict.fromkeys(i for m in ms for i in m.issues))

@@ -6,28 +6,21 @@ or a future clause under "announce/promise/pledge/vow"; its scope is the places 
 
 from __future__ import annotations
 
-from typing import Any
+from spacy.tokens import Token
 
-from peacewatch.extract.negotiation.context import (
-    ALL,
-    Resolver,
-    Sent,
-    date_in,
-    stances,
-    subject_of,
-    tok_span,
-)
+from peacewatch.extract.negotiation.context import ALL, PartyResolver, date_in, stances
 from peacewatch.extract.negotiation.denials import under_denial
 from peacewatch.extract.negotiation.positions import IssueHit, condition_of
 from peacewatch.extract.negotiation.speakers import Speakers, party_for
+from peacewatch.parse.syntax import Sentence, negated, subject_of, token_evidence
 from peacewatch.records import Commitment, Document
 
 
 def commitments_in(
     doc: Document,
-    s: Sent,
+    s: Sentence,
     hits: list[IssueHit],
-    resolver: Resolver,
+    resolver: PartyResolver,
     speakers: Speakers,
     parties: tuple[str, ...],
 ) -> list[Commitment]:
@@ -38,7 +31,8 @@ def commitments_in(
         if (
             tok.lemma_.lower() not in verbs
             or tok.pos_ != "VERB"
-            or any(c.dep_ == "neg" for c in tok.children)
+            # only a `neg` child ("did not agree"), as this rule always read it
+            or negated(tok, frozenset())
             # "Kyiv denied that it had agreed to X": no commitment (positions.py keeps the
             # denied stance).
             or under_denial(tok) is not None
@@ -70,7 +64,11 @@ def commitments_in(
                 for t in sorted(core, key=lambda t: t.i)
                 if not t.is_quote and t.lower_ not in ("that", "which")
             )
-            deadline, _ = date_in(doc, tok_span(doc, s, sub).start, tok_span(doc, s, sub).end)
+            deadline, _ = date_in(
+                doc,
+                token_evidence(doc, s.offset, sub).start,
+                token_evidence(doc, s.offset, sub).end,
+            )
             issue = next((h.issue for h in hits if {t.i for t in h.tokens} & ids), None)
             cond = condition_of(act) or condition_of(tok)
             subj = subject_of(tok)
@@ -80,7 +78,7 @@ def commitments_in(
                 out.append(
                     Commitment(
                         action=action,
-                        evidence=tok_span(doc, s, [tok, *sub]),
+                        evidence=token_evidence(doc, s.offset, [tok, *sub]),
                         obligor=ob,
                         issue=issue,
                         scope=tuple(places),
@@ -92,7 +90,7 @@ def commitments_in(
     return out
 
 
-def _places(doc: Document, s: Sent, toks: list[Any]) -> list[str]:
+def _places(doc: Document, s: Sentence, toks: list[Token]) -> list[str]:
     if not toks:
         return []
     lo = min(t.idx for t in toks) + s.offset
@@ -101,7 +99,7 @@ def _places(doc: Document, s: Sent, toks: list[Any]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _names(toks: list[Any]) -> list[str]:
+def _names(toks: list[Token]) -> list[str]:
     out: list[str] = []
     seen: set[int] = set()
     for t in toks:

@@ -1,4 +1,7 @@
-"""What the negotiation rules share: sentences with body offsets, and who a phrase stands for.
+"""What the negotiation rules share: its lexicons, and who a phrase stands for.
+
+Sentences, token offsets, subjects and surnames come from the one syntax layer
+(``parse/syntax.py``), countries from the one country index (``parse/countries.py``).
 
 The other stages (entities with countries, dates, places, quotes) may be partial or still empty,
 so everything here uses them when they are present and otherwise falls back on the spaCy parse
@@ -8,87 +11,95 @@ of the paragraph (``doc.parses``), which is always there.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
 from functools import cache
-from typing import Any
+from typing import Required, TypedDict
 
-from peacewatch.evidence import span
+from spacy.tokens import Token
+
+from peacewatch.extract.negotiation.words import (
+    FALLBACK_SPEECH,
+    FIRST_PERSON,
+    LEADER_TITLES,
+    OWN_PREPS,
+    OWN_TITLES,
+    THIRD_PERSON,
+)
+
+# corpus/linking.py reads the level words from here.
+from peacewatch.extract.negotiation.words import LEVEL_WORDS as LEVEL_WORDS
 from peacewatch.lexicons import load_json
 from peacewatch.parse import countries
-from peacewatch.records import Document, Evidence
+from peacewatch.parse.syntax import Sentence, path_up, sentences, surname
+from peacewatch.records import Document
+from peacewatch.vocab import ROUND_LEVELS, RoundLevel
 
 ALL = "*"  # "both sides": every party of the talks
-
-_FALLBACK_SPEECH = ("say", "add", "tell", "state", "announce", "declare", "note", "stress")
-# Role words that make a person a national leader, for "a meeting between X and Y".
-LEADER_TITLES = frozenset({"president", "leader", "premier", "chancellor", "king", "emir"})
-LEVEL_WORDS = {
-    "leaders": ("president", "presidents", "leaders", "heads of state", "summit"),
-    "foreign ministers": ("foreign minister", "foreign ministers", "top diplomats"),
-    "delegations": ("delegation", "delegations", "negotiators", "negotiating teams"),
-    "working groups": ("working group", "working groups", "expert level", "subgroups"),
-}
-_PRONOUNS = frozenset({"he", "she", "him", "her"})
-_GROUP_PRONOUNS = frozenset({"it", "they", "its", "their", "them"})
-_FIRST = frozenset({"we", "our", "us", "i", "my"})
-
-
-@dataclass(frozen=True)
-class Sent:
-    """One parsed sentence and where its text sits in ``body.text``."""
-
-    sent: Any  # spaCy Span
-    para: int
-    offset: int  # body offset of the paragraph: token.idx + offset is a body offset
-
-    @property
-    def start(self) -> int:
-        return int(self.sent.start_char) + self.offset
-
-    @property
-    def end(self) -> int:
-        return int(self.sent.end_char) + self.offset
-
-
-def sentences(doc: Document) -> Iterator[Sent]:
-    for i, (par, parsed) in enumerate(zip(doc.body.paragraphs, doc.parses, strict=False)):
-        for s in parsed.sents:
-            yield Sent(s, i, par.start)
-
-
-def tok_span(doc: Document, s: Sent, tokens: Iterable[Any]) -> Evidence:
-    """Evidence covering the given tokens (contiguous from the first to the last)."""
-    toks = sorted(tokens, key=lambda t: t.i)
-    return span(doc.body.text, toks[0].idx + s.offset, toks[-1].idx + len(toks[-1]) + s.offset)
-
-
-def sent_evidence(doc: Document, s: Sent) -> Evidence:
-    text = doc.body.text
-    start, end = s.start, s.end
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return span(text, start, end)
 
 
 @cache
 def speech_lemmas() -> frozenset[str]:
     try:
         data = load_json("reporting.json")
-        return frozenset(data.get("speech_verbs", _FALLBACK_SPEECH)) | {"according"}
+        return frozenset(data.get("speech_verbs", FALLBACK_SPEECH)) | {"according"}
     except (FileNotFoundError, ValueError):
-        return frozenset(_FALLBACK_SPEECH) | {"according"}
+        return frozenset(FALLBACK_SPEECH) | {"according"}
+
+
+class StanceCue(TypedDict, total=False):
+    """One stance of lexicons/stances.json and the words that cue it."""
+
+    stance: Required[str]
+    lemmas: list[str]  # verbs ("reject")
+    adjectives: list[str]  # "ready", "willing"
+    nouns: list[str]  # "demand", "red line", "main goal"
+    negated: str | None  # the stance when the cue is negated ("not ready": rejects)
+    only_negated: bool  # the cue counts only negated ("will not yield")
+    note: str
+
+
+class _Words(TypedDict, total=False):
+    nouns: list[str]
+    marks: list[str]
+    lemmas: list[str]
+    phrases: list[str]
+
+
+class _Tracks(TypedDict, total=False):
+    dyads: Required[list[list[str]]]
+    multilateral: list[str]
+
+
+class StancesJson(TypedDict, total=False):
+    """lexicons/stances.json, as the rules read it."""
+
+    stances: Required[list[StanceCue]]
+    frame_nouns: _Words
+    conditions: Required[_Words]
+    commitment_verbs: Required[_Words]
+    sides: Required[_Words]
+    tracks: Required[_Tracks]
+
+
+class IssueJson(TypedDict, total=False):
+    """One issue of lexicons/issues.json."""
+
+    id: Required[str]
+    label: Required[str]
+    pax: str | None
+    triggers: list[str]  # regular expressions naming the issue
+    inverse_triggers: list[str]  # ... naming its opposite ("joining NATO" for neutrality)
 
 
 @cache
-def stances() -> dict[str, Any]:
-    data: dict[str, Any] = load_json("stances.json")
+def stances() -> StancesJson:
+    data: StancesJson = load_json("stances.json")
     return data
 
 
 @cache
-def issues() -> list[dict[str, Any]]:
-    data: list[dict[str, Any]] = load_json("issues.json")["issues"]
+def issues() -> list[IssueJson]:
+    data: list[IssueJson] = load_json("issues.json")["issues"]
     return data
 
 
@@ -97,9 +108,9 @@ def issue_patterns() -> list[tuple[str, re.Pattern[str], bool]]:
     """(issue, pattern, inverse): inverse patterns name the issue's opposite (issues.json)."""
     out = []
     for i in issues():
-        for key, inverse in (("triggers", False), ("inverse_triggers", True)):
-            if i.get(key):
-                pat = re.compile(r"\b(?:" + "|".join(i[key]) + r")\b", re.IGNORECASE)
+        for words, inverse in ((i.get("triggers"), False), (i.get("inverse_triggers"), True)):
+            if words:
+                pat = re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
                 out.append((i["id"], pat, inverse))
     return out
 
@@ -109,7 +120,7 @@ def country_of_word(word: str) -> str | None:
     return countries.for_negotiation().of_word(word)
 
 
-def _country_in(tokens: Iterable[Any]) -> str | None:
+def _country_in(tokens: Iterable[Token]) -> str | None:
     """First country word among tokens (multi-word names tried as bigrams first)."""
     return countries.for_negotiation().in_tokens(tokens)
 
@@ -141,7 +152,7 @@ def _publisher_country(publisher: str | None) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
-class Resolver:
+class PartyResolver:
     """Maps people and noun phrases of one document to the country they stand for."""
 
     def __init__(self, doc: Document) -> None:
@@ -172,7 +183,7 @@ class Resolver:
         the demonym or country sits in the same noun phrase (left modifiers, or an apposition);
         "X, an aide to Y" takes Y's country, so a second pass resolves those.
         """
-        deferred: list[tuple[str, Any]] = []
+        deferred: list[tuple[str, Token]] = []
         for s in sentences(self.doc):
             for ent in s.sent.ents:
                 if ent.label_ != "PERSON":
@@ -211,7 +222,7 @@ class Resolver:
     def is_leader(self, name: str) -> bool:
         return bool(self.person_titles.get(surname(name), set()) & LEADER_TITLES)
 
-    def person_of(self, tok: Any) -> str | None:
+    def person_of(self, tok: Token) -> str | None:
         """The canonical name of the PERSON entity the token belongs to, if any."""
         if tok.ent_type_ != "PERSON":
             return None
@@ -220,7 +231,7 @@ class Resolver:
                 return self.person_name.get(surname(ent.text), str(ent.text))
         return None
 
-    def party_of(self, tok: Any, s: Sent, speaker: str | None = None) -> str | None:
+    def party_of(self, tok: Token, s: Sentence, speaker: str | None = None) -> str | None:
         """The country a subject phrase stands for: a person, a demonym, a capital, 'both sides'.
 
         Returns ``ALL`` for phrases that stand for every party, None when unknown.
@@ -229,15 +240,15 @@ class Resolver:
         if person:
             return self.person_country.get(surname(person))
         low = tok.lower_
-        if low in _PRONOUNS:
+        if low in THIRD_PERSON:
             return self.person_country.get(surname(speaker)) if speaker else None
-        if low in _FIRST:
+        if low in FIRST_PERSON:
             if speaker and surname(speaker) in self.person_country:
                 return self.person_country[surname(speaker)]
             # An unattributed "we" in a government's own release is that government (checked
             # on the kremlin.ru and president.gov.ua releases, whose publisher names the state).
             return self.publisher_country
-        if any(c.dep_ == "poss" and c.lower_ in _FIRST for c in tok.children):
+        if any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in tok.children):
             # "our state needs ...": the speaker's side, else the releasing government.
             if speaker and surname(speaker) in self.person_country:
                 return self.person_country[surname(speaker)]
@@ -250,8 +261,8 @@ class Resolver:
             t
             for t in sub
             if not any(
-                a.dep_ in ("relcl", "acl") or (a.dep_ == "prep" and a.lower_ not in _OWN_PREPS)
-                for a in _path(t, tok)
+                a.dep_ in ("relcl", "acl") or (a.dep_ == "prep" and a.lower_ not in OWN_PREPS)
+                for a in path_up(t, tok)
             )
         ]
         phrase = " ".join(t.lower_ for t in sub)
@@ -266,7 +277,7 @@ class Resolver:
         found = _country_in(sub)
         if (
             found is None
-            and tok.lemma_.lower() in _OWN_TITLES
+            and tok.lemma_.lower() in OWN_TITLES
             and tok.pos_ in ("NOUN", "PROPN")
             and tok.ent_type_ not in ("PERSON", "GPE", "NORP")
         ):
@@ -277,43 +288,7 @@ class Resolver:
         return found
 
 
-# Prepositions that attach a noun to the side it belongs to ("of", "from").
-_OWN_PREPS = frozenset({"of", "from"})
-# Titles a government's release uses alone for its own officials.
-_OWN_TITLES = frozenset(
-    {"president", "head", "adviser", "advisor", "delegation", "spokesperson", "spokesman"}
-)
-
-
-def _path(t: Any, top: Any) -> list[Any]:
-    """Tokens from t up to (not including) top."""
-    out = []
-    while t.i != top.i and t.head.i != t.i:
-        out.append(t)
-        t = t.head
-    return out
-
-
-def surname(name: str) -> str:
-    parts = re.findall(r"[\w'-]+", name)
-    return parts[-1].lower() if parts else name.lower()
-
-
-def subject_of(verb: Any) -> Any | None:
-    """The subject of a verb, inherited through xcomp/conj/aux chains when it has none."""
-    v = verb
-    for _ in range(6):
-        for c in v.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                return c
-        if v.dep_ in ("xcomp", "conj", "acomp", "advcl", "oprd") and v.head.i != v.i:
-            v = v.head
-            continue
-        return None
-    return None
-
-
-def reporting_head(tok: Any, strict: bool = True) -> Any | None:
+def reporting_head(tok: Token, strict: bool = True) -> Token | None:
     """The nearest reporting verb above a token ("X said that ...")."""
     t = tok
     while t.head.i != t.i:
@@ -337,9 +312,9 @@ def date_in(doc: Document, start: int, end: int) -> tuple[str | None, str]:
     return None, "unknown"
 
 
-def level_of(text: str) -> str | None:
+def level_of(text: str) -> RoundLevel | None:
     low = text.lower()
-    for level, words in LEVEL_WORDS.items():
-        if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words):
+    for level in ROUND_LEVELS:
+        if any(re.search(rf"\b{re.escape(w)}\b", low) for w in LEVEL_WORDS.get(level, ())):
             return level
     return None

@@ -8,11 +8,13 @@ is decided in positions.py.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+
+from spacy.tokens import Token
 
 from peacewatch.extract.negotiation.context import speech_lemmas, stances
 from peacewatch.extract.negotiation.denials import lifts_to
-from peacewatch.extract.negotiation.round_when import REPORT_NOUNS
+from peacewatch.extract.negotiation.words import MODALS, REPORT_NOUNS
+from peacewatch.parse.syntax import negated
 from peacewatch.records import Evidence
 
 
@@ -20,7 +22,7 @@ class IssueHit:
     """One mention of an issue in a sentence."""
 
     def __init__(
-        self, issue: str, tokens: list[Any], evidence: Evidence, inverse: bool = False
+        self, issue: str, tokens: list[Token], evidence: Evidence, inverse: bool = False
     ) -> None:
         self.issue = issue
         self.tokens = tokens
@@ -28,7 +30,7 @@ class IssueHit:
         self.inverse = inverse  # the words name the issue's opposite ("joining NATO")
 
     @property
-    def head(self) -> Any:
+    def head(self) -> Token:
         ids = {t.i for t in self.tokens}
         for t in self.tokens:
             if t.head.i not in ids or t.head.i == t.i:
@@ -36,22 +38,19 @@ class IssueHit:
         return self.tokens[0]
 
 
-def _negated(tok: Any) -> bool:
+def _negated(tok: Token) -> bool:
     # "not willing", "no compromise", "do not want to compromise": the negation may sit on
     # the copula or on the verb the cue completes.
     nominal = tok.pos_ in ("ADJ", "NOUN") or tok.dep_ in ("xcomp", "dobj")
-    for t in (tok, tok.head) if nominal else (tok,):
-        if any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in t.children):
-            return True
-    return False
+    return any(negated(t) for t in ((tok, tok.head) if nominal else (tok,)))
 
 
-def cue_of(tok: Any) -> tuple[str, Any] | None:
+def cue_of(tok: Token) -> tuple[str, Token] | None:
     """(stance, token) if the token is a stance cue on its own."""
     return _cue(tok, False)
 
 
-def _cue(tok: Any, on_path: bool) -> tuple[str, Any] | None:
+def _cue(tok: Token, on_path: bool) -> tuple[str, Token] | None:
     """(stance, cue token) if this token is a stance cue."""
     lemma, pos = tok.lemma_.lower(), tok.pos_
     neg = _negated(tok)
@@ -83,7 +82,8 @@ def _cue(tok: Any, on_path: bool) -> tuple[str, Any] | None:
         if st.get("only_negated") and not neg:
             continue
         if neg and not st.get("only_negated"):
-            return (st["negated"], tok) if st.get("negated") else None
+            turned = st.get("negated")
+            return (turned, tok) if turned else None
         return st["stance"], tok
     # "red line": the noun "line" modified by "red"
     if lemma == "line" and any(c.lower_ == "red" for c in tok.children) and not on_path:
@@ -91,7 +91,7 @@ def _cue(tok: Any, on_path: bool) -> tuple[str, Any] | None:
     return None
 
 
-def _modified(tok: Any) -> str:
+def _modified(tok: Token) -> str:
     """The word with its left modifiers, lower-cased and padded, as written and with the
     head's lemma: " the most important issues | the most important issue "."""
     mods = [t for c in tok.lefts if c.dep_ in ("amod", "advmod", "compound") for t in c.subtree]
@@ -100,14 +100,14 @@ def _modified(tok: Any) -> str:
     return f" {' '.join([*words, tok.lower_])} | {' '.join([*words, tok.lemma_.lower()])} "
 
 
-def _clause_verb(tok: Any) -> Any:
+def _clause_verb(tok: Token) -> Token:
     t = tok
     while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
         t = t.head
     return t
 
 
-def condition_of(verb: Any) -> str | None:
+def condition_of(verb: Token) -> str | None:
     marks = stances()["conditions"]["marks"]
     for c in verb.children:
         if c.dep_ == "advcl" and any(
@@ -136,10 +136,10 @@ class Cue:
     def __init__(
         self,
         stance: str,
-        token: Any | None,
-        verb: Any | None,
+        token: Token | None,
+        verb: Token | None,
         condition: str | None,
-        owner: Any | None = None,
+        owner: Token | None = None,
         speaker_side: bool = False,
     ) -> None:
         self.stance, self.token, self.verb, self.condition, self.owner = (
@@ -154,7 +154,7 @@ class Cue:
         self.speaker_side = speaker_side
 
 
-def _modal_demand(stance: str, verb: Any) -> str:
+def _modal_demand(stance: str, verb: Token) -> str:
     """ "Sovereignty must be guaranteed": an obligation put on others is a demand."""
     if stance in ("committed", "accepts", "seeks") and any(
         c.lower_ in ("must", "should") for c in verb.children if c.dep_ in ("aux", "auxpass")
@@ -175,71 +175,105 @@ def stance_for(hit: IssueHit) -> list[Cue]:
     cues: list[Cue] = []
     nouns_between = 0
     for _ in range(12):
-        # Attribute nouns first: in "Kyiv called a truce its main goal" the noun
-        # beside the issue says more than the verb above it.
-        for c in node.children:
-            if (
-                c.i == prev.i
-                or c.i in ids
-                or c.dep_ not in ("oprd", "attr", "dobj", "acomp", "xcomp", "appos")
-            ):
-                continue
-            side = _cue(c, False)
-            if side and side[0] != "discussed":
-                verb = _clause_verb(node)
-                return [*cues, Cue(_modal_demand(side[0], verb), side[1], verb, condition_of(verb))]
-        if node.lemma_ == "be" and node.i != hit.head.i:
-            # "Russia's priority goals were X", "the main demand is X": the stance noun is the
-            # copula's subject (kremlin.ru readouts of March 2022 state positions this way).
-            for c in node.children:
-                side = _cue(c, False) if c.dep_ == "nsubj" and c.pos_ == "NOUN" else None
-                if side and side[0] != "discussed" and c.i != prev.i:
-                    owner = next((x for x in c.children if x.dep_ == "poss"), None)
-                    return [*cues, Cue(side[0], side[1], node, condition_of(node), owner)]
+        beside = _attribute_cue(node, prev, ids) or _copula_cue(node, prev, hit)
+        if beside is not None:
+            return [*cues, beside]
         if nouns_between >= 2:
             break  # "welcome X's role in its attempts to stop the war": too far from the issue
-        own = (
-            _cue(node, True)
-            if node.i not in ids or (node.i == hit.head.i and node.pos_ == "VERB")
-            else None
-        )
-        if own and node.dep_ == "csubj":
-            # "giving up X would be an error": an action weighed, nobody's stance.
-            own = None
-        if own and node.dep_ == "xcomp":
-            # "not willing to discuss X", "ready to accept X": the attitude governing the
-            # verb is the stance.
-            above = _cue(node.head, True)
-            # ... but "denied offering X" is a denied offer (denials.py), not a rejection.
-            if above and above[0] != "discussed" and lifts_to(node.head):
-                node, own = node.head, above
+        node, own = _own_cue(node, hit, ids)
         if own:
-            verb = _clause_verb(node)
-            owner = (
-                next((c for c in node.children if c.dep_ == "poss"), None)
-                if node.pos_ == "NOUN"
-                else None
-            )
-            cues.append(Cue(_modal_demand(own[0], verb), own[1], verb, condition_of(verb), owner))
-            if owner is None or len(cues) == 2:
+            cue = _governing(node, own)
+            cues.append(cue)
+            if cue.owner is None or len(cues) == 2:
                 return cues
-        # The content of a speech verb ends the climb: its subject stated the position.
-        if prev.dep_ == "ccomp" and node.lemma_.lower() in speech_lemmas() and node.i != hit.head.i:
+        if _climb_ends(prev, node, hit):
             break
-        if node.head.i == node.i:
-            break
-        if node.dep_ == "advcl" and node.i != hit.head.i and own_subject(node):
-            break  # "A wants Y, as B names X a threat": the main clause's cue is not about X
         prev, node = node, node.head
-        if (
-            node.pos_ in ("NOUN", "PROPN")
-            and node.i not in ids
-            and node.lower_ not in stance_nouns()
-            and node.lemma_.lower() not in frame_nouns()
-        ):
+        if _distances(node, ids):
             nouns_between += 1
-    if cues:
-        return cues
+    return cues or _unmarked(hit)
+
+
+ATTRIBUTE_DEPS = ("oprd", "attr", "dobj", "acomp", "xcomp", "appos")
+
+
+def _attribute_cue(node: Token, prev: Token, ids: set[int]) -> Cue | None:
+    """Attribute nouns first: in "Kyiv called a truce its main goal" the noun beside the
+    issue says more than the verb above it."""
+    for c in node.children:
+        if c.i == prev.i or c.i in ids or c.dep_ not in ATTRIBUTE_DEPS:
+            continue
+        side = _cue(c, False)
+        if side and side[0] != "discussed":
+            verb = _clause_verb(node)
+            return Cue(_modal_demand(side[0], verb), side[1], verb, condition_of(verb))
+    return None
+
+
+def _copula_cue(node: Token, prev: Token, hit: IssueHit) -> Cue | None:
+    """ "Russia's priority goals were X", "the main demand is X": the stance noun is the
+    copula's subject (kremlin.ru readouts of March 2022 state positions this way)."""
+    if node.lemma_ != "be" or node.i == hit.head.i:
+        return None
+    for c in node.children:
+        side = _cue(c, False) if c.dep_ == "nsubj" and c.pos_ == "NOUN" else None
+        if side and side[0] != "discussed" and c.i != prev.i:
+            owner = next((x for x in c.children if x.dep_ == "poss"), None)
+            return Cue(side[0], side[1], node, condition_of(node), owner)
+    return None
+
+
+def _own_cue(node: Token, hit: IssueHit, ids: set[int]) -> tuple[Token, tuple[str, Token] | None]:
+    """The cue the climbed node is itself, and the node it lifts to."""
+    own = (
+        _cue(node, True)
+        if node.i not in ids or (node.i == hit.head.i and node.pos_ == "VERB")
+        else None
+    )
+    if own and node.dep_ == "csubj":
+        # "giving up X would be an error": an action weighed, nobody's stance.
+        own = None
+    if own and node.dep_ == "xcomp":
+        # "not willing to discuss X", "ready to accept X": the attitude governing the
+        # verb is the stance.
+        above = _cue(node.head, True)
+        # ... but "denied offering X" is a denied offer (denials.py), not a rejection.
+        if above and above[0] != "discussed" and lifts_to(node.head):
+            return node.head, above
+    return node, own
+
+
+def _governing(node: Token, own: tuple[str, Token]) -> Cue:
+    """The Cue for a cue word on the climb, with its clause and (for a noun) its owner."""
+    verb = _clause_verb(node)
+    owner = (
+        next((c for c in node.children if c.dep_ == "poss"), None) if node.pos_ == "NOUN" else None
+    )
+    return Cue(_modal_demand(own[0], verb), own[1], verb, condition_of(verb), owner)
+
+
+def _climb_ends(prev: Token, node: Token, hit: IssueHit) -> bool:
+    # The content of a speech verb ends the climb: its subject stated the position.
+    if prev.dep_ == "ccomp" and node.lemma_.lower() in speech_lemmas() and node.i != hit.head.i:
+        return True
+    if node.head.i == node.i:
+        return True
+    # "A wants Y, as B names X a threat": the main clause's cue is not about X
+    return node.dep_ == "advcl" and node.i != hit.head.i and own_subject(node)
+
+
+def _distances(node: Token, ids: set[int]) -> bool:
+    """A noun on the way up that puts the issue further from a cue above it."""
+    return (
+        node.pos_ in ("NOUN", "PROPN")
+        and node.i not in ids
+        and node.lower_ not in stance_nouns()
+        and node.lemma_.lower() not in frame_nouns()
+    )
+
+
+def _unmarked(hit: IssueHit) -> list[Cue]:
+    """No cue word governs the issue: a condition or an obligation may still be a stance."""
     verb = _clause_verb(hit.head)
     cond = condition_of(verb)
     if cond:
@@ -251,18 +285,15 @@ def stance_for(hit: IssueHit) -> list[Cue]:
     return []
 
 
-def own_subject(verb: Any) -> bool:
+def own_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
-MODALS = frozenset({"must", "should", "ought"})
-
-
-def _obliged(verb: Any) -> bool:
+def _obliged(verb: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in verb.children)
 
 
-def relative_cues(hit: IssueHit) -> list[tuple[str, Any]]:
+def relative_cues(hit: IssueHit) -> list[tuple[str, Token]]:
     """ "neutrality - something that Russia has demanded": a cue in a clause about the issue."""
     out = []
     for c in hit.head.children:

@@ -18,31 +18,32 @@ position. We keep it as a Position with status "denied" only where the denial is
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from peacewatch.extract.negotiation.context import Resolver, Sent
-from peacewatch.extract.negotiation.round_when import DENY_DIRECT, deny_verb, via_report
+from spacy.tokens import Token
+
+from peacewatch.extract.negotiation.context import PartyResolver
+from peacewatch.extract.negotiation.round_when import deny_verb, via_report
 from peacewatch.extract.negotiation.speakers import Speakers, party_for
+from peacewatch.extract.negotiation.words import DENIER_PRONOUNS, DENY_DIRECT
+from peacewatch.parse.syntax import Sentence
 
-# Words that stand for the denier in its own denied clause ("Kyiv denied that it had ...").
-PRONOUNS = frozenset({"it", "we", "they", "he", "she", "i"})
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
 
 @dataclass(frozen=True, slots=True)
 class Denial:
-    verb: Any  # the denial verb ("denied", "rejected")
-    subject: Any  # who denies ("Kyiv")
+    verb: Token  # the denial verb ("denied", "rejected")
+    subject: Token  # who denies ("Kyiv")
     party: str  # its party
 
 
-def lifts_to(head: Any) -> bool:
+def lifts_to(head: Token) -> bool:
     """Whether a stance verb's xcomp may take its head's stance (cues.py): not for a denial,
     "denied offering X" is a denied offer, not a rejection of X."""
     return head.lemma_.lower() not in DENY_DIRECT
 
 
-def under_denial(verb: Any) -> tuple[Any, list[Any]] | None:
+def under_denial(verb: Token) -> tuple[Token, list[Token]] | None:
     """The denial verb whose content holds ``verb``, through at most two xcomp/conj/ccomp
     steps ("denied that it had agreed to give up X"), with the verbs passed on the way.
     Returns (denial verb, chain) or None."""
@@ -63,11 +64,11 @@ def under_denial(verb: Any) -> tuple[Any, list[Any]] | None:
 
 
 def denial_of(
-    verb: Any, token: Any | None, resolver: Resolver, speakers: Speakers, s: Sent
+    verb: Token, token: Token | None, resolver: PartyResolver, speakers: Speakers, s: Sentence
 ) -> Denial | None:
     """The party's denial of the stance whose clause verb is ``verb`` and cue word ``token``,
     if reliable (above)."""
-    found: tuple[Any, list[Any]] | None
+    found: tuple[Token, list[Token]] | None
     if token is not None and token.pos_ == "NOUN" and token.dep_ == "dobj":
         # "Kyiv denied any offer of X": the stance noun is what is denied.
         found = (token.head, []) if deny_verb(token.head, direct=True) else None
@@ -89,7 +90,7 @@ def denial_of(
             # "they" stands for the denier only when that is plural ("officials denied that
             # they had ..."); after a country it is mostly the other side.
             plural = subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("they", "we")
-            if c.lower_ in PRONOUNS:
+            if c.lower_ in DENIER_PRONOUNS:
                 if c.lower_ == "they" and not plural:
                     return None
                 continue

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from peacewatch.extract.negotiation.context import Resolver, Sent, tok_span
-from peacewatch.extract.negotiation.rounds import Mention
+from peacewatch.extract.negotiation.context import PartyResolver
+from peacewatch.extract.negotiation.rounds import RoundMention
+from peacewatch.parse.syntax import Sentence, token_evidence
 from peacewatch.records import Delegation, Document, Evidence, Participant, Round
 
 
-def participants(mentions: list[Mention], delegations: list[Delegation]) -> list[Participant]:
+def participants(mentions: list[RoundMention], delegations: list[Delegation]) -> list[Participant]:
     """Parties from the sides of the talks; hosts, and non-party hosts as facilitating mediators."""
     out: list[Participant] = []
     parties: dict[str, Evidence] = {}
@@ -41,7 +42,7 @@ def participants(mentions: list[Mention], delegations: list[Delegation]) -> list
     return uniq
 
 
-def delegations_in(doc: Document, s: Sent, resolver: Resolver) -> list[Delegation]:
+def delegations_in(doc: Document, s: Sentence, resolver: PartyResolver) -> list[Delegation]:
     """Heads of delegation: "chief Russian negotiator X", "X, head of the Ukrainian delegation"."""
     out = []
     for ent in s.sent.ents:
@@ -61,7 +62,7 @@ def delegations_in(doc: Document, s: Sent, resolver: Resolver) -> list[Delegatio
         name = resolver.person_of(ent.root) or ent.text
         party = resolver.person_country.get(name.split()[-1].lower())
         toks = [*window[-4:], *list(ent)] if window else list(ent)
-        out.append(Delegation(party=party, head=name, evidence=tok_span(doc, s, toks)))
+        out.append(Delegation(party=party, head=name, evidence=token_evidence(doc, s.offset, toks)))
     return out
 
 

@@ -12,18 +12,11 @@ had offered X") is kept with status "denied" (denials.py); one denied by someone
 
 from __future__ import annotations
 
-from typing import Any
+from spacy.tokens import Token
 
-from peacewatch.extract.negotiation.context import (
-    ALL,
-    Resolver,
-    Sent,
-    issue_patterns,
-    subject_of,
-    surname,
-    tok_span,
-)
+from peacewatch.extract.negotiation.context import ALL, PartyResolver, issue_patterns
 from peacewatch.extract.negotiation.cues import (
+    Cue,
     IssueHit,
     condition_of,
     cue_of,
@@ -35,14 +28,21 @@ from peacewatch.extract.negotiation.cues import (
 from peacewatch.extract.negotiation.denials import Denial, denial_of, under_denial
 from peacewatch.extract.negotiation.round_when import deny_verb, via_report
 from peacewatch.extract.negotiation.speakers import Speakers, party_for, said_on
+from peacewatch.extract.negotiation.words import (
+    DEMONSTRATIVES,
+    DENY_DIRECT,
+    INVERSE,
+    LIST_VERBS,
+    MEETING_LEMMAS,
+    RECEIVING,
+)
+from peacewatch.parse.syntax import Sentence, subject_of, surname, token_evidence
 from peacewatch.records import Document, Position
 
 __all__ = ["IssueHit", "Speakers", "condition_of", "issue_hits", "party_for", "positions_in"]
 
-MEETING_LEMMAS = frozenset({"meet", "meeting", "summit"})
 
-
-def issue_hits(doc: Document, s: Sent, resolver: Resolver) -> list[IssueHit]:
+def issue_hits(doc: Document, s: Sentence, resolver: PartyResolver) -> list[IssueHit]:
     hits: list[IssueHit] = []
     taken: set[tuple[str, int]] = set()
     text = s.sent.text
@@ -55,20 +55,20 @@ def issue_hits(doc: Document, s: Sent, resolver: Resolver) -> list[IssueHit]:
                 continue
             taken.add((issue, sp.start))
             toks = list(sp)
-            hits.append(IssueHit(issue, toks, tok_span(doc, s, toks), inverse))
+            hits.append(IssueHit(issue, toks, token_evidence(doc, s.offset, toks), inverse))
     for toks in leader_meetings(s, resolver):
         if not any(h.issue == "leaders-meeting" for h in hits):
-            hits.append(IssueHit("leaders-meeting", toks, tok_span(doc, s, toks)))
+            hits.append(IssueHit("leaders-meeting", toks, token_evidence(doc, s.offset, toks)))
     return hits
 
 
-def leader_meetings(s: Sent, resolver: Resolver) -> list[list[Any]]:
+def leader_meetings(s: Sentence, resolver: PartyResolver) -> list[list[Token]]:
     """ "X and Y could meet", "a meeting between X and Y": two national leaders meeting."""
-    found: list[list[Any]] = []
+    found: list[list[Token]] = []
     for tok in s.sent:
         if tok.lemma_.lower() not in MEETING_LEMMAS:
             continue
-        people: list[Any] = []
+        people: list[Token] = []
         # "a meeting take place between X and Y": the preposition may hang off the verb.
         holders = [tok, tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else [tok]
         for h in holders:
@@ -87,13 +87,11 @@ def leader_meetings(s: Sent, resolver: Resolver) -> list[list[Any]]:
     return found
 
 
-DENIALS = frozenset({"deny", "refute", "disprove"})
-
 # (stance, party, anchor token, condition, who stated it, the party's denial of it if any)
-Found = tuple[str, str | None, Any, str | None, str | None, Denial | None]
+Found = tuple[str, str | None, Token, str | None, str | None, Denial | None]
 
 
-def _denied(verb: Any) -> bool:
+def _denied(verb: Token) -> bool:
     """The clause is the content of a denial: "denied that it had agreed to X". What
     denials.py cannot read as the party's own denied position is dropped."""
     v = verb
@@ -101,197 +99,217 @@ def _denied(verb: Any) -> bool:
         if v.dep_ not in ("ccomp", "xcomp", "conj") or v.head.i == v.i:
             return False
         v = v.head
-        if v.lemma_.lower() in DENIALS:
+        if v.lemma_.lower() in DENY_DIRECT:
             return True
     return False
 
 
-def _wished(verb: Any) -> bool:
+def _wished(verb: Token) -> bool:
     """ "the wise course is for Kyiv to drop X": a "for ... to" clause states what
     the speaker wants another to do, not what that other does."""
     return any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
 
 
-# A stance on the opposite of an issue, turned round (issues.json "inverse_triggers"): to reject
-# joining NATO is to demand neutrality, to be ready to join is to reject it. Offers, conditions,
-# commitments and discussion keep their word: "undertake not to join" is a commitment either way.
-INVERSE = {
-    "demands": "rejects",
-    "seeks": "rejects",
-    "priority": "rejects",
-    "accepts": "rejects",
-    "willing": "rejects",
-    "open to compromise": "rejects",
-    "rejects": "demands",
-    "red line": "demands",
-    "will not yield": "demands",
-}
-
-
 def positions_in(
     doc: Document,
-    s: Sent,
+    s: Sentence,
     hits: list[IssueHit],
-    resolver: Resolver,
+    resolver: PartyResolver,
     speakers: Speakers,
     parties: tuple[str, ...],
-    prev: Sent | None = None,
+    prev: Sentence | None = None,
 ) -> list[Position]:
     out: list[Position] = []
     for hit in hits:
         found: list[Found] = []
-        by = speakers.of(hit.head)
-        ids = {t.i for t in hit.tokens}
         cues = stance_for(hit)
         if not cues and prev is not None:
             found += _listed(hit, prev, resolver, speakers)
+        ctx = _Ctx(hit, s, resolver, speakers)
         for cue in cues:
-            who = by
-            if (
-                cue.token is not None
-                and cue.token.pos_ == "NOUN"
-                and cue.token.head.lemma_ in ("receive", "get", "obtain", "hear", "study", "review")
-            ):
-                # "the delegation received proposals": the recipient is not the proposer.
-                found.append((cue.stance, None, cue.token, cue.condition, None, None))
-                continue
-            if cue.owner is not None:  # "Russia's demand for X"
-                t = cue.token
-                if t is not None and (
-                    (t.head.lower_ == "of" and via_report(t.head.head) is not None)
-                    or (t.dep_ == "dobj" and deny_verb(t.head, direct=True))
-                ):
-                    continue  # "denied reports of Russia's demand": not the stance
-                found.append(
-                    (
-                        cue.stance,
-                        party_for(resolver, speakers, cue.owner, s, hit.head),
-                        cue.token,
-                        cue.condition,
-                        resolver.person_of(cue.owner),
-                        None,
-                    )
-                )
-                continue
-            deny = (
-                denial_of(cue.verb, cue.token, resolver, speakers, s)
-                if cue.verb is not None and cue.stance != "discussed"
-                else None
-            )
-            if deny is not None:
-                # "Kyiv denied that it had agreed to X": Kyiv's stance on X, denied.
-                denier = resolver.person_of(deny.subject) or who
-                found.append((cue.stance, deny.party, cue.token or hit.head, None, denier, deny))
-                continue
-            if cue.verb is not None and (_denied(cue.verb) or under_denial(cue.verb)):
-                # "Kyiv denied that Moscow had offered X", "rejected reports that Moscow had
-                # offered X": no stance of Kyiv's on X, and Moscow's is denied, not held.
-                continue
-            subj = subject_of(cue.verb) if cue.verb is not None else None
-            if cue.verb is not None and cue.stance != "discussed" and _wished(cue.verb):
-                found.append(
-                    (cue.stance, speakers.side_of(hit.head, s), cue.token, None, who, None)
-                )
-                continue
-            if cue.speaker_side:
-                first = subj is not None and subj.lower_ in ("we", "i")
-                party = (
-                    party_for(resolver, speakers, subj, s, hit.head)
-                    if first
-                    else speakers.side_of(hit.head, s)
-                )
-                found.append((cue.stance, party, cue.token, None, who, None))
-                continue
-            passive = subj is not None and subj.dep_ == "nsubjpass"
-            about_issue = subj is not None and bool(ids & {t.i for t in subj.subtree})
-            if subj is not None and cue.verb is not None and (passive or about_issue):
-                # "X was offered a truce", "sanctions against X are needed": the subject is
-                # the recipient or the issue itself; the party is the agent, if named.
-                agent = next(
-                    (
-                        p
-                        for c in cue.verb.children
-                        if c.dep_ == "agent"
-                        for p in c.children
-                        if p.dep_ == "pobj"
-                    ),
-                    None,
-                )
-                party = (
-                    party_for(resolver, speakers, agent, s, hit.head) if agent is not None else None
-                )
-                # "the status of X is proposed to be ...", said by Y: with no agent named, the
-                # proposal is the speaker's side's (speakers.py: named speaker, else the
-                # releasing government's own voice).
-                if party is None and (not passive or about_issue):
-                    party = speakers.side_of(hit.head, s)
-            else:
-                party = party_for(resolver, speakers, subj, s, hit.head)
-                # The speaker's side stands in only for a missing or pronoun subject: "the
-                # guarantor countries are committed", said by X, is not X's commitment.
-                # So does a stance noun as subject: "the goal was to secure X", said by Y, is
-                # Y's goal (kremlin.ru readouts, March 2022).
-                # "they"/"it" are left alone: in a release of one side they mostly stand for
-                # the other ("they want to seize X").
-                # An abstract subject too: "peace is reachable only by ensuring X".
-                stated = subj is not None and (
-                    subj.lemma_.lower() in stance_nouns()
-                    or subj.lemma_.lower() in frame_nouns()
-                    or (cue.token is not None and subj.i == cue.token.i)  # "our top concern is"
-                )
-                if party is None and (subj is None or subj.lower_ in ("he", "she") or stated):
-                    party = speakers.side_of(hit.head, s)
-                if subj is not None and who is None:
-                    who = resolver.person_of(subj)
-            found.append((cue.stance, party, cue.token or hit.head, cue.condition, who, None))
+            one = _from_cue(ctx, cue)
+            if one is not None:
+                found.append(one)
         for st, v in relative_cues(hit):
             subj = subject_of(v)
             who = resolver.person_of(subj) if subj is not None else None
             found.append((st, party_for(resolver, speakers, subj, s, v), v, None, who, None))
-        # "a neutral status for Ukraine", as Russia's goal, is imposed on Ukraine, not sought by
-        # it: the beneficiary seeks the issue only when no other side is for it here. And only
-        # when the clause takes a stance at all: "the leaders discussed security guarantees for
-        # Ukraine" names the beneficiary, it does not say Ukraine asked for anything.
-        # A denied stance is nobody's stance for the beneficiary to follow.
-        held = [f for f in found if f[5] is None]
-        others_for = any(f[1] and f[0] in ("demands", "seeks", "priority") for f in held)
-        firm = any(f[0] not in ("discussed", "conditional") for f in held)
-        for b in _beneficiaries(hit) if firm else []:
-            if not others_for and not any(f[1] == b for f in held):
-                found.append(("seeks", b, hit.head, None, None, None))
-        for st, party, anchor, cond, who, deny in found:
-            if hit.inverse:
-                st = INVERSE.get(st, st)
-            targets = list(parties) if party == ALL else [party]
-            toks = [*hit.tokens, anchor]
-            if deny is not None:
-                # The evidence names who denies it: from the denier to the denied stance.
-                toks += [*deny.subject.subtree, deny.verb]
-            ev = tok_span(
-                doc,
-                s,
-                [t for t in s.sent if min(x.i for x in toks) <= t.i <= max(x.i for x in toks)],
-            )
-            for p in targets:
-                out.append(
-                    Position(
-                        issue=hit.issue,
-                        stance=st,
-                        evidence=ev,
-                        party=p,
-                        by=who,
-                        by_entity=resolver.person_entity.get(surname(who)) if who else None,
-                        said_on=said_on(doc, s, deny.verb if deny is not None else anchor),
-                        condition=cond,
-                        # what the stance is about, in the text's words ("joining NATO")
-                        detail=hit.evidence.text,
-                        status="denied" if deny is not None else None,
-                    )
-                )
+        found += _for_beneficiaries(hit, found)
+        out += _positions(doc, s, hit, found, resolver, parties)
     return out
 
 
-def _listed(hit: IssueHit, prev: Sent, resolver: Resolver, speakers: Speakers) -> list[Found]:
+class _Ctx:
+    """What every cue of one issue mention is read against."""
+
+    def __init__(
+        self, hit: IssueHit, s: Sentence, resolver: PartyResolver, speakers: Speakers
+    ) -> None:
+        self.hit, self.s, self.resolver, self.speakers = hit, s, resolver, speakers
+        self.by = speakers.of(hit.head)
+        self.ids = {t.i for t in hit.tokens}
+
+
+def _from_cue(ctx: _Ctx, cue: Cue) -> Found | None:
+    """The stance one cue gives, with its party and who stated it; None when the cue
+    states no stance of anyone's (a denied report, a denial of another's stance)."""
+    hit, s, resolver, speakers = ctx.hit, ctx.s, ctx.resolver, ctx.speakers
+    if cue.token is not None and cue.token.pos_ == "NOUN" and cue.token.head.lemma_ in RECEIVING:
+        # "the delegation received proposals": the recipient is not the proposer.
+        return (cue.stance, None, cue.token or hit.head, cue.condition, None, None)
+    if cue.owner is not None:  # "Russia's demand for X"
+        return _owned(ctx, cue, cue.owner)
+    deny = (
+        denial_of(cue.verb, cue.token, resolver, speakers, s)
+        if cue.verb is not None and cue.stance != "discussed"
+        else None
+    )
+    if deny is not None:
+        # "Kyiv denied that it had agreed to X": Kyiv's stance on X, denied.
+        denier = resolver.person_of(deny.subject) or ctx.by
+        return (cue.stance, deny.party, cue.token or hit.head, None, denier, deny)
+    if cue.verb is not None and (_denied(cue.verb) or under_denial(cue.verb)):
+        # "Kyiv denied that Moscow had offered X", "rejected reports that Moscow had
+        # offered X": no stance of Kyiv's on X, and Moscow's is denied, not held.
+        return None
+    subj = subject_of(cue.verb) if cue.verb is not None else None
+    if cue.verb is not None and cue.stance != "discussed" and _wished(cue.verb):
+        anchor = cue.token or hit.head
+        return (cue.stance, speakers.side_of(hit.head, s), anchor, None, ctx.by, None)
+    if cue.speaker_side:
+        first = subj is not None and subj.lower_ in ("we", "i")
+        party = (
+            party_for(resolver, speakers, subj, s, hit.head)
+            if first
+            else speakers.side_of(hit.head, s)
+        )
+        return (cue.stance, party, cue.token or hit.head, None, ctx.by, None)
+    passive = subj is not None and subj.dep_ == "nsubjpass"
+    about_issue = subj is not None and bool(ctx.ids & {t.i for t in subj.subtree})
+    who = ctx.by
+    if subj is not None and cue.verb is not None and (passive or about_issue):
+        party = _agent_party(ctx, cue.verb, passive, about_issue)
+    else:
+        party = _subject_party(ctx, cue, subj)
+        if subj is not None and who is None:
+            who = resolver.person_of(subj)
+    return (cue.stance, party, cue.token or hit.head, cue.condition, who, None)
+
+
+def _owned(ctx: _Ctx, cue: Cue, owner: Token) -> Found | None:
+    """ "Russia's demand for X": the owner of the stance noun holds the stance."""
+    t = cue.token
+    if t is not None and (
+        (t.head.lower_ == "of" and via_report(t.head.head) is not None)
+        or (t.dep_ == "dobj" and deny_verb(t.head, direct=True))
+    ):
+        return None  # "denied reports of Russia's demand": not the stance
+    party = party_for(ctx.resolver, ctx.speakers, owner, ctx.s, ctx.hit.head)
+    anchor = t or ctx.hit.head  # a noun cue always has its token
+    return (cue.stance, party, anchor, cue.condition, ctx.resolver.person_of(owner), None)
+
+
+def _agent_party(ctx: _Ctx, verb: Token, passive: bool, about_issue: bool) -> str | None:
+    """ "X was offered a truce", "sanctions against X are needed": the subject is the
+    recipient or the issue itself; the party is the agent, if named."""
+    agent = next(
+        (p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"),
+        None,
+    )
+    party = (
+        party_for(ctx.resolver, ctx.speakers, agent, ctx.s, ctx.hit.head)
+        if agent is not None
+        else None
+    )
+    # "the status of X is proposed to be ...", said by Y: with no agent named, the
+    # proposal is the speaker's side's (speakers.py: named speaker, else the
+    # releasing government's own voice).
+    if party is None and (not passive or about_issue):
+        party = ctx.speakers.side_of(ctx.hit.head, ctx.s)
+    return party
+
+
+def _subject_party(ctx: _Ctx, cue: Cue, subj: Token | None) -> str | None:
+    """The party is the subject of the cue's clause."""
+    party = party_for(ctx.resolver, ctx.speakers, subj, ctx.s, ctx.hit.head)
+    # The speaker's side stands in only for a missing or pronoun subject: "the
+    # guarantor countries are committed", said by X, is not X's commitment.
+    # So does a stance noun as subject: "the goal was to secure X", said by Y, is
+    # Y's goal (kremlin.ru readouts, March 2022).
+    # "they"/"it" are left alone: in a release of one side they mostly stand for
+    # the other ("they want to seize X").
+    # An abstract subject too: "peace is reachable only by ensuring X".
+    stated = subj is not None and (
+        subj.lemma_.lower() in stance_nouns()
+        or subj.lemma_.lower() in frame_nouns()
+        or (cue.token is not None and subj.i == cue.token.i)  # "our top concern is"
+    )
+    if party is None and (subj is None or subj.lower_ in ("he", "she") or stated):
+        party = ctx.speakers.side_of(ctx.hit.head, ctx.s)
+    return party
+
+
+def _for_beneficiaries(hit: IssueHit, found: list[Found]) -> list[Found]:
+    """ "a neutral status for Ukraine", as Russia's goal, is imposed on Ukraine, not sought by
+    it: the beneficiary seeks the issue only when no other side is for it here. And only
+    when the clause takes a stance at all: "the leaders discussed security guarantees for
+    Ukraine" names the beneficiary, it does not say Ukraine asked for anything.
+    A denied stance is nobody's stance for the beneficiary to follow."""
+    held = [f for f in found if f[5] is None]
+    others_for = any(f[1] and f[0] in ("demands", "seeks", "priority") for f in held)
+    firm = any(f[0] not in ("discussed", "conditional") for f in held)
+    out: list[Found] = []
+    for b in _beneficiaries(hit) if firm else []:
+        if not others_for and not any(f[1] == b for f in held):
+            out.append(("seeks", b, hit.head, None, None, None))
+    return out
+
+
+def _positions(
+    doc: Document,
+    s: Sentence,
+    hit: IssueHit,
+    found: list[Found],
+    resolver: PartyResolver,
+    parties: tuple[str, ...],
+) -> list[Position]:
+    """One Position per stance found and party it names ("both sides" names them all)."""
+    out: list[Position] = []
+    for st, party, anchor, cond, who, deny in found:
+        if hit.inverse:
+            st = INVERSE.get(st, st)
+        targets = list(parties) if party == ALL else [party]
+        toks = [*hit.tokens, anchor]
+        if deny is not None:
+            # The evidence names who denies it: from the denier to the denied stance.
+            toks += [*deny.subject.subtree, deny.verb]
+        ev = token_evidence(
+            doc,
+            s.offset,
+            [t for t in s.sent if min(x.i for x in toks) <= t.i <= max(x.i for x in toks)],
+        )
+        for p in targets:
+            out.append(
+                Position(
+                    issue=hit.issue,
+                    stance=st,
+                    evidence=ev,
+                    party=p,
+                    by=who,
+                    by_entity=resolver.person_entity.get(surname(who)) if who else None,
+                    said_on=said_on(doc, s, deny.verb if deny is not None else anchor),
+                    condition=cond,
+                    # what the stance is about, in the text's words ("joining NATO")
+                    detail=hit.evidence.text,
+                    status="denied" if deny is not None else None,
+                )
+            )
+    return out
+
+
+def _listed(
+    hit: IssueHit, prev: Sentence, resolver: PartyResolver, speakers: Speakers
+) -> list[Found]:
     """ "... set out its aims. These include X, Y and Z.": an issue listed by a
     demonstrative subject of "include"/"be" takes the stance noun of the sentence before
     (kremlin.ru readouts list a side's goals this way) and that noun's owner."""
@@ -311,10 +329,6 @@ def _listed(hit: IssueHit, prev: Sent, resolver: Resolver, speakers: Speakers) -
             party = speakers.side_of(tok, prev)
         return [(cue[0], party, verb, None, speakers.of(tok), None)]
     return []
-
-
-LIST_VERBS = frozenset({"include", "be", "comprise"})
-DEMONSTRATIVES = frozenset({"these", "those", "they"})
 
 
 def _beneficiaries(hit: IssueHit) -> list[str]:

@@ -6,14 +6,16 @@ per day. Denied mentions merge only with each other (see ``merge``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TypeVar
 
 from peacewatch.records import DatePrecision, Evidence, Round
+from peacewatch.vocab import RoundFormat, RoundLevel, RoundStatus
 
 
 @dataclass
-class Mention:
+class RoundMention:
     evidence: Evidence
     place: str | None = None
     country: str | None = None
@@ -21,11 +23,11 @@ class Mention:
     venue: str | None = None
     date: str | None = None
     precision: DatePrecision = "unknown"
-    level: str | None = None
-    format: str | None = None
+    level: RoundLevel | None = None
+    format: RoundFormat | None = None
     host: str | None = None
     host_country: str | None = None
-    status: str | None = None
+    status: RoundStatus | None = None
     number: int | None = None
     sides: list[tuple[str, Evidence]] = field(default_factory=list)
     # Someone denies the round ("Moscow denied that the delegations met"): a claim even with
@@ -33,7 +35,7 @@ class Mention:
     denied_by: bool = False
 
 
-def merge(mentions: list[Mention]) -> list[Round]:
+def merge(mentions: list[RoundMention]) -> list[Round]:
     """One Round per place (then per day); mentions that cannot be placed are left out.
 
     Denied mentions are merged among themselves only, so that an article reporting a round as
@@ -46,8 +48,8 @@ def merge(mentions: list[Mention]) -> list[Round]:
     return sorted(held + no, key=lambda r: (r.date or "9999", r.evidence[0].start))
 
 
-def _merge(mentions: list[Mention], keep_vague: bool) -> list[Round]:
-    groups: list[list[Mention]] = []
+def _merge(mentions: list[RoundMention], keep_vague: bool) -> list[Round]:
+    groups: list[list[RoundMention]] = []
     for m in sorted(mentions, key=lambda m: (not m.city, m.place is None)):
         target = None
         for g in groups:
@@ -81,21 +83,21 @@ def _merge(mentions: list[Mention], keep_vague: bool) -> list[Round]:
     for g in groups:
         g.sort(key=lambda x: x.evidence.start)
         dated = sorted((x for x in g if x.date), key=lambda x: _rank(x.precision), reverse=True)
-        first = _first(g)
         city = next((x for x in g if x.city), None)
+        place = _first(g, lambda x: x.place)
         rounds.append(
             Round(
                 evidence=tuple(x.evidence for x in g),
-                place=(city or first("place") or None) and (city.place if city else first("place")),
-                venue=first("venue"),
-                country=first("country"),
+                place=(city or place or None) and (city.place if city else place),
+                venue=_first(g, lambda x: x.venue),
+                country=_first(g, lambda x: x.country),
                 date=dated[0].date if dated else None,
                 date_precision=dated[0].precision if dated else "unknown",
-                level=first("level"),
-                format=first("format"),
-                host=first("host"),
-                status=first("status"),
-                number=first("number"),
+                level=_first(g, lambda x: x.level),
+                format=_first(g, lambda x: x.format),
+                host=_first(g, lambda x: x.host),
+                status=_first(g, lambda x: x.status),
+                number=_first(g, lambda x: x.number),
             )
         )
     return rounds
@@ -105,8 +107,9 @@ def _rank(p: str) -> int:
     return {"day": 3, "month": 2, "year": 1}.get(p, 0)
 
 
-def _first(g: list[Mention]) -> Any:
-    def get(name: str) -> Any:
-        return next((getattr(x, name) for x in g if getattr(x, name) is not None), None)
+_T = TypeVar("_T")
 
-    return get
+
+def _first(g: list[RoundMention], get: Callable[[RoundMention], _T | None]) -> _T | None:
+    """The value of the first mention (in text order) that has one."""
+    return next((v for x in g if (v := get(x)) is not None), None)

@@ -6,42 +6,28 @@ tokens that anchor it), so that another date or negation in the sentence is not 
 
 from __future__ import annotations
 
-from typing import Any
+from spacy.tokens import Token
 
-from peacewatch.extract.negotiation.context import Sent
+from peacewatch.extract.negotiation.words import (
+    DENY_DIRECT,
+    DENY_REPORTS,
+    HELD_LEMMAS,
+    REPORT_NOUNS,
+)
+from peacewatch.parse.syntax import Sentence, negated
 from peacewatch.records import DatePrecision, Document
 
 
-def negative(tok: Any) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in tok.children)
-
-
-# Verbs that say a report is false. "deny" and "refute" take the round itself ("denied that the
-# delegations met", "denied holding talks"); "reject", "dismiss" and "rebut" only through a
-# report noun ("rejected reports that talks were held"): alone they refuse ("rejected the
-# talks"), which says nothing about whether a round took place.
-DENY_DIRECT = frozenset({"deny", "refute", "disprove"})
-DENY_REPORTS = DENY_DIRECT | {"reject", "dismiss", "rebut", "dispute"}
-REPORT_NOUNS = frozenset(
-    {"report", "claim", "allegation", "suggestion", "rumour", "rumor", "speculation"}
-)
-# Verbs that say a round took place; a denied clause must be one of them ("denied that the talks
-# had failed" denies a failure, not the talks).
-HELD_LEMMAS = frozenset(
-    {"hold", "happen", "occur", "take", "meet", "start", "convene", "negotiate", "resume"}
-)
-
-
-def denied(tok: Any, head: Any) -> bool:
+def denied(tok: Token, head: Token) -> bool:
     """The text says the round did not take place: a negated talks noun ("no talks"), a
     negated meeting verb ("did not meet"), or a negated verb of holding the talks ("the talks
     were not held", "did not take place"); or someone denies it (``denier``)."""
-    if negative(tok):
+    if negated(tok):
         return True
     verbs = {head} | ({tok.head} if tok.head.pos_ in ("VERB", "AUX") else set())
     for v in verbs:
         held = v.lemma_.lower() in ("hold", "happen", "occur", "take", "meet", "start")
-        if held and v.i != tok.i and negative(v):
+        if held and v.i != tok.i and negated(v):
             return True
     # "there were no talks": the noun is the attribute of an existential "be" with "no".
     if tok.dep_ == "attr" and any(c.lower_ == "no" for c in tok.children):
@@ -49,26 +35,26 @@ def denied(tok: Any, head: Any) -> bool:
     return denier(tok, head) is not None
 
 
-def _held(v: Any) -> bool:
+def _held(v: Token) -> bool:
     lemma = v.lemma_.lower()
     if lemma == "take":
         return any(c.lower_ == "place" for c in v.children)
     return lemma in HELD_LEMMAS
 
 
-def deny_verb(v: Any, direct: bool) -> bool:
+def deny_verb(v: Token, direct: bool) -> bool:
     lemmas = DENY_DIRECT if direct else DENY_REPORTS
-    return v.pos_ == "VERB" and v.lemma_.lower() in lemmas and not negative(v)
+    return v.pos_ == "VERB" and v.lemma_.lower() in lemmas and not negated(v)
 
 
-def via_report(noun: Any) -> Any | None:
+def via_report(noun: Token) -> Token | None:
     """The verb denying a report noun: "denied reports ...", "dismissed claims ..."."""
     if noun.lemma_.lower() not in REPORT_NOUNS or noun.dep_ not in ("dobj", "nsubjpass"):
         return None
     return noun.head if deny_verb(noun.head, direct=False) else None
 
 
-def denier(tok: Any, head: Any) -> Any | None:
+def denier(tok: Token, head: Token) -> Token | None:
     """The verb by which a source denies the round of ``tok`` (its clause head ``head``).
 
     - the talks are the verb's object: "Moscow denied any talks in X";
@@ -93,7 +79,7 @@ def denier(tok: Any, head: Any) -> Any | None:
 
 
 def date_of(
-    doc: Document, s: Sent, toks: list[Any], anchors: set[int]
+    doc: Document, s: Sentence, toks: list[Token], anchors: set[int]
 ) -> tuple[str | None, DatePrecision]:
     """The date of the round: a date phrase attached to the round's own words.
 
@@ -118,8 +104,8 @@ def date_of(
     return None, "unknown"
 
 
-def past(tok: Any) -> bool:
+def past(tok: Token) -> bool:
     v = tok if tok.pos_ == "VERB" else tok.head
-    return "Past" in v.morph.get("Tense") or any(
+    return "Past" in v.morph.get("Tense", None) or any(
         c.lower_ in ("was", "were", "had") for c in v.children
     )

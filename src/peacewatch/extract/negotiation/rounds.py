@@ -13,96 +13,36 @@ mentions merge only with each other, and give the article no party, host or dele
 
 from __future__ import annotations
 
-import re
 from functools import cache
-from typing import Any
 
-from peacewatch.extract.negotiation.context import (
-    Resolver,
-    Sent,
-    country_of_word,
-    level_of,
-    stances,
-    tok_span,
-)
-from peacewatch.extract.negotiation.round_merge import Mention as Mention
+from spacy.tokens import Token
+
+from peacewatch.extract.negotiation.context import PartyResolver, country_of_word, level_of, stances
+from peacewatch.extract.negotiation.round_merge import RoundMention as RoundMention
 from peacewatch.extract.negotiation.round_merge import merge as merge
 from peacewatch.extract.negotiation.round_when import date_of, denied, denier, past
+from peacewatch.extract.negotiation.words import (
+    AREA_NOUNS,
+    IN_PERSON,
+    LOCATIVE,
+    MEET_VERBS,
+    MEETING_NOUNS,
+    NOT_ROUNDS,
+    OBJECT_VERBS,
+    ORDINALS,
+    PLANNED,
+    SIDE_WORDS,
+    TABLE_NOUNS,
+    TALK_NOUNS,
+    VENUE_HEADS,
+    VIDEO,
+)
+from peacewatch.parse.syntax import Sentence, token_evidence
 from peacewatch.records import Document, Evidence
-
-TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "round", "consultations"})
-MEET_VERBS = frozenset({"meet", "negotiate", "convene", "resume", "hold"})
-OBJECT_VERBS = frozenset({"hold", "resume"})  # round verbs only with a talks object
-# A clause is about the peace talks, not any "talks with the President of X", when it has a
-# delegation word or names two sides; checked on the kremlin.ru readouts of bilateral visits.
-SIDE_WORDS = re.compile(
-    r"\b(delegations?|negotiators?|negotiating|peace talks|both sides|two sides|"
-    r"representatives|officials from)\b",
-    re.IGNORECASE,
-)
-NOT_ROUNDS = re.compile(r"\b(telephone|phone|call)\b", re.IGNORECASE)
-VIDEO = re.compile(r"\b(video|videoconferenc\w*|online|remote(ly)?|virtual(ly)?)\b", re.IGNORECASE)
-# "face-to-face", "in-person" and "personal meeting" are the forms in the official releases.
-IN_PERSON = re.compile(r"\b(face-to-face|in-person|in person|personal meeting)\b", re.IGNORECASE)
-PLANNED = re.compile(
-    r"\b(will|shall|next|planned|upcoming|scheduled|to be held|to take place)\b", re.I
-)
-ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "1st": 1,
-    "2nd": 2,
-    "3rd": 3,
-    "4th": 4,
-    "5th": 5,
-}
-VENUE_HEADS = frozenset(
-    {
-        "palace",
-        "hotel",
-        "residence",
-        "pushcha",
-        "centre",
-        "center",
-        "office",
-        "building",
-        "house",
-        "hall",
-        "kremlin",
-    }
-)
-LOCATIVE = frozenset({"in", "at", "near", "on"})
-# Nouns whose country modifiers are sides of the table: "Russian and Ukrainian delegations",
-# "ministers of A and B".
-TABLE_NOUNS = frozenset(
-    {
-        "delegation",
-        "delegations",
-        "representatives",
-        "negotiators",
-        "sides",
-        "officials",
-        "ministers",
-        "minister",
-        "parties",
-        # "the Ukrainian party outlined ...": a release of one side names itself in the singular
-        # (president.gov.ua, March 2022).
-        "party",
-        "side",
-    }
-)
-# Nouns that only narrow a place down: "talks in the area of the A-B border" were held in B.
-AREA_NOUNS = frozenset({"area", "border", "region", "vicinity", "outskirts", "district"})
-# "meeting" is a round only with a table noun in it ("the video meeting of the delegations");
-# alone it is any meeting (kremlin.ru: "Meeting with Government members").
-MEETING_NOUNS = frozenset({"meeting", "meetings"})
+from peacewatch.vocab import RoundLevel
 
 
-def _trigger(tok: Any) -> bool:
+def _trigger(tok: Token) -> bool:
     low, lemma = tok.lower_, tok.lemma_.lower()
     if tok.pos_ == "NOUN" and (low in TALK_NOUNS or lemma in TALK_NOUNS):
         return low != "round" or any(c.lower_ == "of" for c in tok.children)
@@ -115,7 +55,7 @@ def _trigger(tok: Any) -> bool:
     return False
 
 
-def _chain(tok: Any) -> set[Any]:
+def _chain(tok: Token) -> set[Token]:
     """The talks nouns of one phrase: "round of talks" is one round, read from both words."""
     out = {tok}
     if tok.pos_ == "VERB":  # "held the first round of negotiations"
@@ -131,14 +71,14 @@ def _chain(tok: Any) -> set[Any]:
     return out
 
 
-def _held_verb(v: Any) -> bool:
+def _held_verb(v: Token) -> bool:
     lemma = v.lemma_.lower()
     return lemma in ("hold", "happen", "occur", "convene") or (
         lemma == "take" and any(c.lower_ == "place" for c in v.children)
     )
 
 
-def _held_clauses(tok: Any) -> set[Any]:
+def _held_clauses(tok: Token) -> set[Token]:
     """ "talks on ending the war, which took place on March 29 in X": the relative clause says
     when and where the talks were held even when the parser hangs it on a later noun (as in
     two president.gov.ua releases of 29-30 March 2022); only clauses inside the talks phrase."""
@@ -150,7 +90,7 @@ def _held_clauses(tok: Any) -> set[Any]:
     }
 
 
-def _clause(tok: Any, triggers: list[Any]) -> tuple[Any, list[Any]]:
+def _clause(tok: Token, triggers: list[Token]) -> tuple[Token, list[Token]]:
     """The trigger's clause, minus embedded clauses that carry another trigger."""
     held = _held_clauses(tok)
     head = tok
@@ -172,8 +112,8 @@ def _clause(tok: Any, triggers: list[Any]) -> tuple[Any, list[Any]]:
 
 
 def _places(
-    doc: Document, s: Sent, toks: list[Any], anchors: set[int]
-) -> list[tuple[str, str | None, bool, Any]]:
+    doc: Document, s: Sentence, toks: list[Token], anchors: set[int]
+) -> list[tuple[str, str | None, bool, Token]]:
     """(name, country, is_city, token) for each place where the round itself was held.
 
     The locative phrase must hang off the round's own words (``anchors``: the trigger, its
@@ -212,7 +152,7 @@ def _places(
     return out
 
 
-def _via_area(root: Any, anchors: set[int]) -> bool:
+def _via_area(root: Token, anchors: set[int]) -> bool:
     """ "in the area of the A-B border": B through area nouns, the phrase on a round word."""
     x, climbed = root, False
     for _ in range(6):
@@ -250,7 +190,7 @@ def _city_country(name: str) -> str | None:
     return hit[1] if hit else None
 
 
-def _venue(s: Sent, toks: list[Any]) -> str | None:
+def _venue(s: Sentence, toks: list[Token]) -> str | None:
     ids = {t.i for t in toks}
     for ent in s.sent.ents:
         if (
@@ -267,9 +207,9 @@ def _venue(s: Sent, toks: list[Any]) -> str | None:
     return None
 
 
-def mentions_in(doc: Document, s: Sent, resolver: Resolver) -> list[Mention]:
+def mentions_in(doc: Document, s: Sentence, resolver: PartyResolver) -> list[RoundMention]:
     triggers = [t for t in s.sent if _trigger(t)]
-    out: list[Mention] = []
+    out: list[RoundMention] = []
     seen: set[frozenset[int]] = set()
     for tok in triggers:
         head, toks = _clause(tok, triggers)
@@ -284,7 +224,7 @@ def mentions_in(doc: Document, s: Sent, resolver: Resolver) -> list[Mention]:
         if NOT_ROUNDS.search(text) or not _tracked({c for c, _ in sides}, s.sent.text):
             continue
         no = denied(tok, head)
-        ev = tok_span(doc, s, toks)
+        ev = token_evidence(doc, s.offset, toks)
         by = denier(tok, head) if no else None
         if no and by is None and PLANNED.search(text):
             # "There will be no talks without a ceasefire", "will not meet on Friday": a
@@ -296,34 +236,10 @@ def mentions_in(doc: Document, s: Sent, resolver: Resolver) -> list[Mention]:
             deniers = [
                 t for c in by.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
             ]
-            ev = tok_span(doc, s, [*toks, by, *deniers])
-        m = Mention(evidence=ev, denied_by=by is not None)
-        m.venue = _venue(s, toks)
-        venue_toks = {t.i for t in toks if m.venue and t.text in m.venue.split()}
-        # "talks ... held on March 7 in X": the participle describing the talks anchors too.
-        acl = {c.i for c in tok.children if c.dep_ in ("acl", "relcl")}
-        acl |= {t.i for t in _chain(tok)} | {v.i for v in _held_clauses(tok)}
-        places = _places(doc, s, toks, {tok.i, head.i, *venue_toks, *acl})
-        cities = [p for p in places if p[2]]
-        best = cities[0] if cities else (places[0] if places else None)
-        if best:
-            m.place, m.country, m.city = best[0], best[1], best[2]
-        own = {tok.i, head.i, *venue_toks, *(p[3].i for p in places)}
-        own |= acl
-        m.date, m.precision = date_of(doc, s, toks, own)
-        # The level is read from the talks phrase and who met, not from the whole clause
-        # ("The President gave an account of talks held by representatives" is not a summit).
-        who = [t for c in tok.children if c.dep_ in ("nsubj", "agent") for t in c.subtree]
-        if tok.pos_ != "VERB":
-            who += [
-                t
-                for c in head.children
-                if c.dep_ == "nsubj" and head.lemma_ == "meet"
-                for t in c.subtree
-            ]
-        m.level = level_of(
-            "".join(t.text_with_ws for t in sorted({*tok.subtree, *who}, key=lambda t: t.i))
-        )
+            ev = token_evidence(doc, s.offset, [*toks, by, *deniers])
+        m = RoundMention(evidence=ev, denied_by=by is not None)
+        _locate(doc, s, m, tok, head, toks)
+        m.level = _level(tok, head)
         m.format = (
             "video link" if VIDEO.search(text) else "in person" if IN_PERSON.search(text) else None
         )
@@ -339,9 +255,49 @@ def mentions_in(doc: Document, s: Sent, resolver: Resolver) -> list[Mention]:
         )
         m.sides = sides
         out.append(m)
-    # "negotiators met at A, and the talks were hosted by B": a clause that cannot stand as a
-    # round of its own adds what it says to the sentence's round.
-    # A denied mention neither lends to nor borrows from a round said to have taken place.
+    _lend(out)
+    return out
+
+
+def _locate(
+    doc: Document, s: Sentence, m: RoundMention, tok: Token, head: Token, toks: list[Token]
+) -> None:
+    """The round's venue, place and date, read from the clause of its trigger word."""
+    m.venue = _venue(s, toks)
+    venue_toks = {t.i for t in toks if m.venue and t.text in m.venue.split()}
+    # "talks ... held on March 7 in X": the participle describing the talks anchors too.
+    acl = {c.i for c in tok.children if c.dep_ in ("acl", "relcl")}
+    acl |= {t.i for t in _chain(tok)} | {v.i for v in _held_clauses(tok)}
+    places = _places(doc, s, toks, {tok.i, head.i, *venue_toks, *acl})
+    cities = [p for p in places if p[2]]
+    best = cities[0] if cities else (places[0] if places else None)
+    if best:
+        m.place, m.country, m.city = best[0], best[1], best[2]
+    own = {tok.i, head.i, *venue_toks, *(p[3].i for p in places)}
+    own |= acl
+    m.date, m.precision = date_of(doc, s, toks, own)
+
+
+def _level(tok: Token, head: Token) -> RoundLevel | None:
+    """The level is read from the talks phrase and who met, not from the whole clause
+    ("The President gave an account of talks held by representatives" is not a summit)."""
+    who = [t for c in tok.children if c.dep_ in ("nsubj", "agent") for t in c.subtree]
+    if tok.pos_ != "VERB":
+        who += [
+            t
+            for c in head.children
+            if c.dep_ == "nsubj" and head.lemma_ == "meet"
+            for t in c.subtree
+        ]
+    return level_of(
+        "".join(t.text_with_ws for t in sorted({*tok.subtree, *who}, key=lambda t: t.i))
+    )
+
+
+def _lend(out: list[RoundMention]) -> None:
+    """ "negotiators met at A, and the talks were hosted by B": a clause that cannot stand as a
+    round of its own adds what it says to the sentence's round.
+    A denied mention neither lends to nor borrows from a round said to have taken place."""
     anchors = [m for m in out if (m.place or m.date or m.format) and m.status != "denied"]
     for m in out:
         if m in anchors or not anchors or m.status == "denied":
@@ -349,7 +305,6 @@ def mentions_in(doc: Document, s: Sent, resolver: Resolver) -> list[Mention]:
         a = anchors[0]
         a.host, a.host_country = a.host or m.host, a.host_country or m.host_country
         a.level, a.venue = a.level or m.level, a.venue or m.venue
-    return out
 
 
 @cache
@@ -367,12 +322,12 @@ def _tracked(sides: set[str], sentence: str) -> bool:
     return bool(SIDE_WORDS.search(sentence))
 
 
-def _country_of_phrase(resolver: Resolver, tok: Any, s: Sent) -> str | None:
+def _country_of_phrase(resolver: PartyResolver, tok: Token, s: Sentence) -> str | None:
     code = resolver.party_of(tok, s)
     return code if code != "*" else None
 
 
-def _host(toks: list[Any], resolver: Resolver, s: Sent) -> tuple[str | None, str | None]:
+def _host(toks: list[Token], resolver: PartyResolver, s: Sentence) -> tuple[str | None, str | None]:
     for t in toks:
         if t.lemma_.lower() != "host":
             continue
@@ -393,7 +348,7 @@ def _host(toks: list[Any], resolver: Resolver, s: Sent) -> tuple[str | None, str
 
 
 def _sides(
-    doc: Document, s: Sent, toks: list[Any], resolver: Resolver
+    doc: Document, s: Sentence, toks: list[Token], resolver: PartyResolver
 ) -> list[tuple[str, Evidence]]:
     """Countries sitting at the table: "from A and B", "between A and B", "A and B delegations"."""
     out: list[tuple[str, Evidence]] = []
@@ -417,6 +372,6 @@ def _sides(
         if any(a.lower_ in ("between", "from") for a in chain) or any(
             h.lower_ in TABLE_NOUNS or h.lemma_.lower() in TALK_NOUNS for h in heads
         ):
-            ev = tok_span(doc, s, [t])
+            ev = token_evidence(doc, s.offset, [t])
             out += [(code, ev) for code in dict.fromkeys(codes)]
     return out

@@ -9,30 +9,22 @@ itself, whose voice an unattributed sentence of its readout or address is.
 
 from __future__ import annotations
 
-from typing import Any
+from spacy.tokens import Token
 
-from peacewatch.extract.negotiation.context import (
-    ALL,
-    Resolver,
-    Sent,
-    reporting_head,
-    speech_lemmas,
-    subject_of,
-    surname,
-)
+from peacewatch.extract.negotiation.context import ALL, PartyResolver, reporting_head, speech_lemmas
+from peacewatch.extract.negotiation.words import THIRD_PERSON
+from peacewatch.parse.syntax import Sentence, subject_of, surname
 from peacewatch.records import Document
-
-_THIRD = frozenset({"he", "she", "him", "her"})
 
 
 class Speakers:
     """Who is speaking: the subject of the nearest reporting verb, else the last one seen."""
 
-    def __init__(self, resolver: Resolver) -> None:
+    def __init__(self, resolver: PartyResolver) -> None:
         self.resolver = resolver
         self.last: str | None = None
 
-    def see(self, s: Sent) -> None:
+    def see(self, s: Sentence) -> None:
         for tok in s.sent:
             if tok.lemma_.lower() in speech_lemmas() and tok.pos_ == "VERB":
                 subj = subject_of(tok)
@@ -40,7 +32,7 @@ class Speakers:
                 if name:
                     self.last = name
 
-    def of(self, tok: Any) -> str | None:
+    def of(self, tok: Token) -> str | None:
         # "According to X, ...": the sentence is X's (president.gov.ua releases attribute
         # most statements this way); "according to him" is the last named speaker's.
         for t in tok.sent:
@@ -50,7 +42,7 @@ class Speakers:
                 name = self.resolver.person_of(person) if person is not None else None
                 if name:
                     return name
-                if any(x.lower_ in _THIRD for x in objs):
+                if any(x.lower_ in THIRD_PERSON for x in objs):
                     return self.last
         rep = reporting_head(tok)
         if rep is not None:
@@ -64,7 +56,7 @@ class Speakers:
                 return None
         return self.last if tok.sent.text.lstrip().startswith(("“", '"')) else None
 
-    def side_of(self, tok: Any, s: Sent) -> str | None:
+    def side_of(self, tok: Token, s: Sentence) -> str | None:
         """The side the statement containing ``tok`` is made for, or None when it is someone
         else's that we cannot place (a named speaker of unknown country, an organisation)."""
         name = self.of(tok)
@@ -73,7 +65,7 @@ class Speakers:
         rep = reporting_head(tok, strict=False)
         subj = subject_of(rep) if rep is not None else None
         impersonal = subj is not None and subj.lower_ == "it" and subj.dep_ == "nsubjpass"
-        if subj is not None and subj.lower_ not in _THIRD and not impersonal:
+        if subj is not None and subj.lower_ not in THIRD_PERSON and not impersonal:
             # "some politicians say that ...", "the parties noted that ...": someone else's
             # statement, or no one side's, unless the phrase names a side (or is one of the
             # release's own officials by title, context.py _OWN_TITLES).
@@ -86,7 +78,7 @@ class Speakers:
 
 
 def party_for(
-    resolver: Resolver, speakers: Speakers, subj: Any | None, s: Sent, at: Any
+    resolver: PartyResolver, speakers: Speakers, subj: Token | None, s: Sentence, at: Token
 ) -> str | None:
     if subj is None:
         return None
@@ -116,9 +108,9 @@ def party_for(
     return party
 
 
-def said_on(doc: Document, s: Sent, anchor: Any) -> str | None:
+def said_on(doc: Document, s: Sentence, anchor: Token) -> str | None:
     """When the statement was made: a date phrase attached to the stance's own verb or to the
-    speech verb above it ("said on Monday", "proposed last December"). Any other date in the
+    speech verb above it ("said on Monday", "proposed last December"). Every other date in the
     sentence dates something talked about: in "troops that entered from February 24 must
     leave" the demand is not of 24 February (on the 2022 releases such dates put positions
     weeks before the release that reported them)."""

@@ -9,15 +9,8 @@ from peacewatch.extract.negotiation import commitments as com
 from peacewatch.extract.negotiation import participants as par
 from peacewatch.extract.negotiation import positions as pos
 from peacewatch.extract.negotiation import rounds as rnd
-from peacewatch.extract.negotiation.context import (
-    ALL,
-    Resolver,
-    Sent,
-    country_of_word,
-    issues,
-    sentences,
-    tok_span,
-)
+from peacewatch.extract.negotiation.context import ALL, PartyResolver, country_of_word, issues
+from peacewatch.parse.syntax import Sentence, sentences, token_evidence
 from peacewatch.records import (
     Commitment,
     Delegation,
@@ -34,11 +27,11 @@ from peacewatch.records import (
 def extract_negotiation(doc: Document) -> Document:
     if not doc.parses:
         return doc
-    resolver = Resolver(doc)
+    resolver = PartyResolver(doc)
     speakers = pos.Speakers(resolver)
     sents = list(sentences(doc))
 
-    round_mentions: list[rnd.Mention] = []
+    round_mentions: list[rnd.RoundMention] = []
     dels: list[Delegation] = []
     for s in sents:
         round_mentions += rnd.mentions_in(doc, s, resolver)
@@ -47,66 +40,105 @@ def extract_negotiation(doc: Document) -> Document:
     people = par.participants([m for m in round_mentions if m.status != "denied"], dels)
     parties = tuple(p.country for p in people if p.role == "party" and p.country)
 
-    hits_by_issue: dict[str, list[Evidence]] = {}
-    positions: list[Position] = []
-    commitments: list[Commitment] = []
-    agreement_mentions: list[agr.AgreementMention] = []
-    procedure: list[ProcedureStep] = []
-    stated_by: str | None = None
-    skip_until = -1
-    last_agreement = -10
-    for i, s in enumerate(sents):
+    read = _Reading()
+    for i in range(len(sents)):
+        read.sentence(doc, sents, i, resolver, speakers, parties)
+
+    # Parties are only the sides seated at a described table; states that merely take a
+    # position (a sanctions supporter, a would-be guarantor) are not parties, and when no
+    # table is described the parties stay unknown (empty) rather than guessed.
+    positions = [p for p in read.positions if p.party != ALL]
+    rounds = par.attach_delegations(rnd.merge(round_mentions), dels)
+    agreements = agr.assemble(read.agreement_mentions, read.procedure, read.stated_by, parties)
+    people += _guarantors(doc, sents, resolver)
+    negotiation = Negotiation(
+        parties=parties,
+        mediators=_codes(people, "mediator"),
+        hosts=_codes(people, "host"),
+        guarantors=_codes(people, "guarantor"),
+        participants=tuple(people),
+        rounds=tuple(rounds),
+        issues=tuple(_issue_records(read.hits_by_issue, positions)),
+        commitments=tuple(read.commitments),
+        agreements=tuple(agreements),
+    )
+    return replace(doc, negotiation=negotiation)
+
+
+class _Reading:
+    """What the sentence-by-sentence pass over an article has found so far: issues, stances,
+    commitments, agreements and the one procedure (which may span several sentences)."""
+
+    def __init__(self) -> None:
+        self.hits_by_issue: dict[str, list[Evidence]] = {}
+        self.positions: list[Position] = []
+        self.commitments: list[Commitment] = []
+        self.agreement_mentions: list[agr.AgreementMention] = []
+        self.procedure: list[ProcedureStep] = []
+        self.stated_by: str | None = None
+        self.skip_until = -1
+        self.last_agreement = -10
+
+    def sentence(
+        self,
+        doc: Document,
+        sents: list[Sentence],
+        i: int,
+        resolver: PartyResolver,
+        speakers: pos.Speakers,
+        parties: tuple[str, ...],
+    ) -> None:
+        s = sents[i]
         hits = pos.issue_hits(doc, s, resolver)
         for h in hits:
-            hits_by_issue.setdefault(h.issue, []).append(h.evidence)
+            self.hits_by_issue.setdefault(h.issue, []).append(h.evidence)
         # Named speakers of this sentence are noted first; "he" in a quote paragraph with no
         # attribution of its own then falls back on the last named speaker.
         speakers.see(s)
         found = com.commitments_in(doc, s, hits, resolver, speakers, parties)
-        commitments += found
+        self.commitments += found
         # A commitment replaces the plain stance its verb would give ("agreed to reduce" is a
         # commitment to de-escalate, not acceptance of it).
         committed = {(c.issue, c.evidence.start) for c in found}
-        positions += [
+        self.positions += [
             p
             for p in pos.positions_in(
                 doc, s, hits, resolver, speakers, parties, sents[i - 1] if i else None
             )
             if not any(p.issue == i and p.evidence.start >= st for i, st in committed)
         ]
-        for c in found:
-            if c.issue:
-                positions.append(
-                    Position(
-                        issue=c.issue,
-                        stance="committed",
-                        evidence=c.evidence,
-                        party=c.obligor,
-                        by=c.by,
-                        detail=c.action,
-                        condition=c.conditions[0] if c.conditions else None,
-                    )
-                )
+        self.positions += [_committed(c, c.issue) for c in found if c.issue]
         spans = [(h.issue, h.evidence.start, h.evidence.end) for h in hits]
         found_agreements = agr.mentions_in(doc, s, spans)
-        agreement_mentions += found_agreements
+        self.agreement_mentions += found_agreements
         if found_agreements:
-            last_agreement = i
+            self.last_agreement = i
         # A sequence of steps is a procedure for an agreement named in it or just before it
         # (two sentences: the procedure is often the speaker's next quoted sentence).
-        if i > skip_until and not procedure and i - last_agreement <= 2:
+        if i > self.skip_until and not self.procedure and i - self.last_agreement <= 2:
             steps, used = agr.procedure_in(doc, sents, i, resolver)
             if steps:
-                procedure = steps
-                stated_by = speakers.of(s.sent.root) or speakers.last
-                skip_until = i + used - 1
+                self.procedure = steps
+                self.stated_by = speakers.of(s.sent.root) or speakers.last
+                self.skip_until = i + used - 1
 
-    # Parties are only the sides seated at a described table; states that merely take a
-    # position (a sanctions supporter, a would-be guarantor) are not parties, and when no
-    # table is described the parties stay unknown (empty) rather than guessed.
-    positions = [p for p in positions if p.party != ALL]
-    rounds = par.attach_delegations(rnd.merge(round_mentions), dels)
 
+def _committed(c: Commitment, issue: str) -> Position:
+    """A commitment on an issue is also the obligor's stance on it."""
+    return Position(
+        issue=issue,
+        stance="committed",
+        evidence=c.evidence,
+        party=c.obligor,
+        by=c.by,
+        detail=c.action,
+        condition=c.conditions[0] if c.conditions else None,
+    )
+
+
+def _issue_records(
+    hits_by_issue: dict[str, list[Evidence]], positions: list[Position]
+) -> list[IssueRecord]:
     labels = {i["id"]: i for i in issues()}
     records = []
     for issue, mentions in hits_by_issue.items():
@@ -120,20 +152,7 @@ def extract_negotiation(doc: Document) -> Document:
                 positions=tuple(ps),
             )
         )
-    agreements = agr.assemble(agreement_mentions, procedure, stated_by, parties)
-    people += _guarantors(doc, sents, resolver)
-    negotiation = Negotiation(
-        parties=parties,
-        mediators=_codes(people, "mediator"),
-        hosts=_codes(people, "host"),
-        guarantors=_codes(people, "guarantor"),
-        participants=tuple(people),
-        rounds=tuple(rounds),
-        issues=tuple(records),
-        commitments=tuple(commitments),
-        agreements=tuple(agreements),
-    )
-    return replace(doc, negotiation=negotiation)
+    return records
 
 
 def _codes(people: list[Participant], role: str) -> tuple[str, ...]:
@@ -151,7 +170,7 @@ def _dedupe(ps: list[Position]) -> list[Position]:
     return out
 
 
-def _guarantors(doc: Document, sents: list[Sent], resolver: Resolver) -> list[Participant]:
+def _guarantors(doc: Document, sents: list[Sentence], resolver: PartyResolver) -> list[Participant]:
     """States named as guarantors ("guarantors such as A and B"); generic mentions name none.
 
     Only the guarantor noun phrase and a list hanging off it count, not every country in the
@@ -178,7 +197,7 @@ def _guarantors(doc: Document, sents: list[Sent], resolver: Resolver) -> list[Pa
                             name=t.text,
                             country=code,
                             role="guarantor",
-                            evidence=tok_span(doc, s, [t]),
+                            evidence=token_evidence(doc, s.offset, [t]),
                             proposed=proposed,
                         )
                     )

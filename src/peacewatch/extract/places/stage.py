@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from itertools import pairwise
+from typing import cast
 
 from spacy.tokens import Doc, Span
 
@@ -19,6 +20,7 @@ from peacewatch.extract.places.words import place_words
 from peacewatch.geo.gazetteer import Entry, Gazetteer, fold, load
 from peacewatch.geo.resolver import candidates, resolve_all
 from peacewatch.records import Document, Place
+from peacewatch.vocab import PlacePrecision
 
 # A name that is also a city this large ("New York") is a list item, not a qualifier, when
 # another place follows it in the list.
@@ -143,10 +145,11 @@ def places_for(doc: Document, g: Gazetteer | None = None) -> tuple[Place, ...]:
     return tuple(out)
 
 
-def _feature(e: Entry | None) -> str | None:
+def _feature(e: Entry | None) -> PlacePrecision | None:
     if e is None:
         return None
-    return "region" if e.feature in ("continent", "county") else e.feature
+    # The gazetteer's classes are city, county, region, country, continent and landmark.
+    return "region" if e.feature in ("continent", "county") else cast(PlacePrecision, e.feature)
 
 
 def extract_places(doc: Document) -> Document:
