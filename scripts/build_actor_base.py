@@ -21,7 +21,7 @@ import argparse
 import csv
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NotRequired, TypedDict
@@ -49,7 +49,12 @@ UCDP_PLACES = {
 }
 # Acronyms that are also English words or too short to match safely; kept as names, never as
 # match patterns (the entity stage would tag "IS" and "AN" in every text).
-UNSAFE = re.compile(r"^(?:[A-Za-z]{1,2}|AN|IS|NDA|MPS|CPP|BRA|ALP|PA)$")
+UNSAFE = re.compile(r"^(?:[A-Za-z]{1,2}|AN|IS|NDA|MPS|CPP|BRA|ALP|PA|n/a)$")
+# UCDP names that are ordinary English words or places: never match patterns (a text's
+# "Union" or "Maidan" is not the armed group of that name).
+COMMON = frozenset(
+    {"Spiders", "Cobras", "Greenlanders", "Ninjas", "Outlaws", "Union", "Maidan", "Contras"}
+)
 
 
 class Curated(TypedDict):
@@ -69,6 +74,8 @@ class Actor:
     name: str
     kind: str
     countries: set[str] = field(default_factory=set)
+    # conflict-years per country: the country of operation is where most of them were
+    years: Counter[str] = field(default_factory=Counter)
     aliases: set[str] = field(default_factory=set)
     source: str = "UCDP/PRIO ACD 22.1"
 
@@ -107,7 +114,9 @@ def from_acd(path: Path, codes: dict[str, str], out: dict[str, Actor]) -> None:
                     if not name or name.startswith("Government of"):
                         continue
                     a = out.setdefault(name, Actor(f"ucdp:{slug(name)}", name, "armed_group"))
-                    a.countries |= locations(row["location"], codes)
+                    found = locations(row["location"], codes)
+                    a.countries |= found
+                    a.years.update(found)
 
 
 def from_nonstate(path: Path, codes: dict[str, str], out: dict[str, Actor]) -> None:
@@ -125,9 +134,11 @@ def from_nonstate(path: Path, codes: dict[str, str], out: dict[str, Actor]) -> N
                     name,
                     Actor(f"ucdp:{slug(name)}", name, "armed_group", source="UCDP Non-State 22.1"),
                 )
-                a.countries |= locations(row["location"], codes)
+                found = locations(row["location"], codes)
+                a.countries |= found
+                a.years.update(found)
                 full = row[f"{side}_name_fulltext"]
-                if full and full != name:
+                if full and full != name and full != "n/a":
                     a.aliases.add(full)
 
 
@@ -141,10 +152,23 @@ def merge_curated(out: dict[str, Actor]) -> list[Curated]:
             a.aliases |= {a.name, *c.get("aliases", [])}
             a.name = c["name"]
             a.kind = c.get("kind", a.kind)
+            if "country" in c:  # UCDP locates the Israel-Palestine conflict in Israel
+                a.countries, a.years = {c["country"]}, Counter()
             a.aliases.discard(a.name)
         else:
             extra.append(c)
     return extra
+
+
+def home(a: Actor) -> str | None:
+    """The country of operation: the only one, or the one with most conflict-years when it
+    has at least half of them (the Taliban: Afghanistan, not the U.S. and U.K. of 2001)."""
+    if len(a.countries) == 1:
+        return next(iter(a.countries))
+    if not a.years:
+        return None
+    best, n = a.years.most_common(1)[0]
+    return best if n * 2 >= sum(a.years.values()) else None
 
 
 def entry(a: Actor) -> dict[str, object]:
@@ -153,10 +177,12 @@ def entry(a: Actor) -> dict[str, object]:
         "id": a.id,
         "name": a.name,
         "kind": a.kind,
-        "country": countries[0] if len(countries) == 1 else None,
+        "country": home(a),
         "countries": countries,
         "aliases": sorted(a.aliases),
-        "patterns": sorted(x for x in {a.name, *a.aliases} if not UNSAFE.match(x)),
+        "patterns": sorted(
+            x for x in {a.name, *a.aliases} if not UNSAFE.match(x) and x not in COMMON
+        ),
         "source": a.source,
     }
 

@@ -26,21 +26,68 @@ SHARED = Path(os.environ.get("PEACEWATCH_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "corpus" / "peace-processes-state"
 
 # Issue #14's vocabularies, written out here: a value added to the file by mistake fails.
-KINDS = {"state", "government", "ruling_party", "opposition", "armed_group", "militia", "igo",
-         "envoy", "civil_society", "media", "person"}
+KINDS = {
+    "state",
+    "government",
+    "ruling_party",
+    "opposition",
+    "armed_group",
+    "militia",
+    "igo",
+    "envoy",
+    "civil_society",
+    "media",
+    "person",
+}
 ROLES = {"mediator", "host", "facilitator", "guarantor", "observer"}
 FORMATS = {"in_person", "video", "phone", "indirect", "shuttle"}
 STATUS = {"held", "planned", "proposed", "cancelled"}
-ISSUES = {"ceasefire", "hostages_prisoners", "withdrawal", "disarmament_ddr",
-          "monitoring_verification", "power_sharing", "elections", "constitution",
-          "transitional_justice", "refugees_return", "humanitarian_access", "reconstruction",
-          "governance_territory", "borders_territory", "region_status",
-          "recognition_normalisation", "statehood", "sanctions", "security_guarantees",
-          "human_rights", "economic", "nuclear", "other"}
-STANCES = {"supports", "opposes", "demands", "proposes", "accepts", "rejects", "seeks",
-           "discussed", "urges"}
-STAGES = {"pre_negotiation", "framework", "declaration_of_principles", "ceasefire",
-          "cessation_of_hostilities", "comprehensive", "implementation", "renewal"}
+ISSUES = {
+    "ceasefire",
+    "hostages_prisoners",
+    "withdrawal",
+    "disarmament_ddr",
+    "monitoring_verification",
+    "power_sharing",
+    "elections",
+    "constitution",
+    "transitional_justice",
+    "refugees_return",
+    "humanitarian_access",
+    "reconstruction",
+    "governance_territory",
+    "borders_territory",
+    "region_status",
+    "recognition_normalisation",
+    "statehood",
+    "sanctions",
+    "security_guarantees",
+    "human_rights",
+    "economic",
+    "nuclear",
+    "other",
+}
+STANCES = {
+    "supports",
+    "opposes",
+    "demands",
+    "proposes",
+    "accepts",
+    "rejects",
+    "seeks",
+    "discussed",
+    "urges",
+}
+STAGES = {
+    "pre_negotiation",
+    "framework",
+    "declaration_of_principles",
+    "ceasefire",
+    "cessation_of_hostilities",
+    "comprehensive",
+    "implementation",
+    "renewal",
+}
 RUSSIA_UKRAINE = "Russia–Ukraine"
 DATE = re.compile(r"\d{4}(-\d\d(-\d\d)?)?")
 ISO2 = re.compile(r"[A-Z]{2}")

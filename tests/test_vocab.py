@@ -19,6 +19,7 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "/properties/document/properties/published_source": vocab.PUBLISHED_SOURCES,
     "/properties/removed/items/properties/kind": vocab.REMOVED_KINDS,
     "/properties/entities/items/properties/type": vocab.ENTITY_TYPES,
+    "/properties/actors/items/properties/kind": vocab.ACTOR_KINDS,
     "/properties/places/items/properties/feature": vocab.PLACE_PRECISIONS,
     "/properties/quotes/items/properties/kind": vocab.QUOTE_KINDS,
     "/properties/events/items/properties/type": vocab.EVENT_TYPES,

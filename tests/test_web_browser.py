@@ -255,6 +255,7 @@ def test_paste_an_article_and_store_it(page: Any, server: str) -> None:
 
 def test_xss_payloads_stay_text(page: Any, server: str) -> None:
     dialogs: list[str] = []
+
     def dismiss(d: Any) -> None:
         dialogs.append(d.message)
         d.dismiss()

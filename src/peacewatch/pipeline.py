@@ -21,6 +21,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Literal
 
 from peacewatch.clean import CleanError, clean
+from peacewatch.extract.actors.stage import extract_actors
 from peacewatch.extract.dates.stage import extract_dates
 from peacewatch.extract.entities.stage import extract_entities
 from peacewatch.extract.events.stage import extract_events
@@ -41,16 +42,26 @@ Field = Literal[
     "warnings",
     "parses",
     "entities",
+    "actors",
     "dates",
     "places",
     "quotes",
     "events",
     "negotiation",
 ]
-ExtractName = Literal["entities", "dates", "places", "quotes", "events", "negotiation"]
+ExtractName = Literal["entities", "dates", "places", "quotes", "events", "actors", "negotiation"]
 # Where an input failed: reading it (sources), clean, parse, or an extract stage.
 StageName = Literal[
-    "read", "clean", "parse", "entities", "dates", "places", "quotes", "events", "negotiation"
+    "read",
+    "clean",
+    "parse",
+    "entities",
+    "dates",
+    "places",
+    "quotes",
+    "events",
+    "actors",
+    "negotiation",
 ]
 
 # What clean and parse give every document before the extract stages run.
@@ -127,6 +138,12 @@ STAGES: tuple[Stage, ...] = build(
             extract_events,
             requires=("meta", "body", "parses", "entities", "dates", "places", "quotes"),
             assigns=("events",),
+        ),
+        Stage(
+            "actors",
+            extract_actors,
+            requires=("meta", "body", "entities", "quotes", "events"),
+            assigns=("actors", "quotes", "events"),
         ),
         Stage(
             "negotiation",

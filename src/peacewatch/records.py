@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from peacewatch.vocab import ActorKind as ActorKind
 from peacewatch.vocab import ContentType as ContentType
 from peacewatch.vocab import DatePrecision as DatePrecision
 from peacewatch.vocab import EntityType as EntityType
@@ -146,9 +147,30 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
+class ActorRecord:
+    """A first-class actor of one document: every event actor, speaker and party points here.
+
+    ``id`` is stable across documents for actors of the actor base ("state:UA", "igo:un",
+    "ucdp:ansarallah") and for people ("person:volodymyr-zelensky"); an organisation the base
+    does not know gets "org:<folded name>".
+    """
+
+    id: str
+    name: str
+    kind: ActorKind
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    office: str | None = None  # for people: "President", "Foreign Minister"
+    organisation: str | None = None  # for people: the actor id they act for
+    entity: str | None = None  # Entity.id in this document, when the text names it
+
+
+@dataclass(frozen=True, slots=True)
 class Speaker:
     name: str
     entity: str | None = None  # Entity.id
+    actor: str | None = None  # ActorRecord.id
+    mention: str | None = None  # the words that named the speaker when resolved ("he")
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,10 +194,14 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Actor:
+    """An event's actor or recipient as the sentence names it, resolved to ``actor``."""
+
     name: str
     country: str | None = None
     sector: str | None = None
     entity: str | None = None
+    actor: str | None = None  # ActorRecord.id
+    mention: str | None = None  # the words in the sentence when resolved ("we", "the President")
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +231,9 @@ class Event:
     acled: str | None = None  # ACLED event type, only for events asserted as having happened
     quote: int | None = None  # index into Document.quotes when the event is stated in a quote
     magnitude: tuple[Magnitude, ...] = ()
+    # Actor mentions that could not be resolved ("they" with no antecedent): kept for the
+    # record, never shown as an actor, and the event does not merge across documents.
+    unresolved: tuple[str, ...] = ()
 
 
 # --- The negotiation track (peacewatch.negotiation). Countries are ISO 3166-1 alpha-2 codes;
@@ -333,6 +362,7 @@ class Document:
     body: Body
     removed: tuple[Removed, ...] = ()
     entities: tuple[Entity, ...] = ()
+    actors: tuple[ActorRecord, ...] = ()
     dates: tuple[TimeExpression, ...] = ()
     places: tuple[Place, ...] = ()
     quotes: tuple[Quote, ...] = ()

@@ -18,7 +18,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from peacewatch import records as r
-from peacewatch.records import SCHEMA_VERSION, Actor, Document, Event, Evidence, Quote
+from peacewatch.records import SCHEMA_VERSION, Actor, Document, Event, Evidence, Quote, Speaker
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -29,7 +29,18 @@ def _evidence(e: Evidence) -> dict[str, Any]:
 
 
 def _actor(a: Actor) -> dict[str, Any]:
-    return {"name": a.name, "country": a.country, "sector": a.sector, "entity": a.entity}
+    return {
+        "name": a.name,
+        "country": a.country,
+        "sector": a.sector,
+        "entity": a.entity,
+        "actor": a.actor,
+        "mention": a.mention,
+    }
+
+
+def _speaker(s: Speaker) -> dict[str, Any]:
+    return {"name": s.name, "entity": s.entity, "actor": s.actor, "mention": s.mention}
 
 
 def _quote(q: Quote) -> dict[str, Any]:
@@ -38,7 +49,7 @@ def _quote(q: Quote) -> dict[str, Any]:
         "start": q.start,
         "end": q.end,
         "kind": q.kind,
-        "speaker": {"name": q.speaker.name, "entity": q.speaker.entity} if q.speaker else None,
+        "speaker": _speaker(q.speaker) if q.speaker else None,
         "cue": q.cue,
         "relay": {"name": q.relay.name, "entity": q.relay.entity} if q.relay else None,
         "said_on": q.said_on,
@@ -64,6 +75,7 @@ def _event(e: Event) -> dict[str, Any]:
             {"kind": m.kind, "value": m.value, "text": m.text, "start": m.start, "end": m.end}
             for m in e.magnitude
         ],
+        "unresolved": list(e.unresolved),
         "evidence": _evidence(e.evidence),
     }
 
@@ -111,6 +123,7 @@ def to_json(doc: Document) -> dict[str, Any]:
             }
             for e in doc.entities
         ],
+        "actors": [_plain(asdict(a)) for a in doc.actors],
         "dates": [asdict(t) for t in doc.dates],
         "places": [asdict(p) for p in doc.places],
         "quotes": [_quote(q) for q in doc.quotes],
@@ -239,6 +252,7 @@ def _sections(data: Mapping[str, Any]) -> dict[str, Any]:
         "entities": tuple(
             _entity(e, text, f"entities[{i}]") for i, e in enumerate(listed["entities"])
         ),
+        "actors": _build(tuple[r.ActorRecord, ...], data.get("actors", []), "actors"),
         "dates": _build(tuple[r.TimeExpression, ...], data.get("dates", []), "dates"),
         "places": _build(tuple[r.Place, ...], data.get("places", []), "places"),
         "quotes": _build(tuple[r.Quote, ...], listed["quotes"], "quotes"),

@@ -80,6 +80,25 @@ Modality = Literal[
 ]
 
 # --- the negotiation track ----------------------------------------------------------------------
+# What an actor is (issue 14): states keep their ISO code as ``country``; a person's
+# ``organisation`` is the actor they act for. "organisation" and "group" are the fallbacks for
+# a named organisation or a demonym group ("Ukrainian officials") the actor base does not know.
+ActorKind = Literal[
+    "state",
+    "government",
+    "ruling_party",
+    "opposition",
+    "armed_group",
+    "militia",
+    "igo",
+    "envoy",
+    "civil_society",
+    "media",
+    "person",
+    "organisation",
+    "group",
+]
+
 NegotiationRole = Literal["party", "mediator", "host", "guarantor"]
 # A round held, planned, or denied: the text says it did not take place.
 RoundStatus = Literal["held", "planned", "denied"]
@@ -119,6 +138,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = get_args(ContentType)
 PUBLISHED_SOURCES: tuple[PublishedSource, ...] = get_args(PublishedSource)
 REMOVED_KINDS: tuple[RemovedKind, ...] = get_args(RemovedKind)
 ENTITY_TYPES: tuple[EntityType, ...] = get_args(EntityType)
+ACTOR_KINDS: tuple[ActorKind, ...] = get_args(ActorKind)
 DATE_PRECISIONS: tuple[DatePrecision, ...] = get_args(DatePrecision)
 PLACE_PRECISIONS: tuple[PlacePrecision, ...] = get_args(PlacePrecision)
 QUOTE_KINDS: tuple[QuoteKind, ...] = get_args(QuoteKind)

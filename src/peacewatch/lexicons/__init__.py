@@ -54,6 +54,11 @@ def known_actors() -> dict[str, Known]:
         out[o["name"]] = Known(o["name"], "ORG", o["country"])
     for o in load_json("outlets.json")["outlets"]:
         out[o["name"]] = Known(o["name"], "OUTLET", o["country"])
+    # The actor base (issue 14): armed groups, IGOs and governments of any conflict. Listed
+    # after the curated lists so a name both know keeps its curated entry.
+    for a in load_json("actor_base.json")["actors"]:
+        if a["patterns"]:
+            out.setdefault(a["name"], Known(a["name"], "ORG", a["country"]))
     return out
 
 
@@ -68,6 +73,10 @@ def alias_index() -> dict[str, str]:
             out[form] = entry["name"]
             if form.startswith("the "):
                 out[form[4:]] = entry["name"]
+    # Base actors: only their safe patterns (no two-letter acronyms, no common words).
+    for a in load_json("actor_base.json")["actors"]:
+        for form in a["patterns"]:
+            out.setdefault(form.removeprefix("the "), a["name"])
     return out
 
 

@@ -116,4 +116,3 @@ def negated(tok: Token, words: frozenset[str] = NEGATIVE_WORDS) -> bool:
     """Whether ``tok`` is negated: a ``neg`` child ("did not meet") or a negative word among
     its children ("no talks"). Stages that count fewer words pass their own ``words``."""
     return any(c.dep_ == "neg" or c.lower_ in words for c in tok.children)
-
