@@ -151,11 +151,13 @@ class Registry:
         publisher = self.doc.meta.publisher or ""
         # "Issuer / Name, Office[, Name, Office]": one named principal only; a joint
         # statement's several signatories leave "I" to the quotes.
+        # "Issuer / Name, Office" names the principal; "Issuer / Name, Office, Name, Office"
+        # are joint remarks, whose "we" may be any of their governments; "Issuer / Office of
+        # the President (site)" names an office, not a person.
         named = publisher.split(" / ", 1)[1].split(", ") if " / " in publisher else []
         if len(named) == 2:
             return Principal(self._person(named[0], named[1], country), state, named[1], True)
-        if named:
-            # Joint remarks of several named speakers: "we" may be any of their governments.
+        if len(named) > 2:
             return None
         holder = holder_on(issuer, self.doc.meta.published)
         office = issuer.get("office")

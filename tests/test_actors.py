@@ -1,0 +1,118 @@
+"""Actor records and resolution (issue 14): pronouns, titles and pairs point to named actors."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from peacewatch.extract.actors.base import actor_base, holder_on, issuer_of
+from peacewatch.extract.actors.mentions import classify, title_matches
+from peacewatch.pipeline import analyze
+from peacewatch.records import Document, RawInput
+
+
+def run(
+    nlp: Language, text: str, publisher: str | None = None, day: str = "2022-03-01"
+) -> Document:
+    raw = RawInput(
+        id="t", source="t.txt", data=text, content_type="text", published=day, publisher=publisher
+    )
+    return analyze(raw, nlp=nlp)
+
+
+def actor_ids(doc: Document) -> list[tuple[str, str | None, str | None]]:
+    """(name as written, resolved actor id, mention) of every event actor."""
+    return [(a.name, a.actor, a.mention) for e in doc.events for a in e.actors]
+
+
+def test_classify_pronouns_titles_and_pairs() -> None:
+    assert classify("we").reference == "first_plural"
+    assert classify("our country").reference == "first_plural"
+    assert classify("I").reference == "first_singular"
+    assert classify("She").reference == "third_person"
+    assert classify("the Head of State").reference == "title"
+    assert classify("Adviser to the Head of the President's Office").reference == "title"
+    assert classify("both sides").reference == "pair" and classify("both sides").explicit_two
+    assert classify("The leaders").people and not classify("The leaders").explicit_two
+    assert classify("you").reference == "generic"
+    assert classify("the Houthis").reference == "name"
+    assert classify("Ukrainian forces").reference == "name"
+
+
+def test_title_matching_needs_the_same_head() -> None:
+    assert title_matches(("secretary",), "Secretary of State")
+    assert not title_matches(("secretary",), "Deputy Secretary of State")
+    assert title_matches(("head", "of", "state"), "President of Ukraine")
+    assert title_matches(
+        ("head", "of", "the", "president", "'s", "office"), "Head of the Office of the President"
+    )
+    assert not title_matches(("president",), "Vice President")
+
+
+def test_actor_base_knows_non_state_parties_and_igos() -> None:
+    base = actor_base()
+    houthis = base.find("the Houthis")
+    assert houthis is not None and houthis.kind == "armed_group" and houthis.country == "YE"
+    assert base.find("Ansarallah") == houthis
+    un = base.find("U.N.")
+    assert un is not None and un.kind == "igo" and un.id == "igo:un"
+    hamas = base.find("Hamas")
+    assert hamas is not None and hamas.country == "PS"
+    # acronyms match only as written; two-letter ones never
+    assert base.find("ELN") is not None and base.find("eln") is None
+    assert base.find("IS") is None
+
+
+def test_issuer_and_office_holder_by_date() -> None:
+    issuer = issuer_of("U.S. Department of State, Office of the Spokesperson")
+    assert issuer is not None and issuer["country"] == "US"
+    assert holder_on(issuer, "2022-03-01") == "Antony Blinken"
+    assert holder_on(issuer, "2025-06-01") == "Marco Rubio"
+    assert issuer_of("Some Blog") is None
+
+
+def test_we_and_i_in_an_official_release_are_its_state_and_principal(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "We agreed to a ceasefire with Russia on Tuesday. "
+        "I welcomed the agreement reached in Brussels.",
+        publisher="President of Ukraine / Office of the President (www.president.gov.ua/en)",
+    )
+    resolved = {m: aid for _, aid, m in actor_ids(doc) if m}
+    assert resolved.get("We") == "state:UA"
+    ids = {a.id for a in doc.actors}
+    assert "state:UA" in ids
+    principal = [a for a in doc.actors if a.kind == "person"]
+    assert any(a.name == "Volodymyr Zelensky" and a.country == "UA" for a in principal)
+
+
+def test_a_newsroom_we_is_never_a_party(nlp: Language) -> None:
+    doc = run(nlp, "We rejected the proposal on Monday.", publisher="Voice of America")
+    assert all(a.name.lower() != "we" for e in doc.events for a in e.actors)
+    assert any("We" in e.unresolved for e in doc.events)
+
+
+def test_he_and_title_resolve_to_the_named_person(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "Secretary of State Antony Blinken spoke with Armenian Prime Minister Nikol Pashinyan. "
+        "The Secretary urged Armenia and Azerbaijan to resume negotiations.",
+        publisher="U.S. Department of State, Office of the Spokesperson",
+    )
+    by_mention = {m: aid for _, aid, m in actor_ids(doc) if m}
+    assert by_mention.get("The Secretary") == "person:antony-blinken"
+
+
+def test_unresolvable_they_is_kept_apart_not_shown(nlp: Language) -> None:
+    doc = run(nlp, "They attacked the village on Tuesday.", publisher=None)
+    assert all(a.name != "They" for e in doc.events for a in e.actors)
+    assert any(e.unresolved == ("They",) for e in doc.events)
+
+
+def test_named_armed_group_gets_its_base_id(nlp: Language) -> None:
+    doc = run(nlp, "The Houthis attacked Marib on Tuesday, the UN envoy said.")
+    ids = {a.id: a for a in doc.actors}
+    assert "ucdp:ansarallah" in ids and ids["ucdp:ansarallah"].kind == "armed_group"
+    assert ids["ucdp:ansarallah"].country == "YE"
+    assert all(
+        a.actor is not None for e in doc.events for a in e.actors if a.name.endswith("Houthis")
+    )
