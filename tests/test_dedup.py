@@ -150,3 +150,16 @@ def test_extracted_magnitudes_are_the_figures_compared() -> None:
     differ = group_events([_ref("a#e0", "A", hurt(12)), _ref("b#e0", "B", hurt(30))])
     assert not same[0].contested and differ[0].contested
     assert [c.figures for c in differ[0].claims] == [("injured:12",), ("injured:30",)]
+
+
+def test_events_with_unresolved_actors_never_merge() -> None:
+    """Two "CONSULT by we" from different releases are not the same talks (issue 14)."""
+    bare = replace(_ev(), actors=(), recipients=())
+    refs = [
+        _ref("a#e0", "A", replace(bare, unresolved=("we",))),
+        _ref("b#e0", "B", replace(bare, unresolved=("we",))),
+        _ref("c#e0", "C", bare),
+        _ref("d#e0", "D", bare),
+    ]
+    sizes = sorted(g.n_sources for g in group_events(refs))
+    assert sizes == [1, 1, 2]  # the two actor-less events merge, the unresolved ones do not

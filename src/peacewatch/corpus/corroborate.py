@@ -140,7 +140,9 @@ def _actors_overlap(g: EventGroup, ref: EventRef) -> bool:
     mine = {_actor_key(a) for a in ref.event.actors}
     theirs = {_actor_key(a) for m in g.members for a in m.event.actors}
     if not mine and not theirs:
-        return True
+        # Events with no actor merge, unless an actor was there but unresolved ("they"):
+        # "CONSULT by we" from 29 releases is 29 different talks (issue 14).
+        return not ref.event.unresolved and not any(m.event.unresolved for m in g.members)
     return bool(mine & theirs)
 
 
