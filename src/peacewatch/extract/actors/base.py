@@ -37,6 +37,7 @@ class _BaseRow(TypedDict):
     name: str
     kind: str
     country: str | None
+    aliases: list[str]
     patterns: list[str]
 
 
@@ -87,6 +88,12 @@ class ActorBase:
         for row in rows:
             actor = BaseActor(row["id"], row["name"], cast(ActorKind, row["kind"]), row["country"])
             self._add(actor, row["patterns"])
+            # Two-letter acronyms of intergovernmental bodies ("UN", "AU", "EU") are safe to
+            # look up when written exactly so; they are never ruler patterns (base.json).
+            if actor.kind == "igo":
+                for alias in row.get("aliases", []):
+                    if len(alias) == 2 and alias.isupper():
+                        self.by_acronym.setdefault(alias, actor)
         for iso, name in canonical_country_name().items():
             self.by_id[f"state:{iso}"] = BaseActor(f"state:{iso}", name, "state", iso)
         for known in known_actors().values():

@@ -9,6 +9,7 @@ from peacewatch.extract.negotiation import commitments as com
 from peacewatch.extract.negotiation import participants as par
 from peacewatch.extract.negotiation import positions as pos
 from peacewatch.extract.negotiation import rounds as rnd
+from peacewatch.extract.negotiation import sides as side
 from peacewatch.extract.negotiation.context import ALL, PartyResolver, country_of_word, issues
 from peacewatch.extract.negotiation.words import PROPOSAL_WORDS
 from peacewatch.parse.syntax import Sentence, sentences, token_evidence
@@ -39,7 +40,8 @@ def extract_negotiation(doc: Document) -> Document:
         dels += par.delegations_in(doc, s, resolver)
     # A round said not to have taken place seats no party and gives no host.
     people = par.participants([m for m in round_mentions if m.status != "denied"], dels)
-    parties = tuple(p.country for p in people if p.role == "party" and p.country)
+    people = _fill_sides(people, side.sides(doc, sents))
+    parties = _codes(people, "party")
 
     read = _Reading()
     for i in range(len(sents)):
@@ -157,7 +159,15 @@ def _issue_records(
 
 
 def _codes(people: list[Participant], role: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(p.country for p in people if p.role == role and p.country))
+    """States by ISO code, other actors (the Houthis, the UN) by name."""
+    return tuple(dict.fromkeys(p.country or p.name for p in people if p.role == role))
+
+
+def _fill_sides(people: list[Participant], named: list[Participant]) -> list[Participant]:
+    """Add the sides and third parties a text names (sides.py) for each role the round
+    rules left empty: a described table keeps its own parties (the 2022 talks)."""
+    have = {p.role for p in people}
+    return people + [p for p in named if p.role not in have]
 
 
 def _dedupe(ps: list[Position]) -> list[Position]:

@@ -1,0 +1,208 @@
+"""Parties and mediators of any peace process, from how releases name them (issue 14).
+
+The round rules (``rounds.py``) seat parties at a described table ("talks between the
+Ukrainian and Russian delegations in Istanbul"). Releases on other processes more often name
+the sides and the third parties without describing a table:
+
+- "negotiations between Armenia and Azerbaijan", "the truce between the Government of Ethiopia
+  and the TPLF", "the maritime boundary between Israel and Lebanon": the two sides of a
+  negotiation noun are parties;
+- "UN-brokered truce", "talks facilitated by the African Union", "under the auspices of the
+  OSCE Minsk Group", "Kenya's mediation": the third party is a mediator;
+- "Special Envoy for Yemen Tim Lenderking", "UN Personal Envoy Staffan de Mistura": an envoy
+  named with the process is a mediator.
+
+Each side is an actor of the document (``doc.actors``, from the actors stage): a state by its
+ISO code, any other actor by its name (the Houthis, the Taliban, the African Union). These rules
+only fill what the round rules left empty, so a text with a described table keeps its parties.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from peacewatch.evidence import span as token_evidence_of
+from peacewatch.extract.actors.base import actor_base
+from peacewatch.lexicons import demonyms
+from peacewatch.parse import countries
+from peacewatch.parse.syntax import Sentence, token_evidence
+from peacewatch.records import ActorRecord, Document, Participant
+from peacewatch.vocab import NegotiationRole
+
+# Nouns whose "between X and Y" names the sides of a negotiation or of the conflict it is about.
+PROCESS_NOUNS = frozenset(
+    {
+        "talks", "negotiations", "negotiation", "dialogue", "agreement", "agreements", "ceasefire",
+        "truce", "peace", "deal", "process", "conflict", "accord", "accords", "normalization",
+        "normalisation", "border", "boundary", "tensions", "consultations", "reconciliation",
+        "settlement", "hostilities", "fighting", "war", "treaty", "understanding", "arrangement",
+        "escalation", "de-escalation", "meeting", "meetings", "relations", "differences",
+        "clashes", "dispute",
+    }
+)  # fmt: skip
+# "-brokered", "mediated by", "facilitated by", "hosted by": a third party's role.
+THIRD_PARTY_VERBS = {
+    "brokered": "mediator",
+    "mediated": "mediator",
+    "facilitated": "mediator",
+    "convened": "mediator",
+    "sponsored": "mediator",
+    "hosted": "host",
+}
+THIRD_PARTY_NOUNS = {"mediation": "mediator", "auspices": "mediator", "facilitation": "mediator"}
+ENVOY_WORDS = ("envoy", "mediator", "facilitator", "co-chair", "special representative")
+
+
+def _actor_at(doc: Document, start: int, end: int) -> ActorRecord | None:
+    """The document actor an entity mention in [start, end) belongs to."""
+    by_entity = {a.entity: a for a in doc.actors if a.entity}
+    for e in doc.entities:
+        if any(start <= m.start < end for m in e.mentions) and e.id in by_entity:
+            return by_entity[e.id]
+    return None
+
+
+def _side(doc: Document, s: Sentence, tok: Token) -> tuple[str, str | None] | None:
+    """(name, ISO country) for the actor a token heads: "Armenia", "the Government of
+    Ethiopia", "Armenian" (a demonym), "the TPLF"."""
+    span: Span = s.sent.doc[tok.left_edge.i : tok.i + 1]
+    start, end = span.start_char + s.offset, span.end_char + s.offset
+    actor = _actor_at(doc, start, end)
+    if actor is not None and actor.kind in ("state", "group"):
+        return (actor.country, actor.country) if actor.country else None
+    if actor is not None and actor.kind not in ("person", "media", "organisation"):
+        return actor.name, None
+    index = countries.for_negotiation()
+    iso = index.of_word(tok.text) or demonyms().get(tok.lower_) or index.in_text(span.text)
+    if iso:
+        return iso, iso
+    known = actor_base().find(span.text)
+    if known is not None and known.kind not in ("person", "state"):
+        return known.name, None
+    return None
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    """The token and its later conjuncts; "leaders of X" and "X's forces" stand for X."""
+    out = []
+    # "between Armenian and Azerbaijani forces": the sides are the modifiers
+    mods = [c for c in tok.children if c.dep_ == "amod"]
+    if mods and mods[0].conjuncts:
+        return [mods[0], *[c for c in mods[0].conjuncts if c.i > mods[0].i]]
+    for t in [tok, *[c for c in tok.conjuncts if c.i > tok.i]]:
+        of = [o for c in t.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        if t.ent_type_ == "" and of:
+            t = of[0]
+        out.append(t)
+    return out
+
+
+def _about_process(tok: Token) -> bool:
+    """The noun "between" belongs to, or the one above it ("tensions, in particular
+    between ...")."""
+    head = tok.head
+    return head.lower_ in PROCESS_NOUNS or (
+        head.head is not head and head.head.lower_ in PROCESS_NOUNS
+    )
+
+
+def _between(doc: Document, s: Sentence) -> list[Participant]:
+    out: list[Participant] = []
+    for tok in s.sent:
+        if tok.lower_ != "between" or not _about_process(tok):
+            continue
+        objs = [c for c in tok.children if c.dep_ == "pobj"]
+        sides = [_side(doc, s, t) for o in objs for t in _conjuncts(o)]
+        found = [x for x in sides if x is not None]
+        if len(found) >= 2:
+            ev = token_evidence(doc, s.offset, [tok.head, tok, *tok.subtree])
+            out += [Participant(name, iso, "party", ev) for name, iso in found]
+    return out
+
+
+def _third_parties(doc: Document, s: Sentence) -> list[Participant]:
+    out: list[Participant] = []
+    for tok in s.sent:
+        role = THIRD_PARTY_VERBS.get(tok.lower_) or THIRD_PARTY_NOUNS.get(tok.lower_)
+        if role is None:
+            continue
+        agents: list[Token] = []
+        # "UN-brokered": the word before the hyphen
+        if tok.i >= 2 and tok.nbor(-1).text == "-":
+            agents.append(tok.nbor(-2))
+        # "brokered by X", "under the auspices of X", "mediation of X", "X's mediation"
+        owner = tok.head if tok.dep_ == "compound" else tok
+        agents += [c for c in owner.children if c.dep_ == "poss" and owner is not tok]
+        for c in tok.children:
+            if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "of"):
+                agents += [o for o in c.children if o.dep_ == "pobj"]
+            if c.dep_ == "poss":
+                agents.append(c)
+        role_: NegotiationRole = "host" if role == "host" else "mediator"
+        for a in agents:
+            for t in _conjuncts(a):
+                side = _side(doc, s, t)
+                if side is not None:
+                    ev = token_evidence(doc, s.offset, [*t.subtree, tok])
+                    out.append(Participant(side[0], side[1], role_, ev))
+    return out
+
+
+def _envoys(doc: Document) -> list[Participant]:
+    """People whose role is an envoy or mediator, and the body they speak for when the role
+    names one ("UN Special Envoy for Yemen Hans Grundberg": Grundberg and the UN)."""
+    out: list[Participant] = []
+    for e in doc.entities:
+        if e.type == "PERSON" and e.role and any(w in e.role.lower() for w in ENVOY_WORDS):
+            ev = e.role_evidence
+            if ev is None:
+                continue
+            out.append(Participant(e.name, None, "mediator", ev))
+            for word in e.role.replace(".", "").split():
+                body = actor_base().find(word) if word.isupper() else None
+                if body is not None and body.kind == "igo":
+                    out.append(Participant(body.name, None, "mediator", ev))
+    return out
+
+
+# Non-state actors that are sides, not third parties, whenever a text about talks names them.
+ARMED = frozenset({"armed_group", "militia", "opposition"})
+
+
+def _armed_sides(doc: Document) -> list[Participant]:
+    """The Houthis, the Taliban, the M23: a non-state armed actor named in a text about a
+    process is one of its sides (they are never its mediators)."""
+    out: list[Participant] = []
+    for a in doc.actors:
+        if a.kind in ARMED and a.entity is not None:
+            ent = next(e for e in doc.entities if e.id == a.entity)
+            m = ent.mentions[0]
+            ev = token_evidence_of(doc.body.text, m.start, m.end)
+            out.append(Participant(a.name, None, "party", ev))
+    return out
+
+
+def _talks(doc: Document) -> bool:
+    """The text is about a process: the negotiation stage's issue or round cues would say so,
+    but they run later; its nouns are enough here."""
+    words = {w.strip(".,;:").lower() for w in doc.body.text.split()}
+    return bool(words & {"talks", "negotiations", "ceasefire", "truce", "peace", "dialogue"})
+
+
+def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
+    """Parties and mediators named anywhere in the document, first mention first."""
+    found: list[Participant] = []
+    for s in sents:
+        found += _between(doc, s) + _third_parties(doc, s)
+    found += _envoys(doc)
+    if found or _talks(doc):
+        found += _armed_sides(doc)
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for p in found:
+        if (p.name, p.role) not in seen:
+            seen.add((p.name, p.role))
+            out.append(p)
+    # A party is never also its own mediator in one text.
+    parties = {p.name for p in out if p.role == "party"}
+    return [p for p in out if p.role == "party" or p.name not in parties]
