@@ -120,27 +120,11 @@ _REGION_WORDS = frozenset(
 # Geographic features named after a place; GeoNames feature classes H and T in English.
 # Capitalised words after a place that do not make it part of a name ("Istanbul Tuesday").
 _CALENDAR = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
+    {
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december"),
+    }
 )
 _FEATURES = frozenset(
     [
