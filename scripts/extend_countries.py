@@ -19,8 +19,8 @@ from pathlib import Path
 
 LEX = Path(__file__).resolve().parents[1] / "src" / "peacewatch" / "lexicons" / "countries.json"
 # Forms that are demonyms by their ending although a country name could also end so.
-ENDINGS = ("an", "ans", "ese", "ian", "ians", "ish", "i", "is", "ic", "ot", "ots", "er", "ers")
-ENDINGS += ("ar", "ars")
+ENDINGS: tuple[str, ...] = ("an", "ans", "ese", "ian", "ians", "ish", "i", "is", "ic", "ot")
+ENDINGS += ("ots", "er", "ers", "ar", "ars")
 # Corrections to NGEC's list, each for a reason: Western Sahara is its own territory (EH) in
 # GeoNames and in the conflict data, not an alias of Morocco; "Congolese" in conflict news is
 # the DR Congo far more often than Congo-Brazzaville; South Sudan is missing.
