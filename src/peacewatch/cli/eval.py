@@ -17,6 +17,7 @@ def register(eval_app: typer.Typer) -> None:
         ("quotes", eval_quotes),
         ("geo", eval_geo),
         ("events", eval_events),
+        ("processes", eval_processes),
     ):
         eval_app.command(name)(command)
 
@@ -102,3 +103,14 @@ def eval_events(
 ) -> None:
     """PLOVER root type accuracy and macro-F1 (ZSP PLV/AW, PLOVER gold records)."""
     _run_eval("events", data, strict)
+
+
+def eval_processes(
+    data: Annotated[Path, typer.Option(help="The peace-processes-state corpus folder.")] = Path(
+        "../shared/corpus/peace-processes-state"
+    ),
+    strict: Annotated[bool, typer.Option(help="Fail when a floor is missed.")] = False,
+) -> None:
+    """Parties, mediators, actors, rounds and speakers on our annotation of 71 releases on 25
+    peace processes (dev and held-out reported apart)."""
+    _run_eval("processes", data, strict)
