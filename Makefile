@@ -52,6 +52,9 @@ eval: install
 	$(BIN)/peacewatch eval negotiation --data $(SHARED)/corpus/official-2022 --strict
 	# Any peace process: our annotation of 71 releases on 25 conflicts, dev and held-out floors.
 	$(BIN)/peacewatch eval processes --data $(SHARED)/corpus/peace-processes-state --strict
+	# The record a user browses, whole corpora (issue 14 measures; ceilings in eval/record.py).
+	$(BIN)/peacewatch eval record --data $(SHARED)/corpus/official-2022 --strict
+	$(BIN)/peacewatch eval record --data $(SHARED)/corpus/peace-processes-state --strict
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py

@@ -31,3 +31,36 @@ def test_floors_fail_on_either_split() -> None:
     msgs = failures({"dev": good, "heldout": bad})
     assert msgs and all(m.startswith("heldout") for m in msgs)
     assert set(FLOORS) == {"parties precision", "parties recall", "mediators recall"}
+
+
+def test_record_measures_count_vague_and_unlinked_actors() -> None:
+    from peacewatch.eval.record import failures, measures
+    from peacewatch.records import (
+        Actor,
+        Body,
+        Document,
+        Event,
+        Evidence,
+        Metadata,
+        Paragraph,
+        Quote,
+        Speaker,
+    )
+
+    ev = Evidence("x", 0, 1)
+    doc = Document(
+        meta=Metadata(id="t"),
+        body=Body("x", (Paragraph(0, 1),)),
+        events=(
+            Event("CONSULT", ev, actors=(Actor("we"), Actor("Houthis", actor="ucdp:ansarallah"))),
+        ),
+        quotes=(
+            Quote("x", 0, 1, "direct", Speaker("the President"), None, None, None, ev),
+            Quote("x", 0, 1, "direct", None, None, None, None, ev),
+        ),
+    )
+    m = measures([doc])
+    assert m["actor_pronoun_bad"] == 0.5 and m["actor_unresolved_bad"] == 0.5
+    assert m["speaker_pronoun_bad"] == 0.5 and m["quote_nospeaker_bad"] == 0.5
+    assert m["speaker_linked"] == 0.0
+    assert any(f.startswith("actor_pronoun_bad") for f in failures(m))

@@ -18,6 +18,7 @@ def register(eval_app: typer.Typer) -> None:
         ("geo", eval_geo),
         ("events", eval_events),
         ("processes", eval_processes),
+        ("record", eval_record),
     ):
         eval_app.command(name)(command)
 
@@ -114,3 +115,14 @@ def eval_processes(
     """Parties, mediators, actors, rounds and speakers on our annotation of 71 releases on 25
     peace processes (dev and held-out reported apart)."""
     _run_eval("processes", data, strict)
+
+
+def eval_record(
+    data: Annotated[Path, typer.Option(help="A corpus folder (or file).")] = Path(
+        "../shared/corpus/official-2022"
+    ),
+    strict: Annotated[bool, typer.Option(help="Fail when a ceiling or floor is missed.")] = False,
+) -> None:
+    """The record as a user browses it, over a whole corpus: pronoun and unresolved actors,
+    quotes without or with vague speakers, positions without party, parties named."""
+    _run_eval("record", data, strict)
