@@ -18,6 +18,7 @@ import typer
 from rich.table import Table
 
 from peacewatch.cli.errors import err, report_error
+from peacewatch.cli.store import LockTimeoutOpt
 from peacewatch.scale import Executor, Runner
 from peacewatch.scale.options import ExecutorOpt, SchedulerOpt, WorkersOpt
 from peacewatch.store.db import DEFAULT_DB
@@ -130,6 +131,7 @@ def watch(
     executor: ExecutorOpt = Executor.local,
     workers: WorkersOpt = None,
     scheduler: SchedulerOpt = None,
+    lock_timeout: LockTimeoutOpt = 600.0,
 ) -> None:
     """Poll sources, ingest what is new, flag sources that fail or shrink, and write alerts.
 
@@ -138,15 +140,27 @@ def watch(
     from peacewatch.sources.alerts import post_webhook, write_atom
     from peacewatch.sources.state import load_state, save_state
     from peacewatch.store import Store
+    from peacewatch.store.lock import WriterBusy, writer_lock
 
     interval = parse_every(every)
     state = load_state(state_file)
     flagged = 0
+    try:
+        with writer_lock(db, lock_timeout, err.print):  # migrations run once, alone
+            Store(db).close()
+    except WriterBusy as exc:
+        report_error("--db", str(exc), exc.fix)
+        raise typer.Exit(4) from exc
     with Store(db) as store, Runner(executor, workers, scheduler) as runner:
         while True:
             started = time.monotonic()
-            rows, found = poll_once(sources, store, runner, state, published)
-            store.corroborate()
+            try:  # the lock is taken per poll, so an ingest can run between polls
+                with writer_lock(db, lock_timeout, err.print):
+                    rows, found = poll_once(sources, store, runner, state, published)
+                    store.corroborate()
+            except WriterBusy as exc:
+                report_error("--db", str(exc), exc.fix)
+                raise typer.Exit(4) from exc
             save_state(state, state_file)
             flagged = sum(1 for r in rows if r.flag)
             err.print(_table(rows))

@@ -24,6 +24,11 @@ if TYPE_CHECKING:
     from peacewatch.store import Outcome, Store
     from peacewatch.store.query import Filters
 
+# A second writer waits for the first (store/lock.py); exit 4 when it gives up.
+LockTimeoutOpt = Annotated[
+    float,
+    typer.Option(help="Seconds to wait while another ingest/watch writes the store (0: forever)."),
+]
 DbOption = Annotated[
     str,
     typer.Option(
@@ -126,6 +131,7 @@ def ingest(
     executor: ExecutorOpt = Executor.local,
     workers: WorkersOpt = None,
     scheduler: SchedulerOpt = None,
+    lock_timeout: LockTimeoutOpt = 600.0,
 ) -> None:
     """Analyse articles and store them with all their records.
 
@@ -147,11 +153,21 @@ def ingest(
     except ModelError as exc:
         report_error("model", str(exc.args[0]), str(exc.args[1]))
         raise typer.Exit(3) from exc
-    with _open(db) as store, Runner(executor, workers, scheduler) as runner:
-        outcomes, unread = _ingest_all(
-            store, runner, paths or [], published, retry_failed, reanalyze
-        )
-        groups = store.corroborate()
+    from peacewatch.store.lock import WriterBusy, writer_lock
+
+    try:
+        with (
+            writer_lock(db, lock_timeout, err.print),
+            _open(db) as store,
+            Runner(executor, workers, scheduler) as runner,
+        ):
+            outcomes, unread = _ingest_all(
+                store, runner, paths or [], published, retry_failed, reanalyze
+            )
+            groups = store.corroborate()
+    except WriterBusy as exc:
+        report_error("--db", str(exc), exc.fix)
+        raise typer.Exit(4) from exc
     tally: dict[str, int] = {}
     for o in outcomes:
         tally[o.status] = tally.get(o.status, 0) + 1
