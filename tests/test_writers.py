@@ -61,9 +61,12 @@ def test_two_concurrent_ingests_both_finish_and_equal_a_clean_run(
 def test_a_writer_that_cannot_wait_gives_up_with_a_fix(tmp_path: Path) -> None:
     db = str(tmp_path / "s.db")
     told: list[str] = []
-    with writer_lock(db), pytest.raises(WriterBusy) as busy:
-        with writer_lock(db, timeout=0.3, on_wait=told.append):
-            pass
+    with (
+        writer_lock(db),
+        pytest.raises(WriterBusy) as busy,
+        writer_lock(db, timeout=0.3, on_wait=told.append),
+    ):
+        pass
     assert "--lock-timeout" in busy.value.fix
     assert told and "waiting up to" in told[0]
 
