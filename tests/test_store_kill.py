@@ -11,16 +11,14 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
 
 from peacewatch.corpus.variants import syndicated_variants
 from peacewatch.store import schema
 from peacewatch.store.db import make_engine
-from test_store import PG_URL, drop_database, dump, pg_database
+from test_store import dump
 
 ARTICLES = Path(__file__).parent / "fixtures" / "store" / "articles.jsonl"
 KILLS = 5
@@ -52,21 +50,6 @@ def stored(engine: sa.Engine) -> int:
             )
     except sa.exc.DBAPIError:  # not migrated yet, or locked by the writer
         return -1
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def two_dbs(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, str]]:
-    if request.param == "sqlite":
-        yield str(tmp_path / "clean.db"), str(tmp_path / "killed.db")
-        return
-    if not PG_URL:
-        pytest.skip('PEACEWATCH_TEST_PG_URL is not set (eval "$(bash .ci/postgres.sh)")')
-    (a, admin_a), (b, admin_b) = pg_database(PG_URL), pg_database(PG_URL)
-    try:
-        yield a, b
-    finally:
-        drop_database(admin_a, a)
-        drop_database(admin_b, b)
 
 
 def test_killed_five_times_then_resumed_equals_a_clean_run(

@@ -8,14 +8,13 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from peacewatch.store.db import make_engine
 from peacewatch.store.lock import WriterBusy, writer_lock
-from test_store import PG_URL, drop_database, dump, pg_database
+from test_store import dump
 
 ARTICLES = Path(__file__).parent / "fixtures" / "store" / "articles.jsonl"
 
@@ -26,25 +25,10 @@ def ingest(url: str, *extra: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def dbs(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, str]]:
-    if request.param == "sqlite":
-        yield str(tmp_path / "clean.db"), str(tmp_path / "shared.db")
-        return
-    if not PG_URL:
-        pytest.skip('PEACEWATCH_TEST_PG_URL is not set (eval "$(bash .ci/postgres.sh)")')
-    (a, admin_a), (b, admin_b) = pg_database(PG_URL), pg_database(PG_URL)
-    try:
-        yield a, b
-    finally:
-        drop_database(admin_a, a)
-        drop_database(admin_b, b)
-
-
 def test_two_concurrent_ingests_both_finish_and_equal_a_clean_run(
-    dbs: tuple[str, str],
+    two_dbs: tuple[str, str],
 ) -> None:
-    clean_url, shared_url = dbs
+    clean_url, shared_url = two_dbs
     clean = ingest(clean_url)
     first, second = ingest(shared_url), ingest(shared_url)
     for p in (clean, first, second):
