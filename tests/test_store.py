@@ -489,3 +489,24 @@ def test_batched_ingest_stores_what_one_by_one_ingest_does(
     batched.pop("dead_letters")
     single.pop("dead_letters")
     assert batched == single
+
+
+def test_events_with_an_unresolved_actor_stay_apart_in_the_store(db_url: str) -> None:
+    """Issue 14: "CONSULT by we" in two releases is not one event; the store keeps the
+    unresolved mention, and corroboration reads it back."""
+    base = built_document("a")
+    ev = Event(
+        "CONSULT",
+        Evidence("Delegations from Ukraine and Russia met in Geneva on Friday.", 0, 60),
+        unresolved=("we",),
+    )
+    docs = {rid: replace(base, meta=replace(base.meta, id=rid), events=(ev,)) for rid in ("a", "b")}
+    with Store(db_url) as store:
+        for rid in docs:
+            store.ingest(_raw(rid, BODY + " " + rid), fake_analyze(docs))
+        refs = store.event_refs()
+        assert [r.event.unresolved for r in refs] == [("we",), ("we",)]
+        store.corroborate()
+        with store.engine.connect() as conn:
+            groups = conn.execute(sa.select(sa.func.count()).select_from(schema.event_groups))
+            assert groups.scalar() == 2

@@ -371,6 +371,7 @@ class Store:
                 acled=r.acled,
                 quote=r.quote_idx,
                 magnitude=tuple(Magnitude(**m) for m in r.magnitude),
+                unresolved=tuple(r.unresolved or ()),
             )
             refs.append(
                 EventRef(

@@ -272,6 +272,7 @@ def _event_rows(doc: Document, vid: str) -> tuple[list[Row], list[Row]]:
                     for m in event.magnitude
                 ],
                 "contexts": list(event.contexts),
+                "unresolved": list(event.unresolved),
                 "place": event.place,
                 "date": event.date,
                 "date_precision": event.date_precision,

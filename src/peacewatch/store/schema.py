@@ -214,6 +214,7 @@ events = sa.Table(
     sa.Column("quote_idx", sa.Integer),  # the quote (same version) that states the event
     sa.Column("contexts", JSONType, nullable=False),
     sa.Column("magnitude", JSONType, nullable=False),  # [{kind, value, text, start, end}]
+    sa.Column("unresolved", JSONType),  # actor mentions no rule resolved ("we"); NULL = none
     sa.Column("place", sa.Text, index=True),
     sa.Column("date", sa.Text),
     sa.Column("date_precision", sa.Text, nullable=False),
