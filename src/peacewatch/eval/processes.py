@@ -21,13 +21,12 @@ and held-out both), set under what was measured on 2026-12-04 (DECISIONS.md).
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypedDict, cast
 
-from peacewatch.extract.actors.base import actor_base
+from peacewatch.extract.actors.base import actor_base, fold
 from peacewatch.lexicons import country_names, demonyms
 from peacewatch.records import Document
 
@@ -64,12 +63,6 @@ class _Doc(TypedDict):
     mediators: list[_Named]
     rounds: list[_Round]
     quotes: list[_Quote]
-
-
-def fold(name: str) -> str:
-    s = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower().strip()
-    return " ".join(s.removeprefix("the ").split())
 
 
 def key(name: str) -> str:

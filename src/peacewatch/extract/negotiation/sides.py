@@ -55,10 +55,9 @@ ENVOY_WORDS = ("envoy", "mediator", "facilitator", "co-chair", "special represen
 
 def _actor_at(doc: Document, start: int, end: int) -> ActorRecord | None:
     """The document actor an entity mention in [start, end) belongs to."""
-    by_entity = {a.entity: a for a in doc.actors if a.entity}
     for e in doc.entities:
-        if any(start <= m.start < end for m in e.mentions) and e.id in by_entity:
-            return by_entity[e.id]
+        if any(start <= m.start < end for m in e.mentions):
+            return next((a for a in doc.actors if a.entity == e.id), None)
     return None
 
 
