@@ -34,6 +34,7 @@ def test_classify_pronouns_titles_and_pairs() -> None:
     assert classify("both sides").reference == "pair" and classify("both sides").explicit_two
     assert classify("The leaders").people and not classify("The leaders").explicit_two
     assert classify("you").reference == "generic"
+    assert classify("all parties").reference == "generic"
     assert classify("the Houthis").reference == "name"
     assert classify("Ukrainian forces").reference == "name"
 

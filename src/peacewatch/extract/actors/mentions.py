@@ -66,8 +66,10 @@ OWN_GOVERNMENT = frozenset({"government", "administration", "authorities", "lead
 # "our country", "our side": the speaker's own state, as "we" is.
 OWN = frozenset({"country", "state", "side", "government", "nation", "team", "delegation"})
 # "the two leaders", "both sides": the two principal actors of the kind the noun names.
+# "all parties" is not a pair: a truce declaration's "all parties" are however many there are,
+# and reading it as the two most-named states put the U.S. among Ethiopia's warring parties.
 PAIR = re.compile(
-    r"^(?:both|the two|the|two|all)\s+"
+    r"^(?:both|the two|the|two)\s+"
     r"(?:(?:heads of state|leaders|presidents|ministers|foreign ministers|prime ministers"
     r"|sides|parties|countries|delegations|governments)"
     r"|(?:sides|parties|countries|delegations))$"
@@ -127,9 +129,11 @@ def classify(text: str) -> Classified:
         return Classified("generic", bare)
     if words[:1] == ("the",) and " ".join(bare) in OWN_GOVERNMENT:
         return Classified("own_government", bare)
+    if words[:1] == ("all",) and PAIR.match("the " + " ".join(words[1:])):
+        return Classified("generic", bare)  # "all parties": an open number, kept unresolved
     m = PAIR.match(one)
     if m:
-        noun = one.split(maxsplit=1)[1] if one.split()[0] in ("both", "two", "all", "the") else one
+        noun = one.split(maxsplit=1)[1] if one.split()[0] in ("both", "two", "the") else one
         noun = noun.removeprefix("two ")
         two = one.split()[0] in ("both", "two") or one.startswith("the two ")
         return Classified("pair", bare, people=noun in PEOPLE_PAIR, explicit_two=two)
