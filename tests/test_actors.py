@@ -148,3 +148,13 @@ def test_a_town_as_actor_takes_its_country(nlp: Language) -> None:
     doc = run(nlp, "Mariupol rejected the ultimatum on Monday, the mayor said.")
     towns = [a for e in doc.events for a in e.actors if a.name == "Mariupol"]
     assert towns and all(a.country == "UA" for a in towns)
+
+
+def test_eu_is_not_a_country_and_bodies_named_in_passing_are_actors(nlp: Language) -> None:
+    from peacewatch.lexicons import country_names, demonyms
+
+    # NGEC-2025 writes Namibia's code for the EU; the build script keeps only matching rows.
+    assert country_names().get("EU") is None and demonyms()["namibian"] == "NA"
+    doc = run(nlp, "The UN-brokered truce held, and Azerbaijani forces withdrew on Monday.")
+    ids = {a.id for a in doc.actors}
+    assert {"igo:un", "state:AZ"} <= ids
