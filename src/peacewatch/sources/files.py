@@ -67,10 +67,10 @@ def _error(source: str, message: str, fix: str) -> InputError:
 
 
 def _too_big(source: str, size: int | None, max_bytes: int) -> InputError:
-    what = f"{size / 1e6:,.1f} MB" if size is not None else "more than that"
+    what = f" ({size / 1e6:,.1f} MB)" if size is not None else ""
     return _error(
         source,
-        f"the input is over the {max_bytes / 1e6:,.1f} MB limit ({what})",
+        f"the input is over the {max_bytes / 1e6:,.1f} MB limit{what}",
         "split it into articles (one file each, or a JSONL batch), or raise --max-bytes",
     )
 
