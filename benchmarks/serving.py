@@ -19,12 +19,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(db: str, wait_s: float = 20.0) -> Iterator[str]:
-    """The base URL of a server on ``db`` (rate limit off), once /api/health answers."""
+def serving(db: str, wait_s: float = 20.0, extra: tuple[str, ...] = ()) -> Iterator[str]:
+    """The base URL of a server on ``db`` (rate limit off), once /api/health answers;
+    ``extra``: more ``serve`` options."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     cmd = [sys.executable, "-m", "peacewatch.cli", "serve", "--db", db, "--port", str(port)]
-    server = subprocess.Popen([*cmd, "--rate", "0"], stdout=subprocess.DEVNULL)
+    server = subprocess.Popen([*cmd, "--rate", "0", *extra], stdout=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + wait_s
         while True:

@@ -179,7 +179,7 @@ def test_writes_need_the_token(api_store: str, tmp_path: Any, nlp: Any) -> None:
 def test_analyze_returns_the_document_record(api_store: str, nlp: Any) -> None:
     from peacewatch.pipeline import analyze
 
-    c = _client(api_store, analyze=lambda r, p: analyze(r, published=p, nlp=nlp))
+    c = _client(api_store, open_analyze=True, analyze=lambda r, p: analyze(r, published=p, nlp=nlp))
     html = (
         "<html><body><article><p>Negotiators from Ukraine and Russia met in Minsk on Monday, "
         'officials said.</p><p>"We demand a ceasefire," Ukrainian negotiator Taras Melnyk '

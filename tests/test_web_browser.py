@@ -231,7 +231,12 @@ def test_paste_an_article_and_store_it(page: Any, server: str) -> None:
     stored_before = len(items(server, "documents"))
     open_view(page, server, "analyze")
     page.fill("textarea[name=text]", article)
+    # The server has a token, so analysis needs it too: without it, the API's message.
+    page.get_by_role("button", name="Analyse", exact=True).click()
+    page.wait_for_selector("main .error")
+    assert "token" in page.locator("main .error").inner_text()
     # Analyse only: the document comes back highlighted, nothing is stored.
+    page.fill("input[type=password]", TOKEN)
     page.get_by_role("button", name="Analyse", exact=True).click()
     page.wait_for_selector("main .body mark")
     assert "Chisinau" in page.locator("main .body").inner_text()
@@ -274,6 +279,7 @@ def test_xss_payloads_stay_text(page: Any, server: str) -> None:
     assert SCRIPT_PAYLOAD in page.locator("main h2").inner_text()
     # Pasted, unstored text is no different.
     open_view(page, server, "analyze")
+    page.fill("input[type=password]", TOKEN)
     page.fill("textarea[name=text]", f"Officials in Kyiv said {IMG_PAYLOAD} talks would resume.")
     page.get_by_role("button", name="Analyse", exact=True).click()
     page.wait_for_selector("main .body")

@@ -13,7 +13,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
-from peacewatch.api import errors, security
+from peacewatch.api import errors, security, writes
 from peacewatch.api.routes import router
 from peacewatch.api.state import Settings, State
 
@@ -37,6 +37,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.pw = State(settings)
     errors.install(app)
     app.include_router(router, prefix="/api")
+    app.include_router(writes.router, prefix="/api")
     static = static_dir()
     app.mount("/static", StaticFiles(directory=static), name="static")
 

@@ -30,9 +30,17 @@ class ErrorBody(BaseModel):
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, code: str, message: str, fix: str) -> None:
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str,
+        fix: str,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.status, self.code, self.message, self.fix = status, code, message, fix
+        self.headers = headers
 
 
 # Codes and fixes for errors raised by Starlette itself (routing, methods, body reading).
@@ -44,6 +52,7 @@ _BY_STATUS = {
     405: ("method_not_allowed", "use a method listed in the Allow header"),
     413: ("too_large", "send a smaller body"),
     429: ("rate_limited", "wait and retry (see Retry-After)"),
+    503: ("busy", "wait and retry (see Retry-After)"),
 }
 
 
@@ -63,7 +72,7 @@ def _http_error(_req: Request, exc: Exception) -> JSONResponse:
 
 def _api_error(_req: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ApiError)
-    return error_response(exc.status, exc.code, exc.message, exc.fix)
+    return error_response(exc.status, exc.code, exc.message, exc.fix, exc.headers)
 
 
 def _where(err: dict[str, Any]) -> str:
@@ -103,5 +112,15 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         (422, "Invalid request"),
         (429, "Rate limited"),
         (500, "Server error"),
+    )
+}
+# The analysis endpoints' further errors (token, limits, queue).
+ANALYZE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody, "description": desc}
+    for status, desc in (
+        (401, "No or wrong token (only 'Authorization: Bearer <token>' is read)"),
+        (403, "Analysis is off on this server"),
+        (413, "Body, text or a paragraph over its limit"),
+        (503, "Analysis queue full (see Retry-After), or the time limit passed"),
     )
 }

@@ -6,19 +6,16 @@ cap, ``total`` is COUNT_CAP + 1 and ``total_exact`` false (the UI shows "1,000+"
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from dataclasses import replace
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Header, Query, Request
-from pydantic import BaseModel, Field
+from fastapi import APIRouter, Depends, Query, Request
+from pydantic import BaseModel
 
 from peacewatch.api import reads
 from peacewatch.api.errors import ERROR_RESPONSES, ApiError
 from peacewatch.api.state import State
-from peacewatch.records import RawInput
 from peacewatch.store.query import QUERIES, Filters
 
 router = APIRouter(responses=ERROR_RESPONSES)
@@ -27,8 +24,6 @@ MAX_LIMIT = 500
 # Counting every match cost more than reading the page on 10,000 documents (90,000 quotes:
 # ~200 ms of a ~400 ms request, benchmarks/api.py); a pager needs "more than a thousand".
 COUNT_CAP = 1000
-# Longest text /analyze takes, in characters: see Settings.max_body for the bytes limit.
-MAX_TEXT = 500_000
 
 
 class Page(BaseModel):
@@ -49,23 +44,6 @@ class NegotiationOut(BaseModel):
     rounds: list[dict[str, Any]]
     commitments: list[dict[str, Any]]
     agreements: list[dict[str, Any]]
-
-
-class ArticleIn(BaseModel):
-    text: str = Field(min_length=1, max_length=MAX_TEXT, description="Article text or HTML.")
-    content_type: Literal["text", "html"] = "text"
-    published: date | None = None
-    title: str | None = Field(default=None, max_length=1000)
-    url: str | None = Field(default=None, max_length=2000)
-    publisher: str | None = Field(default=None, max_length=200)
-
-
-class StoredOut(BaseModel):
-    status: str
-    key: str
-    doc_id: str | None
-    version_id: str | None
-    error: str | None
 
 
 def state(request: Request) -> State:
@@ -140,8 +118,9 @@ def _page(st: State, kind: str, f: Filters, exact: bool = False) -> Page:
 
 @router.get("/health")
 def health(st: St) -> dict[str, Any]:
-    """Liveness, and whether write endpoints are enabled."""
-    return {"ok": True, "writable": st.settings.token is not None}
+    """Liveness, whether write endpoints are enabled, and who may use /api/analyze
+    ("token": with the server's token, "open": anyone, "off": no one)."""
+    return {"ok": True, "writable": st.settings.token is not None, "analyze": st.analyze_policy}
 
 
 @router.get("/documents", response_model=Page)
@@ -336,80 +315,3 @@ def get_facets(st: St) -> dict[str, list[Any]]:
     """Values for the UI's filter menus: event types, issues, parties, speakers, ..."""
     with st.engine.connect() as conn:
         return reads.facets(conn)
-
-
-def _raw(body: ArticleIn) -> RawInput:
-    digest = hashlib.sha256(body.text.encode()).hexdigest()[:16]
-    return RawInput(
-        id=body.url or f"api-{digest}",
-        source="api",
-        data=body.text,
-        content_type=body.content_type,
-        published=body.published.isoformat() if body.published else None,
-        url=body.url,
-        title=body.title,
-        publisher=body.publisher,
-    )
-
-
-def _analyze_error(exc: Exception) -> ApiError:
-    fix = getattr(exc, "fix", None) or "send an article with some text paragraphs"
-    return ApiError(422, "cannot_analyze", str(exc)[:300], fix)
-
-
-@router.post("/analyze")
-def analyze(st: St, body: ArticleIn) -> dict[str, Any]:
-    """Analyse an article (nothing is stored) and return its document record."""
-    from peacewatch.clean import CleanError
-    from peacewatch.serialize import to_json
-
-    published = body.published.isoformat() if body.published else None
-    run = st.analyzer()
-    with st.analyze_lock:
-        try:
-            doc = run(_raw(body), published)
-        except CleanError as exc:
-            raise _analyze_error(exc) from exc
-    out = to_json(doc)
-    out["spans"] = reads.record_spans(out)
-    return out
-
-
-def _require_token(st: State, authorization: str | None) -> None:
-    want = st.settings.token
-    if want is None:
-        raise ApiError(
-            403, "read_only", "this server is read-only", "start it with PEACEWATCH_API_TOKEN set"
-        )
-    given = (authorization or "").removeprefix("Bearer ").strip()
-    if not hmac.compare_digest(given.encode(), want.encode()):
-        raise ApiError(
-            401, "unauthorized", "missing or wrong token", "send 'Authorization: Bearer <token>'"
-        )
-
-
-@router.post(
-    "/documents",
-    response_model=StoredOut,
-    responses={
-        401: ERROR_RESPONSES[404] | {"description": "No or wrong token"},
-        403: ERROR_RESPONSES[404] | {"description": "Read-only server"},
-    },
-)
-def store_document(
-    st: St, body: ArticleIn, authorization: Annotated[str | None, Header()] = None
-) -> StoredOut:
-    """Analyse an article and store it (needs the server's PEACEWATCH_API_TOKEN)."""
-    from peacewatch.store import Store
-
-    _require_token(st, authorization)
-    published = body.published.isoformat() if body.published else None
-    run = st.analyzer()
-    with st.write_lock, st.analyze_lock, Store(st.settings.db) as store:
-        out = store.ingest(_raw(body), run, published)
-        if out.status in ("stored", "updated"):
-            store.corroborate()
-    doc_id = out.version_id.split("/")[0] if out.version_id else None
-    return StoredOut(
-        status=out.status, key=out.key, doc_id=doc_id, version_id=out.version_id, error=out.error
-    )

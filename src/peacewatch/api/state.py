@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import sqlalchemy as sa
 
+from peacewatch.api.work import AnalysisQueue, TimedOut, check_size
+from peacewatch.limits import Limits
 from peacewatch.records import Document, RawInput
 from peacewatch.store.db import make_engine
 
@@ -31,6 +34,10 @@ class Settings:
     # ten times that leaves room for HTML pages with their markup.
     max_body: int = 1_000_000
     rate_per_minute: int = 600
+    # /api/analyze on a server without a token: off unless the operator opens it
+    # (``serve --open-analyze``); with a token it always needs the token.
+    open_analyze: bool = False
+    limits: Limits = field(default_factory=Limits)
     analyze: Analyze | None = field(default=None, compare=False)
 
     @classmethod
@@ -48,20 +55,35 @@ class State:
         # A read-only server does not migrate: it opens what ``peacewatch ingest`` made.
         self.engine: sa.Engine = make_engine(settings.db)
         self._analyze = settings.analyze
-        # spaCy pipelines are not documented as thread-safe; FastAPI runs sync routes in a
-        # thread pool, so one analysis at a time.
+        # spaCy pipelines are not documented as thread-safe: one analysis at a time, on the
+        # queue's pool (the lock also covers a pool configured with more workers).
+        self.queue = AnalysisQueue(settings.limits)
         self.analyze_lock = threading.Lock()
         self.write_lock = threading.Lock()
 
-    def analyzer(self) -> Analyze:
-        if self._analyze is None:
-            from peacewatch.parse.nlp import load
-            from peacewatch.pipeline import analyze
+    @property
+    def analyze_policy(self) -> Literal["token", "open", "off"]:
+        """Who may analyse: token holders, anyone, or no one (a read-only server)."""
+        if self.settings.token is not None:
+            return "token"
+        return "open" if self.settings.open_analyze else "off"
 
-            nlp = load()  # once per process
+    def analyse(self, raw: RawInput, published: str | None, deadline: float) -> Document:
+        """Clean, check the lengths (413), then analyse, stopping between stages once
+        ``deadline`` (time.monotonic) has passed. The stages are those of
+        ``pipeline.analyze``, so the record is the same."""
+        from peacewatch.clean import clean
+        from peacewatch.parse.nlp import load, parse
+        from peacewatch.pipeline import STAGES
 
-            def run(raw: RawInput, published: str | None) -> Document:
-                return analyze(raw, published=published, nlp=nlp)
-
-            self._analyze = run
-        return self._analyze
+        doc = clean(raw, published=published)
+        check_size(doc, self.settings.limits)
+        with self.analyze_lock:
+            if self._analyze is not None:  # injected (tests): one opaque step
+                return self._analyze(raw, published)
+            doc = parse(doc, load())
+            for stage in STAGES:
+                if time.monotonic() > deadline:
+                    raise TimedOut(stage.name)
+                doc = stage.run(doc)
+        return doc

@@ -9,6 +9,8 @@ from datetime import date
 from peacewatch.clean.boilerplate import classify_line, match_dateline
 from peacewatch.clean.encoding import DecodeError, decode
 from peacewatch.clean.html import HtmlError, extract_html
+from peacewatch.clean.language import ENGLISH, detect
+from peacewatch.clean.language import warning as language_warning
 from peacewatch.records import (
     Body,
     Document,
@@ -255,6 +257,9 @@ def clean(raw: RawInput, published: str | None = None) -> Document:
         warnings.append(
             "publication date unknown: relative dates are not resolved; pass --published"
         )
+    language = detect("\n".join(kept))
+    if language != ENGLISH:
+        warnings.append(language_warning(language))
     meta = Metadata(
         id=raw.id,
         title=page.title,
@@ -262,6 +267,7 @@ def clean(raw: RawInput, published: str | None = None) -> Document:
         published_source=source,
         publisher=page.publisher,
         url=page.url,
+        language=language,
         byline=byline,
         dateline=dateline,
         encoding=page.encoding,

@@ -14,11 +14,17 @@ from charset_normalizer import from_bytes
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 
+# UTF-32 first: its little-endian BOM starts with UTF-16's.
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# Without a BOM, UTF-16 and UTF-32 are told apart by where their NUL bytes fall; UTF-32 first,
+# since UTF-32 text also decodes as UTF-16 (with NUL characters, which real text never has).
+_WIDE = (("utf-32-le", 4), ("utf-32-be", 4), ("utf-16-le", 2), ("utf-16-be", 2))
 
 
 PREFERRED = ["utf_8", "cp1252", "latin_1", "iso8859_15", "cp1251", "koi8_r", "koi8_u", "cp1250"]
@@ -40,11 +46,45 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
+def _printable(text: str) -> bool:
+    if not text or "\x00" in text:
+        return False
+    ok = sum(1 for c in text if c.isprintable() or c in "\n\r\t")
+    return ok >= 0.95 * len(text)
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 (with its byte order) of text that has no BOM, else None.
+
+    Text in an 8-bit encoding or UTF-8 has no NUL bytes; text in UTF-16/32 has them wherever a
+    character's code point is small (every space and digit). A binary file (image, PDF)
+    decodes to unprintable characters in all four.
+    """
+    head = data[:4096]
+    if b"\x00" not in head:
+        return None
+    for enc, width in _WIDE:
+        sample = head[: len(head) - len(head) % width]
+        try:
+            text = sample.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _printable(text):
+            return enc
+    return None
+
+
 def decode(data: bytes, html: bool = False) -> tuple[str, str]:
     """(text, encoding name)."""
     for bom, enc in BOMS:
         if data.startswith(bom):
             return data.decode(enc), enc
+    wide = wide_encoding(data)
+    if wide is not None:
+        try:
+            return data.decode(wide), wide
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"the text looks {wide} but does not decode as it ({exc})") from exc
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
+import lxml.html  # type: ignore[import-untyped]
 import trafilatura
 
 # Extraction options (set in extract_html's call), chosen on the AEB development pages (91
@@ -56,9 +58,56 @@ def _in_body_article(fc: Any, lead: str) -> bool:
     )
 
 
+# libxml2 stops building the tree 255 elements deep (pages generated with a wrapper per
+# comment or per word reach it): everything deeper, the article included, was dropped and the
+# page reported as "no article text found". Its huge mode goes to about 2,048.
+_LIBXML_DEPTH = 254
+_HUGE_DEPTH = 2040
+_HUGE = lxml.html.HTMLParser(
+    huge_tree=True,
+    collect_ids=False,
+    default_doctype=False,
+    remove_comments=True,
+    remove_pis=True,
+)
+# Layout wrappers: they carry no text of their own, so dropping them (deeper than even the huge
+# mode reaches) flattens the page while keeping paragraphs, headings and the article element.
+_WRAPPERS = re.compile(
+    r"</?(?:div|span|section|font|center|b|i|u|em|strong|small|big|table|tbody|tr|td)\b[^>]*>",
+    re.I,
+)
+
+
+def depth(root: Any) -> int:
+    """How deep the tree goes (iterative: recursion would hit Python's limit first)."""
+    best, stack = 0, [(root, 0)]
+    while stack:
+        el, d = stack.pop()
+        best = max(best, d)
+        stack.extend((child, d + 1) for child in el)
+    return best
+
+
+def _deep(html: str) -> Any:
+    """The tree of a page nested deeper than libxml2's default limit: parsed in huge mode,
+    or, past that too, with its layout wrappers removed."""
+    tree = lxml.html.document_fromstring(html, parser=_HUGE)
+    if depth(tree) < _HUGE_DEPTH:
+        return tree
+    return trafilatura.load_html(_WRAPPERS.sub(" ", html))
+
+
+def load(html: str) -> Any:
+    """The page's tree as trafilatura loads it, unless libxml2 cut it at its depth limit."""
+    tree = trafilatura.load_html(html)
+    if tree is not None and depth(tree) >= _LIBXML_DEPTH:
+        tree = _deep(html)
+    return tree
+
+
 def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     """Body text (one paragraph a line) and metadata of a news page."""
-    tree = trafilatura.load_html(html)
+    tree = load(html)
     if tree is None:
         raise HtmlError("the HTML could not be parsed")
     # Read the captions before trafilatura prunes the tree.

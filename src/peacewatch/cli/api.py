@@ -5,12 +5,14 @@ Registered on the main app by ``register(app)``, like the store commands.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from peacewatch.cli.errors import report_error
 from peacewatch.cli.store import DbOption
+from peacewatch.limits import DEFAULT as DEFAULT_LIMITS
+from peacewatch.limits import Limits
 
 
 def serve(
@@ -22,11 +24,37 @@ def serve(
     rate: Annotated[
         int, typer.Option(help="Requests a minute per client address (0: no limit).")
     ] = 600,
+    open_analyze: Annotated[
+        bool,
+        typer.Option(
+            "--open-analyze",
+            help="Let anyone use /api/analyze on a server without a token (off by default).",
+        ),
+    ] = False,
+    max_chars: Annotated[
+        int, typer.Option(help="Longest article text /api/analyze takes, in characters.")
+    ] = DEFAULT_LIMITS.max_chars,
+    max_paragraph: Annotated[
+        int, typer.Option(help="Longest paragraph /api/analyze takes, in characters.")
+    ] = DEFAULT_LIMITS.max_paragraph,
+    analyze_timeout: Annotated[
+        float, typer.Option(help="Seconds an /api/analyze request may take.")
+    ] = DEFAULT_LIMITS.timeout_s,
+    analyze_queue: Annotated[
+        int, typer.Option(help="Analyses that may wait; more are answered 503.")
+    ] = DEFAULT_LIMITS.depth,
+    trusted_proxy: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Address of a reverse proxy whose X-Forwarded-For is believed (repeatable); "
+            "without it the rate limit counts the TCP peer.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the JSON API (/api, spec at /api/openapi.json) and the web UI; Ctrl-C stops it.
 
     Read-only unless PEACEWATCH_API_TOKEN is set; CORS off unless PEACEWATCH_CORS_ORIGINS
-    lists origins (comma-separated).
+    lists origins (comma-separated). README "Limits and errors" lists the limits.
     """
     import uvicorn
     from sqlalchemy.exc import OperationalError
@@ -46,11 +74,30 @@ def serve(
     except OperationalError as exc:
         report_error("--db", f"cannot open {db}: {exc.orig}", "check the path")
         raise typer.Exit(2) from exc
-    app = create_app(Settings.from_env(db, rate_per_minute=rate))
+    limits = Limits(
+        max_paragraph=max_paragraph,
+        max_chars=max_chars,
+        timeout_s=analyze_timeout,
+        depth=analyze_queue,
+    )
+    settings = Settings.from_env(db, rate_per_minute=rate, open_analyze=open_analyze, limits=limits)
+    app = create_app(settings)
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host
     # stdout: the address is what a caller (make run) needs; everything else goes to stderr.
     print(f"peacewatch UI: http://{shown}:{port}/  (API: /api, Ctrl-C stops)", flush=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning", **proxy_options(trusted_proxy))
+
+
+def proxy_options(trusted: list[str] | None) -> dict[str, Any]:
+    """uvicorn's options for X-Forwarded-For.
+
+    uvicorn believes the header by default when the peer is 127.0.0.1, so any local process
+    (or a proxy passing the header through unchecked) could pick the address the rate limit
+    counts. Off unless the operator names the proxy.
+    """
+    if not trusted:
+        return {"proxy_headers": False}
+    return {"proxy_headers": True, "forwarded_allow_ips": ",".join(trusted)}
 
 
 def register(app: typer.Typer) -> None:

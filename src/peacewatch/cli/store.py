@@ -171,13 +171,15 @@ def ingest(
     tally: dict[str, int] = {}
     for o in outcomes:
         tally[o.status] = tally.get(o.status, 0) + 1
+    if unread:  # inputs that could not be read failed too: the count is that of the errors
+        tally["failed"] = tally.get("failed", 0) + unread
     summary = ", ".join(f"{n} {s}" for s, n in sorted(tally.items())) or "nothing new"
     # Syndicated copies stored in this run (exact or near duplicates of a stored article).
     dups = sum(
         1 for o in outcomes if o.status in ("stored", "updated") and o.dup_kind in ("exact", "near")
     )
     err.print(f"ingest: {summary}; {dups} duplicate(s); {groups} merged event(s)")
-    raise typer.Exit(min(unread + tally.get("failed", 0), 100))
+    raise typer.Exit(min(tally.get("failed", 0), 100))
 
 
 def _ingest_all(
@@ -190,8 +192,8 @@ def _ingest_all(
 ) -> tuple[list[Outcome], int]:
     """(the store's outcome of every input, the number of inputs that could not be read).
 
-    Dead letters retried first (their failures are counted, not reported again); each new
-    failure is reported as it happens.
+    Dead letters retried first; each failure is reported as it happens, so that the summary's
+    failed count is the number of errors printed.
     """
     from peacewatch.cli.progress import progress_for
     from peacewatch.scale.store import ingest_with, retry_with
@@ -201,6 +203,9 @@ def _ingest_all(
     outcomes: list[Outcome] = []
     if retry_failed:
         outcomes += [o for o in retry_with(store, runner) if isinstance(o, Outcome)]
+        for o in outcomes:
+            if o.status == "failed":
+                report_error(o.key, o.error or "failed", "see the dead_letters table")
     unread = 0
     with progress_for(err) as progress:
         task = progress.add_task("ingesting", total=None)

@@ -86,8 +86,24 @@ def parse_many(docs: Sequence[Document], nlp: Language | None = None) -> list[Do
     """
     nlp = nlp or load()
     texts = [d.body.text[p.start : p.end] for d in docs for p in d.body.paragraphs]
+    # getattr: test doubles that wrap a pipeline need not carry its max_length.
+    _check_lengths(texts, getattr(nlp, "max_length", 1_000_000))
     parsed = iter(nlp.pipe(texts, batch_size=BATCH_SIZE))
     return [replace(d, parses=tuple(next(parsed) for _ in d.body.paragraphs)) for d in docs]
+
+
+def _check_lengths(texts: Sequence[str], limit: int) -> None:
+    """spaCy refuses a text over ``nlp.max_length`` with its raw error E088, whose advice
+    (raise the limit) would cost about 1 GB a million characters; say what to do instead."""
+    from peacewatch.clean import CleanError
+
+    for text in texts:
+        if len(text) > limit:
+            raise CleanError(
+                f"a paragraph has {len(text):,} characters, over spaCy's limit of {limit:,}",
+                "break the text into paragraphs with blank lines (one paragraph a line also "
+                "works); a paragraph that long is usually a whole file without line breaks",
+            )
 
 
 NAME = "peacewatch_ruler"

@@ -10,11 +10,13 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from peacewatch.clean.encoding import wide_encoding
 from peacewatch.records import ContentType, InputError, RawInput
 from peacewatch.sources import newscrawl
 
@@ -22,6 +24,7 @@ from peacewatch.sources import newscrawl
 # leaves room for inline images and scripts while refusing dumps passed by mistake.
 MAX_BYTES = 25 * 1024 * 1024
 
+WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -63,19 +66,24 @@ def _error(source: str, message: str, fix: str) -> InputError:
     return InputError(source=source, message=message, fix=fix)
 
 
+def _too_big(source: str, size: int | None, max_bytes: int) -> InputError:
+    what = f" ({size / 1e6:,.1f} MB)" if size is not None else ""
+    return _error(
+        source,
+        f"the input is over the {max_bytes / 1e6:,.1f} MB limit{what}",
+        "split it into articles (one file each, or a JSONL batch), or raise --max-bytes",
+    )
+
+
 def _check_bytes(source: str, data: bytes, max_bytes: int) -> InputError | None:
     if len(data) == 0:
         return _error(source, "the input is empty", "pass a file that contains an article")
-    if len(data) > max_bytes:
-        return _error(
-            source,
-            f"the input is {len(data) / 1e6:.0f} MB, above the {max_bytes / 1e6:.0f} MB limit",
-            "split it into articles (one file each, or a JSONL batch), or raise --max-bytes",
-        )
+    if len(data) > max_bytes:  # read up to one byte past the limit: its size is unknown
+        return _too_big(source, None, max_bytes)
     head = data[:8192]
-    # Text in any single-byte or UTF-8 encoding has no NUL bytes; UTF-16 has many but starts
-    # with a BOM. Anything else with NULs is a binary file (image, PDF, archive).
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    # Text in any single-byte or UTF-8 encoding has no NUL bytes; UTF-16/32 has many, with or
+    # without a BOM (clean.encoding tells). Anything else with NULs is a binary file.
+    if b"\x00" in head and not head.startswith(WIDE_BOMS) and wide_encoding(head) is None:
         return _error(
             source,
             "the input looks binary (it contains NUL bytes), not text or HTML",
@@ -120,6 +128,56 @@ def _sidecar(path: Path) -> dict[str, str]:
     return {k: str(meta[k]) for k in keys if isinstance(meta.get(k), str)}
 
 
+def _cannot_read(source: str, exc: OSError) -> InputError:
+    return _error(source, f"cannot read the file ({exc.strerror})", "check the path and rights")
+
+
+def _read_at_most(path: Path, max_bytes: int) -> bytes | InputError:
+    """The file's bytes, refused by its size before reading, and read no further than one
+    byte past the limit (a FIFO or a growing file has no size up front): a 2 GB file passed by
+    mistake once took 2.5 GB of memory."""
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return _too_big(source, size, max_bytes)
+        with path.open("rb") as f:
+            return f.read(max_bytes + 1)
+    except OSError as exc:
+        return _cannot_read(source, exc)
+
+
+def _lines(stream: BinaryIO | gzip.GzipFile, max_bytes: int) -> Iterator[bytes | None]:
+    """The lines of ``stream``, each read no further than the limit; None for a line over it
+    (the rest of which is skipped without being kept)."""
+    chunk = min(max_bytes + 1, 1 << 20)
+    while line := stream.readline(max_bytes + 1):
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while (rest := stream.readline(chunk)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+            continue
+        yield line
+
+
+def _jsonl_file(path: Path, gz: bool, max_bytes: int) -> Iterator[RawInput | InputError]:
+    source = str(path)
+    try:
+        with path.open("rb") as f:
+            if gz or f.peek(2)[:2] == b"\x1f\x8b":
+                with gzip.GzipFile(fileobj=f) as unpacked:
+                    yield from read_jsonl_lines(_lines(unpacked, max_bytes), source, max_bytes)
+            else:
+                yield from read_jsonl_lines(_lines(f, max_bytes), source, max_bytes)
+    except OSError as exc:  # gzip.BadGzipFile is one
+        if isinstance(exc, gzip.BadGzipFile) or not exc.strerror:
+            yield _error(source, f"not a valid gzip file ({exc})", "unpack it, or pass it unpacked")
+        else:
+            yield _cannot_read(source, exc)
+    except (EOFError, zlib.error) as exc:
+        yield _error(source, f"the gzip stream is broken ({exc})", "download or copy it again")
+
+
 def read_path(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[RawInput | InputError]:
     """Inputs from one file (a JSONL file yields one input per line)."""
     source = str(path)
@@ -129,10 +187,12 @@ def read_path(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[RawInput | Inp
 
         yield from read_warc(path, max_bytes)
         return
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        yield _error(source, f"cannot read the file ({exc.strerror})", "check the path and rights")
+    if kind == "jsonl":  # a batch may be far above max_bytes: read line by line
+        yield from _jsonl_file(path, gz, max_bytes)
+        return
+    data = _read_at_most(path, max_bytes)
+    if isinstance(data, InputError):
+        yield data
         return
     if gz or data[:2] == b"\x1f\x8b":
         unpacked = _gunzip(source, data, max_bytes)
@@ -140,9 +200,6 @@ def read_path(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[RawInput | Inp
             yield unpacked
             return
         data = unpacked
-    if kind == "jsonl":
-        yield from read_jsonl(data, source, max_bytes)
-        return
     if kind == "feed":  # entries' own content only: reading a file never goes online
         from peacewatch.sources.feed import read_feed
 
@@ -171,9 +228,19 @@ def read_jsonl(
     data: bytes, source: str, max_bytes: int = MAX_BYTES
 ) -> Iterator[RawInput | InputError]:
     """One input per line of ``{"id", "text" | "html", "published"?, "url"?, ...}``."""
+    return read_jsonl_lines(data.splitlines(), source, max_bytes)
+
+
+def read_jsonl_lines(
+    lines: Iterable[bytes | None], source: str, max_bytes: int = MAX_BYTES
+) -> Iterator[RawInput | InputError]:
+    """``read_jsonl`` over lines; None stands for a line over ``max_bytes``."""
     fix = 'each line must be a JSON object with "id" and "text" or "html"'
-    for n, line in enumerate(data.splitlines(), start=1):
+    for n, line in enumerate(lines, start=1):
         where = f"{source}:{n}"
+        if line is None:
+            yield _too_big(where, None, max_bytes)
+            continue
         if not line.strip():
             continue
         try:
@@ -244,14 +311,24 @@ def source_error(items: list[RawInput | InputError], spec: str) -> str | None:
     return whole[0].message if whole and len(whole) == len(items) else None
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def _walk(root: Path) -> Iterator[Path | InputError]:
     """Article files under a directory, recursively, in a stable order.
 
     JSON sidecars (``a.json`` beside ``a.txt``) are metadata, and other files (images, CSV
-    manifests) are not articles: both are skipped silently.
+    manifests) are not articles: both are skipped silently. A broken symbolic link is an
+    error (it was skipped without a word, so a moved corpus lost files unnoticed).
     """
     for p in sorted(root.rglob("*")):
-        if not p.is_file() or p.name.startswith("."):
+        if p.name.startswith("."):
+            continue
+        if p.is_symlink() and not p.exists():
+            yield _error(
+                str(p),
+                f"broken symbolic link (to {os.readlink(p)}, which does not exist)",
+                "restore its target or remove the link",
+            )
+            continue
+        if not p.is_file():
             continue
         _, kind, _ = _stem_and_kind(p)
         if kind is not None:
@@ -290,10 +367,12 @@ def read_inputs(
         if path.is_dir():
             found = False
             for p in _walk(path):
-                if p.resolve() in exclude:
-                    continue
-                found = True
-                yield from read_path(p, max_bytes)
+                if isinstance(p, InputError):
+                    found = True
+                    yield p
+                elif p.resolve() not in exclude:
+                    found = True
+                    yield from read_path(p, max_bytes)
             if not found:
                 yield _error(
                     name,

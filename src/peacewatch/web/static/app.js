@@ -437,7 +437,9 @@ async function viewAnalyze() {
     clear(out).append(el("p", { class: "muted" }, "Analysing…"));
     try {
       const headers = { "Content-Type": "application/json" };
-      if (store) headers.Authorization = `Bearer ${token.value}`;
+      // The token goes with every request of a server that has one (health.analyze is
+      // "token"): analysis follows the write policy there.
+      if (store || health.analyze === "token") headers.Authorization = `Bearer ${token.value}`;
       const res = await api(store ? "/api/documents" : "/api/analyze",
         { method: "POST", headers, body: JSON.stringify(payload()) });
       clear(out);
@@ -449,11 +451,19 @@ async function viewAnalyze() {
       }
     } catch (err) { clear(out).append(el("p", { class: "error" }, err.message)); }
   };
+  if (health.analyze === "off") {
+    main.append(el("h2", {}, "Analyse an article"), el("p", { class: "error" },
+      "Analysis is off on this read-only server — fix: run `peacewatch analyze FILE` locally, "
+      + "or start the server with PEACEWATCH_API_TOKEN set (or with --open-analyze)."));
+    return;
+  }
+  const needsToken = health.analyze === "token";
   main.append(el("h2", {}, "Analyse an article"),
     el("p", {}, el("label", {}, "Open a file: ", file)), text,
     el("p", {}, el("label", {}, "Format ", type), " ", el("label", {}, "Published ", published),
+      needsToken ? [" ", token] : null,
       " ", el("button", { type: "button", onclick: () => run(false) }, "Analyse"),
-      health.writable ? [" ", token, " ", el("button", { type: "button",
+      health.writable ? [" ", el("button", { type: "button",
         onclick: () => run(true) }, "Analyse and store")] : null),
     out);
 }
