@@ -116,3 +116,13 @@ def test_a_negated_commitment_keeps_its_polarity(nlp: Language) -> None:
     assert not [e for e in doc.events if e.modality == "negated"]
     doc = _doc("Moldova agreed to host the talks.", nlp)
     assert [c.negated for c in doc.negotiation.commitments] == [False]
+
+
+def test_negation_does_not_cross_a_clause_that_is_no_complement(nlp: Language) -> None:
+    doc = _doc("Chile will not succeed, because its troops attacked the port.", nlp)
+    assert not [e for e in doc.events if e.modality == "negated"]
+
+
+def test_no_matter_is_no_negation(nlp: Language) -> None:
+    doc = _doc("No matter how many talks Chile held with Peru, nothing changed.", nlp)
+    assert [e.modality for e in doc.events if e.type == "CONSULT"] == ["asserted"]

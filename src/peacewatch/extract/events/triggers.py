@@ -280,7 +280,9 @@ def said_not_done(tok: Token, lex: EventLexicon) -> bool:
         return True
     node = tok
     for _ in range(4):
-        if node.head.i == node.i or node.dep_ not in (*_COMPLEMENT, "acomp", "conj", "aux"):
+        # Only through complements: "did not agree to meet" negates the meeting, but "they will
+        # not succeed, because they killed" does not negate the killing (official-2022).
+        if node.head.i == node.i or node.dep_ not in ("xcomp", "ccomp", "aux"):
             return False
         gov = node.head
         lemma = gov.lemma_.lower()
