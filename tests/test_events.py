@@ -70,10 +70,13 @@ def test_modality_is_not_asserted(nlp: Language, text: str, type_: str, modality
     assert ev.acled is None  # ACLED types are only for events that happened
 
 
-def test_refusal_to_yield_is_a_reject_and_a_negated_act_is_no_event(nlp: Language) -> None:
+def test_refusal_to_yield_is_a_reject_and_a_negated_act_is_kept_negated(nlp: Language) -> None:
     doc = _doc("Georgia would not yield on its borders. The army did not attack the port.", nlp)
-    assert [e.type for e in doc.events] == ["REJECT"]
-    assert doc.events[0].modality == "asserted"
+    assert [(e.type, e.modality) for e in doc.events] == [
+        ("REJECT", "asserted"),
+        ("ASSAULT", "negated"),  # kept for the record (issue 16), never as having happened
+    ]
+    assert doc.events[1].acled is None
 
 
 def test_content_of_an_agreement_is_not_a_second_event(nlp: Language) -> None:

@@ -510,3 +510,37 @@ def test_events_with_an_unresolved_actor_stay_apart_in_the_store(db_url: str) ->
         with store.engine.connect() as conn:
             groups = conn.execute(sa.select(sa.func.count()).select_from(schema.event_groups))
             assert groups.scalar() == 2
+
+
+def test_date_precision_and_basis_are_stored_and_reported_dates_do_not_merge(
+    db_url: str,
+) -> None:
+    """Issue 16: the store keeps where an event's date comes from, and corroboration reads it
+    back: an event dated only by its report does not merge with one stated for that day."""
+    base = built_document("a")
+    text = "Delegations from Ukraine and Russia met in Geneva on Friday."
+    stated = replace(base.events[0], date="2022-04-02", date_basis="stated")
+    reported = replace(stated, date_precision="before", date_basis="reported")
+    year = replace(stated, date="2021", date_precision="year", date_basis="stated")
+    docs = {
+        "a": replace(base, events=(stated,)),
+        "b": replace(base, meta=replace(base.meta, id="b"), events=(reported,)),
+        "c": replace(base, meta=replace(base.meta, id="c"), events=(year,)),
+    }
+    assert all(text in d.body.text for d in docs.values())
+    with Store(db_url) as store:
+        for rid in docs:
+            store.ingest(_raw(rid, BODY + " " + rid), fake_analyze(docs))
+        got = sorted(
+            (r.event.date, r.event.date_precision, r.event.date_basis) for r in store.event_refs()
+        )
+        assert got == [
+            ("2021", "year", "stated"),
+            ("2022-04-02", "before", "reported"),
+            ("2022-04-02", "day", "stated"),
+        ]
+        assert store.corroborate() == 3
+        rows = {r["date_precision"]: r for r in run_query(store.engine, "events", Filters())}
+        # A year stays a year in what the API and the exports read: its range, not 1 January.
+        assert (rows["year"]["date"], rows["year"]["date_basis"]) == ("2021", "stated")
+        assert str(rows["year"]["date_end"]) == "2021-12-31"

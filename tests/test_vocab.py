@@ -24,6 +24,7 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "/properties/quotes/items/properties/kind": vocab.QUOTE_KINDS,
     "/properties/events/items/properties/type": vocab.EVENT_TYPES,
     "/properties/events/items/properties/modality": vocab.MODALITIES,
+    "/properties/events/items/properties/date_basis": vocab.DATE_BASES,
     f"{NEG}/participants/items/properties/role": vocab.NEGOTIATION_ROLES,
     f"{NEG}/rounds/items/properties/level": vocab.ROUND_LEVELS,
     f"{NEG}/rounds/items/properties/format": vocab.ROUND_FORMATS,

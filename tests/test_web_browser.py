@@ -302,3 +302,22 @@ def test_pager_shows_a_capped_total(
     assert f"1–{rows} of more than 2" in text, text
     # Every match is on this page (fewer rows than the limit): nothing to go on to.
     assert page.get_by_role("button", name="next ›").is_disabled()
+
+
+def test_timeline_shows_each_event_date_at_its_precision(page: Any, server: str) -> None:
+    """Issue 16: the date as the record has it (a year stays "2021", never 1 January), and a
+    date that is only the report's publication date marked as such."""
+    open_view(page, server, "timeline")
+    events = {e["id"]: e for e in items(server, "events")}
+    rows = page.locator(".timeline li[data-id]")
+    assert rows.count() > 0
+    for i in range(rows.count()):
+        row = rows.nth(i)
+        e = events[str(row.get_attribute("data-id"))]
+        shown = row.locator(".day").inner_text()
+        if not e["date"]:
+            assert shown == "undated"
+            continue
+        assert e["date"] in shown
+        assert ("(reported)" in shown) == (e["date_basis"] == "reported")
+        assert shown.startswith("by ") == (e["date_precision"] == "before")

@@ -14,6 +14,7 @@ from typing import Any
 
 from peacewatch.vocab import ActorKind as ActorKind
 from peacewatch.vocab import ContentType as ContentType
+from peacewatch.vocab import DateBasis as DateBasis
 from peacewatch.vocab import DatePrecision as DatePrecision
 from peacewatch.vocab import EntityType as EntityType
 from peacewatch.vocab import (
@@ -226,6 +227,10 @@ class Event:
     place: str | None = None
     date: str | None = None
     date_precision: DatePrecision = "unknown"
+    # Where ``date`` comes from: stated, relative (resolved against publication) or reported
+    # (the publication date, precision "before"/"after": a bound, not the event's date);
+    # None when the event has no date.
+    date_basis: DateBasis | None = None
     modality: Modality = "asserted"
     cameo: str | None = None  # CAMEO root code, for joins with GDELT/ICEWS-style data
     acled: str | None = None  # ACLED event type, only for events asserted as having happened
@@ -315,6 +320,9 @@ class Commitment:
     conditions: tuple[str, ...] = ()
     deadline: str | None = None
     by: str | None = None
+    # A commitment not to act ("undertake not to deploy foreign military bases"): ``action``
+    # keeps the "not" of the text, and this says so for code that reads the record.
+    negated: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,6 +67,7 @@ def _event(e: Event) -> dict[str, Any]:
         "place": e.place,
         "date": e.date,
         "date_precision": e.date_precision,
+        "date_basis": e.date_basis,
         "modality": e.modality,
         "cameo": e.cameo,
         "acled": e.acled,

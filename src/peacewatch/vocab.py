@@ -41,6 +41,11 @@ EntityType = Literal["PERSON", "ORG", "OUTLET", "STATE", "GROUP"]
 # How precisely a date is known: a day, a month, a year, only a bound ("before"/"after" a
 # date), or not at all.
 DatePrecision = Literal["day", "month", "year", "before", "after", "unknown"]
+# Where an event's date comes from (issue 16): the text states it ("on 29 March", "in 2021"),
+# the text gives it relative to publication ("yesterday", "on Monday", "last week") and it was
+# resolved against the publication date, or the text gives none and the date is the
+# publication date: "reported" by then, a bound and not a claim of when it happened.
+DateBasis = Literal["stated", "relative", "reported"]
 # How precisely a place is resolved (the gazetteer's feature class).
 PlacePrecision = Literal["city", "region", "country", "landmark", "sea"]
 QuoteKind = Literal["direct", "partial", "indirect"]
@@ -65,15 +70,21 @@ EventType = Literal[
     "COERCE",
     "ASSAULT",
 ]
-# Whether and how the text says the event happened (its polarity and mood).
+# Whether and how the text says the event happened (its polarity and mood). "future": the
+# text says it will happen ("will meet"); "planned": someone plans, schedules or intends it
+# ("plans to meet", "talks are scheduled"); "hypothetical": it would have happened, contrary
+# to fact ("would have agreed", "had Russia withdrawn"); "negated": the text says it did not
+# happen ("has not agreed"), kept so that it is never counted as having happened.
 Modality = Literal[
     "asserted",
     "reported",
     "historical",
     "possible",
     "future",
+    "planned",
     "willing",
     "conditional",
+    "hypothetical",
     "demanded",
     "negated",
     "denied",
@@ -140,6 +151,7 @@ REMOVED_KINDS: tuple[RemovedKind, ...] = get_args(RemovedKind)
 ENTITY_TYPES: tuple[EntityType, ...] = get_args(EntityType)
 ACTOR_KINDS: tuple[ActorKind, ...] = get_args(ActorKind)
 DATE_PRECISIONS: tuple[DatePrecision, ...] = get_args(DatePrecision)
+DATE_BASES: tuple[DateBasis, ...] = get_args(DateBasis)
 PLACE_PRECISIONS: tuple[PlacePrecision, ...] = get_args(PlacePrecision)
 QUOTE_KINDS: tuple[QuoteKind, ...] = get_args(QuoteKind)
 EVENT_TYPES: tuple[EventType, ...] = get_args(EventType)

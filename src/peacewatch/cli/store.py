@@ -65,8 +65,27 @@ class QueryFormat(StrEnum):
 
 # The columns a terminal table shows (the other formats carry every column).
 TABLE_COLUMNS = {
-    "events": ("id", "type", "modality", "date", "place", "evidence_text"),
-    "merged": ("id", "type", "place", "date_start", "n_sources", "n_independent", "contested"),
+    "events": (
+        "id",
+        "type",
+        "modality",
+        "date",
+        "date_precision",
+        "date_basis",
+        "place",
+        "evidence_text",
+    ),
+    # A group's dates are a range: a year's is 1 January to 31 December, never 1 January alone.
+    "merged": (
+        "id",
+        "type",
+        "place",
+        "date_start",
+        "date_end",
+        "n_sources",
+        "n_independent",
+        "contested",
+    ),
     "quotes": ("id", "said_on_date", "published", "speaker", "speaker_country", "kind", "text"),
     "places": ("id", "mention", "name", "country", "feature", "lat", "lon", "published"),
     "positions": (

@@ -1,7 +1,8 @@
 """Corroboration: events from different documents about the same thing, merged.
 
 Two events are about the same thing when they have the same type, the same place (or neither
-has one), dates within ``WINDOW_DAYS`` of each other (an undated event matches no dated one),
+has one), dates within ``WINDOW_DAYS`` of each other (an undated event matches no dated one,
+and an event dated only by its report's publication date counts as undated: ``event_days``),
 and at least one actor in common (by country, else by name) or no actors on either side.
 A merged event lists every source, and counts its *independent* sources: syndication clusters,
 not documents, so ten copies of one wire story count once; and one publisher's reports count
@@ -127,13 +128,24 @@ def _place_key(place: str | None) -> str | None:
     return " ".join(place.casefold().split()) if place else None
 
 
+def event_days(ref: EventRef) -> tuple[date | None, date | None]:
+    """The days an event is said to have happened on, for merging: none for a date that is
+    only its report's (``date_basis`` "reported", issue 16). Two reports published the same
+    day are not two reports of one event, and a report's date is a bound, not a day to match
+    another source's stated date with; such an event merges as an undated one."""
+    if ref.event.date_basis == "reported":
+        return None, None
+    return ref.date_start, ref.date_end
+
+
 def _dates_close(g: EventGroup, ref: EventRef) -> bool:
-    if g.date_start is None or ref.date_start is None:
-        return g.date_start is None and ref.date_start is None
+    r_start, r_end = event_days(ref)
+    if g.date_start is None or r_start is None:
+        return g.date_start is None and r_start is None
     window = timedelta(days=WINDOW_DAYS)
     g_end = g.date_end or g.date_start
-    r_end = ref.date_end or ref.date_start
-    return ref.date_start <= g_end + window and g.date_start <= r_end + window
+    r_end = r_end or r_start
+    return r_start <= g_end + window and g.date_start <= r_end + window
 
 
 def _actors_overlap(g: EventGroup, ref: EventRef) -> bool:
@@ -162,16 +174,17 @@ def group_events(refs: Iterable[EventRef]) -> list[EventGroup]:
     depends only on the set of events, not on the order documents were ingested in.
     """
     ordered: Sequence[EventRef] = sorted(
-        refs, key=lambda r: (r.date_start is None, r.date_start or date.min, r.id)
+        refs, key=lambda r: (event_days(r)[0] is None, event_days(r)[0] or date.min, r.id)
     )
     groups: list[EventGroup] = []
     for ref in ordered:
+        start, end = event_days(ref)
         for g in groups:
             if _same(g, ref):
                 g.members.append(ref)
-                if ref.date_start and g.date_start:
-                    g.date_start = min(g.date_start, ref.date_start)
-                    g.date_end = max(g.date_end or g.date_start, ref.date_end or ref.date_start)
+                if start and g.date_start:
+                    g.date_start = min(g.date_start, start)
+                    g.date_end = max(g.date_end or g.date_start, end or start)
                 break
         else:
             groups.append(
@@ -179,8 +192,8 @@ def group_events(refs: Iterable[EventRef]) -> list[EventGroup]:
                     id=ref.id,
                     type=ref.event.type,
                     place=ref.event.place,  # as its first source writes it
-                    date_start=ref.date_start,
-                    date_end=ref.date_end or ref.date_start,
+                    date_start=start,
+                    date_end=end or start,
                     members=[ref],
                 )
             )

@@ -230,10 +230,12 @@ def _link(
 ) -> dict[str, Any] | None:
     if e.type not in VIOLENT or not e.place:
         return None
-    day = _day(e.date) or _day(e_doc.meta.published)
+    # A reported date (issue 16) is the publication date again, not the event's own.
+    own = _day(e.date) if e.date_basis != "reported" else None
+    day = own or _day(e_doc.meta.published)
     if day is None or not 0 <= (day - when).days <= TEST_DAYS:
         return None
-    if day == when and (_day(e.date) is None):
+    if day == when and own is None:
         return None  # same-day report without its own date: cannot tell before from after
     if not any(_near(s, e.place, coords, countries) for s in c.scope):
         return None

@@ -366,6 +366,7 @@ class Store:
                 place=r.place,
                 date=r.date,
                 date_precision=r.date_precision,
+                date_basis=r.date_basis,
                 modality=r.modality,
                 cameo=r.cameo,
                 acled=r.acled,

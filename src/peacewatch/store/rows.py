@@ -276,6 +276,7 @@ def _event_rows(doc: Document, vid: str) -> tuple[list[Row], list[Row]]:
                 "place": event.place,
                 "date": event.date,
                 "date_precision": event.date_precision,
+                "date_basis": event.date_basis,
                 "date_start": lo,
                 "date_end": hi,
                 "evidence_text": event.evidence.text,

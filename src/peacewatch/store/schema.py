@@ -218,6 +218,8 @@ events = sa.Table(
     sa.Column("place", sa.Text, index=True),
     sa.Column("date", sa.Text),
     sa.Column("date_precision", sa.Text, nullable=False),
+    # stated | relative | reported (the publication date, a bound); NULL = undated (0006)
+    sa.Column("date_basis", sa.Text),
     sa.Column("date_start", sa.Date, index=True),
     sa.Column("date_end", sa.Date),
     sa.Column("evidence_text", sa.Text, nullable=False),

@@ -35,7 +35,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal, TypedDict
 
 from peacewatch.lexicons import load_json
-from peacewatch.records import DatePrecision
+from peacewatch.records import DateBasis, DatePrecision
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
@@ -244,3 +244,13 @@ def resolve_absolute(
 
 
 NO_BASE = Resolution(None, "unknown", "no-publication-date")
+
+# The rules that resolve an expression against the publication date: "yesterday", "last week",
+# "next month", "on Monday". A month or a day without a year ("in March", "29 March") is
+# stated: the text names it, and only its year comes from the publication date.
+_RELATIVE_RULES = ("relative-", "weekday")
+
+
+def date_basis(rule: str) -> DateBasis:
+    """Whether a resolved expression states its date or gives it relative to publication."""
+    return "relative" if rule.startswith(_RELATIVE_RULES) else "stated"

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from peacewatch.extract.events.lexicon import EventLexicon
 from peacewatch.extract.events.triggers import LOCATIVE, Cand, host
 from peacewatch.parse.syntax import token_offsets
+from peacewatch.vocab import DateBasis
 
 # The word sets in this module are closed-class grammar (subordinators, pronouns, prepositions)
 # and dependency labels, part of the rules that read the parse: they stay in code. Open-class
@@ -88,6 +89,7 @@ class DateRef:
     end: int
     value: str | None
     precision: str
+    basis: DateBasis = "stated"  # how the dates stage resolved it (dates/rules.date_basis)
 
 
 @dataclass

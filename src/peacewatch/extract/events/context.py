@@ -9,6 +9,7 @@ peace-processes-state the fallback changed no output, and it is gone.
 
 from __future__ import annotations
 
+from peacewatch.extract.dates.rules import date_basis
 from peacewatch.extract.events.args import DateRef, PlaceRef
 from peacewatch.parse.countries import is_country_name
 from peacewatch.records import Document
@@ -32,4 +33,6 @@ def places(doc: Document) -> list[PlaceRef]:
 
 def dates(doc: Document) -> list[DateRef]:
     """The dates stage's date expressions."""
-    return [DateRef(t.text, t.start, t.end, t.value, t.precision) for t in doc.dates]
+    return [
+        DateRef(t.text, t.start, t.end, t.value, t.precision, date_basis(t.rule)) for t in doc.dates
+    ]

@@ -29,7 +29,7 @@ from peacewatch.extract.events.lexicon import lexicon
 from peacewatch.extract.events.triggers import Cand, find_triggers
 from peacewatch.parse.syntax import sentences
 from peacewatch.records import Actor, Document, Event, Magnitude
-from peacewatch.vocab import EventType, Modality
+from peacewatch.vocab import DatePrecision, EventType, Modality
 
 # Statements and material acts that can be asserted as done: only these get an ACLED type.
 _HAPPENED = frozenset(("asserted", "reported", "historical"))
@@ -68,7 +68,7 @@ def _sentence_items(doc: Document) -> list[_Item]:
         for d, root in clause.dates:
             if d.value and clause.date_owner(root).lemma_.lower() in lex.words.reporting:
                 last_speech = d
-        found = [(c, clause.arguments(c)) for c in find_triggers(s.sent, lex)]
+        found = [(c, clause.arguments(c)) for c in find_triggers(s.sent, lex, keep_negated=True)]
         by_tok = {c.tok.i: a for c, a in found}
         for cand, args in found:
             if args.date is None and args.continues and last_speech is not None:
@@ -117,7 +117,7 @@ def _anchor(items: list[_Item]) -> None:
         if ref is None:
             continue
         prec = it.args.anchor
-        it.args.date = DateRef(ref.text, ref.start, ref.end, ref.value, prec)
+        it.args.date = DateRef(ref.text, ref.start, ref.end, ref.value, prec, ref.basis)
 
 
 def _actor(a: ActorRef) -> Actor:
@@ -196,6 +196,7 @@ def extract_events(doc: Document) -> Document:
             modality = "reported"
         value = a.date.value if a.date else None
         precision = a.date.precision if a.date and value else "unknown"
+        basis = a.date.basis if a.date and value else None
         if value and year and modality == "asserted" and int(value[:4]) < year:
             modality = "historical"
         ev = Event(
@@ -208,6 +209,7 @@ def extract_events(doc: Document) -> Document:
             place=a.place.name if a.place else None,
             date=value,
             date_precision=precision,  # type: ignore[arg-type]
+            date_basis=basis,
             modality=modality,
             cameo=lex.cameo(c.type, c.mode),
             acled=lex.acled(c.type, c.mode) if modality in _HAPPENED else None,
@@ -217,4 +219,30 @@ def extract_events(doc: Document) -> Document:
             ),
         )
         events.append((it.para, ev))
-    return replace(doc, events=tuple(_merge(events)))
+    # Reported dates are filled after the merge: two undated mentions are not one act because
+    # they share the publication date.
+    reported = reported_date(doc.meta.published)
+    return replace(doc, events=tuple(_reported(e, reported) for e in _merge(events)))
+
+
+# Modalities that look ahead: an event planned, demanded, offered or possible at publication
+# happens, if at all, after it; the others (done, said not done) happened by then.
+_AHEAD = frozenset(("future", "planned", "willing", "demanded", "conditional", "possible"))
+
+
+def reported_date(published: str | None) -> str | None:
+    """The publication day, the bound of an event the text does not date; None without one."""
+    try:
+        return Date.fromisoformat((published or "")[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def _reported(ev: Event, published: str | None) -> Event:
+    """An undated event dated by its report: the publication date, marked "reported", with the
+    side of it the event lies on ("before" publication, or "after" for what is only planned,
+    demanded or possible), never as the day it happened."""
+    if ev.date is not None or published is None:
+        return ev
+    side: DatePrecision = "after" if ev.modality in _AHEAD else "before"
+    return replace(ev, date=published, date_precision=side, date_basis="reported")

@@ -47,6 +47,11 @@ _COMPLEMENT = frozenset(("xcomp", "ccomp", "advcl", "pcomp", "acl"))
 
 # The negative word the coder counts besides a `neg` label (parse/syntax.negated).
 _NO = frozenset({"no"})
+# "would/could have" + participle: the act is contrary to fact ("would have agreed"); "may/might
+# have" stays "possible" (it may have happened).
+_NOBODY = frozenset({"nobody", "none", "one", "body"})
+_COUNTERFACTUAL = frozenset({"would", "could", "'d"})
+_PERFECT = frozenset({"have", "'ve"})
 
 
 @dataclass
@@ -188,8 +193,11 @@ def _mode_and_contexts(tok: Token, code: Code, lex: EventLexicon) -> tuple[str |
     return mode, contexts
 
 
-def find_triggers(sent: Span, lex: EventLexicon) -> list[Cand]:
-    """Trigger candidates of one sentence, with absorbed and duplicate ones resolved."""
+def find_triggers(sent: Span, lex: EventLexicon, keep_negated: bool = False) -> list[Cand]:
+    """Trigger candidates of one sentence, with absorbed and duplicate ones resolved.
+
+    ``keep_negated``: keep the acts the text says did not happen ("has not agreed"), with
+    modality "negated", for the record; the PLOVER pair coder (events/pair.py) codes none."""
     cands: list[Cand] = []
     for tok in sent:
         code = _verb_code(tok, lex) or _noun_code(tok, lex)
@@ -252,8 +260,38 @@ def find_triggers(sent: Span, lex: EventLexicon) -> list[Cand]:
     return [
         c
         for c in cands
-        if c.absorbed_by is None and c.modality != "negated" and not _in_condition(c.tok, lex)
+        if c.absorbed_by is None
+        and (c.modality != "negated" or (keep_negated and said_not_done(c.tok, lex)))
+        and not _in_condition(c.tok, lex)
     ]
+
+
+def said_not_done(tok: Token, lex: EventLexicon) -> bool:
+    """Whether a negated act is one the text says did not happen ("has not agreed", "no troops
+    were withdrawn", "failed to agree", "did not agree to meet"), as opposed to one that is to
+    cease ("stop fighting", "end the invasion"), which names no act of its own."""
+    if tok.pos_ != "VERB" and (verb := host(tok, lex)) is not None:
+        tok = verb
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        # "undertake not to deploy", "decided not to attack": the content of a promise or a
+        # decision (a commitment, extract/negotiation), not a report that it did not happen.
+        return False
+    if syntax.negated(tok, _NO) or _negative_subject(list(tok.children), agents=False):
+        return True
+    node = tok
+    for _ in range(4):
+        # Only through complements: "did not agree to meet" negates the meeting, but "they will
+        # not succeed, because they killed" does not negate the killing (official-2022).
+        if node.head.i == node.i or node.dep_ not in ("xcomp", "ccomp", "aux"):
+            return False
+        gov = node.head
+        lemma = gov.lemma_.lower()
+        if lemma in lex.modality["failed"] or (
+            syntax.negated(gov, frozenset()) and lemma not in lex.words.reporting
+        ):
+            return True
+        node = gov
+    return False
 
 
 def _in_condition(tok: Token, lex: EventLexicon) -> bool:
@@ -294,6 +332,8 @@ def _own_modality(tok: Token, lex: EventLexicon) -> str | None:
     if _negated(tok, kids, lex):
         return "negated"
     auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+    if auxes & _COUNTERFACTUAL and auxes & _PERFECT and tok.tag_ == "VBN":
+        return "hypothetical"  # "would have agreed", "could have met": it did not happen
     if auxes & lex.words.demand_auxiliaries:
         return "demanded"  # "Russia must withdraw": a demand, not a withdrawal
     if auxes & m["possible"]:
@@ -315,17 +355,24 @@ def _negated(tok: Token, kids: list[Token], lex: EventLexicon) -> bool:
     # reference figures were measured so): counting it is for the events issue to evaluate.
     if syntax.negated(tok, _NO):
         return True
-    if any(
-        c.dep_ in ("nsubj", "nsubjpass")
-        and (c.lower_ in ("nobody", "none") or any(d.lower_ == "no" for d in c.children))
-        for c in kids
-    ):
+    if _negative_subject(kids):
         return True  # "no one recognises", "no troops were withdrawn"
     # "end the invasion": what is to end is not a new act
     return (
         tok.pos_ != "VERB"
         and tok.dep_ == "dobj"
         and tok.head.lemma_.lower() in lex.modality["ending"]
+    )
+
+
+def _negative_subject(kids: list[Token], agents: bool = True) -> bool:
+    """ "no troops were withdrawn", "no one recognises"; without ``agents``, a subject that
+    only says nobody acted ("no one", "nobody") does not count: it leaves no act to record."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (c.lower_ in ("nobody", "none") or any(d.lower_ == "no" for d in c.children))
+        and (agents or c.lower_ not in _NOBODY)
+        for c in kids
     )
 
 
@@ -361,7 +408,7 @@ def _governor_modality(node: Token, lex: EventLexicon) -> str | None:
     ):
         return "demanded"  # "it is necessary to ban", "they have to withdraw"
     if lemma in m["planned"]:
-        return "future"
+        return "planned"  # "plans to visit", "is scheduled to meet"
     if lemma in m["possible"]:
         return "possible"
     gaux = {c.lower_ for c in gov.children if c.dep_ == "aux"}

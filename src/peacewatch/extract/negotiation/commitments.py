@@ -54,7 +54,10 @@ def commitments_in(
             ids = {t.i for t in sub}
             scope_toks = [t for t in sub if t.ent_type_ in ("GPE", "LOC", "FAC")]
             places = _places(doc, s, sub) or _names(scope_toks)
-            core = [act] + [
+            # "undertake not to deploy": the "not" is part of the action, and the record says
+            # the commitment is negative (issue 16).
+            nots = [c for c in act.children if c.dep_ == "neg"]
+            core = [act, *nots] + [
                 t
                 for c in act.children
                 if c.dep_ in ("dobj", "prt", "dative", "acomp")
@@ -86,6 +89,7 @@ def commitments_in(
                         conditions=(cond,) if cond else (),
                         deadline=deadline,
                         by=speakers.of(tok),
+                        negated=bool(nots),
                     )
                 )
     return out

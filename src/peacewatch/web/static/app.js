@@ -95,6 +95,21 @@ async function facets() {
 }
 
 // ---- timeline: rounds, commitments, agreements and events on one dated line ----
+// An event's date as precise as the text gives it (issue 16): "2021" stays a year and
+// "2022-03" a month (date_start would show them as 1 January / 1 March); a bound says which
+// side; a date that is only the report's publication date says so, since it is not the day
+// the event happened.
+const DATE_BASIS_TITLE = {
+  stated: "date stated in the text",
+  relative: "date given relative to publication (\"yesterday\", \"on Monday\"), resolved",
+  reported: "no date in the text: the publication date, a bound, not the day it happened",
+};
+function eventDate(e) {
+  if (!e.date) return "undated";
+  const bound = { before: "by ", after: "after " }[e.date_precision] || "";
+  return bound + e.date + (e.date_basis === "reported" ? " (reported)" : "");
+}
+
 async function viewTimeline(p) {
   const f = await facets();
   main.append(el("h2", {}, "Timeline of rounds and events"),
@@ -141,7 +156,8 @@ async function viewTimeline(p) {
   }
   for (const e of events.items) {
     const who = e.actors.map((a) => a.name).join(", ");
-    items.push({ day: e.date_start, kind: "event", id: e.id, status: e.claim_status,
+    items.push({ day: e.date_start, label: eventDate(e), basis: e.date_basis, kind: "event",
+      id: e.id, status: e.claim_status,
       title: `${e.type}${e.place ? " @ " + e.place : ""}${who ? " — " + who : ""}`,
       detail: e.evidence_text,
       link: evidenceLink(e.version_id, e.evidence_start, e.evidence_end, null, e.id) });
@@ -154,7 +170,8 @@ async function viewTimeline(p) {
       : neg.rounds.filter((r) => r.status !== "denied").length} rounds, ${nEvents} events` +
     (events.total > events.items.length ? ` (first ${events.items.length} shown)` : "")));
   main.append(el("ul", { class: "timeline" }, items.map((it) => el("li", { "data-id": it.id },
-    el("span", { class: "day" }, it.day || "undated"),
+    el("span", { class: "day", title: DATE_BASIS_TITLE[it.basis] || "" },
+      it.label || it.day || "undated"),
     el("span", { class: `badge ${it.kind}` }, it.kind),
     el("strong", {}, it.title), " ", statusBadge(it.status), it.link,
     el("div", { class: "ev" }, it.detail)))));
