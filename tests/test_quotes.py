@@ -254,3 +254,52 @@ def test_pronoun_after_a_title_subject_with_the_name_in_apposition(nlp: Language
         "He added that Baku would not accept foreign peacekeepers.",
     )
     assert surname(one(quotes(doc), "would not accept")) == "Bayramov"
+
+
+def test_transcript_turn_runs_over_its_paragraphs_and_questions_are_no_quotes(
+    nlp: Language,
+) -> None:
+    doc = make_doc(
+        nlp,
+        "Foreign Minister Tomas Halvorsen met reporters in Oslo after the talks.",
+        "FOREIGN MINISTER HALVORSEN: We welcome the truce. Both sides must respect it.",
+        "The monitors will arrive next week, and we will support their work.",
+        "QUESTION: Will the talks resume in May, Minister?",
+        "FOREIGN MINISTER HALVORSEN: Yes, they will resume in Bergen.",
+    )
+    qs = quotes(doc)
+    # The label names the speaker by title and surname; the body names him in full.
+    for part in ("welcome the truce", "monitors will arrive", "resume in Bergen"):
+        q = one(qs, part)
+        assert q.speaker is not None and q.speaker.name == "Tomas Halvorsen"
+        assert q.speaker.entity is not None
+    # A journalist's question is no quote of a party, and it ends the minister's turn.
+    assert not [q for q in qs if "resume in May" in q.text]
+
+
+def test_capitals_label_takes_the_full_name_from_the_title(nlp: Language) -> None:
+    doc = make_doc(nlp, "MINISTER KOVAC: Thank you all for coming to the border talks today.")
+    doc = replace(doc, meta=replace(doc.meta, title="Minister Ana Kovac Remarks After the Talks"))
+    q = one(quotes(doc), "border talks")
+    assert q.speaker is not None and q.speaker.name == "Ana Kovac"
+
+
+def test_unnamed_official_label_is_kept_as_written(nlp: Language) -> None:
+    doc = make_doc(
+        nlp,
+        "SENIOR STATE DEPARTMENT OFFICIAL: The envoy will travel to the region on Sunday.",
+    )
+    q = one(quotes(doc), "envoy will travel")
+    assert q.speaker is not None and q.speaker.name == "Senior State Department Official"
+    assert q.speaker.entity is None
+
+
+def test_a_headline_label_does_not_make_the_article_a_turn(nlp: Language) -> None:
+    doc = make_doc(
+        nlp,
+        "Jane Whitlock: The ceasefire will not hold without monitors.",
+        "The two delegations met on Monday in Geneva for a third round of talks.",
+    )
+    qs = quotes(doc)
+    assert surname(one(qs, "ceasefire will not hold")) == "Whitlock"
+    assert not [q for q in qs if "delegations met" in q.text]

@@ -40,6 +40,7 @@ class _ReportingJson(TypedDict):
     person_pronouns: list[str]
     outlets: list[_OutletJson]
     outlet_heads: list[str]
+    transcript_roles: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,8 @@ class QuoteLexicon:
     # alias -> canonical outlet name; aliases are matched exactly (case matters: "AP", "RT").
     outlets: Mapping[str, str]
     outlet_heads: frozenset[str]
+    # Transcript labels that name a role in the event, not a party ("QUESTION", "MODERATOR").
+    transcript_roles: frozenset[str]
 
     def is_cue(self, lemma: str) -> bool:
         return (
@@ -83,6 +86,7 @@ def lexicon() -> QuoteLexicon:
         pronouns=frozenset(data["person_pronouns"]),
         outlets=MappingProxyType(outlets),
         outlet_heads=frozenset(data["outlet_heads"]),
+        transcript_roles=frozenset(data["transcript_roles"]),
     )
 
 

@@ -11,9 +11,10 @@ from dataclasses import replace
 
 from peacewatch.evidence import span
 from peacewatch.extract.quotes.base import FoundQuote, QuoteContext
-from peacewatch.extract.quotes.direct import find_direct, find_labelled, segments
+from peacewatch.extract.quotes.direct import find_direct, segments
 from peacewatch.extract.quotes.indirect import find_indirect
 from peacewatch.extract.quotes.speakers import person_subjects
+from peacewatch.extract.quotes.turns import find_turns, nested_kept, turn_quotes
 from peacewatch.parse.syntax import sentences
 from peacewatch.records import Document, Quote
 
@@ -40,15 +41,14 @@ def find_quotes(doc: Document) -> list[FoundQuote]:
     ctx = _context(doc)
     found: list[FoundQuote] = []
     previous: FoundQuote | None = None
+    turns = find_turns(ctx)
     for i, parsed in enumerate(doc.parses):
-        labelled = find_labelled(ctx, i, parsed)
-        if labelled:
-            # The paragraph is the labelled speakers' turns; quotes inside them are nested.
-            para = labelled
-        else:
-            direct = find_direct(ctx, i, parsed, previous)
-            indirect = find_indirect(ctx, i, parsed, direct)
-            para = sorted(direct + indirect, key=lambda f: f.start)
+        direct = find_direct(ctx, i, parsed, previous)
+        indirect = find_indirect(ctx, i, parsed, direct)
+        # Transcript turns are their speakers' quotes; what the finders see inside a turn is
+        # mostly the turn's own narration (turns.nested_kept).
+        kept = [f for f in direct + indirect if nested_kept(f, turns[i])]
+        para = sorted(kept + turn_quotes(ctx, turns[i]), key=lambda f: f.start)
         _carry_relay(found, para)
         found.extend(para)
         # Only a quote that closes its paragraph can run on into the next one.
