@@ -303,3 +303,27 @@ def test_a_headline_label_does_not_make_the_article_a_turn(nlp: Language) -> Non
     qs = quotes(doc)
     assert surname(one(qs, "ceasefire will not hold")) == "Whitlock"
     assert not [q for q in qs if "delegations met" in q.text]
+
+
+def test_they_in_the_principals_own_words_is_narration_not_a_quote(nlp: Language) -> None:
+    text = "They thought the city would fall within three days."
+    news = make_doc(nlp, text)
+    assert [q.speaker for q in quotes(news) if "city would fall" in q.text] == [None]
+    address = make_doc(nlp, text)
+    meta = replace(address.meta, publisher="President of Ukraine / Office of the President")
+    assert not [q for q in quotes(replace(address, meta=meta)) if "city would fall" in q.text]
+
+
+def test_agent_of_a_passive_cue_is_the_antecedent_of_she(nlp: Language) -> None:
+    doc = make_doc(
+        nlp,
+        "This was stated by Adviser to the Head of the Mayor's Office Lena Marsh in Lviv.",
+        "“We expect the first buses to leave at noon,” she said.",
+    )
+    assert surname(one(quotes(doc), "first buses")) == "Marsh"
+
+
+def test_title_with_its_of_phrase_is_kept_whole(nlp: Language) -> None:
+    doc = make_doc(nlp, "“We will not give up our land,” said the Head of State.")
+    q = one(quotes(doc), "give up our land")
+    assert q.speaker is not None and q.speaker.name == "Head of State"

@@ -20,8 +20,9 @@ from peacewatch.records import Document, Entity, Relay, Speaker
 
 Kind = Literal["direct", "partial", "indirect"]
 # How the speaker of an attribution was found: the cue's subject, a pronoun resolved to an
-# earlier subject, the object of "according to", the previous quote (a continuation), or not.
-How = Literal["subject", "pronoun", "according", "previous", "none"]
+# earlier subject, the object of "according to", the previous quote (a continuation), or not;
+# "generic": the subject is a pronoun that names no one here ("they", "who", "everyone").
+How = Literal["subject", "pronoun", "according", "previous", "none", "generic"]
 
 
 class _OutletJson(TypedDict):

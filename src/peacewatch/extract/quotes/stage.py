@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from peacewatch.evidence import span
+from peacewatch.extract.actors.base import issuer_of
 from peacewatch.extract.quotes.base import FoundQuote, QuoteContext
 from peacewatch.extract.quotes.direct import find_direct, segments
 from peacewatch.extract.quotes.indirect import find_indirect
@@ -42,18 +43,37 @@ def find_quotes(doc: Document) -> list[FoundQuote]:
     found: list[FoundQuote] = []
     previous: FoundQuote | None = None
     turns = find_turns(ctx)
+    own_words = _principal_speaks(doc)
     for i, parsed in enumerate(doc.parses):
         direct = find_direct(ctx, i, parsed, previous)
         indirect = find_indirect(ctx, i, parsed, direct)
         # Transcript turns are their speakers' quotes; what the finders see inside a turn is
         # mostly the turn's own narration (turns.nested_kept).
-        kept = [f for f in direct + indirect if nested_kept(f, turns[i])]
+        kept = [
+            f
+            for f in direct + indirect
+            if nested_kept(f, turns[i]) and not (own_words and _names_no_one(f))
+        ]
         para = sorted(kept + turn_quotes(ctx, turns[i]), key=lambda f: f.start)
         _carry_relay(found, para)
         found.extend(para)
         # Only a quote that closes its paragraph can run on into the next one.
         previous = para[-1] if para else None
     return found
+
+
+def _principal_speaks(doc: Document) -> bool:
+    """Whether the release is its principal's own words (an address, a speech: ``first_person``
+    in ``issuers.json``)."""
+    issuer = issuer_of(doc.meta.publisher)
+    return bool(issuer and issuer.get("first_person"))
+
+
+def _names_no_one(f: FoundQuote) -> bool:
+    """An attribution to "they", "who", "everyone" that nothing resolves. In the principal's
+    own words it is the principal's narration ("They thought Ukrainians would not fight"), as
+    inside a transcript turn, not a quote of anyone (docs/DECISIONS.md, issue 14)."""
+    return f.speaker is None and f.how == "generic"
 
 
 def _carry_relay(before: list[FoundQuote], new: list[FoundQuote]) -> None:

@@ -85,8 +85,11 @@ def _label_kind(ctx: QuoteContext, tokens: list[Token], label: str) -> str | Non
         return None
     if label.isupper() and any(_fold(w) in _role_vocabulary() for w in label.split()):
         return "party"  # "FOREIGN MINISTER KULEBA", "SENIOR STATE DEPARTMENT OFFICIAL"
-    named = any(t.ent_type_ in {"PERSON", "ORG"} for t in tokens) and not any(
-        t.ent_type_ in {"GPE", "LOC", "DATE", "TIME"} for t in tokens
+    # A place in the label is a dateline ("Kyiv:"), unless the label ends in a person's name:
+    # "President of Russia Vladimir Putin".
+    named = tokens[-1].ent_type_ == "PERSON" or (
+        any(t.ent_type_ in {"PERSON", "ORG"} for t in tokens)
+        and not any(t.ent_type_ in {"GPE", "LOC", "DATE", "TIME"} for t in tokens)
     )
     caps = label.isupper() and all(t.pos_ == "PROPN" for t in tokens)
     return "party" if named or caps else None
