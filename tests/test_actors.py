@@ -117,3 +117,26 @@ def test_named_armed_group_gets_its_base_id(nlp: Language) -> None:
     assert all(
         a.actor is not None for e in doc.events for a in e.actors if a.name.endswith("Houthis")
     )
+
+
+def test_speaker_title_with_its_country_is_that_countrys_office_holder(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "Talks in Oslo\n\n"
+        "Moldovan President Ion Barbu met Georgian President Ana Vos in Oslo on Monday.\n\n"
+        "“We have agreed on a ceasefire line,” said the President of Georgia.",
+    )
+    q = next(q for q in doc.quotes if "ceasefire line" in q.text)
+    assert q.speaker is not None and q.speaker.name == "Ana Vos"
+    assert q.speaker.entity is not None
+
+
+def test_first_person_speaker_in_a_principals_release_is_the_principal(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "Address\n\nI told our partners: “The grain corridor must stay open for every ship.”",
+        publisher="President of Ukraine / Office of the President",
+    )
+    q = next(q for q in doc.quotes if "grain corridor" in q.text)
+    assert q.speaker is not None and q.speaker.actor is not None
+    assert "Zelensky" in q.speaker.name

@@ -14,7 +14,7 @@ Labels that name a role, not a party ("QUESTION", "MODERATOR": ``transcript_role
 
 An all-capitals label names its speaker by title and surname ("PRESIDENT ABBAS"): the speaker is
 the person of the document with that name, the fullest form found in the body's entities, the
-title or the publisher line ("Mahmoud Abbas"), else the label as written.
+title or the publisher line ("Mahmoud Abbas") or the body's text, else the label as written.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from peacewatch.extract.quotes.base import FoundQuote, QuoteContext, trim
 from peacewatch.extract.quotes.speakers import speaker_from_phrase
-from peacewatch.lexicons import role_words
+from peacewatch.lexicons import country_names, demonyms, role_words
 from peacewatch.records import Entity, Speaker
 
 _LABEL_TEXT = r"[A-Z][\w.'’-]*(?:\s+(?:(?:of|the|for|and)\s+)?[A-Z][\w.'’-]*){0,6}"
@@ -40,7 +40,14 @@ _NEXT_LABEL = re.compile(rf"(?<=[.?!…*])\s+({_LABEL_TEXT})\s*:\s+(?=\S)")
 MIN_CONTINUATION_WORDS = 3
 # Lower-case particles inside a full name ("Abdullah bin Zayed").
 _PARTICLES = frozenset({"bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "abu"})
-_WORDS = re.compile(r"[\w.'’-]+")
+# Sentence ends for the body's text (not after an initial: "Antony J. Blinken").
+_SENTENCES = re.compile(r"(?<=\w\w[.!?])\s+|\n+")
+# A full name has at most this many given names before the label's surname ("Ahmed Awad").
+_GIVEN_NAMES = 2
+# Capitalised words that start no name: forms of address and determiners at a sentence start.
+_NOT_NAMES = frozenset(
+    {"his", "her", "their", "our", "the", "a", "an", "and", "excellency", "highness", "majesty"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,37 +118,64 @@ def _entity_named(ctx: QuoteContext, part: list[str]) -> Entity | None:
 
 
 def _full_name(line: str, part: list[str]) -> str | None:
-    """A fuller name ending in ``part`` on a title or publisher line: the capitalised words
-    before it up to a title ("… Authority President Mahmoud Abbas After …" -> "Mahmoud Abbas")."""
-    words = _WORDS.findall(line)
-    folded = [_fold(w) for w in words]
+    """A fuller name ending in ``part`` in a title, publisher line or the body: up to two
+    capitalised words before it, up to a title, a country or a sentence end ("… Authority
+    President Mahmoud Abbas After …" -> "Mahmoud Abbas")."""
     n = len(part)
-    for i in range(len(words) - n + 1):
-        if folded[i : i + n] != part:
-            continue
-        start = i
-        while start > 0:
-            w = words[start - 1]
-            f = folded[start - 1]
-            if f in _role_vocabulary() or not (w[:1].isupper() or f in _PARTICLES):
-                break
-            start -= 1
-        if start < i:
-            return " ".join(w.strip(",;:") for w in words[start : i + n])
+    for sentence in _SENTENCES.split(line):
+        words = sentence.split()
+        folded = [_fold(w) for w in words]
+        for i in range(len(words) - n + 1):
+            found = words[i : i + n]
+            if folded[i : i + n] != part or not all(_name_word(w) for w in found):
+                continue
+            start, given = i, 0
+            while start > 0 and given < _GIVEN_NAMES:
+                w, f = words[start - 1], folded[start - 1]
+                if f not in _PARTICLES:
+                    if not _name_word(w) or _not_a_name(f):
+                        break
+                    given += 1
+                start -= 1
+            if given:
+                return " ".join(_clean(w) for w in words[start : i + n])
     return None
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word that is not an all-capitals label word."""
+    return word[:1].isupper() and not (word.isupper() and len(word.strip(".,")) > 1)
+
+
+def _not_a_name(folded: str) -> bool:
+    return (
+        folded in _role_vocabulary()
+        or folded in _NOT_NAMES
+        or folded in demonyms()
+        or folded.title() in country_names()
+    )
+
+
+def _clean(word: str) -> str:
+    word = word.strip(",;:()")
+    return word[:-1] if word.endswith(".") and len(word) > 2 else word
 
 
 def _caps_speaker(ctx: QuoteContext, label: str) -> Speaker | None:
     """ "PRESIDENT ABBAS": the document's person named by the words after the title."""
     words = [_fold(w) for w in label.split()]
-    lines = [ctx.doc.meta.title or "", ctx.doc.meta.publisher or ""]
+    # The title and publisher lines carry full names; the body names a speaker in full when the
+    # NER did not take the name for a person ("Yair Lapid").
+    lines = [ctx.doc.meta.title or "", ctx.doc.meta.publisher or "", ctx.text]
     for k in range(len(words), 0, -1):
         part = words[-k:]
         if part[0] in _role_vocabulary():
             continue
         ent = _entity_named(ctx, part)
         full = next((f for f in (_full_name(x, part) for x in lines) if f), None)
-        if ent is not None and (full is None or len(full) <= len(ent.name)):
+        # An entity with a given name is the full name already; a surname alone ("Abbas") takes
+        # the fuller form of the title or publisher line.
+        if ent is not None and (full is None or len(ent.name.split()) > 1):
             return Speaker(ent.name, ent.id)
         if full is not None:
             return Speaker(full, ent.id if ent is not None else None)
