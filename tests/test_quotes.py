@@ -314,6 +314,18 @@ def test_they_in_the_principals_own_words_is_narration_not_a_quote(nlp: Language
     assert not [q for q in quotes(replace(address, meta=meta)) if "city would fall" in q.text]
 
 
+def test_common_noun_speaker_in_the_principals_own_words_is_narration(nlp: Language) -> None:
+    doc = make_doc(
+        nlp,
+        "The occupiers planned to take the capital within three days.",
+        "Mayor Ana Petrov said that the bridge would reopen on Friday.",
+    )
+    meta = replace(doc.meta, publisher="President of Ukraine / Office of the President")
+    qs = quotes(replace(doc, meta=meta))
+    assert not [q for q in qs if "take the capital" in q.text]
+    assert surname(one(qs, "bridge would reopen")) == "Petrov"
+
+
 def test_agent_of_a_passive_cue_is_the_antecedent_of_she(nlp: Language) -> None:
     doc = make_doc(
         nlp,
