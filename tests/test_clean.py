@@ -174,3 +174,21 @@ def test_dateline_after_a_headline_line() -> None:
     )
     assert dateline == "GOMEL REGION, Belarus, March 1 (Example)"
     assert kept[1].startswith("Delegations met")
+
+
+def test_a_feed_entrys_pubdate_wins_over_a_year_in_its_text() -> None:
+    # An entry fragment has no date of its own: a year in its text is no publication date.
+    html = (
+        "<p>Jane Roe, Special Envoy</p><p>Example City</p>"
+        "<p>In 2014 we had another round of talks with the parties, and they went on.</p>"
+    )
+    raw = RawInput(
+        id="f",
+        source="x.rss#1",
+        data=html,
+        content_type="html",
+        published="2021-05-25",
+        published_source="feed",
+    )
+    doc = clean(raw)
+    assert (doc.meta.published, doc.meta.published_source) == ("2021-05-25", "feed")

@@ -178,3 +178,15 @@ def test_portfolio_word_in_a_title_is_not_an_organisation(nlp: Language) -> None
     roe = _by_name(doc, "Jane Roe")
     assert roe.role == "U.S. Secretary of State"
     assert roe.country == "US"
+
+
+def test_a_name_without_its_middle_initial_is_the_same_person(nlp: Language) -> None:
+    text = (
+        "Foreign Minister Maria K. Novak met the envoy on Monday.\n\n"
+        "Maria Novak said the talks would continue. Novak left for Geneva.\n"
+    )
+    raw = RawInput(id="t", source="test", data=text, content_type="text")
+    doc = analyze(raw, nlp=nlp)
+    people = [e for e in doc.entities if e.type == "PERSON"]
+    assert [e.name for e in people] == ["Maria K. Novak"]
+    assert len(people[0].mentions) == 3

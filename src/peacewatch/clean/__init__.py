@@ -207,6 +207,11 @@ def _published(raw: RawInput, page: _Page, published: str | None) -> tuple[str |
     """(ISO date, where it came from): the command line, the page, then the input's metadata."""
     if published:
         return iso_date(published), "cli"
+    # A feed entry's pubDate is the publisher's own; the "page" of an entry is a fragment whose
+    # date is guessed from its text (5 of 30 State Department feed entries came out as
+    # 1 January of a year the text mentions: 2014, 2015, 2020, 2021).
+    if raw.published_source == "feed" and iso_date(raw.published):
+        return iso_date(raw.published), "feed"
     if iso_date(page.date):
         return iso_date(page.date), "html"
     if iso_date(raw.published):

@@ -8,7 +8,8 @@ Measures (issue 14), each for the dev part, the held-out third and both:
 - parties / mediators: precision and recall over names, and the share of texts whose every
   annotated party (mediator) is found. A name matches by ISO code (a state matches its name,
   demonym or "Government of X"), or by the actor base (the Houthis = Ansarallah), or folded;
-- entities: annotated actors found among the document's entities and actor records;
+- entities: annotated actors found among the document's entities and actor records (a
+  person by surname);
 - rounds: annotated rounds that have a place (or country) and a date, found with both;
 - speakers: annotated direct quotes whose extracted quote (the one containing the key) has
   the annotated speaker.
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import TypedDict, cast
 
 from peacewatch.extract.actors.base import actor_base, fold
-from peacewatch.lexicons import country_names, demonyms
+from peacewatch.lexicons import canonical_country_name, country_names, demonyms
 from peacewatch.records import Document
 
 ANNOTATION = Path(__file__).parent / "data" / "processes_sample.json"
@@ -39,6 +40,7 @@ FLOORS = {"parties precision": 0.65, "parties recall": 0.20, "mediators recall":
 
 class _Named(TypedDict, total=False):
     name: str
+    kind: str
     aliases: list[str]
     role: str
 
@@ -68,8 +70,8 @@ class _Doc(TypedDict):
 def key(name: str) -> str:
     """One comparable key per actor name: ISO code for states, the base's name, else folded."""
     n = name.strip().removeprefix("the ").removeprefix("The ")
-    if len(n) == 2 and n.isupper():
-        return n
+    if len(n) == 2 and n.isupper() and n in canonical_country_name():
+        return n  # an ISO code ("UN" and "EU" are not: they go to the actor base)
     for prefix in ("Government of ", "government of ", "Republic of "):
         n2 = n.removeprefix(prefix)
         iso = country_names().get(n2) or demonyms().get(n2.lower())
@@ -149,9 +151,14 @@ def score(pairs: Iterable[tuple[_Doc, Document]]) -> Score:
         third = {key(m["name"]) for m in g["mediators"]}
         s.mediators.add(third, {key(x) for x in (*neg.mediators, *neg.hosts, *neg.guarantors)})
         have = _actor_keys(doc)
+        surnames = {fold(e.name).split()[-1] for e in doc.entities if e.type == "PERSON"}
         for a in g["actors"]:
             s.entities[1] += 1
-            s.entities[0] += bool({key(a["name"]), *(key(x) for x in a.get("aliases", []))} & have)
+            names = {key(a["name"]), *(key(x) for x in a.get("aliases", []))}
+            # A person is found under any form of the name: the annotation's "President
+            # Biden" is the extracted "Joe Biden" (one document, one person per surname).
+            found = a.get("kind") == "person" and fold(a["name"]).split()[-1] in surnames
+            s.entities[0] += bool(names & have) or found
         for r in g["rounds"]:
             if r.get("date") and (r.get("place") or r.get("country")):
                 s.rounds[1] += 1

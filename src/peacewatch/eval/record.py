@@ -30,13 +30,14 @@ TITLE = re.compile(
     r"country|state|representatives?)$",
     re.I,
 )
-# Issue 14's targets where met (pronoun actors <= 3 %, pronoun speakers <= 2 %); the others
-# are kept from getting worse: official-2022 measured 0.21 actors unresolved, 0.21 quotes
-# without speaker, 0.58 speakers linked, 0.23 positions without party.
+# Issue 14's targets where met (pronoun actors <= 3 %, pronoun speakers <= 2 %, actors
+# unresolved <= 15 %: 0.036 / 0.016 measured after common phrases were kept unresolved); the
+# others are kept from getting worse: official-2022 measured 0.21 quotes without speaker,
+# 0.58 speakers linked, 0.23 positions without party.
 LIMITS = {
     "actor_pronoun_bad": 0.03,
     "speaker_pronoun_bad": 0.02,
-    "actor_unresolved_bad": 0.25,
+    "actor_unresolved_bad": 0.15,
     "quote_nospeaker_bad": 0.24,
     "speaker_linked": 0.55,
 }
@@ -60,6 +61,11 @@ def measures(docs: list[Document]) -> dict[str, float]:
         "events_dated": _share(bool(e.date) for d in docs for e in d.events),
         "actor_pronoun_bad": _share(_vague(a.name) for a in actors),
         "actor_unresolved_bad": _share(not (a.country or a.entity or a.actor) for a in actors),
+        # Reported, no limit: of every actor mention the events name, the share kept apart as
+        # unresolved (pronouns without antecedent, common phrases such as "the first thing").
+        "mentions_kept_unresolved": _share(
+            [False] * len(actors) + [True for d in docs for e in d.events for _ in e.unresolved]
+        ),
         "quote_nospeaker_bad": _share(q.speaker is None for q in quotes),
         "speaker_pronoun_bad": _share(
             q.speaker is not None and _vague(q.speaker.name) for q in quotes

@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import TypedDict, cast
 
-from peacewatch.lexicons import canonical_country_name, known_actors, load_json
+from peacewatch.lexicons import canonical_country_name, demonyms, known_actors, load_json
 from peacewatch.records import ActorKind
 
 
@@ -115,6 +115,26 @@ class ActorBase:
                 self.by_acronym.setdefault(form, actor)
             else:
                 self.by_form.setdefault(fold(form), actor)
+
+    @cached_property
+    def named_in_text(self) -> tuple[re.Pattern[str], dict[str, BaseActor]]:
+        """A pattern for the intergovernmental bodies and the states' demonyms as written in
+        running text ("UN-brokered", "the OSCE Minsk Group", "Azerbaijani forces"), and the
+        actor each matched form stands for. Case-sensitive: "polish" is not Poland."""
+        forms: dict[str, BaseActor] = {}
+        for form, actor in self.by_acronym.items():
+            if actor.kind == "igo":
+                forms[form] = actor
+        for row in cast(list[_BaseRow], load_json("actor_base.json")["actors"]):
+            if row["kind"] == "igo":
+                for form in row["patterns"]:
+                    forms.setdefault(form.removeprefix("the "), self.by_id[row["id"]])
+        for demonym, iso in demonyms().items():
+            state = self.state(iso)
+            if state is not None and len(demonym) >= 4:
+                forms.setdefault(demonym.title(), state)
+        alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])"), forms
 
     def find(self, name: str) -> BaseActor | None:
         """The known actor a name stands for ("the Houthis", "ELN", "U.N."), or None."""

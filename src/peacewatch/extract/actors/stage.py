@@ -25,8 +25,13 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 
-from peacewatch.extract.actors.base import actor_base
-from peacewatch.extract.actors.mentions import Classified, classify, title_matches
+from peacewatch.extract.actors.base import actor_base, fold
+from peacewatch.extract.actors.mentions import (
+    Classified,
+    classify,
+    is_common_phrase,
+    title_matches,
+)
 from peacewatch.extract.actors.registry import Registry
 from peacewatch.lexicons import country_names, demonyms
 from peacewatch.records import Actor, Document, Entity, Event, Quote, Speaker
@@ -54,6 +59,11 @@ class Resolver:
         self.mention_starts = [s for s, _ in self.mentions]
         counts: Counter[str] = Counter({e.id: len(e.mentions) for e in doc.entities})
         self.ranked = [e for e in sorted(doc.entities, key=lambda e: -counts[e.id])]
+        # A town or region as an actor ("Mariupol held out"): its people or authorities, whose
+        # country the geoparser resolved.
+        self.place_country = {
+            fold(n): p.country for p in doc.places if p.country for n in (p.name, p.mention) if n
+        }
 
     def _paragraph(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
@@ -249,9 +259,12 @@ def _resolve_actors(
             out.append(replace(a, actor=r.reg.of_entity.get(a.entity)))
             continue
         ids, is_ref = r.resolve(a.name, pos, quote)
-        if not is_ref:
-            out.append(_named(r, a))
+        named = _named(r, a) if not is_ref else a
+        if not is_ref and (named.country or named.actor or not is_common_phrase(a.name)):
+            out.append(named)
         elif not ids:
+            # A common noun phrase that matches no actor ("the first thing", "civilians")
+            # names no one: kept as unresolved, like a pronoun without antecedent.
             unresolved.append(a.name)
         else:
             for aid in ids:
@@ -266,7 +279,10 @@ def _named(r: Resolver, a: Actor) -> Actor:
     if known is not None and known.kind not in ("person", "state"):
         rec = r.reg.known(known)
         return replace(a, actor=rec.id, country=a.country or rec.country)
-    return replace(a, actor=r.reg.state(a.country)) if a.country else a
+    if a.country:
+        return replace(a, actor=r.reg.state(a.country))
+    country = r.place_country.get(fold(a.name))
+    return replace(a, country=country) if country else a
 
 
 def _resolve_event(r: Resolver, e: Event, quotes: tuple[Quote, ...]) -> Event:

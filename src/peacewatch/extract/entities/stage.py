@@ -72,6 +72,14 @@ def _ends_with(full: str, part: str) -> bool:
     return f[-len(p) :] == p
 
 
+def _same_person(full: str, part: str) -> bool:
+    """A shorter form of a full name: its suffix ("tayyip erdogan"), or its first and last
+    names without the middle ones ("antony blinken" for "antony j. blinken": 5 of the
+    peace-processes-state releases named the Secretary both ways, as two people)."""
+    f, p = full.split(), part.split()
+    return _ends_with(full, part) or (len(p) == 2 < len(f) and (p[0], p[-1]) == (f[0], f[-1]))
+
+
 def _name_tokens(ent: Span) -> Span:
     """The span without honorifics, titles, a leading "the" or a trailing possessive."""
     words = role_words()
@@ -234,7 +242,7 @@ class _Collector:
                 # "Tayyip Erdogan" and "Erdogan" join "Recep Tayyip Erdogan"; "John Smith" does
                 # not join "Jane Smith".
                 longer = full is not None and len(full[0].split()) > len(text.split())
-                if full is not None and longer and _ends_with(fold(full[0]), folded):
+                if full is not None and longer and _same_person(fold(full[0]), folded):
                     text, canonical = full
                 elif not longer and " " not in folded and len(firsts.get(folded, ())) == 1:
                     # "Thank you, Boris": a lone first name that only one person in the text has
