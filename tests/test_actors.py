@@ -158,3 +158,26 @@ def test_eu_is_not_a_country_and_bodies_named_in_passing_are_actors(nlp: Languag
     doc = run(nlp, "The UN-brokered truce held, and Azerbaijani forces withdrew on Monday.")
     ids = {a.id for a in doc.actors}
     assert {"igo:un", "state:AZ"} <= ids
+
+
+def test_speaker_title_with_its_country_is_that_countrys_office_holder(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "Talks in Oslo\n\n"
+        "Moldovan President Ion Barbu met Georgian President Ana Vos in Oslo on Monday.\n\n"
+        "“We have agreed on a ceasefire line,” said the President of Georgia.",
+    )
+    q = next(q for q in doc.quotes if "ceasefire line" in q.text)
+    assert q.speaker is not None and q.speaker.name == "Ana Vos"
+    assert q.speaker.entity is not None
+
+
+def test_first_person_speaker_in_a_principals_release_is_the_principal(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "Address\n\nI told our partners: “The grain corridor must stay open for every ship.”",
+        publisher="President of Ukraine / Office of the President",
+    )
+    q = next(q for q in doc.quotes if "grain corridor" in q.text)
+    assert q.speaker is not None and q.speaker.actor is not None
+    assert "Zelensky" in q.speaker.name

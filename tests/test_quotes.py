@@ -254,3 +254,88 @@ def test_pronoun_after_a_title_subject_with_the_name_in_apposition(nlp: Language
         "He added that Baku would not accept foreign peacekeepers.",
     )
     assert surname(one(quotes(doc), "would not accept")) == "Bayramov"
+
+
+def test_transcript_turn_runs_over_its_paragraphs_and_questions_are_no_quotes(
+    nlp: Language,
+) -> None:
+    doc = make_doc(
+        nlp,
+        "Foreign Minister Tomas Halvorsen met reporters in Oslo after the talks.",
+        "FOREIGN MINISTER HALVORSEN: We welcome the truce. Both sides must respect it.",
+        "The monitors will arrive next week, and we will support their work.",
+        "QUESTION: Will the talks resume in May, Minister?",
+        "FOREIGN MINISTER HALVORSEN: Yes, they will resume in Bergen.",
+    )
+    qs = quotes(doc)
+    # The label names the speaker by title and surname; the body names him in full.
+    for part in ("welcome the truce", "monitors will arrive", "resume in Bergen"):
+        q = one(qs, part)
+        assert q.speaker is not None and q.speaker.name == "Tomas Halvorsen"
+        assert q.speaker.entity is not None
+    # A journalist's question is no quote of a party, and it ends the minister's turn.
+    assert not [q for q in qs if "resume in May" in q.text]
+
+
+def test_capitals_label_takes_the_full_name_from_the_title(nlp: Language) -> None:
+    doc = make_doc(nlp, "MINISTER KOVAC: Thank you all for coming to the border talks today.")
+    doc = replace(doc, meta=replace(doc.meta, title="Minister Ana Kovac Remarks After the Talks"))
+    q = one(quotes(doc), "border talks")
+    assert q.speaker is not None and q.speaker.name == "Ana Kovac"
+
+
+def test_unnamed_official_label_is_kept_as_written(nlp: Language) -> None:
+    doc = make_doc(
+        nlp,
+        "SENIOR STATE DEPARTMENT OFFICIAL: The envoy will travel to the region on Sunday.",
+    )
+    q = one(quotes(doc), "envoy will travel")
+    assert q.speaker is not None and q.speaker.name == "Senior State Department Official"
+    assert q.speaker.entity is None
+
+
+def test_a_headline_label_does_not_make_the_article_a_turn(nlp: Language) -> None:
+    doc = make_doc(
+        nlp,
+        "Jane Whitlock: The ceasefire will not hold without monitors.",
+        "The two delegations met on Monday in Geneva for a third round of talks.",
+    )
+    qs = quotes(doc)
+    assert surname(one(qs, "ceasefire will not hold")) == "Whitlock"
+    assert not [q for q in qs if "delegations met" in q.text]
+
+
+def test_they_in_the_principals_own_words_is_narration_not_a_quote(nlp: Language) -> None:
+    text = "They thought the city would fall within three days."
+    news = make_doc(nlp, text)
+    assert [q.speaker for q in quotes(news) if "city would fall" in q.text] == [None]
+    address = make_doc(nlp, text)
+    meta = replace(address.meta, publisher="President of Ukraine / Office of the President")
+    assert not [q for q in quotes(replace(address, meta=meta)) if "city would fall" in q.text]
+
+
+def test_common_noun_speaker_in_the_principals_own_words_is_narration(nlp: Language) -> None:
+    doc = make_doc(
+        nlp,
+        "The occupiers planned to take the capital within three days.",
+        "Mayor Ana Petrov said that the bridge would reopen on Friday.",
+    )
+    meta = replace(doc.meta, publisher="President of Ukraine / Office of the President")
+    qs = quotes(replace(doc, meta=meta))
+    assert not [q for q in qs if "take the capital" in q.text]
+    assert surname(one(qs, "bridge would reopen")) == "Petrov"
+
+
+def test_agent_of_a_passive_cue_is_the_antecedent_of_she(nlp: Language) -> None:
+    doc = make_doc(
+        nlp,
+        "This was stated by Adviser to the Head of the Mayor's Office Lena Marsh in Lviv.",
+        "“We expect the first buses to leave at noon,” she said.",
+    )
+    assert surname(one(quotes(doc), "first buses")) == "Marsh"
+
+
+def test_title_with_its_of_phrase_is_kept_whole(nlp: Language) -> None:
+    doc = make_doc(nlp, "“We will not give up our land,” said the Head of State.")
+    q = one(quotes(doc), "give up our land")
+    assert q.speaker is not None and q.speaker.name == "Head of State"

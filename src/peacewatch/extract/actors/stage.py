@@ -33,6 +33,7 @@ from peacewatch.extract.actors.mentions import (
     title_matches,
 )
 from peacewatch.extract.actors.registry import Registry
+from peacewatch.lexicons import country_names, demonyms
 from peacewatch.records import Actor, Document, Entity, Event, Quote, Speaker
 
 # A bare title in the text ("the Secretary", "The President"): a candidate antecedent of "he".
@@ -117,6 +118,36 @@ class Resolver:
             return [p.actor]
         return []
 
+    def country_title(self, text: str, pos: int) -> list[str]:
+        """A title qualified by its country ("President of Russia", "Ukrainian Head of State"):
+        the one person of that country whose role fits, else the principal when the office and
+        the state are the issuer's. A speaker only: event actors keep their country as it is."""
+        iso, rest = _country_qualified(text)
+        c = classify(rest) if iso else None
+        if c is None or c.reference != "title":
+            return []
+        fits = {
+            self.reg.of_entity[e.id]
+            for e in self.doc.entities
+            if e.type == "PERSON"
+            and e.role
+            and title_matches(c.words, _country_qualified(e.role)[1])
+        }
+        ids = [a for a in fits if self.reg.actors[a].country == iso]
+        if len(ids) == 1:
+            return ids
+        p = self.reg.principal
+        if (
+            not ids
+            and p is not None
+            and p.actor
+            and p.office
+            and p.state == f"state:{iso}"
+            and title_matches(c.words, p.office)
+        ):
+            return [p.actor]
+        return []
+
     def _nearest(self, entities: list[Entity], pos: int) -> Entity:
         def distance(e: Entity) -> int:
             before = [pos - m.start for m in e.mentions if m.start < pos]
@@ -177,6 +208,22 @@ class Resolver:
         return [i for i in ids if i], True
 
 
+def _country_qualified(text: str) -> tuple[str | None, str]:
+    """(ISO code, the rest) of "Russian president" or "President of the Russian Federation"."""
+    words = text.split()
+    if len(words) >= 2:
+        iso = demonyms().get(words[0].lower())
+        if iso:
+            return iso, " ".join(words[1:])
+    head, sep, tail = text.rpartition(" of ")
+    if sep:
+        tail = tail.removeprefix("the ")
+        iso = country_names().get(tail)
+        if iso:
+            return iso, head
+    return None, text
+
+
 def _quote_at(doc: Document, pos: int) -> Quote | None:
     for q in doc.quotes:
         if q.start <= pos < q.end:
@@ -192,7 +239,10 @@ def _resolve_speaker(r: Resolver, q: Quote) -> Quote:
         return replace(q, speaker=replace(s, actor=r.reg.of_entity.get(s.entity)))
     ids, is_ref = r.resolve(s.name, q.evidence.start, None)
     if not is_ref:
-        return q
+        # "the President of Russia said", "the Ukrainian Head of State": a title with its country.
+        ids = r.country_title(s.name, q.evidence.start)
+        if not ids:
+            return q
     if not ids:
         return replace(q, speaker=None)
     rec = r.reg.actors[ids[0]]

@@ -20,8 +20,9 @@ from peacewatch.records import Document, Entity, Relay, Speaker
 
 Kind = Literal["direct", "partial", "indirect"]
 # How the speaker of an attribution was found: the cue's subject, a pronoun resolved to an
-# earlier subject, the object of "according to", the previous quote (a continuation), or not.
-How = Literal["subject", "pronoun", "according", "previous", "none"]
+# earlier subject, the object of "according to", the previous quote (a continuation), or not;
+# "generic": the subject is a pronoun that names no one here ("they", "who", "everyone").
+How = Literal["subject", "pronoun", "according", "previous", "none", "generic"]
 
 
 class _OutletJson(TypedDict):
@@ -40,6 +41,7 @@ class _ReportingJson(TypedDict):
     person_pronouns: list[str]
     outlets: list[_OutletJson]
     outlet_heads: list[str]
+    transcript_roles: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,8 @@ class QuoteLexicon:
     # alias -> canonical outlet name; aliases are matched exactly (case matters: "AP", "RT").
     outlets: Mapping[str, str]
     outlet_heads: frozenset[str]
+    # Transcript labels that name a role in the event, not a party ("QUESTION", "MODERATOR").
+    transcript_roles: frozenset[str]
 
     def is_cue(self, lemma: str) -> bool:
         return (
@@ -83,6 +87,7 @@ def lexicon() -> QuoteLexicon:
         pronouns=frozenset(data["person_pronouns"]),
         outlets=MappingProxyType(outlets),
         outlet_heads=frozenset(data["outlet_heads"]),
+        transcript_roles=frozenset(data["transcript_roles"]),
     )
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from peacewatch.extract.quotes.base import FoundQuote, How, QuoteContext
+from peacewatch.lexicons import role_words
 from peacewatch.parse.syntax import surname, token_offsets
 from peacewatch.records import Entity, Relay, Speaker
 
@@ -27,6 +28,7 @@ _DROP_DETS = frozenset(
 # Pronouns that never name a resolvable speaker here ("I" inside a quote is the quote's own
 # speaker, "it"/"this" are not people; "they"/"we" are left unresolved: no plural coreference).
 _NO_SPEAKER = frozenset({"it", "this", "that", "which", "who", "i", "we", "you", "they", "there"})
+_FIRST_PERSON = frozenset({"i", "we"})
 # A pronoun more than this many paragraphs after its antecedent is left unresolved: news
 # paragraphs are one to three sentences, and further back the nearest person subject is more
 # often someone else. Not measured (PolNeAR scores the pronoun span, not its antecedent); on the
@@ -112,7 +114,11 @@ def speaker_from_phrase(ctx: QuoteContext, para: int, head: Token) -> tuple[Spea
     if head.pos_ == "PRON" or low in _NO_SPEAKER:
         if low in ctx.lex.pronouns:
             return resolve_pronoun(ctx, para, p0 + head.idx), "pronoun"
-        return None, "subject"
+        if low in _FIRST_PERSON:
+            # "I" / "we" outside quotation marks: the issuer's principal / state in an official
+            # release, resolved by the actors stage; nobody elsewhere.
+            return Speaker(head.text), "pronoun"
+        return None, "generic"
     # An apposition naming a person is the speaker: "his spokesman, Dmitry Peskov, said".
     if head.pos_ != "PROPN":
         head = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), head)
@@ -134,7 +140,10 @@ def _unlinked_speaker(ctx: QuoteContext, p0: int, head: Token) -> Speaker | None
         titled = _titled_name(ctx, p0, head)
         if titled is not None:
             return Speaker(titled.name, titled.id)
-    if head.ent_type_ == "" and any(c.dep_ == "prep" for c in head.children):
+    # "the Head of State": the NER may take "the Head" for a name, but a role noun with its
+    # "of" phrase is a title, which the actors stage resolves to its holder.
+    is_role = head.lower_ in role_words()["role_nouns"]
+    if (head.ent_type_ == "" or is_role) and any(c.dep_ == "prep" for c in head.children):
         return _title_speaker(ctx, p0, head)
     toks = phrase_tokens(head)
     if head.pos_ == "PROPN" or head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
@@ -205,9 +214,8 @@ def person_subjects(ctx: QuoteContext) -> list[tuple[int, Speaker]]:
     out: list[tuple[int, Speaker]] = []
     for i, parsed in enumerate(ctx.doc.parses):
         p0 = ctx.para_start(i)
-        for tok in parsed:
-            if tok.dep_ not in _SUBJ:
-                continue
+        subjects = [t for t in parsed if t.dep_ in _SUBJ] + _cue_agents(ctx, parsed)
+        for tok in sorted(subjects, key=lambda t: t.i):
             if tok.pos_ != "PROPN":
                 # "Azerbaijan's foreign minister, Jeyhun Bayramov, said": the subject is the
                 # title noun and the name its apposition; a later "he" means that person.
@@ -225,6 +233,29 @@ def person_subjects(ctx: QuoteContext) -> list[tuple[int, Speaker]]:
             elif not ents and tok.ent_type_ == "PERSON":
                 s, e = token_offsets(p0, [t for t in phrase_tokens(tok) if t.ent_type_ == "PERSON"])
                 out.append((start, Speaker(ctx.text[s:e], None)))
+    return out
+
+
+# How many tokens of title may stand between "by" and the name: "by Adviser to the Head of
+# the President's Office Mykhailo Podoliak" (11).
+_AGENT_REACH = 16
+
+
+def _cue_agents(ctx: QuoteContext, parsed: Doc) -> list[Token]:
+    """The person named as the agent of a passive cue: "This was stated by Adviser to the Head
+    of the Office Mykhailo Podoliak" (a later "he said" is Podoliak). The parser often hangs the
+    name under the title's "of" phrase, so the name is the first person token after "by",
+    before a comma or a verb."""
+    out = []
+    for by in parsed:
+        if by.dep_ != "agent" or not ctx.lex.is_cue(by.head.lemma_.lower()):
+            continue
+        for tok in parsed[by.i + 1 : by.i + 1 + _AGENT_REACH]:
+            if tok.ent_type_ == "PERSON":
+                out.append(tok)
+                break
+            if tok.pos_ in {"VERB", "AUX"} or tok.text in {",", ".", ";", ":"}:
+                break
     return out
 
 
