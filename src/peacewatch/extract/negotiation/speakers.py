@@ -69,12 +69,14 @@ class Speakers:
             # "some politicians say that ...", "the parties noted that ...": someone else's
             # statement, or no one side's, unless the phrase names a side (or is one of the
             # release's own officials by title, context.py _OWN_TITLES).
-            code = self.resolver.party_of(subj, s)
+            code = self.resolver.party_of(subj, s, joint=True)
+            if code is None:
+                code = self.resolver.voice.party_of_subject(subj, s)
             return None if code == ALL else code
         # No speaker named, or the impersonal "it was noted that" of a readout: in a
         # government's release, the government's own voice (None for a news outlet, whose
-        # publisher stands for no side).
-        return self.resolver.publisher_country
+        # publisher stands for no side); in a quote or a transcript turn, the speaker's.
+        return self.resolver.own_voice(tok, s, joint=True)
 
 
 def party_for(
@@ -93,7 +95,7 @@ def party_for(
         if owner is not None and owner.i != subj.i and subj.i not in {t.i for t in owner.subtree}:
             subj = owner
     speaker = speakers.of(at) or speakers.last
-    party = resolver.party_of(subj, s, speaker)
+    party = resolver.party_of(subj, s, speaker, joint=True)
     if party is None and subj.lower_ in ("it", "they"):
         # "officials announced that it had agreed": "it" is the announcing side. The parse
         # may hang the clause anywhere below the speech verb, so any speech ancestor counts.
@@ -104,7 +106,11 @@ def party_for(
             rep = reporting_head(rep, strict=False)
         rsubj = subject_of(rep) if rep is not None else None
         if rsubj is not None:
-            party = resolver.party_of(rsubj, s, speaker)
+            party = resolver.party_of(rsubj, s, speaker, joint=True)
+    if party is None:
+        # The actor the actors stage resolved the phrase to: a non-state side named as
+        # such ("the Houthis refused ..."), "he" after a named envoy, "the Secretary".
+        party = resolver.voice.party_of_subject(subj, s)
     return party
 
 
