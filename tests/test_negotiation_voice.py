@@ -106,3 +106,15 @@ def test_a_clause_without_subject_is_its_governing_subject_s(nlp: Language) -> N
 
 def test_a_question_in_no_side_s_voice_is_no_position(nlp: Language) -> None:
     assert positions(nlp, "Will Russia accept a ceasefire?", NEWSROOM) == []
+
+
+def test_a_speaker_the_title_describes_speaks_for_their_country(nlp: Language) -> None:
+    text = (
+        "FOREIGN MINISTER NORDMANN: Thank you, Mr. Secretary.\n\nWe will never accept a "
+        "ceasefire that leaves our land occupied.\n"
+    )
+    title = "Secretary Blinken and Norwegian Foreign Minister Kari Nordmann Statements to the Press"
+    ps = positions(
+        nlp, text, "U.S. Department of State / Antony J. Blinken, Secretary of State", title
+    )
+    assert held(ps, "ceasefire") == {"NO"}

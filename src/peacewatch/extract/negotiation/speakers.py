@@ -61,7 +61,10 @@ class Speakers:
         else's that we cannot place (a named speaker of unknown country, an organisation)."""
         name = self.of(tok)
         if name:
-            return self.resolver.person_country.get(surname(name))
+            key = surname(name)
+            return self.resolver.person_country.get(key) or self.resolver.voice.person_party.get(
+                key
+            )
         rep = reporting_head(tok, strict=False)
         subj = subject_of(rep) if rep is not None else None
         impersonal = subj is not None and subj.lower_ == "it" and subj.dep_ == "nsubjpass"

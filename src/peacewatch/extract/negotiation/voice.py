@@ -27,6 +27,7 @@ from spacy.tokens import Token
 from peacewatch.extract.actors.base import issuer_of
 from peacewatch.extract.actors.mentions import classify
 from peacewatch.extract.actors.stage import Resolver
+from peacewatch.parse import countries
 from peacewatch.parse.syntax import Sentence, surname
 from peacewatch.records import ActorRecord, Document, Quote
 
@@ -53,6 +54,10 @@ _BEGIN = re.compile(r"^\s*begin text\b", re.IGNORECASE)
 # that a sentence ending in a colon is not one).
 _LABEL = re.compile(r"^\s*([A-Z][A-Z.'’ -]{1,60}):\s")
 _OFFICIAL = re.compile(r"\bOFFICIALS?\b", re.IGNORECASE)
+# Where the description of one person in a title ends: "X and Y", "X's Call with Y", "A / B".
+_SEGMENT = re.compile(r"\s+(?:and|with|at)\s+|[,/:;–—]|’s\b|'s\b", re.IGNORECASE)
+# "Special Envoy for Yemen X", "Envoy on Myanmar X": the country after these is the topic.
+_TOPIC = re.compile(r"\s+(?:for|on|to|in)\s+", re.IGNORECASE)
 # The preamble is the first paragraphs; the signatories are listed there, not later.
 PREAMBLE_PARAGRAPHS = 3
 # References the actors stage resolves in the document ("he" to the nearest person named
@@ -107,7 +112,30 @@ class Voice:
             party = party_of_actor(a, self.actors) if a.kind == "person" else None
             if party:
                 self.person_party.setdefault(surname(a.name), party)
+        self._people_in_headings()
         self.turns = self._turns()
+
+    def _people_in_headings(self) -> None:
+        """Countries of people the title or publisher line describes: "Secretary Blinken and
+        Algerian President Abdelmadjid Tebboune", "…/ Dmytro Kuleba, Ukrainian Foreign
+        Minister". A transcript labels them by title and surname only ("PRESIDENT TEBBOUNE:"),
+        so without this their "we" would stay no one's."""
+        index = countries.for_negotiation()
+        for text in (self.doc.meta.title or "", self.doc.meta.publisher or ""):
+            for a in self.doc.actors:
+                key = surname(a.name)
+                if a.kind != "person" or key in self.person_party or len(key) < 3:
+                    continue
+                m = re.search(rf"\b{re.escape(key)}\b", text, re.IGNORECASE)
+                if m is None:
+                    continue
+                before = _TOPIC.split(_SEGMENT.split(text[: m.start()])[-1])[0]
+                after = _TOPIC.split(_SEGMENT.split(text[m.end() :].lstrip(" ,"))[0])[0]
+                code = index.in_text(before) or (
+                    index.in_text(after) if text[m.end() :].startswith(",") else None
+                )
+                if code:
+                    self.person_party[key] = code
 
     def _paragraph(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
