@@ -118,3 +118,28 @@ def test_a_speaker_the_title_describes_speaks_for_their_country(nlp: Language) -
         nlp, text, "U.S. Department of State / Antony J. Blinken, Secretary of State", title
     )
     assert held(ps, "ceasefire") == {"NO"}
+
+
+def test_signatories_are_the_preamble_s_list_not_the_topic(nlp: Language) -> None:
+    text = (
+        "Representatives of Norway, Canada, the European Union and Japan met in Oslo on May 10 "
+        "to discuss the crisis in Syria.\n\nBegin text:\n\nWe call for a nationwide ceasefire."
+    )
+    ps = positions(nlp, text, title="Joint Statement on Freedonia")
+    assert held(ps, "ceasefire") == {"NO", "CA", "European Union", "JP"}
+
+
+def test_the_one_called_on_owns_its_commitments(nlp: Language) -> None:
+    text = (
+        "We urge the Taliban to honour their commitments to cooperate on humanitarian assistance."
+    )
+    ps = positions(nlp, text)
+    assert {p.party for p in ps if p.stance == "committed"} == {"Taliban"}
+    ps = positions(nlp, "We call on Armenia and Azerbaijan to uphold their ceasefire commitments.")
+    # two called on: whose "their" is which is not said; not the caller's either
+    assert {p.party for p in ps if p.stance == "committed"} == {None}
+
+
+def test_a_gerund_after_a_noun_is_the_clause_subject_s(nlp: Language) -> None:
+    text = "The Houthis bear major responsibility for refusing to engage on a ceasefire."
+    assert held(positions(nlp, text), "ceasefire") == {"Houthis"}

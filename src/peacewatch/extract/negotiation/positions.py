@@ -276,7 +276,8 @@ def _subject_party(ctx: _Ctx, cue: Cue, subj: Token | None) -> str | None:
 
 # Links by which a subject-less clause hangs from the clause whose subject does it: "by
 # refusing", "while seeking", "in order to secure" (subject_of already follows xcomp/conj).
-_CONTROL_DEPS = frozenset({"advcl", "pcomp", "prep", "xcomp", "conj", "acomp"})
+# "the Houthis bear responsibility for refusing X": through the noun the clause is about too.
+_CONTROL_DEPS = frozenset({"advcl", "pcomp", "prep", "xcomp", "conj", "acomp", "dobj", "pobj"})
 
 
 def _controller(verb: Token) -> Token | None:
@@ -284,7 +285,7 @@ def _controller(verb: Token) -> Token | None:
     prepositional clauses; never across a reporting verb, whose content is someone's
     statement."""
     v = verb
-    for _ in range(4):
+    for _ in range(6):
         if v.dep_ not in _CONTROL_DEPS or v.head.i == v.i:
             return None
         v = v.head

@@ -94,6 +94,13 @@ def party_for(
         verb = subj.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
+        # "We call on X to uphold its commitments", "urge X to honour their pledges": the one
+        # called on owns them (one actor only: "A and B ... their" is left to no one).
+        called = _called_on(verb)
+        if called is not None:
+            if called.conjuncts:
+                return None
+            return resolver.party_of(called, s) or resolver.voice.party_of_subject(called, s)
         owner = subject_of(verb)
         if owner is not None and owner.i != subj.i and subj.i not in {t.i for t in owner.subtree}:
             subj = owner
@@ -144,4 +151,17 @@ def said_on(doc: Document, s: Sentence, anchor: Token) -> str | None:
                 if x.i in verbs:
                     return d.value
                 break
+    return None
+
+
+def _called_on(verb: Token) -> Token | None:
+    """The object of "call on X to ...", "urge X to ...": who is to do the clause ``verb``."""
+    if verb.dep_ not in ("xcomp", "advcl", "ccomp") or verb.head.i == verb.i:
+        return None
+    head = verb.head
+    for c in head.children:
+        if c.dep_ == "dobj" and c.i < verb.i:
+            return c
+        if c.dep_ == "prep" and c.lower_ == "on" and c.i < verb.i:
+            return next((o for o in c.children if o.dep_ == "pobj"), None)
     return None

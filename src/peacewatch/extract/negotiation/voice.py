@@ -58,6 +58,9 @@ _OFFICIAL = re.compile(r"\bOFFICIALS?\b", re.IGNORECASE)
 _SEGMENT = re.compile(r"\s+(?:and|with|at)\s+|[,/:;–—]|’s\b|'s\b", re.IGNORECASE)
 # "Special Envoy for Yemen X", "Envoy on Myanmar X": the country after these is the topic.
 _TOPIC = re.compile(r"\s+(?:for|on|to|in)\s+", re.IGNORECASE)
+# What may stand between two names of one list of signatories: ", ", "and the", ", and the
+# High Representative of the" (capitalised title words), nothing with a verb.
+_LIST_GAP = re.compile(r"(?:[\s,]|\b(?:and|the|of|as|well|on|behalf)\b|\b[A-Z][\w.'’-]*)*")
 # The preamble is the first paragraphs; the signatories are listed there, not later.
 PREAMBLE_PARAGRAPHS = 3
 # References the actors stage resolves in the document ("he" to the nearest person named
@@ -185,17 +188,29 @@ class Voice:
         return ()
 
     def _sides_in(self, start: int, end: int) -> tuple[str, ...]:
+        """The longest list of states and bodies in [start, end): "the Governments of A, B,
+        and C", not "... met in Brussels to discuss the crisis in D" after it."""
         by_entity = {a.entity: a for a in self.doc.actors if a.entity}
-        found: list[tuple[int, str]] = []
+        found: list[tuple[int, int, str]] = []
         for e in self.doc.entities:
             rec = by_entity.get(e.id)
-            if rec is None or rec.kind not in ("state", "igo"):
-                continue
-            first = [m.start for m in e.mentions if start <= m.start < end]
-            party = party_of_actor(rec, self.actors)
-            if first and party:
-                found.append((first[0], party))
-        return tuple(dict.fromkeys(p for _, p in sorted(found)))
+            party = (
+                party_of_actor(rec, self.actors) if rec and rec.kind in ("state", "igo") else None
+            )
+            for m in e.mentions:
+                if party and start <= m.start < end:
+                    found.append((m.start, m.end, party))
+        found.sort()
+        text = self.doc.body.text
+        runs: list[list[str]] = []
+        last_end = -1
+        for m_start, m_end, party in found:
+            if not runs or not _LIST_GAP.fullmatch(text[last_end:m_start]):
+                runs.append([])
+            runs[-1].append(party)
+            last_end = m_end
+        best = max(runs, key=len, default=[])
+        return tuple(dict.fromkeys(best))
 
     def _joint_from(self) -> int:
         """Where the signatories' own words start: after "Begin text", else the start."""
