@@ -124,10 +124,18 @@ class Voice:
         Minister". A transcript labels them by title and surname only ("PRESIDENT TEBBOUNE:"),
         so without this their "we" would stay no one's."""
         index = countries.for_negotiation()
+        names = [a.name for a in self.doc.actors if a.kind == "person"]
+        names += [q.speaker.name for q in self.doc.quotes if q.speaker is not None]
+        body = self.doc.body.text
+        names += [
+            m.group(1)
+            for p in self.doc.body.paragraphs
+            if (m := _LABEL.match(body[p.start : p.end]))
+        ]
         for text in (self.doc.meta.title or "", self.doc.meta.publisher or ""):
-            for a in self.doc.actors:
-                key = surname(a.name)
-                if a.kind != "person" or key in self.person_party or len(key) < 3:
+            for name in names:
+                key = surname(name)
+                if key in self.person_party or len(key) < 3:
                     continue
                 m = re.search(rf"\b{re.escape(key)}\b", text, re.IGNORECASE)
                 if m is None:
@@ -165,6 +173,9 @@ class Voice:
 
     def _turn_party(self, q: Quote | None, label: str | None) -> str | None:
         party = self.speaker_party(q) if q is not None else None
+        if party is None and q is None and label:
+            # "FOREIGN MINISTER KULEBA:", a label the quote stage did not take: its surname
+            party = self.person_party.get(surname(label))
         name = label or (q.speaker.name if q is not None and q.speaker is not None else "")
         if party is None and _OFFICIAL.search(name):
             # "SENIOR STATE DEPARTMENT OFFICIAL:": a release labels only its own officials
@@ -229,6 +240,9 @@ class Voice:
     def speaker_party(self, q: Quote) -> str | None:
         s = q.speaker
         rec = self.actors.get(s.actor) if s is not None and s.actor else None
+        if rec is None and s is not None:
+            # a label the actors stage left without a record ("PRESIDENT TEBBOUNE")
+            return self.person_party.get(surname(s.name))
         return self._party(rec)
 
     def _party(self, rec: ActorRecord | None) -> str | None:
