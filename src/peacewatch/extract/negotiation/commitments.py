@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from peacewatch.extract.negotiation.context import ALL, PartyResolver, date_in, stances
+from peacewatch.extract.negotiation.context import ALL, JOINT, PartyResolver, date_in, stances
 from peacewatch.extract.negotiation.denials import under_denial
-from peacewatch.extract.negotiation.positions import IssueHit, condition_of
+from peacewatch.extract.negotiation.positions import IssueHit, asks, condition_of
 from peacewatch.extract.negotiation.speakers import Speakers, party_for
 from peacewatch.extract.negotiation.words import PROMISE_VERBS
 from peacewatch.parse.syntax import Sentence, negated, subject_of, token_evidence
@@ -27,6 +27,8 @@ def commitments_in(
 ) -> list[Commitment]:
     """ "X agreed to pull back troops from around A and B": obligor, action, scope."""
     out: list[Commitment] = []
+    if asks(s, resolver):  # "will they agree to X?" commits no one
+        return out
     verbs = set(stances()["commitment_verbs"]["lemmas"])
     for tok in s.sent:
         if (
@@ -78,7 +80,7 @@ def commitments_in(
             subj = subject_of(tok)
             obligor = party_for(resolver, speakers, subj, s, tok)
             # "Both sides agreed to ...": one commitment per party.
-            for ob in parties if obligor == ALL else (obligor,):
+            for ob in _each(obligor, parties, resolver):
                 out.append(
                     Commitment(
                         action=action,
@@ -93,6 +95,15 @@ def commitments_in(
                     )
                 )
     return out
+
+
+def _each(
+    obligor: str | None, parties: tuple[str, ...], resolver: PartyResolver
+) -> tuple[str | None, ...]:
+    """One obligor per party for "both sides", per signatory for a joint statement's "we"."""
+    if obligor == ALL:
+        return parties
+    return resolver.voice.signatories if obligor == JOINT else (obligor,)
 
 
 def _places(doc: Document, s: Sentence, toks: list[Token]) -> list[str]:

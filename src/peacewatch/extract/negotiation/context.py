@@ -17,6 +17,7 @@ from typing import Required, TypedDict
 
 from spacy.tokens import Token
 
+from peacewatch.extract.negotiation.voice import JOINT, Voice
 from peacewatch.extract.negotiation.words import (
     FALLBACK_SPEECH,
     FIRST_PERSON,
@@ -35,6 +36,7 @@ from peacewatch.records import Document
 from peacewatch.vocab import ROUND_LEVELS, RoundLevel
 
 ALL = "*"  # "both sides": every party of the talks
+__all__ = ["ALL", "JOINT", "PartyResolver"]
 
 
 @cache
@@ -171,6 +173,8 @@ class PartyResolver:
                 if e.role:
                     self.person_titles.setdefault(key, set()).update(e.role.lower().split())
         self.publisher_country = _publisher_country(doc.meta.publisher)
+        # Whose voice each sentence is in: quote, transcript turn, joint statement, issuer.
+        self.voice = Voice(doc, self.publisher_country)
         self._from_parse()
         # The project's actor dictionary last: what the article itself says wins.
         for key, code in _dictionary_people().items():
@@ -231,10 +235,19 @@ class PartyResolver:
                 return self.person_name.get(surname(ent.text), str(ent.text))
         return None
 
-    def party_of(self, tok: Token, s: Sentence, speaker: str | None = None) -> str | None:
+    def own_voice(self, tok: Token, s: Sentence, joint: bool = False) -> str | None:
+        """The side whose voice ``tok`` is in (voice.py): a quote's or transcript turn's
+        speaker, a joint statement's signatories (``JOINT``, only when the caller expands it),
+        else the issuing government of an official release."""
+        return self.voice.at(s.offset + tok.idx, joint)
+
+    def party_of(
+        self, tok: Token, s: Sentence, speaker: str | None = None, joint: bool = False
+    ) -> str | None:
         """The country a subject phrase stands for: a person, a demonym, a capital, 'both sides'.
 
-        Returns ``ALL`` for phrases that stand for every party, None when unknown.
+        Returns ``ALL`` for phrases that stand for every party, ``JOINT`` ("we" of a joint
+        statement) only when ``joint`` (the caller expands it), None when unknown.
         """
         person = self.person_of(tok)
         if person:
@@ -242,17 +255,25 @@ class PartyResolver:
         low = tok.lower_
         if low in THIRD_PERSON:
             return self.person_country.get(surname(speaker)) if speaker else None
+        first = low in FIRST_PERSON or any(
+            c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in tok.children
+        )
+        placed, voiced = self.voice.placed(s.offset + tok.idx)
+        if first and placed:
+            # In a quote or a transcript turn, "we" and "our side" are its speaker's, not the
+            # last speaker named somewhere before (a journalist's "we" is no side's).
+            return voiced
         if low in FIRST_PERSON:
             if speaker and surname(speaker) in self.person_country:
                 return self.person_country[surname(speaker)]
             # An unattributed "we" in a government's own release is that government (checked
             # on the kremlin.ru and president.gov.ua releases, whose publisher names the state).
-            return self.publisher_country
+            return self.own_voice(tok, s, joint)
         if any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in tok.children):
             # "our state needs ...": the speaker's side, else the releasing government.
             if speaker and surname(speaker) in self.person_country:
                 return self.person_country[surname(speaker)]
-            return self.publisher_country
+            return self.own_voice(tok, s, joint)
         sub = list(tok.subtree) if tok.dep_ != "ROOT" else [tok]
         # Only the noun phrase itself, not a relative clause hanging off it, nor a country
         # merely mentioned in it: "the issues in the talks with Russia" are no Russian
@@ -284,7 +305,7 @@ class PartyResolver:
             # "The Head of State rejected ...", "the delegation proposed ..." in a government's
             # own release: its own officials are named by title alone (president.gov.ua and
             # kremlin.ru, 2022); a foreign one always has a country in the phrase.
-            return self.publisher_country
+            return self.own_voice(tok, s, joint)
         return found
 
 

@@ -218,8 +218,7 @@ def _copula_cue(node: Token, prev: Token, hit: IssueHit) -> Cue | None:
     for c in node.children:
         side = _cue(c, False) if c.dep_ == "nsubj" and c.pos_ == "NOUN" else None
         if side and side[0] != "discussed" and c.i != prev.i:
-            owner = next((x for x in c.children if x.dep_ == "poss"), None)
-            return Cue(side[0], side[1], node, condition_of(node), owner)
+            return Cue(side[0], side[1], node, condition_of(node), owner_of(c))
     return None
 
 
@@ -243,12 +242,34 @@ def _own_cue(node: Token, hit: IssueHit, ids: set[int]) -> tuple[Token, tuple[st
     return node, own
 
 
+# Named modifiers that own a stance noun as a possessive does: "the UN truce proposal", "the
+# Russian demands" (an organisation or a demonym; a place name is more often the topic, as in
+# "the Gaza ceasefire proposal").
+_OWNER_ENTS = frozenset({"ORG", "NORP"})
+
+
+def owner_of(noun: Token) -> Token | None:
+    """Who holds a stance noun: its possessive ("Russia's demand"), else a named modifier."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod") and c.i < noun.i:
+            named = c if c.ent_type_ in _OWNER_ENTS else None
+            # "the UN truce proposal": the name modifies the modifier next to the noun
+            named = named or next(
+                (g for g in c.children if g.dep_ == "compound" and g.ent_type_ in _OWNER_ENTS),
+                None,
+            )
+            if named is not None:
+                return named
+    return None
+
+
 def _governing(node: Token, own: tuple[str, Token]) -> Cue:
     """The Cue for a cue word on the climb, with its clause and (for a noun) its owner."""
     verb = _clause_verb(node)
-    owner = (
-        next((c for c in node.children if c.dep_ == "poss"), None) if node.pos_ == "NOUN" else None
-    )
+    owner = owner_of(node) if node.pos_ == "NOUN" else None
     return Cue(_modal_demand(own[0], verb), own[1], verb, condition_of(verb), owner)
 
 

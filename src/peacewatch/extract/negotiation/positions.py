@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from peacewatch.extract.negotiation.context import ALL, PartyResolver, issue_patterns
+from peacewatch.extract.negotiation.context import ALL, JOINT, PartyResolver, issue_patterns
 from peacewatch.extract.negotiation.cues import (
     Cue,
     IssueHit,
@@ -39,7 +39,15 @@ from peacewatch.extract.negotiation.words import (
 from peacewatch.parse.syntax import Sentence, subject_of, surname, token_evidence
 from peacewatch.records import Document, Position
 
-__all__ = ["IssueHit", "Speakers", "condition_of", "issue_hits", "party_for", "positions_in"]
+__all__ = [
+    "IssueHit",
+    "Speakers",
+    "asks",
+    "condition_of",
+    "issue_hits",
+    "party_for",
+    "positions_in",
+]
 
 
 def issue_hits(doc: Document, s: Sentence, resolver: PartyResolver) -> list[IssueHit]:
@@ -120,6 +128,8 @@ def positions_in(
     prev: Sentence | None = None,
 ) -> list[Position]:
     out: list[Position] = []
+    if asks(s, resolver):
+        return out
     for hit in hits:
         found: list[Found] = []
         cues = stance_for(hit)
@@ -137,6 +147,15 @@ def positions_in(
         found += _for_beneficiaries(hit, found)
         out += _positions(doc, s, hit, found, resolver, parties)
     return out
+
+
+def asks(s: Sentence, resolver: PartyResolver) -> bool:
+    """A question asked in no side's voice states no one's stance: an interviewer's "should
+    the sanctions stay in place?", a newsroom's "Will Russia accept a ceasefire?". A leader's
+    rhetorical question in their own speech ("Should we wait for this to continue?") is kept.
+    """
+    question = s.sent.text.rstrip(" \"'”’)").endswith("?")
+    return question and resolver.own_voice(s.sent[0], s) is None
 
 
 class _Ctx:
@@ -231,6 +250,12 @@ def _agent_party(ctx: _Ctx, verb: Token, passive: bool, about_issue: bool) -> st
 
 def _subject_party(ctx: _Ctx, cue: Cue, subj: Token | None) -> str | None:
     """The party is the subject of the cue's clause."""
+    if subj is None and cue.verb is not None:
+        ctrl = _controller(cue.verb)
+        if ctrl is not None:
+            # "China is moving ... by refusing X while seeking Y": the clause's doer is the
+            # subject of the clause it hangs from, not the speaker.
+            return party_for(ctx.resolver, ctx.speakers, ctrl, ctx.s, ctx.hit.head)
     party = party_for(ctx.resolver, ctx.speakers, subj, ctx.s, ctx.hit.head)
     # The speaker's side stands in only for a missing or pronoun subject: "the
     # guarantor countries are committed", said by X, is not X's commitment.
@@ -247,6 +272,28 @@ def _subject_party(ctx: _Ctx, cue: Cue, subj: Token | None) -> str | None:
     if party is None and (subj is None or subj.lower_ in ("he", "she") or stated):
         party = ctx.speakers.side_of(ctx.hit.head, ctx.s)
     return party
+
+
+# Links by which a subject-less clause hangs from the clause whose subject does it: "by
+# refusing", "while seeking", "in order to secure" (subject_of already follows xcomp/conj).
+# "the Houthis bear responsibility for refusing X": through the noun the clause is about too.
+_CONTROL_DEPS = frozenset({"advcl", "pcomp", "prep", "xcomp", "conj", "acomp", "dobj", "pobj"})
+
+
+def _controller(verb: Token) -> Token | None:
+    """The subject of the nearest clause above a subject-less one, through adverbial and
+    prepositional clauses; never across a reporting verb, whose content is someone's
+    statement."""
+    v = verb
+    for _ in range(6):
+        if v.dep_ not in _CONTROL_DEPS or v.head.i == v.i:
+            return None
+        v = v.head
+        if v.pos_ in ("VERB", "AUX"):
+            subj = subject_of(v)
+            if subj is not None:
+                return subj
+    return None
 
 
 def _for_beneficiaries(hit: IssueHit, found: list[Found]) -> list[Found]:
@@ -278,7 +325,14 @@ def _positions(
     for st, party, anchor, cond, who, deny in found:
         if hit.inverse:
             st = INVERSE.get(st, st)
-        targets = list(parties) if party == ALL else [party]
+        # "both sides": each party of the talks; a joint statement's "we": each signatory.
+        targets = (
+            list(parties)
+            if party == ALL
+            else list(resolver.voice.signatories)
+            if party == JOINT
+            else [party]
+        )
         toks = [*hit.tokens, anchor]
         if deny is not None:
             # The evidence names who denies it: from the denier to the denied stance.

@@ -61,7 +61,10 @@ class Speakers:
         else's that we cannot place (a named speaker of unknown country, an organisation)."""
         name = self.of(tok)
         if name:
-            return self.resolver.person_country.get(surname(name))
+            key = surname(name)
+            return self.resolver.person_country.get(key) or self.resolver.voice.person_party.get(
+                key
+            )
         rep = reporting_head(tok, strict=False)
         subj = subject_of(rep) if rep is not None else None
         impersonal = subj is not None and subj.lower_ == "it" and subj.dep_ == "nsubjpass"
@@ -69,12 +72,14 @@ class Speakers:
             # "some politicians say that ...", "the parties noted that ...": someone else's
             # statement, or no one side's, unless the phrase names a side (or is one of the
             # release's own officials by title, context.py _OWN_TITLES).
-            code = self.resolver.party_of(subj, s)
+            code = self.resolver.party_of(subj, s, joint=True)
+            if code is None:
+                code = self.resolver.voice.party_of_subject(subj, s)
             return None if code == ALL else code
         # No speaker named, or the impersonal "it was noted that" of a readout: in a
         # government's release, the government's own voice (None for a news outlet, whose
-        # publisher stands for no side).
-        return self.resolver.publisher_country
+        # publisher stands for no side); in a quote or a transcript turn, the speaker's.
+        return self.resolver.own_voice(tok, s, joint=True)
 
 
 def party_for(
@@ -89,11 +94,18 @@ def party_for(
         verb = subj.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
+        # "We call on X to uphold its commitments", "urge X to honour their pledges": the one
+        # called on owns them (one actor only: "A and B ... their" is left to no one).
+        called = _called_on(verb)
+        if called is not None:
+            if called.conjuncts:
+                return None
+            return resolver.party_of(called, s) or resolver.voice.party_of_subject(called, s)
         owner = subject_of(verb)
         if owner is not None and owner.i != subj.i and subj.i not in {t.i for t in owner.subtree}:
             subj = owner
     speaker = speakers.of(at) or speakers.last
-    party = resolver.party_of(subj, s, speaker)
+    party = resolver.party_of(subj, s, speaker, joint=True)
     if party is None and subj.lower_ in ("it", "they"):
         # "officials announced that it had agreed": "it" is the announcing side. The parse
         # may hang the clause anywhere below the speech verb, so any speech ancestor counts.
@@ -104,7 +116,11 @@ def party_for(
             rep = reporting_head(rep, strict=False)
         rsubj = subject_of(rep) if rep is not None else None
         if rsubj is not None:
-            party = resolver.party_of(rsubj, s, speaker)
+            party = resolver.party_of(rsubj, s, speaker, joint=True)
+    if party is None:
+        # The actor the actors stage resolved the phrase to: a non-state side named as
+        # such ("the Houthis refused ..."), "he" after a named envoy, "the Secretary".
+        party = resolver.voice.party_of_subject(subj, s)
     return party
 
 
@@ -135,4 +151,17 @@ def said_on(doc: Document, s: Sentence, anchor: Token) -> str | None:
                 if x.i in verbs:
                     return d.value
                 break
+    return None
+
+
+def _called_on(verb: Token) -> Token | None:
+    """The object of "call on X to ...", "urge X to ...": who is to do the clause ``verb``."""
+    if verb.dep_ not in ("xcomp", "advcl", "ccomp") or verb.head.i == verb.i:
+        return None
+    head = verb.head
+    for c in head.children:
+        if c.dep_ == "dobj" and c.i < verb.i:
+            return c
+        if c.dep_ == "prep" and c.lower_ == "on" and c.i < verb.i:
+            return next((o for o in c.children if o.dep_ == "pobj"), None)
     return None
