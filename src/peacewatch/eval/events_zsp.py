@@ -64,7 +64,7 @@ CLASSES = [
 MACRO_F1_FLOOR = 0.62
 RULES_REGRESSION_FLOOR = 0.62
 # The shipped coder (rules+classifier) on PLV, pinned just under its measured held-out figure.
-SHIPPED_FLOOR = 0.64
+SHIPPED_FLOOR = 0.67
 DEV_TARGET = 0.75  # the events issue's `make eval` target for ZSP PLV
 
 
