@@ -26,8 +26,9 @@ def code_pair(
     ],
 ) -> None:
     """Print the PLOVER root of the act between <s>source</s> and <t>target</t> as JSON."""
+    from peacewatch.extract.events.classifier import decide
     from peacewatch.extract.events.lexicon import lexicon
-    from peacewatch.extract.events.pair import marked_spans, pair_root_why
+    from peacewatch.extract.events.pair import marked_spans
     from peacewatch.parse.nlp import ModelError, load
 
     text, spans = marked_spans(sentence)
@@ -43,7 +44,7 @@ def code_pair(
     except ModelError as exc:
         report_error("model", str(exc.args[0]), str(exc.args[1]))
         raise typer.Exit(3) from exc
-    root, tier = pair_root_why(nlp(text), spans, lexicon())
+    root, tier = decide(nlp(text), spans, lexicon())
     out = {
         "root": root,
         "decided_by": tier,

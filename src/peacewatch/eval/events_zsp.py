@@ -9,6 +9,10 @@ are measured on:
   PLOVER manual and the CAMEO codebook and developed on AW (mapped to PLOVER roots) and the
   PLOVER GSR records (events_dev.py), never on these sentences, so this is a held-out figure;
   during development PLV was scored in aggregate only (5 runs, none per sentence).
+- ``classifier``: the shipped classifier alone (extract/events/classifier.py, trained on the
+  NGEC-2025 synthetic stories by scripts/train_event_classifier.py; never on ZSP), held out.
+- ``rules+classifier``: the shipped pair coder (classifier.decide): the rules, and the classifier
+  where the rules are unsure. Held out; this is the figure ``--strict`` gates.
 - ``tfidf-lr``: a plain TF-IDF logistic regression, 5-fold cross-validated on PLV (the baseline
   the events issue quotes, about 0.60 macro-F1).
 - ``tfidf-lr+rules``: the same with the coder's trigger type as extra features, 5-fold CV.
@@ -33,8 +37,9 @@ import numpy as np
 
 from peacewatch.eval.events_dev import Item, aw_items, gsr_items, marked_spans
 from peacewatch.eval.events_linear import TfidfLogReg, folds
+from peacewatch.extract.events.classifier import UNSURE_TIERS, zsp_proba
 from peacewatch.extract.events.lexicon import lexicon
-from peacewatch.extract.events.pair import pair_root
+from peacewatch.extract.events.pair import pair_root_why
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -58,6 +63,9 @@ CLASSES = [
 ]
 MACRO_F1_FLOOR = 0.62
 RULES_REGRESSION_FLOOR = 0.62
+# The shipped coder (rules+classifier) on PLV, pinned just under its measured held-out figure.
+SHIPPED_FLOOR = 0.67
+DEV_TARGET = 0.75  # the events issue's `make eval` target for ZSP PLV
 
 
 def _read(path: Path) -> list[dict[str, str]]:
@@ -67,15 +75,23 @@ def _read(path: Path) -> list[dict[str, str]]:
 
 def rule_types(nlp: Language, rows: Sequence[dict[str, str]]) -> list[str | None]:
     """The pair coder's root for the act between each row's marked source and target."""
-    return _pair_roots(nlp, [marked_spans(r["marked_sentence"]) for r in rows])
+    coded = _pair_roots(nlp, [marked_spans(r["marked_sentence"]) for r in rows])
+    return [rules for rules, _, _ in coded]
 
 
 def _pair_roots(
     nlp: Language, items: Sequence[tuple[str, Mapping[str, tuple[int, int]]]]
-) -> list[str | None]:
+) -> list[tuple[str, str, str]]:
+    """(rules' root, classifier's root, shipped root) of each item, from one parse."""
     lex = lexicon()
-    docs = nlp.pipe([t for t, _ in items], batch_size=64)
-    return [pair_root(doc, spans, lex) for doc, (_, spans) in zip(docs, items, strict=True)]
+    out = []
+    for doc, (_, spans) in zip(nlp.pipe([t for t, _ in items], batch_size=64), items, strict=True):
+        # As classifier.decide, with the classifier's answer kept for its own row.
+        root, tier = pair_root_why(doc, spans, lex)
+        proba = zsp_proba(doc)
+        clf = max(proba, key=proba.__getitem__)
+        out.append((root, clf, clf if tier in UNSURE_TIERS else root))
+    return out
 
 
 def _scores(
@@ -124,15 +140,21 @@ def _cv(docs: list[list[str]], gold: list[str], k: int = 5) -> list[str | None]:
 
 def _dev_lines(nlp: Language, title: str, items: Sequence[Item]) -> list[str]:
     gold = [g for _, _, g in items]
-    pred = _pair_roots(nlp, [(t, sp) for t, sp, _ in items])
-    acc, _, per = _scores(gold, pred)
-    present = [c for c in CLASSES if per[c][3]]
-    macro = float(np.mean([per[c][2] for c in present]))
-    return [
-        f"\n{title}: {len(items)} pairs, {len(present)} roots present; pair coder (development "
-        f"set): accuracy {acc:.3f}, macro-F1 over the roots present {macro:.3f}",
-        "  " + " ".join(f"{c}:{per[c][2]:.2f}/{per[c][3]}" for c in present),
-    ]
+    coded = _pair_roots(nlp, [(t, sp) for t, sp, _ in items])
+    lines = []
+    for name, col in (("pair coder (rules)", 0), ("classifier", 1), ("rules+classifier", 2)):
+        acc, _, per = _scores(gold, [c[col] for c in coded])
+        present = [c for c in CLASSES if per[c][3]]
+        macro = float(np.mean([per[c][2] for c in present]))
+        if col == 0:
+            lines.append(f"\n{title}: {len(items)} pairs, {len(present)} roots present")
+        lines.append(
+            f"  {name} (development set): accuracy {acc:.3f}, macro-F1 over the roots present "
+            f"{macro:.3f}"
+        )
+        if col == 0:
+            lines.append("  " + " ".join(f"{c}:{per[c][2]:.2f}/{per[c][3]}" for c in present))
+    return lines
 
 
 def run_zsp(data: Path, strict: bool) -> tuple[str, list[str]]:
@@ -143,9 +165,12 @@ def run_zsp(data: Path, strict: bool) -> tuple[str, list[str]]:
     plv = [r for r in plv if r.get("gold_root") in CLASSES]
     gold = [r["gold_root"] for r in plv]
     nlp = load()
-    rules = rule_types(nlp, plv)
-    results = {
+    coded = _pair_roots(nlp, [marked_spans(r["marked_sentence"]) for r in plv])
+    rules: list[str | None] = [c[0] for c in coded]
+    results: dict[str, list[str | None]] = {
         "rules (held out)": rules,
+        "classifier (held out)": [c[1] for c in coded],
+        "rules+classifier (shipped)": [c[2] for c in coded],
         "tfidf-lr (5-fold CV)": _cv(_features(plv, None), gold),
         "tfidf-lr+rules (5-fold CV)": _cv(_features(plv, rules), gold),
     }
@@ -175,16 +200,21 @@ def run_zsp(data: Path, strict: bool) -> tuple[str, list[str]]:
     gsr = data / "plover-gsr" / "PLOVER_GSR_CAMEO.txt"
     if gsr.exists():
         lines.extend(_dev_lines(nlp, "PLOVER gold standard records", gsr_items(gsr)))
-    shipped = macro_by["rules (held out)"]
+    shipped = macro_by["rules+classifier (shipped)"]
+    rules_macro = macro_by["rules (held out)"]
     lines.append(
         f"\n  issue target macro-F1 {MACRO_F1_FLOOR} for the shipped coder: "
-        + ("met" if shipped >= MACRO_F1_FLOOR else f"NOT met (rules {shipped:.3f})")
+        + ("met" if shipped >= MACRO_F1_FLOOR else f"NOT met ({shipped:.3f})")
+        + f"; dev target {DEV_TARGET}: "
+        + ("met" if shipped >= DEV_TARGET else f"NOT met ({shipped:.3f})")
         + "; the CV rows train on ZSP, whose files carry no licence, so no such model ships"
     )
     failures = []
-    # The gate is on what ships (the pair coder), pinned at the issue's 0.62, just under the
-    # measured held-out figure, so that a regression fails `make eval`; the CV figures are
-    # reported, not gated.
-    if shipped < RULES_REGRESSION_FLOOR:
-        failures.append(f"ZSP rules macro-F1 {shipped:.3f} below {RULES_REGRESSION_FLOOR}")
+    # The gates are on what ships (rules+classifier) and on the rules alone, each pinned just
+    # under its measured held-out figure, so that a regression fails `make eval`; the CV
+    # figures are reported, not gated.
+    if rules_macro < RULES_REGRESSION_FLOOR:
+        failures.append(f"ZSP rules macro-F1 {rules_macro:.3f} below {RULES_REGRESSION_FLOOR}")
+    if shipped < max(SHIPPED_FLOOR, MACRO_F1_FLOOR):
+        failures.append(f"ZSP shipped coder macro-F1 {shipped:.3f} below {SHIPPED_FLOOR}")
     return "\n".join(lines), failures

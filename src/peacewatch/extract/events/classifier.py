@@ -1,0 +1,142 @@
+"""A trained sentence-level PLOVER root classifier (the rule coder's second opinion).
+
+A multinomial logistic regression over two offline feature sets of one sentence: TF-IDF of its
+lower-cased words and word bigrams, and the mean spaCy ``en_core_web_md`` word vector of its
+content words (the vectors the pipeline already loads, so the classifier adds no model to
+install). It was trained by ``scripts/train_event_classifier.py`` on the NGEC-2025 synthetic
+stories (MIT, Andrew Halterman; data card in lexicons/event_classifier.md) and ships as
+``lexicons/event_classifier.npz``: plain arrays, no pickle.
+
+It is used where the rule coder is unsure (extract/events/pair.py ``pair_root_why`` tiers other
+than a trigger linked to the pair); see ``decide``.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import numpy as np
+from spacy.tokens import Doc, Token
+
+from peacewatch.extract.events.lexicon import EventLexicon
+from peacewatch.extract.events.pair import Spans, pair_root_why
+
+MODEL_FILE = "event_classifier.npz"
+
+# ZSP folds PLOVER's CONCEDE and RETREAT into one root; the classifier keeps NGEC's 16 labels
+# and the pair coder folds them the same way.
+YIELD_OF = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
+
+
+def words(tokens: Iterable[Token]) -> list[str]:
+    """Lower-cased alphabetic words and their bigrams: the TF-IDF features of a sentence."""
+    ws = [t.lower_ for t in tokens if t.is_alpha]
+    return ws + [f"{a}_{b}" for a, b in itertools.pairwise(ws)]
+
+
+def mean_vector(tokens: Iterable[Token], dim: int) -> np.ndarray:
+    """L2-normalised mean word vector of the content words (zeros when none has a vector)."""
+    vecs = [t.vector for t in tokens if t.is_alpha and not t.is_stop and t.has_vector]
+    if not vecs:
+        return np.zeros(dim, dtype=np.float32)
+    v: np.ndarray = np.mean(np.asarray(vecs, dtype=np.float32), axis=0)
+    n = float(np.linalg.norm(v))
+    return v / n if n else v
+
+
+@dataclass(frozen=True)
+class EventClassifier:
+    classes: tuple[str, ...]
+    vocab: dict[str, int]
+    idf: np.ndarray  # (terms,)
+    w_terms: np.ndarray  # (terms, classes)
+    w_vec: np.ndarray  # (dim, classes)
+    bias: np.ndarray  # (classes,)
+    vec_scale: float
+
+    def tfidf(self, feats: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Column indices and L2-normalised sublinear TF-IDF values of known features."""
+        counts = Counter(f for f in feats if f in self.vocab)
+        if not counts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        idx = np.array([self.vocab[f] for f in counts], dtype=np.int64)
+        val = (1.0 + np.log(np.array(list(counts.values()), dtype=np.float32))) * self.idf[idx]
+        return idx, val / float(np.linalg.norm(val))
+
+    def scores(self, tokens: Iterable[Token]) -> np.ndarray:
+        tokens = list(tokens)
+        idx, val = self.tfidf(words(tokens))
+        vec = mean_vector(tokens, self.w_vec.shape[0]) * self.vec_scale
+        return np.asarray(val @ self.w_terms[idx] + vec @ self.w_vec + self.bias)
+
+    def proba(self, tokens: Iterable[Token]) -> dict[str, float]:
+        z = self.scores(tokens)
+        p = np.exp(z - z.max())
+        p /= p.sum()
+        return {c: float(x) for c, x in zip(self.classes, p, strict=True)}
+
+    def save(self, path: str) -> None:
+        terms = sorted(self.vocab, key=self.vocab.__getitem__)
+        np.savez_compressed(
+            path,
+            classes=np.array(self.classes),
+            terms=np.array(terms),
+            idf=self.idf.astype(np.float32),
+            w_terms=self.w_terms.astype(np.float16),
+            w_vec=self.w_vec.astype(np.float32),
+            bias=self.bias.astype(np.float32),
+            vec_scale=np.array(self.vec_scale, dtype=np.float32),
+        )
+
+
+def from_arrays(arrays: dict[str, np.ndarray]) -> EventClassifier:
+    return EventClassifier(
+        classes=tuple(str(c) for c in arrays["classes"]),
+        vocab={str(t): i for i, t in enumerate(arrays["terms"])},
+        idf=arrays["idf"].astype(np.float32),
+        w_terms=arrays["w_terms"].astype(np.float32),
+        w_vec=arrays["w_vec"].astype(np.float32),
+        bias=arrays["bias"].astype(np.float32),
+        vec_scale=float(arrays["vec_scale"]),
+    )
+
+
+@cache
+def classifier() -> EventClassifier:
+    """The shipped model, loaded once per process (``allow_pickle=False``: arrays only)."""
+    ref = resources.files("peacewatch.lexicons").joinpath(MODEL_FILE)
+    with resources.as_file(ref) as path, np.load(path, allow_pickle=False) as z:
+        return from_arrays({k: z[k] for k in z.files})
+
+
+def zsp_proba(tokens: Iterable[Token]) -> dict[str, float]:
+    """Probabilities over the 15 ZSP roots (CONCEDE and RETREAT summed into YIELD)."""
+    out: dict[str, float] = {}
+    for c, p in classifier().proba(tokens).items():
+        key = YIELD_OF.get(c, c)
+        out[key] = out.get(key, 0.0) + p
+    return out
+
+
+# The pair coder's tiers (pair.py ``pair_root_why``) on which the classifier decides instead of
+# the rules: no lexicon word in the sentence, or only broad words that link neither actor.
+# Chosen on the development sets (AW mapped to PLOVER roots, PLOVER GSR records), not on PLV;
+# docs/DECISIONS.md, issue 16.
+UNSURE_TIERS = frozenset({"default", "word-unlinked"})
+
+
+def decide(doc: Doc, spans: Spans, lex: EventLexicon) -> tuple[str, str]:
+    """The shipped pair coder: the rules' root, or the classifier's where the rules are unsure.
+
+    The second value names what decided, as ``pair_root_why`` does (``classifier`` when the
+    model overrode the tier it names in ``pair_root_why``)."""
+    root, tier = pair_root_why(doc, spans, lex)
+    if tier not in UNSURE_TIERS:
+        return root, tier
+    proba = zsp_proba(doc)
+    return max(proba, key=proba.__getitem__), "classifier"

@@ -1,0 +1,103 @@
+"""The shipped event classifier (extract/events/classifier.py) and its training code
+(scripts/train_event_classifier.py), on sentences written for these tests (no evaluation or
+training text)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
+import pytest
+from spacy.language import Language
+
+from peacewatch.extract.events.classifier import (
+    YIELD_OF,
+    EventClassifier,
+    classifier,
+    decide,
+    from_arrays,
+    words,
+    zsp_proba,
+)
+from peacewatch.extract.events.lexicon import lexicon
+from peacewatch.extract.events.pair import marked_spans, pair_root_why
+
+SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "train_event_classifier.py"
+
+
+def _script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("train_event_classifier", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_shipped_model_loads_without_pickle_and_is_small() -> None:
+    model = classifier()
+    assert len(model.classes) == 16 and "CONCEDE" in model.classes
+    assert model.w_terms.shape == (len(model.vocab), 16)
+    path = Path(__file__).resolve().parents[1] / "src/peacewatch/lexicons/event_classifier.npz"
+    assert path.stat().st_size < 5_000_000
+
+
+def test_probabilities_fold_concede_and_retreat_into_yield(nlp: Language) -> None:
+    doc = nlp.make_doc("Soldiers fired rockets at a village near the border.")
+    full = classifier().proba(doc)
+    assert sum(full.values()) == pytest.approx(1.0)
+    zsp = zsp_proba(doc)
+    assert "YIELD" in zsp and "CONCEDE" not in zsp and len(zsp) == 15
+    assert zsp["YIELD"] == pytest.approx(sum(full[c] for c in YIELD_OF))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "root"),
+    [
+        ("Thousands of teachers marched through the capital demanding higher pay.", "PROTEST"),
+        ("Militants fired rockets and mortars at an army base overnight.", "ASSAULT"),
+        ("The government froze the assets of five banks and banned their exports.", "SANCTION"),
+    ],
+)
+def test_clear_sentences_get_their_root(nlp: Language, sentence: str, root: str) -> None:
+    proba = zsp_proba(nlp.make_doc(sentence))
+    assert max(proba, key=proba.__getitem__) == root
+
+
+def test_the_classifier_decides_only_where_the_rules_fall_to_the_default(nlp: Language) -> None:
+    lex = lexicon()
+    text, spans = marked_spans("<s>Anna</s> is taller than <t>Boris</t>.")
+    assert pair_root_why(nlp(text), spans, lex)[1] == "default"
+    assert decide(nlp(text), spans, lex)[1] == "classifier"
+    text, spans = marked_spans("<s>Police</s> arrested <t>two journalists</t> on Friday.")
+    assert decide(nlp(text), spans, lex) == pair_root_why(nlp(text), spans, lex)
+
+
+def test_training_is_deterministic_and_round_trips(nlp: Language, tmp_path: Path) -> None:
+    train = _script()
+    rows = [
+        {"label": lab, "prompt": f"{head}\n\n(AP) --", "text": body}
+        for lab, head, body in [
+            ("ASSAULT", "Rebels shell town", "Rebels shelled the town. Nobody knows why."),
+            ("ASSAULT", "Gunmen shell a base", "Gunmen shelled the base at dawn."),
+            ("CONSULT", "Envoys meet in Oslo", "The envoys met in Oslo for talks. It rained."),
+            ("CONSULT", "Ministers meet for talks", "The ministers met for talks on Monday."),
+        ]
+    ]
+    data = train.examples(rows, 1)
+    assert ("Rebels shelled the town.", "ASSAULT") in data
+    assert all("rained" not in s for s, _ in data)  # only the lede sentence
+    docs = [nlp.make_doc(s) for s, _ in data]
+    vecs = np.zeros((len(docs), 300), dtype=np.float32)
+    fit = [train.fit([words(d) for d in docs], vecs, [lab for _, lab in data]) for _ in range(2)]
+    assert np.array_equal(fit[0].w_terms, fit[1].w_terms)
+    path = tmp_path / "m.npz"
+    fit[0].save(str(path))
+    with np.load(path, allow_pickle=False) as z:
+        back: EventClassifier = from_arrays({k: z[k] for k in z.files})
+    probe = nlp.make_doc("Troops shelled the village.")
+    assert max(back.proba(probe).items(), key=lambda kv: kv[1])[0] == "ASSAULT"
+    assert back.vocab == fit[0].vocab
