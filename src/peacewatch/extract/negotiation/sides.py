@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 
 from peacewatch.evidence import span as token_evidence_of
 from peacewatch.extract.actors.base import actor_base
+from peacewatch.extract.negotiation.dyads import dyad_sides
 from peacewatch.lexicons import demonyms
 from peacewatch.parse import countries
 from peacewatch.parse.syntax import Sentence, token_evidence
@@ -100,6 +101,10 @@ def _about_process(tok: Token) -> bool:
     """The noun "between" belongs to, or the one above it ("tensions, in particular
     between ...")."""
     head = tok.head
+    if tok.dep_ == "conj":
+        # "de-escalation of regional tensions, and in particular between X and Y": the first
+        # conjunct's phrase names the process
+        return any(t.lower_ in PROCESS_NOUNS for t in head.subtree if t.i < tok.i)
     return head.lower_ in PROCESS_NOUNS or (
         head.head is not head and head.head.lower_ in PROCESS_NOUNS
     )
@@ -181,11 +186,30 @@ def _armed_sides(doc: Document) -> list[Participant]:
     return out
 
 
-def _talks(doc: Document) -> bool:
+# Words of a text about a process: talks, and what they are about (a boundary's delimitation,
+# de-escalation, normalisation) as readouts name it without the word "talks".
+PROCESS_WORDS = frozenset(
+    {
+        "talks", "negotiations", "negotiation", "ceasefire", "truce", "peace", "dialogue",
+        "process", "de-escalation", "de-escalate", "resolution", "normalization", "normalisation",
+        "delimitation", "boundary", "mediation", "reconciliation", "settlement", "hostilities",
+    }
+)  # fmt: skip
+
+
+def about_talks(doc: Document) -> bool:
+    """The text is about a process (the gate of the readout rounds, stage.py)."""
+    return _talks(doc)
+
+
+WAR_WORDS = frozenset({"war", "conflict", "invasion", "fighting", "violence"})
+
+
+def _talks(doc: Document, more: frozenset[str] = frozenset()) -> bool:
     """The text is about a process: the negotiation stage's issue or round cues would say so,
     but they run later; its nouns are enough here."""
     words = {w.strip(".,;:").lower() for w in doc.body.text.split()}
-    return bool(words & {"talks", "negotiations", "ceasefire", "truce", "peace", "dialogue"})
+    return bool(words & (PROCESS_WORDS | more))
 
 
 def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
@@ -194,6 +218,11 @@ def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
     for s in sents:
         found += _between(doc, s) + _third_parties(doc, s)
     found += _envoys(doc)
+    # "between X and Y" names the process; the conflict dyads only stand in for it (a
+    # DRC-Rwanda readout also names "the Russian invasion of Ukraine"). Two opponents named
+    # with their war are the sides of its process too ("the impact of Russia's war").
+    if len([p for p in found if p.role == "party"]) < 2 and (found or _talks(doc, WAR_WORDS)):
+        found += dyad_sides(doc, [(x.start, x.end) for x in sents])
     if found or _talks(doc):
         found += _armed_sides(doc)
     seen: set[tuple[str, str]] = set()
