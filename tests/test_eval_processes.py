@@ -79,3 +79,9 @@ def test_rounds_floor_fails_when_few_rounds_are_placed_and_dated() -> None:
     few.rounds = [1, 5]
     assert failures({"dev": good, "heldout": good}) == []
     assert any("rounds with place+date" in m for m in failures({"dev": few, "heldout": good}))
+
+
+def test_a_two_letter_body_is_the_actor_base_body_not_a_country() -> None:
+    assert key("UN") == key("United Nations")
+    assert key("EU") == key("European Union")
+    assert key("US") == "US" and key("AF") == "AF"

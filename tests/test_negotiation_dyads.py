@@ -76,3 +76,21 @@ def test_the_dyad_named_in_the_title_wins(nlp: Language) -> None:
     )
     assert "Houthis" in n.parties
     assert not {"RU", "UA"} & set(n.parties)
+
+
+def test_an_envoy_named_by_apposition_mediates_with_the_body(nlp: Language) -> None:
+    n = negotiation(
+        nlp,
+        "The Secretary met with Jan Novak, the UN Secretary-General's Personal Envoy for "
+        "the region, today to discuss the peace process.",
+    )
+    assert "Jan Novak" in n.mediators
+    assert "United Nations" in n.mediators
+
+
+def test_a_title_before_and_belongs_to_its_own_person(nlp: Language) -> None:
+    n = negotiation(
+        nlp,
+        "The Special Envoy and Foreign Minister Jan Novak discussed the peace process.",
+    )
+    assert "Jan Novak" not in n.mediators
