@@ -94,3 +94,22 @@ def test_a_title_before_and_belongs_to_its_own_person(nlp: Language) -> None:
         "The Special Envoy and Foreign Minister Jan Novak discussed the peace process.",
     )
     assert "Jan Novak" not in n.mediators
+
+
+def test_a_state_named_by_its_president_is_a_side(nlp: Language) -> None:
+    n = negotiation(
+        nlp,
+        "The Secretary spoke with Afghan President Ashraf Ghani about the Taliban offensive "
+        "and the peace talks.",
+    )
+    assert {"AF", "Taliban"} <= set(n.parties)
+
+
+def test_a_governing_body_stands_for_its_state(nlp: Language) -> None:
+    n = negotiation(
+        nlp,
+        "The Secretary welcomed the Presidential Leadership Council's commitment to the truce "
+        "and urged the Houthis to join peace talks in Yemen.",
+    )
+    assert {"Presidential Leadership Council (Yemen)", "Houthis"} <= set(n.parties)
+    assert "YE" not in n.parties

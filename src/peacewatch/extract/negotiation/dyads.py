@@ -85,15 +85,22 @@ def _named(doc: Document, sents: list[tuple[int, int]]) -> dict[str, _Named]:
                 governments[f"state:{a.country}"] = replace(others[a.id], government=True)
     demonym_only: dict[str, _Named] = {}
     _add_demonyms(doc.body.text, sents, states, demonym_only)
-    out = demonym_only | governments | states | others
+    # A governing body the text names ("the Presidential Leadership Council") stands for its
+    # state's side; armed forces of the state ("Israel Defense Forces") do not replace it.
+    ruling = {k: g for k, g in governments.items() if not ARMED_FORCES.search(g.name)}
+    out = demonym_only | governments | states | ruling | others
     for key, n in out.items():
         if key.startswith("state:") and not n.government and _as_government(doc.body.text, n):
             out[key] = replace(n, government=True)
     return out
 
 
+ARMED_FORCES = re.compile(r"\b(?:Forces|military|Army)\b", re.I)
+# Words after a state's name or demonym that make it a side: its government, forces, or the
+# officials who speak for it ("Afghan President Ghani", "Ethiopian government officials").
 GOVERNMENT_WORDS = (
     r"government|authorities|forces|military|army|delegation|negotiators|leadership|regime"
+    r"|president|prime minister|foreign minister|officials|leaders"
 )
 
 
