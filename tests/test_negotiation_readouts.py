@@ -73,3 +73,12 @@ def test_a_transcript_before_a_meeting_is_held_at_its_dateline(nlp: Language) ->
         title="Secretary and Foreign Minister Before Their Meeting",
     )
     assert any(r.place == "Washington" and r.date == "2022-05-02" for r in n.rounds)
+
+
+def test_the_venue_hung_on_the_last_side_is_the_rounds(nlp: Language) -> None:
+    n = negotiation(
+        nlp,
+        "The United States welcomes the talks held July 17-18 between senior leaders of the "
+        "Islamic Republic of Afghanistan and the Taliban in Doha.",
+    )
+    assert any(r.place == "Doha" and r.date == "2022-07-17" for r in n.rounds)

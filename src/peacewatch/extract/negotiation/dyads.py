@@ -184,3 +184,23 @@ def dyad_sides(doc: Document, sents: list[tuple[int, int]]) -> list[Participant]
         ev = evidence_of(doc.body.text, n.start, n.end)
         out.append(Participant(n.name, n.country, "party", ev))
     return out
+
+
+def opponents_in(doc: Document, start: int, end: int, states: set[str]) -> bool:
+    """Whether two sides of a conflict dyad, one of them not a state, are named in
+    ``[start, end)`` of the body: the given state codes and the document's non-state actors
+    mentioned there ("talks between the Islamic Republic of Afghanistan and the Taliban").
+    Talks between states keep the round rules' own test (rounds._tracked): "Ukraine's
+    proposals in negotiations with Russia on Crimea" is not a round."""
+    ids = {f"state:{c}" for c in states}
+    for a in doc.actors:
+        ent = next((e for e in doc.entities if e.id == a.entity), None)
+        if ent is not None and any(start <= m.start < end for m in ent.mentions):
+            ids.add(a.id if a.kind != "state" else f"state:{a.country}")
+    table = dyads()
+    return any(
+        frozenset((x, y)) in table
+        for x in ids
+        for y in ids
+        if x < y and not (x.startswith("state:") and y.startswith("state:"))
+    )

@@ -171,11 +171,16 @@ def readouts_in(doc: Document, s: Sentence) -> list[tuple[Token, list[RoundMenti
     return out
 
 
-TRANSCRIPT = re.compile(r"\b(?:Before|After|At the Top of) (?:Their|the|Our) Meeting\b", re.I)
+# "... Before Their Meeting", "Remarks to the Press Before the Berlin II Conference on Libya"
+TRANSCRIPT = re.compile(
+    r"\b(?:Before|After|At the Top of) (?:Their|the|Our) (?:[\w.-]+ ){0,4}"
+    r"(?:Meeting|Conference|Summit|Talks)\b"
+)
 
 
 def dateline_round(doc: Document) -> RoundMention | None:
-    """A transcript "... Before Their Meeting" took place on its release day at its dateline,
+    """A transcript "... Before Their Meeting" (or before a conference or summit) took place on
+    its release day at its dateline,
     the short place paragraph under the byline ("Washington, D.C.", "Ramallah, the West
     Bank")."""
     if not doc.meta.title or not TRANSCRIPT.search(doc.meta.title) or not doc.meta.published:

@@ -174,10 +174,16 @@ def _codes(people: list[Participant], role: str) -> tuple[str, ...]:
 
 
 def _fill_sides(people: list[Participant], named: list[Participant]) -> list[Participant]:
-    """Add the sides and third parties a text names (sides.py) for each role the round
-    rules left empty: a described table keeps its own parties (the 2022 talks)."""
+    """Add the sides a text names (sides.py) when the round rules seated no party: a described
+    table keeps its own parties (the 2022 talks). Third parties add up: a host the round
+    rules found does not make the envoys and the brokering body the text names go away."""
     have = {p.role for p in people}
-    return people + [p for p in named if p.role not in have]
+    seen = {(p.country or p.name, p.role) for p in people}
+    return people + [
+        p
+        for p in named
+        if (p.role not in have if p.role == "party" else (p.country or p.name, p.role) not in seen)
+    ]
 
 
 def _dedupe(ps: list[Position]) -> list[Position]:
