@@ -30,7 +30,12 @@ def test_floors_fail_on_either_split() -> None:
     assert failures({"dev": good, "heldout": good}) == []
     msgs = failures({"dev": good, "heldout": bad})
     assert msgs and all(m.startswith("heldout") for m in msgs)
-    assert set(FLOORS) == {"parties precision", "parties recall", "mediators recall"}
+    assert set(FLOORS) == {
+        "parties precision",
+        "parties recall",
+        "mediators recall",
+        "rounds with place+date",
+    }
 
 
 def test_record_measures_count_vague_and_unlinked_actors() -> None:
@@ -64,3 +69,19 @@ def test_record_measures_count_vague_and_unlinked_actors() -> None:
     assert m["speaker_pronoun_bad"] == 0.5 and m["quote_nospeaker_bad"] == 0.5
     assert m["speaker_linked"] == 0.0
     assert any(f.startswith("actor_pronoun_bad") for f in failures(m))
+
+
+def test_rounds_floor_fails_when_few_rounds_are_placed_and_dated() -> None:
+    good, few = Score(), Score()
+    good.parties.add({"AM", "AZ"}, {"AM", "AZ"})
+    good.mediators.add({"UN"}, {"UN"})
+    few.parties, few.mediators = good.parties, good.mediators
+    few.rounds = [1, 5]
+    assert failures({"dev": good, "heldout": good}) == []
+    assert any("rounds with place+date" in m for m in failures({"dev": few, "heldout": good}))
+
+
+def test_a_two_letter_body_is_the_actor_base_body_not_a_country() -> None:
+    assert key("UN") == key("United Nations")
+    assert key("EU") == key("European Union")
+    assert key("US") == "US" and key("AF") == "AF"

@@ -18,6 +18,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from peacewatch.extract.negotiation.context import PartyResolver, country_of_word, level_of, stances
+from peacewatch.extract.negotiation.dyads import opponents_in
 from peacewatch.extract.negotiation.round_merge import RoundMention as RoundMention
 from peacewatch.extract.negotiation.round_merge import merge as merge
 from peacewatch.extract.negotiation.round_when import date_of, denied, denier, past
@@ -132,7 +133,7 @@ def _places(
             root.dep_ == "pobj" and root.head.lower_ in LOCATIVE and root.head.head.i in anchors
         )
         compound = root.dep_ == "compound" and root.head.i in anchors
-        if not (locative or compound or _via_area(root, anchors)):
+        if not (locative or compound or _via_area(root, anchors) or _via_sides(root, anchors)):
             continue
         anchors |= set(range(ent.start, ent.end))
         start, end = ent.start_char + s.offset, ent.end_char + s.offset
@@ -170,6 +171,22 @@ def _via_area(root: Token, anchors: set[int]) -> bool:
         and x.head.lower_ in ("in", "at", "near")
         and x.head.head.i in anchors
     )
+
+
+def _via_sides(root: Token, anchors: set[int]) -> bool:
+    """ "talks held between leaders of A and B in Doha": the parser hangs the venue on the
+    last side; it is the round's when the sides are the "between" phrase of a round word."""
+    if not (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE):
+        return False
+    x = root.head.head
+    for _ in range(8):
+        if x.dep_ == "conj":
+            x = x.head
+        elif x.dep_ == "pobj" and x.head.lower_ == "of":
+            x = x.head.head
+        else:
+            break
+    return x.dep_ == "pobj" and x.head.lower_ == "between" and x.head.head.i in anchors
 
 
 @cache
@@ -222,7 +239,10 @@ def mentions_in(doc: Document, s: Sentence, resolver: PartyResolver) -> list[Rou
         # The sides may be named anywhere in the sentence ("talks via video link have failed
         # to resolve differences between A and B"); the call words only in the clause.
         sides = _sides(doc, s, list(s.sent), resolver)
-        if NOT_ROUNDS.search(text) or not _tracked({c for c, _ in sides}, s.sent.text):
+        codes = {c for c, _ in sides}
+        if NOT_ROUNDS.search(text) or not (
+            _tracked(codes, s.sent.text) or opponents_in(doc, s.start, s.end, codes)
+        ):
             continue
         no = denied(tok, head)
         ev = token_evidence(doc, s.offset, toks)

@@ -19,14 +19,17 @@ only fill what the round rules left empty, so a text with a described table keep
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from peacewatch.evidence import span as token_evidence_of
 from peacewatch.extract.actors.base import actor_base
+from peacewatch.extract.negotiation.dyads import dyad_sides
 from peacewatch.lexicons import demonyms
 from peacewatch.parse import countries
 from peacewatch.parse.syntax import Sentence, token_evidence
-from peacewatch.records import ActorRecord, Document, Participant
+from peacewatch.records import ActorRecord, Document, Entity, Evidence, Participant
 from peacewatch.vocab import NegotiationRole
 
 # Nouns whose "between X and Y" names the sides of a negotiation or of the conflict it is about.
@@ -100,6 +103,10 @@ def _about_process(tok: Token) -> bool:
     """The noun "between" belongs to, or the one above it ("tensions, in particular
     between ...")."""
     head = tok.head
+    if tok.dep_ == "conj":
+        # "de-escalation of regional tensions, and in particular between X and Y": the first
+        # conjunct's phrase names the process
+        return any(t.lower_ in PROCESS_NOUNS for t in head.subtree if t.i < tok.i)
     return head.lower_ in PROCESS_NOUNS or (
         head.head is not head and head.head.lower_ in PROCESS_NOUNS
     )
@@ -149,19 +156,46 @@ def _third_parties(doc: Document, s: Sentence) -> list[Participant]:
 
 def _envoys(doc: Document) -> list[Participant]:
     """People whose role is an envoy or mediator, and the body they speak for when the role
-    names one ("UN Special Envoy for Yemen Hans Grundberg": Grundberg and the UN)."""
+    names one ("UN Special Envoy for Yemen Hans Grundberg": Grundberg and the UN). The role
+    is read from the entity, or from the title just before a mention or the apposition just
+    after it ("Staffan de Mistura, the UN Secretary-General's Personal Envoy for Western
+    Sahara"), which the entity stage does not always attach."""
     out: list[Participant] = []
     for e in doc.entities:
-        if e.type == "PERSON" and e.role and any(w in e.role.lower() for w in ENVOY_WORDS):
-            ev = e.role_evidence
-            if ev is None:
-                continue
-            out.append(Participant(e.name, None, "mediator", ev))
-            for word in e.role.replace(".", "").split():
-                body = actor_base().find(word) if word.isupper() else None
-                if body is not None and body.kind == "igo":
-                    out.append(Participant(body.name, None, "mediator", ev))
+        if e.type != "PERSON":
+            continue
+        found = _envoy_role(doc, e)
+        if found is None:
+            continue
+        role, ev = found
+        out.append(Participant(e.name, None, "mediator", ev))
+        for word in role.replace(".", "").replace("’s", "").replace("'s", "").split():
+            body = actor_base().find(word) if word.isupper() else None
+            if body is not None and body.kind == "igo":
+                out.append(Participant(body.name, None, "mediator", ev))
     return out
+
+
+# A title ends at a clause or list boundary: "the Special Envoy and Foreign Minister X" gives
+# X no envoy title.
+TITLE_BEFORE = re.compile(r"[^.,;:()\n]{0,70}$")
+APPOSITION_AFTER = re.compile(r"^, ([^.,;:()\n]{0,90})")
+
+
+def _envoy_role(doc: Document, e: Entity) -> tuple[str, Evidence] | None:
+    own = e.role.rsplit(" and ", 1)[-1] if e.role else ""
+    if e.role_evidence and any(w in own.lower() for w in ENVOY_WORDS):
+        return own, e.role_evidence
+    text = doc.body.text
+    for m in e.mentions:
+        before = TITLE_BEFORE.search(text, max(0, m.start - 70), m.start)
+        title = before.group().rsplit(" and ", 1)[-1] if before else ""
+        if any(w in title.lower() for w in ENVOY_WORDS):
+            return title, token_evidence_of(text, m.start - len(title), m.end)
+        after = APPOSITION_AFTER.match(text[m.end : m.end + 100])
+        if after and any(w in after.group(1).lower() for w in ENVOY_WORDS):
+            return after.group(1), token_evidence_of(text, m.start, m.end + after.end())
+    return None
 
 
 # Non-state actors that are sides, not third parties, whenever a text about talks names them.
@@ -181,11 +215,30 @@ def _armed_sides(doc: Document) -> list[Participant]:
     return out
 
 
-def _talks(doc: Document) -> bool:
+# Words of a text about a process: talks, and what they are about (a boundary's delimitation,
+# de-escalation, normalisation) as readouts name it without the word "talks".
+PROCESS_WORDS = frozenset(
+    {
+        "talks", "negotiations", "negotiation", "ceasefire", "truce", "peace", "dialogue",
+        "process", "de-escalation", "de-escalate", "resolution", "normalization", "normalisation",
+        "delimitation", "boundary", "mediation", "reconciliation", "settlement", "hostilities",
+    }
+)  # fmt: skip
+
+
+def about_talks(doc: Document) -> bool:
+    """The text is about a process (the gate of the readout rounds, stage.py)."""
+    return _talks(doc)
+
+
+WAR_WORDS = frozenset({"war", "conflict", "invasion", "fighting", "violence"})
+
+
+def _talks(doc: Document, more: frozenset[str] = frozenset()) -> bool:
     """The text is about a process: the negotiation stage's issue or round cues would say so,
     but they run later; its nouns are enough here."""
     words = {w.strip(".,;:").lower() for w in doc.body.text.split()}
-    return bool(words & {"talks", "negotiations", "ceasefire", "truce", "peace", "dialogue"})
+    return bool(words & (PROCESS_WORDS | more))
 
 
 def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
@@ -194,6 +247,11 @@ def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
     for s in sents:
         found += _between(doc, s) + _third_parties(doc, s)
     found += _envoys(doc)
+    # "between X and Y" names the process; the conflict dyads only stand in for it (a
+    # DRC-Rwanda readout also names "the Russian invasion of Ukraine"). Two opponents named
+    # with their war are the sides of its process too ("the impact of Russia's war").
+    if len([p for p in found if p.role == "party"]) < 2 and (found or _talks(doc, WAR_WORDS)):
+        found += dyad_sides(doc, [(x.start, x.end) for x in sents])
     if found or _talks(doc):
         found += _armed_sides(doc)
     seen: set[tuple[str, str]] = set()

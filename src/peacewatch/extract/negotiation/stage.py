@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from peacewatch.extract.actors.base import issuer_of
 from peacewatch.extract.negotiation import agreements as agr
 from peacewatch.extract.negotiation import commitments as com
 from peacewatch.extract.negotiation import participants as par
 from peacewatch.extract.negotiation import positions as pos
+from peacewatch.extract.negotiation import readouts as ro
 from peacewatch.extract.negotiation import rounds as rnd
 from peacewatch.extract.negotiation import sides as side
 from peacewatch.extract.negotiation.context import ALL, PartyResolver, country_of_word, issues
@@ -51,6 +53,14 @@ def extract_negotiation(doc: Document) -> Document:
     # position (a sanctions supporter, a would-be guarantor) are not parties, and when no
     # table is described the parties stay unknown (empty) rather than guessed.
     positions = [p for p in read.positions if p.party != ALL]
+    # Readouts of meetings and trips are rounds only in a text about a process whose table the
+    # round rules did not describe, released by a third party (readouts.py): a Kremlin readout
+    # of the President's meetings is not a round of the talks Russia is a party to.
+    table = any(m.sides for m in round_mentions)
+    issuer = issuer_of(doc.meta.publisher)
+    if not table and (issuer is None or issuer.get("country") not in parties):
+        round_mentions += ro.readouts(doc, sents) if people or side.about_talks(doc) else []
+        round_mentions += [m for m in [ro.dateline_round(doc)] if m is not None]
     rounds = par.attach_delegations(rnd.merge(round_mentions), dels)
     agreements = agr.assemble(read.agreement_mentions, read.procedure, read.stated_by, parties)
     people += _guarantors(doc, sents, resolver)
@@ -164,10 +174,16 @@ def _codes(people: list[Participant], role: str) -> tuple[str, ...]:
 
 
 def _fill_sides(people: list[Participant], named: list[Participant]) -> list[Participant]:
-    """Add the sides and third parties a text names (sides.py) for each role the round
-    rules left empty: a described table keeps its own parties (the 2022 talks)."""
+    """Add the sides a text names (sides.py) when the round rules seated no party: a described
+    table keeps its own parties (the 2022 talks). Third parties add up: a host the round
+    rules found does not make the envoys and the brokering body the text names go away."""
     have = {p.role for p in people}
-    return people + [p for p in named if p.role not in have]
+    seen = {(p.country or p.name, p.role) for p in people}
+    return people + [
+        p
+        for p in named
+        if (p.role not in have if p.role == "party" else (p.country or p.name, p.role) not in seen)
+    ]
 
 
 def _dedupe(ps: list[Position]) -> list[Position]:

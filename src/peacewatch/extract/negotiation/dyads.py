@@ -1,0 +1,206 @@
+"""The sides of the conflict a text about talks is about, from who fought whom (issue 14).
+
+A readout rarely says "talks between X and Y": "Secretary Blinken spoke with Armenian Prime
+Minister Pashinyan ... the peace process with Azerbaijan". Two actors the text names that were
+opponents in an armed conflict (``lexicons/conflict_dyads.json``, from UCDP/PRIO, see
+``scripts/build_dyads.py``) are the parties of the process the text is about:
+
+- primary and curated dyads first (the warring sides); secondary ones (a state that fought
+  beside a side: Armenia beside the Nagorno-Karabakh authorities against Azerbaijan) only when
+  no primary dyad is named, since a state supporting one side is often the mediator of talks;
+- when several dyads are named, those with more sides named in the title win (a Yemen
+  pledging conference that mentions "Russia's war on Ukraine"), then those whose two sides
+  meet in one sentence ("the Kyrgyz and Tajik border clashes"), then those whose less-named
+  side is named most, then those with an armed group, then the most named: an Israel-Hamas
+  readout that mentions Iran as often keeps Israel and Hamas;
+- a state is also named by its demonym where the actors stage made no actor of it ("Russian
+  escalation", "Israelis and Palestinians"): a readout names sides by adjective more often
+  than by name;
+- a state side is reported by the government actor the text names for it ("the Presidential
+  Leadership Council" for Yemen) when it does not name the state itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import TypedDict, cast
+
+from peacewatch.evidence import span as evidence_of
+from peacewatch.lexicons import demonyms, load_json
+from peacewatch.records import Document, Participant
+
+
+class _Dyad(TypedDict):
+    a: str
+    b: str
+    kind: str
+
+
+@cache
+def dyads() -> dict[frozenset[str], str]:
+    """{frozenset({id_a, id_b}): kind} over the actor-base ids of both sides."""
+    rows = cast(list[_Dyad], load_json("conflict_dyads.json")["dyads"])
+    return {frozenset((r["a"], r["b"])): r["kind"] for r in rows}
+
+
+@dataclass
+class _Named:
+    """One dyad side as the document names it: the name to report, how often, where first."""
+
+    name: str
+    country: str | None
+    mentions: int
+    start: int
+    end: int
+    sentences: frozenset[int]  # indexes of the sentences that name it
+    forms: frozenset[str] = frozenset()  # the words that name it ("Russian", "Russia")
+    government: bool = False  # named as a government, not only as a place (see _as_government)
+
+
+def _named(doc: Document, sents: list[tuple[int, int]]) -> dict[str, _Named]:
+    """Dyad-side id -> how the document names it (states, governments, armed groups);
+    ``sents`` are the (start, end) offsets of the body's sentences."""
+    states: dict[str, _Named] = {}
+    others: dict[str, _Named] = {}
+    governments: dict[str, _Named] = {}
+    for a in doc.actors:
+        ent = next((e for e in doc.entities if e.id == a.entity), None)
+        if ent is None or not ent.mentions:
+            continue
+        m = ent.mentions[0]
+        where = frozenset(
+            i for i, (st, en) in enumerate(sents) for x in ent.mentions if st <= x.start < en
+        )
+        forms = frozenset(doc.body.text[x.start : x.end] for x in ent.mentions)
+        if a.kind == "state" and a.country:
+            key = f"state:{a.country}"
+            states[key] = _Named(
+                a.country, a.country, len(ent.mentions), m.start, m.end, where, forms
+            )
+        elif a.kind in ("government", "armed_group", "militia", "opposition"):
+            others[a.id] = _Named(a.name, None, len(ent.mentions), m.start, m.end, where, forms)
+            if a.kind == "government" and a.country:
+                governments[f"state:{a.country}"] = replace(others[a.id], government=True)
+    demonym_only: dict[str, _Named] = {}
+    _add_demonyms(doc.body.text, sents, states, demonym_only)
+    # A governing body the text names ("the Presidential Leadership Council") stands for its
+    # state's side; armed forces of the state ("Israel Defense Forces") do not replace it.
+    ruling = {k: g for k, g in governments.items() if not ARMED_FORCES.search(g.name)}
+    out = demonym_only | governments | states | ruling | others
+    for key, n in out.items():
+        if key.startswith("state:") and not n.government and _as_government(doc.body.text, n):
+            out[key] = replace(n, government=True)
+    return out
+
+
+ARMED_FORCES = re.compile(r"\b(?:Forces|military|Army)\b", re.I)
+# Words after a state's name or demonym that make it a side: its government, forces, or the
+# officials who speak for it ("Afghan President Ghani", "Ethiopian government officials").
+GOVERNMENT_WORDS = (
+    r"government|authorities|forces|military|army|delegation|negotiators|leadership|regime"
+    r"|president|prime minister|foreign minister|officials|leaders"
+)
+
+
+def _as_government(text: str, n: _Named) -> bool:
+    """The text names the state as a side, not only as a place: "the Government of Ethiopia",
+    "the Islamic Republic of Afghanistan", "Afghan government", "Israel's forces"."""
+    names = "|".join(re.escape(f) for f in sorted(n.forms, key=len, reverse=True))
+    if not names:
+        return False
+    rx = (
+        rf"\b(?:[Gg]overnment|[Rr]epublic|[Aa]uthorities) of (?:the )?(?:{names})\b"
+        rf"|\b(?:{names})(?:['’]s)? (?:[A-Za-z-]+ )?(?:{GOVERNMENT_WORDS})\b"
+    )
+    return re.search(rx, text, re.IGNORECASE) is not None
+
+
+WORD = re.compile(r"[A-Z][a-z]+")
+
+
+def _add_demonyms(
+    text: str, sents: list[tuple[int, int]], states: dict[str, _Named], new: dict[str, _Named]
+) -> None:
+    """States named by a capitalised demonym ("Russian", "Palestinians") in the sentences:
+    more sentences for a state already named, else an entry in ``new``."""
+    table = demonyms()
+    for i, (st, en) in enumerate(sents):
+        for m in WORD.finditer(text, st, en):
+            iso = table.get(m.group().lower())
+            if iso is None:
+                continue
+            key, form = f"state:{iso}", frozenset({m.group()})
+            into = states if key in states else new
+            old = into.get(key)
+            if old is None:
+                into[key] = _Named(iso, iso, 1, m.start(), m.end(), frozenset({i}), form)
+            elif i not in old.sentences:
+                into[key] = replace(old, sentences=old.sentences | {i}, forms=old.forms | form)
+
+
+def _side_named(x: str, pair: frozenset[str], named: dict[str, _Named]) -> bool:
+    """Whether side ``x`` of ``pair`` is named as a side (see dyad_sides)."""
+    states = [y for y in pair if y.startswith("state:")]
+    return len(states) != 1 or x != states[0] or named[x].government
+
+
+def dyad_sides(doc: Document, sents: list[tuple[int, int]]) -> list[Participant]:
+    """The parties of the best-named conflict dyads of the text, first mention first."""
+    named = _named(doc, sents)
+    title = set(re.findall(r"[\w.-]+", doc.meta.title or ""))
+    table = dyads()
+    ids = sorted(named)
+    found = [
+        (frozenset((x, y)), table[frozenset((x, y))])
+        for i, x in enumerate(ids)
+        for y in ids[i + 1 :]
+        if frozenset((x, y)) in table
+    ]
+    main = [p for p, kind in found if kind != "secondary"]
+    pairs = main or [p for p, _ in found]
+    if not pairs:
+        return []
+
+    def rank(pair: frozenset[str]) -> tuple[int, bool, int, int, int]:
+        a, b = (named[x] for x in pair)
+        in_title = sum(bool(set(" ".join(x.forms).split()) & title) for x in (a, b))
+        together = bool(a.sentences & b.sentences)
+        # a state named by demonym is one entity mention but many sentences
+        na, nb = max(a.mentions, len(a.sentences)), max(b.mentions, len(b.sentences))
+        # then a dyad with an armed group: an interstate pair named in passing ("Iran") is
+        # less often the process a text on talks is about
+        armed = sum(not x.startswith("state:") for x in pair)
+        return in_title, together, min(na, nb), armed, na + nb
+
+    best = max(rank(p) for p in pairs)
+    # A state fighting an armed group at home is a party when the text names its government
+    # ("the Government of Ethiopia and the TPLF"); "the conflict in Yemen" names a place.
+    sides = {x for p in pairs if rank(p) == best for x in p if _side_named(x, p, named)}
+    out = []
+    for x in sorted(sides, key=lambda x: named[x].start):
+        n = named[x]
+        ev = evidence_of(doc.body.text, n.start, n.end)
+        out.append(Participant(n.name, n.country, "party", ev))
+    return out
+
+
+def opponents_in(doc: Document, start: int, end: int, states: set[str]) -> bool:
+    """Whether two sides of a conflict dyad, one of them not a state, are named in
+    ``[start, end)`` of the body: the given state codes and the document's non-state actors
+    mentioned there ("talks between the Islamic Republic of Afghanistan and the Taliban").
+    Talks between states keep the round rules' own test (rounds._tracked): "Ukraine's
+    proposals in negotiations with Russia on Crimea" is not a round."""
+    ids = {f"state:{c}" for c in states}
+    for a in doc.actors:
+        ent = next((e for e in doc.entities if e.id == a.entity), None)
+        if ent is not None and any(start <= m.start < end for m in ent.mentions):
+            ids.add(a.id if a.kind != "state" else f"state:{a.country}")
+    table = dyads()
+    return any(
+        frozenset((x, y)) in table
+        for x in ids
+        for y in ids
+        if x < y and not (x.startswith("state:") and y.startswith("state:"))
+    )
