@@ -143,3 +143,12 @@ def test_the_one_called_on_owns_its_commitments(nlp: Language) -> None:
 def test_a_gerund_after_a_noun_is_the_clause_subject_s(nlp: Language) -> None:
     text = "The Houthis bear major responsibility for refusing to engage on a ceasefire."
     assert held(positions(nlp, text), "ceasefire") == {"Houthis"}
+
+
+def test_a_named_holder_without_a_party_speaks_for_his_country(nlp: Language) -> None:
+    text = (
+        "Austrian Chancellor Karl Nehammer visited the region on Monday.\n\n"
+        "For his part, Karl Nehammer said that his country fully supports the sanctions.\n"
+    )
+    ps = positions(nlp, text, NEWSROOM)
+    assert "AT" in held(ps, "sanctions")

@@ -342,6 +342,10 @@ def _positions(
             s.offset,
             [t for t in s.sent if min(x.i for x in toks) <= t.i <= max(x.i for x in toks)],
         )
+        if targets == [None] and who:
+            # The stance's holder is named ("supports the sanctions, Karl Nehammer said") but
+            # the sentence gave no party: the person's own country is it.
+            targets = [resolver.voice.person_party.get(surname(who))]
         for p in targets:
             out.append(
                 Position(
