@@ -9,6 +9,9 @@ from typing import Any
 import lxml.html  # type: ignore[import-untyped]
 import trafilatura
 
+# An lxml element: lxml ships no type stubs, so one name says where an untyped tree flows.
+Tree = Any
+
 # Extraction options (set in extract_html's call), chosen on the AEB development pages (91
 # news pages, body F1 over 4-word shingles, `peacewatch eval extraction`), with the earlier
 # post-cleaning: trafilatura with tables off scored 0.960; favor_precision (stricter pruning of
@@ -41,9 +44,9 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
-def figcaptions(tree: Any) -> list[tuple[str, Any]]:
+def figcaptions(tree: Tree) -> list[tuple[str, Tree]]:
     """(text, element) of every figure caption, in page order, without duplicates."""
-    seen: dict[str, Any] = {}
+    seen: dict[str, Tree] = {}
     for fc in tree.iter("figcaption"):
         text = _norm(fc.text_content())
         if text:
@@ -51,7 +54,7 @@ def figcaptions(tree: Any) -> list[tuple[str, Any]]:
     return list(seen.items())
 
 
-def _in_body_article(fc: Any, lead: str) -> bool:
+def _in_body_article(fc: Tree, lead: str) -> bool:
     """Whether ``fc`` lies in the <article> element that holds the extracted body's lead."""
     return bool(lead) and any(
         lead in _norm(el.text_content()) for el in fc.iterancestors("article")
@@ -78,7 +81,7 @@ _WRAPPERS = re.compile(
 )
 
 
-def depth(root: Any) -> int:
+def depth(root: Tree) -> int:
     """How deep the tree goes (iterative: recursion would hit Python's limit first)."""
     best, stack = 0, [(root, 0)]
     while stack:
@@ -88,7 +91,7 @@ def depth(root: Any) -> int:
     return best
 
 
-def _deep(html: str) -> Any:
+def _deep(html: str) -> Tree:
     """The tree of a page nested deeper than libxml2's default limit: parsed in huge mode,
     or, past that too, with its layout wrappers removed."""
     tree = lxml.html.document_fromstring(html, parser=_HUGE)
@@ -97,7 +100,7 @@ def _deep(html: str) -> Any:
     return trafilatura.load_html(_WRAPPERS.sub(" ", html))
 
 
-def load(html: str) -> Any:
+def load(html: str) -> Tree:
     """The page's tree as trafilatura loads it, unless libxml2 cut it at its depth limit."""
     tree = trafilatura.load_html(html)
     if tree is not None and depth(tree) >= _LIBXML_DEPTH:
