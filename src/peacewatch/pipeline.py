@@ -148,7 +148,7 @@ STAGES: tuple[Stage, ...] = build(
         Stage(
             "negotiation",
             extract_negotiation,
-            requires=("meta", "body", "parses", "entities", "actors", "dates", "places"),
+            requires=("meta", "body", "parses", "entities", "actors", "dates", "places", "quotes"),
             assigns=("negotiation",),
         ),
     )
