@@ -46,7 +46,9 @@ class NegotiationOut(BaseModel):
     agreements: list[dict[str, Any]]
 
 
-def state(request: Request) -> State:
+async def state(request: Request) -> State:
+    # async: FastAPI runs a plain ``def`` dependency on the thread pool, one more thread hop
+    # for every request (this one only reads an attribute).
     st = request.app.state.pw
     assert isinstance(st, State)
     return st

@@ -7,6 +7,7 @@ Only the current version of each document is read unless ``all_versions`` is set
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
@@ -82,10 +83,20 @@ def _in_range(lo_col: Any, hi_col: Any, f: Filters) -> list[Any]:
 
 def _versions(f: Filters) -> Any:
     """Versions to read: the current one of each document, or all of them."""
+    return _versions_of(f.all_versions)
+
+
+@functools.cache
+def _versions_of(all_versions: bool) -> Any:
+    # Built once: a new subquery per request made SQLAlchemy build its column proxies again
+    # (~1.5 ms of a 3 ms /api/documents page on 200 documents). Constructs are immutable,
+    # so one is shared by every thread; ``.c`` is filled here, before any thread reads it.
     s = sa.select(v.c.id, v.c.doc_id, v.c.version, v.c.published, v.c.cluster_id, v.c.url)
-    if not f.all_versions:
+    if not all_versions:
         s = s.join(d, (d.c.id == v.c.doc_id) & (d.c.current_version == v.c.version))
-    return s.subquery("cur")
+    sub = s.subquery("cur")
+    sub.c.id  # noqa: B018 (fills the column collection)
+    return sub
 
 
 def _sid(table: Any, letter: str) -> Any:
@@ -209,7 +220,8 @@ def events(conn: sa.Connection, f: Filters) -> list[Row]:
             )
         )
     stmt = stmt.where(*_in_range(e.c.date_start, e.c.date_end, f))
-    stmt = stmt.where(*_in_bbox(_place_coord(p.c.lat), _place_coord(p.c.lon), f))
+    if f.bbox is not None:  # (building the two coordinate subqueries costs ~1 ms a request)
+        stmt = stmt.where(*_in_bbox(_place_coord(p.c.lat), _place_coord(p.c.lon), f))
     if f.claim_status:
         stmt = stmt.where(event_status_filter(f.claim_status))
     rows = _add_coords(conn, _run(conn, stmt.order_by(e.c.date_start, e.c.version_id, e.c.idx), f))
