@@ -47,6 +47,9 @@ class Filters:
     # Count matches only up to this many (None: all). A page needs a bounded count: counting
     # 90,000 quotes of 10,000 documents took longer than reading the page itself.
     count_cap: int | None = None
+    # Keyset paging: the sort key (ORDER BY values) of the last row of the previous page;
+    # the page starts after it (api/paging.py makes the cursor).
+    after: tuple[Any, ...] | None = None
     bbox: tuple[float, float, float, float] | None = None
     issue: str | None = None
     outlet: str | None = None  # quotes: the relaying outlet or the document's publisher
@@ -103,6 +106,36 @@ def _sid(table: Any, letter: str) -> Any:
     return (table.c.version_id + f"#{letter}" + sa.cast(table.c.idx, sa.String)).label("id")
 
 
+def _later(cols: list[Any], vals: tuple[Any, ...]) -> Any:
+    """(cols) > (vals) in lexicographic order, for non-null columns."""
+    first = cols[0] > vals[0]
+    if len(cols) == 1:
+        return first
+    return sa.or_(first, sa.and_(cols[0] == vals[0], _later(cols[1:], vals[1:])))
+
+
+def _keyset(stmt: Any, f: Filters, dialect: str) -> Any:
+    """The rows after ``f.after`` in the statement's ORDER BY (all ascending), which an index
+    serves like page 1. The first sort column (a date) may be NULL: SQLite sorts NULL first,
+    PostgreSQL last; the other columns (ids, positions) never are."""
+    if f.after is None:
+        return stmt
+    # SQLAlchemy has no public accessor for a statement's ORDER BY: the one place it is read.
+    cols = list(stmt._order_by_clauses)
+    first, val = cols[0], f.after[0]
+    rest = _later(cols[1:], f.after[1:])
+    nulls_last = dialect == "postgresql"
+    if val is None:
+        after = sa.and_(first.is_(None), rest)
+        if not nulls_last:
+            after = sa.or_(after, first.is_not(None))
+    else:
+        after = sa.or_(first > val, sa.and_(first == val, rest))
+        if nulls_last:
+            after = sa.or_(after, first.is_(None))
+    return stmt.where(after)
+
+
 def _run(conn: sa.Connection, stmt: Any, f: Filters) -> list[Row]:
     total = None
     if f.with_total:
@@ -116,6 +149,7 @@ def _run(conn: sa.Connection, stmt: Any, f: Filters) -> list[Row]:
             matches = matches.limit(f.count_cap + 1)
         counted = sa.select(sa.func.count()).select_from(matches.subquery())
         total = conn.execute(counted).scalar_one()
+    stmt = _keyset(stmt, f, conn.dialect.name)  # (after the count: it counts every match)
     if f.limit is not None:
         stmt = stmt.limit(f.limit)
     if f.offset:
@@ -364,7 +398,8 @@ def positions(conn: sa.Connection, f: Filters) -> list[Row]:
     if f.with_total:
         need = None if f.count_cap is None or end is None else max(end, f.count_cap + 1)
     keys: list[tuple[str, int]] = []
-    result = conn.execute(stmt.with_only_columns(pos.c.version_id, pos.c.idx, pos.c.status))
+    narrow = _keyset(stmt, f, conn.dialect.name)
+    result = conn.execute(narrow.with_only_columns(pos.c.version_id, pos.c.idx, pos.c.status))
     for vid, idx, own in result:
         fallback = "denied" if own == "denied" else "reported"  # as _add_status
         if status.get((vid, idx), fallback) == f.claim_status:
@@ -379,7 +414,7 @@ def positions(conn: sa.Connection, f: Filters) -> list[Row]:
     rows = []
     if page:
         full = stmt.where(sa.tuple_(pos.c.version_id, pos.c.idx).in_(page))
-        rows = _run(conn, full, replace(f, limit=None, offset=0, with_total=False))
+        rows = _run(conn, full, replace(f, limit=None, offset=0, with_total=False, after=None))
     for r in rows:
         r["claim_status"] = f.claim_status
         if f.with_total:
