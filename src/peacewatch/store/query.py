@@ -106,31 +106,23 @@ def _sid(table: Any, letter: str) -> Any:
     return (table.c.version_id + f"#{letter}" + sa.cast(table.c.idx, sa.String)).label("id")
 
 
-def _later(cols: list[Any], vals: tuple[Any, ...]) -> Any:
-    """(cols) > (vals) in lexicographic order, for non-null columns."""
-    first = cols[0] > vals[0]
-    if len(cols) == 1:
-        return first
-    return sa.or_(first, sa.and_(cols[0] == vals[0], _later(cols[1:], vals[1:])))
-
-
 def _keyset(stmt: Any, f: Filters, dialect: str) -> Any:
-    """The rows after ``f.after`` in the statement's ORDER BY (all ascending), which an index
-    serves like page 1. The first sort column (a date) may be NULL: SQLite sorts NULL first,
-    PostgreSQL last; the other columns (ids, positions) never are."""
+    """The rows after ``f.after`` in the statement's ORDER BY (all ascending). A row-value
+    comparison, which SQLite and PostgreSQL serve as a range of the sort index (an OR per
+    column made SQLite scan and sort). The first sort column (a date) may be NULL: SQLite
+    sorts NULL first, PostgreSQL last; the other columns (ids, positions) never are."""
     if f.after is None:
         return stmt
     # SQLAlchemy has no public accessor for a statement's ORDER BY: the one place it is read.
     cols = list(stmt._order_by_clauses)
     first, val = cols[0], f.after[0]
-    rest = _later(cols[1:], f.after[1:])
     nulls_last = dialect == "postgresql"
-    if val is None:
-        after = sa.and_(first.is_(None), rest)
+    if val is None:  # the page ended among the undated rows
+        after = sa.and_(first.is_(None), sa.tuple_(*cols[1:]) > tuple(f.after[1:]))
         if not nulls_last:
             after = sa.or_(after, first.is_not(None))
     else:
-        after = sa.or_(first > val, sa.and_(first == val, rest))
+        after = sa.tuple_(*cols) > tuple(f.after)  # (NULL dates compare to nothing)
         if nulls_last:
             after = sa.or_(after, first.is_(None))
     return stmt.where(after)
