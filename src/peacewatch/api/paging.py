@@ -19,8 +19,8 @@ import binascii
 import json
 import threading
 import time
+from collections.abc import Hashable, Mapping
 from datetime import date
-from typing import Any
 
 from peacewatch.api.errors import ApiError
 
@@ -38,13 +38,13 @@ _MAX_TOTALS = 512
 _BAD = "pass the next_cursor of the previous page unchanged (or leave cursor out for page 1)"
 
 
-def encode(kind: str, row: dict[str, Any]) -> str:
+def encode(kind: str, row: Mapping[str, object]) -> str:
     key = [["d", x.isoformat()] if isinstance(x, date) else x for x in map(row.get, KEYS[kind])]
     raw = json.dumps({"k": kind, "a": key}, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode(kind: str, cursor: str) -> tuple[Any, ...]:
+def decode(kind: str, cursor: str) -> tuple[object, ...]:
     """The sort key a cursor of list ``kind`` holds; 422 for anything else."""
     try:
         raw = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
@@ -58,7 +58,7 @@ def decode(kind: str, cursor: str) -> tuple[Any, ...]:
     return out
 
 
-def _value(x: Any) -> Any:
+def _value(x: object) -> object:
     if isinstance(x, list) and len(x) == 2 and x[0] == "d":
         return date.fromisoformat(x[1])
     if x is None or (isinstance(x, str | int) and not isinstance(x, bool)):
@@ -66,17 +66,17 @@ def _value(x: Any) -> Any:
     raise ValueError(f"unexpected value {x!r}")
 
 
-_totals: dict[Any, tuple[float, int]] = {}
+_totals: dict[Hashable, tuple[float, int]] = {}
 _lock = threading.Lock()
 
 
-def cached_total(key: Any) -> int | None:
+def cached_total(key: Hashable) -> int | None:
     with _lock:
         hit = _totals.get(key)
     return hit[1] if hit is not None and hit[0] > time.monotonic() else None
 
 
-def keep_total(key: Any, total: int) -> None:
+def keep_total(key: Hashable, total: int) -> None:
     with _lock:
         if len(_totals) >= _MAX_TOTALS:
             _totals.clear()  # bounded memory; the next requests count again

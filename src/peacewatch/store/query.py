@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import sqlalchemy as sa
 
@@ -26,6 +26,8 @@ from peacewatch.vocab import ClaimStatus
 Kind = Literal["events", "merged", "quotes", "places", "positions", "documents"]
 KINDS: tuple[str, ...] = ("events", "merged", "quotes", "places", "positions", "documents")
 Row = dict[str, Any]
+# A select statement, whatever its columns (``_keyset`` returns the kind it is given).
+SelectT = TypeVar("SelectT", bound=sa.Select)  # type: ignore[type-arg]
 
 d, v = schema.documents, schema.versions
 e, a, q, p, n = schema.events, schema.event_actors, schema.quotes, schema.places, schema.entities
@@ -49,7 +51,7 @@ class Filters:
     count_cap: int | None = None
     # Keyset paging: the sort key (ORDER BY values) of the last row of the previous page;
     # the page starts after it (api/paging.py makes the cursor).
-    after: tuple[Any, ...] | None = None
+    after: tuple[object, ...] | None = None
     bbox: tuple[float, float, float, float] | None = None
     issue: str | None = None
     outlet: str | None = None  # quotes: the relaying outlet or the document's publisher
@@ -90,7 +92,7 @@ def _versions(f: Filters) -> Any:
 
 
 @functools.cache
-def _versions_of(all_versions: bool) -> Any:
+def _versions_of(all_versions: bool) -> sa.Subquery:
     # Built once: a new subquery per request made SQLAlchemy build its column proxies again
     # (~1.5 ms of a 3 ms /api/documents page on 200 documents). Constructs are immutable,
     # so one is shared by every thread; ``.c`` is filled here, before any thread reads it.
@@ -106,7 +108,7 @@ def _sid(table: Any, letter: str) -> Any:
     return (table.c.version_id + f"#{letter}" + sa.cast(table.c.idx, sa.String)).label("id")
 
 
-def _keyset(stmt: Any, f: Filters, dialect: str) -> Any:
+def _keyset(stmt: SelectT, f: Filters, dialect: str) -> SelectT:
     """The rows after ``f.after`` in the statement's ORDER BY (all ascending). A row-value
     comparison, which SQLite and PostgreSQL serve as a range of the sort index (an OR per
     column made SQLite scan and sort). The first sort column (a date) may be NULL: SQLite
