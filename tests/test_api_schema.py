@@ -44,11 +44,19 @@ def test_every_get_operation_is_fuzzed(api_schema: Any) -> None:
     assert spec_paths == set(GET_PATHS)
 
 
+def _without_cursor(case: Any) -> Any:
+    if case.query:
+        case.query.pop("cursor", None)
+    return case
+
+
 @pytest.mark.parametrize("path", GET_PATHS)
 def test_api_matches_its_spec(api_schema: Any, path: str) -> None:
     op = api_schema[path]["GET"]
 
-    @given(case=op.as_strategy())
+    # A cursor is opaque: only the next_cursor of a page is one, which no schema can say, so
+    # generated strings are rightly refused (422). tests/test_api.py tests cursors, good and bad.
+    @given(case=op.as_strategy().map(_without_cursor))
     @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
     def fuzz(case: Any) -> None:
         case.call_and_validate()

@@ -1,4 +1,8 @@
-"""The JSON endpoints. Lists share one page shape: {total, total_exact, limit, offset, items}.
+"""The JSON endpoints. Lists share one page shape: {total, total_exact, limit, offset, items,
+next_cursor}.
+
+Paging: ``cursor`` (the ``next_cursor`` of the previous page; api/paging.py) costs the same on
+every page; ``offset`` still works (the web UI's pager) but walks every row before the page.
 
 ``total`` counts matches up to COUNT_CAP unless the request asks for ``exact_total``: past the
 cap, ``total`` is COUNT_CAP + 1 and ``total_exact`` false (the UI shows "1,000+").
@@ -13,7 +17,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel
 
-from peacewatch.api import reads
+from peacewatch.api import paging, reads
 from peacewatch.api.errors import ERROR_RESPONSES, ApiError
 from peacewatch.api.state import State
 from peacewatch.store.query import QUERIES, Filters
@@ -32,6 +36,8 @@ class Page(BaseModel):
     limit: int
     offset: int
     items: list[dict[str, Any]]
+    # The next page (pass it as ``cursor``); null on a page shorter than ``limit``, the last.
+    next_cursor: str | None = None
 
 
 class DocumentOut(BaseModel):
@@ -46,7 +52,9 @@ class NegotiationOut(BaseModel):
     agreements: list[dict[str, Any]]
 
 
-def state(request: Request) -> State:
+async def state(request: Request) -> State:
+    # async: FastAPI runs a plain ``def`` dependency on the thread pool, one more thread hop
+    # for every request (this one only reads an attribute).
     st = request.app.state.pw
     assert isinstance(st, State)
     return st
@@ -60,6 +68,10 @@ Exact = Annotated[
     Query(description=f"count every match (else up to {COUNT_CAP}; slower on large stores)"),
 ]
 Text = Annotated[str | None, Query(max_length=200)]
+Cursor = Annotated[
+    str | None,
+    Query(max_length=400, description="next_cursor of the previous page (instead of offset)"),
+]
 Day = Annotated[date | None, Query(description="YYYY-MM-DD")]
 NUM = r"-?[0-9]{1,3}(\.[0-9]{1,8})?"
 ClaimStatus = Annotated[
@@ -96,23 +108,34 @@ def _clean(value: str | None) -> str | None:
     return value.replace("\x00", "") or None if value else None
 
 
-def _page(st: State, kind: str, f: Filters, exact: bool = False) -> Page:
+def _page(st: State, kind: str, f: Filters, exact: bool = False, cursor: str | None = None) -> Page:
     cap = None if exact else COUNT_CAP
-    f = replace(f, with_total=True, with_status=True, count_cap=cap)
+    if cursor is not None and f.offset:
+        raise ApiError(422, "invalid_request", "cursor and offset together", "pass only cursor")
+    after = paging.decode(kind, cursor) if cursor is not None else None
+    f = replace(f, with_status=True, count_cap=cap)
+    # The total is that of every match, whatever the page: counted once per filter.
+    key = (st.settings.db, kind, replace(f, limit=None, offset=0), cap)
+    total = paging.cached_total(key)
     with st.engine.connect() as conn:
-        rows = QUERIES[kind](conn, f)
-        if rows:
+        rows = QUERIES[kind](conn, replace(f, after=after, with_total=total is None and not after))
+        if total is None and rows and not after:
             total = int(rows[0]["total_count"])
-        elif f.offset:  # past the end: ask for the first row only to learn the total
-            first = QUERIES[kind](conn, replace(f, limit=1, offset=0))
+        elif total is None:  # past the end, or a cursor page: count from the first row
+            first = QUERIES[kind](conn, replace(f, limit=1, offset=0, with_total=True))
             total = int(first[0]["total_count"]) if first else 0
-        else:
-            total = 0
+    paging.keep_total(key, total)
     for r in rows:
         r.pop("total_count", None)
     capped = cap is not None and total > cap
+    nxt = paging.encode(kind, rows[-1]) if rows and len(rows) == f.limit else None
     return Page(
-        total=total, total_exact=not capped, limit=f.limit or 0, offset=f.offset, items=rows
+        total=total,
+        total_exact=not capped,
+        limit=f.limit or 0,
+        offset=f.offset,
+        items=rows,
+        next_cursor=nxt,
     )
 
 
@@ -131,10 +154,15 @@ def list_documents(
     limit: Limit = 50,
     offset: Offset = 0,
     exact_total: Exact = False,
+    cursor: Cursor = None,
 ) -> Page:
     """Current versions of the stored documents, by publication date."""
     return _page(
-        st, "documents", Filters(since=since, until=until, limit=limit, offset=offset), exact_total
+        st,
+        "documents",
+        Filters(since=since, until=until, limit=limit, offset=offset),
+        exact_total,
+        cursor,
     )
 
 
@@ -163,6 +191,7 @@ def list_events(
     limit: Limit = 50,
     offset: Offset = 0,
     exact_total: Exact = False,
+    cursor: Cursor = None,
 ) -> Page:
     """Events (PLOVER types) with actors, place (and its coordinates when geocoded), dates,
     and claim status (from the corroborated events: /api/merged)."""
@@ -177,7 +206,7 @@ def list_events(
         limit=limit,
         offset=offset,
     )
-    return _page(st, "events", f, exact_total)
+    return _page(st, "events", f, exact_total, cursor)
 
 
 @router.get("/quotes", response_model=Page)
@@ -191,6 +220,7 @@ def list_quotes(
     limit: Limit = 50,
     offset: Offset = 0,
     exact_total: Exact = False,
+    cursor: Cursor = None,
 ) -> Page:
     """Quotes with speaker, relay and date; ``outlet`` matches the relay or the publisher."""
     f = Filters(
@@ -202,7 +232,7 @@ def list_quotes(
         limit=limit,
         offset=offset,
     )
-    return _page(st, "quotes", f, exact_total)
+    return _page(st, "quotes", f, exact_total, cursor)
 
 
 @router.get("/places", response_model=Page)
@@ -216,6 +246,7 @@ def list_places(
     limit: Limit = 50,
     offset: Offset = 0,
     exact_total: Exact = False,
+    cursor: Cursor = None,
 ) -> Page:
     """Geocoded place mentions with their precision (``feature``: city, region, country)."""
     f = Filters(
@@ -227,7 +258,7 @@ def list_places(
         limit=limit,
         offset=offset,
     )
-    return _page(st, "places", f, exact_total)
+    return _page(st, "places", f, exact_total, cursor)
 
 
 @router.get("/positions", response_model=Page)
@@ -243,6 +274,7 @@ def list_positions(
     limit: Limit = 50,
     offset: Offset = 0,
     exact_total: Exact = False,
+    cursor: Cursor = None,
 ) -> Page:
     """Negotiation positions: party, speaker, issue, stance, date, and claim status (the
     same stance from two independent sources within a week: corroborated; opposite stances
@@ -258,7 +290,7 @@ def list_positions(
         limit=limit,
         offset=offset,
     )
-    return _page(st, "positions", f, exact_total)
+    return _page(st, "positions", f, exact_total, cursor)
 
 
 @router.get("/entities", response_model=Page)

@@ -19,7 +19,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Header
 from pydantic import BaseModel, Field
 
-from peacewatch.api import reads
+from peacewatch.api import paging, reads
 from peacewatch.api.errors import ANALYZE_RESPONSES, ERROR_RESPONSES, ApiError
 from peacewatch.api.routes import St
 from peacewatch.api.state import State
@@ -159,6 +159,7 @@ async def store_document(st: St, body: ArticleIn, authorization: Auth = None) ->
             out = store.ingest(raw, lambda r, p: st.analyse(r, p, math.inf), published)
             if out.status in ("stored", "updated"):
                 store.corroborate()
+        paging.forget_totals()  # the lists' cached totals (api/paging.py) count it at once
         doc_id = out.version_id.split("/")[0] if out.version_id else None
         return StoredOut(
             status=out.status,
