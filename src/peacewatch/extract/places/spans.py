@@ -164,10 +164,14 @@ def _head_noun_hints(g: Gazetteer, span: Span) -> tuple[str | None, set[str]]:
     return feature, countries
 
 
-def _spans_in(g: Gazetteer, sd: Doc, para: int) -> list[_Span]:
+def _spans_in(
+    g: Gazetteer, sd: Doc, para: int, known: frozenset[str] = frozenset()
+) -> list[_Span]:
     """The place spans of one parsed paragraph: place entities first, then entities of other
-    labels, then proper-noun runs outside any entity; a token belongs to one span at most."""
-    finder = _Finder(g, sd, para)
+    labels, then proper-noun runs outside any entity; a token belongs to one span at most.
+    ``known``: the folded names of towns the document names as places elsewhere; one of them
+    heading an organisation's name is that town ("Paris Public Library" in a story on Paris)."""
+    finder = _Finder(g, sd, para, known)
     for ent in sd.ents:
         if ent.label_ in PLACE_LABELS or ent.label_ == "FAC":
             finder.add(ent.start, ent.end, ent.label_, None if ent.label_ in PLACE_LABELS else 0)
@@ -212,8 +216,8 @@ class _Reading:
 class _Finder:
     """The place spans of one paragraph, added one candidate (token range) at a time."""
 
-    def __init__(self, g: Gazetteer, sd: Doc, para: int) -> None:
-        self.g, self.sd, self.para = g, sd, para
+    def __init__(self, g: Gazetteer, sd: Doc, para: int, known: frozenset[str]) -> None:
+        self.g, self.sd, self.para, self.known = g, sd, para, known
         self.spans: list[_Span] = []
         self.taken = [False] * (len(sd) + 1)
 
@@ -272,7 +276,9 @@ class _Finder:
                 ):
                     self.add(first, last, "GAZ", EMBEDDED_MIN_POP)
                     return
-                if first == head and last > first and _heads_a_name(self.g, sub.text):
+                if first == head and (
+                    _heads_a_name(self.g, sub.text) or fold(sub.text) in self.known
+                ):
                     self.add(first, last, "GAZ", None)
                     return
         # A country ending the name ("Air Zimbabwe"); not a region, many of which are words.
