@@ -164,9 +164,7 @@ def _head_noun_hints(g: Gazetteer, span: Span) -> tuple[str | None, set[str]]:
     return feature, countries
 
 
-def _spans_in(
-    g: Gazetteer, sd: Doc, para: int, known: frozenset[str] = frozenset()
-) -> list[_Span]:
+def _spans_in(g: Gazetteer, sd: Doc, para: int, known: frozenset[str] = frozenset()) -> list[_Span]:
     """The place spans of one parsed paragraph: place entities first, then entities of other
     labels, then proper-noun runs outside any entity; a token belongs to one span at most.
     ``known``: the folded names of towns the document names as places elsewhere; one of them
@@ -221,37 +219,39 @@ class _Finder:
         self.spans: list[_Span] = []
         self.taken = [False] * (len(sd) + 1)
 
-    def add(self, first: int, last: int, label: str, strong_pop: int | None) -> None:
+    def add(self, first: int, last: int, label: str, strong_pop: int | None) -> bool:
         """Keep tokens ``first:last`` (with ``label``) as a place if they name one.
 
         ``strong_pop``: the population a city reading needs (None: no gazetteer entry needed).
+        True when it was kept.
         """
         g, sd = self.g, self.sd
         b = self._strip(first, last)
         if b.first >= b.last or any(self.taken[b.first : b.last]):
-            return
+            return False
         end = self._extend(b.first, b.last)
         if end is None:
-            return
+            return False
         b.last = end
         if fold(sd[b.first : b.last].text) in g.demonyms:
             return  # "Ukrainian", "Sri Lankan" are not places
         if label in PLACE_LABELS:
             end = self._shrink(b.first, b.last)
             if end is None:
-                return
+                return False
             b.last = end
         if b.last < len(sd) and sd[b.last].lower_ in REGION_WORDS and not self.taken[b.last]:
             b.last += 1
         span = sd[b.first : b.last]
         if self._not_a_name(span, b.first, label):
-            return
+            return False
         r = self._reading(span, b, label)
         if strong_pop is not None and not _strong(g, _own_names(g, r, label), strong_pop):
-            return
+            return False
         if not r.ids and label not in PLACE_LABELS:
-            return
+            return False
         self._keep(r, b, label)
+        return True
 
     def embedded(self, ent: Span) -> None:
         """The well-known place heading an organisation's name, following its "of", or (a
@@ -273,21 +273,28 @@ class _Finder:
                     and sd[first].lower_ not in GEO_WORDS
                     and sd[last - 1].lower_ not in GEO_WORDS
                     and _strong(self.g, candidates(self.g, sub.text), EMBEDDED_MIN_POP)
+                    and self.add(first, last, "GAZ", EMBEDDED_MIN_POP)
                 ):
-                    self.add(first, last, "GAZ", EMBEDDED_MIN_POP)
                     return
-                if first == head and (
-                    _heads_a_name(self.g, sub.text) or fold(sub.text) in self.known
+                if (
+                    first == head
+                    and (_heads_a_name(self.g, sub.text) or fold(sub.text) in self.known)
+                    and self.add(first, last, "GAZ", None)
                 ):
-                    self.add(first, last, "GAZ", None)
                     return
-        # A country ending the name ("Air Zimbabwe"); not a region, many of which are words.
+        # A country inside or ending the name ("Air Zimbabwe", "SME Mauritius Limited"); not
+        # a region, many of which are words. (An unknown head word, "Air", no longer stops
+        # the search: issue 15, H8.)
         for first in range(head + 1, ent.end):
-            sub = sd[first : ent.end]
-            ids = candidates(self.g, sub.text)
-            if sub.text[:1].isupper() and any(self.g.feature[i] == "country" for i in ids):
-                self.add(first, ent.end, "GAZ", EMBEDDED_MIN_POP)
-                return
+            for last in range(ent.end, first, -1):
+                sub = sd[first:last]
+                ids = candidates(self.g, sub.text)
+                if (
+                    sub.text[:1].isupper()
+                    and any(self.g.feature[i] == "country" for i in ids)
+                    and self.add(first, last, "GAZ", EMBEDDED_MIN_POP)
+                ):
+                    return
 
     def _strip(self, first: int, last: int) -> _Bounds:
         """Drop a leading "the", "City of" / "District of", and a trailing possessive."""
