@@ -234,7 +234,7 @@ class _Finder:
             return False
         b.last = end
         if fold(sd[b.first : b.last].text) in g.demonyms:
-            return  # "Ukrainian", "Sri Lankan" are not places
+            return False  # "Ukrainian", "Sri Lankan" are not places
         if label in PLACE_LABELS:
             end = self._shrink(b.first, b.last)
             if end is None:
