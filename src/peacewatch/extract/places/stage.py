@@ -69,9 +69,14 @@ def _document_spans(g: Gazetteer, parses: tuple[Doc, ...]) -> list[_Span]:
         fold(s.query.text)
         for spans in per_para
         for s in spans
-        # spaCy, too, saw a place there: "Air" of "air Zimbabwe" is no town Air
+        # spaCy, too, saw a place there, and a town has that name as its own: "Air" (GPE in
+        # "on air Zimbabwe") is only an alternate name of Air Khas, India, and would take
+        # every "Air Zimbabwe" (GWN even: 5 false places).
         if s.label in PLACE_LABELS
-        and any(g.feature[i] == "city" for i in candidates(g, s.query.text))
+        and any(
+            g.feature[i] == "city" and fold(g.names[i]) == fold(s.query.text)
+            for i in candidates(g, s.query.text)
+        )
     )
     for k, sd in enumerate(parses):
         heads = {
