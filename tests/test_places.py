@@ -241,3 +241,22 @@ def test_a_place_mention_never_ends_on_a_hyphen(nlp: Language) -> None:
 def test_a_person_is_a_town_only_after_a_place_preposition(nlp: Language) -> None:
     doc = analyse(nlp, "Clinton said the talks would resume.", "Bush told reporters so.")
     assert doc.places == ()  # not Clinton, Iowa, nor Bush, Egypt
+
+
+def test_county_or_named_town_heading_an_organisation_is_a_place(nlp: Language) -> None:
+    # Issue 15 (H8): a county by its full name always; a town only when the story names it
+    # as a place elsewhere, so "Dublin City Council" alone stays a name (test above).
+    doc = analyse(
+        nlp,
+        "The fire started on Monday evening in Paris, Illinois, officials said.",
+        "Deputies of the Edgar County Sheriff's Office and the Paris Fire Department came.",
+    )
+    county = place(doc, "Edgar County")
+    assert county.country == "US" and county.feature == "region"
+    heads = [p for p in doc.places if p.mention == "Paris"]
+    assert len(heads) == 2 and all(p.country == "US" for p in heads)
+
+
+def test_country_inside_an_organisation_name(nlp: Language) -> None:
+    doc = analyse(nlp, "The fair was organised by SME Mauritius Limited in Port Louis.")
+    assert place(doc, "Mauritius").country == "MU"

@@ -15,7 +15,7 @@ from typing import cast
 
 from spacy.tokens import Doc, Span
 
-from peacewatch.extract.places.spans import _Span, _spans_in
+from peacewatch.extract.places.spans import EMBEDDING, PLACE_LABELS, _Span, _spans_in
 from peacewatch.extract.places.words import place_words
 from peacewatch.geo.gazetteer import Entry, Gazetteer, fold, load
 from peacewatch.geo.resolver import candidates, resolve_all
@@ -56,6 +56,38 @@ def _qualify(spans: list[_Span], g: Gazetteer, texts: list[str]) -> None:
             a.query = replace(
                 a.query, countries=a.query.countries | cc, admin1=a.query.admin1 | frozenset(ad)
             )
+
+
+def _document_spans(g: Gazetteer, parses: tuple[Doc, ...]) -> list[_Span]:
+    """Every paragraph's place spans; a paragraph with an organisation's name headed by a town
+    the document names elsewhere is read again with those towns known ("Paris Public Library"
+    in a story about Paris, Illinois). Issue 15 (H8): such heads were the largest class of
+    missed toponyms in the LGL even half; a town's name alone heading one is too often
+    another place ("Cambridge Analytica", "Dublin International Piano Competition")."""
+    per_para = [_spans_in(g, sd, k) for k, sd in enumerate(parses)]
+    known = frozenset(
+        fold(s.query.text)
+        for spans in per_para
+        for s in spans
+        # spaCy, too, saw a place there, and a town has that name as its own: "Air" (GPE in
+        # "on air Zimbabwe") is only an alternate name of Air Khas, India, and would take
+        # every "Air Zimbabwe" (GWN even: 5 false places).
+        if s.label in PLACE_LABELS
+        and any(
+            g.feature[i] == "city" and fold(g.names[i]) == fold(s.query.text)
+            for i in candidates(g, s.query.text)
+        )
+    )
+    for k, sd in enumerate(parses):
+        heads = {
+            fold(ent[int(ent[0].lower_ == "the") :][:n].text)
+            for ent in sd.ents
+            if ent.label_ in EMBEDDING
+            for n in (1, 2, 3)
+        }
+        if heads & known:
+            per_para[k] = _spans_in(g, sd, k, known)
+    return [s for spans in per_para for s in spans]
 
 
 def _person_words(parses: tuple[Doc, ...]) -> set[str]:
@@ -106,9 +138,7 @@ def places_for(doc: Document, g: Gazetteer | None = None) -> tuple[Place, ...]:
     g = g or load()
     body = doc.body.text
     texts = [body[p.start : p.end] for p in doc.body.paragraphs]
-    spans: list[_Span] = []
-    for k, sd in enumerate(doc.parses):
-        spans.extend(_spans_in(g, sd, k))
+    spans = _document_spans(g, doc.parses)
     spans.sort(key=lambda s: (s.para, s.start))
     persons = _person_words(doc.parses)
     spans = [s for s in spans if not _names_a_person(g, s, persons)]
