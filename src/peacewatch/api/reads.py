@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 from peacewatch.store import schema
 from peacewatch.store.claims import store_state
+from peacewatch.store.query import actor_key
 
 Row = dict[str, Any]
 d, v, n = schema.documents, schema.versions, schema.entities
@@ -170,9 +171,12 @@ def negotiation(
 ) -> dict[str, list[Row]]:
     """Rounds, commitments, agreements and participants of the current versions."""
     out: dict[str, list[Row]] = {"rounds": [], "commitments": [], "agreements": []}
+    # Exact, as the lists' actor filters (store/query.actor_key): parties are ISO codes, else
+    # names; "RU" must not match a party whose name has the letters "ru" in it.
+    code, name = actor_key(party) if party else (None, "")
     for r, neg in _negotiations(conn):
         parties = [str(p) for p in neg.get("parties", [])]
-        if party and not any(party.casefold() in p.casefold() for p in parties):
+        if party and not any(p == code or p.casefold() == name for p in parties):
             continue
         for kind in out:
             for i, item in enumerate(neg.get(kind, [])):

@@ -287,7 +287,11 @@ def _filters(
 
 
 ActorOpt = Annotated[
-    str | None, typer.Option(help="Actor: ISO country code (UA, RU) or part of a name.")
+    str | None,
+    typer.Option(
+        help="Actor, exactly: an ISO country code (UA, RU), an actor id (state:RU,"
+        " person:vladimir-putin) or a whole name (any case)."
+    ),
 ]
 TypeOpt = Annotated[str | None, typer.Option("--type", help="Event type (or its prefix).")]
 PlaceOpt = Annotated[str | None, typer.Option(help="Part of a place name.")]
