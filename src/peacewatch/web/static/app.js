@@ -282,8 +282,21 @@ async function viewMap(p) {
       `${countOf(events)} events. Basemap: Natural Earth via world-atlas.`));
 }
 
+// Columns of the positions board by the party's role in the talks (issue 17): the parties
+// of the talks first, then their mediators, hosts and guarantors, then anyone else; within
+// each, the party with the most positions first (not AT, GB, GR … RU, UA).
+function partyOrder(rows, f) {
+  const role = (pa) => (f.talk_parties || []).includes(pa) ? 0
+    : (f.talk_third_parties || []).includes(pa) ? 1 : pa === "unattributed" ? 3 : 2;
+  const n = new Map();
+  for (const r of rows) n.set(r.party || "unattributed", (n.get(r.party || "unattributed") || 0) + 1);
+  return [...n.keys()].sort((a, b) => role(a) - role(b) || n.get(b) - n.get(a) ||
+    a.localeCompare(b));
+}
+
 // ---- positions board: issues × parties, latest stance and its history ----
 async function viewPositions(p) {
+  const f = await facets();
   main.append(el("h2", {}, "Positions board"),
     filterForm([
       { name: "actor", label: "Party / speaker" },
@@ -297,7 +310,7 @@ async function viewPositions(p) {
   // A position the party denies holding is shown as its denial, never as a held stance.
   const stance = (r) => (r.status === "denied" ? `denies: ${r.stance}` : String(r.stance));
   const issues = [...new Set(pos.items.map((r) => r.issue))].sort();
-  const parties = [...new Set(pos.items.map((r) => r.party || "unattributed"))].sort();
+  const parties = partyOrder(pos.items, f);
   const table = el("table", {}, el("tr", {}, el("th", {}, "issue"),
     parties.map((pa) => el("th", {}, pa))));
   for (const issue of issues) {
