@@ -353,3 +353,18 @@ def test_speaker_menu_lists_linked_speakers_most_quoted_first(page: Any, server:
             quoted[q["speaker"]] = quoted.get(q["speaker"], 0) + 1
     assert menu and set(menu) <= set(quoted)
     assert [quoted[s] for s in menu] == sorted((quoted[s] for s in menu), reverse=True)
+
+
+def test_negotiation_view_lists_merged_rounds_and_opens_a_stance(page: Any, server: str) -> None:
+    track = httpx.get(f"{server}/api/track").json()
+    assert track["rounds"] and track["positions"]
+    open_view(page, server, "negotiation")
+    assert page.locator("table.rounds tr.round").count() == len(track["rounds"])
+    reports = page.locator("tr.round li.report").count()
+    assert reports == sum(len(r["reports"]) for r in track["rounds"])
+    cell = page.locator("table.matrix td.cell").first
+    assert cell.count() == 1
+    cell.locator("a.evidence").first.click()
+    wait_ready(page, "doc")
+    texts = {h["evidence"]["text"] for x in track["positions"] for h in x["history"]}
+    assert highlighted(page) in texts
