@@ -267,11 +267,14 @@ def test_serve_passes_the_options_on(tmp_path: Any, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(uvicorn, "run", fake_run)
     monkeypatch.delenv("PEACEWATCH_API_TOKEN", raising=False)
     db = str(tmp_path / "s.db")
-    out = CliRunner().invoke(app, ["serve", "--db", db])
+    # --create: the store does not exist yet; --port 0: any free port (the busy-port check
+    # binds it before serving).
+    out = CliRunner().invoke(app, ["serve", "--db", db, "--create", "--port", "0"])
     assert out.exit_code == 0, out.output
     assert seen["proxy_headers"] is False
     assert seen["settings"].open_analyze is False and seen["settings"].limits == Limits()
-    args = ["serve", "--db", db, "--open-analyze", "--max-chars", "5000", "--max-paragraph"]
+    args = ["serve", "--db", db, "--port", "0", "--open-analyze", "--max-chars", "5000"]
+    args += ["--max-paragraph"]
     args += ["900", "--analyze-timeout", "7", "--analyze-queue", "2", "--trusted-proxy", "10.0.0.1"]
     out = CliRunner().invoke(app, args)
     assert out.exit_code == 0, out.output

@@ -30,6 +30,7 @@ GET_PATHS = [
     "/api/merged",
     "/api/negotiation",
     "/api/facets",
+    "/api/track",
 ]
 
 

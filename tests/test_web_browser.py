@@ -321,3 +321,50 @@ def test_timeline_shows_each_event_date_at_its_precision(page: Any, server: str)
         assert e["date"] in shown
         assert ("(reported)" in shown) == (e["date_basis"] == "reported")
         assert shown.startswith("by ") == (e["date_precision"] == "before")
+
+
+def test_positions_board_columns_follow_the_roles_in_the_talks(page: Any, server: str) -> None:
+    # Parties of the talks first, then third parties, then anyone else; in each, the party
+    # with the most positions first (issue 17: not alphabetical).
+    open_view(page, server, "positions")
+    columns = page.locator("table tr").first.locator("th").all_inner_texts()[1:]
+    facets = httpx.get(f"{server}/api/facets").json()
+    count: dict[str, int] = {}
+    for p in items(server, "positions"):
+        count[p["party"] or "unattributed"] = count.get(p["party"] or "unattributed", 0) + 1
+    assert sorted(columns) == sorted(count) and len(columns) >= 2
+
+    def role(party: str) -> int:
+        if party in facets["talk_parties"]:
+            return 0
+        return 1 if party in facets["talk_third_parties"] else 2 + (party == "unattributed")
+
+    keys = [(role(c), -count[c]) for c in columns]
+    assert keys == sorted(keys)
+    assert role(columns[0]) == 0
+
+
+def test_speaker_menu_lists_linked_speakers_most_quoted_first(page: Any, server: str) -> None:
+    open_view(page, server, "quotes")
+    menu = page.locator("select[name=speaker] option").all_inner_texts()[1:]  # after "(any)"
+    quoted: dict[str, int] = {}
+    for q in items(server, "quotes"):
+        if q["speaker"]:
+            quoted[q["speaker"]] = quoted.get(q["speaker"], 0) + 1
+    assert menu and set(menu) <= set(quoted)
+    assert [quoted[s] for s in menu] == sorted((quoted[s] for s in menu), reverse=True)
+
+
+def test_negotiation_view_lists_merged_rounds_and_opens_a_stance(page: Any, server: str) -> None:
+    track = httpx.get(f"{server}/api/track").json()
+    assert track["rounds"] and track["positions"]
+    open_view(page, server, "negotiation")
+    assert page.locator("table.rounds tr.round").count() == len(track["rounds"])
+    reports = page.locator("tr.round li.report").count()
+    assert reports == sum(len(r["reports"]) for r in track["rounds"])
+    cell = page.locator("table.matrix td.cell").first
+    assert cell.count() == 1
+    cell.locator("a.evidence").first.click()
+    wait_ready(page, "doc")
+    texts = {h["evidence"]["text"] for x in track["positions"] for h in x["history"]}
+    assert highlighted(page) in texts

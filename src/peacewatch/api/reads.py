@@ -7,6 +7,7 @@ SQL through SQLAlchemy Core only, every value a bound parameter.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from datetime import date
 from typing import Any
 
@@ -14,6 +15,7 @@ import sqlalchemy as sa
 
 from peacewatch.store import schema
 from peacewatch.store.claims import store_state
+from peacewatch.store.query import actor_key
 
 Row = dict[str, Any]
 d, v, n = schema.documents, schema.versions, schema.entities
@@ -170,9 +172,12 @@ def negotiation(
 ) -> dict[str, list[Row]]:
     """Rounds, commitments, agreements and participants of the current versions."""
     out: dict[str, list[Row]] = {"rounds": [], "commitments": [], "agreements": []}
+    # Exact, as the lists' actor filters (store/query.actor_key): parties are ISO codes, else
+    # names; "RU" must not match a party whose name has the letters "ru" in it.
+    code, name = actor_key(party) if party else (None, "")
     for r, neg in _negotiations(conn):
         parties = [str(p) for p in neg.get("parties", [])]
-        if party and not any(party.casefold() in p.casefold() for p in parties):
+        if party and not any(p == code or p.casefold() == name for p in parties):
             continue
         for kind in out:
             for i, item in enumerate(neg.get(kind, [])):
@@ -199,7 +204,7 @@ def negotiation(
 def facets(conn: sa.Connection) -> dict[str, list[Any]]:
     """The values the UI offers in its filter menus."""
     cur = _current().subquery("cur")
-    e, q, p, pos = schema.events, schema.quotes, schema.places, schema.positions
+    e, p, pos = schema.events, schema.places, schema.positions
 
     def distinct(col: Any, vcol: Any) -> list[Any]:
         stmt = (
@@ -216,7 +221,49 @@ def facets(conn: sa.Connection) -> dict[str, list[Any]]:
         "event_types": distinct(e.c.type, e.c.version_id),
         "issues": distinct(pos.c.issue, pos.c.version_id),
         "parties": distinct(pos.c.party, pos.c.version_id),
-        "speakers": distinct(q.c.speaker, q.c.version_id),
+        "speakers": _speakers(conn, cur),
         "countries": distinct(p.c.country, p.c.version_id),
         "publishers": distinct(v.c.publisher, v.c.id),
+        **_talk_roles(conn),
     }
+
+
+def _speakers(conn: sa.Connection, cur: Any) -> list[str]:
+    """Speakers linked to a named entity (a person, organisation, state or group, not an
+    outlet), the most quoted first.
+
+    A speaker without an entity is a phrase the attribution could not resolve to anyone
+    ("time", "war", "Almost two weeks of our resistance"): a menu of 240 such entries hid the
+    people who speak (issue 17). Their quotes stay in the list; only the menu leaves them out.
+    """
+    q = schema.quotes
+    sp = n.alias("speaker_entity_row")
+    k = sa.func.count().label("k")
+    stmt = (
+        sa.select(q.c.speaker, k)
+        .join(cur, cur.c.id == q.c.version_id)
+        .join(sp, (sp.c.version_id == q.c.version_id) & (sp.c.entity_id == q.c.speaker_entity))
+        .where(q.c.speaker.is_not(None), sp.c.type != "OUTLET")
+        .group_by(q.c.speaker)
+        .order_by(k.desc(), q.c.speaker)
+        .limit(500)
+    )
+    return [name for name, _ in conn.execute(stmt)]
+
+
+def _talk_roles(conn: sa.Connection) -> dict[str, list[Any]]:
+    """The parties of the talks and their third parties (mediators, hosts, guarantors), each
+    ordered by the number of documents that name them so: the positions board puts the
+    parties' columns first (issue 17)."""
+    parties: Counter[str] = Counter()
+    third: Counter[str] = Counter()
+    for _, neg in _negotiations(conn):
+        parties.update({str(x) for x in neg.get("parties", [])})
+        third.update({str(x) for k in ("mediators", "hosts", "guarantors") for x in neg.get(k, [])})
+
+    def most_named(c: Counter[str]) -> list[str]:
+        return [x for x, _ in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    for x in parties:  # a party named a mediator elsewhere is still a party
+        third.pop(x, None)
+    return {"talk_parties": most_named(parties), "talk_third_parties": most_named(third)}

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from peacewatch.cli.errors import report_error
-from peacewatch.cli.store import DbOption
+from peacewatch.cli.store import DbOption, require_store
 from peacewatch.limits import DEFAULT as DEFAULT_LIMITS
 from peacewatch.limits import Limits
 
@@ -50,6 +50,10 @@ def serve(
             "without it the rate limit counts the TCP peer.",
         ),
     ] = None,
+    create: Annotated[
+        bool,
+        typer.Option(help="Create the SQLite store when it does not exist (to ingest over /api)."),
+    ] = False,
 ) -> None:
     """Serve the JSON API (/api, spec at /api/openapi.json) and the web UI; Ctrl-C stops it.
 
@@ -57,23 +61,13 @@ def serve(
     lists origins (comma-separated). README "Limits and errors" lists the limits.
     """
     import uvicorn
-    from sqlalchemy.exc import OperationalError
 
     from peacewatch.api import Settings, create_app
-    from peacewatch.store import Store
 
-    try:
-        store = Store(db)  # creates or migrates the schema, so a new store serves empty lists
-        with store.engine.begin() as conn:
-            if conn.dialect.name == "sqlite":
-                # Fresh planner statistics (PostgreSQL's autovacuum keeps its own): without
-                # them SQLite sorted every match of a list for each page (benchmarks/api.py).
-                # Under a second for 10,000 documents.
-                conn.exec_driver_sql("ANALYZE")
-        store.close()
-    except OperationalError as exc:
-        report_error("--db", f"cannot open {db}: {exc.orig}", "check the path")
-        raise typer.Exit(2) from exc
+    if not create:
+        require_store(db, "serve", "--create")
+    _prepare(db)
+    _check_port(host, port)
     limits = Limits(
         max_paragraph=max_paragraph,
         max_chars=max_chars,
@@ -86,6 +80,61 @@ def serve(
     # stdout: the address is what a caller (make run) needs; everything else goes to stderr.
     print(f"peacewatch UI: http://{shown}:{port}/  (API: /api, Ctrl-C stops)", flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", **proxy_options(trusted_proxy))
+
+
+def _prepare(db: str) -> None:
+    """Open the store once before serving: creates (--create) or migrates the schema."""
+    from sqlalchemy.exc import OperationalError
+
+    from peacewatch.store import Store
+
+    try:
+        store = Store(db)
+        with store.engine.begin() as conn:
+            if conn.dialect.name == "sqlite":
+                # Fresh planner statistics (PostgreSQL's autovacuum keeps its own): without
+                # them SQLite sorted every match of a list for each page (benchmarks/api.py).
+                # Under a second for 10,000 documents.
+                conn.exec_driver_sql("ANALYZE")
+        store.close()
+    except OperationalError as exc:
+        report_error("--db", f"cannot open {db}: {exc.orig}", "check the path")
+        raise typer.Exit(2) from exc
+
+
+def _check_port(host: str, port: int) -> None:
+    """Exit 2 with the cause and a fix when the server could not listen on host:port.
+
+    uvicorn would print a raw "[Errno 98] ... address already in use" after we printed the
+    address; binding once here (with SO_REUSEADDR, as uvicorn does, so a port in TIME_WAIT is
+    not refused) tells the user before. Another program could still take the port in between:
+    uvicorn then reports it its own way.
+    """
+    import errno
+    import socket
+
+    try:
+        family, kind, proto, _, addr = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+        with socket.socket(family, kind, proto) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind(addr)
+    except socket.gaierror as exc:
+        report_error("--host", f"cannot resolve {host!r}: {exc.strerror}", "check the address")
+        raise typer.Exit(2) from exc
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            msg = f"port {port} on {host} is already in use (another server is running there)"
+            fix = f"stop that server, or pass a free port, e.g. --port {port + 1}"
+        elif exc.errno == errno.EACCES:
+            msg = f"no permission to listen on port {port}"
+            fix = "pass a port above 1023, e.g. --port 8000"
+        else:
+            msg = f"cannot listen on {host}:{port}: {exc.strerror}"
+            fix = "check --host (an address of this machine) and --port"
+        report_error("--port", msg, fix)
+        raise typer.Exit(2) from exc
 
 
 def proxy_options(trusted: list[str] | None) -> dict[str, Any]:

@@ -38,7 +38,7 @@ def negotiation(
     from peacewatch.store.load import load_documents
 
     lo, hi = _day(since, "--since"), _day(until, "--until")
-    with _open(db) as store:
+    with _open(db, "negotiation") as store:
         stored = load_documents(store.engine, lo, hi)
     state = track_state([Sourced(s.doc, s.source) for s in stored])
     if fmt is TrackFormat.json:

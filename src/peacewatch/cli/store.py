@@ -103,11 +103,34 @@ TABLE_COLUMNS = {
 }
 
 
-def _open(db: str) -> Store:
+def require_store(db: str, command: str, create_option: str | None = None) -> None:
+    """Exit 2 when ``db`` names a SQLite file that does not exist.
+
+    SQLite would create it, and a read command on a misspelled --db would answer "0 rows" from
+    a new, empty store; only the commands that write (ingest, watch) create a store.
+    """
+    from peacewatch.store.db import sqlite_file
+
+    path = sqlite_file(db)
+    if path is not None and not path.exists():
+        report_error(
+            "--db",
+            f"no store at {path} ({command} reads an existing store; it does not create one)",
+            f"check the path (or PEACEWATCH_DB), or create the store with"
+            f" `peacewatch ingest FILES --db {db}`"
+            + (f" or pass {create_option}" if create_option else ""),
+        )
+        raise typer.Exit(2)
+
+
+def _open(db: str, command: str | None = None) -> Store:
+    """Open the store; ``command`` names a read command, which refuses a missing SQLite file."""
     from sqlalchemy.exc import OperationalError
 
     from peacewatch.store import Store
 
+    if command is not None:
+        require_store(db, command)
     try:
         return Store(db)
     except OperationalError as exc:
@@ -264,7 +287,11 @@ def _filters(
 
 
 ActorOpt = Annotated[
-    str | None, typer.Option(help="Actor: ISO country code (UA, RU) or part of a name.")
+    str | None,
+    typer.Option(
+        help="Actor, exactly: an ISO country code (UA, RU), an actor id (state:RU,"
+        " person:vladimir-putin) or a whole name (any case)."
+    ),
 ]
 TypeOpt = Annotated[str | None, typer.Option("--type", help="Event type (or its prefix).")]
 PlaceOpt = Annotated[str | None, typer.Option(help="Part of a place name.")]
@@ -308,7 +335,7 @@ def query(
             )
             raise typer.Exit(2)
         f = replace(f, claim_status=claim_status.value, with_status=True)
-    with _open(db) as store:
+    with _open(db, "query") as store:
         rows = run_query(store.engine, kind.value, f)
     if fmt is QueryFormat.jsonl:
         write_jsonl(rows, sys.stdout)
@@ -347,7 +374,7 @@ def export(
         report_error("--format parquet", "Parquet is binary", "give --output FILE.parquet")
         raise typer.Exit(2)
     f = _filters(actor, type_, place, since, until, all_versions, None)
-    with _open(db) as store:
+    with _open(db, "export") as store:
         rows = run_query(store.engine, kind.value, f)
     write(rows, fmt, output, sys.stdout)
     err.print(f"{len(rows)} row(s)")
@@ -381,7 +408,7 @@ def summary(db: DbOption = DEFAULT_DB) -> None:
     """What the store holds: counts and the most frequent event types, speakers, places."""
     from peacewatch.store.summary import summarize
 
-    with _open(db) as store:
+    with _open(db, "summary") as store:
         result = summarize(store.engine, store.counts())
     for line in result.lines():
         typer.echo(line)

@@ -28,6 +28,21 @@ def normalise_url(url: str) -> str:
     return f"sqlite:///{Path(url).expanduser()}"
 
 
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite store (None for PostgreSQL and in-memory SQLite).
+
+    Read commands check it exists before opening: SQLite creates a missing file, so a
+    misspelled path would otherwise answer every query with an empty, new store.
+    """
+    parsed = sa.engine.make_url(normalise_url(url))
+    if parsed.get_backend_name() != "sqlite":
+        return None
+    name = parsed.database
+    if not name or name == ":memory:" or name.startswith("file:"):
+        return None
+    return Path(name)
+
+
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     # Python's sqlite3 (3.11) commits DDL implicitly, outside any transaction: a process killed
     # during a migration would leave half a schema. Turning its own transaction handling off

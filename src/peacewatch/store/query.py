@@ -35,7 +35,7 @@ e, a, q, p, n = schema.events, schema.event_actors, schema.quotes, schema.places
 
 @dataclass(frozen=True, slots=True)
 class Filters:
-    actor: str | None = None  # ISO country code (exact) or part of a name
+    actor: str | None = None  # ISO country code, actor id or whole name (actor_key)
     type: str | None = None  # event type, or its prefix ("CONSULT" matches "CONSULT.visit")
     place: str | None = None  # part of a place name, or an ISO country code for places
     since: date | None = None
@@ -70,10 +70,34 @@ def _could_be_code(actor: str) -> bool:
     return len(actor) <= 3
 
 
+def actor_key(actor: str) -> tuple[str | None, str]:
+    """(the ISO code, the whole name in lower case) an actor filter stands for.
+
+    Exact, never a part of a name: "RU" once matched "tRUmp" and "RUbio" (issue 17). The filter
+    is an ISO code ("RU": the country, or an actor named "RU"), an actor id ("state:RU" is the
+    country; "person:david-arakhamia" the actor whose name is "David Arakhamia": ids are slugs
+    of names, extract/actors/base.slug), or an actor's whole name, in any case.
+    """
+    actor = actor.strip()
+    kind, sep, rest = actor.partition(":")
+    if sep and kind and rest and " " not in kind:
+        if kind == "state":
+            return rest.upper(), rest.casefold()
+        return None, rest.replace("-", " ").casefold()
+    if _could_be_code(actor) and actor.isalpha():
+        return actor.upper(), actor.casefold()
+    return None, actor.casefold()
+
+
+def _like_name(name_col: Any, actor: str) -> Any:
+    """The actor's whole name, in any case (no ISO code: for columns that hold names only)."""
+    return sa.func.lower(name_col) == actor_key(actor)[1]
+
+
 def _actor_match(name_col: Any, country_col: Any, actor: str) -> Any:
-    if not _could_be_code(actor):
-        return _like(name_col, actor)
-    return sa.or_(country_col == actor.upper(), _like(name_col, actor))
+    code, name = actor_key(actor)
+    by_name = sa.func.lower(name_col) == name
+    return by_name if code is None else sa.or_(country_col == code, by_name)
 
 
 def _in_range(lo_col: Any, hi_col: Any, f: Filters) -> list[Any]:
@@ -280,8 +304,10 @@ def merged(conn: sa.Connection, f: Filters) -> list[Row]:
     if f.actor:
         # ``actors`` is a small JSON list (country codes, else names): filtered here, the same
         # way on both backends, instead of with two JSON dialects.
-        want = f.actor.casefold()
-        rows = [r for r in rows if any(want in str(x).casefold() for x in r["actors"])]
+        code, name = actor_key(f.actor)
+        rows = [
+            r for r in rows if any(str(x) == code or str(x).casefold() == name for x in r["actors"])
+        ]
     return rows[: f.limit] if f.limit is not None else rows
 
 
@@ -357,12 +383,9 @@ def positions(conn: sa.Connection, f: Filters) -> list[Row]:
     stmt = sa.select(_sid(pos, "s"), pos.c.version_id, *cols, cur.c.doc_id, cur.c.published)
     stmt = stmt.join(cur, cur.c.id == pos.c.version_id)
     if f.actor:
+        # Parties are ISO codes, else names; ``by`` is the name of who stated the position.
         stmt = stmt.where(
-            sa.or_(
-                pos.c.party == f.actor.upper(),
-                _like(pos.c.party, f.actor),
-                _like(pos.c.by, f.actor),
-            )
+            sa.or_(_actor_match(pos.c.party, pos.c.party, f.actor), _like_name(pos.c.by, f.actor))
         )
     if f.type:
         stmt = stmt.where(sa.or_(pos.c.issue == f.type, pos.c.stance == f.type))

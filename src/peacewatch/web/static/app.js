@@ -282,8 +282,21 @@ async function viewMap(p) {
       `${countOf(events)} events. Basemap: Natural Earth via world-atlas.`));
 }
 
+// Columns of the positions board by the party's role in the talks (issue 17): the parties
+// of the talks first, then their mediators, hosts and guarantors, then anyone else; within
+// each, the party with the most positions first (not AT, GB, GR … RU, UA).
+function partyOrder(rows, f) {
+  const role = (pa) => (f.talk_parties || []).includes(pa) ? 0
+    : (f.talk_third_parties || []).includes(pa) ? 1 : pa === "unattributed" ? 3 : 2;
+  const n = new Map();
+  for (const r of rows) n.set(r.party || "unattributed", (n.get(r.party || "unattributed") || 0) + 1);
+  return [...n.keys()].sort((a, b) => role(a) - role(b) || n.get(b) - n.get(a) ||
+    a.localeCompare(b));
+}
+
 // ---- positions board: issues × parties, latest stance and its history ----
 async function viewPositions(p) {
+  const f = await facets();
   main.append(el("h2", {}, "Positions board"),
     filterForm([
       { name: "actor", label: "Party / speaker" },
@@ -297,7 +310,7 @@ async function viewPositions(p) {
   // A position the party denies holding is shown as its denial, never as a held stance.
   const stance = (r) => (r.status === "denied" ? `denies: ${r.stance}` : String(r.stance));
   const issues = [...new Set(pos.items.map((r) => r.issue))].sort();
-  const parties = [...new Set(pos.items.map((r) => r.party || "unattributed"))].sort();
+  const parties = partyOrder(pos.items, f);
   const table = el("table", {}, el("tr", {}, el("th", {}, "issue"),
     parties.map((pa) => el("th", {}, pa))));
   for (const issue of issues) {
@@ -321,6 +334,62 @@ async function viewPositions(p) {
     table.append(row);
   }
   main.append(issues.length ? table : el("p", { class: "muted" }, "No positions."));
+}
+
+// ---- negotiation: the track as `peacewatch negotiation` computes it (/api/track) ----
+// Merged rounds with their reports, party x issue stances with their evidence, what moved.
+async function viewNegotiation(p) {
+  const f = await facets();
+  main.append(el("h2", {}, "Negotiation track"),
+    filterForm([
+      { name: "since", label: "Since", type: "date" },
+      { name: "until", label: "Until", type: "date" },
+    ], p, (v) => go("negotiation", v)));
+  const t = await api(`/api/track?${qs({ since: p.since, until: p.until })}`);
+  const link = (ev, label) => (ev && t.versions[ev.doc]
+    ? evidenceLink(t.versions[ev.doc], ev.start, ev.end, label) : null);
+  main.append(el("p", { class: "muted" }, `${t.rounds.length} rounds from ${t.documents} ` +
+    `documents (${t.sources} independent sources); ${t.positions.length} party × issue tracks.`));
+  main.append(el("h3", {}, "Rounds"), el("table", { class: "rounds" },
+    el("tr", {}, ["date", "place", "format", "status", "reports"].map((h) => el("th", {}, h))),
+    t.rounds.map((r) => el("tr", { class: "round" },
+      el("td", {}, r.date || "undated"), el("td", {}, r.place || "?"),
+      el("td", {}, [r.format, r.level].filter(Boolean).join(", ")),
+      el("td", {}, statusBadge(r.status),
+        r.disagreements.length ? el("div", { class: "muted" }, r.disagreements.join("; ")) : null),
+      el("td", {}, el("details", {}, el("summary", {},
+        `${r.n_sources} report(s), ${r.n_independent} independent`),
+      el("ol", {}, r.reports.map((x) => el("li", { class: "report" },
+        `${x.published || "?"} ${t.titles[x.doc] || x.doc}`,
+        x.number != null ? ` (round no. ${x.number})` : "", x.venue ? ` · ${x.venue}` : "",
+        " ", link(x.evidence))))))))));
+  // Party × issue: the latest stance, who said it, its status, and the history to its words.
+  const tracks = new Map(t.positions.map((x) => [`${x.party}\u0000${x.issue}`, x.history]));
+  const rows = t.positions.flatMap((x) => x.history.map(() => ({ party: x.party })));
+  const parties = partyOrder(rows, f);
+  const issues = [...new Set(t.positions.map((x) => x.issue))].sort();
+  const matrix = el("table", { class: "matrix" }, el("tr", {}, el("th", {}, "issue"),
+    parties.map((pa) => el("th", {}, pa))));
+  for (const issue of issues) {
+    matrix.append(el("tr", {}, el("th", {}, issue), parties.map((pa) => {
+      const hist = tracks.get(`${pa}\u0000${issue}`) || [];
+      if (!hist.length) return el("td", {}, "");
+      const last = hist[hist.length - 1];
+      return el("td", { class: "cell" }, el("span", { class: "stance" }, last.stance), " ",
+        last.by ? `(${last.by}) ` : "", el("span", { class: "muted" }, last.date || "undated"),
+        " ", statusBadge(last.status), link(last.evidence),
+        hist.length > 1 ? el("details", {}, el("summary", {}, `history (${hist.length})`),
+          el("ol", {}, hist.map((h) => el("li", {}, `${h.date || "undated"}: ${h.stance}`,
+            h.by ? ` (${h.by})` : "", " ", statusBadge(h.status), link(h.evidence))))) : null);
+    })));
+  }
+  main.append(el("h3", {}, "Positions"),
+    issues.length ? matrix : el("p", { class: "muted" }, "No positions."));
+  main.append(el("h3", {}, "What moved"), t.moved.length ? el("ul", { class: "moved" },
+    t.moved.map((m) => el("li", {}, `${m.party} on ${m.issue}: ${m.before.stance} → `,
+      `${m.after.stance}`, m.since_round ? ` (since ${m.since_round})` : "", " ",
+      link(m.before.evidence, "before"), " ", link(m.after.evidence, "after"))))
+    : el("p", { class: "muted" }, "No stance changed."));
 }
 
 // ---- quotes explorer ----
@@ -485,7 +554,7 @@ async function viewAnalyze() {
     out);
 }
 
-const VIEWS = { timeline: viewTimeline, map: viewMap, positions: viewPositions,
+const VIEWS = { negotiation: viewNegotiation, timeline: viewTimeline, map: viewMap, positions: viewPositions,
   quotes: viewQuotes, documents: viewDocuments, analyze: viewAnalyze, doc: viewDoc };
 
 async function route() {
