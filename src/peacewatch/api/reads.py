@@ -228,7 +228,7 @@ def facets(conn: sa.Connection) -> dict[str, list[Any]]:
     }
 
 
-def _speakers(conn: sa.Connection, cur: Any) -> list[str]:
+def _speakers(conn: sa.Connection, cur: sa.Subquery) -> list[str]:
     """Speakers linked to a named entity (a person, organisation, state or group, not an
     outlet), the most quoted first.
 
@@ -251,7 +251,7 @@ def _speakers(conn: sa.Connection, cur: Any) -> list[str]:
     return [name for name, _ in conn.execute(stmt)]
 
 
-def _talk_roles(conn: sa.Connection) -> dict[str, list[Any]]:
+def _talk_roles(conn: sa.Connection) -> dict[str, list[str]]:
     """The parties of the talks and their third parties (mediators, hosts, guarantors), each
     ordered by the number of documents that name them so: the positions board puts the
     parties' columns first (issue 17)."""

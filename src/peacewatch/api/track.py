@@ -19,12 +19,14 @@ from peacewatch.api.routes import Day, St
 from peacewatch.store.claims import store_state
 
 router = APIRouter(responses=ERROR_RESPONSES)
+# The JSON ``peacewatch negotiation --format json`` prints.
+Track = dict[str, Any]
 
 # (store state, since, until) -> the track; one store state at a time, as reads._negotiations.
-_cache: dict[tuple[Any, ...], dict[str, Any]] = {}
+_cache: dict[tuple[object, ...], Track] = {}
 
 
-def track(engine: sa.Engine, since: date | None, until: date | None) -> dict[str, Any]:
+def track(engine: sa.Engine, since: date | None, until: date | None) -> Track:
     from peacewatch.corpus.negotiation import Sourced, track_state
     from peacewatch.store.load import load_documents
 
@@ -45,7 +47,7 @@ def track(engine: sa.Engine, since: date | None, until: date | None) -> dict[str
 
 
 @router.get("/track")
-def get_track(st: St, since: Day = None, until: Day = None) -> dict[str, Any]:
+def get_track(st: St, since: Day = None, until: Day = None) -> Track:
     """The negotiation track of the documents published in [since, until]: ``rounds`` (merged
     across reports, each report with its numbering and evidence; ``disagreements``),
     ``denied_rounds``, ``positions`` (party x issue, each stance with who said it, its claim

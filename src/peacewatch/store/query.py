@@ -89,12 +89,14 @@ def actor_key(actor: str) -> tuple[str | None, str]:
     return None, actor.casefold()
 
 
-def _like_name(name_col: Any, actor: str) -> Any:
+def _like_name(name_col: sa.ColumnElement[str], actor: str) -> sa.ColumnElement[bool]:
     """The actor's whole name, in any case (no ISO code: for columns that hold names only)."""
     return sa.func.lower(name_col) == actor_key(actor)[1]
 
 
-def _actor_match(name_col: Any, country_col: Any, actor: str) -> Any:
+def _actor_match(
+    name_col: sa.ColumnElement[str], country_col: sa.ColumnElement[str], actor: str
+) -> sa.ColumnElement[bool]:
     code, name = actor_key(actor)
     by_name = sa.func.lower(name_col) == name
     return by_name if code is None else sa.or_(country_col == code, by_name)
