@@ -142,13 +142,13 @@ STAGES: tuple[Stage, ...] = build(
         Stage(
             "actors",
             extract_actors,
-            requires=("meta", "body", "entities", "places", "quotes", "events"),
+            requires=("meta", "body", "parses", "entities", "places", "quotes", "events"),
             assigns=("actors", "quotes", "events"),
         ),
         Stage(
             "negotiation",
             extract_negotiation,
-            requires=("meta", "body", "parses", "entities", "actors", "dates", "places"),
+            requires=("meta", "body", "parses", "entities", "actors", "dates", "places", "quotes"),
             assigns=("negotiation",),
         ),
     )
