@@ -269,6 +269,13 @@ def _pronoun_at(text: str, pos: int, word: str) -> int:
     return m.start() if m else pos
 
 
+# The label of a briefer who is named by rank only: "SENIOR STATE DEPARTMENT OFFICIAL",
+# "Senior Administration Official Two", "a senior official".
+ANONYMOUS_OFFICIAL = re.compile(
+    r"(?:an? |the )?(?:senior |high-ranking )?(?:state department |administration |white house "
+    r"|department |government )?officials?(?: (?:one|two|three|four|\d))?$",
+    re.IGNORECASE,
+)
 # "he or she", "him/her": anyone, not a person of the text.
 EITHER_AFTER = re.compile(r"(?:he|she|him|her)\s*(?:or|/)\s*(?:he|she|him|her)\b", re.IGNORECASE)
 EITHER_BEFORE = re.compile(r"\b(?:he|she|him|her)\s*(?:or|/)\s*$", re.IGNORECASE)
@@ -311,6 +318,11 @@ def _resolve_speaker(r: Resolver, q: Quote) -> Quote:
         return q
     if s.entity is not None:
         return replace(q, speaker=replace(s, actor=r.reg.of_entity.get(s.entity)))
+    p = r.reg.principal
+    if ANONYMOUS_OFFICIAL.match(s.name) and p is not None and p.state:
+        # Briefings "on background" name their speakers by rank only; in the issuer's own
+        # release they speak for the issuer's government, which is who the quote is linked to.
+        return replace(q, speaker=replace(s, actor=p.state, mention=s.name))
     ids, is_ref = r.resolve(s.name, q.evidence.start, None)
     if not is_ref:
         # "the President of Russia said", "the Ukrainian Head of State": a title with its country.
