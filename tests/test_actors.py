@@ -114,6 +114,36 @@ def test_he_and_title_resolve_to_the_named_person(nlp: Language) -> None:
     assert by_mention.get("The Secretary") == "person:antony-blinken"
 
 
+def test_he_is_the_subject_before_not_the_nearest_person(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "Secretary Antony Blinken updated Foreign Minister Dmytro Kuleba on the talks. "
+        "He urged Russia to withdraw its forces.",
+        publisher="U.S. Department of State, Office of the Spokesperson",
+    )
+    by_mention = {m: aid for _, aid, m in actor_ids(doc) if m}
+    assert by_mention.get("He") == "person:antony-blinken"
+
+
+def test_he_or_she_is_anyone_not_the_person_before(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "Prime Minister Justin Trudeau called. Someone has decided that he or she may not fight.",
+    )
+    assert not [aid for _, aid, m in actor_ids(doc) if m and m.lower() in ("he", "she")]
+
+
+def test_anonymous_briefer_speaks_for_the_issuers_government(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        'SENIOR STATE DEPARTMENT OFFICIAL: "We are pressing both sides to return to the talks."',
+        publisher="U.S. Department of State, Office of the Spokesperson",
+    )
+    officials = [q.speaker for q in doc.quotes if q.speaker and "fficial" in q.speaker.name]
+    assert officials
+    assert {s.actor for s in officials} == {"state:US"}
+
+
 def test_unresolvable_they_is_kept_apart_not_shown(nlp: Language) -> None:
     doc = run(nlp, "They attacked the village on Tuesday.", publisher=None)
     assert all(a.name != "They" for e in doc.events for a in e.actors)

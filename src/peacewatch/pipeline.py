@@ -142,7 +142,7 @@ STAGES: tuple[Stage, ...] = build(
         Stage(
             "actors",
             extract_actors,
-            requires=("meta", "body", "entities", "places", "quotes", "events"),
+            requires=("meta", "body", "parses", "entities", "places", "quotes", "events"),
             assigns=("actors", "quotes", "events"),
         ),
         Stage(

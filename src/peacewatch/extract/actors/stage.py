@@ -6,7 +6,9 @@ recipients and speakers. A mention that names no one by itself is resolved in th
 - "I" / "we" inside a quote: the quote's speaker / the speaker's state or organisation;
   outside quotes, in an official release: its principal / its state (``issuers.json``);
 - "I" outside quotes only where the issuer's releases are its principal's own words;
-- "he", "she": the nearest person named (or bare title) before it, this or the last paragraph;
+- "he", "she": the person who is the subject of the nearest clause before it that has a person
+  (or a bare title) as subject, this or the last paragraph ("Blinken updated Kuleba on the
+  talks. He reiterated": Blinken); else the nearest person named before it;
 - "they": the nearest group or collective body named before it in the paragraph; "it" never
   (mostly a dummy subject in releases);
 - a bare title ("the President", "the Head of State", "the Adviser"): the person whose role
@@ -34,6 +36,7 @@ from peacewatch.extract.actors.mentions import (
 )
 from peacewatch.extract.actors.registry import Registry
 from peacewatch.lexicons import country_names, demonyms
+from peacewatch.parse.syntax import SUBJECT_DEPS
 from peacewatch.records import Actor, Document, Entity, Event, Quote, Speaker
 
 # A bare title in the text ("the Secretary", "The President"): a candidate antecedent of "he".
@@ -64,6 +67,8 @@ class Resolver:
         self.place_country = {
             fold(n): p.country for p in doc.places if p.country for n in (p.name, p.mention) if n
         }
+        self.subjects = _person_subjects(doc)
+        self.subject_starts = [s for s, _ in self.subjects]
 
     def _paragraph(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
@@ -82,10 +87,25 @@ class Resolver:
         return None
 
     def _third_person(self, pos: int) -> str | None:
-        """The nearest person before: a named one, or a bare title that resolves ("the
-        Secretary ... he meets"), whichever is nearer."""
-        e = self._before(pos, PARAGRAPHS_BACK, ("PERSON",))
+        """The nearest subject before that is a person or a bare title that resolves; else the
+        nearest person before: a named one, or a bare title ("the Secretary ... he meets"),
+        whichever is nearer."""
         first = self.starts[max(0, self._paragraph(pos) - PARAGRAPHS_BACK)] if self.starts else 0
+        # Inside a direct quote the speaker's own sentences are the context ("we agree with him
+        # personally. He must commit"), outside it the narration's; each ignores the other's.
+        quote = _direct_quote_at(self.doc, pos)
+        k = bisect_right(self.subject_starts, pos - 1)
+        while k > 0 and self.subjects[k - 1][0] >= first:
+            k -= 1
+            start, subject = self.subjects[k]
+            if _direct_quote_at(self.doc, start) is not quote:
+                continue
+            if isinstance(subject, Entity):
+                return self.reg.of_entity[subject.id]
+            ids = self._title(classify(subject), start)
+            if ids:
+                return ids[0]
+        e = self._before(pos, PARAGRAPHS_BACK, ("PERSON",))
         after = max((m.start for m in e.mentions if m.start < pos), default=first) if e else first
         titles = list(TITLE_BEFORE.finditer(self.doc.body.text, after, pos))
         if titles:
@@ -198,7 +218,8 @@ class Resolver:
         elif c.reference == "own_government" and quote is None:
             ids = [p.state if p else None]
         elif c.reference == "third_person":
-            ids = [self._third_person(pos)]
+            at = _pronoun_at(self.doc.body.text, pos, text)
+            ids = [] if _either(self.doc.body.text, at) else [self._third_person(at)]
         elif c.reference == "they":
             ids = [self._they(pos)]
         elif c.reference == "title":
@@ -206,6 +227,62 @@ class Resolver:
         elif c.reference == "pair":
             ids = list(self._pair(c))
         return [i for i in ids if i], True
+
+
+# A bare title as a subject is a few words ("The Head of State", "the Secretary"); a longer
+# subject phrase says more than a title and is left to the other rules.
+TITLE_WORDS = 6
+
+
+def _person_subjects(doc: Document) -> list[tuple[int, Entity | str]]:
+    """(body offset, person entity or bare-title words) of every clause subject that names a
+    person, in body order: the antecedents "he" and "she" prefer, as a subject stays the topic
+    of the sentences after it. "Azerbaijan's foreign minister, Jeyhun Bayramov, said": the
+    subject is the title noun and its apposition the person."""
+    people = [(m.start, m.end, e) for e in doc.entities if e.type == "PERSON" for m in e.mentions]
+    out: list[tuple[int, Entity | str]] = []
+    for par, parsed in zip(doc.body.paragraphs, doc.parses, strict=False):
+        for tok in parsed:
+            if tok.dep_ not in SUBJECT_DEPS:
+                continue
+            start = par.start + tok.idx
+            heads = [tok, *(c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN")]
+            person = next(
+                (e for h in heads for a, b, e in people if a <= par.start + h.idx < b), None
+            )
+            if person is not None:
+                out.append((start, person))
+                continue
+            words = list(tok.subtree)
+            if tok.pos_ in ("NOUN", "PROPN") and len(words) <= TITLE_WORDS:
+                first, last = words[0], words[-1]
+                phrase = doc.body.text[par.start + first.idx : par.start + last.idx + len(last)]
+                if classify(phrase).reference == "title":
+                    out.append((start, phrase))
+    return out
+
+
+def _pronoun_at(text: str, pos: int, word: str) -> int:
+    """Where the pronoun ``word`` is, from the start ``pos`` of the sentence that holds it (the
+    event's evidence): its subject antecedent may sit earlier in that same sentence."""
+    m = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE).search(text, pos, pos + 1000)
+    return m.start() if m else pos
+
+
+# The label of a briefer who is named by rank only: "SENIOR STATE DEPARTMENT OFFICIAL",
+# "Senior Administration Official Two", "a senior official".
+ANONYMOUS_OFFICIAL = re.compile(
+    r"(?:an? |the )?(?:senior |high-ranking )?(?:state department |administration |white house "
+    r"|department |government )?officials?(?: (?:one|two|three|four|\d))?$",
+    re.IGNORECASE,
+)
+# "he or she", "him/her": anyone, not a person of the text.
+EITHER_AFTER = re.compile(r"(?:he|she|him|her)\s*(?:or|/)\s*(?:he|she|him|her)\b", re.IGNORECASE)
+EITHER_BEFORE = re.compile(r"\b(?:he|she|him|her)\s*(?:or|/)\s*$", re.IGNORECASE)
+
+
+def _either(text: str, at: int) -> bool:
+    return bool(EITHER_AFTER.match(text, at) or EITHER_BEFORE.search(text, max(0, at - 12), at))
 
 
 def _country_qualified(text: str) -> tuple[str | None, str]:
@@ -224,6 +301,10 @@ def _country_qualified(text: str) -> tuple[str | None, str]:
     return None, text
 
 
+def _direct_quote_at(doc: Document, pos: int) -> Quote | None:
+    return next((q for q in doc.quotes if q.kind == "direct" and q.start <= pos < q.end), None)
+
+
 def _quote_at(doc: Document, pos: int) -> Quote | None:
     for q in doc.quotes:
         if q.start <= pos < q.end:
@@ -237,6 +318,11 @@ def _resolve_speaker(r: Resolver, q: Quote) -> Quote:
         return q
     if s.entity is not None:
         return replace(q, speaker=replace(s, actor=r.reg.of_entity.get(s.entity)))
+    p = r.reg.principal
+    if ANONYMOUS_OFFICIAL.match(s.name) and p is not None and p.state:
+        # Briefings "on background" name their speakers by rank only; in the issuer's own
+        # release they speak for the issuer's government, which is who the quote is linked to.
+        return replace(q, speaker=replace(s, actor=p.state, mention=s.name))
     ids, is_ref = r.resolve(s.name, q.evidence.start, None)
     if not is_ref:
         # "the President of Russia said", "the Ukrainian Head of State": a title with its country.
