@@ -44,8 +44,50 @@ def test_stated_and_relative_dates_merge_as_before() -> None:
 
 
 def test_reported_events_merge_only_as_undated_ones_do() -> None:
-    # The same type, actor and place, reported the same day: merged exactly as two undated
-    # events with a resolved actor were before issue 16, never because the days agree.
+    # Reported (hence undated) events of two stories stay apart even with type, actor and
+    # place in common: an unknown day is compatible with nothing in another story (issue 16,
+    # H11); copies of one story (one syndication cluster) still merge.
     a, b = _ref("a#e0", "2022-04-01", "reported"), _ref("b#e0", "2022-04-09", "reported")
     undated = [replace(r, date_start=None, date_end=None) for r in (a, b)]
-    assert len(group_events([a, b])) == len(group_events(undated)) == 1
+    assert len(group_events([a, b])) == len(group_events(undated)) == 2
+    copy = replace(b, cluster_id=a.cluster_id)
+    assert len(group_events([a, copy])) == 1
+
+
+def _bare(rid: str, actors: tuple[Actor, ...], unresolved: tuple[str, ...] = ()) -> EventRef:
+    text = "they agreed"
+    ev = Event(
+        type="AGREE",
+        evidence=Evidence(text, 0, len(text)),
+        actors=actors,
+        date="2022-04-01",
+        date_precision="day",
+        date_basis="stated",
+        unresolved=unresolved,
+    )
+    d = date(2022, 4, 1)
+    return EventRef(rid, rid.split("#")[0], rid[0].upper(), ev, d, d)
+
+
+def test_no_group_spans_documents_without_a_resolved_actor() -> None:
+    # Same type and day; the actor is a pronoun, a bare unplaced name, or missing.
+    for actors, unresolved in (((), ("it",)), ((), ()), ((Actor(name="The presidents"),), ())):
+        groups = group_events(
+            [_bare("a#e0", actors, unresolved), _bare("b#e0", actors, unresolved)]
+        )
+        assert [g.n_sources for g in groups] == [1, 1], actors
+    ua = (Actor(name="Ukraine", country="UA"),)
+    (g,) = group_events([_bare("a#e0", ua), _bare("b#e0", ua)])
+    assert g.n_sources == 2
+
+
+def test_contested_needs_two_independent_sources() -> None:
+    # One source telling "agreed" and "has not agreed" of a day is not contested by anyone;
+    # a second, independent source that denies it is.
+    said = _bare("a#e0", (Actor(name="Ukraine", country="UA"),))
+    unsaid = replace(said, id="a#e1", event=replace(said.event, modality="negated"))
+    (g,) = group_events([said, unsaid])
+    assert (g.n_independent, g.contested) == (1, False)
+    other = replace(unsaid, id="b#e0", doc_id="b", cluster_id="B")
+    (g,) = group_events([said, other])
+    assert (g.n_independent, g.contested) == (2, True)

@@ -162,4 +162,6 @@ def test_events_with_unresolved_actors_never_merge() -> None:
         _ref("d#e0", "D", bare),
     ]
     sizes = sorted(g.n_sources for g in group_events(refs))
-    assert sizes == [1, 1, 2]  # the two actor-less events merge, the unresolved ones do not
+    # Neither the unresolved nor the actor-less events merge across documents: no group spans
+    # documents without a resolved actor (issue 16; actor-less ones merged before).
+    assert sizes == [1, 1, 1, 1]

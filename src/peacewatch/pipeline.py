@@ -24,6 +24,7 @@ from peacewatch.clean import CleanError, clean
 from peacewatch.extract.actors.stage import extract_actors
 from peacewatch.extract.dates.stage import extract_dates
 from peacewatch.extract.entities.stage import extract_entities
+from peacewatch.extract.events.participants import resolve_participants
 from peacewatch.extract.events.stage import extract_events
 from peacewatch.extract.negotiation.stage import extract_negotiation
 from peacewatch.extract.places.stage import extract_places
@@ -122,6 +123,12 @@ def build(stages: Iterable[Stage]) -> tuple[Stage, ...]:
 
 # The order is checked by ``build``; what each stage reads was taken from its code (and
 # tests/test_pipeline.py checks it by watching which fields each stage touches).
+def _actors_and_participants(doc: Document) -> Document:
+    """The actors stage, then the meeting's participants for "the presidents agreed" (issue 16):
+    one stage, because the participants need the resolved actors and nothing else does."""
+    return resolve_participants(extract_actors(doc))
+
+
 STAGES: tuple[Stage, ...] = build(
     (
         Stage("entities", extract_entities, requires=("body", "parses"), assigns=("entities",)),
@@ -141,13 +148,14 @@ STAGES: tuple[Stage, ...] = build(
         ),
         Stage(
             "actors",
-            extract_actors,
+            _actors_and_participants,
             requires=("meta", "body", "parses", "entities", "places", "quotes", "events"),
             assigns=("actors", "quotes", "events"),
         ),
         Stage(
             "negotiation",
             extract_negotiation,
+            # "quotes": negotiation/voice.py reads quote speakers.
             requires=("meta", "body", "parses", "entities", "actors", "dates", "places", "quotes"),
             assigns=("negotiation",),
         ),

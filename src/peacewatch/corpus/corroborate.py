@@ -3,7 +3,9 @@
 Two events are about the same thing when they have the same type, the same place (or neither
 has one), dates within ``WINDOW_DAYS`` of each other (an undated event matches no dated one,
 and an event dated only by its report's publication date counts as undated: ``event_days``),
-and at least one actor in common (by country, else by name) or no actors on either side.
+and at least one resolved actor in common (by country). An event without a resolved actor or
+without a day of its own merges only within its own story (document or syndication cluster),
+so no group spans documents on "we" or on the day a release was published (issue 16).
 A merged event lists every source, and counts its *independent* sources: syndication clusters,
 not documents, so ten copies of one wire story count once; and one publisher's reports count
 once (``EventRef.source``, store/claims.py ``source_key``), so three readouts of one ministry
@@ -11,7 +13,8 @@ are not three corroborations.
 
 Contradictions are kept side by side, never resolved: each distinct claim (modality, and the
 figures its evidence states) is listed with its own sources, and the group is ``contested``
-when an event is asserted by some and denied by others, or when sources give different figures.
+when an event is asserted by some and denied by others, or when sources give different figures;
+never from one independent source alone.
 """
 
 from __future__ import annotations
@@ -93,6 +96,10 @@ class EventGroup:
 
     @property
     def contested(self) -> bool:
+        """Claims that differ, held by at least two independent sources: one source that says
+        "will agree" and "agreed" is not contested by anyone (issue 16)."""
+        if self.n_independent < 2:
+            return False
         claims = self.claims
         modalities = {c.modality for c in claims}
         stated = {c.figures for c in claims if c.figures}
@@ -138,23 +145,44 @@ def event_days(ref: EventRef) -> tuple[date | None, date | None]:
     return ref.date_start, ref.date_end
 
 
+def _same_story(g: EventGroup, ref: EventRef) -> bool:
+    """A copy of the group's story (one syndication cluster) not yet in the group: the only
+    merge open to an event without a day or a resolved actor. Two such events of one document
+    ("we will insist", "we insist") are two statements, not one event told twice."""
+    return all(m.doc_id != ref.doc_id for m in g.members) and any(
+        m.cluster_id == ref.cluster_id for m in g.members
+    )
+
+
 def _dates_close(g: EventGroup, ref: EventRef) -> bool:
     r_start, r_end = event_days(ref)
     if g.date_start is None or r_start is None:
-        return g.date_start is None and r_start is None
+        # An unknown day is compatible with nothing in another story: "Ukraine consulted"
+        # undated in 50 releases is 50 meetings, not one with 50 sources (issue 16).
+        return g.date_start is None and r_start is None and _same_story(g, ref)
     window = timedelta(days=WINDOW_DAYS)
     g_end = g.date_end or g.date_start
     r_end = r_end or r_start
     return r_start <= g_end + window and g.date_start <= r_end + window
 
 
+def resolved(a: Actor) -> bool:
+    """An actor resolved to a country or an actor record, not a bare name or pronoun."""
+    return a.country is not None or a.actor is not None
+
+
+def _resolved_keys(event: Event) -> set[str]:
+    return {_actor_key(a) for a in event.actors if resolved(a)}
+
+
 def _actors_overlap(g: EventGroup, ref: EventRef) -> bool:
-    mine = {_actor_key(a) for a in ref.event.actors}
-    theirs = {_actor_key(a) for m in g.members for a in m.event.actors}
-    if not mine and not theirs:
-        # Events with no actor merge, unless an actor was there but unresolved ("they"):
-        # "CONSULT by we" from 29 releases is 29 different talks (issue 14).
-        return not ref.event.unresolved and not any(m.event.unresolved for m in g.members)
+    """Events merge on a resolved actor in common; one without a resolved actor ("they", "All
+    controversial issues", an unplaced name) merges with nothing outside its own story: it is
+    kept, but no group spans documents on it (issue 16)."""
+    mine = _resolved_keys(ref.event)
+    theirs = {k for m in g.members for k in _resolved_keys(m.event)}
+    if not mine or not theirs:
+        return not mine and not theirs and _same_story(g, ref) and not ref.event.unresolved
     return bool(mine & theirs)
 
 
