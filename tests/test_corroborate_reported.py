@@ -54,6 +54,18 @@ def test_reported_events_merge_only_as_undated_ones_do() -> None:
     assert len(group_events([a, copy])) == 1
 
 
+def test_reports_of_one_place_within_a_day_corroborate_each_other() -> None:
+    # Two publishers report a meeting in Geneva the same day, neither dating it: one event,
+    # two independent sources. A week apart, or with no place named, they stay apart.
+    a, b = _ref("a#e0", "2022-04-01", "reported"), _ref("b#e0", "2022-04-02", "reported")
+    (g,) = group_events([a, b])
+    assert g.n_independent == 2
+    far = _ref("c#e0", "2022-04-09", "reported")
+    assert len(group_events([a, far])) == 2
+    nowhere = [_ref(r, "2022-04-01", "reported", place=None) for r in ("a#e0", "b#e0")]
+    assert len(group_events(nowhere)) == 2
+
+
 def _bare(rid: str, actors: tuple[Actor, ...], unresolved: tuple[str, ...] = ()) -> EventRef:
     text = "they agreed"
     ev = Event(

@@ -154,12 +154,32 @@ def _same_story(g: EventGroup, ref: EventRef) -> bool:
     )
 
 
+def _reported(ref: EventRef) -> date | None:
+    e = ref.event
+    return date.fromisoformat(e.date[:10]) if e.date_basis == "reported" and e.date else None
+
+
+def _reported_together(g: EventGroup, ref: EventRef) -> bool:
+    """Reports of one named place published within a day of each other: two publishers on
+    the same meeting or strike, told the day it happened, corroborate each other although
+    neither dates it (the actors must still share a resolved actor, ``_actors_overlap``).
+    Without this, official-2022 kept no group with two independent sources at all."""
+    day = _reported(ref)
+    if day is None or not ref.event.place:
+        return False
+    days = [_reported(m) for m in g.members]
+    window = timedelta(days=WINDOW_DAYS)
+    return all(d is not None and abs(d - day) <= window for d in days)
+
+
 def _dates_close(g: EventGroup, ref: EventRef) -> bool:
     r_start, r_end = event_days(ref)
     if g.date_start is None or r_start is None:
         # An unknown day is compatible with nothing in another story: "Ukraine consulted"
         # undated in 50 releases is 50 meetings, not one with 50 sources (issue 16).
-        return g.date_start is None and r_start is None and _same_story(g, ref)
+        return g.date_start is None and r_start is None and (
+            _same_story(g, ref) or _reported_together(g, ref)
+        )
     window = timedelta(days=WINDOW_DAYS)
     g_end = g.date_end or g.date_start
     r_end = r_end or r_start
