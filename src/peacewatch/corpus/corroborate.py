@@ -177,8 +177,10 @@ def _dates_close(g: EventGroup, ref: EventRef) -> bool:
     if g.date_start is None or r_start is None:
         # An unknown day is compatible with nothing in another story: "Ukraine consulted"
         # undated in 50 releases is 50 meetings, not one with 50 sources (issue 16).
-        return g.date_start is None and r_start is None and (
-            _same_story(g, ref) or _reported_together(g, ref)
+        return (
+            g.date_start is None
+            and r_start is None
+            and (_same_story(g, ref) or _reported_together(g, ref))
         )
     window = timedelta(days=WINDOW_DAYS)
     g_end = g.date_end or g.date_start
