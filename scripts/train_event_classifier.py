@@ -29,8 +29,8 @@ from pathlib import Path
 
 import numpy as np
 from scipy import sparse  # type: ignore[import-untyped]
-from scipy.optimize import minimize  # type: ignore[import-untyped]
 
+from peacewatch.eval.events_linear import fit_softmax
 from peacewatch.extract.events.classifier import EventClassifier, mean_vector, words
 
 # Fixed before any evaluation: inverse L2 strength (as scikit-learn's C), minimum document
@@ -84,23 +84,11 @@ def fit(feats: Sequence[Sequence[str]], vecs: np.ndarray, labels: Sequence[str])
         vals += val.tolist()
     x_terms = sparse.csr_matrix((vals, (rows, cols)), shape=(n, len(terms)))
     x = sparse.hstack([x_terms, vecs * VEC_SCALE, np.ones((n, 1))]).tocsr()
-    k, d = len(classes), x.shape[1]
+    k = len(classes)
     y = np.zeros((n, k))
     y[np.arange(n), [classes.index(lab) for lab in labels]] = 1.0
 
-    def loss(flat: np.ndarray) -> tuple[float, np.ndarray]:
-        w = flat.reshape(d, k)
-        z = x @ w
-        z -= z.max(axis=1, keepdims=True)
-        p = np.exp(z)
-        p /= p.sum(axis=1, keepdims=True)
-        nll = -float(np.sum(y * np.log(p + 1e-12)))
-        grad = x.T @ (p - y)
-        grad[:-1] += w[:-1] / C
-        return nll + 0.5 / C * float(np.sum(w[:-1] ** 2)), np.asarray(grad).ravel()
-
-    res = minimize(loss, np.zeros(d * k), jac=True, method="L-BFGS-B", options={"maxiter": 500})
-    w = res.x.reshape(d, k)
+    w = fit_softmax(x, y, C, maxiter=500)
     nt = len(terms)
     # Remove the training prior from the bias: NGEC's label mix (CONCEDE 17 % of stories, AID
     # 2 %) is the generator's, not the news', so every root starts level (measured on the

@@ -18,6 +18,28 @@ from scipy.optimize import minimize  # type: ignore[import-untyped]
 # Fixed a priori (not searched on the evaluation data): inverse L2 strength as in
 # scikit-learn's C, and the minimum document frequency of a feature.
 C = 10.0
+
+
+def fit_softmax(x: sparse.csr_matrix, y: np.ndarray, c: float, maxiter: int) -> np.ndarray:
+    """Multinomial logistic regression by L-BFGS: weights (features x classes) for ``x``, whose
+    last column is the bias (left out of the L2 penalty 1/(2c)), and one-hot labels ``y``."""
+    d, k = x.shape[1], y.shape[1]
+
+    def loss(flat: np.ndarray) -> tuple[float, np.ndarray]:
+        w = flat.reshape(d, k)
+        z = x @ w
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        nll = -float(np.sum(y * np.log(p + 1e-12)))
+        grad = x.T @ (p - y)
+        grad[:-1] += w[:-1] / c
+        return nll + 0.5 / c * float(np.sum(w[:-1] ** 2)), np.asarray(grad).ravel()
+
+    res = minimize(loss, np.zeros(d * k), jac=True, method="L-BFGS-B", options={"maxiter": maxiter})
+    return np.asarray(res.x.reshape(d, k))
+
+
 MIN_DF = 2
 
 
@@ -61,22 +83,7 @@ class TfidfLogReg:
         y = np.zeros((n, k))
         for i, lab in enumerate(labels):
             y[i, self.classes.index(lab)] = 1.0
-        d = x.shape[1]
-
-        def loss(flat: np.ndarray) -> tuple[float, np.ndarray]:
-            w = flat.reshape(d, k)
-            z = x @ w
-            z -= z.max(axis=1, keepdims=True)
-            p = np.exp(z)
-            p /= p.sum(axis=1, keepdims=True)
-            nll = -float(np.sum(y * np.log(p + 1e-12)))
-            reg = 0.5 / C * float(np.sum(w[:-1] ** 2))
-            grad = x.T @ (p - y)
-            grad[:-1] += w[:-1] / C
-            return nll + reg, np.asarray(grad).ravel()
-
-        res = minimize(loss, np.zeros(d * k), jac=True, method="L-BFGS-B", options={"maxiter": 300})
-        self.w = res.x.reshape(d, k)
+        self.w = fit_softmax(x, y, C, maxiter=300)
         return self
 
     def predict(self, docs: Sequence[Sequence[str]]) -> list[str]:

@@ -24,7 +24,7 @@ from peacewatch.evidence import span as evidence_of
 from peacewatch.extract.negotiation.context import country_of_word
 from peacewatch.extract.negotiation.round_merge import RoundMention
 from peacewatch.extract.negotiation.round_when import past
-from peacewatch.extract.negotiation.rounds import _city_country
+from peacewatch.extract.negotiation.rounds import city_country
 from peacewatch.lexicons import country_names
 from peacewatch.parse.syntax import Sentence, negated, token_evidence
 from peacewatch.records import DatePrecision, Document
@@ -77,7 +77,7 @@ def _country(doc: Document, s: Sentence, ent: Span) -> tuple[str | None, bool]:
     as_country = _as_country(ent.text)
     if ent.label_ == "ORG":
         return None, True  # a venue: its country is not said
-    country = (place.country if place else None) or as_country or _city_country(ent.text)
+    country = (place.country if place else None) or as_country or city_country(ent.text)
     return country, as_country is None
 
 
@@ -190,7 +190,7 @@ def dateline_round(doc: Document) -> RoundMention | None:
         first = text.split(",")[0].strip()
         if not text or len(text.split()) > 5 or not first:
             continue
-        country = _as_country(first) or _city_country(first)
+        country = _as_country(first) or city_country(first)
         if country is None:
             continue
         start = doc.body.text.index(first, para.start)

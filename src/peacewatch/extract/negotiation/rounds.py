@@ -141,7 +141,7 @@ def _places(
         country = (
             (place.country if place else None)
             or country_of_word(ent.text)
-            or _city_country(ent.text)
+            or city_country(ent.text)
         )
         if ent.label_ == "FAC" or root.lower_ in VENUE_HEADS:
             continue  # a venue, read by _venue
@@ -202,7 +202,7 @@ def _city_index() -> dict[str, tuple[int, str]]:
     return idx
 
 
-def _city_country(name: str) -> str | None:
+def city_country(name: str) -> str | None:
     """Country of a city, when the places stage has not resolved it."""
     hit = _city_index().get(name.lower())
     return hit[1] if hit else None
