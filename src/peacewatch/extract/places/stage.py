@@ -9,6 +9,7 @@ that is the subject of a verb or the owner of a stance noun stands for its gover
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from itertools import pairwise
 from typing import cast
@@ -25,6 +26,9 @@ from peacewatch.vocab import PlacePrecision
 # A name that is also a city this large ("New York") is a list item, not a qualifier, when
 # another place follows it in the list.
 LIST_CITY_POP = 100_000
+# "... and Madison counties"
+COUNTIES = re.compile(r"\s+counties\b")
+LIST_SEPARATORS = (",", "and", ", and", "or", ", or", "&")
 # Nouns whose owner stands for its government (lexicons/place_words.json).
 STANCE_NOUNS = place_words().stance_nouns
 # A place that acts: an active subject or the agent of a passive ("was rejected by Kyiv"); a
@@ -53,9 +57,49 @@ def _qualify(spans: list[_Span], g: Gazetteer, texts: list[str]) -> None:
         cc = {g.country[i] for i in ids if g.feature[i] == "country"}
         ad = {g.admin1[i] for i in ids if g.feature[i] == "region"}
         if cc or ad:
+            # A city-state ("Copenhagen, Hamburg") is a list item, never a fallback.
+            big = any(g.feature[i] == "city" and g.population[i] >= LIST_CITY_POP for i in ids)
+            within = () if big else tuple(i for i in ids if g.feature[i] == "region")
             a.query = replace(
-                a.query, countries=a.query.countries | cc, admin1=a.query.admin1 | frozenset(ad)
+                a.query,
+                countries=a.query.countries | cc,
+                admin1=a.query.admin1 | frozenset(ad),
+                within=a.query.within + within,
             )
+
+
+def _plural_counties(spans: list[_Span], g: Gazetteer, texts: list[str]) -> None:
+    """ "Barrow, Jackson and Madison counties": every item of the list is a county, looked up by
+    its full name ("Jackson County"), not the town Jackson. LGL (local US news) writes county
+    lists so; the even half had 11 such toponyms resolved to towns or to other states' towns.
+    A state before "counties" says whose counties they are ("Indiana counties")."""
+    k = len(spans) - 1
+    while k >= 0:
+        s = spans[k]
+        if not COUNTIES.match(texts[s.para][s.end :]):
+            k -= 1
+            continue
+        j = k
+        while True:
+            _as_county(spans[j], g)
+            prev = spans[j - 1] if j > 0 else None
+            if prev is None or prev.para != s.para:
+                break
+            if texts[s.para][prev.end : spans[j].start].strip() not in LIST_SEPARATORS:
+                break
+            j -= 1
+        k = j - 1
+
+
+def _as_county(s: _Span, g: Gazetteer) -> None:
+    q = s.query
+    if q.feature_hint or q.text.split()[-1].lower() in ("county", "counties"):
+        return
+    if any(g.feature[i] in ("region", "country") for i in candidates(g, q.text)):
+        return
+    s.query = replace(
+        s.query, text=s.query.text + " County", feature_hint="region", region_only=True
+    )
 
 
 def _document_spans(g: Gazetteer, parses: tuple[Doc, ...]) -> list[_Span]:
@@ -142,6 +186,7 @@ def places_for(doc: Document, g: Gazetteer | None = None) -> tuple[Place, ...]:
     spans.sort(key=lambda s: (s.para, s.start))
     persons = _person_words(doc.parses)
     spans = [s for s in spans if not _names_a_person(g, s, persons)]
+    _plural_counties(spans, g, texts)
     _qualify(spans, g, texts)
     # "Ukrainian officials said Odessa port ...": the demonyms say where the story is, too.
     # Neutral on GWN/LGL dev; it keeps Odessa in Ukraine in a text that names the US.
