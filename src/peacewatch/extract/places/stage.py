@@ -16,6 +16,7 @@ from typing import cast
 
 from spacy.tokens import Doc, Span
 
+from peacewatch.extract.places import datelines
 from peacewatch.extract.places.spans import EMBEDDING, PLACE_LABELS, _Span, _spans_in
 from peacewatch.extract.places.words import place_words
 from peacewatch.geo.gazetteer import Entry, Gazetteer, fold, load
@@ -28,6 +29,9 @@ from peacewatch.vocab import PlacePrecision
 LIST_CITY_POP = 100_000
 # "... and Madison counties"
 COUNTIES = re.compile(r"\s+counties\b")
+# ... unless the item names a state ("Indiana counties"); not a parish of 8,000 (Ramsey,
+# Isle of Man, in "Ramsey and Hennepin counties").
+STATE_POP = 250_000
 LIST_SEPARATORS = (",", "and", ", and", "or", ", or", "&")
 # Nouns whose owner stands for its government (lexicons/place_words.json).
 STANCE_NOUNS = place_words().stance_nouns
@@ -76,7 +80,8 @@ def _plural_counties(spans: list[_Span], g: Gazetteer, texts: list[str]) -> None
     k = len(spans) - 1
     while k >= 0:
         s = spans[k]
-        if not COUNTIES.match(texts[s.para][s.end :]):
+        ends = s.query.text.lower().endswith(" counties")  # spaCy's "Hennepin counties"
+        if not ends and not COUNTIES.match(texts[s.para][s.end :]):
             k -= 1
             continue
         j = k
@@ -93,13 +98,16 @@ def _plural_counties(spans: list[_Span], g: Gazetteer, texts: list[str]) -> None
 
 def _as_county(s: _Span, g: Gazetteer) -> None:
     q = s.query
-    if q.feature_hint or q.text.split()[-1].lower() in ("county", "counties"):
+    if q.text.lower().endswith(" counties"):
+        q = replace(q, text=q.text[: -len(" counties")])
+    if q.feature_hint or q.text.split()[-1].lower() == "county":
         return
-    if any(g.feature[i] in ("region", "country") for i in candidates(g, q.text)):
+    if any(
+        g.feature[i] == "country" or (g.feature[i] == "region" and g.population[i] >= STATE_POP)
+        for i in candidates(g, q.text)
+    ):
         return
-    s.query = replace(
-        s.query, text=s.query.text + " County", feature_hint="region", region_only=True
-    )
+    s.query = replace(q, text=q.text + " County", feature_hint="region", region_only=True)
 
 
 def _document_spans(g: Gazetteer, parses: tuple[Doc, ...]) -> list[_Span]:
@@ -182,9 +190,10 @@ def places_for(doc: Document, g: Gazetteer | None = None) -> tuple[Place, ...]:
     g = g or load()
     body = doc.body.text
     texts = [body[p.start : p.end] for p in doc.body.paragraphs]
-    spans = _document_spans(g, doc.parses)
-    spans.sort(key=lambda s: (s.para, s.start))
     persons = _person_words(doc.parses)
+    dated = datelines.dateline_spans(g, texts, persons)
+    spans = datelines.merge(_document_spans(g, doc.parses), dated)
+    spans.sort(key=lambda s: (s.para, s.start))
     spans = [s for s in spans if not _names_a_person(g, s, persons)]
     _plural_counties(spans, g, texts)
     _qualify(spans, g, texts)
