@@ -40,6 +40,12 @@ CONTEXT_COUNTRY = 2.5  # LGL: Alexandria, Louisiana beats Alexandria, Egypt when
 # 1.5, not 1.0: dev halves GWN equal, LGL +1 toponym; held-out halves GWN +0.004, LGL +0.003
 # ("Shelby" in a text naming Montana is Shelby, Montana, not the larger Shelby, Michigan).
 CONTEXT_ADMIN1 = 1.5
+# ... and more when the story names that first-level region itself, and no other: a local
+# story names its own state ("Kentucky" in a story whose Madison County is in it). Not when it
+# names two or more (sports: "Mississippi State ... against Louisville" is no Louisville, Ohio;
+# GWN even lost 6 toponyms). LGL even +7, odd +16; GWN even 0, odd +1 (issue 15, H7). A bonus
+# of 2 lost GWN odd 11.
+CONTEXT_NAMED = 1.0
 # A country bordering one the document names: the conflict's other side ("Gaza" in a text
 # naming Israel is Gaza City, not Gaza province of Mozambique; issue 15).
 CONTEXT_NEIGHBOUR = 1.0
@@ -138,7 +144,12 @@ def _has_namesake_town(g: Gazetteer, e: Entry, key: str, local: bool) -> bool:
 
 
 def score(
-    g: Gazetteer, e: Entry, q: Query, ctx_countries: Counter[str], ctx_admin1: Counter[str]
+    g: Gazetteer,
+    e: Entry,
+    q: Query,
+    ctx_countries: Counter[str],
+    ctx_admin1: Counter[str],
+    named: frozenset[str] = frozenset(),
 ) -> float:
     key = fold(q.text)
     local = bool(e.admin1 and ctx_admin1[e.admin1] > 0)
@@ -157,6 +168,8 @@ def score(
         s += CONTEXT_NEIGHBOUR
     if e.admin1 and ctx_admin1[e.admin1] > 0 and e.feature in ("city", "region", "county"):
         s += CONTEXT_ADMIN1
+        if e.admin1 in named and e.feature != "region":
+            s += CONTEXT_NAMED
     if q.countries:
         s += HINT_MATCH if e.country in q.countries else -HINT_MISMATCH
     if q.admin1:
@@ -171,6 +184,7 @@ def ranked(
     ctx_admin1: Counter[str] | None = None,
     near: Sequence[tuple[float, float]] = (),
     far: Sequence[tuple[float, float]] = (),
+    named: frozenset[str] = frozenset(),
 ) -> list[tuple[float, int, Entry]]:
     """Candidates with coordinates, best first, as (score, population, entry)."""
     cc: Counter[str] = ctx_countries if ctx_countries is not None else Counter()
@@ -204,7 +218,7 @@ def ranked(
             # story resolves within 50 km of it (LGL all +5, GWN +2). Not 150 km: then "Middle
             # East" became a Baltimore neighbourhood in stories naming Washington.
             continue
-        sc = score(g, e, q, cc, ca)
+        sc = score(g, e, q, cc, ca, named)
         if (
             states
             and e.feature == "city"
@@ -321,10 +335,18 @@ def resolve_all(
     cache: dict[Query, Entry | None] = {}
     for _ in range(CONTEXT_ROUNDS):
         countries, admin1 = _votes(winners, demonym_countries)
+        named = frozenset(
+            e.admin1
+            for e in winners.values()
+            if e is not None and e.feature == "region" and e.admin1
+        )
+        if len(named) > 1:
+            named = frozenset()
         cache = {}
         for q in queries:
             if q not in cache:
-                cache[q] = _resolve_one(g, q, winners, countries, admin1, near_of[fold(q.text)])
+                near = near_of[fold(q.text)]
+                cache[q] = _resolve_one(g, q, winners, countries, admin1, near, named)
         new = dict(winners)
         for q, e in cache.items():
             new[fold(q.text)] = e  # a name's last query stands for it (they rarely differ)
@@ -341,6 +363,7 @@ def _resolve_one(
     countries: Counter[str],
     admin1: Counter[str],
     near: list[tuple[float, float]],
+    named: frozenset[str],
 ) -> Entry | None:
     k = fold(q.text)
     own = winners.get(k)
@@ -355,14 +378,14 @@ def _resolve_one(
         for other, e in winners.items()
         if other != k and e is not None and (pt := _anchor(e)) is not None
     ]
-    top = ranked(g, q, cc, ca, near, far)
+    top = ranked(g, q, cc, ca, near, far, named)
     if not top and q.region_only:
         # "the Tralee district" where no subdivision of that name is known: the town that
         # names the district lies in it, and in the document's own country (all halves:
         # GWN +1, LGL +3 toponyms; such mentions stayed unresolved).
         top = [
             t
-            for t in ranked(g, replace(q, region_only=False), cc, ca, near, far)
+            for t in ranked(g, replace(q, region_only=False), cc, ca, near, far, named)
             if t[2].country and cc[t[2].country] > 0
         ]
     if (
