@@ -333,8 +333,16 @@ def resolve_all(
         for k in first
     }
     cache: dict[Query, Entry | None] = {}
-    for _ in range(CONTEXT_ROUNDS):
+    initial = winners
+    for n in range(CONTEXT_ROUNDS):
         countries, admin1 = _votes(winners, demonym_countries)
+        if n:
+            # Later rounds add the new winners' votes to the first ones, never replace them:
+            # "Dunkirk" and "Normandy" voted France for each other, both changed at once and
+            # each then lost the other's vote (official-2022: Dunkirk went to New York).
+            c1, a1 = _votes(initial, ())
+            countries.update(c1)
+            admin1.update(a1)
         named = frozenset(
             e.admin1
             for e in winners.values()
@@ -346,7 +354,9 @@ def resolve_all(
         for q in queries:
             if q not in cache:
                 near = near_of[fold(q.text)]
-                cache[q] = _resolve_one(g, q, winners, countries, admin1, near, named)
+                owns = (winners.get(fold(q.text)), initial.get(fold(q.text)) if n else None)
+                others = (initial, winners) if n else (initial,)
+                cache[q] = _resolve_one(g, q, others, owns, countries, admin1, near, named)
         new = dict(winners)
         for q, e in cache.items():
             new[fold(q.text)] = e  # a name's last query stands for it (they rarely differ)
@@ -359,22 +369,25 @@ def resolve_all(
 def _resolve_one(
     g: Gazetteer,
     q: Query,
-    winners: dict[str, Entry | None],
+    readings: tuple[dict[str, Entry | None], ...],
+    owns: tuple[Entry | None, Entry | None],
     countries: Counter[str],
     admin1: Counter[str],
     near: list[tuple[float, float]],
     named: frozenset[str],
 ) -> Entry | None:
     k = fold(q.text)
-    own = winners.get(k)
     cc, ca = countries.copy(), admin1.copy()
-    if own is not None:
-        if own.country:
-            cc[own.country] -= 1
-        if own.admin1:
-            ca[own.admin1] -= 1
+    for own in owns:  # the name's own votes, so that a wrong guess cannot confirm itself
+        if own is not None:
+            if own.country:
+                cc[own.country] -= 1
+            if own.admin1:
+                ca[own.admin1] -= 1
     far = [
         pt
+        # the other names' first and current readings, as for the votes
+        for winners in readings
         for other, e in winners.items()
         if other != k and e is not None and (pt := _anchor(e)) is not None
     ]

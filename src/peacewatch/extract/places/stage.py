@@ -51,19 +51,22 @@ def _qualify(spans: list[_Span], g: Gazetteer, texts: list[str]) -> None:
             continue
         ids = candidates(g, b.query.text)
         c = spans[k + 2] if k + 2 < len(spans) else None
-        if (
+        listed = (
             c is not None
             and c.para == b.para
-            and texts[b.para][b.end : c.start].strip() in (",", "and", ", and", "or", ", or")
-            and any(g.feature[i] == "city" and g.population[i] >= LIST_CITY_POP for i in ids)
-        ):
+            and texts[b.para][b.end : c.start].strip() in LIST_SEPARATORS
+        )
+        big = any(g.feature[i] == "city" and g.population[i] >= LIST_CITY_POP for i in ids)
+        if listed and big:
             continue
         cc = {g.country[i] for i in ids if g.feature[i] == "country"}
         ad = {g.admin1[i] for i in ids if g.feature[i] == "region"}
         if cc or ad:
-            # A city-state ("Copenhagen, Hamburg") is a list item, never a fallback.
-            big = any(g.feature[i] == "city" and g.population[i] >= LIST_CITY_POP for i in ids)
-            within = () if big else tuple(i for i in ids if g.feature[i] == "region")
+            # The state is the fallback answer only when it surely qualifies: not a list item
+            # ("Hostomel, Vasylkiv, Kherson, Mariupol": official-2022) nor a city-state
+            # ("Copenhagen, Hamburg").
+            sure = not listed and not big
+            within = tuple(i for i in ids if g.feature[i] == "region") if sure else ()
             a.query = replace(
                 a.query,
                 countries=a.query.countries | cc,
