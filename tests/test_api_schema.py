@@ -31,6 +31,13 @@ GET_PATHS = [
     "/api/negotiation",
     "/api/facets",
     "/api/track",
+    "/api/tracks",
+    "/api/export/events",
+    "/api/export/quotes",
+    "/api/export/places",
+    "/api/export/positions",
+    "/api/export/documents",
+    "/api/changes",
 ]
 
 
