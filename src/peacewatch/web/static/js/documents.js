@@ -186,9 +186,12 @@ export function renderDocument(doc, spans, focus, versionId) {
     // The record the link names ("e14": events[14]; "s3": a position), else any on the span.
     const m = /^([eqps])(\d+)$/.exec(focus.r || "");
     const prefix = m ? { e: "events", q: "quotes", p: "places" }[m[1]] : null;
-    const want = m ? (prefix ? `${prefix}[${m[2]}]` : "negotiation.issues") : "";
-    let i = spans.findIndex((s) => s.start === focus.s && s.end === focus.e &&
-      s.path.startsWith(want));
+    // A position's number counts across issues: it names no path, only "some position".
+    const want = !m ? "" : prefix ? `${prefix}[${m[2]}]`
+      : Number.isNaN(focus.s) ? "" : "negotiation.issues";
+    const at = (s) => Number.isNaN(focus.s) || (s.start === focus.s && s.end === focus.e);
+    // A link with the record alone (a search result) opens its first span.
+    let i = want ? spans.findIndex((s) => at(s) && s.path.startsWith(want)) : -1;
     if (i < 0) i = spans.findIndex((s) => s.start === focus.s && s.end === focus.e);
     if (i < 0) i = spans.findIndex((s) => s.start <= focus.s && focus.e <= s.end);
     if (i >= 0) setTimeout(() => select(i), 0);
@@ -198,6 +201,7 @@ export function renderDocument(doc, spans, focus, versionId) {
 
 export async function viewDoc(p, id) {
   const d = await api(`/api/documents/${encodeURIComponent(id)}?${qs({ version: p.v })}`);
-  const focus = p.s != null ? { s: Number(p.s), e: Number(p.e), c: p.c, r: p.r } : null;
+  const focus = p.s != null || p.r ? { s: Number(p.s ?? NaN), e: Number(p.e ?? NaN), c: p.c,
+    r: p.r } : null;
   main.append(renderDocument(d.document, d.spans, focus, d.version.id));
 }

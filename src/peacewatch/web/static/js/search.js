@@ -16,19 +16,22 @@ export function searchBox() {
   return form;
 }
 
+// The document, at the record found ("q1": its quote) when the result is one.
 function docLink(item, label) {
-  return el("a", { class: "result-link",
-    href: `#/doc/${encodeURIComponent(String(item.document_id))}` }, label);
+  const ver = item.version_id ? String(item.version_id).split("/v")[1] : null;
+  const tail = String(item.id || "").includes("#") ? String(item.id).split("#")[1] : null;
+  return el("a", { class: "result-link", href:
+    `#/doc/${encodeURIComponent(String(item.document_id))}?${qs({ v: ver, r: tail })}` }, label);
 }
 
 function result(item) {
-  const who = item.kind === "quotes" || item.kind === "quote" ? item.speaker
+  const who = item.kind === "quotes" ? item.speaker
     : [item.party, item.issue].filter(Boolean).join(" on ");
   return el("li", { class: "result", "data-kind": item.kind, "data-id": item.id },
     el("span", { class: "badge" }, item.kind), " ",
     docLink(item, item.title || item.document_id || "(untitled)"), " ",
     el("span", { class: "muted" }, [item.date, who].filter(Boolean).join(" · ")),
-    el("div", { class: "snippet" }, marked(item.snippet)));
+    el("div", { class: "snippet" }, marked(item.snippet, item.marks)));
 }
 
 export async function viewSearch(p) {

@@ -177,10 +177,23 @@ export function eventDate(e) {
   return bound + e.date + (e.date_basis === "reported" ? " (reported)" : "");
 }
 
-// A snippet whose matches the API marks «…»: the marked parts as <mark>, all as text.
-export function marked(snippet) {
+// A snippet with its matches as <mark>, all as text. /api/search marks them «…» and gives
+// their offsets (``marks``, the word without the guillemets): the offsets win, since the
+// text itself may hold « or »; without them, the guillemets are split on.
+export function marked(snippet, marks) {
+  const text = String(snippet || "");
+  if (!Array.isArray(marks) || !marks.length) {
+    return text.split(/«|»/).map((part, i) => (i % 2 ? el("mark", { class: "match" }, part)
+      : part));
+  }
   const out = [];
-  const parts = String(snippet || "").split(/«|»/);
-  parts.forEach((part, i) => out.push(i % 2 ? el("mark", { class: "match" }, part) : part));
+  let at = 0;
+  for (const [start, end] of marks) {
+    if (start < at || end > text.length) continue;
+    const lo = text[start - 1] === "«" && start - 1 >= at ? start - 1 : start;
+    out.push(text.slice(at, lo), el("mark", { class: "match" }, text.slice(start, end)));
+    at = text[end] === "»" ? end + 1 : end;
+  }
+  out.push(text.slice(at));
   return out;
 }
