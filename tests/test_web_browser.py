@@ -489,3 +489,24 @@ def test_search_box(page: Any, server: str) -> None:
     got = route.json()
     assert page.locator("li.result").count() == min(len(got["items"]), 50) > 0
     assert page.locator("li.result mark.match").count() > 0
+
+
+def test_search_snippets_mark_matches_by_their_offsets(page: Any, server: str) -> None:
+    """/api/search marks matches «…» and gives their offsets: the offsets decide, so a « in
+    the text itself is not taken for a match."""
+    open_view(page, server, "timeline")
+    got = page.evaluate(
+        """async () => {
+        const { marked, el } = await import("/static/js/ui.js");
+        const render = (s, m) => {
+          const p = el("p", {}, marked(s, m));
+          return [p.textContent, [...p.querySelectorAll("mark")].map((x) => x.textContent)];
+        };
+        return [render("a «talks» in «Geneva»", [[3, 8], [14, 20]]),
+                render("quote « open «talks»", [[14, 19]]),
+                render("no «marks» given", null)];
+    }"""
+    )
+    assert got[0] == ["a talks in Geneva", ["talks", "Geneva"]]
+    assert got[1] == ["quote « open talks", ["talks"]]
+    assert got[2] == ["no marks given", ["marks"]]
