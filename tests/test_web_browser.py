@@ -510,3 +510,48 @@ def test_search_snippets_mark_matches_by_their_offsets(page: Any, server: str) -
     assert got[0] == ["a talks in Geneva", ["talks", "Geneva"]]
     assert got[1] == ["quote « open talks", ["talks"]]
     assert got[2] == ["no marks given", ["marks"]]
+
+
+def store(server: str, article: dict[str, str], url: str) -> str:
+    """Analyse and store an article through the API (the token's write route); its doc id."""
+    body = {"text": article["text"], "published": article["published"], "url": url}
+    body |= {"title": article["title"], "publisher": article["publisher"]}
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    got = httpx.post(f"{server}/api/documents", json=body, headers=headers, timeout=120)
+    assert got.status_code == 200, got.text
+    return str(got.json()["doc_id"])
+
+
+def test_side_panel_reports_of_a_merged_event_and_the_original(page: Any, server: str) -> None:
+    """Two outlets report one meeting: the event's panel lists the other report; the document
+    links to its original URL, and a javascript: URL stays text."""
+    from api_fixtures import CLAIM_ARTICLES
+
+    first = store(server, CLAIM_ARTICLES[0], "https://wire-one.example/istanbul")
+    store(server, CLAIM_ARTICLES[1], "javascript:window.pwned='url'")
+    merged = httpx.get(f"{server}/api/merged", params={"limit": 500}).json()["items"]
+    row = next(m for m in merged if len({s for c in m["claims"] for s in c["sources"]}) > 1)
+    sources = sorted({s for c in row["claims"] for s in c["sources"]})
+    event = next(e for e in items(server, "events") if e["id"] == sources[0])
+    doc_id, ver = event["version_id"].rsplit("/v", 1)
+    tail = event["id"].split("#")[1]
+    s, e = event["evidence_start"], event["evidence_end"]
+    open_view(page, server, f"doc/{doc_id}?v={ver}&s={s}&e={e}&r={tail}")
+    page.get_by_role("button", name="Other reports of this event").click()
+    page.wait_for_selector(".behind h4")
+    links = page.locator("a.report-link").all_inner_texts()
+    assert sorted(links) == [x for x in sources if x != event["id"]]
+    # The original article: an http(s) URL is a link, anything else stays text.
+    seen = 0
+    for doc in items(server, "documents"):
+        if doc["doc_id"] == first:
+            seen += 1
+            open_view(page, server, f"doc/{first}")
+            assert page.locator("main a.source").get_attribute("href") == doc["url"]
+        elif str(doc.get("url") or "").startswith("javascript:"):
+            seen += 1
+            open_view(page, server, f"doc/{doc['doc_id']}")
+            assert page.locator("main a.source").count() == 0
+            assert doc["url"] in page.locator("main").inner_text()
+    assert seen == 2
+    assert page.evaluate("typeof window.pwned") == "undefined"

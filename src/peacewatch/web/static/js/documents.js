@@ -98,7 +98,8 @@ function quotesBehind(doc, position, spans, select) {
   return el("div", { class: "behind" }, el("h4", {}, "Quote behind this position"),
     el("ul", {}, found.map(([q, i]) => {
       const at = spans.findIndex((s) => s.path.startsWith(`quotes[${i}]`));
-      return el("li", { class: "quote-behind" }, `${show(q.speaker) || "(unknown)"}: “${q.text}” `,
+      return el("li", { class: "quote-behind" },
+        `${show(q.speaker) || "(unknown)"}: “${q.text}” `,
         at >= 0 ? el("a", { href: "#", onclick: (e) => { e.preventDefault(); select(at); } },
           "show") : null);
     })));
@@ -165,7 +166,9 @@ export function renderDocument(doc, spans, focus, versionId) {
     const [lo, hi] = [bounds[b], bounds[b + 1]];
     const piece = text.slice(lo, hi);
     const cover = [];
-    spans.forEach((s, i) => { if (s.start <= lo && hi <= s.end && s.start < s.end) cover.push(i); });
+    spans.forEach((s, i) => {
+      if (s.start <= lo && hi <= s.end && s.start < s.end) cover.push(i);
+    });
     if (!cover.length) { body.append(piece); continue; }
     const kinds = new Set(cover.map((i) => spans[i].kind));
     const k = kinds.size === 1 ? `k-${[...kinds][0]}` : "multi";

@@ -170,7 +170,8 @@ export async function viewMap(p) {
       ". Basemap: Natural Earth via world-atlas.";
   };
   slider.addEventListener("input", draw);
-  const legend = el("p", { class: "legend" }, Object.entries(PRECISION_COLORS).map(([name, col]) => {
+  const colors = Object.entries(PRECISION_COLORS);
+  const legend = el("p", { class: "legend" }, colors.map(([name, col]) => {
     const sw = el("span", { class: "swatch" }); sw.style.background = col;
     return el("span", {}, sw, name === "other" ? "mixed / unknown" : name);
   }));

@@ -79,6 +79,10 @@ export async function viewNegotiation(p) {
       t.third_parties.length ? [" · ", el("strong", {}, "Third parties: "),
         t.third_parties.join(", ")] : null));
   }
+  // The track as the API gives it, every field and evidence (no CSV: it is nested data).
+  main.append(el("p", { class: "export" }, "Download this track: ", el("a", { class: "download",
+    href: "/api/track?" + qs({ since: p.since, until: p.until, track }),
+    download: "peacewatch-track.json", "data-format": "json" }, "JSON")));
   main.append(el("h3", {}, "Rounds"), roundsTable(t, link, source));
   // A track orders its own parties; every document together, the store's roles (facets).
   main.append(el("h3", {}, "Positions"), matrix(t, link, t.parties ? t : await facets()));

@@ -14,7 +14,8 @@ export async function viewQuotes(p) {
     ], p, (v) => go("quotes", v)));
   const filters = { speaker: p.speaker, outlet: p.outlet, since: p.since, until: p.until };
   const page = await api(`/api/quotes?${qs({ ...filters, limit: 50, offset })}`);
-  main.append(pager(page, (o) => go("quotes", { ...p, offset: o })), exportLinks("quotes", filters));
+  main.append(pager(page, (o) => go("quotes", { ...p, offset: o })),
+    exportLinks("quotes", filters));
   main.append(el("table", {}, el("tr", {}, ["date", "speaker", "relay", "kind", "text", ""]
     .map((h) => el("th", {}, h))), page.items.map((q) => el("tr",
     { "data-id": q.id },

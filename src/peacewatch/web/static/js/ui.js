@@ -55,10 +55,11 @@ export function showError(err) {
 }
 
 // A link to a record's evidence in the document view: #/doc/<id>?v=<version>&s=<start>&e=<end>.
-// ``recordId`` (the API's record id) goes into data-id, for tests and for the curious, and its
-// tail ("e14") into the link, so the side panel opens that record when several share the
-// span (an event and a position on one sentence); a list's claim status (``c``) goes with the link, for the side panel: the document's JSON
-// has no claim status, which is computed across documents.
+// ``recordId`` (the API's record id) goes into data-id, for tests and for the curious, and
+// its tail ("e14") into the link, so the side panel opens that record when several share
+// the span (an event and a position on one sentence); a list's claim status (``c``) goes
+// with the link, for the side panel: the document's JSON has no claim status, which is
+// computed across documents.
 export function evidenceLink(versionId, start, end, label, recordId, status) {
   const [docId, ver] = String(versionId).split("/v");
   const tail = recordId ? String(recordId).split("#")[1] : null;
@@ -155,7 +156,10 @@ export function partyOrder(rows, roles) {
     : pa === "unattributed" ? 3 : 2;
   const rank = (pa, list) => (list.includes(pa) ? list.indexOf(pa) : 0);
   const n = new Map();
-  for (const r of rows) n.set(r.party || "unattributed", (n.get(r.party || "unattributed") || 0) + 1);
+  for (const r of rows) {
+    const pa = r.party || "unattributed";
+    n.set(pa, (n.get(pa) || 0) + 1);
+  }
   // A track (/api/track?track=) orders its own parties, the process's first; the positions
   // board by count alone.
   const own = roles.track ? (pa) => rank(pa, role(pa) === 0 ? parties : third) : () => 0;
