@@ -67,7 +67,7 @@ def shoot(base: str, out: Path) -> list[Path]:
             page.screenshot(path=str(path))
             shots.append(path)
 
-        for view in ("timeline", "positions", "quotes", "documents"):
+        for view in ("negotiation", "timeline", "positions", "quotes", "documents", "new"):
             page.goto(f"{base}/#/{view}")
             ready(page, view)
             if view == "positions" and page.locator("td.cell details").count():
@@ -79,6 +79,11 @@ def shoot(base: str, out: Path) -> list[Path]:
         if clusters.count():
             clusters.first.click()  # the side panel lists the cluster's items
         save("map")
+        # Search (helper h5's /api/search): skipped on a server without it.
+        page.goto(f"{base}/#/search?q=talks")
+        page.wait_for_selector('body[data-ready="search"]', state="attached", timeout=60_000)
+        if not page.locator(".search-off").count():
+            save("search")
         # The document view as a click on a quote's evidence link opens it.
         page.goto(f"{base}/#/quotes")
         ready(page, "quotes")

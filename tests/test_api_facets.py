@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from peacewatch.api import Settings, create_app
@@ -84,3 +85,30 @@ def test_menus_list_speakers_and_the_roles_of_the_talks(tmp_path: Path) -> None:
     # UA named a party by 3 documents, RU by 2 (a party named a mediator once stays a party).
     assert facets["talk_parties"] == ["UA", "RU"]
     assert facets["talk_third_parties"] == ["TR", "IL"]
+
+
+def test_a_name_only_cited_as_a_source_is_no_speaker(
+    tmp_path_factory: pytest.TempPathFactory, nlp: Any
+) -> None:
+    """ "According to Wikipedia, ..." makes Wikipedia the quote's speaker; the menu of speakers
+    leaves out a name every quote of which is attributed so (issue 17)."""
+    from api_fixtures import build_store
+
+    article = {
+        "id": "fixture-source-cited",
+        "published": "2022-05-20",
+        "title": "A speech",
+        "publisher": "Fixture Wire",
+        "text": (
+            '"We need weapons," Ukrainian negotiator Taras Melnyk told reporters in Kyiv.\n\n'
+            "According to Wikipedia, our big goal is a grand slam."
+        ),
+    }
+    url = build_store(tmp_path_factory.mktemp("cited") / "s.db", nlp, [article])
+    client = TestClient(create_app(Settings(db=url)))
+    quotes = client.get("/api/quotes").json()["items"]
+    cited = [q for q in quotes if q["speaker"] == "Wikipedia"]
+    if not cited:
+        pytest.skip("attribution no longer makes Wikipedia a speaker")
+    speakers = client.get("/api/facets").json()["speakers"]
+    assert "Wikipedia" not in speakers and "Taras Melnyk" in speakers

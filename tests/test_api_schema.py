@@ -33,6 +33,14 @@ GET_PATHS = [
     "/api/facets",
     "/api/track",
     "/api/search",
+
+    "/api/tracks",
+    "/api/export/events",
+    "/api/export/quotes",
+    "/api/export/places",
+    "/api/export/positions",
+    "/api/export/documents",
+    "/api/changes",
 ]
 
 

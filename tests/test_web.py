@@ -17,6 +17,8 @@ from peacewatch.api import Settings, create_app
 from peacewatch.api.app import static_dir
 
 STATIC = Path(static_dir())
+# The UI's ES modules: app.js routes, js/*.js hold the views and their shared helpers.
+SCRIPTS = sorted([STATIC / "app.js", *(STATIC / "js").glob("*.js")])
 
 
 @pytest.fixture(scope="module")
@@ -38,16 +40,22 @@ def test_no_inline_script_or_style_and_nothing_remote() -> None:
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), "inline script"
     assert " style=" not in html and "<style" not in html
     assert not re.search(r"\bon[a-z]+=", html), "inline event handler"
-    for name in ("index.html", "app.js", "style.css"):
-        text = (STATIC / name).read_text(encoding="utf-8")
+    for path in (STATIC / "index.html", STATIC / "style.css", *SCRIPTS):
+        name = path.name
+        text = path.read_text(encoding="utf-8")
         assert not re.search(
             r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}/", text.replace("http://www.w3.org/2000/svg", "")
         ), f"remote URL in {name}"
 
 
-def test_data_only_reaches_the_page_as_text() -> None:
+def _code(path: Path) -> str:
     # Comments may name the sinks (to forbid them): only the code is checked.
-    js = re.sub(r"^\s*//.*$", "", (STATIC / "app.js").read_text(encoding="utf-8"), flags=re.M)
+    return re.sub(r"^\s*//.*$", "", path.read_text(encoding="utf-8"), flags=re.M)
+
+
+@pytest.mark.parametrize("path", SCRIPTS, ids=lambda p: p.name)
+def test_data_only_reaches_the_page_as_text(path: Path) -> None:
+    js = _code(path)
     for sink in (
         "innerHTML",
         "outerHTML",
@@ -62,3 +70,22 @@ def test_data_only_reaches_the_page_as_text() -> None:
     # such as a document's URL (a javascript: URL would run on click).
     for href in re.findall(r"href: `([^`]*)`", js):
         assert "${" not in href or "encodeURIComponent" in href, href
+    # The one exception, a document's original URL, goes through externalLink (ui.js),
+    # which accepts http and https only; nothing else sets a link's href.
+    sets = re.findall(r"\.href\s*=(?!=)", js)
+    assert not sets or (path.name == "ui.js" and len(sets) == 1), path.name
+
+
+def test_external_links_accept_http_only() -> None:
+    ui = _code(STATIC / "js" / "ui.js")
+    body = ui[ui.index("export function externalLink") :]
+    body = body[: body.index("\n}\n")]
+    assert '["http:", "https:"].includes(parsed.protocol)' in body
+    assert body.index("includes(parsed.protocol)") < body.index(".href =")
+
+
+def test_the_entry_is_a_module_and_stays_small() -> None:
+    html = (STATIC / "index.html").read_text(encoding="utf-8")
+    assert '<script type="module" src="/static/app.js">' in html
+    for path in SCRIPTS:  # split further past ~500 lines (issue 17)
+        assert len(path.read_text(encoding="utf-8").splitlines()) <= 500, path.name

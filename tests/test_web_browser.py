@@ -356,9 +356,12 @@ def test_speaker_menu_lists_linked_speakers_most_quoted_first(page: Any, server:
 
 
 def test_negotiation_view_lists_merged_rounds_and_opens_a_stance(page: Any, server: str) -> None:
-    track = httpx.get(f"{server}/api/track").json()
+    tracks = httpx.get(f"{server}/api/tracks").json()["items"]
+    # The view opens the first track (the process with the most documents).
+    track = httpx.get(f"{server}/api/track", params={"track": tracks[0]["id"]}).json()
     assert track["rounds"] and track["positions"]
     open_view(page, server, "negotiation")
+    assert page.locator("select.track-picker").input_value() == tracks[0]["id"]
     assert page.locator("table.rounds tr.round").count() == len(track["rounds"])
     reports = page.locator("tr.round li.report").count()
     assert reports == sum(len(r["reports"]) for r in track["rounds"])
@@ -368,3 +371,187 @@ def test_negotiation_view_lists_merged_rounds_and_opens_a_stance(page: Any, serv
     wait_ready(page, "doc")
     texts = {h["evidence"]["text"] for x in track["positions"] for h in x["history"]}
     assert highlighted(page) in texts
+
+
+def test_negotiation_track_picker_switches_tracks(page: Any, server: str) -> None:
+    tracks = httpx.get(f"{server}/api/tracks").json()["items"]
+    open_view(page, server, "negotiation")
+    options = page.locator("select.track-picker option")
+    assert options.count() == len(tracks) + 1  # every track, then every document
+    page.select_option("select.track-picker", "all")
+    page.wait_for_url("**track=all*")
+    wait_ready(page, "negotiation")
+    everything = httpx.get(f"{server}/api/track").json()
+    assert page.locator("table.rounds tr.round").count() == len(everything["rounds"])
+    # A track's matrix puts the process's own parties first.
+    open_view(page, server, f"negotiation?track={tracks[0]['id']}")
+    columns = page.locator("table.matrix tr").first.locator("th").all_inner_texts()[1:]
+    process = set(tracks[0]["process"])
+    own = [c for c in columns if c in process]
+    assert own and columns[: len(own)] == own
+
+
+def test_side_panel_shows_the_record_and_its_context(page: Any, server: str) -> None:
+    open_view(page, server, "timeline")
+    row = page.locator(".timeline li[data-id]").first
+    event = next(e for e in items(server, "events") if e["id"] == row.get_attribute("data-id"))
+    row.locator("a.evidence").click()
+    assert_evidence_opened(page, event)
+    panel = page.locator(".panel .record")
+    assert panel.locator('dd[data-field="type"]').inner_text() == event["type"]
+    if event["date"]:
+        date = panel.locator('dd[data-field="date"]').inner_text()
+        assert event["date"] in date and f"basis {event['date_basis']}" in date
+    assert panel.locator(".status").inner_text() == event["claim_status"]
+    context = panel.locator("blockquote.context").inner_text()
+    assert event["evidence_text"] in context
+    assert panel.locator("mark.context-evidence").inner_text() == event["evidence_text"]
+
+
+def test_side_panel_shows_the_quote_behind_a_position(page: Any, server: str) -> None:
+    quotes = items(server, "quotes")
+
+    def behind(p: dict[str, Any]) -> list[dict[str, Any]]:
+        return [
+            q
+            for q in quotes
+            if q["version_id"] == p["version_id"]
+            and q["evidence_start"] < p["evidence_end"]
+            and p["evidence_start"] < q["evidence_end"]
+        ]
+
+    position = next(p for p in items(server, "positions") if behind(p))
+    doc_id, ver = position["version_id"].rsplit("/v", 1)
+    s, e = position["evidence_start"], position["evidence_end"]
+    open_view(page, server, f"doc/{doc_id}?v={ver}&s={s}&e={e}")
+    page.wait_for_selector(".panel .record dl.fields")
+    if "positions[" not in page.locator(".panel .record p.muted").first.inner_text():
+        pytest.skip("another record shares the position's exact span")
+    shown = page.locator(".quote-behind").all_inner_texts()
+    assert shown and any(behind(position)[0]["text"] in x for x in shown)
+
+
+def test_export_button_downloads_every_row_of_the_view(page: Any, server: str) -> None:
+    speaker = next(q["speaker"] for q in items(server, "quotes") if q["speaker"])
+    open_view(page, server, f"quotes?speaker={speaker}")
+    with page.expect_download() as info:
+        page.locator('a.download[data-format="csv"]').click()
+    path = info.value.path()
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    assert len(lines) - 1 == len(items(server, "quotes", speaker=speaker)) > 0
+    assert info.value.suggested_filename == "peacewatch-quotes.csv"
+
+
+def test_map_filters_slider_and_country_level_list(page: Any, server: str) -> None:
+    open_view(page, server, "map")
+    countries = page.locator("table.country-level tr.country-row")
+    assert countries.count() > 0  # "Ukraine" is listed, not a pin
+    everything = page.locator("svg.map circle").count()
+    slider = page.locator("input.month-slider")
+    months = int(slider.get_attribute("max") or 0)
+    assert months >= 1
+    slider.fill("1")
+    assert page.locator("body").get_attribute("data-month") not in (None, "all")
+    assert page.locator("svg.map circle").count() <= everything
+    # An event type shows events only: no place mentions, so no country row of places.
+    kind = items(server, "events")[0]["type"]
+    open_view(page, server, f"map?type={kind}")
+    assert page.locator("select[name=type]").input_value() == kind
+    for row in page.locator("table.country-level tr.country-row").all():
+        assert row.locator("td").nth(1).inner_text() == "0"
+
+
+def test_new_since_lists_the_change_feed(page: Any, server: str) -> None:
+    feed = httpx.get(f"{server}/api/changes", params={"limit": 200}).json()
+    open_view(page, server, "timeline")
+    page.evaluate("localStorage.clear()")
+    open_view(page, server, "new")
+    assert page.locator("li.change").count() == len(feed["items"]) > 0
+    page.get_by_role("button", name="Mark all as seen").click()
+    page.wait_for_url("**since=*")
+    wait_ready(page, "new")
+    assert page.locator("li.change").count() == 0
+    open_view(page, server, "new")  # remembered in this browser
+    assert page.locator("li.change").count() == 0
+
+
+def test_search_box(page: Any, server: str) -> None:
+    open_view(page, server, "timeline")
+    page.fill("header form.search-box input", "ceasefire")
+    page.press("header form.search-box input", "Enter")
+    page.wait_for_url("**#/search?q=ceasefire*")
+    page.wait_for_selector('body[data-ready="search"]', state="attached")
+    route = httpx.get(f"{server}/api/search", params={"q": "ceasefire"})
+    if route.status_code == 404:  # a server without the search route (helper h5's)
+        assert "not available" in page.locator(".search-off").inner_text()
+        return
+    got = route.json()
+    assert page.locator("li.result").count() == min(len(got["items"]), 50) > 0
+    assert page.locator("li.result mark.match").count() > 0
+
+
+def test_search_snippets_mark_matches_by_their_offsets(page: Any, server: str) -> None:
+    """/api/search marks matches «…» and gives their offsets: the offsets decide, so a « in
+    the text itself is not taken for a match."""
+    open_view(page, server, "timeline")
+    got = page.evaluate(
+        """async () => {
+        const { marked, el } = await import("/static/js/ui.js");
+        const render = (s, m) => {
+          const p = el("p", {}, marked(s, m));
+          return [p.textContent, [...p.querySelectorAll("mark")].map((x) => x.textContent)];
+        };
+        return [render("a «talks» in «Geneva»", [[3, 8], [14, 20]]),
+                render("quote « open «talks»", [[14, 19]]),
+                render("no «marks» given", null)];
+    }"""
+    )
+    assert got[0] == ["a talks in Geneva", ["talks", "Geneva"]]
+    assert got[1] == ["quote « open talks", ["talks"]]
+    assert got[2] == ["no marks given", ["marks"]]
+
+
+def store(server: str, article: dict[str, str], url: str) -> str:
+    """Analyse and store an article through the API (the token's write route); its doc id."""
+    body = {"text": article["text"], "published": article["published"], "url": url}
+    body |= {"title": article["title"], "publisher": article["publisher"]}
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    got = httpx.post(f"{server}/api/documents", json=body, headers=headers, timeout=120)
+    assert got.status_code == 200, got.text
+    return str(got.json()["doc_id"])
+
+
+def test_side_panel_reports_of_a_merged_event_and_the_original(page: Any, server: str) -> None:
+    """Two outlets report one meeting: the event's panel lists the other report; the document
+    links to its original URL, and a javascript: URL stays text."""
+    from api_fixtures import CLAIM_ARTICLES
+
+    first = store(server, CLAIM_ARTICLES[0], "https://wire-one.example/istanbul")
+    store(server, CLAIM_ARTICLES[1], "javascript:window.pwned='url'")
+    merged = httpx.get(f"{server}/api/merged", params={"limit": 500}).json()["items"]
+    row = next(m for m in merged if len({s for c in m["claims"] for s in c["sources"]}) > 1)
+    sources = sorted({s for c in row["claims"] for s in c["sources"]})
+    event = next(e for e in items(server, "events") if e["id"] == sources[0])
+    doc_id, ver = event["version_id"].rsplit("/v", 1)
+    tail = event["id"].split("#")[1]
+    s, e = event["evidence_start"], event["evidence_end"]
+    open_view(page, server, f"doc/{doc_id}?v={ver}&s={s}&e={e}&r={tail}")
+    page.get_by_role("button", name="Other reports of this event").click()
+    page.wait_for_selector(".behind h4")
+    links = page.locator("a.report-link").all_inner_texts()
+    assert sorted(links) == [x for x in sources if x != event["id"]]
+    # The original article: an http(s) URL is a link, anything else stays text.
+    seen = 0
+    for doc in items(server, "documents"):
+        if doc["doc_id"] == first:
+            seen += 1
+            open_view(page, server, f"doc/{first}")
+            assert page.locator("main a.source").get_attribute("href") == doc["url"]
+        elif str(doc.get("url") or "").startswith("javascript:"):
+            seen += 1
+            open_view(page, server, f"doc/{doc['doc_id']}")
+            assert page.locator("main a.source").count() == 0
+            assert doc["url"] in page.locator("main").inner_text()
+    assert seen == 2
+    assert page.evaluate("typeof window.pwned") == "undefined"

@@ -13,7 +13,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
-from peacewatch.api import errors, security, track, writes
+from peacewatch.api import changes, errors, exports, security, track, writes
 from peacewatch.api.routes import router
 from peacewatch.api.state import Settings, State
 
@@ -39,6 +39,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(router, prefix="/api")
     app.include_router(writes.router, prefix="/api")
     app.include_router(track.router, prefix="/api")
+    app.include_router(exports.router, prefix="/api")
+    app.include_router(changes.router, prefix="/api")
     static = static_dir()
     app.mount("/static", StaticFiles(directory=static), name="static")
 

@@ -235,16 +235,21 @@ def _speakers(conn: sa.Connection, cur: sa.Subquery) -> list[str]:
     A speaker without an entity is a phrase the attribution could not resolve to anyone
     ("time", "war", "Almost two weeks of our resistance"): a menu of 240 such entries hid the
     people who speak (issue 17). Their quotes stay in the list; only the menu leaves them out.
+    So does a name only ever cited as a source ("According to Wikipedia, our big goal is a
+    grand slam": cue "according to"): a reference or a report is not a speaker, and nothing
+    but the cue tells it from one (the entity is an ORG like any ministry).
     """
     q = schema.quotes
     sp = n.alias("speaker_entity_row")
     k = sa.func.count().label("k")
+    spoken = sa.func.sum(sa.case((sa.func.lower(q.c.cue) == "according to", 0), else_=1))
     stmt = (
         sa.select(q.c.speaker, k)
         .join(cur, cur.c.id == q.c.version_id)
         .join(sp, (sp.c.version_id == q.c.version_id) & (sp.c.entity_id == q.c.speaker_entity))
         .where(q.c.speaker.is_not(None), sp.c.type != "OUTLET")
         .group_by(q.c.speaker)
+        .having(spoken > 0)
         .order_by(k.desc(), q.c.speaker)
         .limit(500)
     )

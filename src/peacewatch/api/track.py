@@ -1,57 +1,151 @@
-"""``GET /api/track``: the negotiation track as ``peacewatch negotiation`` computes it.
+"""``GET /api/track`` and ``GET /api/tracks``: negotiation tracks as ``peacewatch negotiation``
+computes them.
 
-The same code (corpus/negotiation.track_state over store/load.load_documents), not a second
-implementation: merged rounds with every report, positions over time per party and issue with
-their claim status, what moved, commitments and the events that test them. Computed once per
-store state and date range, since it reads every current document's JSON.
+The same code (corpus/negotiation.track_state), not a second implementation: merged rounds
+with every report, positions over time per party and issue with their claim status, what
+moved, commitments and the events that test them. ``/api/tracks`` lists the tracks by process
+and period (corpus/tracks.py); ``/api/track?track=ID`` is one of them, without it every
+document (the CLI's state). Computed once per store state, track and date range; the
+documents are decoded once per version (api/corpus.py), and ``warm`` does the first
+computation when the server starts instead of in the first user's request.
 """
 
 from __future__ import annotations
 
+import logging
+import threading
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 import sqlalchemy as sa
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 
-from peacewatch.api.errors import ERROR_RESPONSES
+from peacewatch.api.corpus import Current, current_documents, in_range
+from peacewatch.api.errors import ERROR_RESPONSES, ApiError
 from peacewatch.api.routes import Day, St
-from peacewatch.store.claims import store_state
+from peacewatch.corpus.tracks import TrackInfo, roles, split_tracks
 
 router = APIRouter(responses=ERROR_RESPONSES)
+log = logging.getLogger(__name__)
 # The JSON ``peacewatch negotiation --format json`` prints.
 Track = dict[str, Any]
+TrackId = Annotated[
+    str | None,
+    Query(
+        alias="track",
+        max_length=300,
+        description="a track's id from /api/tracks (else every document)",
+    ),
+]
 
-# (store state, since, until) -> the track; one store state at a time, as reads._negotiations.
+# (store state, track, since, until) -> the track; cleared past a few entries.
 _cache: dict[tuple[object, ...], Track] = {}
+_splits: dict[tuple[object, ...], list[TrackInfo]] = {}
+_lock = threading.Lock()
 
 
-def track(engine: sa.Engine, since: date | None, until: date | None) -> Track:
+def _tracks(state: tuple[object, ...], docs: list[Current]) -> list[TrackInfo]:
+    hit = _splits.get(state)
+    if hit is None:
+        hit = split_tracks([c.doc for c in docs])
+        _splits.clear()
+        _splits[state] = hit
+    return hit
+
+
+def tracks(engine: sa.Engine) -> list[dict[str, Any]]:
+    """Every track: id, process, period, documents and rounds, the largest process first."""
+    state, docs = current_documents(engine)
+    out = []
+    for t in _tracks(state, docs):
+        out.append(
+            {
+                "id": t.id,
+                "process": list(t.process),
+                "label": f"{' – '.join(t.process)}, {_span(t)}",
+                "start": t.start,
+                "end": t.end,
+                "documents": len(t.docs),
+                "process_documents": t.own,
+            }
+        )
+    return out
+
+
+def _span(t: TrackInfo) -> str:
+    if not t.start or not t.end:
+        return "undated"
+    return t.start[:7] if t.start[:7] == t.end[:7] else f"{t.start[:7]} to {t.end[:7]}"
+
+
+def track(
+    engine: sa.Engine, since: date | None, until: date | None, track_id: str | None = None
+) -> Track:
     from peacewatch.corpus.negotiation import Sourced, track_state
-    from peacewatch.store.load import load_documents
 
-    with engine.connect() as conn:
-        key = (*store_state(conn), since, until)
+    state, docs = current_documents(engine)
+    key = (*state, track_id, since, until)
     hit = _cache.get(key)
     if hit is not None:
         return hit
-    stored = load_documents(engine, since, until)
-    state = track_state([Sourced(s.doc, s.source) for s in stored])
+    info = None
+    if track_id is not None:
+        info = next((t for t in _tracks(state, docs) if t.id == track_id), None)
+        if info is None:
+            raise ApiError(404, "not_found", f"no track {track_id!r}", "list ids with /api/tracks")
+        wanted = set(info.docs)
+        docs = [c for c in docs if c.doc.meta.id in wanted]
+    stored = in_range(docs, since, until)
+    out = track_state([Sourced(s.doc, s.source) for s in stored])
     # Evidence names the document by its own id (``doc``); the UI opens it by stored version.
-    state["versions"] = {s.doc.meta.id: s.version_id for s in stored}
-    state["titles"] = {s.doc.meta.id: s.doc.meta.title for s in stored}
-    if len(_cache) > 8:
-        _cache.clear()
-    _cache[key] = state
-    return state
+    out["versions"] = {s.doc.meta.id: s.version_id for s in stored}
+    out["titles"] = {s.doc.meta.id: s.doc.meta.title for s in stored}
+    out["urls"] = {s.doc.meta.id: s.doc.meta.url for s in stored if s.doc.meta.url}
+    if info is not None:
+        out["track"] = {"id": info.id, "process": list(info.process)}
+        out["track"] |= {"start": info.start, "end": info.end}
+        out |= roles([s.doc for s in stored], info.process)
+    with _lock:
+        if len(_cache) > 16:
+            _cache.clear()
+        _cache[key] = out
+    return out
+
+
+def warm(engine: sa.Engine) -> threading.Thread:
+    """Compute every track in a background thread (``serve`` calls it at start): the first
+    user then reads a cached track. Failures are logged; the request computes it again."""
+
+    def run() -> None:
+        try:
+            track(engine, None, None)
+            for t in tracks(engine)[:5]:
+                track(engine, None, None, t["id"])
+        except Exception:  # a broken store must not kill the server; its requests say why
+            log.exception("warming the negotiation track failed")
+
+    thread = threading.Thread(target=run, name="warm-track", daemon=True)
+    thread.start()
+    return thread
+
+
+@router.get("/tracks")
+def get_tracks(st: St) -> dict[str, list[dict[str, Any]]]:
+    """The negotiation tracks: one per process (the pair of parties at the table) and period
+    (a gap of more than four months between rounds starts a new one), the process with the
+    most documents first. Open one with /api/track?track=ID."""
+    return {"items": tracks(st.engine)}
 
 
 @router.get("/track")
-def get_track(st: St, since: Day = None, until: Day = None) -> Track:
-    """The negotiation track of the documents published in [since, until]: ``rounds`` (merged
-    across reports, each report with its numbering and evidence; ``disagreements``),
-    ``denied_rounds``, ``positions`` (party x issue, each stance with who said it, its claim
-    status and evidence), ``moved`` (stances that changed since the last round) and
-    ``commitments`` (with the later events that test them). Every evidence names its document
-    (``doc``); ``versions`` maps it to the stored version id (/api/documents/{doc_id})."""
-    return track(st.engine, since, until)
+def get_track(st: St, since: Day = None, until: Day = None, track_id: TrackId = None) -> Track:
+    """The negotiation track of the documents published in [since, until] (of one track of
+    /api/tracks, else of every document): ``rounds`` (merged across reports, each report with
+    its numbering and evidence; ``disagreements``), ``denied_rounds``, ``positions`` (party x
+    issue, each stance with who said it, its claim status and evidence), ``moved`` (stances
+    that changed since the last round) and ``commitments`` (with the later events that test
+    them). Every evidence names its document (``doc``); ``versions`` maps it to the stored
+    version id (/api/documents/{doc_id}), ``urls`` to its original URL. With ``track``:
+    ``track`` (its id, process and period), ``parties`` (the process's first) and
+    ``third_parties`` (mediators, hosts, guarantors), each by documents naming them."""
+    return track(st.engine, since, until, track_id)

@@ -76,6 +76,9 @@ def serve(
     )
     settings = Settings.from_env(db, rate_per_minute=rate, open_analyze=open_analyze, limits=limits)
     app = create_app(settings)
+    from peacewatch.api.track import warm
+
+    warm(app.state.pw.engine)  # the negotiation track is ready before the first user asks
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host
     # stdout: the address is what a caller (make run) needs; everything else goes to stderr.
     print(f"peacewatch UI: http://{shown}:{port}/  (API: /api, Ctrl-C stops)", flush=True)
