@@ -31,6 +31,7 @@ def test_every_issue_has_a_category_of_the_taxonomy() -> None:
         ("The envoy pressed both sides to agree a timeline for free elections.", "elections"),
         ("They discussed the release of all hostages held in the north.", "hostages_prisoners"),
         ("The minister urged the prompt withdrawal of all foreign forces.", "withdrawal"),
+        ("The council demanded the departure of the mercenaries.", "withdrawal"),
         ("Talks covered the demobilization of militia fighters.", "disarmament_ddr"),
         ("Both called for a joint ceasefire monitoring body.", "monitoring_verification"),
         ("The council backed a civilian-led transitional government.", "power_sharing"),
@@ -47,6 +48,9 @@ def test_every_issue_has_a_category_of_the_taxonomy() -> None:
         ("The parties resumed work toward an inclusive political process.", "other"),
         ("Convoys need unimpeded access to the besieged towns.", "humanitarian_access"),
         ("They discussed a return to the JCPOA.", "nuclear"),
+        ("Both stressed full implementation of the March peace accord.", "other"),
+        ("She called for the immediate release of the jailed mayor.", "hostages_prisoners"),
+        ("They sought a way to keep exporting the country's wheat.", "economic"),
     ],
 )
 def test_categories_beyond_one_war(sentence: str, category: str) -> None:
@@ -65,6 +69,10 @@ def test_categories_beyond_one_war(sentence: str, category: str) -> None:
         ("With that, the call is over and the embargo is lifted.", "sanctions"),
         # a region named as the place of fighting is no question of its status
         ("The army said it would move forces into Crimea.", "region_status"),
+        ("He thanked the Donbass militia for holding the line.", "region_status"),
+        # a tax measure, and mercenaries brought in rather than sent home
+        ("The bank launched a capital amnesty last year.", "transitional_justice"),
+        ("They expect Moscow to bring in mercenaries from abroad.", "withdrawal"),
     ],
 )
 def test_words_that_mean_something_else(sentence: str, category: str) -> None:

@@ -345,8 +345,8 @@ def _country_of(hit: RoleHit, offset: int, country_at: Callable[[int], str | Non
 
 # "The below is attributable to Spokesperson Ned Price:" opens State Department readouts: the
 # text speaks for the Department, and the spokesperson it is attributed to takes no part in
-# the calls and meetings it reports (his name there made him one of "both leaders" of a call).
-# Named elsewhere in the text, he is an entity from there.
+# the calls and meetings it reports (his title there made him one of "both leaders" of four
+# calls, as the actors stage takes the two people with a role).
 _ATTRIBUTION = re.compile(
     r"(?:the )?(?:following|below)(?: statement)? is attributable to [^\n:]{3,80}:\s*$", re.I
 )
@@ -355,15 +355,20 @@ _ATTRIBUTION = re.compile(
 def extract_entities(doc: Document) -> Document:
     col = _Collector(doc)
     groups: list[tuple[Group, int]] = []
+    attributed: set[int] = set()  # paragraph starts of attribution lines
     for par, parsed in zip(doc.body.paragraphs, doc.parses, strict=True):
         if _ATTRIBUTION.match(doc.body.text, par.start, par.end):
-            continue  # the release's attributed voice, not someone the text is about
+            attributed.add(par.start)
         for ent in parsed.ents:
             col.add(ent, par.start)
         for span in _untagged_orgs(parsed):
             col._org(span, par.start)
         groups.extend((g, par.start) for g in find_groups(parsed))
     col.resolve_people()
+    # The attributed voice keeps its entity (the release names him), but the line's title is
+    # no role in the events the text reports: "both leaders" and "the Spokesperson said" are
+    # resolved among the people with a role (actors stage), and he is none of them.
+    col.role_spans = [r for r in col.role_spans if r[2] not in attributed]
     _label_people(doc, col)
     col.add_short_aliases()
     for g, offset in groups:
