@@ -66,6 +66,11 @@ class _Quote(TypedDict):
     key: str
 
 
+class _Issue(TypedDict):
+    issue: str
+    key: str
+
+
 class _Doc(TypedDict):
     id: str
     split: str
@@ -74,6 +79,7 @@ class _Doc(TypedDict):
     mediators: list[_Named]
     rounds: list[_Round]
     quotes: list[_Quote]
+    issues: list[_Issue]
 
 
 def key(name: str) -> str:
@@ -121,6 +127,8 @@ class Score:
     entities: list[int] = field(default_factory=lambda: [0, 0])
     rounds: list[int] = field(default_factory=lambda: [0, 0])
     speakers: list[int] = field(default_factory=lambda: [0, 0])
+    issues: list[int] = field(default_factory=lambda: [0, 0])  # gold issues recognised
+    issue_kinds: list[int] = field(default_factory=lambda: [0, 0])  # categories found, right
 
 
 def _actor_keys(doc: Document) -> set[str]:
@@ -175,7 +183,20 @@ def score(pairs: Iterable[tuple[_Doc, Document]]) -> Score:
         for q in g["quotes"]:
             s.speakers[1] += 1
             s.speakers[0] += _speaker_right(doc, doc.body.text, q)
+        _score_issues(s, g, doc)
     return s
+
+
+def _score_issues(s: Score, g: _Doc, doc: Document) -> None:
+    """An annotated issue is recognised when the document has an issue of its category (the
+    taxonomy of vocab.IssueCategory); precision is over the distinct categories found."""
+    found = {r.category for r in doc.negotiation.issues if r.category}
+    gold = {i["issue"] for i in g.get("issues", [])}
+    for i in g.get("issues", []):
+        s.issues[1] += 1
+        s.issues[0] += i["issue"] in found
+    s.issue_kinds[1] += len(found)
+    s.issue_kinds[0] += len(found & gold)
 
 
 def _pct(x: list[int]) -> str:
@@ -207,6 +228,8 @@ def table(scores: dict[str, Score]) -> str:
     line("actors found", (_pct(s.entities) for s in scores.values()))
     line("rounds with place+date", (_pct(s.rounds) for s in scores.values()))
     line("speakers right", (_pct(s.speakers) for s in scores.values()))
+    line("issues recognised", (_pct(s.issues) for s in scores.values()))
+    line("issue categories right", (_pct(s.issue_kinds) for s in scores.values()))
     return "\n".join(rows)
 
 

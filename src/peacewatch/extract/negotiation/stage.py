@@ -163,6 +163,8 @@ def _issue_records(
                 pax=labels[issue].get("pax"),
                 mentions=tuple(mentions),
                 positions=tuple(ps),
+                category=labels[issue]["category"],
+                argument=labels[issue].get("argument"),
             )
         )
     return records
