@@ -54,3 +54,31 @@ def test_a_hyphenated_broker_is_a_mediator_not_a_party(nlp: Language) -> None:
 def test_no_process_words_no_armed_party(nlp: Language) -> None:
     n = negotiation(nlp, "The Taliban opened a new school in Kabul on Monday.")
     assert n.parties == ()
+
+
+def test_a_one_sided_text_names_the_government_at_war_as_party(nlp: Language) -> None:
+    n = negotiation(
+        nlp,
+        "The United States welcomes the declaration by the Government of Ethiopia of a "
+        "humanitarian truce and urges all parties to build on it toward a negotiated ceasefire.",
+    )
+    assert n.parties == ("ET",)
+
+
+def test_a_leader_named_by_title_is_not_a_lone_party(nlp: Language) -> None:
+    # a readout of a meeting with a leader: the state is not named as a government
+    n = negotiation(
+        nlp,
+        "The Secretary met Libyan interim Prime Minister Abdulhamid Dabaiba in Berlin to "
+        "discuss the ceasefire agreement and the elections.",
+    )
+    assert "LY" not in n.parties
+
+
+def test_a_side_the_round_rules_do_not_read_joins_the_table(nlp: Language) -> None:
+    n = negotiation(
+        nlp,
+        "The envoy will support efforts to advance peace talks between the Ethiopian "
+        "government and Tigrayan authorities.",
+    )
+    assert {"ET", "Tigray People's Liberation Front"} <= set(n.parties)

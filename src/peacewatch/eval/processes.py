@@ -22,6 +22,7 @@ and held-out both), set under what was measured on 2026-12-04 (DECISIONS.md).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,18 +77,36 @@ class _Doc(TypedDict):
     quotes: list[_Quote]
 
 
+# A state's government as the annotation names it: "Government of Ethiopia", "Ethiopian
+# government", "Mali's transition government", "the Sudanese authorities". The extraction
+# reports a state's government by the state's ISO code (records.Negotiation), so these are
+# the same actor record as the state; a governing body with a name of its own (the Presidential
+# Leadership Council, the Taliban's "Islamic Emirate") is not matched here but by the base.
+GOVERNMENT_OF = re.compile(
+    r"^(?:(?:[Tt]ransition(?:al)? )?[Gg]overnment|[Aa]uthorities|Republic) of (?:the )?(.+)$"
+)
+GOVERNMENT_SUFFIX = re.compile(
+    r"^(.+?)(?:['’]s)? (?:[Tt]ransition(?:al)? )?(?:[Gg]overnment|[Aa]uthorities)$"
+)
+
+
+def _state_of(name: str) -> str | None:
+    return country_names().get(name) or demonyms().get(name.lower())
+
+
 def key(name: str) -> str:
     """One comparable key per actor name: ISO code for states, the base's name, else folded."""
     n = name.strip().removeprefix("the ").removeprefix("The ")
     if len(n) == 2 and n.isupper() and n in canonical_country_name():
         return n  # an ISO code ("UN" and "EU" are not: they go to the actor base)
-    for prefix in ("Government of ", "government of ", "Republic of "):
-        n2 = n.removeprefix(prefix)
-        iso = country_names().get(n2) or demonyms().get(n2.lower())
-        if iso:
-            return iso
+    iso = _state_of(n)
+    for rx in (GOVERNMENT_OF, GOVERNMENT_SUFFIX):
+        m = rx.match(n)
+        iso = iso or (_state_of(m.group(1)) if m else None)
     known = actor_base().find(n)
-    return fold(known.name) if known is not None else fold(n)
+    if known is not None:
+        return fold(known.name)
+    return iso or fold(n)
 
 
 @dataclass

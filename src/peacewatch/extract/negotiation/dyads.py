@@ -104,7 +104,7 @@ GOVERNMENT_WORDS = (
 )
 
 
-def _as_government(text: str, n: _Named) -> bool:
+def _as_government(text: str, n: _Named, words: str = GOVERNMENT_WORDS) -> bool:
     """The text names the state as a side, not only as a place: "the Government of Ethiopia",
     "the Islamic Republic of Afghanistan", "Afghan government", "Israel's forces"."""
     names = "|".join(re.escape(f) for f in sorted(n.forms, key=len, reverse=True))
@@ -112,7 +112,7 @@ def _as_government(text: str, n: _Named) -> bool:
         return False
     rx = (
         rf"\b(?:[Gg]overnment|[Rr]epublic|[Aa]uthorities) of (?:the )?(?:{names})\b"
-        rf"|\b(?:{names})(?:['’]s)? (?:[A-Za-z-]+ )?(?:{GOVERNMENT_WORDS})\b"
+        rf"|\b(?:{names})(?:['’]s)? (?:[A-Za-z-]+ )?(?:{words})\b"
     )
     return re.search(rx, text, re.IGNORECASE) is not None
 
@@ -184,6 +184,48 @@ def dyad_sides(doc: Document, sents: list[tuple[int, int]]) -> list[Participant]
         ev = evidence_of(doc.body.text, n.start, n.end)
         out.append(Participant(n.name, n.country, "party", ev))
     return out
+
+
+# A state at war at home within the last years of the data (UCDP 22.1 ends in 2021): its
+# government is one side of the process a text about talks in that country is about.
+RECENT = 2017
+
+
+class _DyadRow(_Dyad, total=False):
+    last: int | None
+
+
+@cache
+def at_war_at_home() -> frozenset[str]:
+    """ISO codes of the states with a primary or curated dyad against a non-state actor active
+    since RECENT (Ethiopia and the TPLF, Afghanistan and the Taliban, Chad and the FACT)."""
+    rows = cast(list[_DyadRow], load_json("conflict_dyads.json")["dyads"])
+    out = set()
+    for r in rows:
+        sides = (r["a"], r["b"])
+        states = [x for x in sides if x.startswith("state:")]
+        recent = r["kind"] == "curated" or (r.get("last") or 0) >= RECENT
+        if len(states) == 1 and recent and r["kind"] != "secondary":
+            out.add(states[0].removeprefix("state:"))
+    return frozenset(out)
+
+
+def governments_named(doc: Document, sents: list[tuple[int, int]]) -> list[Participant]:
+    """States the text names as a government ("the Government of Ethiopia", "Sudanese
+    authorities", "Mali's transition government") and governing bodies of the actor base
+    ("the Transitional Military Council"), first mention first: the side a one-sided text
+    about a process speaks to (sides.py uses them only when no other party is named)."""
+    out: dict[str, Participant] = {}
+    for n in sorted(_named(doc, sents).values(), key=lambda n: n.start):
+        # a governing body is the state's side (see _named); its armed forces are not
+        if n.country is not None and n.country not in at_war_at_home():
+            continue
+        if n.country is not None and not _as_government(doc.body.text, n, "government|authorities"):
+            continue  # named by a leader's title only ("Libyan interim Prime Minister X")
+        if n.government and not (n.country is None and ARMED_FORCES.search(n.name)):
+            ev = evidence_of(doc.body.text, n.start, n.end)
+            out.setdefault(n.name, Participant(n.name, n.country, "party", ev))
+    return list(out.values())
 
 
 def opponents_in(doc: Document, start: int, end: int, states: set[str]) -> bool:

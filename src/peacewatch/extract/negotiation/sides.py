@@ -24,8 +24,8 @@ import re
 from spacy.tokens import Span, Token
 
 from peacewatch.evidence import span as token_evidence_of
-from peacewatch.extract.actors.base import actor_base
-from peacewatch.extract.negotiation.dyads import dyad_sides
+from peacewatch.extract.actors.base import actor_base, issuer_of
+from peacewatch.extract.negotiation.dyads import dyad_sides, governments_named
 from peacewatch.lexicons import demonyms
 from peacewatch.parse import countries
 from peacewatch.parse.syntax import Sentence, token_evidence
@@ -241,6 +241,35 @@ def _talks(doc: Document, more: frozenset[str] = frozenset()) -> bool:
     return bool(words & (PROCESS_WORDS | more))
 
 
+def _lone_government(
+    doc: Document, sents: list[Sentence], found: list[Participant]
+) -> list[Participant]:
+    """A text about a process that names one side only, as a government ("the declaration by
+    the Government of Ethiopia of a humanitarian truce", "meet with the Afghanistan
+    government ... to hear their views on the peace process"): that government is a party.
+    Not the issuer's own government (the U.S. in a State release), not a third party the text
+    already names, and, of several, only those the title names (the country the release is
+    about) unless there is just one."""
+    issuer = issuer_of(doc.meta.publisher)
+    own = issuer.get("country") if issuer else None
+    third = {p.country or p.name for p in found}
+    cands = [
+        p
+        for p in governments_named(doc, [(x.start, x.end) for x in sents])
+        if p.country != own and (p.country or p.name) not in third
+    ]
+    if len(cands) <= 1:
+        return cands
+    title = doc.meta.title or ""
+    words = re.findall(r"[\w.’'-]+", title)
+    index = countries.for_negotiation()
+    # one- to three-word country names and demonyms ("Sudan", "Ethiopian", "Republic of Cyprus")
+    in_title = {
+        index.of_word(" ".join(words[i : i + n])) for n in (1, 2, 3) for i in range(len(words))
+    }
+    return [p for p in cands if p.country in in_title or (p.country is None and p.name in title)]
+
+
 def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
     """Parties and mediators named anywhere in the document, first mention first."""
     found: list[Participant] = []
@@ -254,6 +283,8 @@ def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
         found += dyad_sides(doc, [(x.start, x.end) for x in sents])
     if found or _talks(doc):
         found += _armed_sides(doc)
+    if not any(p.role == "party" for p in found) and _talks(doc):
+        found += _lone_government(doc, sents, found)
     seen: set[tuple[str, str]] = set()
     out = []
     for p in found:
