@@ -95,6 +95,25 @@ def _named(doc: Document, sents: list[tuple[int, int]]) -> dict[str, _Named]:
     return out
 
 
+# A state named only as what is talked about ("exchanged views on Iran", "the threat posed by
+# Iran") is not a side of the talks the text reports.
+TOPIC_BEFORE = re.compile(
+    r"\b(?:on|about|regarding|concerning|posed by|from|against|toward|towards)\s+(?:the\s+)?$"
+)
+
+
+def _topic_only(text: str, n: _Named) -> bool:
+    """Every mention of the state (by its names and demonyms) is the object of a topic
+    preposition."""
+    names = "|".join(re.escape(f) for f in sorted(n.forms, key=len, reverse=True))
+    if not names:
+        return False
+    hits = list(re.finditer(rf"\b(?:{names})\b", text))
+    return bool(hits) and all(
+        TOPIC_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) for m in hits
+    )
+
+
 ARMED_FORCES = re.compile(r"\b(?:Forces|military|Army)\b", re.I)
 # Words after a state's name or demonym that make it a side: its government, forces, or the
 # officials who speak for it ("Afghan President Ghani", "Ethiopian government officials").
@@ -146,6 +165,13 @@ def _side_named(x: str, pair: frozenset[str], named: dict[str, _Named]) -> bool:
     return len(states) != 1 or x != states[0] or named[x].government
 
 
+def _a_side(text: str, n: _Named) -> bool:
+    """A state dyad side is named as a side, not only as a topic ("exchanged views on Iran",
+    "the threat posed by Iran": Israel's readouts name Iran so, and UCDP codes the two as
+    opponents)."""
+    return n.country is None or not _topic_only(text, n)
+
+
 def dyad_sides(doc: Document, sents: list[tuple[int, int]]) -> list[Participant]:
     """The parties of the best-named conflict dyads of the text, first mention first."""
     named = _named(doc, sents)
@@ -158,6 +184,8 @@ def dyad_sides(doc: Document, sents: list[tuple[int, int]]) -> list[Participant]
         for y in ids[i + 1 :]
         if frozenset((x, y)) in table
     ]
+    text = doc.body.text
+    found = [(p, kind) for p, kind in found if all(_a_side(text, named[x]) for x in p)]
     main = [p for p, kind in found if kind != "secondary"]
     pairs = main or [p for p, _ in found]
     if not pairs:
