@@ -146,3 +146,14 @@ def test_a_state_named_only_as_a_topic_is_not_a_side(nlp: Language) -> None:
     )
     assert "IR" not in n.parties
     assert {"IL", "PS"} <= set(n.parties)
+
+
+def test_a_state_fighting_a_group_abroad_is_a_side_by_name(nlp: Language) -> None:
+    # Israel and Hamas (placed in the Palestinian territories): Israel is a side without
+    # "the Israeli government"; a war at home would need its government named
+    n = negotiation(
+        nlp,
+        "We discussed how to keep the ceasefire. If Hamas breaks the calm and attacks Israel, "
+        "the response will be strong, and Israel will work to prevent Hamas rearmament.",
+    )
+    assert {"IL", "Hamas"} <= set(n.parties)

@@ -28,6 +28,7 @@ from functools import cache
 from typing import TypedDict, cast
 
 from peacewatch.evidence import span as evidence_of
+from peacewatch.extract.actors.base import actor_base
 from peacewatch.lexicons import demonyms, load_json
 from peacewatch.records import Document, Participant
 
@@ -81,8 +82,10 @@ def _named(doc: Document, sents: list[tuple[int, int]]) -> dict[str, _Named]:
             )
         elif a.kind in ("government", "armed_group", "militia", "opposition"):
             others[a.id] = _Named(a.name, None, len(ent.mentions), m.start, m.end, where, forms)
-            if a.kind == "government" and a.country:
-                governments[f"state:{a.country}"] = replace(others[a.id], government=True)
+            known = actor_base().by_id.get(a.id)
+            country = a.country or (known.country if known is not None else None)
+            if a.kind == "government" and country:
+                governments[f"state:{country}"] = replace(others[a.id], government=True)
     demonym_only: dict[str, _Named] = {}
     _add_demonyms(doc.body.text, sents, states, demonym_only)
     # A governing body the text names ("the Presidential Leadership Council") stands for its
@@ -155,21 +158,29 @@ def _add_demonyms(
             old = into.get(key)
             if old is None:
                 into[key] = _Named(iso, iso, 1, m.start(), m.end(), frozenset({i}), form)
-            elif i not in old.sentences:
+            elif i not in old.sentences or not form <= old.forms:
                 into[key] = replace(old, sentences=old.sentences | {i}, forms=old.forms | form)
 
 
 def _side_named(x: str, pair: frozenset[str], named: dict[str, _Named]) -> bool:
     """Whether side ``x`` of ``pair`` is named as a side (see dyad_sides)."""
     states = [y for y in pair if y.startswith("state:")]
-    return len(states) != 1 or x != states[0] or named[x].government
+    if len(states) != 1 or x != states[0] or named[x].government:
+        return True
+    # A state fighting an armed group of another country (Israel and Hamas, placed in the
+    # Palestinian territories) is a side however the text names it; only a war at home needs
+    # the government named ("the conflict in Yemen" names a place).
+    other = next(y for y in pair if y != x)
+    group = actor_base().by_id.get(other)
+    return group is not None and group.country is not None and f"state:{group.country}" != x
 
 
-def _a_side(text: str, n: _Named) -> bool:
+def _a_side(text: str, n: _Named, title: set[str]) -> bool:
     """A state dyad side is named as a side, not only as a topic ("exchanged views on Iran",
     "the threat posed by Iran": Israel's readouts name Iran so, and UCDP codes the two as
     opponents)."""
-    return n.country is None or not _topic_only(text, n)
+    named_in_title = bool(set(" ".join(n.forms).split()) & title)
+    return n.country is None or named_in_title or not _topic_only(text, n)
 
 
 def dyad_sides(doc: Document, sents: list[tuple[int, int]]) -> list[Participant]:
@@ -185,7 +196,7 @@ def dyad_sides(doc: Document, sents: list[tuple[int, int]]) -> list[Participant]
         if frozenset((x, y)) in table
     ]
     text = doc.body.text
-    found = [(p, kind) for p, kind in found if all(_a_side(text, named[x]) for x in p)]
+    found = [(p, kind) for p, kind in found if all(_a_side(text, named[x], title) for x in p)]
     main = [p for p, kind in found if kind != "secondary"]
     pairs = main or [p for p, _ in found]
     if not pairs:
