@@ -42,9 +42,7 @@ def test_an_agreement_in_the_passive_without_parties_is_the_voice_s(nlp: Languag
 
 
 def test_a_recipient_in_the_passive_is_offered_by_the_voice(nlp: Language) -> None:
-    assert held(positions(nlp, "Russia was offered a ceasefire for Easter."), "ceasefire") == {
-        "US"
-    }
+    assert held(positions(nlp, "Russia was offered a ceasefire for Easter."), "ceasefire") == {"US"}
     # ... unless the recipient is the voice's own side.
     ps = positions(nlp, "If we are offered a ceasefire tomorrow, we will consider it.")
     assert "US" not in held(ps, "ceasefire", "offers")
@@ -123,3 +121,17 @@ def test_eval_counts_issues_with_every_party_s_stance() -> None:
     s = Score()
     add_stances(s, gold, doc(pos("AM"), pos("AZ", "denied")))  # type: ignore[arg-type]
     assert s.stances == [0, 2] and s.stances_stated == [0, 1]
+
+
+def test_they_are_the_side_just_named_other_than_the_voice(nlp: Language) -> None:
+    text = (
+        "Today we heard from Moscow that talks may resume. They want to discuss a ceasefire first."
+    )
+    assert held(positions(nlp, text), "ceasefire") == {"RU"}
+
+
+def test_what_the_media_discussed_is_nobody_s_stance(nlp: Language) -> None:
+    text = (
+        "The ultimatum contained the items that were discussed in the media, such as a ceasefire."
+    )
+    assert held(positions(nlp, text), "ceasefire") <= {"US"}

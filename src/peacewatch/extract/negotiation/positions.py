@@ -269,6 +269,8 @@ def _agent_party(ctx: _Ctx, cue: Cue, subj: Token, passive: bool, about_issue: b
     # "the status of X is proposed to be ...", said by Y: with no agent named, the
     # proposal is the speaker's side's (speakers.py: named speaker, else the
     # releasing government's own voice).
+    if party is None and agent is None and _in_public(verb):
+        return NOBODY  # "items that were discussed in the media": talk, nobody's stance
     if party is None and agent is None and passive and about_issue and _agreed(verb):
         # "three humanitarian corridors have been agreed": agreed between the parties of
         # the talks, when the text names them; else the side whose voice reports it.
@@ -287,6 +289,16 @@ def _issue_undergoes(verb: Token, subj: Token | None) -> bool:
     are needed" (passive), "which is necessary" (a predicate adjective)."""
     relative = subj is not None and subj.tag_ in ("WDT", "WP") and subj.head.i == verb.i
     return relative and ((subj is not None and subj.dep_ == "nsubjpass") or verb.pos_ == "ADJ")
+
+
+def _in_public(verb: Token) -> bool:
+    """ "discussed in the media", "debated in public": said by no one in particular."""
+    return verb.lemma_.lower() in ("discuss", "debate", "mention") and any(
+        o.lower_ in ("media", "press", "public")
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "in"
+        for o in p.children
+    )
 
 
 def _agreed(verb: Token) -> bool:
@@ -344,8 +356,11 @@ def _subject_party(ctx: _Ctx, cue: Cue, subj: Token | None) -> str | None:
         # someone the text does not name as a side is the speaker's demand.
         party = ctx.speakers.side_of(ctx.hit.head, ctx.s)
     if party is None and subj is not None:
-        # "The two leaders discussed X": each of the pair the actors stage resolves.
-        pair = ctx.resolver.voice.pair_of_subject(subj, ctx.s)
+        # "The two leaders discussed X": each of the pair the actors stage resolves; "they
+        # want X" after the sides just named: those sides.
+        voice = ctx.resolver.voice
+        they = subj.lower_ == "they"
+        pair = voice.they_of(subj, ctx.s) if they else voice.pair_of_subject(subj, ctx.s)
         party = GROUP + "|".join(pair) if pair else None
     return party
 
@@ -365,8 +380,11 @@ def _generic(subj: Token) -> bool:
         subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)
     ):
         return True
-    if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
-        ante = subj.head.head
+    clause = subj.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "those who participated ... and who ensure X"
+    if subj.tag_ in ("WP", "WDT") and clause.dep_ == "relcl":
+        ante = clause.head
         return ante.lower_ in _PEOPLE or (ante.lower_ in ("of",) and ante.head.lower_ in _PEOPLE)
     return False
 

@@ -324,6 +324,35 @@ class Voice:
             return None
         return self._resolved(phrase, pos)
 
+    def they_of(self, tok: Token, s: Sentence) -> tuple[str, ...]:
+        """ "They" as the sides just named: "we heard from Moscow that they still want to
+        talk", "... talks with Russia and Ukraine. They want X". The sides (actors other than
+        people, and states named by place or demonym) named before it in its sentence, else
+        in the sentence before, other than the voice's own; one or two, else none."""
+        own = self.at(s.offset + tok.idx)
+        sents = list(s.sent.doc.sents)
+        k = next((i for i, x in enumerate(sents) if x.start == s.sent.start), 0)
+        spans = [(s.offset, list(s.sent.doc[s.sent.start : tok.i]))]
+        if k > 0:
+            spans.append((s.offset, list(sents[k - 1])))
+        elif 0 < s.para <= len(self.doc.parses):
+            last = list(self.doc.parses[s.para - 1].sents)[-1:]
+            spans += [(self.starts[s.para - 1], list(x)) for x in last]
+        for base, toks in spans:
+            sides = tuple(dict.fromkeys(p for t in toks if (p := self._side_at(t, base))))
+            sides = tuple(p for p in sides if p != own)
+            if sides:
+                return sides if len(sides) <= 2 else ()
+        return ()
+
+    def _side_at(self, t: Token, base: int) -> str | None:
+        rec = self._mentioned(base + t.idx)
+        if rec is not None:
+            return self._party(rec) if rec.kind not in ("person", *_NO_SIDE) else None
+        if t.ent_type_ in ("GPE", "NORP") and t.pos_ == "PROPN":
+            return countries.for_negotiation().in_text(t.text)
+        return None
+
     def pair_of_subject(self, tok: Token, s: Sentence) -> tuple[str, ...]:
         """The parties of "the two leaders", "both sides" as the actors stage resolves the
         pair (the two people with a role, or their states); () when it does not."""
