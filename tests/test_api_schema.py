@@ -33,7 +33,6 @@ GET_PATHS = [
     "/api/facets",
     "/api/track",
     "/api/search",
-
     "/api/tracks",
     "/api/export/events",
     "/api/export/quotes",

@@ -111,7 +111,6 @@ def _state_of(name: str) -> str | None:
     return country_names().get(name) or demonyms().get(name.lower())
 
 
-
 # The annotation's issue taxonomy (PA-X categories) -> the extractor's issue ids where they
 # differ; an id spelt the same (hyphen or underscore) matches as it is.
 ISSUE_IDS = {
