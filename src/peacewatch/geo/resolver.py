@@ -242,18 +242,6 @@ def best(
     ctx_admin1: Counter[str] | None = None,
 ) -> Entry | None:
     top = ranked(g, q, ctx_countries, ctx_admin1)
-    if (
-        q.within
-        and (not top or top[0][2].admin1 not in q.admin1)
-        and not any(g.feature[i] != "city" for i in candidates(g, q.text))
-    ):
-        # "Greenwood, W. Va.", "Grantville, Pennsylvania": the gazetteer has no such town in the
-        # state the text names (cities500 misses many small US places), and a namesake in
-        # another state is wrong for sure; the state itself is right at its own precision
-        # (LGL even half: 5 such toponyms went to another state). Not for a name that is itself
-        # a region: "Utah, Colorado, and Idaho" is a list.
-        inside = [g.entry(i) for i in q.within if g.admin1[i] in q.admin1]
-        return next((e for e in inside if e.lat is not None), None)
     return top[0][2] if top else None
 
 
