@@ -45,7 +45,18 @@ def test_tracks_split_by_process_and_by_a_gap_between_rounds() -> None:
     assert (first.start, first.end) == ("2022-02-28", "2022-11-02")
     assert tracks["RU-UA:2025-03"].docs == ("e",)
     assert tracks["AM-AZ:2022-03"].docs == ("f", "g")
+    assert first.loose == tracks["AM-AZ:2022-03"].loose == {"g"}
     assert not any("h" in t.docs for t in tracks.values())
+
+
+def test_a_round_dated_apart_from_its_reports_makes_no_empty_track() -> None:
+    # A 2022 release on a round planned for 2024: the period of that date has no document.
+    docs = [
+        doc("x", "2022-03-01", ("AM", "AZ"), "2022-03-01"),
+        doc("y", "2022-03-02", ("AM", "AZ")),
+    ]
+    docs.append(doc("z", "2022-03-03", ("AM", "AZ"), "2024-01-10"))
+    assert [t.docs for t in split_tracks(docs)] == [("x", "y", "z")]
 
 
 def test_rounds_closer_than_the_gap_stay_one_track() -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import replace
 from datetime import date
 from typing import Annotated, Any
 
@@ -24,6 +25,7 @@ from peacewatch.api.corpus import Current, current_documents, in_range
 from peacewatch.api.errors import ERROR_RESPONSES, ApiError
 from peacewatch.api.routes import Day, St
 from peacewatch.corpus.tracks import TrackInfo, roles, split_tracks
+from peacewatch.records import Document, Negotiation
 
 router = APIRouter(responses=ERROR_RESPONSES)
 log = logging.getLogger(__name__)
@@ -96,7 +98,9 @@ def track(
         wanted = set(info.docs)
         docs = [c for c in docs if c.doc.meta.id in wanted]
     stored = in_range(docs, since, until)
-    out = track_state([Sourced(s.doc, s.source) for s in stored])
+    loose = info.loose if info is not None else frozenset()
+    sourced = [Sourced(_events_only(s.doc, loose), s.source) for s in stored]
+    out = track_state(sourced)
     # Evidence names the document by its own id (``doc``); the UI opens it by stored version.
     out["versions"] = {s.doc.meta.id: s.version_id for s in stored}
     out["titles"] = {s.doc.meta.id: s.doc.meta.title for s in stored}
@@ -104,12 +108,18 @@ def track(
     if info is not None:
         out["track"] = {"id": info.id, "process": list(info.process)}
         out["track"] |= {"start": info.start, "end": info.end}
-        out |= roles([s.doc for s in stored], info.process)
+        out |= roles([s.doc for s in sourced], info.process)
     with _lock:
         if len(_cache) > 16:
             _cache.clear()
         _cache[key] = out
     return out
+
+
+def _events_only(doc: Document, loose: frozenset[str]) -> Document:
+    """A document of no process, in a track: its events without its negotiation record
+    (corpus/tracks.py)."""
+    return replace(doc, negotiation=Negotiation()) if doc.meta.id in loose else doc
 
 
 def warm(engine: sa.Engine) -> threading.Thread:

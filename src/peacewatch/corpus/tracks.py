@@ -13,9 +13,10 @@ functions over analysed Documents, like corpus/track.py.
 - **Period**: within a process, anchor dates are its rounds' dates (its documents' dates when
   no round is dated); a gap of more than ``GAP_DAYS`` between two anchors starts a new
   period. Every document of the process goes to the period nearest its date.
-- A document without a process joins every track whose period covers its date: its events
-  can test a track's commitments, and it names no party that could put its stances in the
-  wrong track.
+- A document without a process joins every track whose period covers its date, for its
+  events only (they can test a track's commitments): ``loose`` lists it, and the track is
+  computed without its negotiation record, since a round no party is named for (a State
+  Department release on Yemen) would otherwise be a round of every track of its months.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ class TrackInfo:
     end: str | None
     docs: tuple[str, ...]  # document ids, the unattached ones of the period included
     own: int  # documents of the process itself (not the unattached ones)
+    loose: frozenset[str] = frozenset()  # the unattached ones: their events count, no more
 
 
 def _day(value: str | None) -> date | None:
@@ -137,6 +139,8 @@ def split_tracks(docs: Sequence[Document]) -> list[TrackInfo]:
         for d in members:
             parts[_nearest(_doc_day(d), periods)].append(d)
         for i, part in enumerate(parts):
+            if not part:  # a round dated apart from every document reporting it
+                continue
             days = sorted(x for d in part if (x := _doc_day(d)) is not None)
             lo = min([*days[:1], *([periods[i][0]] if periods else [])], default=None)
             hi = max([*days[-1:], *([periods[i][1]] if periods else [])], default=None)
@@ -144,7 +148,8 @@ def split_tracks(docs: Sequence[Document]) -> list[TrackInfo]:
             ids = tuple(d.meta.id for d in sorted([*part, *extra], key=_order))
             start, end = (lo.isoformat() if lo else None), (hi.isoformat() if hi else None)
             tid = "-".join(key) + ":" + (start[:7] if start else "undated")
-            out.append(TrackInfo(tid, key, start, end, ids, len(part)))
+            loose_ids = frozenset(d.meta.id for d in extra)
+            out.append(TrackInfo(tid, key, start, end, ids, len(part), loose_ids))
     return out
 
 
