@@ -10,9 +10,12 @@ functions over analysed Documents, like corpus/track.py.
   the most documents of the corpus (RU-UA); one naming a single party, to the most named pair
   with that party. A document naming no party (negotiation.parties, else its positions'
   parties) has no process of its own.
-- **Period**: within a process, anchor dates are its rounds' dates (its documents' dates when
-  no round is dated); a gap of more than ``GAP_DAYS`` between two anchors starts a new
-  period. Every document of the process goes to the period nearest its date.
+- **Period**: within a process, its documents' dates and its rounds' dates are split where
+  two are more than ``GAP_DAYS`` apart: talks resumed after months, or statements about a
+  process long after its rounds (a 2025 release on a ceasefire is not part of the 2022
+  rounds' track, though no 2025 round is reported). Every document of the process goes to
+  the period nearest its date; a period no document falls in (a round dated years from
+  every report of it) is no track.
 - A document without a process joins every track whose period covers its date, for its
   events only (they can test a track's commitments): ``loose`` lists it, and the track is
   computed without its negotiation record, since a round no party is named for (a State
@@ -94,13 +97,13 @@ def _doc_day(d: Document) -> date | None:
 
 
 def _anchors(docs: Sequence[Document]) -> list[date]:
-    rounds = sorted(
+    rounds = [
         x
         for d in docs
         for r in d.negotiation.rounds
         if r.status != "denied" and (x := _day(r.date)) is not None
-    )
-    return rounds or sorted(x for d in docs if (x := _doc_day(d)) is not None)
+    ]
+    return sorted([*rounds, *(x for d in docs if (x := _doc_day(d)) is not None)])
 
 
 def _periods(anchors: list[date]) -> list[tuple[date, date]]:
