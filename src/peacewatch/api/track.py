@@ -21,6 +21,9 @@ from typing import Annotated, Any
 import sqlalchemy as sa
 from fastapi import APIRouter, Query
 
+# Pydantic reads response TypedDicts only from typing_extensions before Python 3.12.
+from typing_extensions import TypedDict
+
 from peacewatch.api.corpus import Current, current_documents, in_range
 from peacewatch.api.errors import ERROR_RESPONSES, ApiError
 from peacewatch.api.routes import Day, St
@@ -40,6 +43,23 @@ TrackId = Annotated[
     ),
 ]
 
+
+class TrackItem(TypedDict):
+    """One track of /api/tracks."""
+
+    id: str
+    process: list[str]
+    label: str
+    start: str | None
+    end: str | None
+    documents: int
+    process_documents: int
+
+
+class Tracks(TypedDict):
+    items: list[TrackItem]
+
+
 # (store state, track, since, until) -> the track; cleared past a few entries.
 _cache: dict[tuple[object, ...], Track] = {}
 _splits: dict[tuple[object, ...], list[TrackInfo]] = {}
@@ -55,10 +75,10 @@ def _tracks(state: tuple[object, ...], docs: list[Current]) -> list[TrackInfo]:
     return hit
 
 
-def tracks(engine: sa.Engine) -> list[dict[str, Any]]:
+def tracks(engine: sa.Engine) -> list[TrackItem]:
     """Every track: id, process, period, documents and rounds, the largest process first."""
     state, docs = current_documents(engine)
-    out = []
+    out: list[TrackItem] = []
     for t in _tracks(state, docs):
         out.append(
             {
@@ -140,7 +160,7 @@ def warm(engine: sa.Engine) -> threading.Thread:
 
 
 @router.get("/tracks")
-def get_tracks(st: St) -> dict[str, list[dict[str, Any]]]:
+def get_tracks(st: St) -> Tracks:
     """The negotiation tracks: one per process (the pair of parties at the table) and period
     (a gap of more than four months between rounds starts a new one), the process with the
     most documents first. Open one with /api/track?track=ID."""
