@@ -167,7 +167,9 @@ def home(a: Actor) -> str | None:
         return next(iter(a.countries))
     if not a.years:
         return None
-    best, n = a.years.most_common(1)[0]
+    # ties go to the first country alphabetically: most_common would follow the order the
+    # years were counted in, which follows set order and changes between runs
+    best, n = min(a.years.items(), key=lambda kv: (-kv[1], kv[0]))
     return best if n * 2 >= sum(a.years.values()) else None
 
 

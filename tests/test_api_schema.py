@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
+from schemathesis.checks import positive_data_acceptance
 
 from peacewatch.api import Settings, create_app
 
@@ -31,6 +32,7 @@ GET_PATHS = [
     "/api/negotiation",
     "/api/facets",
     "/api/track",
+    "/api/search",
     "/api/tracks",
     "/api/export/events",
     "/api/export/quotes",
@@ -67,6 +69,10 @@ def test_api_matches_its_spec(api_schema: Any, path: str) -> None:
     @given(case=op.as_strategy().map(_without_cursor))
     @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
     def fuzz(case: Any) -> None:
-        case.call_and_validate()
+        # A search query is a small language (store/search.py) that no schema can describe:
+        # a schema-valid q may be unreadable ("-x", a lone quote) and rightly refused with a
+        # 422 and a fix (tests/test_api_search.py); every other check still applies.
+        skip = [positive_data_acceptance] if path == "/api/search" else []
+        case.call_and_validate(excluded_checks=skip)
 
     fuzz()

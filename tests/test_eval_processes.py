@@ -85,3 +85,15 @@ def test_a_two_letter_body_is_the_actor_base_body_not_a_country() -> None:
     assert key("UN") == key("United Nations")
     assert key("EU") == key("European Union")
     assert key("US") == "US" and key("AF") == "AF"
+
+
+def test_a_state_government_named_any_way_is_the_state() -> None:
+    # the extraction reports a state's government by its ISO code: the same actor record
+    for name in ("Ethiopian government", "Mali's transition government", "Sudanese authorities"):
+        assert len(key(name)) == 2
+    assert key("transition government of Mali") == "ML"
+    assert key("Kosovo Government") == "XK"
+    # a body with a name of its own, or a region's authorities, are not the state
+    assert key("Tigrayan authorities") != "ET"
+    assert key("Tigrayan authorities") == key("TPLF")
+    assert key("Friends of Sudan government") != "SD"

@@ -54,3 +54,106 @@ def test_a_hyphenated_broker_is_a_mediator_not_a_party(nlp: Language) -> None:
 def test_no_process_words_no_armed_party(nlp: Language) -> None:
     n = negotiation(nlp, "The Taliban opened a new school in Kabul on Monday.")
     assert n.parties == ()
+
+
+def test_a_one_sided_text_names_the_government_at_war_as_party(nlp: Language) -> None:
+    n = negotiation(
+        nlp,
+        "The United States welcomes the declaration by the Government of Ethiopia of a "
+        "humanitarian truce and urges all parties to build on it toward a negotiated ceasefire.",
+    )
+    assert n.parties == ("ET",)
+
+
+def test_a_leader_named_by_title_is_not_a_lone_party(nlp: Language) -> None:
+    # a readout of a meeting with a leader: the state is not named as a government
+    n = negotiation(
+        nlp,
+        "The Secretary met Libyan interim Prime Minister Abdulhamid Dabaiba in Berlin to "
+        "discuss the ceasefire agreement and the elections.",
+    )
+    assert "LY" not in n.parties
+
+
+def test_a_side_the_round_rules_do_not_read_joins_the_table(nlp: Language) -> None:
+    n = negotiation(
+        nlp,
+        "The envoy will support efforts to advance peace talks between the Ethiopian "
+        "government and Tigrayan authorities.",
+    )
+    assert {"ET", "Tigray People's Liberation Front"} <= set(n.parties)
+
+
+def test_a_list_the_parser_breaks_is_read_as_a_list(nlp: Language) -> None:
+    n = negotiation(
+        nlp,
+        "We continue to endorse the political process facilitated by UNITAMS, the AU, and IGAD "
+        "as the best vehicle to restore a civilian-led transition in Sudan.",
+    )
+    assert {"UNITAMS", "African Union", "Intergovernmental Authority on Development"} <= set(
+        n.mediators
+    )
+
+
+def test_hyphened_brokers_and_under_the_leadership_of(nlp: Language) -> None:
+    n = negotiation(
+        nlp,
+        "The ministers backed the EU-OSCE-facilitated dialogue and called for negotiations "
+        "under the leadership of the African Union on the dam.",
+    )
+    assert {"European Union", "Organization for Security and Co-operation in Europe"} <= set(
+        n.mediators
+    )
+    assert "African Union" in n.mediators
+
+
+def test_who_facilitates_and_who_is_praised_for_efforts(nlp: Language) -> None:
+    n = negotiation(
+        nlp,
+        "We are grateful to the Government of Georgia for the role Georgia played in "
+        "facilitating the release of detainees. We commend Prime Minister Roble's efforts to "
+        "conclude the talks on the electoral process.",
+    )
+    assert "GE" in n.mediators
+    assert any("Roble" in m for m in n.mediators)
+
+
+def test_efforts_in_a_list_of_names_are_not_praise(nlp: Language) -> None:
+    # the praise is for the process; the leaders it brought together are not mediators
+    n = negotiation(
+        nlp,
+        "The Secretary expressed his appreciation for the Nairobi Process, which has brought "
+        "together the leadership of Uganda, Burundi and Tanzania to advance the peace talks.",
+    )
+    assert not {"UG", "BI", "TZ"} & set(n.mediators)
+
+
+def test_an_envoy_title_names_the_body_the_role_lost(nlp: Language) -> None:
+    n = negotiation(
+        nlp,
+        "The United States welcomes the launch of consultations by UN Special Envoy for Yemen "
+        "Hans Grundberg on a comprehensive peace process.",
+    )
+    assert "United Nations" in n.mediators
+
+
+def test_a_state_named_only_as_a_topic_is_not_a_side(nlp: Language) -> None:
+    n = negotiation(
+        nlp,
+        "The Secretary met the Israeli Defense Minister in Jerusalem. They expressed support "
+        "for the ceasefire and exchanged views on Iran. The Secretary stressed the need for "
+        "Israelis and Palestinians to live in safety and security.",
+    )
+    assert "IR" not in n.parties
+    assert {"IL", "PS"} <= set(n.parties)
+
+
+def test_a_state_fighting_a_group_abroad_is_a_side_by_name(nlp: Language) -> None:
+    # Israel and Hamas (placed in the Palestinian territories): Israel is a side without
+    # "the Israeli government"; a war at home would need its government named
+    n = negotiation(
+        nlp,
+        "We discussed how to keep the ceasefire. If Hamas breaks the calm and attacks Israel, "
+        "the response will be strong, and Israel will work to prevent Hamas rearmament.",
+    )
+    assert {"IL", "Hamas"} <= set(n.parties)

@@ -82,3 +82,24 @@ def test_the_venue_hung_on_the_last_side_is_the_rounds(nlp: Language) -> None:
         "Islamic Republic of Afghanistan and the Taliban in Doha.",
     )
     assert any(r.place == "Doha" and r.date == "2022-07-17" for r in n.rounds)
+
+
+def test_statements_to_the_press_meet_at_the_dateline(nlp: Language) -> None:
+    from peacewatch.pipeline import analyze
+    from peacewatch.records import RawInput
+
+    raw = RawInput(
+        id="t",
+        source="t.txt",
+        title="Secretary Smith and Foreign Minister Jones Statements to the Press",
+        data=(
+            "Office of the Spokesperson\n\nAmman, Jordan\n\n"
+            "FOREIGN MINISTER JONES: Welcome. We discussed how to hold the ceasefire and keep "
+            "Hamas from rearming to attack Israel."
+        ),
+        content_type="text",
+        published="2021-05-26",
+        publisher="U.S. Department of State",
+    )
+    rounds = analyze(raw, nlp=nlp).negotiation.rounds
+    assert any(r.place == "Amman" and r.date == "2021-05-26" for r in rounds)

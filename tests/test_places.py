@@ -260,3 +260,36 @@ def test_county_or_named_town_heading_an_organisation_is_a_place(nlp: Language) 
 def test_country_inside_an_organisation_name(nlp: Language) -> None:
     doc = analyse(nlp, "The fair was organised by SME Mauritius Limited in Port Louis.")
     assert place(doc, "Mauritius").country == "MU"
+
+
+def test_dateline_in_capitals_is_a_place(nlp: Language) -> None:
+    doc = analyse(
+        nlp,
+        "WILKES-BARRE, Pa. — The council voted on Monday to repave two streets downtown.",
+        "PESKOV: We have nothing to add. NOTE: figures are provisional.",
+    )
+    p = place(doc, "WILKES-BARRE")
+    assert near(p, 41.2459, -75.8813, 30), p
+    assert not any(q.mention in ("PESKOV", "NOTE") for q in doc.places)
+
+
+def test_a_list_of_counties_is_counties(nlp: Language) -> None:
+    doc = analyse(nlp, "Roads were closed in Ramsey and Hennepin counties after the storm.")
+    ramsey = place(doc, "Ramsey")
+    assert ramsey.feature == "region" and ramsey.admin1 == "US-MN", ramsey
+    assert place(doc, "Hennepin").admin1 == "US-MN"
+
+
+def test_a_town_unknown_in_the_named_state_is_the_state(nlp: Language) -> None:
+    doc = analyse(nlp, "She grew up in Springfield, Alaska, and moved south in 1990.")
+    p = place(doc, "Springfield")
+    assert p.admin1 == "US-AK" and p.feature == "region", p
+
+
+def test_state_of_a_story_about_its_towns(nlp: Language) -> None:
+    doc = analyse(
+        nlp,
+        "Schools in Savannah, Macon and Valdosta will close early; Georgia officials said the "
+        "storm would reach the coast by night.",
+    )
+    assert place(doc, "Georgia").admin1 == "US-GA"

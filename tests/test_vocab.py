@@ -31,6 +31,7 @@ ENUMS: dict[str, tuple[str, ...]] = {
     f"{NEG}/rounds/items/properties/status": vocab.ROUND_STATUSES,
     f"{NEG}/issues/items/properties/positions/items/properties/stance": vocab.STANCES,
     f"{NEG}/issues/items/properties/positions/items/properties/status": vocab.POSITION_STATUSES,
+    f"{NEG}/issues/items/properties/category": vocab.ISSUE_CATEGORIES,
     f"{NEG}/agreements/items/properties/stage": vocab.AGREEMENT_STAGES,
     f"{NEG}/agreements/items/properties/pax_stage": vocab.PAX_STAGES,
     f"{NEG}/agreements/items/properties/procedure/items/properties/level": vocab.ROUND_LEVELS,
@@ -90,6 +91,7 @@ def _hint(cls: type, field: str) -> object:
         (records.Entity, "type", vocab.EntityType),
         (records.Place, "feature", vocab.PlacePrecision | None),
         (records.Quote, "kind", vocab.QuoteKind),
+        (records.IssueRecord, "category", vocab.IssueCategory | None),
     ],
 )
 def test_records_are_typed_with_the_vocabularies(cls: type, field: str, literal: object) -> None:

@@ -27,6 +27,7 @@ from peacewatch.vocab import (
     RoundLevel,
     RoundStatus,
 )
+from peacewatch.vocab import IssueCategory as IssueCategory
 from peacewatch.vocab import NegotiationRole as NegotiationRole
 from peacewatch.vocab import RemovedKind as RemovedKind
 
@@ -308,6 +309,10 @@ class IssueRecord:
     pax: str | None
     mentions: tuple[Evidence, ...]
     positions: tuple[Position, ...] = ()
+    # The PA-X-based category and what the issue is about when the id names it ("donbas":
+    # region_status of "Donbas"); the id stays the key of tracks and stored positions.
+    category: IssueCategory | None = None
+    argument: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

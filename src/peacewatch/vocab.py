@@ -171,3 +171,34 @@ DIRECTIONS: tuple[Direction, ...] = get_args(Direction)
 # latter is "denied": corpus/claims.py).
 HAPPENED: frozenset[Modality] = frozenset({"asserted", "reported", "historical"})
 NOT_HAPPENED: frozenset[Modality] = frozenset({"negated", "denied"})
+
+# The issue taxonomy (lexicons/issues.json ``category``), after the PA-X Peace Agreements
+# Database codebook's categories; the same ids as the annotation in
+# eval/data/processes_sample.json (its .md gives each one's PA-X category). A conflict's own
+# names ("Donbas", "Western Sahara") are an issue's argument, never a category.
+IssueCategory = Literal[
+    "ceasefire",
+    "hostages_prisoners",
+    "withdrawal",
+    "disarmament_ddr",
+    "monitoring_verification",
+    "power_sharing",
+    "elections",
+    "constitution",
+    "transitional_justice",
+    "refugees_return",
+    "humanitarian_access",
+    "reconstruction",
+    "governance_territory",
+    "borders_territory",
+    "region_status",
+    "recognition_normalisation",
+    "statehood",
+    "sanctions",
+    "security_guarantees",
+    "human_rights",
+    "economic",
+    "nuclear",
+    "other",
+]
+ISSUE_CATEGORIES: tuple[IssueCategory, ...] = get_args(IssueCategory)

@@ -31,11 +31,13 @@ KEYS: dict[str, tuple[str, ...]] = {
     "places": ("published", "version_id", "idx"),
     "positions": ("published", "version_id", "idx"),
     "documents": ("published", "id"),
+    # Full-text search (store/search.py): newest first, then the kind and place in a document.
+    "search": ("day", "version_id", "rank", "idx"),
 }
 TOTAL_TTL_S = 2.0
 _MAX_TOTALS = 512
 
-_BAD = "pass the next_cursor of the previous page unchanged (or leave cursor out for page 1)"
+BAD = "pass the next_cursor of the previous page unchanged (or leave cursor out for page 1)"
 
 
 def encode(kind: str, row: Mapping[str, object]) -> str:
@@ -52,9 +54,9 @@ def decode(kind: str, cursor: str) -> tuple[object, ...]:
             raise ValueError(f"a cursor of {raw['k']!r}")
         out = tuple(_value(x) for x in raw["a"])
     except (ValueError, KeyError, TypeError, binascii.Error) as exc:
-        raise ApiError(422, "invalid_request", f"cursor: not a cursor of /{kind}", _BAD) from exc
+        raise ApiError(422, "invalid_request", f"cursor: not a cursor of /{kind}", BAD) from exc
     if any(x is None for x in out[1:]):  # only the first key (a date) can be missing
-        raise ApiError(422, "invalid_request", f"cursor: not a cursor of /{kind}", _BAD)
+        raise ApiError(422, "invalid_request", f"cursor: not a cursor of /{kind}", BAD)
     return out
 
 

@@ -19,8 +19,10 @@ from pydantic import BaseModel
 
 from peacewatch.api import paging, reads
 from peacewatch.api.errors import ERROR_RESPONSES, ApiError
+from peacewatch.api.search import search_page
 from peacewatch.api.state import State
 from peacewatch.store.query import QUERIES, Filters
+from peacewatch.store.search import SearchKind
 
 router = APIRouter(responses=ERROR_RESPONSES)
 
@@ -347,3 +349,21 @@ def get_facets(st: St) -> dict[str, list[Any]]:
     """Values for the UI's filter menus: event types, issues, parties, speakers, ..."""
     with st.engine.connect() as conn:
         return reads.facets(conn)
+
+
+@router.get("/search", response_model=Page)
+def get_search(
+    st: St,
+    q: Annotated[
+        str,
+        Query(min_length=1, max_length=500, description='words, "a phrase", word*, a OR b, -word'),
+    ],
+    kind: Annotated[SearchKind, Query()] = "all",
+    limit: Limit = 50,
+    exact_total: Exact = False,
+    cursor: Cursor = None,
+) -> Page:
+    """Full-text search over document bodies, quotes and positions, newest first; matches in
+    ``snippet`` between « and » (offsets in ``marks``). See api/search.py for the item fields."""
+    cap = None if exact_total else COUNT_CAP
+    return Page(**search_page(st.engine, q, kind, limit, cursor, cap))

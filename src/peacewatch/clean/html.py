@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import lxml.html  # type: ignore[import-untyped]
-import trafilatura
+
+# trafilatura (with courlan, urllib3, ...) is imported by the functions that read HTML: it
+# costs ~0.3-0.6 s of every start, and text and JSONL inputs never need it (issue 19).
 
 # An lxml element: lxml ships no type stubs, so one name says where an untyped tree flows.
 Tree = Any
@@ -97,11 +99,15 @@ def _deep(html: str) -> Tree:
     tree = lxml.html.document_fromstring(html, parser=_HUGE)
     if depth(tree) < _HUGE_DEPTH:
         return tree
+    import trafilatura
+
     return trafilatura.load_html(_WRAPPERS.sub(" ", html))
 
 
 def load(html: str) -> Tree:
     """The page's tree as trafilatura loads it, unless libxml2 cut it at its depth limit."""
+    import trafilatura
+
     tree = trafilatura.load_html(html)
     if tree is not None and depth(tree) >= _LIBXML_DEPTH:
         tree = _deep(html)
@@ -115,6 +121,8 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
         raise HtmlError("the HTML could not be parsed")
     # Read the captions before trafilatura prunes the tree.
     found = figcaptions(tree)
+    import trafilatura
+
     result = trafilatura.bare_extraction(
         tree,
         url=url,

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from peacewatch import __version__
-from peacewatch.cli import analyze, api, eval, events, negotiation, sources, store
+from peacewatch.cli import analyze, api, eval, events, negotiation, search, sources, store
 
 app = typer.Typer(
     add_completion=False,
@@ -45,3 +45,4 @@ api.register(app)
 negotiation.register(app, eval_app)
 sources.register(app)
 events.register(app)
+search.register(app)

@@ -17,10 +17,16 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from peacewatch.gc_pause import paused
+
 
 @cache
 def load_json(name: str) -> Any:
-    return json.loads(resources.files(__package__).joinpath(name).read_text(encoding="utf-8"))
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    # Lexicons live as long as the process: no collection while their containers are built
+    # (gc_pause; places.json loads in 0.03 s instead of 0.08 s with spaCy's objects around).
+    with paused():
+        return json.loads(text)
 
 
 @dataclass(frozen=True, slots=True)

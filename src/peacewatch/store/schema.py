@@ -339,3 +339,23 @@ sa.Index(None, entities.c.version_id, entities.c.entity_id)
 # the key of the API's caches of derived data (store/claims.py ``store_state``), read from the
 # index instead of the wide versions rows (migration 0003).
 sa.Index(None, versions.c.ingested_at)
+
+# Full-text search (migration 0007): FTS5 tables on SQLite, a generated ``search_tsv`` column
+# with a GIN index on PostgreSQL. Neither can be declared here (virtual tables, generated
+# columns), so schema comparisons leave every object named ``search...`` out.
+SEARCH_PREFIX = "search"
+
+
+# Indexes on lower(column) (migration 0008), also left out of comparisons: alembic compares
+# expressions differently on each backend.
+EXPRESSION_INDEXES = frozenset(
+    {"ix_quotes_lower_speaker", "ix_event_actors_lower_name", "ix_positions_lower_by"}
+)
+
+
+def include_name(name: str | None, type_: str, _parents: object) -> bool:
+    """Alembic's ``include_name`` hook: everything but the full-text search objects and the
+    expression indexes."""
+    if name is None:
+        return True
+    return not name.removeprefix("ix_").startswith(SEARCH_PREFIX) and name not in EXPRESSION_INDEXES

@@ -16,6 +16,7 @@ linear in the number of mentions.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
@@ -25,6 +26,7 @@ from spacy.tokens import Doc, Span
 
 from peacewatch.evidence import span as evidence_span
 from peacewatch.extract.entities.groups import Group, find_groups
+from peacewatch.extract.entities.labels import labels, spokesperson
 from peacewatch.extract.entities.roles import RoleHit, find_role
 from peacewatch.lexicons import (
     alias_index,
@@ -117,6 +119,8 @@ def _plausible_person(name: Span, lower_words: frozenset[str]) -> bool:
     ("Ceasefire" opening a line; a real name is not written "ceasefire" elsewhere)."""
     if any(t.like_num for t in name) or not any(t.is_title or t.is_upper for t in name):
         return False
+    if any(c.isdigit() for c in name.text) or _stage_direction(name):
+        return False  # "Minsk-3" (an agreement's number), "(Laughter.)", "(Via interpreter)"
     low = name.text.lower()
     if low in demonyms() or low in role_words()["role_nouns"] or low in role_words()["not_people"]:
         return False
@@ -126,6 +130,26 @@ def _plausible_person(name: Span, lower_words: frozenset[str]) -> bool:
     first = name[0]
     opens = first.is_sent_start or (first.i > 0 and first.nbor(-1).is_punct)
     return not (len(name) == 1 and opens and low in lower_words)
+
+
+def _stage_direction(name: Span) -> bool:
+    """A transcript's note in parentheses, "(Laughter.)" or "(Via interpreter)": one capitalised
+    word opening the parentheses, then a full stop or lower-case words only. A name in
+    parentheses ("(Sergey)", "(Ned Price)") has no full stop and no lower-case word after it."""
+    if len(name) != 1 or name.start == 0 or name.doc[name.start - 1].text != "(":
+        return False
+    rest = []
+    for t in name.doc[name.end : name.end + 6]:
+        if t.text == ")":
+            break
+        rest.append(t)
+    else:
+        return False
+    return (
+        bool(rest)
+        and all(t.is_punct or t.is_lower for t in rest)
+        and (rest[-1].text == "." or any(t.is_lower for t in rest))
+    )
 
 
 def _plausible_org(name: Span) -> bool:
@@ -319,16 +343,33 @@ def _country_of(hit: RoleHit, offset: int, country_at: Callable[[int], str | Non
     return None
 
 
+# "The below is attributable to Spokesperson Ned Price:" opens State Department readouts: the
+# text speaks for the Department, and the spokesperson it is attributed to takes no part in
+# the calls and meetings it reports (his title there made him one of "both leaders" of four
+# calls, as the actors stage takes the two people with a role).
+_ATTRIBUTION = re.compile(
+    r"(?:the )?(?:following|below)(?: statement)? is attributable to [^\n:]{3,80}:\s*$", re.I
+)
+
+
 def extract_entities(doc: Document) -> Document:
     col = _Collector(doc)
     groups: list[tuple[Group, int]] = []
+    attributed: set[int] = set()  # paragraph starts of attribution lines
     for par, parsed in zip(doc.body.paragraphs, doc.parses, strict=True):
+        if _ATTRIBUTION.match(doc.body.text, par.start, par.end):
+            attributed.add(par.start)
         for ent in parsed.ents:
             col.add(ent, par.start)
         for span in _untagged_orgs(parsed):
             col._org(span, par.start)
         groups.extend((g, par.start) for g in find_groups(parsed))
     col.resolve_people()
+    # The attributed voice keeps its entity (the release names him), but the line's title is
+    # no role in the events the text reports: "both leaders" and "the Spokesperson said" are
+    # resolved among the people with a role (actors stage), and he is none of them.
+    col.role_spans = [r for r in col.role_spans if r[2] not in attributed]
+    _label_people(doc, col)
     col.add_short_aliases()
     for g, offset in groups:
         d = col.draft("GROUP:" + g.name.lower(), g.name, "GROUP")
@@ -336,6 +377,27 @@ def extract_entities(doc: Document) -> Document:
         d.mentions.append(col.mention(g.span, offset))
     _add_roles(col)
     return replace(doc, entities=_freeze(doc, col))
+
+
+def _label_people(doc: Document, col: _Collector) -> None:
+    """ "MR PRICE:" is a mention of the release's Price, else of its publisher's spokesperson
+    of that name (labels.py)."""
+    for surname, mention in labels(doc):
+        folded = fold(surname)
+        draft = next(
+            (
+                d
+                for d in col.drafts.values()
+                if d.type == "PERSON" and fold(d.name).split()[-1] == folded
+            ),
+            None,
+        )
+        if draft is None:
+            name = spokesperson(doc, surname)
+            if name is None:
+                continue
+            draft = col.draft("PERSON:" + fold(name), name, "PERSON")
+        draft.mentions.append(mention)
 
 
 def _add_roles(col: _Collector) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from peacewatch.extract.events.lexicon import EventLexicon
-from peacewatch.extract.events.triggers import LOCATIVE, Cand, host
+from peacewatch.extract.events.triggers import LOCATIVE, Cand, host, slot
 from peacewatch.parse.syntax import token_offsets
 from peacewatch.vocab import DateBasis
 
@@ -266,7 +266,8 @@ class EventClause:
     def _recipients(self, cand: Cand, verb: Token | None) -> list[ActorRef]:
         """Object and "with / against / on / to ..." objects of the act, when they are actors."""
         tok = cand.tok
-        own = [tok, *cand.extra, *([verb] if verb is not None else [])]
+        # The noun that packages the act ("a package of sanctions") is the act too.
+        own = [tok, slot(tok, self.lex), *cand.extra, *([verb] if verb is not None else [])]
         # The event noun of a verb phrase ("had a telephone conversation with X", "imposed
         # sanctions on X"): its prepositions name the recipient, the noun itself is the act.
         own += [
@@ -289,6 +290,7 @@ class EventClause:
                 found.append((c, False))
             elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
                 found.extend((g, True) for g in c.children if g.dep_ == "pobj")
+        found += self._behind(cand, own, found)
         heads = [(h, via) for t, via in found for h in (t, *t.conjuncts)]
         out: list[ActorRef] = []
         for t, via in dict.fromkeys(heads):
@@ -300,6 +302,31 @@ class EventClause:
                 party = a.country or a.entity or named or (via and a.sector)
                 if party and all(a.start != b.start for b in out):
                     out.append(a)
+        return out
+
+    def _behind(
+        self, cand: Cand, own: list[Token], found: list[tuple[Token, bool]]
+    ) -> list[tuple[Token, bool]]:
+        """Parties behind the act's object: the author of a condemned or welcomed act ("condemns
+        the announcement by X"), and the one asked to act ("demand that the Council take")."""
+        out = [
+            (g, True)
+            for t, _ in found
+            if t.pos_ == "NOUN"
+            for p in t.children
+            if p.dep_ == "prep" and p.lower_ == "by"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+        if cand.type == "REQUEST":
+            out += [
+                (g, True)
+                for o in own
+                for c in o.children
+                if c.dep_ == "ccomp"
+                for g in c.children
+                if g.dep_ == "nsubj" and g.lower_ not in _PRONOUN
+            ]
         return out
 
     # -- place ----------------------------------------------------------------------------

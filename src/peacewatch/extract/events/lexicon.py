@@ -64,6 +64,7 @@ class _EventWordsJson(TypedDict):
 
     reporting_verbs: _WordsJson
     noun_host_verbs: _WordsJson
+    container_nouns: _WordsJson
     not_met_nouns: _WordsJson
     topic_verbs: _WordsJson
     occasion_nouns: _WordsJson
@@ -85,6 +86,7 @@ class EventWords:
 
     reporting: frozenset[str]
     noun_hosts: frozenset[str]
+    containers: frozenset[str]
     not_met: frozenset[str]
     topic_verbs: frozenset[str]
     occasion_nouns: frozenset[str]
@@ -167,6 +169,7 @@ def _event_words(data: _EventWordsJson) -> EventWords:
     return EventWords(
         reporting=frozenset(data["reporting_verbs"]["words"]),
         noun_hosts=frozenset(data["noun_host_verbs"]["words"]),
+        containers=frozenset(data["container_nouns"]["words"]),
         not_met=frozenset(data["not_met_nouns"]["words"]),
         topic_verbs=frozenset(data["topic_verbs"]["words"]),
         occasion_nouns=frozenset(data["occasion_nouns"]["words"]),

@@ -77,7 +77,7 @@ def _link(tok: Token, spans: Spans, lex: EventLexicon, loose: bool = False) -> t
     # "students staged demonstrations": the light verb that performs an event noun governs
     # the actors for it. Among the broader pair words any verb does, and its object noun names
     # the act ("sent a letter to", "gave a warning to").
-    top = host(tok, lex) if tok.pos_ != "VERB" else None
+    top = host(tok, lex, packaged=False) if tok.pos_ != "VERB" else None
     if top is None and loose and tok.pos_ == "NOUN" and tok.dep_ == "dobj":
         top = tok.head if tok.head.pos_ == "VERB" else None
     through = int(top is not None)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from peacewatch.extract.events.rhetoric import drop_rhetoric
 from peacewatch.records import Actor, Document, Event
 
 # Plurals that stand for the two sides of a meeting, never for a third party.
@@ -77,7 +78,8 @@ def _by_title(a: Actor, known: dict[str, Actor]) -> Actor:
 
 
 def resolve_participants(doc: Document) -> Document:
-    """Collective plurals to a meeting's participants; titled names to their records."""
+    """Collective plurals to a meeting's participants; titled names to their records; no
+    rhetoric (events/rhetoric.py)."""
     known = _known(doc.events)
     events = [
         replace(
@@ -106,4 +108,5 @@ def resolve_participants(doc: Document) -> Document:
             or tuple(replace(a, mention=mention) for a in meeting.recipients if _resolved(a)),
             unresolved=(),
         )
-    return replace(doc, events=tuple(e for i, e in enumerate(events) if i not in repeats))
+    kept = tuple(e for i, e in enumerate(events) if i not in repeats)
+    return replace(doc, events=drop_rhetoric(kept))

@@ -140,33 +140,48 @@ def _noun_code(tok: Token, lex: EventLexicon) -> Code | None:
             code = lex.noun_phrasal.get(f"{c.lower_} {tok.lemma_.lower()}", code)
     if code is None:
         return None
-    head = tok.head
+    at = slot(tok, lex)
+    head = at.head
     if (
-        tok.dep_ == "pobj"
+        at.dep_ == "pobj"
         and head.lower_ in _OCCASION
-        and (code.type == "CONSULT" or not _has_actor(tok, lex))
+        and (code.type == "CONSULT" or not (_has_actor(tok, lex) or _has_actor(at, lex)))
     ):
         # "at the talks", "amid fighting": the occasion of something else; "at the
         # Russian-Ukrainian talks" too (official-2022), while "amid Russian shelling" is an act.
         return None
-    if tok.dep_ == "nsubj" and head.lemma_.lower() == "be":
+    if at.dep_ == "nsubj" and head.lemma_.lower() == "be":
         return None  # "US sanctions are effective": a state of affairs, not an act
-    if tok.dep_ == "pobj" and head.lower_ in _TOPIC and head.head.pos_ in ("NOUN", "PROPN"):
+    if at.dep_ == "pobj" and head.lower_ in _TOPIC and head.head.pos_ in ("NOUN", "PROPN"):
         return None  # "the issue of the withdrawal of troops": a topic, not an act
-    hosted = tok.dep_ in ("dobj", "nsubjpass") and lex.lemma(head) in (
-        lex.light_verbs | lex.words.noun_hosts
-    )
-    if not (hosted or _has_actor(tok, lex)):
+    if not (host(tok, lex) is not None or _has_actor(tok, lex) or _has_actor(at, lex)):
         return None
     return code
 
 
-def host(tok: Token, lex: EventLexicon) -> Token | None:
-    """The light or reporting verb that performs an event noun ("held talks")."""
-    if tok.dep_ in ("dobj", "nsubjpass") and lex.lemma(tok.head) in (
+def slot(tok: Token, lex: EventLexicon) -> Token:
+    """The noun whose place an event noun takes in the sentence: the noun that only counts or
+    packages it ("announced a new package of sanctions", "held a third round of talks"), else
+    the event noun itself."""
+    head = tok.head
+    if (
+        tok.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.pos_ == "NOUN"
+        and lex.lemma(head.head) in lex.words.containers
+    ):
+        return head.head
+    return tok
+
+
+def host(tok: Token, lex: EventLexicon, packaged: bool = True) -> Token | None:
+    """The light or reporting verb that performs an event noun ("held talks"); with
+    ``packaged``, also through a container noun ("held a round of talks")."""
+    at = slot(tok, lex) if packaged else tok
+    if at.dep_ in ("dobj", "nsubjpass") and lex.lemma(at.head) in (
         lex.light_verbs | lex.words.noun_hosts
     ):
-        return tok.head
+        return at.head
     return None
 
 
@@ -205,9 +220,10 @@ def find_triggers(sent: Span, lex: EventLexicon, keep_negated: bool = False) -> 
             continue
         mode, contexts = _mode_and_contexts(tok, code, lex)
         cand = Cand(tok, code, mode, contexts)
-        if tok.pos_ != "VERB" and host(tok, lex) is not None:
+        verb = host(tok, lex) if tok.pos_ != "VERB" else None
+        if verb is not None:
             # "held a meeting in Riyadh on Monday": the host verb carries place and date.
-            cand.extra.append(tok.head)
+            cand.extra.append(verb)
         cands.append(cand)
     by_tok = {c.tok.i: c for c in cands}
     for cand in cands:

@@ -79,8 +79,10 @@ def commitments_in(
             cond = condition_of(act) or condition_of(tok)
             subj = subject_of(tok)
             obligor = party_for(resolver, speakers, subj, s, tok)
+            # "The two leaders agreed to ...": each of the pair the actors stage resolves.
+            pair = resolver.voice.pair_of_subject(subj, s) if subj and not obligor else ()
             # "Both sides agreed to ...": one commitment per party.
-            for ob in _each(obligor, parties, resolver):
+            for ob in pair or _each(obligor, parties, resolver):
                 out.append(
                     Commitment(
                         action=action,

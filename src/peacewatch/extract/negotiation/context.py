@@ -11,7 +11,7 @@ of the paragraph (``doc.parses``), which is always there.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Required, TypedDict
 
@@ -33,7 +33,7 @@ from peacewatch.lexicons import load_json
 from peacewatch.parse import countries
 from peacewatch.parse.syntax import Sentence, path_up, sentences, surname
 from peacewatch.records import Document
-from peacewatch.vocab import ROUND_LEVELS, RoundLevel
+from peacewatch.vocab import ROUND_LEVELS, IssueCategory, RoundLevel
 
 ALL = "*"  # "both sides": every party of the talks
 __all__ = ["ALL", "JOINT", "PartyResolver"]
@@ -88,9 +88,47 @@ class IssueJson(TypedDict, total=False):
 
     id: Required[str]
     label: Required[str]
+    category: Required[IssueCategory]  # the PA-X-based taxonomy (vocab.IssueCategory)
+    argument: str  # the region or thing an issue of a category is about ("Donbas")
     pax: str | None
     triggers: list[str]  # regular expressions naming the issue
     inverse_triggers: list[str]  # ... naming its opposite ("joining NATO" for neutrality)
+    not_before: list[str]  # a trigger right after these words means something else
+    not_after: list[str]  # ... or right before these
+    not_in_sentence: list[str]  # ... or anywhere in a sentence with these ("climate")
+
+
+class Trigger:
+    """An issue's trigger pattern with the contexts in which its words mean something else
+    ("become neutral" about the climate, the troops "near its borders", a press "embargo").
+
+    ``finditer`` is ``re.Pattern.finditer`` with those matches left out, so callers that match
+    sentences (positions.py) need not know about the exclusions.
+    """
+
+    def __init__(self, words: list[str], issue: IssueJson) -> None:
+        self.pattern = re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+        self.before = _words(issue.get("not_before", []), r"\b(?:", r")\s*$")
+        self.after = _words(issue.get("not_after", []), r"^\s*(?:", ")")
+        self.sentence = _words(issue.get("not_in_sentence", []), r"\b(?:", r")\b")
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self.sentence is not None and self.sentence.search(text):
+            return
+        for m in self.pattern.finditer(text):
+            if self.before is not None and self.before.search(text, 0, m.start()):
+                continue
+            if self.after is not None and self.after.search(text[m.end() :]):
+                continue
+            yield m
+
+
+def _words(words: list[str], head: str, tail: str) -> re.Pattern[str] | None:
+    """One case-insensitive pattern for alternatives, between ``head`` and ``tail`` (None when
+    there are no words)."""
+    if not words:
+        return None
+    return re.compile(head + "|".join(words) + tail, re.IGNORECASE)
 
 
 @cache
@@ -106,14 +144,13 @@ def issues() -> list[IssueJson]:
 
 
 @cache
-def issue_patterns() -> list[tuple[str, re.Pattern[str], bool]]:
-    """(issue, pattern, inverse): inverse patterns name the issue's opposite (issues.json)."""
+def issue_patterns() -> list[tuple[str, Trigger, bool]]:
+    """(issue, trigger, inverse): inverse patterns name the issue's opposite (issues.json)."""
     out = []
     for i in issues():
         for words, inverse in ((i.get("triggers"), False), (i.get("inverse_triggers"), True)):
             if words:
-                pat = re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
-                out.append((i["id"], pat, inverse))
+                out.append((i["id"], Trigger(words, i), inverse))
     return out
 
 

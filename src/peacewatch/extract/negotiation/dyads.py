@@ -28,6 +28,7 @@ from functools import cache
 from typing import TypedDict, cast
 
 from peacewatch.evidence import span as evidence_of
+from peacewatch.extract.actors.base import actor_base
 from peacewatch.lexicons import demonyms, load_json
 from peacewatch.records import Document, Participant
 
@@ -81,8 +82,10 @@ def _named(doc: Document, sents: list[tuple[int, int]]) -> dict[str, _Named]:
             )
         elif a.kind in ("government", "armed_group", "militia", "opposition"):
             others[a.id] = _Named(a.name, None, len(ent.mentions), m.start, m.end, where, forms)
-            if a.kind == "government" and a.country:
-                governments[f"state:{a.country}"] = replace(others[a.id], government=True)
+            known = actor_base().by_id.get(a.id)
+            country = a.country or (known.country if known is not None else None)
+            if a.kind == "government" and country:
+                governments[f"state:{country}"] = replace(others[a.id], government=True)
     demonym_only: dict[str, _Named] = {}
     _add_demonyms(doc.body.text, sents, states, demonym_only)
     # A governing body the text names ("the Presidential Leadership Council") stands for its
@@ -95,6 +98,25 @@ def _named(doc: Document, sents: list[tuple[int, int]]) -> dict[str, _Named]:
     return out
 
 
+# A state named only as what is talked about ("exchanged views on Iran", "the threat posed by
+# Iran") is not a side of the talks the text reports.
+TOPIC_BEFORE = re.compile(
+    r"\b(?:on|about|regarding|concerning|posed by|from|against|toward|towards)\s+(?:the\s+)?$"
+)
+
+
+def _topic_only(text: str, n: _Named) -> bool:
+    """Every mention of the state (by its names and demonyms) is the object of a topic
+    preposition."""
+    names = "|".join(re.escape(f) for f in sorted(n.forms, key=len, reverse=True))
+    if not names:
+        return False
+    hits = list(re.finditer(rf"\b(?:{names})\b", text))
+    return bool(hits) and all(
+        TOPIC_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) for m in hits
+    )
+
+
 ARMED_FORCES = re.compile(r"\b(?:Forces|military|Army)\b", re.I)
 # Words after a state's name or demonym that make it a side: its government, forces, or the
 # officials who speak for it ("Afghan President Ghani", "Ethiopian government officials").
@@ -104,7 +126,7 @@ GOVERNMENT_WORDS = (
 )
 
 
-def _as_government(text: str, n: _Named) -> bool:
+def _as_government(text: str, n: _Named, words: str = GOVERNMENT_WORDS) -> bool:
     """The text names the state as a side, not only as a place: "the Government of Ethiopia",
     "the Islamic Republic of Afghanistan", "Afghan government", "Israel's forces"."""
     names = "|".join(re.escape(f) for f in sorted(n.forms, key=len, reverse=True))
@@ -112,7 +134,7 @@ def _as_government(text: str, n: _Named) -> bool:
         return False
     rx = (
         rf"\b(?:[Gg]overnment|[Rr]epublic|[Aa]uthorities) of (?:the )?(?:{names})\b"
-        rf"|\b(?:{names})(?:['’]s)? (?:[A-Za-z-]+ )?(?:{GOVERNMENT_WORDS})\b"
+        rf"|\b(?:{names})(?:['’]s)? (?:[A-Za-z-]+ )?(?:{words})\b"
     )
     return re.search(rx, text, re.IGNORECASE) is not None
 
@@ -136,14 +158,29 @@ def _add_demonyms(
             old = into.get(key)
             if old is None:
                 into[key] = _Named(iso, iso, 1, m.start(), m.end(), frozenset({i}), form)
-            elif i not in old.sentences:
+            elif i not in old.sentences or not form <= old.forms:
                 into[key] = replace(old, sentences=old.sentences | {i}, forms=old.forms | form)
 
 
 def _side_named(x: str, pair: frozenset[str], named: dict[str, _Named]) -> bool:
     """Whether side ``x`` of ``pair`` is named as a side (see dyad_sides)."""
     states = [y for y in pair if y.startswith("state:")]
-    return len(states) != 1 or x != states[0] or named[x].government
+    if len(states) != 1 or x != states[0] or named[x].government:
+        return True
+    # A state fighting an armed group of another country (Israel and Hamas, placed in the
+    # Palestinian territories) is a side however the text names it; only a war at home needs
+    # the government named ("the conflict in Yemen" names a place).
+    other = next(y for y in pair if y != x)
+    group = actor_base().by_id.get(other)
+    return group is not None and group.country is not None and f"state:{group.country}" != x
+
+
+def _a_side(text: str, n: _Named, title: set[str]) -> bool:
+    """A state dyad side is named as a side, not only as a topic ("exchanged views on Iran",
+    "the threat posed by Iran": Israel's readouts name Iran so, and UCDP codes the two as
+    opponents)."""
+    named_in_title = bool(set(" ".join(n.forms).split()) & title)
+    return n.country is None or named_in_title or not _topic_only(text, n)
 
 
 def dyad_sides(doc: Document, sents: list[tuple[int, int]]) -> list[Participant]:
@@ -158,6 +195,8 @@ def dyad_sides(doc: Document, sents: list[tuple[int, int]]) -> list[Participant]
         for y in ids[i + 1 :]
         if frozenset((x, y)) in table
     ]
+    text = doc.body.text
+    found = [(p, kind) for p, kind in found if all(_a_side(text, named[x], title) for x in p)]
     main = [p for p, kind in found if kind != "secondary"]
     pairs = main or [p for p, _ in found]
     if not pairs:
@@ -184,6 +223,48 @@ def dyad_sides(doc: Document, sents: list[tuple[int, int]]) -> list[Participant]
         ev = evidence_of(doc.body.text, n.start, n.end)
         out.append(Participant(n.name, n.country, "party", ev))
     return out
+
+
+# A state at war at home within the last years of the data (UCDP 22.1 ends in 2021): its
+# government is one side of the process a text about talks in that country is about.
+RECENT = 2017
+
+
+class _DyadRow(_Dyad, total=False):
+    last: int | None
+
+
+@cache
+def at_war_at_home() -> frozenset[str]:
+    """ISO codes of the states with a primary or curated dyad against a non-state actor active
+    since RECENT (Ethiopia and the TPLF, Afghanistan and the Taliban, Chad and the FACT)."""
+    rows = cast(list[_DyadRow], load_json("conflict_dyads.json")["dyads"])
+    out = set()
+    for r in rows:
+        sides = (r["a"], r["b"])
+        states = [x for x in sides if x.startswith("state:")]
+        recent = r["kind"] == "curated" or (r.get("last") or 0) >= RECENT
+        if len(states) == 1 and recent and r["kind"] != "secondary":
+            out.add(states[0].removeprefix("state:"))
+    return frozenset(out)
+
+
+def governments_named(doc: Document, sents: list[tuple[int, int]]) -> list[Participant]:
+    """States the text names as a government ("the Government of Ethiopia", "Sudanese
+    authorities", "Mali's transition government") and governing bodies of the actor base
+    ("the Transitional Military Council"), first mention first: the side a one-sided text
+    about a process speaks to (sides.py uses them only when no other party is named)."""
+    out: dict[str, Participant] = {}
+    for n in sorted(_named(doc, sents).values(), key=lambda n: n.start):
+        # a governing body is the state's side (see _named); its armed forces are not
+        if n.country is not None and n.country not in at_war_at_home():
+            continue
+        if n.country is not None and not _as_government(doc.body.text, n, "government|authorities"):
+            continue  # named by a leader's title only ("Libyan interim Prime Minister X")
+        if n.government and not (n.country is None and ARMED_FORCES.search(n.name)):
+            ev = evidence_of(doc.body.text, n.start, n.end)
+            out.setdefault(n.name, Participant(n.name, n.country, "party", ev))
+    return list(out.values())
 
 
 def opponents_in(doc: Document, start: int, end: int, states: set[str]) -> bool:

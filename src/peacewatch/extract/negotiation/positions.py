@@ -28,12 +28,14 @@ from peacewatch.extract.negotiation.cues import (
 from peacewatch.extract.negotiation.denials import Denial, denial_of, under_denial
 from peacewatch.extract.negotiation.round_when import deny_verb, via_report
 from peacewatch.extract.negotiation.speakers import Speakers, party_for, said_on
+from peacewatch.extract.negotiation.voice import party_of_actor
 from peacewatch.extract.negotiation.words import (
     DEMONSTRATIVES,
     DENY_DIRECT,
     INVERSE,
     LIST_VERBS,
     MEETING_LEMMAS,
+    MODALS,
     RECEIVING,
 )
 from peacewatch.parse.syntax import Sentence, subject_of, surname, token_evidence
@@ -135,7 +137,7 @@ def positions_in(
         cues = stance_for(hit)
         if not cues and prev is not None:
             found += _listed(hit, prev, resolver, speakers)
-        ctx = _Ctx(hit, s, resolver, speakers)
+        ctx = _Ctx(hit, s, resolver, speakers, parties)
         for cue in cues:
             one = _from_cue(ctx, cue)
             if one is not None:
@@ -143,7 +145,12 @@ def positions_in(
         for st, v in relative_cues(hit):
             subj = subject_of(v)
             who = resolver.person_of(subj) if subj is not None else None
-            found.append((st, party_for(resolver, speakers, subj, s, v), v, None, who, None))
+            party = party_for(resolver, speakers, subj, s, v)
+            if party is None and _issue_undergoes(v, subj):
+                # "sanctions that are needed", "a ceasefire that is supported": the issue
+                # undergoes the cue; with no agent named, the stance is the voice's.
+                party = _agent_party(ctx, Cue(st, v, v, None), v, True, True)
+            found.append((st, party, v, None, who, None))
         found += _for_beneficiaries(hit, found)
         out += _positions(doc, s, hit, found, resolver, parties)
     return out
@@ -162,9 +169,15 @@ class _Ctx:
     """What every cue of one issue mention is read against."""
 
     def __init__(
-        self, hit: IssueHit, s: Sentence, resolver: PartyResolver, speakers: Speakers
+        self,
+        hit: IssueHit,
+        s: Sentence,
+        resolver: PartyResolver,
+        speakers: Speakers,
+        parties: tuple[str, ...] = (),
     ) -> None:
         self.hit, self.s, self.resolver, self.speakers = hit, s, resolver, speakers
+        self.parties = parties
         self.by = speakers.of(hit.head)
         self.ids = {t.i for t in hit.tokens}
 
@@ -174,8 +187,11 @@ def _from_cue(ctx: _Ctx, cue: Cue) -> Found | None:
     states no stance of anyone's (a denied report, a denial of another's stance)."""
     hit, s, resolver, speakers = ctx.hit, ctx.s, ctx.resolver, ctx.speakers
     if cue.token is not None and cue.token.pos_ == "NOUN" and cue.token.head.lemma_ in RECEIVING:
-        # "the delegation received proposals": the recipient is not the proposer.
-        return (cue.stance, None, cue.token or hit.head, cue.condition, None, None)
+        # "the delegation received proposals": the recipient is not the proposer; the voice
+        # reporting it is, when it is another side (a side does not report its own offer as
+        # received by itself).
+        party = _other_than(ctx, subject_of(cue.token.head))
+        return (cue.stance, party, cue.token, cue.condition, ctx.by, None)
     if cue.owner is not None:  # "Russia's demand for X"
         return _owned(ctx, cue, cue.owner)
     deny = (
@@ -203,11 +219,19 @@ def _from_cue(ctx: _Ctx, cue: Cue) -> Found | None:
             else speakers.side_of(hit.head, s)
         )
         return (cue.stance, party, cue.token or hit.head, None, ctx.by, None)
-    passive = subj is not None and subj.dep_ == "nsubjpass"
+    # "we were compelled to recognise X": the subject of a passive clause above the cue's
+    # (subject_of climbs xcomp) is the one who does the cue's act; only the cue's own passive
+    # subject is its recipient or topic.
+    passive = (
+        subj is not None
+        and subj.dep_ == "nsubjpass"
+        and cue.verb is not None
+        and subj.head.i == cue.verb.i
+    )
     about_issue = subj is not None and bool(ctx.ids & {t.i for t in subj.subtree})
     who = ctx.by
     if subj is not None and cue.verb is not None and (passive or about_issue):
-        party = _agent_party(ctx, cue.verb, passive, about_issue)
+        party = _agent_party(ctx, cue, subj, passive, about_issue)
     else:
         party = _subject_party(ctx, cue, subj)
         if subj is not None and who is None:
@@ -228,9 +252,11 @@ def _owned(ctx: _Ctx, cue: Cue, owner: Token) -> Found | None:
     return (cue.stance, party, anchor, cue.condition, ctx.resolver.person_of(owner), None)
 
 
-def _agent_party(ctx: _Ctx, verb: Token, passive: bool, about_issue: bool) -> str | None:
+def _agent_party(ctx: _Ctx, cue: Cue, subj: Token, passive: bool, about_issue: bool) -> str | None:
     """ "X was offered a truce", "sanctions against X are needed": the subject is the
     recipient or the issue itself; the party is the agent, if named."""
+    verb = cue.verb
+    assert verb is not None  # the caller checked
     agent = next(
         (p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"),
         None,
@@ -243,9 +269,51 @@ def _agent_party(ctx: _Ctx, verb: Token, passive: bool, about_issue: bool) -> st
     # "the status of X is proposed to be ...", said by Y: with no agent named, the
     # proposal is the speaker's side's (speakers.py: named speaker, else the
     # releasing government's own voice).
+    if party is None and agent is None and _in_public(verb):
+        return NOBODY  # "items that were discussed in the media": talk, nobody's stance
+    if party is None and agent is None and passive and about_issue and _agreed(verb):
+        # "three humanitarian corridors have been agreed": agreed between the parties of
+        # the talks, when the text names them; else the side whose voice reports it.
+        return ALL if ctx.parties else ctx.speakers.side_of(ctx.hit.head, ctx.s)
     if party is None and (not passive or about_issue):
         party = ctx.speakers.side_of(ctx.hit.head, ctx.s)
+    elif party is None and agent is None and cue.stance != "discussed":
+        # "Russia was offered an Easter ceasefire", said in Ukraine's voice: the offer is the
+        # voice's side's, unless the recipient is that side ("if we are offered to join").
+        party = _other_than(ctx, subj)
     return party
+
+
+def _issue_undergoes(verb: Token, subj: Token | None) -> bool:
+    """A relative clause on the issue in which the issue is what is done or judged: "that
+    are needed" (passive), "which is necessary" (a predicate adjective)."""
+    relative = subj is not None and subj.tag_ in ("WDT", "WP") and subj.head.i == verb.i
+    return relative and ((subj is not None and subj.dep_ == "nsubjpass") or verb.pos_ == "ADJ")
+
+
+def _in_public(verb: Token) -> bool:
+    """ "discussed in the media", "debated in public": said by no one in particular."""
+    return verb.lemma_.lower() in ("discuss", "debate", "mention") and any(
+        o.lower_ in ("media", "press", "public")
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "in"
+        for o in p.children
+    )
+
+
+def _agreed(verb: Token) -> bool:
+    """An agreement reached, in the passive: "have been agreed", "was settled"."""
+    return verb.lemma_.lower() in AGREED and verb.tag_ == "VBN"
+
+
+def _other_than(ctx: _Ctx, recipient: Token | None) -> str | None:
+    """The side whose voice the sentence is in, when the recipient named is not that side."""
+    voice = ctx.speakers.side_of(ctx.hit.head, ctx.s)
+    if voice is None or recipient is None:
+        return voice
+    them = party_for(ctx.resolver, ctx.speakers, recipient, ctx.s, ctx.hit.head)
+    first = recipient.lower_ in ("we", "us", "i")
+    return None if them == voice or first else voice
 
 
 def _subject_party(ctx: _Ctx, cue: Cue, subj: Token | None) -> str | None:
@@ -269,9 +337,67 @@ def _subject_party(ctx: _Ctx, cue: Cue, subj: Token | None) -> str | None:
         or subj.lemma_.lower() in frame_nouns()
         or (cue.token is not None and subj.i == cue.token.i)  # "our top concern is"
     )
-    if party is None and (subj is None or subj.lower_ in ("he", "she") or stated):
+    # "that will require X", "this needs X": a demonstrative subject is what the speaker is
+    # talking about ("it" is left alone: mostly a dummy subject, or the other side).
+    shown = subj is not None and subj.pos_ == "PRON" and subj.lower_ in ("this", "that")
+    if party is None and (subj is None or subj.lower_ in ("he", "she") or stated or shown):
         party = ctx.speakers.side_of(ctx.hit.head, ctx.s)
+    if party is None and subj is not None and subj.lower_ in ("you", "your"):
+        # "You can support further sanctions" in a speech to a parliament: its country.
+        party = (
+            ctx.resolver.voice.addressee
+            if not ctx.resolver.voice.placed(ctx.s.offset + subj.idx)[0]
+            else None
+        )
+    if party is None and subj is not None and _generic(subj):
+        return NOBODY
+    if party is None and cue.stance == "demands" and cue.verb is not None and _obliged(cue.verb):
+        # "the world must support it with sanctions": an obligation the speaker puts on
+        # someone the text does not name as a side is the speaker's demand.
+        party = ctx.speakers.side_of(ctx.hit.head, ctx.s)
+    if party is None and subj is not None:
+        # "The two leaders discussed X": each of the pair the actors stage resolves; "they
+        # want X" after the sides just named: those sides.
+        voice = ctx.resolver.voice
+        they = subj.lower_ == "they"
+        pair = voice.they_of(subj, ctx.s) if they else voice.pair_of_subject(subj, ctx.s)
+        party = GROUP + "|".join(pair) if pair else None
     return party
+
+
+# Holders that name no one: "no one will recognise X", "some are debating X", "people who
+# refused X". Such a clause states no party's stance; the issue mention stays (IssueRecord).
+NOBODY = "-"
+_NO_ONE = frozenset(
+    {"one", "nobody", "someone", "somebody", "anyone", "everyone", "everybody", "some", "others"}
+)
+_PEOPLE = frozenset({"people", "those", "all", "everyone", "millions", "person"})
+
+
+def _generic(subj: Token) -> bool:
+    """A subject that names nobody: an indefinite pronoun, or "people who ..."."""
+    if (subj.lower_ in _NO_ONE and subj.pos_ == "PRON") or (
+        subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)
+    ):
+        return True
+    clause = subj.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "those who participated ... and who ensure X"
+    if subj.tag_ in ("WP", "WDT") and clause.dep_ == "relcl":
+        ante = clause.head
+        return ante.lower_ in _PEOPLE or (ante.lower_ in ("of",) and ante.head.lower_ in _PEOPLE)
+    return False
+
+
+def _obliged(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in verb.children)
+
+
+# A pair of parties one subject names ("the two leaders"), expanded into one position each.
+GROUP = "&"
+
+# Verbs whose passive reports an agreement reached by the sides ("corridors have been agreed").
+AGREED = frozenset({"agree", "settle", "reach", "conclude", "coordinate"})
 
 
 # Links by which a subject-less clause hangs from the clause whose subject does it: "by
@@ -331,6 +457,8 @@ def _positions(
             if party == ALL
             else list(resolver.voice.signatories)
             if party == JOINT
+            else party.removeprefix(GROUP).split("|")
+            if party is not None and party.startswith(GROUP)
             else [party]
         )
         toks = [*hit.tokens, anchor]
@@ -345,8 +473,10 @@ def _positions(
         if targets == [None] and who:
             # The stance's holder is named ("supports the sanctions, Karl Nehammer said") but
             # the sentence gave no party: the person's own country is it.
-            targets = [resolver.voice.person_party.get(surname(who))]
+            targets = [_person_party(resolver, who)]
         for p in targets:
+            if p == NOBODY:
+                continue
             out.append(
                 Position(
                     issue=hit.issue,
@@ -363,6 +493,18 @@ def _positions(
                 )
             )
     return out
+
+
+def _person_party(resolver: PartyResolver, who: str) -> str | None:
+    """A named holder's party: by surname, else by the actor record of their entity
+    ("Volodymyr Zelenskyy" of a quote, "Volodymyr Zelensky" of the entities)."""
+    key = surname(who)
+    party = resolver.voice.person_party.get(key) or resolver.person_country.get(key)
+    entity = resolver.person_entity.get(key)
+    if party is None and entity is not None:
+        rec = next((a for a in resolver.voice.doc.actors if a.entity == entity), None)
+        party = party_of_actor(rec, resolver.voice.actors)
+    return party
 
 
 def _listed(

@@ -173,8 +173,11 @@ def readouts_in(doc: Document, s: Sentence) -> list[tuple[Token, list[RoundMenti
 
 # "... Before Their Meeting", "Remarks to the Press Before the Berlin II Conference on Libya"
 TRANSCRIPT = re.compile(
-    r"\b(?:Before|After|At the Top of) (?:Their|the|Our) (?:[\w.-]+ ){0,4}"
+    r"\b(?:Before|After|At the Top of|at the Conclusion of) (?:Their|the|Our) (?:[\w.-]+ ){0,4}"
     r"(?:Meeting|Conference|Summit|Talks)\b"
+    # two principals speaking together: "X and Y Statements to the Press", "... at a Joint
+    # Press Availability" (they met there that day)
+    r"|\bStatements to the Press\b|\bJoint Press (?:Availability|Statements|Conference)\b"
 )
 
 

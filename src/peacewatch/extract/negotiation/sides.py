@@ -21,16 +21,15 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from peacewatch.evidence import span as token_evidence_of
-from peacewatch.extract.actors.base import actor_base
-from peacewatch.extract.negotiation.dyads import dyad_sides
-from peacewatch.lexicons import demonyms
+from peacewatch.extract.actors.base import issuer_of
+from peacewatch.extract.negotiation.dyads import dyad_sides, governments_named
+from peacewatch.extract.negotiation.third_parties import conjuncts, envoys, side_of, third_parties
 from peacewatch.parse import countries
 from peacewatch.parse.syntax import Sentence, token_evidence
-from peacewatch.records import ActorRecord, Document, Entity, Evidence, Participant
-from peacewatch.vocab import NegotiationRole
+from peacewatch.records import Document, Participant
 
 # Nouns whose "between X and Y" names the sides of a negotiation or of the conflict it is about.
 PROCESS_NOUNS = frozenset(
@@ -43,60 +42,6 @@ PROCESS_NOUNS = frozenset(
         "clashes", "dispute",
     }
 )  # fmt: skip
-# "-brokered", "mediated by", "facilitated by", "hosted by": a third party's role.
-THIRD_PARTY_VERBS = {
-    "brokered": "mediator",
-    "mediated": "mediator",
-    "facilitated": "mediator",
-    "convened": "mediator",
-    "sponsored": "mediator",
-    "hosted": "host",
-}
-THIRD_PARTY_NOUNS = {"mediation": "mediator", "auspices": "mediator", "facilitation": "mediator"}
-ENVOY_WORDS = ("envoy", "mediator", "facilitator", "co-chair", "special representative")
-
-
-def _actor_at(doc: Document, start: int, end: int) -> ActorRecord | None:
-    """The document actor an entity mention in [start, end) belongs to."""
-    for e in doc.entities:
-        if any(start <= m.start < end for m in e.mentions):
-            return next((a for a in doc.actors if a.entity == e.id), None)
-    return None
-
-
-def _side(doc: Document, s: Sentence, tok: Token) -> tuple[str, str | None] | None:
-    """(name, ISO country) for the actor a token heads: "Armenia", "the Government of
-    Ethiopia", "Armenian" (a demonym), "the TPLF"."""
-    span: Span = s.sent.doc[tok.left_edge.i : tok.i + 1]
-    start, end = span.start_char + s.offset, span.end_char + s.offset
-    actor = _actor_at(doc, start, end)
-    if actor is not None and actor.kind in ("state", "group"):
-        return (actor.country, actor.country) if actor.country else None
-    if actor is not None and actor.kind not in ("person", "media", "organisation"):
-        return actor.name, None
-    index = countries.for_negotiation()
-    iso = index.of_word(tok.text) or demonyms().get(tok.lower_) or index.in_text(span.text)
-    if iso:
-        return iso, iso
-    known = actor_base().find(span.text)
-    if known is not None and known.kind not in ("person", "state"):
-        return known.name, None
-    return None
-
-
-def _conjuncts(tok: Token) -> list[Token]:
-    """The token and its later conjuncts; "leaders of X" and "X's forces" stand for X."""
-    out = []
-    # "between Armenian and Azerbaijani forces": the sides are the modifiers
-    mods = [c for c in tok.children if c.dep_ == "amod"]
-    if mods and mods[0].conjuncts:
-        return [mods[0], *[c for c in mods[0].conjuncts if c.i > mods[0].i]]
-    for t in [tok, *[c for c in tok.conjuncts if c.i > tok.i]]:
-        of = [o for c in t.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
-        if t.ent_type_ == "" and of:
-            t = of[0]
-        out.append(t)
-    return out
 
 
 def _about_process(tok: Token) -> bool:
@@ -118,84 +63,12 @@ def _between(doc: Document, s: Sentence) -> list[Participant]:
         if tok.lower_ != "between" or not _about_process(tok):
             continue
         objs = [c for c in tok.children if c.dep_ == "pobj"]
-        sides = [_side(doc, s, t) for o in objs for t in _conjuncts(o)]
+        sides = [side_of(doc, s, t) for o in objs for t in conjuncts(o)]
         found = [x for x in sides if x is not None]
         if len(found) >= 2:
             ev = token_evidence(doc, s.offset, [tok.head, tok, *tok.subtree])
             out += [Participant(name, iso, "party", ev) for name, iso in found]
     return out
-
-
-def _third_parties(doc: Document, s: Sentence) -> list[Participant]:
-    out: list[Participant] = []
-    for tok in s.sent:
-        role = THIRD_PARTY_VERBS.get(tok.lower_) or THIRD_PARTY_NOUNS.get(tok.lower_)
-        if role is None:
-            continue
-        agents: list[Token] = []
-        # "UN-brokered": the word before the hyphen
-        if tok.i >= 2 and tok.nbor(-1).text == "-":
-            agents.append(tok.nbor(-2))
-        # "brokered by X", "under the auspices of X", "mediation of X", "X's mediation"
-        owner = tok.head if tok.dep_ == "compound" else tok
-        agents += [c for c in owner.children if c.dep_ == "poss" and owner is not tok]
-        for c in tok.children:
-            if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "of"):
-                agents += [o for o in c.children if o.dep_ == "pobj"]
-            if c.dep_ == "poss":
-                agents.append(c)
-        role_: NegotiationRole = "host" if role == "host" else "mediator"
-        for a in agents:
-            for t in _conjuncts(a):
-                side = _side(doc, s, t)
-                if side is not None:
-                    ev = token_evidence(doc, s.offset, [*t.subtree, tok])
-                    out.append(Participant(side[0], side[1], role_, ev))
-    return out
-
-
-def _envoys(doc: Document) -> list[Participant]:
-    """People whose role is an envoy or mediator, and the body they speak for when the role
-    names one ("UN Special Envoy for Yemen Hans Grundberg": Grundberg and the UN). The role
-    is read from the entity, or from the title just before a mention or the apposition just
-    after it ("Staffan de Mistura, the UN Secretary-General's Personal Envoy for Western
-    Sahara"), which the entity stage does not always attach."""
-    out: list[Participant] = []
-    for e in doc.entities:
-        if e.type != "PERSON":
-            continue
-        found = _envoy_role(doc, e)
-        if found is None:
-            continue
-        role, ev = found
-        out.append(Participant(e.name, None, "mediator", ev))
-        for word in role.replace(".", "").replace("’s", "").replace("'s", "").split():
-            body = actor_base().find(word) if word.isupper() else None
-            if body is not None and body.kind == "igo":
-                out.append(Participant(body.name, None, "mediator", ev))
-    return out
-
-
-# A title ends at a clause or list boundary: "the Special Envoy and Foreign Minister X" gives
-# X no envoy title.
-TITLE_BEFORE = re.compile(r"[^.,;:()\n]{0,70}$")
-APPOSITION_AFTER = re.compile(r"^, ([^.,;:()\n]{0,90})")
-
-
-def _envoy_role(doc: Document, e: Entity) -> tuple[str, Evidence] | None:
-    own = e.role.rsplit(" and ", 1)[-1] if e.role else ""
-    if e.role_evidence and any(w in own.lower() for w in ENVOY_WORDS):
-        return own, e.role_evidence
-    text = doc.body.text
-    for m in e.mentions:
-        before = TITLE_BEFORE.search(text, max(0, m.start - 70), m.start)
-        title = before.group().rsplit(" and ", 1)[-1] if before else ""
-        if any(w in title.lower() for w in ENVOY_WORDS):
-            return title, token_evidence_of(text, m.start - len(title), m.end)
-        after = APPOSITION_AFTER.match(text[m.end : m.end + 100])
-        if after and any(w in after.group(1).lower() for w in ENVOY_WORDS):
-            return after.group(1), token_evidence_of(text, m.start, m.end + after.end())
-    return None
 
 
 # Non-state actors that are sides, not third parties, whenever a text about talks names them.
@@ -241,12 +114,41 @@ def _talks(doc: Document, more: frozenset[str] = frozenset()) -> bool:
     return bool(words & (PROCESS_WORDS | more))
 
 
+def _lone_government(
+    doc: Document, sents: list[Sentence], found: list[Participant]
+) -> list[Participant]:
+    """A text about a process that names one side only, as a government ("the declaration by
+    the Government of Ethiopia of a humanitarian truce", "meet with the Afghanistan
+    government ... to hear their views on the peace process"): that government is a party.
+    Not the issuer's own government (the U.S. in a State release), not a third party the text
+    already names, and, of several, only those the title names (the country the release is
+    about) unless there is just one."""
+    issuer = issuer_of(doc.meta.publisher)
+    own = issuer.get("country") if issuer else None
+    third = {p.country or p.name for p in found}
+    cands = [
+        p
+        for p in governments_named(doc, [(x.start, x.end) for x in sents])
+        if p.country != own and (p.country or p.name) not in third
+    ]
+    if len(cands) <= 1:
+        return cands
+    title = doc.meta.title or ""
+    words = re.findall(r"[\w.’'-]+", title)
+    index = countries.for_negotiation()
+    # one- to three-word country names and demonyms ("Sudan", "Ethiopian", "Republic of Cyprus")
+    in_title = {
+        index.of_word(" ".join(words[i : i + n])) for n in (1, 2, 3) for i in range(len(words))
+    }
+    return [p for p in cands if p.country in in_title or (p.country is None and p.name in title)]
+
+
 def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
     """Parties and mediators named anywhere in the document, first mention first."""
     found: list[Participant] = []
     for s in sents:
-        found += _between(doc, s) + _third_parties(doc, s)
-    found += _envoys(doc)
+        found += _between(doc, s) + third_parties(doc, s)
+    found += envoys(doc)
     # "between X and Y" names the process; the conflict dyads only stand in for it (a
     # DRC-Rwanda readout also names "the Russian invasion of Ukraine"). Two opponents named
     # with their war are the sides of its process too ("the impact of Russia's war").
@@ -254,6 +156,10 @@ def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
         found += dyad_sides(doc, [(x.start, x.end) for x in sents])
     if found or _talks(doc):
         found += _armed_sides(doc)
+    if _talks(doc):
+        found += [p for s in sents for p in third_parties(doc, s, praise=True)]
+    if not any(p.role == "party" for p in found) and _talks(doc):
+        found += _lone_government(doc, sents, found)
     seen: set[tuple[str, str]] = set()
     out = []
     for p in found:

@@ -9,9 +9,18 @@ itself, whose voice an unattributed sentence of its readout or address is.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
-from peacewatch.extract.negotiation.context import ALL, PartyResolver, reporting_head, speech_lemmas
+from peacewatch.extract.actors.mentions import classify
+from peacewatch.extract.negotiation.context import (
+    ALL,
+    PartyResolver,
+    reporting_head,
+    speech_lemmas,
+    stances,
+)
 from peacewatch.extract.negotiation.words import THIRD_PERSON
 from peacewatch.parse.syntax import Sentence, subject_of, surname
 from peacewatch.records import Document
@@ -67,7 +76,9 @@ class Speakers:
             )
         rep = reporting_head(tok, strict=False)
         subj = subject_of(rep) if rep is not None else None
-        impersonal = subj is not None and subj.lower_ == "it" and subj.dep_ == "nsubjpass"
+        impersonal = subj is not None and (
+            (subj.lower_ == "it" and subj.dep_ == "nsubjpass") or not _may_speak(subj, tok)
+        )
         if subj is not None and subj.lower_ not in THIRD_PERSON and not impersonal:
             # "some politicians say that ...", "the parties noted that ...": someone else's
             # statement, or no one side's, unless the phrase names a side (or is one of the
@@ -80,6 +91,31 @@ class Speakers:
         # government's release, the government's own voice (None for a news outlet, whose
         # publisher stands for no side); in a quote or a transcript turn, the speaker's.
         return self.resolver.own_voice(tok, s, joint=True)
+
+
+# Subjects of a "speech" verb that speak for no one: "the fact that X shows that Y is needed",
+# "this shows", "the goal was announced". Their clause is in the voice around it.
+_MUTE = frozenset({"fact", "situation", "experience", "history", "practice", "reality", "event"})
+
+
+def _may_speak(subj: Token, tok: Token) -> bool:
+    """Whether a reporting verb's subject may be someone else whose statement this is. Not
+    when the subject is the issue itself ("corridors have been agreed", "discussions on X
+    continued": the verb is the stance, not a report), a demonstrative or an abstract noun."""
+    if tok.i in {t.i for t in subj.subtree}:
+        return False
+    low = subj.lemma_.lower()
+    if subj.pos_ == "PRON" and classify(subj.text).reference == "it":
+        return False
+    return low not in _MUTE and low not in _nouns()
+
+
+@cache
+def _nouns() -> frozenset[str]:
+    """Stance and frame nouns ("the goal", "the issue"): what is said, not who says it."""
+    data = stances()
+    frame = data.get("frame_nouns", {}).get("nouns", [])
+    return frozenset([*frame, *(n for st in data["stances"] for n in st.get("nouns", []))])
 
 
 def party_for(
@@ -105,7 +141,12 @@ def party_for(
         if owner is not None and owner.i != subj.i and subj.i not in {t.i for t in owner.subtree}:
             subj = owner
     speaker = speakers.of(at) or speakers.last
-    party = resolver.party_of(subj, s, speaker, joint=True)
+    # "he"/"she": the person the actors stage resolves it to; the last named speaker only
+    # when it resolves to no one with a side.
+    third = subj.lower_ in ("he", "she")
+    party = resolver.voice.party_of_subject(subj, s) if third else None
+    if party is None:
+        party = resolver.party_of(subj, s, speaker, joint=True)
     if party is None and subj.lower_ in ("it", "they"):
         # "officials announced that it had agreed": "it" is the announcing side. The parse
         # may hang the clause anywhere below the speech verb, so any speech ancestor counts.

@@ -163,6 +163,8 @@ def _issue_records(
                 pax=labels[issue].get("pax"),
                 mentions=tuple(mentions),
                 positions=tuple(ps),
+                category=labels[issue]["category"],
+                argument=labels[issue].get("argument"),
             )
         )
     return records
@@ -179,11 +181,19 @@ def _fill_sides(people: list[Participant], named: list[Participant]) -> list[Par
     rules found does not make the envoys and the brokering body the text names go away."""
     have = {p.role for p in people}
     seen = {(p.country or p.name, p.role) for p in people}
+    seated = [p.evidence for p in people if p.role == "party"]
     return people + [
         p
         for p in named
-        if (p.role not in have if p.role == "party" else (p.country or p.name, p.role) not in seen)
+        if (p.country or p.name, p.role) not in seen
+        and (p.role != "party" or "party" not in have or _same_table(p.evidence, seated))
     ]
+
+
+def _same_table(ev: Evidence, seated: list[Evidence]) -> bool:
+    """A side named in the phrase that seated a party ("talks between the Ethiopian
+    government and Tigrayan authorities": the round rules read states only) sits there too."""
+    return any(ev.start <= e.start and e.end <= ev.end for e in seated)
 
 
 def _dedupe(ps: list[Position]) -> list[Position]:

@@ -61,6 +61,11 @@ _TOPIC = re.compile(r"\s+(?:for|on|to|in)\s+", re.IGNORECASE)
 # What may stand between two names of one list of signatories: ", ", "and the", ", and the
 # High Representative of the" (capitalised title words), nothing with a verb.
 _LIST_GAP = re.compile(r"(?:[\s,]|\b(?:and|the|of|as|well|on|behalf)\b|\b[A-Z][\w.'’-]*)*")
+# A speech's title naming whom it is given to: "Speech by X in the Parliament of Japan",
+# "Address by X to the Bundestag", "at a joint meeting of the National Assembly of France".
+_SPEECH_TO = re.compile(
+    r"^(?:speech|address|remarks)\b.*?\b(?:in|to|at|before)\s+(?:the\s+)?(.+)$", re.IGNORECASE
+)
 # The preamble is the first paragraphs; the signatories are listed there, not later.
 PREAMBLE_PARAGRAPHS = 3
 # References the actors stage resolves in the document ("he" to the nearest person named
@@ -82,6 +87,18 @@ def party_of_actor(rec: ActorRecord | None, actors: dict[str, ActorRecord]) -> s
         org = actors.get(rec.organisation) if rec.organisation else None
         return party_of_actor(org, actors) if org is not None and org.kind != "person" else None
     return rec.name
+
+
+def _owners(tok: Token) -> list[Token]:
+    """The names a subject's head noun is "of" or "from": "Top diplomats from the Group of
+    Seven", "negotiators of Hamas" speak for the body named."""
+    return [
+        o
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ in ("of", "from")
+        for o in p.children
+        if o.dep_ == "pobj" and o.pos_ == "PROPN"
+    ]
 
 
 class Voice:
@@ -117,6 +134,7 @@ class Voice:
                 self.person_party.setdefault(surname(a.name), party)
         self._people_in_headings()
         self.turns = self._turns()
+        self.addressee = self._addressee()
 
     def _people_in_headings(self) -> None:
         """Countries of people the title or publisher line describes: "Secretary Blinken and
@@ -147,6 +165,13 @@ class Voice:
                 )
                 if code:
                     self.person_party[key] = code
+
+    def _addressee(self) -> str | None:
+        """Whom "you" addresses in a speech to another country's parliament or people:
+        "Speech by the President of Ukraine in the Cortes Generales of Spain"."""
+        m = _SPEECH_TO.match(self.doc.meta.title or "")
+        code = countries.for_negotiation().in_text(m.group(1)) if m else None
+        return code if code != self.issuer else None
 
     def _paragraph(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
@@ -285,53 +310,79 @@ class Voice:
         """The party of the actor a subject phrase names or refers to, as the actors stage
         resolved it: the actor whose mention the phrase's head is in ("the Houthis"), else
         the referent of "he", "they" or a bare title. None when neither resolves."""
+        for t in (tok, *_owners(tok)):
+            rec = self._mentioned(s.offset + t.idx)
+            if rec is not None:
+                return self._party(rec)
         pos = s.offset + tok.idx
+        phrase = s.sent.doc[tok.left_edge.i : tok.i + 1].text
+        # "he", "they", a bare title: as the actors stage resolves them (one mechanism for
+        # event actors, speakers and position holders; "He" after "Blinken updated Kuleba"
+        # is the last person who was a subject, Blinken).
+        kind = classify(phrase).reference
+        if kind not in _REFERENCES:
+            return None
+        return self._resolved(phrase, pos)
+
+    def they_of(self, tok: Token, s: Sentence) -> tuple[str, ...]:
+        """ "They" as the sides just named: "we heard from Moscow that they still want to
+        talk", "... talks with Russia and Ukraine. They want X". The sides (actors other than
+        people, and states named by place or demonym) named before it in its sentence, else
+        in the sentence before, other than the voice's own; one or two, else none."""
+        own = self.at(s.offset + tok.idx)
+        sents = list(s.sent.doc.sents)
+        k = next((i for i, x in enumerate(sents) if x.start == s.sent.start), 0)
+        spans = [(s.offset, list(s.sent.doc[s.sent.start : tok.i]))]
+        if k > 0:
+            spans.append((s.offset, list(sents[k - 1])))
+        elif 0 < s.para <= len(self.doc.parses):
+            last = list(self.doc.parses[s.para - 1].sents)[-1:]
+            spans += [(self.starts[s.para - 1], list(x)) for x in last]
+        for base, toks in spans:
+            sides = tuple(dict.fromkeys(p for t in toks if (p := self._side_at(t, base))))
+            sides = tuple(p for p in sides if p != own)
+            if sides:
+                return sides if len(sides) <= 2 else ()
+        return ()
+
+    def _side_at(self, t: Token, base: int) -> str | None:
+        rec = self._mentioned(base + t.idx)
+        if rec is not None:
+            return self._party(rec) if rec.kind not in ("person", *_NO_SIDE) else None
+        if t.ent_type_ in ("GPE", "NORP") and t.pos_ == "PROPN":
+            return countries.for_negotiation().in_text(t.text)
+        return None
+
+    def pair_of_subject(self, tok: Token, s: Sentence) -> tuple[str, ...]:
+        """The parties of "the two leaders", "both sides" as the actors stage resolves the
+        pair (the two people with a role, or their states); () when it does not."""
+        phrase = s.sent.doc[tok.left_edge.i : tok.i + 1].text
+        if classify(phrase).reference != "pair":
+            return ()
+        pos = s.offset + tok.idx
+        if self._resolver is None:
+            self._resolver = Resolver(self.doc)
+        ids, _ = self._resolver.resolve(phrase, pos, self._quote_at(pos))
+        known = self._resolver.reg.actors
+        parties = [self._party(known.get(i)) or "" for i in ids]
+        return tuple(dict.fromkeys(parties)) if len(ids) == 2 and all(parties) else ()
+
+    def _mentioned(self, pos: int) -> ActorRecord | None:
+        """The actor record whose mention covers ``pos``."""
         for start, end, rec in self.mentions:
             if start > pos:
                 break
             if pos < end:
-                return self._party(rec)
-        phrase = s.sent.doc[tok.left_edge.i : tok.i + 1].text
-        kind = classify(phrase).reference
-        if kind == "third_person":
-            # "He" continues the last person who was a subject: in "Blinken updated Kuleba
-            # on X. He reiterated ..." he is Blinken, though Kuleba is named nearer.
-            before = self._subject_before(tok, s)
-            if before is None:
-                return None
-            if before.ent_type_ == "PERSON":
-                return self.person_party.get(surname(before.text))
-            pos, phrase = (
-                s.offset + before.idx,
-                before.sent.doc[before.left_edge.i : before.i + 1].text,
-            )
-            if before.doc is not s.sent.doc:
-                pos = self.starts[s.para - 1] + before.idx
-            kind = "title"
-        if kind not in _REFERENCES:
-            return None
-        return self._resolved(phrase, pos)
+                return rec
+        return None
 
     def _resolved(self, phrase: str, pos: int) -> str | None:
         if self._resolver is None:
             self._resolver = Resolver(self.doc)
         ids, _ = self._resolver.resolve(phrase, pos, self._quote_at(pos))
         known = self._resolver.reg.actors
-        return party_of_actor(known.get(ids[0]), known) if len(ids) == 1 else None
-
-    def _subject_before(self, tok: Token, s: Sentence) -> Token | None:
-        """The nearest person or bare title that is a subject before ``tok``, in its
-        paragraph or the one before (a readout's "He stressed" opens a new paragraph)."""
-        chunks = [list(s.sent.doc[: tok.i])]
-        if s.para > 0 and s.para - 1 < len(self.doc.parses):
-            chunks.append(list(self.doc.parses[s.para - 1]))
-        for chunk in chunks:
-            for t in reversed(chunk):
-                if t.dep_ not in ("nsubj", "nsubjpass") or t.lower_ in ("he", "she"):
-                    continue
-                if t.ent_type_ == "PERSON":
-                    return t
-                words = t.doc[t.left_edge.i : t.i + 1].text
-                if t.pos_ in ("NOUN", "PROPN") and classify(words).reference == "title":
-                    return t
-        return None
+        rec = known.get(ids[0]) if len(ids) == 1 else None
+        party = party_of_actor(rec, known)
+        if party is None and rec is not None and rec.kind == "person":
+            party = self.person_party.get(surname(rec.name))
+        return party

@@ -9,12 +9,14 @@ that is the subject of a verb or the owner of a stance noun stands for its gover
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from itertools import pairwise
 from typing import cast
 
 from spacy.tokens import Doc, Span
 
+from peacewatch.extract.places import datelines
 from peacewatch.extract.places.spans import EMBEDDING, PLACE_LABELS, _Span, _spans_in
 from peacewatch.extract.places.words import place_words
 from peacewatch.geo.gazetteer import Entry, Gazetteer, fold, load
@@ -25,6 +27,12 @@ from peacewatch.vocab import PlacePrecision
 # A name that is also a city this large ("New York") is a list item, not a qualifier, when
 # another place follows it in the list.
 LIST_CITY_POP = 100_000
+# "... and Madison counties"
+COUNTIES = re.compile(r"\s+counties\b")
+# ... unless the item names a state ("Indiana counties"); not a parish of 8,000 (Ramsey,
+# Isle of Man, in "Ramsey and Hennepin counties").
+STATE_POP = 250_000
+LIST_SEPARATORS = (",", "and", ", and", "or", ", or", "&")
 # Nouns whose owner stands for its government (lexicons/place_words.json).
 STANCE_NOUNS = place_words().stance_nouns
 # A place that acts: an active subject or the agent of a passive ("was rejected by Kyiv"); a
@@ -43,19 +51,66 @@ def _qualify(spans: list[_Span], g: Gazetteer, texts: list[str]) -> None:
             continue
         ids = candidates(g, b.query.text)
         c = spans[k + 2] if k + 2 < len(spans) else None
-        if (
+        listed = (
             c is not None
             and c.para == b.para
-            and texts[b.para][b.end : c.start].strip() in (",", "and", ", and", "or", ", or")
-            and any(g.feature[i] == "city" and g.population[i] >= LIST_CITY_POP for i in ids)
-        ):
+            and texts[b.para][b.end : c.start].strip() in LIST_SEPARATORS
+        )
+        big = any(g.feature[i] == "city" and g.population[i] >= LIST_CITY_POP for i in ids)
+        if listed and big:
             continue
         cc = {g.country[i] for i in ids if g.feature[i] == "country"}
         ad = {g.admin1[i] for i in ids if g.feature[i] == "region"}
         if cc or ad:
+            # The state is the fallback answer only when it surely qualifies: not a list item
+            # ("Hostomel, Vasylkiv, Kherson, Mariupol": official-2022) nor a city-state
+            # ("Copenhagen, Hamburg").
+            sure = not listed and not big
+            within = tuple(i for i in ids if g.feature[i] == "region") if sure else ()
             a.query = replace(
-                a.query, countries=a.query.countries | cc, admin1=a.query.admin1 | frozenset(ad)
+                a.query,
+                countries=a.query.countries | cc,
+                admin1=a.query.admin1 | frozenset(ad),
+                within=a.query.within + within,
             )
+
+
+def _plural_counties(spans: list[_Span], g: Gazetteer, texts: list[str]) -> None:
+    """ "Barrow, Jackson and Madison counties": every item of the list is a county, looked up by
+    its full name ("Jackson County"), not the town Jackson. LGL (local US news) writes county
+    lists so; the even half had 11 such toponyms resolved to towns or to other states' towns.
+    A state before "counties" says whose counties they are ("Indiana counties")."""
+    k = len(spans) - 1
+    while k >= 0:
+        s = spans[k]
+        ends = s.query.text.lower().endswith(" counties")  # spaCy's "Hennepin counties"
+        if not ends and not COUNTIES.match(texts[s.para][s.end :]):
+            k -= 1
+            continue
+        j = k
+        while True:
+            _as_county(spans[j], g)
+            prev = spans[j - 1] if j > 0 else None
+            if prev is None or prev.para != s.para:
+                break
+            if texts[s.para][prev.end : spans[j].start].strip() not in LIST_SEPARATORS:
+                break
+            j -= 1
+        k = j - 1
+
+
+def _as_county(s: _Span, g: Gazetteer) -> None:
+    q = s.query
+    if q.text.lower().endswith(" counties"):
+        q = replace(q, text=q.text[: -len(" counties")])
+    if q.feature_hint or q.text.split()[-1].lower() == "county":
+        return
+    if any(
+        g.feature[i] == "country" or (g.feature[i] == "region" and g.population[i] >= STATE_POP)
+        for i in candidates(g, q.text)
+    ):
+        return
+    s.query = replace(q, text=q.text + " County", feature_hint="region", region_only=True)
 
 
 def _document_spans(g: Gazetteer, parses: tuple[Doc, ...]) -> list[_Span]:
@@ -138,10 +193,12 @@ def places_for(doc: Document, g: Gazetteer | None = None) -> tuple[Place, ...]:
     g = g or load()
     body = doc.body.text
     texts = [body[p.start : p.end] for p in doc.body.paragraphs]
-    spans = _document_spans(g, doc.parses)
-    spans.sort(key=lambda s: (s.para, s.start))
     persons = _person_words(doc.parses)
+    dated = datelines.dateline_spans(g, texts, persons)
+    spans = datelines.merge(_document_spans(g, doc.parses), dated)
+    spans.sort(key=lambda s: (s.para, s.start))
     spans = [s for s in spans if not _names_a_person(g, s, persons)]
+    _plural_counties(spans, g, texts)
     _qualify(spans, g, texts)
     # "Ukrainian officials said Odessa port ...": the demonyms say where the story is, too.
     # Neutral on GWN/LGL dev; it keeps Odessa in Ukraine in a text that names the US.

@@ -177,6 +177,11 @@ def _name_speaker(ctx: QuoteContext, p0: int, head: Token, toks: list[Token]) ->
     """A name the entity stage did not link here: the document's person with that surname,
     else the name's words as written."""
     names = [t for t in toks if t.pos_ == "PROPN" or t.ent_type_]
+    if [t.lower_ for t in names] == [head.lower_] and head.lower_ in role_words()["org_nouns"]:
+        # "The Administration welcomes …": a capitalised common noun names no one by itself;
+        # with its article it is the speaker's own government (the actors stage resolves
+        # "the Administration" to the issuer's state), without it it would read as a name.
+        names = [t for t in toks if t.dep_ == "det" and t.lower_ == "the"][:1] + names
     s, e = token_offsets(p0, names or [head])
     name = ctx.text[s:e]
     if head.ent_type_ == "PERSON" or head.pos_ == "PROPN":

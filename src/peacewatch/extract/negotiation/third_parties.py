@@ -1,0 +1,309 @@
+"""Mediators, facilitators and hosts a release names, and how a token names an actor.
+
+Third parties of a process (issue 14), read from how releases write them:
+
+- "UN-brokered truce", "the UNITAMS-AU-IGAD facilitated process", "talks facilitated by the
+  African Union", "hosted by Qatar": the agent of a brokering verb;
+- "under the auspices of the OSCE Minsk Group", "under UN auspices", "under the leadership of
+  the African Union", "under the supervision and sponsorship of the Quartet", "Kenya's
+  mediation": the owner of a brokering noun;
+- "the role Georgia played in facilitating these steps", "the efforts of UNITAMS, the AU, and
+  IGAD to facilitate a political process", "commends Guterres and Erdogan for their efforts
+  to mediate": who does the facilitating;
+- "We commend Prime Minister Roble's efforts" in a text about a process: the one praised for
+  their efforts (never a party: sides.py drops a party from the third parties);
+- "Special Envoy for Yemen Tim Lenderking", "UN Special Envoy Hans Grundberg", "Staffan de
+  Mistura, the UN Secretary-General's Personal Envoy": an envoy and the body the title names;
+  "the OSCE Minsk Group Co-Chairs": a body named as co-chair.
+
+Lists the parser splits ("facilitated by UNITAMS, the AU, and IGAD" parsed as an apposition
+and a stray conjunct) are read as the flat list of names they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from peacewatch.evidence import span as token_evidence_of
+from peacewatch.extract.actors.base import actor_base
+from peacewatch.lexicons import demonyms
+from peacewatch.parse import countries
+from peacewatch.parse.syntax import Sentence, token_evidence
+from peacewatch.records import ActorRecord, Document, Entity, Evidence, Participant
+from peacewatch.vocab import NegotiationRole
+
+# "-brokered", "mediated by", "facilitated by", "hosted by": a third party's role.
+THIRD_PARTY_VERBS = {
+    "brokered": "mediator",
+    "mediated": "mediator",
+    "facilitated": "mediator",
+    "convened": "mediator",
+    "sponsored": "mediator",
+    "hosted": "host",
+}
+THIRD_PARTY_NOUNS = {"mediation": "mediator", "auspices": "mediator", "facilitation": "mediator"}
+# "under the leadership of X": a noun that names a third party only after "under".
+UNDER_NOUNS = frozenset({"leadership", "supervision", "sponsorship", "chairmanship", "aegis"})
+# "to facilitate", "in facilitating", "efforts to mediate": who does it is a mediator.
+DOING_LEMMAS = frozenset({"facilitate", "mediate", "broker"})
+# "X's efforts" praised in a text about a process: X works for the process.
+EFFORT_NOUNS = frozenset({"efforts", "effort", "role", "leadership", "work", "initiative"})
+PRAISE_LEMMAS = frozenset(
+    {"commend", "appreciate", "appreciation", "welcome", "thank", "praise", "applaud",
+     "grateful", "gratitude", "thanks", "appreciative", "support", "recognize", "acknowledge",
+     "salute"}
+)  # fmt: skip
+ENVOY_WORDS = ("envoy", "mediator", "facilitator", "co-chair", "special representative")
+
+
+def actor_at(doc: Document, start: int, end: int) -> ActorRecord | None:
+    """The document actor an entity mention in [start, end) belongs to."""
+    for e in doc.entities:
+        if any(start <= m.start < end for m in e.mentions):
+            return next((a for a in doc.actors if a.entity == e.id), None)
+    return None
+
+
+def side_of(doc: Document, s: Sentence, tok: Token) -> tuple[str, str | None] | None:
+    """(name, ISO country) for the actor a token heads: "Armenia", "the Government of
+    Ethiopia", "Armenian" (a demonym), "the TPLF"."""
+    span: Span = s.sent.doc[tok.left_edge.i : tok.i + 1]
+    start, end = span.start_char + s.offset, span.end_char + s.offset
+    actor = actor_at(doc, start, end)
+    if actor is not None and actor.kind in ("state", "group"):
+        return (actor.country, actor.country) if actor.country else None
+    if actor is not None and actor.kind not in ("person", "media", "organisation"):
+        return actor.name, None
+    index = countries.for_negotiation()
+    iso = index.of_word(tok.text) or demonyms().get(tok.lower_) or index.in_text(span.text)
+    if iso:
+        return iso, iso
+    known = actor_base().find(span.text)
+    if known is not None and known.kind not in ("person", "state"):
+        return known.name, None
+    return None
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The token and its later conjuncts; "leaders of X" and "X's forces" stand for X."""
+    out = []
+    # "between Armenian and Azerbaijani forces": the sides are the modifiers
+    mods = [c for c in tok.children if c.dep_ == "amod"]
+    if mods and mods[0].conjuncts:
+        return [mods[0], *[c for c in mods[0].conjuncts if c.i > mods[0].i]]
+    for t in [tok, *[c for c in tok.conjuncts if c.i > tok.i]]:
+        of = [o for c in t.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        if t.ent_type_ == "" and of:
+            t = of[0]
+        out.append(t)
+    return out
+
+
+def listed(tok: Token) -> list[Token]:
+    """The names of a list starting at ``tok``: its conjuncts, appositions ("UNITAMS, the AU,
+    and IGAD" is parsed as an apposition and a stray conjunct) and, when the parser broke the
+    list, the names that follow it separated only by commas, "and", "or" and articles."""
+    out = conjuncts(tok)
+    out += [c for c in tok.children if c.dep_ == "appos" and c.ent_type_]
+    doc = tok.doc
+    i = tok.i + 1
+    while i < len(doc) and doc[i].ent_type_ and doc[i].ent_iob_ == "I":
+        i += 1  # the rest of a multi-word name
+    while i < len(doc) and doc[i].sent == tok.sent:
+        t = doc[i]
+        if t.lower_ in (",", "and", "or", "the"):
+            i += 1
+            continue
+        if not t.ent_type_:
+            break
+        end = i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        out.append(doc[end - 1])  # the last word of a name heads it in the parse
+        i = end
+    return list(dict.fromkeys(out))
+
+
+def _hyphen_chain(tok: Token) -> list[Token]:
+    """ "UN-brokered", "UNITAMS-AU-IGAD facilitated": the names hyphened before the word."""
+    out = []
+    i = tok.i
+    while i >= 2 and tok.doc[i - 1].text == "-":
+        out.append(tok.doc[i - 2])
+        i -= 2
+    return out
+
+
+def _agents(tok: Token) -> list[Token]:
+    """Who brokers, for a brokering verb or noun."""
+    agents = _hyphen_chain(tok)
+    # "brokered by X", "under the auspices of X", "mediation of X", "X's mediation",
+    # "under UN auspices"
+    owner = tok.head if tok.dep_ == "compound" else tok
+    agents += [c for c in owner.children if c.dep_ == "poss" and owner is not tok]
+    for c in tok.children:
+        if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "of"):
+            agents += [o for o in c.children if o.dep_ == "pobj"]
+        if c.dep_ == "poss" or (c.dep_ == "compound" and tok.lower_ == "auspices"):
+            agents.append(c)
+    return agents
+
+
+def _under(tok: Token) -> bool:
+    """ "under the leadership of", "under the supervision and sponsorship of"."""
+    first = tok.head if tok.dep_ == "conj" else tok
+    return first.dep_ == "pobj" and first.head.lower_ == "under"
+
+
+def _of_owner(noun: Token) -> list[Token]:
+    """The owner of a noun: "X's efforts", "the efforts of X"; a pronoun ("their efforts")
+    stands for the object of the clause ("commends Guterres and Erdogan for their efforts")."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [o for c in noun.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    if owners and owners[0].pos_ == "PRON":
+        verb = noun.head.head if noun.head.dep_ == "prep" else noun.head
+        return [c for c in verb.children if c.dep_ == "dobj"]
+    return owners
+
+
+def _doers(tok: Token) -> list[Token]:
+    """Who facilitates: "the efforts of X to facilitate", "the role X played in facilitating",
+    "X's efforts to mediate"."""
+    if tok.lemma_.lower() not in DOING_LEMMAS or tok.tag_ not in ("VB", "VBG"):
+        return []
+    head = tok.head.head if tok.head.dep_ == "prep" else tok.head  # "in facilitating"
+    if head.lower_ in EFFORT_NOUNS:
+        return _of_owner(head)
+    if head.pos_ == "VERB" and head.head.lower_ in EFFORT_NOUNS:  # "the role X played in"
+        return [c for c in head.children if c.dep_ == "nsubj"]
+    return []
+
+
+def _praised(tok: Token) -> list[Token]:
+    """ "We commend Prime Minister Roble's efforts", "appreciation for Egypt's role"."""
+    if tok.lower_ not in EFFORT_NOUNS:
+        return []
+    # the praise governs the noun: "commend X's efforts", "appreciation for X's role", not
+    # "appreciation for the process, which brought together the leadership of A, B and C"
+    first = tok.head if tok.dep_ == "conj" else tok  # "commend X's efforts and Y's role"
+    head = first.head.head if first.head.dep_ == "prep" else first.head
+    if first.dep_ not in ("dobj", "pobj") or head.lemma_.lower() not in PRAISE_LEMMAS:
+        return []
+    return [c for c in _of_owner(tok) if c.pos_ != "PRON"]
+
+
+def third_parties(doc: Document, s: Sentence, praise: bool = False) -> list[Participant]:
+    """Third parties of the sentence; with ``praise`` only those praised for their efforts
+    (weaker: a text that praises someone's efforts need not be about a process)."""
+    out: list[Participant] = []
+    for tok in s.sent:
+        role = THIRD_PARTY_VERBS.get(tok.lower_) or THIRD_PARTY_NOUNS.get(tok.lower_)
+        if role is not None:
+            agents = _agents(tok)
+        elif tok.lower_ in UNDER_NOUNS and _under(tok):
+            role, agents = "mediator", _agents(tok)
+        elif praise:
+            role, agents = "mediator", _praised(tok)
+        else:
+            role, agents = "mediator", _doers(tok)
+        role_: NegotiationRole = "host" if role == "host" else "mediator"
+        for a in agents:
+            for t in listed(a):
+                # "UN Secretary-General Guterres": the body of the title and the person
+                for side in (side_of(doc, s, t), _person(doc, s, t)):
+                    if side is not None:
+                        ev = token_evidence(doc, s.offset, [*t.subtree, tok])
+                        out.append(Participant(side[0], side[1], role_, ev))
+        out += [] if praise else _co_chairs(doc, s, tok)
+    return out
+
+
+def _person(doc: Document, s: Sentence, tok: Token) -> tuple[str, None] | None:
+    """A person who brokers ("commends Secretary-General Guterres ... for their efforts to
+    mediate"): a third party by name (side_of keeps people out of the sides)."""
+    if tok.ent_type_ != "PERSON":
+        return None
+    at = tok.idx + s.offset
+    for e in doc.entities:
+        if e.type == "PERSON" and any(m.start <= at < m.end for m in e.mentions):
+            actor = next((a for a in doc.actors if a.entity == e.id), None)
+            return (actor.name if actor is not None else e.name), None
+    return None
+
+
+def _co_chairs(doc: Document, s: Sentence, tok: Token) -> list[Participant]:
+    """ "the OSCE Minsk Group Co-Chairs", "an OSCE Minsk Group Co-Chair": the body chairs
+    the talks."""
+    if not tok.lower_.startswith("co-chair") and not (
+        tok.lower_ == "chair" and tok.i >= 2 and tok.nbor(-1).text == "-"
+    ):
+        return []
+    first = tok.i - (2 if tok.lower_ == "chair" else 0)
+    words = [t for t in s.sent if t.i < first][-4:]
+    for t in reversed(words):
+        known = actor_base().find(t.text) if t.text.isupper() else None
+        if known is not None and known.kind == "igo":
+            ev = token_evidence(doc, s.offset, [t, tok])
+            return [Participant(known.name, None, "mediator", ev)]
+    return []
+
+
+def envoys(doc: Document) -> list[Participant]:
+    """People whose role is an envoy or mediator, and the body they speak for when the role
+    names one ("UN Special Envoy for Yemen Hans Grundberg": Grundberg and the UN). The role
+    is read from the entity, or from the title just before a mention or the apposition just
+    after it ("Staffan de Mistura, the UN Secretary-General's Personal Envoy for Western
+    Sahara"), which the entity stage does not always attach."""
+    out: list[Participant] = []
+    for e in doc.entities:
+        if e.type != "PERSON":
+            continue
+        found = _envoy_role(doc, e)
+        if found is None:
+            continue
+        role, ev = found
+        out.append(Participant(e.name, None, "mediator", ev))
+        words = role.replace(".", "").replace("’s", "").replace("'s", "").split()
+        for word in [*words, *_title_words(doc.body.text, e)]:
+            body = actor_base().find(word) if word.isupper() else None
+            if body is not None and body.kind == "igo":
+                out.append(Participant(body.name, None, "mediator", ev))
+    return out
+
+
+# The capitalised title words just before a name ("... by UN Special Envoy for Yemen Hans
+# Grundberg": UN, Special, Envoy, Yemen): the entity's role may have lost the body's acronym.
+TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.’'-]*|for|of|the)\s+){1,8}$")
+
+
+def _title_words(text: str, e: Entity) -> list[str]:
+    out: list[str] = []
+    for m in e.mentions:
+        run = TITLE_RUN.search(text, max(0, m.start - 80), m.start)
+        if run and any(w in run.group().lower() for w in ENVOY_WORDS):
+            out += run.group().replace(".", "").split()
+    return out
+
+
+# A title ends at a clause or list boundary: "the Special Envoy and Foreign Minister X" gives
+# X no envoy title.
+TITLE_BEFORE = re.compile(r"[^.,;:()\n]{0,70}$")
+APPOSITION_AFTER = re.compile(r"^, ([^.,;:()\n]{0,90})")
+
+
+def _envoy_role(doc: Document, e: Entity) -> tuple[str, Evidence] | None:
+    own = e.role.rsplit(" and ", 1)[-1] if e.role else ""
+    if e.role_evidence and any(w in own.lower() for w in ENVOY_WORDS):
+        return own, e.role_evidence
+    text = doc.body.text
+    for m in e.mentions:
+        before = TITLE_BEFORE.search(text, max(0, m.start - 70), m.start)
+        title = before.group().rsplit(" and ", 1)[-1] if before else ""
+        if any(w in title.lower() for w in ENVOY_WORDS):
+            return title, token_evidence_of(text, m.start - len(title), m.end)
+        after = APPOSITION_AFTER.match(text[m.end : m.end + 100])
+        if after and any(w in after.group(1).lower() for w in ENVOY_WORDS):
+            return after.group(1), token_evidence_of(text, m.start, m.end + after.end())
+    return None

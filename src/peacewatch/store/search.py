@@ -1,0 +1,346 @@
+"""Full-text search over document bodies, quotes and positions (migration 0007).
+
+One query language on both backends, parsed here and rendered for each, so that a search
+means the same on SQLite (FTS5) and PostgreSQL (``tsvector``), and so that bad syntax is
+refused with a cause and a fix instead of reaching the database:
+
+    ceasefire talks         both words (any order, stemmed: "talks" matches "talk")
+    "humanitarian corridor" the phrase
+    prison*                 a prefix (of the stemmed word on SQLite: "negotiat*" misses
+                            "negotiations", stemmed "negoti"; PostgreSQL stems the prefix)
+    Istanbul OR Antalya     either
+    -Trump                  not this word (a search needs one word that must match)
+
+Results are newest first (the document's publication date, then id), one row per match, and
+paged by keyset: a page never costs more than the matches of the query. Only current
+versions of documents are searched. Snippets mark matches with ``«`` and ``»``; since a text
+may hold those characters itself, each row also gives ``marks``, the [start, end) offsets of
+the matches in its snippet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal, get_args
+
+import sqlalchemy as sa
+
+from peacewatch.store import schema
+from peacewatch.store.query import Row
+
+# Typed loosely on purpose: SQL expressions of several types, selects of several shapes.
+Expr = sa.ColumnElement[object]
+Keys = sa.Select[tuple[object, ...]]
+SearchKind = Literal["documents", "quotes", "positions", "all"]
+KINDS: tuple[str, ...] = get_args(SearchKind)
+OPEN, CLOSE = "«", "»"
+# Sentinels the database puts around matches; replaced by OPEN/CLOSE once the offsets are
+# known. Control characters: cleaned text never holds them.
+_S, _E = "\x02", "\x03"
+MAX_TERMS = 20
+_NO_DATE = date(1, 1, 1)  # undated documents sort last (newest first)
+# A kind's rank among the matches of one document: the document first, then its quotes and
+# positions in text order.
+_RANK = {"documents": 0, "quotes": 1, "positions": 2}
+_FTS = {"documents": "search_documents", "quotes": "search_quotes", "positions": "search_positions"}
+_SYNTAX = (
+    'write words, "a phrase", word* (a prefix), a OR b, -word (not); '
+    'e.g. ceasefire "humanitarian corridor" -Trump'
+)
+
+
+class SearchSyntaxError(ValueError):
+    """A query the search language cannot read; ``fix`` says how to write it."""
+
+    def __init__(self, message: str, fix: str = _SYNTAX) -> None:
+        super().__init__(message)
+        self.message, self.fix = message, fix
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    words: tuple[str, ...]  # one word, or the words of a phrase
+    prefix: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    must: tuple[tuple[Term, ...], ...]  # all of these groups; any term of a group
+    never: tuple[Term, ...] = ()
+
+
+_TOKEN = re.compile(r'\s*(-?)(?:"([^"]*)"|(\S+))')
+_WORD = re.compile(r"\w+")
+
+
+def parse(text: str) -> Query:
+    """The query ``text`` stands for; SearchSyntaxError when it cannot be read."""
+    if text.count('"') % 2:
+        raise SearchSyntaxError('an unclosed quote (")', 'close the phrase: "..." (or drop it)')
+    groups: list[list[Term]] = []
+    never: list[Term] = []
+    join_next = False
+    for m in _TOKEN.finditer(text):
+        neg, phrase, word = m.group(1) == "-", m.group(2), m.group(3)
+        if word == "OR" and not neg:
+            if not groups or join_next:
+                raise SearchSyntaxError("OR needs a word on each side", "write a OR b")
+            join_next = True
+            continue
+        term = _term(phrase if phrase is not None else word, phrase is not None)
+        if term is None:  # punctuation only: nothing to search for
+            continue
+        if neg:
+            if join_next:
+                raise SearchSyntaxError("OR cannot join an excluded word", "write a OR b -c")
+            never.append(term)
+        elif join_next:
+            groups[-1].append(term)
+            join_next = False
+        else:
+            groups.append([term])
+    if join_next:
+        raise SearchSyntaxError("OR needs a word on each side", "write a OR b")
+    if not groups:
+        raise SearchSyntaxError("no word to search for", "give at least one word that must match")
+    if sum(len(g) for g in groups) + len(never) > MAX_TERMS:
+        raise SearchSyntaxError(f"more than {MAX_TERMS} terms", "search for fewer words")
+    return Query(tuple(tuple(g) for g in groups), tuple(never))
+
+
+def _term(text: str, phrase: bool) -> Term | None:
+    prefix = not phrase and text.endswith("*") and len(text) > 1
+    if "*" in text.rstrip("*") or (text.endswith("*") and phrase):
+        raise SearchSyntaxError("'*' inside a word or a phrase", "put * only at a word's end")
+    words = tuple(w.casefold() for w in _WORD.findall(text))
+    if not words:
+        return None
+    # "U.S." or "al-Assad": one term of several words, matched as a phrase.
+    return Term(words, prefix=prefix and len(words) == 1)
+
+
+# -- rendering ---------------------------------------------------------------------------------
+
+
+def fts5(query: Query) -> str:
+    """The FTS5 MATCH expression: every word quoted, so no word is ever FTS5 syntax."""
+
+    def term(t: Term) -> str:
+        return '"' + " ".join(t.words) + '"' + ("*" if t.prefix else "")
+
+    must = " AND ".join("(" + " OR ".join(map(term, g)) + ")" for g in query.must)
+    if query.never:
+        must = f"({must}) NOT (" + " OR ".join(map(term, query.never)) + ")"
+    return must
+
+
+_CONFIG: Expr = sa.literal_column("'english'::regconfig")
+
+
+def tsquery(query: Query) -> Expr:
+    """The PostgreSQL ``tsquery``: built from plainto/phraseto/to_tsquery of bound words."""
+
+    def term(t: Term) -> Expr:
+        if t.prefix:  # words are \w only: no tsquery operator can reach to_tsquery
+            return sa.func.to_tsquery(_CONFIG, t.words[0] + ":*")
+        if len(t.words) > 1:
+            return sa.func.phraseto_tsquery(_CONFIG, " ".join(t.words))
+        return sa.func.plainto_tsquery(_CONFIG, t.words[0])
+
+    def any_of(terms: tuple[Term, ...]) -> Expr:
+        out = term(terms[0])
+        for t in terms[1:]:
+            out = sa.func.tsquery_or(out, term(t))
+        return out
+
+    out = any_of(query.must[0])
+    for g in query.must[1:]:
+        out = sa.func.tsquery_and(out, any_of(g))
+    if query.never:
+        out = sa.func.tsquery_and(out, sa.func.tsquery_not(any_of(query.never)))
+    return out
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+d, v, q, pos = schema.documents, schema.versions, schema.quotes, schema.positions
+Key = tuple[date, str, int, int]  # (date, version id, kind rank, idx): the sort key, newest first
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    rows: list[Row]
+    total: int  # matches, counted up to the cap (+1 when there are more)
+    total_exact: bool
+    next_key: Key | None  # the last row's sort key when the page is full
+
+
+def _record_table(kind: str) -> sa.Table:
+    return {"documents": v, "quotes": q, "positions": pos}[kind]
+
+
+def _rowid(table: str) -> Expr:
+    return sa.literal_column(f"{table}.rowid")
+
+
+def _keys(kind: str, query: Query, dialect: str) -> Keys:
+    """The matches of one kind among current versions, as sort keys (no text yet)."""
+    table = _record_table(kind)
+    day = sa.func.coalesce(v.c.published, sa.literal(_NO_DATE, sa.Date)).label("day")
+    idx = sa.literal(0).label("idx") if kind == "documents" else table.c.idx.label("idx")
+    cols = [
+        sa.literal(kind).label("kind"),
+        day,
+        v.c.id.label("version_id"),
+        sa.literal(_RANK[kind]).label("rank"),
+        idx,
+    ]
+    if dialect == "sqlite":
+        fts = _FTS[kind]
+        stmt = sa.select(*cols).select_from(
+            sa.table(fts).join(table, _rowid(table.name) == _rowid(fts))
+        )
+        match = sa.literal_column(fts).op("MATCH")(fts5(query))
+    else:
+        stmt = sa.select(*cols).select_from(table)
+        match = sa.literal_column(f"{table.name}.search_tsv").op("@@")(tsquery(query))
+    if kind != "documents":
+        stmt = stmt.join(v, v.c.id == table.c.version_id)
+    cur = (d.c.id == v.c.doc_id) & (d.c.current_version == v.c.version)
+    return stmt.join(d, cur).where(match)
+
+
+def _after(keys: sa.Subquery, after: Key) -> sa.ColumnElement[bool]:
+    day, vid, rank, idx = after
+    c = keys.c
+    same_version = (c.version_id == vid) & (sa.tuple_(c.rank, c.idx) > sa.tuple_(rank, idx))
+    later = (c.version_id < vid) | same_version
+    return (c.day < day) | ((c.day == day) & later)
+
+
+def search(
+    conn: sa.Connection,
+    text: str,
+    kind: SearchKind = "all",
+    limit: int = 50,
+    after: Key | None = None,
+    count_cap: int | None = 1000,
+) -> Found:
+    """One page of matches of ``text`` (SearchSyntaxError when it cannot be read)."""
+    if kind not in KINDS:
+        raise SearchSyntaxError(f"unknown kind {kind!r}", f"use one of {', '.join(KINDS)}")
+    query = parse(text)
+    dialect = conn.dialect.name
+    kinds = list(_RANK) if kind == "all" else [kind]
+    union = sa.union_all(*(_keys(k, query, dialect) for k in kinds)).subquery("hits")
+    counted: Keys = sa.select(sa.literal_column("1")).select_from(union)
+    if count_cap is not None:
+        counted = counted.limit(count_cap + 1)
+    total = conn.execute(sa.select(sa.func.count()).select_from(counted.subquery())).scalar_one()
+    page = sa.select(union)
+    if after is not None:
+        page = page.where(_after(union, after))
+    order = (union.c.day.desc(), union.c.version_id.desc(), union.c.rank, union.c.idx)
+    hits = [dict(r._mapping) for r in conn.execute(page.order_by(*order).limit(limit))]
+    rows = _fill(conn, query, hits)
+    last = hits[-1] if hits and len(hits) == limit else None
+    nxt = (last["day"], last["version_id"], last["rank"], last["idx"]) if last else None
+    exact = count_cap is None or total <= count_cap
+    return Found(rows, int(total), exact, nxt)
+
+
+# Fields of each kind's items beyond kind, id, document_id, title, date and snippet.
+_EXTRA = {"documents": (), "quotes": ("speaker",), "positions": ("party", "issue", "stance")}
+_HEADLINE = f"StartSel={_S}, StopSel={_E}, MaxWords=30, MinWords=12, MaxFragments=2"
+
+
+def _snippet(kind: str, query: Query, dialect: str) -> Expr:
+    if dialect == "sqlite":
+        fts: Expr = sa.literal_column(_FTS[kind])
+        return sa.func.snippet(fts, 0, _S, _E, "…", 24)
+    text_col = {"documents": v.c.body_text, "quotes": q.c.text, "positions": pos.c.evidence_text}
+    return sa.func.ts_headline(_CONFIG, text_col[kind], tsquery(query), _HEADLINE)
+
+
+def _page_rows(
+    conn: sa.Connection, kind: str, query: Query, hits: list[Row]
+) -> dict[tuple[str, int], Row]:
+    """Snippet and fields of this kind's hits of the page, by (version id, idx)."""
+    table, dialect = _record_table(kind), conn.dialect.name
+    idx = sa.literal(0) if kind == "documents" else table.c.idx
+    extra = [table.c[name] for name in _EXTRA[kind]]
+    cols = [v.c.id, idx.label("idx"), v.c.doc_id, v.c.title, v.c.published, *extra]
+    stmt = sa.select(*cols, _snippet(kind, query, dialect).label("snippet"))
+    if dialect == "sqlite":
+        fts = _FTS[kind]
+        stmt = stmt.select_from(sa.table(fts).join(table, _rowid(table.name) == _rowid(fts)))
+        stmt = stmt.where(sa.literal_column(fts).op("MATCH")(fts5(query)))
+    else:
+        stmt = stmt.select_from(table)
+    if kind == "documents":
+        stmt = stmt.where(v.c.id.in_([h["version_id"] for h in hits]))
+    else:
+        keys = [(h["version_id"], h["idx"]) for h in hits]
+        stmt = stmt.join(v, v.c.id == table.c.version_id)
+        stmt = stmt.where(sa.tuple_(table.c.version_id, table.c.idx).in_(keys))
+    return {(r.id, r.idx): dict(r._mapping) for r in conn.execute(stmt)}
+
+
+def marked(snippet: str) -> tuple[str, list[tuple[int, int]]]:
+    """The snippet with matches between OPEN and CLOSE, and the offsets of the matches."""
+    out: list[str] = []
+    marks: list[tuple[int, int]] = []
+    at = 0
+    for part in re.split(f"([{_S}{_E}])", snippet):
+        if part == _S:
+            out.append(OPEN)
+            at += len(OPEN)
+            start = at
+        elif part == _E:
+            marks.append((start, at))
+            out.append(CLOSE)
+            at += len(CLOSE)
+        else:
+            out.append(part)
+            at += len(part)
+    return "".join(out), marks
+
+
+_LETTER = {"documents": "", "quotes": "#q", "positions": "#s"}
+
+
+def _fill(conn: sa.Connection, query: Query, hits: list[Row]) -> list[Row]:
+    found: dict[tuple[str, tuple[str, int]], Row] = {}
+    for kind in _RANK:
+        mine = [h for h in hits if h["kind"] == kind]
+        if mine:
+            for key, row in _page_rows(conn, kind, query, mine).items():
+                found[(kind, key)] = row
+    out = []
+    for h in hits:
+        r = found[(h["kind"], (h["version_id"], h["idx"]))]
+        text, marks = marked(r["snippet"] or "")
+        suffix = f"{_LETTER[h['kind']]}{h['idx']}" if h["kind"] != "documents" else ""
+        item: Row = {
+            "kind": h["kind"],
+            "id": f"{h['version_id']}{suffix}",
+            "document_id": r["doc_id"],
+            "version_id": h["version_id"],
+            "title": r["title"],
+            "date": r["published"],
+            "snippet": text,
+            "marks": [list(m) for m in marks],
+        }
+        item.update({name: r[name] for name in _EXTRA[h["kind"]]})
+        out.append(item)
+    return out
+
+
+def rebuild(conn: sa.Connection) -> None:
+    """Rebuild the SQLite full-text indexes from their tables (after a ``VACUUM``, which may
+    renumber the rowids they key on). PostgreSQL's are generated columns: nothing to do."""
+    if conn.dialect.name == "sqlite":
+        for fts in _FTS.values():
+            conn.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")

@@ -1,0 +1,58 @@
+"""Core events of a release (issue 16, H4): packaged event nouns, the parties behind a
+condemned act or a demand, and rhetoric that records no act. Sentences written for these
+tests (no evaluation text)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from peacewatch.pipeline import analyze
+from peacewatch.records import Event, RawInput
+
+
+def _events(text: str, nlp: Language) -> list[Event]:
+    doc = analyze(RawInput(id="t", source="-", data=text, content_type="text"), nlp=nlp)
+    return list(doc.events)
+
+
+def _countries(actors: tuple[object, ...]) -> set[str]:
+    return {a.country for a in actors if getattr(a, "country", None)}  # type: ignore[attr-defined]
+
+
+def test_a_package_of_sanctions_is_a_sanction_on_its_target(nlp: Language) -> None:
+    events = _events("Germany announced a new package of sanctions against Iran.", nlp)
+    sanction = [e for e in events if e.type == "SANCTION"]
+    assert sanction and _countries(sanction[0].recipients) == {"IR"}, events
+    assert all("package" not in a.name for a in sanction[0].recipients)
+
+
+def test_a_round_of_talks_is_a_meeting_of_its_holders(nlp: Language) -> None:
+    events = _events("Israel and Lebanon held a second round of talks in Naqoura.", nlp)
+    consult = [e for e in events if e.type == "CONSULT"]
+    assert consult and _countries(consult[0].actors) == {"IL", "LB"}, events
+
+
+def test_the_author_of_a_condemned_act_is_the_recipient(nlp: Language) -> None:
+    events = _events("Norway condemned the decision by Serbia to close the border.", nlp)
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert accuse and _countries(accuse[0].recipients) == {"RS"}, events
+
+
+def test_the_one_asked_to_act_is_the_recipient_of_a_demand(nlp: Language) -> None:
+    events = _events("Egypt demanded that Ethiopia halt the filling of the dam.", nlp)
+    request = [e for e in events if e.type == "REQUEST"]
+    assert request and _countries(request[0].actors) == {"EG"}, events
+    assert "ET" in _countries(request[0].recipients), events
+
+
+def test_a_generic_subject_records_no_act(nlp: Language) -> None:
+    events = _events("If you feel any shame, you must demand peace. Everyone should fight.", nlp)
+    assert not [e for e in events if e.type in ("REQUEST", "ASSAULT")], events
+
+
+def test_an_aim_with_no_actor_records_no_act_but_a_pronoun_stays(nlp: Language) -> None:
+    aim = _events("There is now a chance to liberate the city.", nlp)
+    assert not [e for e in aim if e.type == "ASSAULT"], aim
+    said = _events("They demanded a ceasefire.", nlp)
+    request = [e for e in said if e.type == "REQUEST"]
+    assert request and request[0].unresolved, said
