@@ -111,7 +111,8 @@ def main() -> None:
         db = args.db or f"sqlite:///{Path(tmp) / 'samples.db'}"
         if args.db is None:
             build(db)
-        with serving(db) as base:
+        # Slow start on a loaded 2-core machine; the analyse view needs analysis on.
+        with serving(db, wait_s=90, extra=("--open-analyze",)) as base:
             for path in shoot(base, args.out):
                 print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
 

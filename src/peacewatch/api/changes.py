@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import threading
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 import sqlalchemy as sa
 from fastapi import APIRouter, Query
+
+# Pydantic reads response TypedDicts only from typing_extensions before Python 3.12.
+from typing_extensions import TypedDict
 
 from peacewatch.api.corpus import current_documents, utc_text
 from peacewatch.api.errors import ERROR_RESPONSES
@@ -28,11 +31,35 @@ Since = Annotated[
         description="ISO date or date-time (UTC when no zone): alerts of documents stored after it"
     ),
 ]
-_cache: dict[tuple[object, ...], list[dict[str, Any]]] = {}
+
+
+class Change(TypedDict):
+    """One alert, with the stored document it comes from."""
+
+    id: str
+    kind: str
+    title: str
+    evidence: str
+    url: str | None
+    published: str | None
+    stored_at: str
+    version_id: str
+    doc_id: str
+    document_title: str | None
+
+
+class Changes(TypedDict):
+    total: int
+    limit: int
+    items: list[Change]
+    latest: str | None
+
+
+_cache: dict[tuple[object, ...], list[Change]] = {}
 _lock = threading.Lock()
 
 
-def all_changes(engine: sa.Engine) -> list[dict[str, Any]]:
+def all_changes(engine: sa.Engine) -> list[Change]:
     """Every alert of the current documents, oldest stored first."""
     from peacewatch.sources.alerts import changes
 
@@ -40,8 +67,8 @@ def all_changes(engine: sa.Engine) -> list[dict[str, Any]]:
     hit = _cache.get(state)
     if hit is not None:
         return hit
-    memory: dict[str, Any] = {}
-    out: list[dict[str, Any]] = []
+    memory: dict[str, object] = {}
+    out: list[Change] = []
     for c in sorted(docs, key=lambda c: (c.ingested_at, c.version_id)):
         for a in changes(c.doc, memory, c.ingested_at):
             out.append(
@@ -65,7 +92,7 @@ def all_changes(engine: sa.Engine) -> list[dict[str, Any]]:
 
 
 @router.get("/changes")
-def get_changes(st: St, since: Since = None, limit: Limit = 100) -> dict[str, Any]:
+def get_changes(st: St, since: Since = None, limit: Limit = 100) -> Changes:
     """Alerts (kind: round, position, stage, scope) of the documents stored after ``since``,
     newest first: the Atom feed's entries as a list. ``total`` counts them all; ``items``
     stops at ``limit``; ``latest`` is the newest store time (pass it as ``since`` later)."""

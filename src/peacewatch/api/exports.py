@@ -16,7 +16,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
@@ -25,7 +25,7 @@ from peacewatch.api import paging
 from peacewatch.api.errors import ERROR_RESPONSES
 from peacewatch.api.routes import BBox, ClaimStatus, Day, St, Text, _bbox, _clean
 from peacewatch.api.state import State
-from peacewatch.store.query import QUERIES, Filters
+from peacewatch.store.query import QUERIES, Filters, Row
 
 router = APIRouter(responses=ERROR_RESPONSES)
 
@@ -39,19 +39,19 @@ MEDIA = {
 }
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: object) -> object:
     if isinstance(value, date | datetime):
         return value.isoformat()
     return value
 
 
-def _cell(value: Any) -> Any:
+def _cell(value: object) -> object:
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_plain)
     return "" if value is None else _plain(value)
 
 
-def _rows(st: State, kind: str, f: Filters) -> Iterator[dict[str, Any]]:
+def _rows(st: State, kind: str, f: Filters) -> Iterator[Row]:
     """Every match, a page at a time along the list's keyset order."""
     after = None
     while True:
@@ -77,7 +77,7 @@ def _chunks(parts: Iterator[str]) -> Iterator[str]:
     yield "".join(buf)
 
 
-def _csv(rows: Iterator[dict[str, Any]]) -> Iterator[str]:
+def _csv(rows: Iterator[Row]) -> Iterator[str]:
     buf = io.StringIO()
     writer: csv.DictWriter[str] | None = None
     for r in rows:
@@ -90,7 +90,7 @@ def _csv(rows: Iterator[dict[str, Any]]) -> Iterator[str]:
         buf.truncate()
 
 
-def _json(rows: Iterator[dict[str, Any]], lines: bool) -> Iterator[str]:
+def _json(rows: Iterator[Row], lines: bool) -> Iterator[str]:
     sep = "\n" if lines else ",\n"
     first = True
     if not lines:
@@ -103,7 +103,7 @@ def _json(rows: Iterator[dict[str, Any]], lines: bool) -> Iterator[str]:
         yield "]\n"
 
 
-def _geojson(rows: Iterator[dict[str, Any]]) -> Iterator[str]:
+def _geojson(rows: Iterator[Row]) -> Iterator[str]:
     yield '{"type": "FeatureCollection", "features": ['
     first = True
     for r in rows:
@@ -130,10 +130,9 @@ def _send(st: State, kind: str, fmt: str, f: Filters) -> StreamingResponse:
 
 
 Fmt = Annotated[Format, Query(description="csv, json (one array), jsonl, geojson")]
-STREAM: dict[str, Any] = {"response_class": StreamingResponse}
 
 
-@router.get("/export/events", **STREAM)
+@router.get("/export/events", response_class=StreamingResponse)
 def export_events(
     st: St,
     format: Fmt = "csv",
@@ -153,7 +152,7 @@ def export_events(
     return _send(st, "events", format, f)
 
 
-@router.get("/export/quotes", **STREAM)
+@router.get("/export/quotes", response_class=StreamingResponse)
 def export_quotes(
     st: St,
     format: Fmt = "csv",
@@ -171,7 +170,7 @@ def export_quotes(
     return _send(st, "quotes", format, f)
 
 
-@router.get("/export/places", **STREAM)
+@router.get("/export/places", response_class=StreamingResponse)
 def export_places(
     st: St,
     format: Fmt = "csv",
@@ -188,7 +187,7 @@ def export_places(
     return _send(st, "places", format, f)
 
 
-@router.get("/export/positions", **STREAM)
+@router.get("/export/positions", response_class=StreamingResponse)
 def export_positions(
     st: St,
     format: Fmt = "csv",
@@ -208,7 +207,7 @@ def export_positions(
     return _send(st, "positions", format, f)
 
 
-@router.get("/export/documents", **STREAM)
+@router.get("/export/documents", response_class=StreamingResponse)
 def export_documents(
     st: St, format: Fmt = "csv", since: Day = None, until: Day = None
 ) -> StreamingResponse:

@@ -14,16 +14,21 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import replace
 from datetime import date
 from typing import Annotated, Any
 
 import sqlalchemy as sa
 from fastapi import APIRouter, Query
 
+# Pydantic reads response TypedDicts only from typing_extensions before Python 3.12.
+from typing_extensions import TypedDict
+
 from peacewatch.api.corpus import Current, current_documents, in_range
 from peacewatch.api.errors import ERROR_RESPONSES, ApiError
 from peacewatch.api.routes import Day, St
 from peacewatch.corpus.tracks import TrackInfo, roles, split_tracks
+from peacewatch.records import Document, Negotiation
 
 router = APIRouter(responses=ERROR_RESPONSES)
 log = logging.getLogger(__name__)
@@ -37,6 +42,23 @@ TrackId = Annotated[
         description="a track's id from /api/tracks (else every document)",
     ),
 ]
+
+
+class TrackItem(TypedDict):
+    """One track of /api/tracks."""
+
+    id: str
+    process: list[str]
+    label: str
+    start: str | None
+    end: str | None
+    documents: int
+    process_documents: int
+
+
+class Tracks(TypedDict):
+    items: list[TrackItem]
+
 
 # (store state, track, since, until) -> the track; cleared past a few entries.
 _cache: dict[tuple[object, ...], Track] = {}
@@ -53,10 +75,10 @@ def _tracks(state: tuple[object, ...], docs: list[Current]) -> list[TrackInfo]:
     return hit
 
 
-def tracks(engine: sa.Engine) -> list[dict[str, Any]]:
+def tracks(engine: sa.Engine) -> list[TrackItem]:
     """Every track: id, process, period, documents and rounds, the largest process first."""
     state, docs = current_documents(engine)
-    out = []
+    out: list[TrackItem] = []
     for t in _tracks(state, docs):
         out.append(
             {
@@ -96,7 +118,9 @@ def track(
         wanted = set(info.docs)
         docs = [c for c in docs if c.doc.meta.id in wanted]
     stored = in_range(docs, since, until)
-    out = track_state([Sourced(s.doc, s.source) for s in stored])
+    loose = info.loose if info is not None else frozenset()
+    sourced = [Sourced(_events_only(s.doc, loose), s.source) for s in stored]
+    out = track_state(sourced)
     # Evidence names the document by its own id (``doc``); the UI opens it by stored version.
     out["versions"] = {s.doc.meta.id: s.version_id for s in stored}
     out["titles"] = {s.doc.meta.id: s.doc.meta.title for s in stored}
@@ -104,12 +128,18 @@ def track(
     if info is not None:
         out["track"] = {"id": info.id, "process": list(info.process)}
         out["track"] |= {"start": info.start, "end": info.end}
-        out |= roles([s.doc for s in stored], info.process)
+        out |= roles([s.doc for s in sourced], info.process)
     with _lock:
         if len(_cache) > 16:
             _cache.clear()
         _cache[key] = out
     return out
+
+
+def _events_only(doc: Document, loose: frozenset[str]) -> Document:
+    """A document of no process, in a track: its events without its negotiation record
+    (corpus/tracks.py)."""
+    return replace(doc, negotiation=Negotiation()) if doc.meta.id in loose else doc
 
 
 def warm(engine: sa.Engine) -> threading.Thread:
@@ -130,7 +160,7 @@ def warm(engine: sa.Engine) -> threading.Thread:
 
 
 @router.get("/tracks")
-def get_tracks(st: St) -> dict[str, list[dict[str, Any]]]:
+def get_tracks(st: St) -> Tracks:
     """The negotiation tracks: one per process (the pair of parties at the table) and period
     (a gap of more than four months between rounds starts a new one), the process with the
     most documents first. Open one with /api/track?track=ID."""

@@ -10,12 +10,16 @@ functions over analysed Documents, like corpus/track.py.
   the most documents of the corpus (RU-UA); one naming a single party, to the most named pair
   with that party. A document naming no party (negotiation.parties, else its positions'
   parties) has no process of its own.
-- **Period**: within a process, anchor dates are its rounds' dates (its documents' dates when
-  no round is dated); a gap of more than ``GAP_DAYS`` between two anchors starts a new
-  period. Every document of the process goes to the period nearest its date.
-- A document without a process joins every track whose period covers its date: its events
-  can test a track's commitments, and it names no party that could put its stances in the
-  wrong track.
+- **Period**: within a process, its documents' dates and its rounds' dates are split where
+  two are more than ``GAP_DAYS`` apart: talks resumed after months, or statements about a
+  process long after its rounds (a 2025 release on a ceasefire is not part of the 2022
+  rounds' track, though no 2025 round is reported). Every document of the process goes to
+  the period nearest its date; a period no document falls in (a round dated years from
+  every report of it) is no track.
+- A document without a process joins every track whose period covers its date, for its
+  events only (they can test a track's commitments): ``loose`` lists it, and the track is
+  computed without its negotiation record, since a round no party is named for (a State
+  Department release on Yemen) would otherwise be a round of every track of its months.
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ class TrackInfo:
     end: str | None
     docs: tuple[str, ...]  # document ids, the unattached ones of the period included
     own: int  # documents of the process itself (not the unattached ones)
+    loose: frozenset[str] = frozenset()  # the unattached ones: their events count, no more
 
 
 def _day(value: str | None) -> date | None:
@@ -92,13 +97,13 @@ def _doc_day(d: Document) -> date | None:
 
 
 def _anchors(docs: Sequence[Document]) -> list[date]:
-    rounds = sorted(
+    rounds = [
         x
         for d in docs
         for r in d.negotiation.rounds
         if r.status != "denied" and (x := _day(r.date)) is not None
-    )
-    return rounds or sorted(x for d in docs if (x := _doc_day(d)) is not None)
+    ]
+    return sorted([*rounds, *(x for d in docs if (x := _doc_day(d)) is not None)])
 
 
 def _periods(anchors: list[date]) -> list[tuple[date, date]]:
@@ -137,6 +142,8 @@ def split_tracks(docs: Sequence[Document]) -> list[TrackInfo]:
         for d in members:
             parts[_nearest(_doc_day(d), periods)].append(d)
         for i, part in enumerate(parts):
+            if not part:  # a round dated apart from every document reporting it
+                continue
             days = sorted(x for d in part if (x := _doc_day(d)) is not None)
             lo = min([*days[:1], *([periods[i][0]] if periods else [])], default=None)
             hi = max([*days[-1:], *([periods[i][1]] if periods else [])], default=None)
@@ -144,7 +151,8 @@ def split_tracks(docs: Sequence[Document]) -> list[TrackInfo]:
             ids = tuple(d.meta.id for d in sorted([*part, *extra], key=_order))
             start, end = (lo.isoformat() if lo else None), (hi.isoformat() if hi else None)
             tid = "-".join(key) + ":" + (start[:7] if start else "undated")
-            out.append(TrackInfo(tid, key, start, end, ids, len(part)))
+            loose_ids = frozenset(d.meta.id for d in extra)
+            out.append(TrackInfo(tid, key, start, end, ids, len(part), loose_ids))
     return out
 
 

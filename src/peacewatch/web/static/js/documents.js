@@ -77,12 +77,23 @@ function fields(record, status) {
   return dl;
 }
 
-// The evidence in its paragraph: the words before and after, the evidence marked.
+// The evidence in its paragraph: the sentences around it (up to CONTEXT characters each
+// side, cut at a sentence end: transcripts have paragraphs of thousands), the evidence marked.
+const CONTEXT = 300;
 function inContext(doc, s) {
   const text = doc.body.text;
   const paras = doc.body.paragraphs || [];
-  const lo = (paras.find((pp) => pp[0] <= s.start && s.start <= pp[1]) || [s.start])[0];
-  const hi = (paras.find((pp) => pp[0] <= s.end && s.end <= pp[1]) || [0, s.end])[1];
+  let lo = (paras.find((pp) => pp[0] <= s.start && s.start <= pp[1]) || [s.start])[0];
+  let hi = (paras.find((pp) => pp[0] <= s.end && s.end <= pp[1]) || [0, s.end])[1];
+  if (s.start - lo > CONTEXT) {
+    const cut = text.slice(s.start - CONTEXT, s.start).search(/[.!?]\s/);
+    lo = cut >= 0 ? s.start - CONTEXT + cut + 2 : s.start - CONTEXT;
+  }
+  if (hi - s.end > CONTEXT) {
+    const after = text.slice(s.end, s.end + CONTEXT);
+    const ends = [...after.matchAll(/[.!?](\s|$)/g)];
+    hi = s.end + (ends.length ? ends[ends.length - 1].index + 1 : CONTEXT);
+  }
   return el("blockquote", { class: "context" }, text.slice(lo, s.start),
     el("mark", { class: "context-evidence" }, text.slice(s.start, s.end)), text.slice(s.end, hi));
 }
