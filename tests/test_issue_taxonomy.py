@@ -96,3 +96,12 @@ def test_issue_records_carry_category_and_argument(nlp: Language) -> None:
     assert recs["ceasefire"].category == "ceasefire"
     assert recs["elections"].category == "elections"
     assert (recs["donbas"].category, recs["donbas"].argument) == ("region_status", "Donbas")
+
+
+def test_one_mention_gives_one_issue() -> None:
+    # Both the 2022 "de-escalation" entry and "withdrawal" know withdrawn forces: the words
+    # are the first's (yields_to), so no position is counted twice.
+    sentence = "The rebels have withdrawn most of their forces from the province."
+    found = [i for i, trig, _ in issue_patterns() if any(trig.finditer(sentence))]
+    assert found == ["de-escalation"]
+    assert "withdrawal" in _categories("The council demanded an end to the occupation.")
