@@ -73,6 +73,10 @@ def test_categories_beyond_one_war(sentence: str, category: str) -> None:
         # a tax measure, and mercenaries brought in rather than sent home
         ("The bank launched a capital amnesty last year.", "transitional_justice"),
         ("They expect Moscow to bring in mercenaries from abroad.", "withdrawal"),
+        # a state's and a chamber's proper names, villages, and a budget line
+        ("The Federation Council approved the treaty this morning.", "statehood"),
+        ("Buses will evacuate people from the affected settlements.", "other"),
+        ("Budget revenue is expected to fall this year.", "economic"),
     ],
 )
 def test_words_that_mean_something_else(sentence: str, category: str) -> None:
