@@ -50,6 +50,7 @@ def test_every_issue_has_a_category_of_the_taxonomy() -> None:
         ("They discussed a return to the JCPOA.", "nuclear"),
         ("Both stressed full implementation of the March peace accord.", "other"),
         ("She called for the immediate release of the jailed mayor.", "hostages_prisoners"),
+        ("They urged the release of all those arbitrarily detained.", "hostages_prisoners"),
         ("They sought a way to keep exporting the country's wheat.", "economic"),
     ],
 )
@@ -77,6 +78,11 @@ def test_categories_beyond_one_war(sentence: str, category: str) -> None:
         ("The Federation Council approved the treaty this morning.", "statehood"),
         ("Buses will evacuate people from the affected settlements.", "other"),
         ("Budget revenue is expected to fall this year.", "economic"),
+        # institutions' names, an arrest, a domestic welfare scheme
+        ("Amnesty International published its report.", "transitional_justice"),
+        ("Russia was suspended from the UN Human Rights Council.", "human_rights"),
+        ("The businessman was detained at the border on Monday.", "hostages_prisoners"),
+        ("A federal system of child benefits is not available yet.", "statehood"),
     ],
 )
 def test_words_that_mean_something_else(sentence: str, category: str) -> None:
