@@ -50,6 +50,7 @@ def test_every_issue_has_a_category_of_the_taxonomy() -> None:
         ("They discussed a return to the JCPOA.", "nuclear"),
         ("Both stressed full implementation of the March peace accord.", "other"),
         ("She called for the immediate release of the jailed mayor.", "hostages_prisoners"),
+        ("They urged the release of all those arbitrarily detained.", "hostages_prisoners"),
         ("They sought a way to keep exporting the country's wheat.", "economic"),
     ],
 )
@@ -73,6 +74,15 @@ def test_categories_beyond_one_war(sentence: str, category: str) -> None:
         # a tax measure, and mercenaries brought in rather than sent home
         ("The bank launched a capital amnesty last year.", "transitional_justice"),
         ("They expect Moscow to bring in mercenaries from abroad.", "withdrawal"),
+        # a state's and a chamber's proper names, villages, and a budget line
+        ("The Federation Council approved the treaty this morning.", "statehood"),
+        ("Buses will evacuate people from the affected settlements.", "other"),
+        ("Budget revenue is expected to fall this year.", "economic"),
+        # institutions' names, an arrest, a domestic welfare scheme
+        ("Amnesty International published its report.", "transitional_justice"),
+        ("Russia was suspended from the UN Human Rights Council.", "human_rights"),
+        ("The businessman was detained at the border on Monday.", "hostages_prisoners"),
+        ("A federal system of child benefits is not available yet.", "statehood"),
     ],
 )
 def test_words_that_mean_something_else(sentence: str, category: str) -> None:
@@ -96,3 +106,12 @@ def test_issue_records_carry_category_and_argument(nlp: Language) -> None:
     assert recs["ceasefire"].category == "ceasefire"
     assert recs["elections"].category == "elections"
     assert (recs["donbas"].category, recs["donbas"].argument) == ("region_status", "Donbas")
+
+
+def test_one_mention_gives_one_issue() -> None:
+    # Both the 2022 "de-escalation" entry and "withdrawal" know withdrawn forces: the words
+    # are the first's (yields_to), so no position is counted twice.
+    sentence = "The rebels have withdrawn most of their forces from the province."
+    found = [i for i, trig, _ in issue_patterns() if any(trig.finditer(sentence))]
+    assert found == ["de-escalation"]
+    assert "withdrawal" in _categories("The council demanded an end to the occupation.")

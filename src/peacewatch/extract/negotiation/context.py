@@ -96,6 +96,7 @@ class IssueJson(TypedDict, total=False):
     not_before: list[str]  # a trigger right after these words means something else
     not_after: list[str]  # ... or right before these
     not_in_sentence: list[str]  # ... or anywhere in a sentence with these ("climate")
+    yields_to: list[str]  # issues whose words, where they overlap this one's, win
 
 
 class Trigger:
@@ -111,11 +112,15 @@ class Trigger:
         self.before = _words(issue.get("not_before", []), r"\b(?:", r")\s*$")
         self.after = _words(issue.get("not_after", []), r"^\s*(?:", ")")
         self.sentence = _words(issue.get("not_in_sentence", []), r"\b(?:", r")\b")
+        self.yields: list[re.Pattern[str]] = []  # set by issue_patterns
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if self.sentence is not None and self.sentence.search(text):
             return
+        taken = [(o.start(), o.end()) for y in self.yields for o in y.finditer(text)]
         for m in self.pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue  # one mention, one issue: "withdraw troops" is the 2022 entry's
             if self.before is not None and self.before.search(text, 0, m.start()):
                 continue
             if self.after is not None and self.after.search(text[m.end() :]):
@@ -151,6 +156,9 @@ def issue_patterns() -> list[tuple[str, Trigger, bool]]:
         for words, inverse in ((i.get("triggers"), False), (i.get("inverse_triggers"), True)):
             if words:
                 out.append((i["id"], Trigger(words, i), inverse))
+    for issue, trigger, _ in out:
+        yields = set(next(i for i in issues() if i["id"] == issue).get("yields_to", []))
+        trigger.yields = [t.pattern for other, t, inv in out if other in yields and not inv]
     return out
 
 
