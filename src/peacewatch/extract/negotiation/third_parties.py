@@ -95,7 +95,12 @@ def conjuncts(tok: Token) -> list[Token]:
         return [mods[0], *[c for c in mods[0].conjuncts if c.i > mods[0].i]]
     for t in [tok, *[c for c in tok.conjuncts if c.i > tok.i]]:
         of = [o for c in t.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
-        if t.ent_type_ == "" and of:
+        # "the Hashemite Kingdom of Jordan", "leaders of X": the "of" object names the actor
+        if (
+            t.ent_type_ in ("", "GPE")
+            and of
+            and countries.for_negotiation().of_word(t.text) is None
+        ):
             t = of[0]
         out.append(t)
     return out
