@@ -173,3 +173,12 @@ def test_actors_that_agree_together_are_parties(nlp: Language) -> None:
     # one actor agreeing is no table
     alone = negotiation(nlp, "Kenya agreed to host the next round of the talks.")
     assert "KE" not in alone.parties
+
+
+def test_from_and_against_name_sides_not_topics(nlp: Language) -> None:
+    n = negotiation(
+        nlp,
+        "The Secretary spoke with the Armenian Prime Minister about the peace process and "
+        "urged the return of all Armenian detainees from Azerbaijan to Armenia.",
+    )
+    assert {"AM", "AZ"} <= set(n.parties)
