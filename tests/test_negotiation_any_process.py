@@ -182,3 +182,13 @@ def test_from_and_against_name_sides_not_topics(nlp: Language) -> None:
         "urged the return of all Armenian detainees from Azerbaijan to Armenia.",
     )
     assert {"AM", "AZ"} <= set(n.parties)
+
+
+def test_a_co_chair_and_the_state_that_is_one_mediate(nlp: Language) -> None:
+    n = negotiation(
+        nlp,
+        "He said that France has been an OSCE Minsk Group Co-Chair since 1994 and stands ready "
+        "to help Armenia and Azerbaijan find a lasting peace.",
+    )
+    assert {"FR", "Organization for Security and Co-operation in Europe"} <= set(n.mediators)
+    assert "FR" not in n.parties
