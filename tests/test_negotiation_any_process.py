@@ -157,3 +157,38 @@ def test_a_state_fighting_a_group_abroad_is_a_side_by_name(nlp: Language) -> Non
         "the response will be strong, and Israel will work to prevent Hamas rearmament.",
     )
     assert {"IL", "Hamas"} <= set(n.parties)
+
+
+def test_actors_that_agree_together_are_parties(nlp: Language) -> None:
+    n = negotiation(
+        nlp,
+        "The United States welcomes the announcement that Israel and the Hashemite Kingdom of "
+        "Jordan agreed to conclude trade agreements on water.",
+    )
+    assert {"IL", "JO"} <= set(n.parties)
+    urged = negotiation(
+        nlp, "We encourage Mali and ECOWAS to reach agreement on a monitoring mechanism."
+    )
+    assert {"ML", "Economic Community of West African States"} <= set(urged.parties)
+    # one actor agreeing is no table
+    alone = negotiation(nlp, "Kenya agreed to host the next round of the talks.")
+    assert "KE" not in alone.parties
+
+
+def test_from_and_against_name_sides_not_topics(nlp: Language) -> None:
+    n = negotiation(
+        nlp,
+        "The Secretary spoke with the Armenian Prime Minister about the peace process and "
+        "urged the return of all Armenian detainees from Azerbaijan to Armenia.",
+    )
+    assert {"AM", "AZ"} <= set(n.parties)
+
+
+def test_a_co_chair_and_the_state_that_is_one_mediate(nlp: Language) -> None:
+    n = negotiation(
+        nlp,
+        "He said that France has been an OSCE Minsk Group Co-Chair since 1994 and stands ready "
+        "to help Armenia and Azerbaijan find a lasting peace.",
+    )
+    assert {"FR", "Organization for Security and Co-operation in Europe"} <= set(n.mediators)
+    assert "FR" not in n.parties

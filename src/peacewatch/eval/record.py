@@ -41,6 +41,9 @@ LIMITS = {
     "actor_unresolved_bad": 0.15,
     "quote_nospeaker_bad": 0.08,
     "speaker_linked": 0.78,
+    # H2 (issue 14): releases with two parties named, peace-processes-state 0.467 -> 0.52
+    # (official-2022 0.85); the issue's 0.60 is not met, the floor keeps what was reached.
+    "docs_with_parties": 0.50,
 }
 
 

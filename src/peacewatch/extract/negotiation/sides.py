@@ -71,6 +71,35 @@ def _between(doc: Document, s: Sentence) -> list[Participant]:
     return out
 
 
+# Verbs whose joint subject ("Israel and Jordan agreed to conclude trade agreements") or whose
+# object urged to do them ("encourage Mali and ECOWAS to reach agreement") are the parties.
+JOINT_LEMMAS = frozenset(
+    {"agree", "sign", "conclude", "reach", "negotiate", "reengage", "resume", "normalize",
+     "normalise"}
+)  # fmt: skip
+URGE_LEMMAS = frozenset({"urge", "encourage", "call", "press", "ask", "invite"})
+
+
+def _joint(doc: Document, s: Sentence) -> list[Participant]:
+    """Two or more actors that agree, sign or negotiate together."""
+    out: list[Participant] = []
+    for tok in s.sent:
+        if tok.lemma_.lower() not in JOINT_LEMMAS or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        verb = tok
+        while verb.dep_ in ("xcomp", "conj") and verb.head.lemma_.lower() in JOINT_LEMMAS:
+            verb = verb.head  # "agreed to conclude", "agreed and signed"
+        who = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not who and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in URGE_LEMMAS:
+            who = [c for c in verb.head.children if c.dep_ == "dobj"]  # "urge X and Y to"
+        sides = [side_of(doc, s, t) for w in who for t in conjuncts(w)]
+        found = list(dict.fromkeys(x for x in sides if x is not None))
+        if len(found) >= 2:
+            ev = token_evidence(doc, s.offset, [*(t for w in who for t in w.subtree), tok])
+            out += [Participant(name, iso, "party", ev) for name, iso in found]
+    return out
+
+
 # Non-state actors that are sides, not third parties, whenever a text about talks names them.
 ARMED = frozenset({"armed_group", "militia", "opposition"})
 
@@ -147,7 +176,7 @@ def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
     """Parties and mediators named anywhere in the document, first mention first."""
     found: list[Participant] = []
     for s in sents:
-        found += _between(doc, s) + third_parties(doc, s)
+        found += _between(doc, s) + _joint(doc, s) + third_parties(doc, s)
     found += envoys(doc)
     # "between X and Y" names the process; the conflict dyads only stand in for it (a
     # DRC-Rwanda readout also names "the Russian invasion of Ukraine"). Two opponents named

@@ -95,7 +95,12 @@ def conjuncts(tok: Token) -> list[Token]:
         return [mods[0], *[c for c in mods[0].conjuncts if c.i > mods[0].i]]
     for t in [tok, *[c for c in tok.conjuncts if c.i > tok.i]]:
         of = [o for c in t.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
-        if t.ent_type_ == "" and of:
+        # "the Hashemite Kingdom of Jordan", "leaders of X": the "of" object names the actor
+        if (
+            t.ent_type_ in ("", "GPE")
+            and of
+            and countries.for_negotiation().of_word(t.text) is None
+        ):
             t = of[0]
         out.append(t)
     return out
@@ -242,12 +247,23 @@ def _co_chairs(doc: Document, s: Sentence, tok: Token) -> list[Participant]:
         return []
     first = tok.i - (2 if tok.lower_ == "chair" else 0)
     words = [t for t in s.sent if t.i < first][-4:]
+    out: list[Participant] = []
     for t in reversed(words):
         known = actor_base().find(t.text) if t.text.isupper() else None
         if known is not None and known.kind == "igo":
             ev = token_evidence(doc, s.offset, [t, tok])
-            return [Participant(known.name, None, "mediator", ev)]
-    return []
+            out.append(Participant(known.name, None, "mediator", ev))
+            break
+    # "the United States has been an OSCE Minsk Group Co-Chair since 1994": the subject chairs
+    # too ("chair" heads the hyphenated word in the parse)
+    head = tok if tok.dep_ == "attr" else tok.head if tok.head.dep_ == "attr" else None
+    if head is not None and head.head.lemma_ == "be":
+        for subj in (c for c in head.head.children if c.dep_ == "nsubj"):
+            side = side_of(doc, s, subj)
+            if side is not None:
+                ev = token_evidence(doc, s.offset, [subj, tok])
+                out.append(Participant(side[0], side[1], "mediator", ev))
+    return out
 
 
 def envoys(doc: Document) -> list[Participant]:
