@@ -28,7 +28,7 @@ from peacewatch.extract.negotiation.cues import (
 from peacewatch.extract.negotiation.denials import Denial, denial_of, under_denial
 from peacewatch.extract.negotiation.round_when import deny_verb, via_report
 from peacewatch.extract.negotiation.speakers import Speakers, party_for, said_on
-from peacewatch.extract.negotiation.voice import party_of_actor
+from peacewatch.extract.negotiation.voice import group, members, party_of_actor
 from peacewatch.extract.negotiation.words import (
     DEMONSTRATIVES,
     DENY_DIRECT,
@@ -211,7 +211,10 @@ def _from_cue(ctx: _Ctx, cue: Cue) -> Found | None:
     if cue.verb is not None and cue.stance != "discussed" and _wished(cue.verb):
         anchor = cue.token or hit.head
         return (cue.stance, speakers.side_of(hit.head, s), anchor, None, ctx.by, None)
-    if cue.speaker_side:
+    # "He must commit to a ceasefire", said by Zelensky: an obligation put on another is the
+    # speaker's demand, as for the cues that say so themselves (cue.speaker_side).
+    obliged = cue.stance == "demands" and cue.verb is not None and _obliged(cue.verb)
+    if cue.speaker_side or obliged:
         first = subj is not None and subj.lower_ in ("we", "i")
         party = (
             party_for(resolver, speakers, subj, s, hit.head)
@@ -320,11 +323,16 @@ def _subject_party(ctx: _Ctx, cue: Cue, subj: Token | None) -> str | None:
     """The party is the subject of the cue's clause."""
     if subj is None and cue.verb is not None:
         ctrl = _controller(cue.verb)
-        if ctrl is not None:
+        # "it was critical to get to the ceasefire": a dummy "it" does nothing itself.
+        if ctrl is not None and ctrl.lower_ != "it":
             # "China is moving ... by refusing X while seeking Y": the clause's doer is the
             # subject of the clause it hangs from, not the speaker.
             return party_for(ctx.resolver, ctx.speakers, ctrl, ctx.s, ctx.hit.head)
     party = party_for(ctx.resolver, ctx.speakers, subj, ctx.s, ctx.hit.head)
+    owner = next((c for c in subj.children if c.dep_ == "poss"), None) if subj else None
+    if party is None and owner is not None and owner.pos_ == "PROPN":
+        # "Lenderking's discussions will focus on achieving X": whose discussions they are.
+        party = party_for(ctx.resolver, ctx.speakers, owner, ctx.s, ctx.hit.head)
     # The speaker's side stands in only for a missing or pronoun subject: "the
     # guarantor countries are committed", said by X, is not X's commitment.
     # So does a stance noun as subject: "the goal was to secure X", said by Y, is
@@ -340,6 +348,15 @@ def _subject_party(ctx: _Ctx, cue: Cue, subj: Token | None) -> str | None:
     # "that will require X", "this needs X": a demonstrative subject is what the speaker is
     # talking about ("it" is left alone: mostly a dummy subject, or the other side).
     shown = subj is not None and subj.pos_ == "PRON" and subj.lower_ in ("this", "that")
+    # "it was critical to get to the ceasefire": the extraposed "it" of a copula above the
+    # cue is no one; the judgement is the speaker's.
+    shown = shown or (
+        subj is not None
+        and subj.lower_ == "it"
+        and subj.head.lemma_ == "be"
+        and cue.verb is not None
+        and subj.head.i != cue.verb.i
+    )
     if party is None and (subj is None or subj.lower_ in ("he", "she") or stated or shown):
         party = ctx.speakers.side_of(ctx.hit.head, ctx.s)
     if party is None and subj is not None and subj.lower_ in ("you", "your"):
@@ -351,17 +368,13 @@ def _subject_party(ctx: _Ctx, cue: Cue, subj: Token | None) -> str | None:
         )
     if party is None and subj is not None and _generic(subj):
         return NOBODY
-    if party is None and cue.stance == "demands" and cue.verb is not None and _obliged(cue.verb):
-        # "the world must support it with sanctions": an obligation the speaker puts on
-        # someone the text does not name as a side is the speaker's demand.
-        party = ctx.speakers.side_of(ctx.hit.head, ctx.s)
     if party is None and subj is not None:
         # "The two leaders discussed X": each of the pair the actors stage resolves; "they
         # want X" after the sides just named: those sides.
         voice = ctx.resolver.voice
         they = subj.lower_ == "they"
         pair = voice.they_of(subj, ctx.s) if they else voice.pair_of_subject(subj, ctx.s)
-        party = GROUP + "|".join(pair) if pair else None
+        party = group(pair)
     return party
 
 
@@ -392,9 +405,6 @@ def _generic(subj: Token) -> bool:
 def _obliged(verb: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in verb.children)
 
-
-# A pair of parties one subject names ("the two leaders"), expanded into one position each.
-GROUP = "&"
 
 # Verbs whose passive reports an agreement reached by the sides ("corridors have been agreed").
 AGREED = frozenset({"agree", "settle", "reach", "conclude", "coordinate"})
@@ -452,13 +462,13 @@ def _positions(
         if hit.inverse:
             st = INVERSE.get(st, st)
         # "both sides": each party of the talks; a joint statement's "we": each signatory.
-        targets = (
+        targets: list[str | None] = (
             list(parties)
             if party == ALL
             else list(resolver.voice.signatories)
             if party == JOINT
-            else party.removeprefix(GROUP).split("|")
-            if party is not None and party.startswith(GROUP)
+            else list(members(party))
+            if party is not None
             else [party]
         )
         toks = [*hit.tokens, anchor]
