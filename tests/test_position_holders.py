@@ -135,3 +135,15 @@ def test_what_the_media_discussed_is_nobody_s_stance(nlp: Language) -> None:
         "The ultimatum contained the items that were discussed in the media, such as a ceasefire."
     )
     assert held(positions(nlp, text), "ceasefire") <= {"US"}
+
+
+def test_both_called_on_own_their_commitments(nlp: Language) -> None:
+    text = "We call on Armenia and Azerbaijan to uphold their ceasefire commitments."
+    ps = positions(nlp, text)
+    assert held(ps, "ceasefire", "committed") == {"AM", "AZ"}
+    assert held(ps, "ceasefire") == {"AM", "AZ", "US"}  # the caller's demand is the U.S.'s
+
+
+def test_a_dummy_it_leaves_the_stance_to_the_speaker(nlp: Language) -> None:
+    text = "Well, it was critical to get to the ceasefire quickly."
+    assert held(positions(nlp, text), "ceasefire") == {"US"}

@@ -12,6 +12,7 @@ from peacewatch.extract.negotiation.context import ALL, JOINT, PartyResolver, da
 from peacewatch.extract.negotiation.denials import under_denial
 from peacewatch.extract.negotiation.positions import IssueHit, asks, condition_of
 from peacewatch.extract.negotiation.speakers import Speakers, party_for
+from peacewatch.extract.negotiation.voice import members
 from peacewatch.extract.negotiation.words import PROMISE_VERBS
 from peacewatch.parse.syntax import Sentence, negated, subject_of, token_evidence
 from peacewatch.records import Commitment, Document
@@ -82,7 +83,7 @@ def commitments_in(
             # "The two leaders agreed to ...": each of the pair the actors stage resolves.
             pair = resolver.voice.pair_of_subject(subj, s) if subj and not obligor else ()
             # "Both sides agreed to ...": one commitment per party.
-            for ob in pair or _each(obligor, parties, resolver):
+            for ob in pair or [m for o in _each(obligor, parties, resolver) for m in _members(o)]:
                 out.append(
                     Commitment(
                         action=action,
@@ -106,6 +107,10 @@ def _each(
     if obligor == ALL:
         return parties
     return resolver.voice.signatories if obligor == JOINT else (obligor,)
+
+
+def _members(obligor: str | None) -> list[str | None]:
+    return list(members(obligor)) if obligor is not None else [None]
 
 
 def _places(doc: Document, s: Sentence, toks: list[Token]) -> list[str]:

@@ -26,16 +26,25 @@ from peacewatch.extract.negotiation.cues import (
     stance_nouns,
 )
 from peacewatch.extract.negotiation.denials import Denial, denial_of, under_denial
+from peacewatch.extract.negotiation.holders import (
+    NOBODY,
+    agreed,
+    controller,
+    generic,
+    in_public,
+    issue_undergoes,
+    obliged,
+    person_party,
+)
 from peacewatch.extract.negotiation.round_when import deny_verb, via_report
 from peacewatch.extract.negotiation.speakers import Speakers, party_for, said_on
-from peacewatch.extract.negotiation.voice import party_of_actor
+from peacewatch.extract.negotiation.voice import group, members
 from peacewatch.extract.negotiation.words import (
     DEMONSTRATIVES,
     DENY_DIRECT,
     INVERSE,
     LIST_VERBS,
     MEETING_LEMMAS,
-    MODALS,
     RECEIVING,
 )
 from peacewatch.parse.syntax import Sentence, subject_of, surname, token_evidence
@@ -146,7 +155,7 @@ def positions_in(
             subj = subject_of(v)
             who = resolver.person_of(subj) if subj is not None else None
             party = party_for(resolver, speakers, subj, s, v)
-            if party is None and _issue_undergoes(v, subj):
+            if party is None and issue_undergoes(v, subj):
                 # "sanctions that are needed", "a ceasefire that is supported": the issue
                 # undergoes the cue; with no agent named, the stance is the voice's.
                 party = _agent_party(ctx, Cue(st, v, v, None), v, True, True)
@@ -211,7 +220,10 @@ def _from_cue(ctx: _Ctx, cue: Cue) -> Found | None:
     if cue.verb is not None and cue.stance != "discussed" and _wished(cue.verb):
         anchor = cue.token or hit.head
         return (cue.stance, speakers.side_of(hit.head, s), anchor, None, ctx.by, None)
-    if cue.speaker_side:
+    # "He must commit to a ceasefire", said by Zelensky: an obligation put on another is the
+    # speaker's demand, as for the cues that say so themselves (cue.speaker_side).
+    demanded = cue.stance == "demands" and cue.verb is not None and obliged(cue.verb)
+    if cue.speaker_side or demanded:
         first = subj is not None and subj.lower_ in ("we", "i")
         party = (
             party_for(resolver, speakers, subj, s, hit.head)
@@ -269,9 +281,9 @@ def _agent_party(ctx: _Ctx, cue: Cue, subj: Token, passive: bool, about_issue: b
     # "the status of X is proposed to be ...", said by Y: with no agent named, the
     # proposal is the speaker's side's (speakers.py: named speaker, else the
     # releasing government's own voice).
-    if party is None and agent is None and _in_public(verb):
+    if party is None and agent is None and in_public(verb):
         return NOBODY  # "items that were discussed in the media": talk, nobody's stance
-    if party is None and agent is None and passive and about_issue and _agreed(verb):
+    if party is None and agent is None and passive and about_issue and agreed(verb):
         # "three humanitarian corridors have been agreed": agreed between the parties of
         # the talks, when the text names them; else the side whose voice reports it.
         return ALL if ctx.parties else ctx.speakers.side_of(ctx.hit.head, ctx.s)
@@ -282,28 +294,6 @@ def _agent_party(ctx: _Ctx, cue: Cue, subj: Token, passive: bool, about_issue: b
         # voice's side's, unless the recipient is that side ("if we are offered to join").
         party = _other_than(ctx, subj)
     return party
-
-
-def _issue_undergoes(verb: Token, subj: Token | None) -> bool:
-    """A relative clause on the issue in which the issue is what is done or judged: "that
-    are needed" (passive), "which is necessary" (a predicate adjective)."""
-    relative = subj is not None and subj.tag_ in ("WDT", "WP") and subj.head.i == verb.i
-    return relative and ((subj is not None and subj.dep_ == "nsubjpass") or verb.pos_ == "ADJ")
-
-
-def _in_public(verb: Token) -> bool:
-    """ "discussed in the media", "debated in public": said by no one in particular."""
-    return verb.lemma_.lower() in ("discuss", "debate", "mention") and any(
-        o.lower_ in ("media", "press", "public")
-        for p in verb.children
-        if p.dep_ == "prep" and p.lower_ == "in"
-        for o in p.children
-    )
-
-
-def _agreed(verb: Token) -> bool:
-    """An agreement reached, in the passive: "have been agreed", "was settled"."""
-    return verb.lemma_.lower() in AGREED and verb.tag_ == "VBN"
 
 
 def _other_than(ctx: _Ctx, recipient: Token | None) -> str | None:
@@ -319,12 +309,17 @@ def _other_than(ctx: _Ctx, recipient: Token | None) -> str | None:
 def _subject_party(ctx: _Ctx, cue: Cue, subj: Token | None) -> str | None:
     """The party is the subject of the cue's clause."""
     if subj is None and cue.verb is not None:
-        ctrl = _controller(cue.verb)
-        if ctrl is not None:
+        ctrl = controller(cue.verb)
+        # "it was critical to get to the ceasefire": a dummy "it" does nothing itself.
+        if ctrl is not None and ctrl.lower_ != "it":
             # "China is moving ... by refusing X while seeking Y": the clause's doer is the
             # subject of the clause it hangs from, not the speaker.
             return party_for(ctx.resolver, ctx.speakers, ctrl, ctx.s, ctx.hit.head)
     party = party_for(ctx.resolver, ctx.speakers, subj, ctx.s, ctx.hit.head)
+    owner = next((c for c in subj.children if c.dep_ == "poss"), None) if subj else None
+    if party is None and owner is not None and owner.pos_ == "PROPN":
+        # "Lenderking's discussions will focus on achieving X": whose discussions they are.
+        party = party_for(ctx.resolver, ctx.speakers, owner, ctx.s, ctx.hit.head)
     # The speaker's side stands in only for a missing or pronoun subject: "the
     # guarantor countries are committed", said by X, is not X's commitment.
     # So does a stance noun as subject: "the goal was to secure X", said by Y, is
@@ -340,6 +335,15 @@ def _subject_party(ctx: _Ctx, cue: Cue, subj: Token | None) -> str | None:
     # "that will require X", "this needs X": a demonstrative subject is what the speaker is
     # talking about ("it" is left alone: mostly a dummy subject, or the other side).
     shown = subj is not None and subj.pos_ == "PRON" and subj.lower_ in ("this", "that")
+    # "it was critical to get to the ceasefire": the extraposed "it" of a copula above the
+    # cue is no one; the judgement is the speaker's.
+    shown = shown or (
+        subj is not None
+        and subj.lower_ == "it"
+        and subj.head.lemma_ == "be"
+        and cue.verb is not None
+        and subj.head.i != cue.verb.i
+    )
     if party is None and (subj is None or subj.lower_ in ("he", "she") or stated or shown):
         party = ctx.speakers.side_of(ctx.hit.head, ctx.s)
     if party is None and subj is not None and subj.lower_ in ("you", "your"):
@@ -349,77 +353,16 @@ def _subject_party(ctx: _Ctx, cue: Cue, subj: Token | None) -> str | None:
             if not ctx.resolver.voice.placed(ctx.s.offset + subj.idx)[0]
             else None
         )
-    if party is None and subj is not None and _generic(subj):
+    if party is None and subj is not None and generic(subj):
         return NOBODY
-    if party is None and cue.stance == "demands" and cue.verb is not None and _obliged(cue.verb):
-        # "the world must support it with sanctions": an obligation the speaker puts on
-        # someone the text does not name as a side is the speaker's demand.
-        party = ctx.speakers.side_of(ctx.hit.head, ctx.s)
     if party is None and subj is not None:
         # "The two leaders discussed X": each of the pair the actors stage resolves; "they
         # want X" after the sides just named: those sides.
         voice = ctx.resolver.voice
         they = subj.lower_ == "they"
         pair = voice.they_of(subj, ctx.s) if they else voice.pair_of_subject(subj, ctx.s)
-        party = GROUP + "|".join(pair) if pair else None
+        party = group(pair)
     return party
-
-
-# Holders that name no one: "no one will recognise X", "some are debating X", "people who
-# refused X". Such a clause states no party's stance; the issue mention stays (IssueRecord).
-NOBODY = "-"
-_NO_ONE = frozenset(
-    {"one", "nobody", "someone", "somebody", "anyone", "everyone", "everybody", "some", "others"}
-)
-_PEOPLE = frozenset({"people", "those", "all", "everyone", "millions", "person"})
-
-
-def _generic(subj: Token) -> bool:
-    """A subject that names nobody: an indefinite pronoun, or "people who ..."."""
-    if (subj.lower_ in _NO_ONE and subj.pos_ == "PRON") or (
-        subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)
-    ):
-        return True
-    clause = subj.head
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head  # "those who participated ... and who ensure X"
-    if subj.tag_ in ("WP", "WDT") and clause.dep_ == "relcl":
-        ante = clause.head
-        return ante.lower_ in _PEOPLE or (ante.lower_ in ("of",) and ante.head.lower_ in _PEOPLE)
-    return False
-
-
-def _obliged(verb: Token) -> bool:
-    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in verb.children)
-
-
-# A pair of parties one subject names ("the two leaders"), expanded into one position each.
-GROUP = "&"
-
-# Verbs whose passive reports an agreement reached by the sides ("corridors have been agreed").
-AGREED = frozenset({"agree", "settle", "reach", "conclude", "coordinate"})
-
-
-# Links by which a subject-less clause hangs from the clause whose subject does it: "by
-# refusing", "while seeking", "in order to secure" (subject_of already follows xcomp/conj).
-# "the Houthis bear responsibility for refusing X": through the noun the clause is about too.
-_CONTROL_DEPS = frozenset({"advcl", "pcomp", "prep", "xcomp", "conj", "acomp", "dobj", "pobj"})
-
-
-def _controller(verb: Token) -> Token | None:
-    """The subject of the nearest clause above a subject-less one, through adverbial and
-    prepositional clauses; never across a reporting verb, whose content is someone's
-    statement."""
-    v = verb
-    for _ in range(6):
-        if v.dep_ not in _CONTROL_DEPS or v.head.i == v.i:
-            return None
-        v = v.head
-        if v.pos_ in ("VERB", "AUX"):
-            subj = subject_of(v)
-            if subj is not None:
-                return subj
-    return None
 
 
 def _for_beneficiaries(hit: IssueHit, found: list[Found]) -> list[Found]:
@@ -452,13 +395,13 @@ def _positions(
         if hit.inverse:
             st = INVERSE.get(st, st)
         # "both sides": each party of the talks; a joint statement's "we": each signatory.
-        targets = (
+        targets: list[str | None] = (
             list(parties)
             if party == ALL
             else list(resolver.voice.signatories)
             if party == JOINT
-            else party.removeprefix(GROUP).split("|")
-            if party is not None and party.startswith(GROUP)
+            else list(members(party))
+            if party is not None
             else [party]
         )
         toks = [*hit.tokens, anchor]
@@ -473,7 +416,7 @@ def _positions(
         if targets == [None] and who:
             # The stance's holder is named ("supports the sanctions, Karl Nehammer said") but
             # the sentence gave no party: the person's own country is it.
-            targets = [_person_party(resolver, who)]
+            targets = [person_party(resolver, who)]
         for p in targets:
             if p == NOBODY:
                 continue
@@ -493,18 +436,6 @@ def _positions(
                 )
             )
     return out
-
-
-def _person_party(resolver: PartyResolver, who: str) -> str | None:
-    """A named holder's party: by surname, else by the actor record of their entity
-    ("Volodymyr Zelenskyy" of a quote, "Volodymyr Zelensky" of the entities)."""
-    key = surname(who)
-    party = resolver.voice.person_party.get(key) or resolver.person_country.get(key)
-    entity = resolver.person_entity.get(key)
-    if party is None and entity is not None:
-        rec = next((a for a in resolver.voice.doc.actors if a.entity == entity), None)
-        party = party_of_actor(rec, resolver.voice.actors)
-    return party
 
 
 def _listed(

@@ -21,6 +21,7 @@ from peacewatch.extract.negotiation.context import (
     speech_lemmas,
     stances,
 )
+from peacewatch.extract.negotiation.voice import group
 from peacewatch.extract.negotiation.words import THIRD_PERSON
 from peacewatch.parse.syntax import Sentence, subject_of, surname
 from peacewatch.records import Document
@@ -132,11 +133,15 @@ def party_for(
             verb = verb.head
         # "We call on X to uphold its commitments", "urge X to honour their pledges": the one
         # called on owns them (one actor only: "A and B ... their" is left to no one).
-        called = _called_on(verb)
+        called = _called_on(verb) or _thanked(verb, subj)
         if called is not None:
-            if called.conjuncts:
-                return None
-            return resolver.party_of(called, s) or resolver.voice.party_of_subject(called, s)
+            # "call on Armenia and Azerbaijan to uphold their commitments": each of them.
+            each = [
+                resolver.party_of(c, s) or resolver.voice.party_of_subject(c, s)
+                for c in (called, *called.conjuncts)
+            ]
+            sides = tuple(dict.fromkeys(p for p in each if p))
+            return sides[0] if len(sides) == 1 == len(each) else group(sides) if all(each) else None
         owner = subject_of(verb)
         if owner is not None and owner.i != subj.i and subj.i not in {t.i for t in owner.subtree}:
             subj = owner
@@ -193,6 +198,14 @@ def said_on(doc: Document, s: Sentence, anchor: Token) -> str | None:
                     return d.value
                 break
     return None
+
+
+def _thanked(verb: Token, poss: Token) -> Token | None:
+    """ "thank Albania for its commitment to X", "praise X for their support": the object
+    the possessive in the "for" phrase refers back to."""
+    if not any(p.dep_ == "prep" and p.lower_ == "for" for p in poss.ancestors if p.head == verb):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i < poss.i), None)
 
 
 def _called_on(verb: Token) -> Token | None:

@@ -32,6 +32,19 @@ from peacewatch.parse.syntax import Sentence, surname
 from peacewatch.records import ActorRecord, Document, Quote
 
 JOINT = "+"  # "we" of a joint statement: every signatory
+# Several parties one phrase names ("the two leaders", "Armenia and Azerbaijan ... their"):
+# one position or commitment each, like JOINT.
+GROUP = "&"
+
+
+def group(parties: tuple[str, ...]) -> str | None:
+    return GROUP + "|".join(parties) if parties else None
+
+
+def members(party: str) -> list[str]:
+    """The parties a GROUP value stands for ([party] for any other value)."""
+    return party.removeprefix(GROUP).split("|") if party.startswith(GROUP) else [party]
+
 
 # Kinds that are not a side by themselves (as in sides.py): a person stands for their
 # country, a newsroom or an organisation the actor base does not know stands for no one.
