@@ -20,10 +20,10 @@ import re
 
 from peacewatch.records import Event
 
-# Subjects that name no actor: dummy "it", deictic "this/that", the generic "you", "one",
-# "people", quantifiers over everyone, and a relative pronoun left without its noun.
+# Subjects that name no actor: dummy "it", deictic "this/that", "those (who)", the generic
+# "you", "one", "people", quantifiers over everyone, a relative pronoun left without its noun.
 _GENERIC = re.compile(
-    r"^(?:it|this|that|you|one|who|whoever|everyone|everybody|anyone|anybody|someone|somebody"
+    r"^(?:it|this|that|those|you|one|who|whoever|everyone|everybody|anyone|anybody|someone|somebody"
     r"|no one|nobody|people|all|others|everything|something|nothing|each of us)$",
     re.IGNORECASE,
 )
