@@ -93,3 +93,20 @@ def test_aid_from_someone_is_given_by_them(nlp: Language) -> None:
     aid = [e for e in events if e.type == "AID"]
     assert aid and _countries(aid[0].actors) == {"JP"}, events
     assert "JP" not in _countries(aid[0].recipients)
+
+
+def test_calling_a_named_leader_is_a_call_but_calling_him_a_name_is_not(
+    nlp: Language,
+) -> None:
+    call = _events("Prime Minister Mark Rutte called Turkish President Erdogan today.", nlp)
+    consult = [e for e in call if e.type == "CONSULT"]
+    assert consult and consult[0].mode == "phone", call
+    assert "TR" in _countries(consult[0].recipients), call
+    name = _events("The Dutch press called him a hero.", nlp)
+    assert not [e for e in name if e.type == "CONSULT"], name
+
+
+def test_consultations_held_are_a_meeting(nlp: Language) -> None:
+    text = "Kenya and Somalia held bilateral political consultations in Nairobi."
+    consult = [e for e in _events(text, nlp) if e.type == "CONSULT"]
+    assert consult and _countries(consult[0].actors) == {"KE", "SO"}, consult

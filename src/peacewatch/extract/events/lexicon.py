@@ -67,6 +67,7 @@ class _EventWordsJson(TypedDict):
     container_nouns: _WordsJson
     gratitude_verbs: _WordsJson
     participation_verbs: _WordsJson
+    person_object_verbs: dict[str, dict[str, CodeJson]]
     not_met_nouns: _WordsJson
     topic_verbs: _WordsJson
     occasion_nouns: _WordsJson
@@ -92,6 +93,7 @@ class EventWords:
     containers: frozenset[str]
     gratitude: frozenset[str]
     participation: frozenset[str]
+    person_object: Mapping[str, Code]
     not_met: frozenset[str]
     topic_verbs: frozenset[str]
     occasion_nouns: frozenset[str]
@@ -178,6 +180,9 @@ def _event_words(data: _EventWordsJson) -> EventWords:
         containers=frozenset(data["container_nouns"]["words"]),
         gratitude=frozenset(data["gratitude_verbs"]["words"]),
         participation=frozenset(data["participation_verbs"]["words"]),
+        person_object=MappingProxyType(
+            {k: _code(v) for k, v in data["person_object_verbs"]["verbs"].items()}
+        ),
         not_met=frozenset(data["not_met_nouns"]["words"]),
         topic_verbs=frozenset(data["topic_verbs"]["words"]),
         occasion_nouns=frozenset(data["occasion_nouns"]["words"]),

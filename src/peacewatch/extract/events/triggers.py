@@ -104,7 +104,7 @@ def _verb_code(tok: Token, lex: EventLexicon) -> Code | None:
     code = _phrasal(tok, lex)
     if code is not None:
         return code
-    code = lex.verbs.get(lex.lemma(tok))
+    code = lex.verbs.get(lex.lemma(tok)) or _person_object(tok, lex)
     if code is None:
         return None
     if code.type == "CONSULT" and any(
@@ -112,6 +112,18 @@ def _verb_code(tok: Token, lex: EventLexicon) -> Code | None:
     ):
         return None
     return code
+
+
+def _person_object(tok: Token, lex: EventLexicon) -> Code | None:
+    """ "called Kenyan President Kenyatta": an act only with a named person or organisation as
+    object and no word that names it something ("called him a hero")."""
+    code = lex.words.person_object.get(lex.lemma(tok))
+    if code is None or any(c.dep_ in ("oprd", "ccomp") for c in tok.children):
+        return None
+    named = any(
+        c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for c in tok.children
+    )
+    return code if named else None
 
 
 def _has_actor(tok: Token, lex: EventLexicon) -> bool:
