@@ -110,3 +110,9 @@ def test_consultations_held_are_a_meeting(nlp: Language) -> None:
     text = "Kenya and Somalia held bilateral political consultations in Nairobi."
     consult = [e for e in _events(text, nlp) if e.type == "CONSULT"]
     assert consult and _countries(consult[0].actors) == {"KE", "SO"}, consult
+
+
+def test_it_may_stand_for_a_state_and_is_kept_unresolved(nlp: Language) -> None:
+    events = _events("It abducted more than two thousand children.", nlp)
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert assault and assault[0].unresolved, events
