@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from peacewatch.extract.events.lexicon import EventLexicon
-from peacewatch.extract.events.triggers import LOCATIVE, Cand, host, slot
+from peacewatch.extract.events.roles import behind, giver
+from peacewatch.extract.events.triggers import LOCATIVE, Cand, host, slot, thanked_for
 from peacewatch.parse.syntax import token_offsets
 from peacewatch.vocab import DateBasis
 
@@ -239,9 +240,15 @@ class EventClause:
             if g.dep_ == "pobj"
         ]
         verb = host(tok, self.lex) if tok.pos_ != "VERB" else None
+        thanks = thanked_for(tok, self.lex) if tok.pos_ != "VERB" else None
+        if thanks is not None:
+            return self._thanked(cand, thanks)
         if tok.pos_ == "VERB":
             heads = agents or self._subject(tok)
-        elif verb is not None and verb.lemma_.lower() not in self.lex.words.reporting:
+        elif verb is not None and (
+            verb.lemma_.lower() not in self.lex.words.reporting
+            or (verb.lemma_.lower() == "announce" and cand.type in self.lex.words.announced_types)
+        ):
             heads = agents or self._subject(verb)  # "MBS held a meeting with X"
         else:
             heads = agents + [
@@ -250,6 +257,7 @@ class EventClause:
                 if c.dep_ in ("amod", "compound", "poss")
                 and (self.lex.country_of(c.text) or c.ent_type_ in ("NORP", "GPE"))
             ]
+            heads += giver(cand)
         for h in heads:
             if h.pos_ == "NOUN" and self.lex.nouns.get(h.lemma_.lower()) == cand.code:
                 # "destroyed by a Russian missile attack": the attacker is inside the noun
@@ -261,6 +269,20 @@ class EventClause:
         args.place = self._place(cand)
         args.date, args.anchor, args.continues = self._date(cand)
         args.magnitude = [m for t in (tok, *cand.extra) for m in self._magnitude(t)]
+        return args
+
+    def _thanked(self, cand: Cand, thanks: Token) -> Args:
+        """ "I thank X and Y for their assistance": X and Y gave it, the one who thanks got it."""
+        args = Args()
+        for o in (c for c in thanks.children if c.dep_ == "dobj"):
+            for h in (o, *o.conjuncts):
+                args.actors.extend(self.actor(h))
+        # "I would like to take this opportunity to thank X for": the thanks' own subject, else
+        # that of the verb "for" hangs on.
+        for h in self._subject(thanks) or self._subject(cand.tok.head.head):
+            args.recipients.extend(self.actor(h))
+        args.place = self._place(cand)
+        args.date, args.anchor, args.continues = self._date(cand)
         return args
 
     def _recipients(self, cand: Cand, verb: Token | None) -> list[ActorRef]:
@@ -290,7 +312,9 @@ class EventClause:
                 found.append((c, False))
             elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
                 found.extend((g, True) for g in c.children if g.dep_ == "pobj")
-        found += self._behind(cand, own, found)
+        found += behind(cand, own, found)
+        givers = {t.i for t in giver(cand)}
+        found = [(t, via) for t, via in found if t.i not in givers]
         heads = [(h, via) for t, via in found for h in (t, *t.conjuncts)]
         out: list[ActorRef] = []
         for t, via in dict.fromkeys(heads):
@@ -302,31 +326,6 @@ class EventClause:
                 party = a.country or a.entity or named or (via and a.sector)
                 if party and all(a.start != b.start for b in out):
                     out.append(a)
-        return out
-
-    def _behind(
-        self, cand: Cand, own: list[Token], found: list[tuple[Token, bool]]
-    ) -> list[tuple[Token, bool]]:
-        """Parties behind the act's object: the author of a condemned or welcomed act ("condemns
-        the announcement by X"), and the one asked to act ("demand that the Council take")."""
-        out = [
-            (g, True)
-            for t, _ in found
-            if t.pos_ == "NOUN"
-            for p in t.children
-            if p.dep_ == "prep" and p.lower_ == "by"
-            for g in p.children
-            if g.dep_ == "pobj"
-        ]
-        if cand.type == "REQUEST":
-            out += [
-                (g, True)
-                for o in own
-                for c in o.children
-                if c.dep_ == "ccomp"
-                for g in c.children
-                if g.dep_ == "nsubj" and g.lower_ not in _PRONOUN
-            ]
         return out
 
     # -- place ----------------------------------------------------------------------------

@@ -65,6 +65,9 @@ class _EventWordsJson(TypedDict):
     reporting_verbs: _WordsJson
     noun_host_verbs: _WordsJson
     container_nouns: _WordsJson
+    gratitude_verbs: _WordsJson
+    participation_verbs: _WordsJson
+    person_object_verbs: dict[str, dict[str, CodeJson]]
     not_met_nouns: _WordsJson
     topic_verbs: _WordsJson
     occasion_nouns: _WordsJson
@@ -74,6 +77,7 @@ class _EventWordsJson(TypedDict):
     demand_auxiliaries: _WordsJson
     demand_governors: _WordsJson
     attempt_verbs: _WordsJson
+    announced_types: _TypesJson
     material_types: _TypesJson
     lone_place_types: _TypesJson
     refusable_types: _TypesJson
@@ -87,6 +91,9 @@ class EventWords:
     reporting: frozenset[str]
     noun_hosts: frozenset[str]
     containers: frozenset[str]
+    gratitude: frozenset[str]
+    participation: frozenset[str]
+    person_object: Mapping[str, Code]
     not_met: frozenset[str]
     topic_verbs: frozenset[str]
     occasion_nouns: frozenset[str]
@@ -96,6 +103,7 @@ class EventWords:
     demand_auxiliaries: frozenset[str]
     demand_governors: frozenset[str]
     attempt_verbs: frozenset[str]
+    announced_types: frozenset[str]
     material_types: frozenset[str]
     lone_place_types: frozenset[str]
     refusable_types: frozenset[str]
@@ -170,6 +178,11 @@ def _event_words(data: _EventWordsJson) -> EventWords:
         reporting=frozenset(data["reporting_verbs"]["words"]),
         noun_hosts=frozenset(data["noun_host_verbs"]["words"]),
         containers=frozenset(data["container_nouns"]["words"]),
+        gratitude=frozenset(data["gratitude_verbs"]["words"]),
+        participation=frozenset(data["participation_verbs"]["words"]),
+        person_object=MappingProxyType(
+            {k: _code(v) for k, v in data["person_object_verbs"]["verbs"].items()}
+        ),
         not_met=frozenset(data["not_met_nouns"]["words"]),
         topic_verbs=frozenset(data["topic_verbs"]["words"]),
         occasion_nouns=frozenset(data["occasion_nouns"]["words"]),
@@ -179,6 +192,7 @@ def _event_words(data: _EventWordsJson) -> EventWords:
         demand_auxiliaries=frozenset(data["demand_auxiliaries"]["words"]),
         demand_governors=frozenset(data["demand_governors"]["words"]),
         attempt_verbs=frozenset(data["attempt_verbs"]["words"]),
+        announced_types=frozenset(data["announced_types"]["types"]),
         material_types=frozenset(data["material_types"]["types"]),
         lone_place_types=frozenset(data["lone_place_types"]["types"]),
         refusable_types=frozenset(data["refusable_types"]["types"]),

@@ -3,8 +3,8 @@
 Run after the actors stage (from ``participants.resolve_participants``), because only then is
 it known who an event's actor is. Two kinds are dropped (issue 16, core events):
 
-- an act whose only actor is a word that names no one: a dummy or generic subject ("It is
-  better now, demanding peace", "if you feel ashamed", "Everyone who will not demand ...");
+- an act whose only actor is a word that names no one: a generic subject ("if you feel
+  ashamed", "Everyone who will not demand ...");
   a pronoun that does refer ("we", "they", "he") is kept as unresolved, as before;
 - an act with no actor at all that the text does not say happened: an aim, a plan, a demand
   or a possibility ("A permission to attack", "a chance to liberate Ukraine", "the importance
@@ -20,10 +20,12 @@ import re
 
 from peacewatch.records import Event
 
-# Subjects that name no actor: dummy "it", deictic "this/that", the generic "you", "one",
-# "people", quantifiers over everyone, and a relative pronoun left without its noun.
+# Subjects that name no actor: deictic "this/that", "those (who)", the generic "you", "one",
+# "people", quantifiers over everyone, a relative pronoun left without its noun. Not "it":
+# besides the dummy subject it stands for a state ("It abducted more than two thousand
+# children", official-2022), so it stays unresolved.
 _GENERIC = re.compile(
-    r"^(?:it|this|that|you|one|who|whoever|everyone|everybody|anyone|anybody|someone|somebody"
+    r"^(?:this|that|those|you|one|who|whoever|everyone|everybody|anyone|anybody|someone|somebody"
     r"|no one|nobody|people|all|others|everything|something|nothing|each of us)$",
     re.IGNORECASE,
 )

@@ -104,7 +104,7 @@ def _verb_code(tok: Token, lex: EventLexicon) -> Code | None:
     code = _phrasal(tok, lex)
     if code is not None:
         return code
-    code = lex.verbs.get(lex.lemma(tok))
+    code = lex.verbs.get(lex.lemma(tok)) or _person_object(tok, lex)
     if code is None:
         return None
     if code.type == "CONSULT" and any(
@@ -112,6 +112,18 @@ def _verb_code(tok: Token, lex: EventLexicon) -> Code | None:
     ):
         return None
     return code
+
+
+def _person_object(tok: Token, lex: EventLexicon) -> Code | None:
+    """ "called Kenyan President Kenyatta": an act only with a named person or organisation as
+    object and no word that names it something ("called him a hero")."""
+    code = lex.words.person_object.get(lex.lemma(tok))
+    if code is None or any(c.dep_ in ("oprd", "ccomp") for c in tok.children):
+        return None
+    named = any(
+        c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for c in tok.children
+    )
+    return code if named else None
 
 
 def _has_actor(tok: Token, lex: EventLexicon) -> bool:
@@ -140,6 +152,8 @@ def _noun_code(tok: Token, lex: EventLexicon) -> Code | None:
             code = lex.noun_phrasal.get(f"{c.lower_} {tok.lemma_.lower()}", code)
     if code is None:
         return None
+    if thanked_for(tok, lex) is not None:
+        return code  # "thanked X for its assistance": X gave it
     at = slot(tok, lex)
     head = at.head
     if (
@@ -157,6 +171,21 @@ def _noun_code(tok: Token, lex: EventLexicon) -> Code | None:
     if not (host(tok, lex) is not None or _has_actor(tok, lex) or _has_actor(at, lex)):
         return None
     return code
+
+
+def thanked_for(tok: Token, lex: EventLexicon) -> Token | None:
+    """The verb of thanks an event noun is the reason of ("thank X for their assistance")."""
+    head = tok.head
+    if tok.dep_ != "pobj" or head.lower_ != "for":
+        return None
+    # The parser often hangs "for" on the verb above ("take this opportunity to thank X ...
+    # for"): the verb of thanks is then the nearest one before it in that verb's phrase.
+    thanks = [
+        t
+        for t in head.head.subtree
+        if t.i < head.i and t.pos_ == "VERB" and lex.lemma(t) in lex.words.gratitude
+    ]
+    return thanks[-1] if thanks else None
 
 
 def slot(tok: Token, lex: EventLexicon) -> Token:
@@ -179,9 +208,16 @@ def host(tok: Token, lex: EventLexicon, packaged: bool = True) -> Token | None:
     ``packaged``, also through a container noun ("held a round of talks")."""
     at = slot(tok, lex) if packaged else tok
     if at.dep_ in ("dobj", "nsubjpass") and lex.lemma(at.head) in (
-        lex.light_verbs | lex.words.noun_hosts
+        lex.light_verbs | lex.words.noun_hosts | lex.words.participation
     ):
         return at.head
+    if (
+        packaged
+        and at.dep_ == "pobj"
+        and at.head.lower_ == "in"
+        and lex.lemma(at.head.head) in lex.words.participation
+    ):
+        return at.head.head  # "will participate in a conference"
     return None
 
 
@@ -247,8 +283,11 @@ def find_triggers(sent: Span, lex: EventLexicon, keep_negated: bool = False) -> 
                 or (path[-1] == "relcl" and above.type != cand.type)
             ):
                 break
-            if above.type == cand.type and (above.tok.pos_ == "VERB" or path == ["relcl"]):
-                # "met ... to negotiate", "destroyed by a missile attack": one act.
+            if above.type == cand.type and (
+                above.tok.pos_ == "VERB" or path in (["relcl"], ["acl"])
+            ):
+                # "met ... to negotiate", "destroyed by a missile attack", "a conference
+                # hosted by X": one act.
                 cand.absorbed_by = above
                 above.extra.append(cand.tok)
                 if above.mode is None:
