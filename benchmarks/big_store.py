@@ -330,7 +330,7 @@ def rare_word(url: str) -> str:
     return "zzz"
 
 
-def measure(url: str, requests: int, workers: int, only: str) -> None:
+def measure(url: str, requests: int, workers: int, only: str, start_at: str = "") -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from api import measure as timed
     from serving import serving
@@ -342,7 +342,8 @@ def measure(url: str, requests: int, workers: int, only: str) -> None:
         paths[at:at] = [f"/api/search?q={rare}", f"/api/search?q={rare[:4]}*"]
         print(f"{url.split(':', 1)[0]}, {requests} requests x {workers} clients per endpoint")
         print(f"{'endpoint':<66} {'req/s':>6} {'p50':>7} {'p95':>7}  load before/after")
-        for path in [p for p in paths if only in p]:
+        start = next((i for i, p in enumerate(paths) if start_at and p.startswith(start_at)), 0)
+        for path in [p for p in paths[start:] if only in p]:
             before = load()
             t = time.perf_counter()
             import httpx
@@ -427,6 +428,7 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=200)
     ap.add_argument("--workers", type=int, default=8)
     ap.add_argument("--only", default="", help="endpoints containing this text")
+    ap.add_argument("--start-at", default="", help="skip the endpoints before this one")
     args = ap.parse_args()
     (ROOT / "var").mkdir(exist_ok=True)
     url = args.db or f"sqlite:///{ROOT / 'var' / f'big-{args.docs}.db'}"
@@ -435,7 +437,7 @@ def main() -> None:
     elif args.what == "explain":
         explain(url, args.only)
     elif args.what == "measure":
-        measure(url, args.requests, args.workers, args.only)
+        measure(url, args.requests, args.workers, args.only, args.start_at)
     else:
         ingest(url, args.docs, args.templates)
 
