@@ -199,11 +199,13 @@ def _keys(kind: str, query: Query, dialect: str) -> Keys:
     ]
     if dialect == "sqlite":
         fts = _FTS[kind]
+        cols.append(_rowid(fts).label("rid"))  # the page's snippets are read by rowid
         stmt = sa.select(*cols).select_from(
             sa.table(fts).join(table, _rowid(table.name) == _rowid(fts))
         )
         match = sa.literal_column(fts).op("MATCH")(fts5(query))
     else:
+        cols.append(sa.literal(0).label("rid"))
         stmt = sa.select(*cols).select_from(table)
         match = sa.literal_column(f"{table.name}.search_tsv").op("@@")(tsquery(query))
     if kind != "documents":
@@ -218,6 +220,18 @@ def _after(keys: sa.Subquery, after: Key) -> sa.ColumnElement[bool]:
     same_version = (c.version_id == vid) & (sa.tuple_(c.rank, c.idx) > sa.tuple_(rank, idx))
     later = (c.version_id < vid) | same_version
     return (c.day < day) | ((c.day == day) & later)
+
+
+def _order(keys: sa.Subquery) -> tuple[sa.ColumnElement[object], ...]:
+    c = keys.c
+    return (c.day.desc(), c.version_id.desc(), c.rank, c.idx)
+
+
+def _top(keys: sa.Subquery, after: Key | None, limit: int) -> Keys:
+    page = sa.select(keys)
+    if after is not None:
+        page = page.where(_after(keys, after))
+    return sa.select(page.order_by(*_order(keys)).limit(limit).subquery())
 
 
 def search(
@@ -239,11 +253,12 @@ def search(
     if count_cap is not None:
         counted = counted.limit(count_cap + 1)
     total = conn.execute(sa.select(sa.func.count()).select_from(counted.subquery())).scalar_one()
-    page = sa.select(union)
-    if after is not None:
-        page = page.where(_after(union, after))
-    order = (union.c.day.desc(), union.c.version_id.desc(), union.c.rank, union.c.idx)
-    hits = [dict(r._mapping) for r in conn.execute(page.order_by(*order).limit(limit))]
+    # Each kind's first ``limit`` matches, then the page of those: a top-N per kind keeps
+    # ``limit`` rows in the sorter, where sorting the union kept every match.
+    tops = [_top(_keys(k, query, dialect).subquery(k), after, limit) for k in kinds]
+    merged = sa.union_all(*tops).subquery("tops") if len(tops) > 1 else tops[0].subquery("tops")
+    page = sa.select(merged).order_by(*_order(merged)).limit(limit)
+    hits = [dict(r._mapping) for r in conn.execute(page)]
     rows = _fill(conn, query, hits)
     last = hits[-1] if hits and len(hits) == limit else None
     nxt = (last["day"], last["version_id"], last["rank"], last["idx"]) if last else None
@@ -277,6 +292,9 @@ def _page_rows(
         fts = _FTS[kind]
         stmt = stmt.select_from(sa.table(fts).join(table, _rowid(table.name) == _rowid(fts)))
         stmt = stmt.where(sa.literal_column(fts).op("MATCH")(fts5(query)))
+        # By rowid: FTS5 then reads those rows only, where a filter on the content table
+        # visited every match (18 of the 40 ms of a page on 32,000 documents).
+        stmt = stmt.where(_rowid(fts).in_([h["rid"] for h in hits]))
     else:
         stmt = stmt.select_from(table)
     if kind == "documents":
