@@ -47,6 +47,23 @@ worker: spaCy parses on one core, and a process per core keeps the model copies 
 Inputs are read by the driver (files, archives, feeds), cut into partitions of 32 articles,
 analysed on the workers and written to the store by the driver in input order, so the stored
 rows are the same as on one machine (tests/test_scale.py).
+
+Worker settings: a local cluster gets them from `scale.DASK_CONFIG`; workers started with
+`dask worker` read their node's Dask config, so put the same there (e.g.
+`~/.config/dask/peacewatch.yaml`). Without them a worker spent 45 % more CPU per article than a
+process-pool worker (the profiler sampling the task thread every 10 ms, glibc unmapping spaCy's
+per-batch arrays after the nanny's MALLOC_TRIM_THRESHOLD_, monitors polling every 0.1 s):
+
+```yaml
+distributed:
+  worker:
+    profile: {enabled: false}
+    memory: {monitor-interval: 1s}
+  nanny:
+    pre-spawn-environ: {MALLOC_TRIM_THRESHOLD_: null}
+  admin:
+    system-monitor: {interval: 2s, disk: false}
+```
 """
 
 
@@ -59,6 +76,7 @@ class Row:
     seconds: float
     peaks: dict[str, float]
     cpu_s: float  # CPU seconds the workers spent on the timed run
+    driver_s: float = 0.0  # CPU seconds of this process (client, Dask scheduler) on that run
 
     @property
     def rate(self) -> float:
@@ -80,15 +98,16 @@ def measure(name: str, executor: Executor, workers: int, items: list[RawInput]) 
         startup = time.perf_counter() - t0
         cpu0 = dict(r.cpu)
         r.partition = 8  # small partitions keep both workers busy on a small corpus
-        t1 = time.perf_counter()
+        t1, d1 = time.perf_counter(), time.process_time()
         results = list(r.run(items))
         seconds = time.perf_counter() - t1
+        driver = time.process_time() - d1
         peaks = dict(r.peaks)
         # A worker that got no warm-up partition started from its model load: count that too
         # (slightly pessimistic) rather than guess.
         cpu = sum(v - cpu0.get(k, 0.0) for k, v in r.cpu.items())
     ok = sum(isinstance(x, Analysed) for x in results)
-    return Row(name, workers, startup, ok, seconds, peaks, cpu)
+    return Row(name, workers, startup, ok, seconds, peaks, cpu, driver)
 
 
 def table(rows: list[Row], cpus: int, model: str, corpus: str) -> str:
@@ -100,14 +119,14 @@ def table(rows: list[Row], cpus: int, model: str, corpus: str) -> str:
         " them and the speed-ups understate what dedicated cores give)",
         "",
         "| executor | workers | start-up s | docs/s | speed-up | docs per CPU-s |"
-        " peak MB per worker |",
-        "|---|---:|---:|---:|---:|---:|---|",
+        " driver CPU s | peak MB per worker |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in rows:
         peaks = ", ".join(f"{mb:.0f}" for mb in sorted(r.peaks.values()))
         lines.append(
             f"| {r.name} | {r.workers} | {r.startup_s:.1f} | {r.rate:.2f} | "
-            f"{r.rate / base:.2f}x | {r.per_cpu:.2f} | {peaks} |"
+            f"{r.rate / base:.2f}x | {r.per_cpu:.2f} | {r.driver_s:.1f} | {peaks} |"
         )
     return "\n".join(lines)
 
