@@ -20,7 +20,7 @@ from typing import Any
 import httpx
 import pytest
 
-from api_fixtures import IMG_PAYLOAD, SCRIPT_PAYLOAD, build_store
+from api_fixtures import CLAIM_ARTICLES, IMG_PAYLOAD, SCRIPT_PAYLOAD, build_store
 
 CHROMIUM = shutil.which("chromium")
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
@@ -44,12 +44,23 @@ WAIT_MS = 30_000
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> Iterator[str]:
     """The app on a free loopback port, over a store of its own (the paste test writes)."""
+    url = build_store(tmp_path_factory.mktemp("browser") / "store.db", nlp)
+    yield from serve(url, nlp)
+
+
+@pytest.fixture(scope="module")
+def claims_server(tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> Iterator[str]:
+    """The app over the claim articles: one round in Istanbul told by two outlets."""
+    url = build_store(tmp_path_factory.mktemp("claims") / "store.db", nlp, CLAIM_ARTICLES)
+    yield from serve(url, nlp)
+
+
+def serve(url: str, nlp: Any) -> Iterator[str]:
     import uvicorn
 
     from peacewatch.api import Settings, create_app
     from peacewatch.pipeline import analyze
 
-    url = build_store(tmp_path_factory.mktemp("browser") / "store.db", nlp)
     settings = Settings(
         db=url,
         token=TOKEN,
@@ -555,3 +566,27 @@ def test_side_panel_reports_of_a_merged_event_and_the_original(page: Any, server
             assert doc["url"] in page.locator("main").inner_text()
     assert seen == 2
     assert page.evaluate("typeof window.pwned") == "undefined"
+
+
+@pytest.mark.parametrize("fixture", ["server", "claims_server"])
+def test_timeline_shows_one_entry_per_merged_round(
+    page: Any, fixture: str, request: pytest.FixtureRequest
+) -> None:
+    base = request.getfixturevalue(fixture)
+    rounds = httpx.get(f"{base}/api/track").json()["rounds"]
+    # The claim articles tell one round twice: the case the merged timeline is for.
+    assert rounds and (fixture == "server" or max(len(r["reports"]) for r in rounds) > 1)
+    open_view(page, base, "timeline")
+    entries = page.locator('.timeline li[data-kind="round"]')
+    # One entry per merged round (not one per report), each listing every report it merges.
+    assert entries.count() == len(rounds)
+    shown = entries.all_inner_texts()
+    assert sorted(e.count("report(s)") for e in shown) == [1] * len(rounds)
+    for r, entry in zip(sorted(rounds, key=lambda r: r["date"] or "9999"), shown, strict=True):
+        assert "Round ?" not in entry
+        if r["place"]:
+            assert r["place"] in entry
+        numbers = {x["number"] for x in r["reports"]} - {None}
+        assert ("Round " in entry) == bool(numbers) and ("Talks" in entry) != bool(numbers)
+    reports = page.locator('.timeline li[data-kind="round"] li.report a.evidence')
+    assert reports.count() == sum(len(r["reports"]) for r in rounds)
