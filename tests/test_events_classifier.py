@@ -101,3 +101,17 @@ def test_training_is_deterministic_and_round_trips(nlp: Language, tmp_path: Path
     probe = nlp.make_doc("Troops shelled the village.")
     assert max(back.proba(probe).items(), key=lambda kv: kv[1])[0] == "ASSAULT"
     assert back.vocab == fit[0].vocab
+
+
+def test_the_classifier_overrides_a_tier_only_by_its_margin() -> None:
+    from peacewatch.extract.events.classifier import OVERRIDE_MARGIN, combine
+
+    proba = {"ASSAULT": 0.6, "PROTEST": 0.3, "AGREE": 0.1}
+    # A linked trigger is never overridden, however sure the classifier is.
+    assert "trigger" not in OVERRIDE_MARGIN
+    assert combine("AGREE", "trigger", proba) == "AGREE"
+    # The default tier takes the classifier's top root outright.
+    assert combine("AGREE", "default", proba) == "ASSAULT"
+    # A broad word is overridden only when the classifier is far surer (0.6 - 0.3 < 0.8).
+    assert combine("PROTEST", "word", proba) == "PROTEST"
+    assert combine("PROTEST", "word", {"ASSAULT": 0.95, "PROTEST": 0.05}) == "ASSAULT"

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+import random
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -37,7 +38,7 @@ import numpy as np
 
 from peacewatch.eval.events_dev import Item, aw_items, gsr_items, marked_spans
 from peacewatch.eval.events_linear import TfidfLogReg, folds
-from peacewatch.extract.events.classifier import UNSURE_TIERS, zsp_proba
+from peacewatch.extract.events.classifier import combine, zsp_proba
 from peacewatch.extract.events.lexicon import lexicon
 from peacewatch.extract.events.pair import pair_root_why
 
@@ -64,7 +65,10 @@ CLASSES = [
 MACRO_F1_FLOOR = 0.62
 RULES_REGRESSION_FLOOR = 0.62
 # The shipped coder (rules+classifier) on PLV, pinned just under its measured held-out figure.
-SHIPPED_FLOOR = 0.67
+SHIPPED_FLOOR = 0.68
+# The classifier's override margins (classifier.OVERRIDE_MARGIN) were tuned on the PLV rows that
+# this seed puts in the first half ("dev"); the second half is held out and reported apart.
+DEV_SEED = 16
 DEV_TARGET = 0.75  # the events issue's `make eval` target for ZSP PLV
 
 
@@ -90,7 +94,7 @@ def _pair_roots(
         root, tier = pair_root_why(doc, spans, lex)
         proba = zsp_proba(doc)
         clf = max(proba, key=proba.__getitem__)
-        out.append((root, clf, clf if tier in UNSURE_TIERS else root))
+        out.append((root, clf, combine(root, tier, proba)))
     return out
 
 
@@ -157,6 +161,26 @@ def _dev_lines(nlp: Language, title: str, items: Sequence[Item]) -> list[str]:
     return lines
 
 
+def dev_rows(n: int) -> set[int]:
+    """The reproducible dev half of PLV (row indices) on which the override margins were tuned."""
+    idx = list(range(n))
+    random.Random(DEV_SEED).shuffle(idx)
+    return set(idx[: n // 2])
+
+
+def _split_lines(gold: Sequence[str], results: Mapping[str, Sequence[str | None]]) -> list[str]:
+    dev = dev_rows(len(gold))
+    lines = [f"\n  PLV halves (seed {DEV_SEED}): macro-F1 dev / held out"]
+    for name in ("rules (held out)", "rules+classifier (shipped)"):
+        pred = results[name]
+        part = [
+            _scores([gold[i] for i in ix], [pred[i] for i in ix])[1]
+            for ix in (sorted(dev), [i for i in range(len(gold)) if i not in dev])
+        ]
+        lines.append(f"  {name:<28} {part[0]:.3f} / {part[1]:.3f}")
+    return lines
+
+
 def run_zsp(data: Path, strict: bool) -> tuple[str, list[str]]:
     from peacewatch.parse.nlp import load
 
@@ -183,6 +207,7 @@ def run_zsp(data: Path, strict: bool) -> tuple[str, list[str]]:
         macro_by[name], per_by[name] = macro, per
         cover = sum(p is not None for p in pred) / len(pred)
         lines.append(f"  {name:<28} {acc:8.3f} {macro:8.3f}  {cover:.0%}")
+    lines.extend(_split_lines(gold, results))
     best = "tfidf-lr+rules (5-fold CV)"
     lines.append(f"\n  per class ({best}; rules alone in brackets)")
     lines.append(f"  {'class':<10} {'n':>4} {'P':>6} {'R':>6} {'F1':>6}  {'(rules F1)':>10}")
