@@ -64,3 +64,23 @@ def test_one_country_index_two_word_sets() -> None:
     assert countries.is_country_name("ukraine") and not countries.is_country_name("Kyiv")
     # The word sets differ where their sources do: capitals are in the negotiation's only.
     assert neg.of_word("Kyiv") == "UA"
+
+
+def test_sentence_ents_equal_spacys_span_ents(nlp: Language) -> None:
+    text = (
+        "Vladimir Medinsky met Mikhail Podolyak in Istanbul on 29 March. "
+        "The United Nations and Turkey welcomed the talks. Nothing else happened."
+    )
+    doc = _doc(nlp, text)
+    sents = [s.sent for s in syntax.sentences(doc)]
+    assert len(sents) == 3
+
+    def key(ents: object) -> list[tuple[int, int, str, str]]:
+        return [(e.start, e.end, e.label_, e.id_) for e in ents]  # type: ignore[attr-defined]
+
+    assert all(key(syntax.sentence_ents(s)) == key(s.ents) for s in sents)
+    assert [e.text for e in syntax.sentence_ents(sents[0])][:1] == ["Vladimir Medinsky"]
+    assert syntax.sentence_ents(sents[2]) == []
+    # An entity cut by a sentence boundary belongs to neither side, as in spaCy.
+    span = sents[0].doc[sents[0].start + 1 : sents[0].end]  # starts inside "Vladimir Medinsky"
+    assert key(syntax.sentence_ents(span)) == key(span.ents)

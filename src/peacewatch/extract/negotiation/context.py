@@ -31,7 +31,7 @@ from peacewatch.extract.negotiation.words import (
 from peacewatch.extract.negotiation.words import LEVEL_WORDS as LEVEL_WORDS
 from peacewatch.lexicons import load_json
 from peacewatch.parse import countries
-from peacewatch.parse.syntax import Sentence, path_up, sentences, surname
+from peacewatch.parse.syntax import Sentence, path_up, sentence_ents, sentences, surname
 from peacewatch.records import Document
 from peacewatch.vocab import ROUND_LEVELS, IssueCategory, RoundLevel
 
@@ -234,7 +234,7 @@ class PartyResolver:
         """
         deferred: list[tuple[str, Token]] = []
         for s in sentences(self.doc):
-            for ent in s.sent.ents:
+            for ent in sentence_ents(s.sent):
                 if ent.label_ != "PERSON":
                     continue
                 key = surname(ent.text)

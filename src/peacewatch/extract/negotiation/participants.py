@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from peacewatch.extract.negotiation.context import PartyResolver
 from peacewatch.extract.negotiation.rounds import RoundMention
-from peacewatch.parse.syntax import Sentence, token_evidence
+from peacewatch.parse.syntax import Sentence, sentence_ents, token_evidence
 from peacewatch.records import Delegation, Document, Evidence, Participant, Round
 
 
@@ -45,7 +45,7 @@ def participants(mentions: list[RoundMention], delegations: list[Delegation]) ->
 def delegations_in(doc: Document, s: Sentence, resolver: PartyResolver) -> list[Delegation]:
     """Heads of delegation: "chief Russian negotiator X", "X, head of the Ukrainian delegation"."""
     out = []
-    for ent in s.sent.ents:
+    for ent in sentence_ents(s.sent):
         if ent.label_ != "PERSON":
             continue
         window = list(s.sent.doc[max(s.sent.start, ent.start - 5) : ent.start])

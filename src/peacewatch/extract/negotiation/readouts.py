@@ -26,7 +26,7 @@ from peacewatch.extract.negotiation.round_merge import RoundMention
 from peacewatch.extract.negotiation.round_when import past
 from peacewatch.extract.negotiation.rounds import city_country
 from peacewatch.lexicons import country_names
-from peacewatch.parse.syntax import Sentence, negated, token_evidence
+from peacewatch.parse.syntax import Sentence, negated, sentence_ents, token_evidence
 from peacewatch.records import DatePrecision, Document
 from peacewatch.vocab import RoundStatus
 
@@ -140,7 +140,9 @@ def readouts_in(doc: Document, s: Sentence) -> list[tuple[Token, list[RoundMenti
         if not _readout_verb(verb):
             continue
         places = [
-            e for e in s.sent.ents if e.label_ in ("GPE", "LOC", "FAC", "ORG") and _reaches(e, verb)
+            e
+            for e in sentence_ents(s.sent)
+            if e.label_ in ("GPE", "LOC", "FAC", "ORG") and _reaches(e, verb)
         ]
         mentions: list[RoundMention] = []
         out.append((verb, mentions))

@@ -39,7 +39,7 @@ from peacewatch.extract.negotiation.words import (
     VENUE_HEADS,
     VIDEO,
 )
-from peacewatch.parse.syntax import Sentence, token_evidence
+from peacewatch.parse.syntax import Sentence, sentence_ents, token_evidence
 from peacewatch.records import Document, Evidence
 from peacewatch.vocab import RoundLevel
 
@@ -125,7 +125,7 @@ def _places(
     out = []
     ids = {t.i for t in toks}
     anchors = set(anchors)
-    for ent in s.sent.ents:
+    for ent in sentence_ents(s.sent):
         if ent.label_ not in ("GPE", "LOC", "FAC") or ent.root.i not in ids:
             continue
         root = ent.root
@@ -210,7 +210,7 @@ def city_country(name: str) -> str | None:
 
 def _venue(s: Sentence, toks: list[Token]) -> str | None:
     ids = {t.i for t in toks}
-    for ent in s.sent.ents:
+    for ent in sentence_ents(s.sent):
         if (
             ent.root.i in ids
             and ent.root.lower_ in VENUE_HEADS
@@ -373,7 +373,7 @@ def _sides(
 ) -> list[tuple[str, Evidence]]:
     """Countries sitting at the table: "from A and B", "between A and B", "A and B delegations"."""
     out: list[tuple[str, Evidence]] = []
-    ents = {e.root.i: e for e in s.sent.ents if e.label_ in ("GPE", "NORP")}
+    ents = {e.root.i: e for e in sentence_ents(s.sent) if e.label_ in ("GPE", "NORP")}
     for t in toks:
         ent = ents.get(t.i)
         if ent is None and any(e.start <= t.i < e.end for e in ents.values()):
