@@ -44,12 +44,13 @@ def eval_extraction(
 
 
 def eval_reference(
-    article: Annotated[Path, typer.Option(help="Reference article.")] = Path(
+    article: Annotated[Path, typer.Option(help="Reference article.", exists=True)] = Path(
         "../shared/corpus/upi-2022-03-29-istanbul-talks.txt"
     ),
-    gold: Annotated[Path, typer.Option(help="Its gold annotation.")] = Path(
-        "../shared/gold/upi-2022-03-29-istanbul-talks.gold.json"
-    ),
+    gold: Annotated[
+        Path,
+        typer.Option(help="Its gold annotation (a .gold.json file).", dir_okay=False, exists=True),
+    ] = Path("../shared/gold/upi-2022-03-29-istanbul-talks.gold.json"),
     strict: Annotated[bool, typer.Option(help="Fail when a floor is missed.")] = False,
 ) -> None:
     """Score body, boilerplate, entities and roles against the hand annotation."""
