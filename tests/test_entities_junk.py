@@ -98,6 +98,8 @@ Both sides pledged to resolve the Nagorno-Karabakh conflict peacefully.
 
 The HRC adopted a resolution on Ethiopia, and Ambassador Linda Thomas-Greenfield welcomed it.
 
+MR KOTT: Thank you. Deputy Assistant Secretary Ivo Kott will take questions.
+
 Officials met with Sheikh Tamim in Doha on Friday.
 """
 
@@ -106,5 +108,5 @@ def test_places_and_initials_are_not_people(nlp: Language) -> None:
     doc = _doc(nlp, NOT_PEOPLE, "Example Wire")
     people = {e.name for e in doc.entities if e.type == "PERSON"}
     assert not {"Jarrah", "Sheikh Jarrah", "Nagorno", "HRC"} & people, people
-    assert {"Linda Thomas-Greenfield", "Tamim"} <= people, people
+    assert {"Linda Thomas-Greenfield", "Tamim", "Ivo Kott"} <= people, people
     assert any(e.name == "HRC" and e.type == "ORG" for e in doc.entities)

@@ -25,10 +25,13 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _DWELLERS = frozenset({"residents", "inhabitants", "outskirts", "streets", "neighbourhood"})
 
 
-def is_acronym(name: Span) -> bool:
-    """One all-capitals word of two to six letters: "HRC", "AU"."""
+def is_acronym(ent: Span, name: Span) -> bool:
+    """One all-capitals word of two to six letters: "HRC", "AU"; not after an honorific or
+    title, where it is a surname in capitals ("MR AMR:", a transcript label)."""
     text = name.text.replace(".", "")
-    return len(name) == 1 and text.isalpha() and text.isupper() and 2 <= len(text) <= 6
+    if not (len(name) == 1 and text.isalpha() and text.isupper() and 2 <= len(text) <= 6):
+        return False
+    return not _titled(ent, name)
 
 
 def is_fragment(name: Span) -> bool:

@@ -201,7 +201,7 @@ class _Collector:
         label = ent.label_
         if label == "PERSON":
             name = _name_tokens(ent)
-            if is_acronym(name):
+            if is_acronym(ent, name):
                 self._org(name, offset)  # "HRC": an organisation's initials (notpeople.py)
             elif is_fragment(name) or is_located(ent, name):
                 return  # "Nagorno" of "Nagorno-Karabakh", "in Sheikh Jarrah"
