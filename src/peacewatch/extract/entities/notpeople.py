@@ -58,7 +58,7 @@ def _titled(ent: Span, name: Span) -> bool:
     prev = ent.doc[ent.start - 1] if ent.start > 0 else None
     return (
         prev is not None
-        and prev.is_title
+        and (prev.is_title or prev.is_upper)
         and (prev.lower_ in words["honorifics"] or prev.lower_ in words["titles"])
     )
 
