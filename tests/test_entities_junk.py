@@ -85,3 +85,28 @@ def test_the_administration_keeps_its_article_and_is_the_issuers_state(nlp: Lang
     assert speakers, "the quote has a speaker"
     assert all(s.name != "Administration" for s in speakers)
     assert any(s.actor == "state:US" or s.name == "the Administration" for s in speakers)
+
+
+# Places and initials the NER tags PERSON (notpeople.py), next to real people with an
+# honorific, a hyphenated surname or a title, who must stay people.
+NOT_PEOPLE = """\
+Families facing eviction in Sheikh Jarrah appealed to the court on Monday.
+
+The envoy urged calm in Jerusalem and Sheikh Jarrah after the clashes.
+
+Both sides pledged to resolve the Nagorno-Karabakh conflict peacefully.
+
+The HRC adopted a resolution on Ethiopia, and Ambassador Linda Thomas-Greenfield welcomed it.
+
+MR KOTT: Thank you. Deputy Assistant Secretary Ivo Kott will take questions.
+
+Officials met with Sheikh Tamim in Doha on Friday.
+"""
+
+
+def test_places_and_initials_are_not_people(nlp: Language) -> None:
+    doc = _doc(nlp, NOT_PEOPLE, "Example Wire")
+    people = {e.name for e in doc.entities if e.type == "PERSON"}
+    assert not {"Jarrah", "Sheikh Jarrah", "Nagorno", "HRC"} & people, people
+    assert {"Linda Thomas-Greenfield", "Tamim", "Ivo Kott"} <= people, people
+    assert any(e.name == "HRC" and e.type == "ORG" for e in doc.entities)

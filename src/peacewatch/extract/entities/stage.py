@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 from peacewatch.evidence import span as evidence_span
 from peacewatch.extract.entities.groups import Group, find_groups
 from peacewatch.extract.entities.labels import labels, spokesperson
+from peacewatch.extract.entities.notpeople import is_acronym, is_fragment, is_located
 from peacewatch.extract.entities.roles import RoleHit, find_role
 from peacewatch.lexicons import (
     alias_index,
@@ -200,7 +201,11 @@ class _Collector:
         label = ent.label_
         if label == "PERSON":
             name = _name_tokens(ent)
-            if _plausible_person(name, self.lower_words):
+            if is_acronym(ent, name):
+                self._org(name, offset)  # "HRC": an organisation's initials (notpeople.py)
+            elif is_fragment(name) or is_located(ent, name):
+                return  # "Nagorno" of "Nagorno-Karabakh", "in Sheikh Jarrah"
+            elif _plausible_person(name, self.lower_words):
                 canonical = alias_index().get(name.text) or _ruler_id(name)
                 self.people.append((name.text, canonical, self.mention(name, offset), name, offset))
         elif label == "ORG":
