@@ -150,6 +150,7 @@ class Runner:
             # Loaded as Any: distributed's constructors are untyped (mypy strict refuses them).
             dist: Any = importlib.import_module("distributed")
             import dask.config  # typed (py.typed), unlike distributed
+
             if self.scheduler:
                 self._client = dist.Client(self.scheduler)
             else:
