@@ -67,6 +67,7 @@ bench: install
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/scale.py
 	$(BIN)/python benchmarks/api.py
+	$(BIN)/python benchmarks/process_cost.py --pairs 3
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .mypy_cache .ruff_cache .pytest_cache
