@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from peacewatch.vocab import ACTOR_KINDS
+from peacewatch.vocab import ACTOR_KINDS, ISSUE_CATEGORIES
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "src" / "peacewatch" / "eval" / "data" / "processes_sample.json"
@@ -33,31 +33,8 @@ KINDS = set(ACTOR_KINDS) - {"organisation", "group"}
 ROLES = {"mediator", "host", "facilitator", "guarantor", "observer"}
 FORMATS = {"in_person", "video", "phone", "indirect", "shuttle"}
 STATUS = {"held", "planned", "proposed", "cancelled"}
-ISSUES = {
-    "ceasefire",
-    "hostages_prisoners",
-    "withdrawal",
-    "disarmament_ddr",
-    "monitoring_verification",
-    "power_sharing",
-    "elections",
-    "constitution",
-    "transitional_justice",
-    "refugees_return",
-    "humanitarian_access",
-    "reconstruction",
-    "governance_territory",
-    "borders_territory",
-    "region_status",
-    "recognition_normalisation",
-    "statehood",
-    "sanctions",
-    "security_guarantees",
-    "human_rights",
-    "economic",
-    "nuclear",
-    "other",
-}
+# The annotation's issue ids are the output's PA-X categories.
+ISSUES = set(ISSUE_CATEGORIES)
 STANCES = {
     "supports",
     "opposes",

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
 from functools import cache
 
+from peacewatch.corpus import iso_day
 from peacewatch.evidence import span
 from peacewatch.extract.negotiation.context import LEVEL_WORDS, stances
 from peacewatch.parse.countries import for_negotiation
@@ -57,13 +57,6 @@ def _bodies() -> re.Pattern[str]:
         if names
         else re.compile(r"(?!x)x")
     )
-
-
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
-    except ValueError:
-        return None
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -129,15 +122,15 @@ def link(
     for i, (doc_id, published, r) in enumerate(seated):
         if not (r.level and r.country and _country_only(r)):
             continue
-        when = _day(published)
+        when = iso_day(published)
         found = []
         for d in docs:
             if d.meta.id == doc_id:
                 continue
-            pub = _day(d.meta.published)
+            pub = iso_day(d.meta.published)
             if when is None or pub is None or abs((pub - when).days) > LINK_DAYS:
                 continue
-            if r.date and (_day(r.date) or pub) > pub:
+            if r.date and (iso_day(r.date) or pub) > pub:
                 continue  # a report cannot place a round held after it was published
             found += [(d.meta.id, d.meta.published, c) for c in candidates(d, r.country, r.level)]
         if found and len({c.place for _, _, c in found}) == 1:

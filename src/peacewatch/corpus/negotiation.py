@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from peacewatch.corpus import iso_day
 from peacewatch.corpus.claims import PositionFact, claim_status, position_statuses
 from peacewatch.corpus.track import (
     DatedPosition,
@@ -58,15 +59,6 @@ class Sourced:
 
 def _ev(doc: str, e: Evidence) -> dict[str, Any]:
     return {"doc": doc, "text": e.text, "start": e.start, "end": e.end}
-
-
-def _day(value: str | None) -> date | None:
-    if not value or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def _round(r: TrackRound, source_of: Mapping[str, str]) -> dict[str, Any]:
@@ -115,7 +107,7 @@ def _position_claims(
             party=p.party,
             issue=p.issue,
             stance=p.stance,
-            day=d.toordinal() if (d := _day(p.date)) else None,
+            day=d.toordinal() if (d := iso_day(p.date)) else None,
             source=source_of.get(p.doc, p.doc),
             report=p.doc,
             denied=p.status == "denied",
@@ -194,7 +186,7 @@ def commitment_links(docs: Sequence[Document]) -> list[dict[str, Any]]:
     countries = _countries(docs)
     out = []
     for d in docs:
-        when = _day(d.meta.published)
+        when = iso_day(d.meta.published)
         for c in d.negotiation.commitments:
             if not c.scope or when is None:
                 continue
@@ -231,8 +223,8 @@ def _link(
     if e.type not in VIOLENT or not e.place:
         return None
     # A reported date (issue 16) is the publication date again, not the event's own.
-    own = _day(e.date) if e.date_basis != "reported" else None
-    day = own or _day(e_doc.meta.published)
+    own = iso_day(e.date) if e.date_basis != "reported" else None
+    day = own or iso_day(e_doc.meta.published)
     if day is None or not 0 <= (day - when).days <= TEST_DAYS:
         return None
     if day == when and own is None:

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
+from peacewatch.corpus import iso_day
 from peacewatch.records import Document
 
 # Four months. The 2022 Russia-Ukraine rounds were days or weeks apart (28 Feb - 29 Mar) and
@@ -51,15 +52,6 @@ class TrackInfo:
     docs: tuple[str, ...]  # document ids, the unattached ones of the period included
     own: int  # documents of the process itself (not the unattached ones)
     loose: frozenset[str] = frozenset()  # the unattached ones: their events count, no more
-
-
-def _day(value: str | None) -> date | None:
-    if not value or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def parties_of(doc: Document) -> tuple[str, ...]:
@@ -93,7 +85,7 @@ def processes(docs: Sequence[Document]) -> dict[str, Pair | tuple[str]]:
 
 
 def _doc_day(d: Document) -> date | None:
-    return _day(d.meta.published)
+    return iso_day(d.meta.published)
 
 
 def _anchors(docs: Sequence[Document]) -> list[date]:
@@ -101,7 +93,7 @@ def _anchors(docs: Sequence[Document]) -> list[date]:
         x
         for d in docs
         for r in d.negotiation.rounds
-        if r.status != "denied" and (x := _day(r.date)) is not None
+        if r.status != "denied" and (x := iso_day(r.date)) is not None
     ]
     return sorted([*rounds, *(x for d in docs if (x := _doc_day(d)) is not None)])
 
