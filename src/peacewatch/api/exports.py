@@ -23,7 +23,14 @@ from fastapi.responses import StreamingResponse
 
 from peacewatch.api import paging
 from peacewatch.api.errors import ERROR_RESPONSES
-from peacewatch.api.routes import BBox, ClaimStatus, Day, St, Text, _bbox, _clean
+from peacewatch.api.routes import (
+    Day,
+    EventFilters,
+    PlaceFilters,
+    PositionFilters,
+    QuoteFilters,
+    St,
+)
 from peacewatch.api.state import State
 from peacewatch.store.query import QUERIES, Filters, Row
 
@@ -135,75 +142,40 @@ Fmt = Annotated[Format, Query(description="csv, json (one array), jsonl, geojson
 @router.get("/export/events", response_class=StreamingResponse)
 def export_events(
     st: St,
+    f: EventFilters,
     format: Fmt = "csv",
-    actor: Text = None,
-    type: Text = None,
-    place: Text = None,
-    bbox: BBox = None,
-    claim_status: ClaimStatus = None,
-    since: Day = None,
-    until: Day = None,
 ) -> StreamingResponse:
     """Every event /api/events lists with these filters (GeoJSON: points where geocoded)."""
-    f = Filters(
-        actor=_clean(actor), type=_clean(type), place=_clean(place), bbox=_bbox(bbox),
-        claim_status=claim_status, since=since, until=until,
-    )  # fmt: skip
     return _send(st, "events", format, f)
 
 
 @router.get("/export/quotes", response_class=StreamingResponse)
 def export_quotes(
     st: St,
+    f: QuoteFilters,
     format: Fmt = "csv",
-    speaker: Text = None,
-    outlet: Text = None,
-    place: Text = None,
-    since: Day = None,
-    until: Day = None,
 ) -> StreamingResponse:
     """Every quote /api/quotes lists with these filters."""
-    f = Filters(
-        actor=_clean(speaker), outlet=_clean(outlet), place=_clean(place), since=since,
-        until=until,
-    )  # fmt: skip
     return _send(st, "quotes", format, f)
 
 
 @router.get("/export/places", response_class=StreamingResponse)
 def export_places(
     st: St,
+    f: PlaceFilters,
     format: Fmt = "csv",
-    place: Text = None,
-    actor: Text = None,
-    bbox: BBox = None,
-    since: Day = None,
-    until: Day = None,
 ) -> StreamingResponse:
     """Every place mention /api/places lists with these filters (GeoJSON: their points)."""
-    f = Filters(
-        place=_clean(place), actor=_clean(actor), bbox=_bbox(bbox), since=since, until=until
-    )
     return _send(st, "places", format, f)
 
 
 @router.get("/export/positions", response_class=StreamingResponse)
 def export_positions(
     st: St,
+    f: PositionFilters,
     format: Fmt = "csv",
-    actor: Text = None,
-    issue: Text = None,
-    stance: Text = None,
-    place: Text = None,
-    claim_status: ClaimStatus = None,
-    since: Day = None,
-    until: Day = None,
 ) -> StreamingResponse:
     """Every position /api/positions lists with these filters."""
-    f = Filters(
-        actor=_clean(actor), issue=_clean(issue), claim_status=claim_status, type=_clean(stance),
-        place=_clean(place), since=since, until=until,
-    )  # fmt: skip
     return _send(st, "positions", format, f)
 
 

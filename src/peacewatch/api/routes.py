@@ -110,6 +110,63 @@ def _clean(value: str | None) -> str | None:
     return value.replace("\x00", "") or None if value else None
 
 
+# The filters of each list, one definition for the list route and its export
+# (api/exports.py), so the two never disagree on what a filter means.
+def event_filters(
+    actor: Text = None,
+    type: Text = None,
+    place: Text = None,
+    bbox: BBox = None,
+    claim_status: ClaimStatus = None,
+    since: Day = None,
+    until: Day = None,
+) -> Filters:
+    return Filters(
+        actor=_clean(actor), type=_clean(type), place=_clean(place), bbox=_bbox(bbox),
+        claim_status=claim_status, since=since, until=until,
+    )  # fmt: skip
+
+
+def quote_filters(
+    speaker: Text = None, outlet: Text = None, place: Text = None, since: Day = None,
+    until: Day = None,
+) -> Filters:  # fmt: skip
+    return Filters(
+        actor=_clean(speaker), outlet=_clean(outlet), place=_clean(place), since=since,
+        until=until,
+    )  # fmt: skip
+
+
+def place_filters(
+    place: Text = None, actor: Text = None, bbox: BBox = None, since: Day = None,
+    until: Day = None,
+) -> Filters:  # fmt: skip
+    return Filters(
+        place=_clean(place), actor=_clean(actor), bbox=_bbox(bbox), since=since, until=until
+    )
+
+
+def position_filters(
+    actor: Text = None,
+    issue: Text = None,
+    stance: Text = None,
+    place: Text = None,
+    claim_status: ClaimStatus = None,
+    since: Day = None,
+    until: Day = None,
+) -> Filters:
+    return Filters(
+        actor=_clean(actor), issue=_clean(issue), claim_status=claim_status, type=_clean(stance),
+        place=_clean(place), since=since, until=until,
+    )  # fmt: skip
+
+
+EventFilters = Annotated[Filters, Depends(event_filters)]
+QuoteFilters = Annotated[Filters, Depends(quote_filters)]
+PlaceFilters = Annotated[Filters, Depends(place_filters)]
+PositionFilters = Annotated[Filters, Depends(position_filters)]
+
+
 def _page(st: State, kind: str, f: Filters, exact: bool = False, cursor: str | None = None) -> Page:
     cap = None if exact else COUNT_CAP
     if cursor is not None and f.offset:
@@ -183,13 +240,7 @@ def get_document(
 @router.get("/events", response_model=Page)
 def list_events(
     st: St,
-    actor: Text = None,
-    type: Text = None,
-    place: Text = None,
-    bbox: BBox = None,
-    claim_status: ClaimStatus = None,
-    since: Day = None,
-    until: Day = None,
+    f: EventFilters,
     limit: Limit = 50,
     offset: Offset = 0,
     exact_total: Exact = False,
@@ -197,82 +248,39 @@ def list_events(
 ) -> Page:
     """Events (PLOVER types) with actors, place (and its coordinates when geocoded), dates,
     and claim status (from the corroborated events: /api/merged)."""
-    f = Filters(
-        actor=_clean(actor),
-        type=_clean(type),
-        place=_clean(place),
-        bbox=_bbox(bbox),
-        claim_status=claim_status,
-        since=since,
-        until=until,
-        limit=limit,
-        offset=offset,
-    )
-    return _page(st, "events", f, exact_total, cursor)
+    return _page(st, "events", replace(f, limit=limit, offset=offset), exact_total, cursor)
 
 
 @router.get("/quotes", response_model=Page)
 def list_quotes(
     st: St,
-    speaker: Text = None,
-    outlet: Text = None,
-    place: Text = None,
-    since: Day = None,
-    until: Day = None,
+    f: QuoteFilters,
     limit: Limit = 50,
     offset: Offset = 0,
     exact_total: Exact = False,
     cursor: Cursor = None,
 ) -> Page:
     """Quotes with speaker, relay and date; ``outlet`` matches the relay or the publisher."""
-    f = Filters(
-        actor=_clean(speaker),
-        outlet=_clean(outlet),
-        place=_clean(place),
-        since=since,
-        until=until,
-        limit=limit,
-        offset=offset,
-    )
-    return _page(st, "quotes", f, exact_total, cursor)
+    return _page(st, "quotes", replace(f, limit=limit, offset=offset), exact_total, cursor)
 
 
 @router.get("/places", response_model=Page)
 def list_places(
     st: St,
-    place: Text = None,
-    actor: Text = None,
-    bbox: BBox = None,
-    since: Day = None,
-    until: Day = None,
+    f: PlaceFilters,
     limit: Limit = 50,
     offset: Offset = 0,
     exact_total: Exact = False,
     cursor: Cursor = None,
 ) -> Page:
     """Geocoded place mentions with their precision (``feature``: city, region, country)."""
-    f = Filters(
-        place=_clean(place),
-        actor=_clean(actor),
-        bbox=_bbox(bbox),
-        since=since,
-        until=until,
-        limit=limit,
-        offset=offset,
-    )
-    return _page(st, "places", f, exact_total, cursor)
+    return _page(st, "places", replace(f, limit=limit, offset=offset), exact_total, cursor)
 
 
 @router.get("/positions", response_model=Page)
 def list_positions(
     st: St,
-    actor: Text = None,
-    issue: Text = None,
-    stance: Text = None,
-    place: Text = None,
-    claim_status: ClaimStatus = None,
-    since: Day = None,
-    until: Day = None,
+    f: PositionFilters,
     limit: Limit = 50,
     offset: Offset = 0,
     exact_total: Exact = False,
@@ -281,18 +289,7 @@ def list_positions(
     """Negotiation positions: party, speaker, issue, stance, date, and claim status (the
     same stance from two independent sources within a week: corroborated; opposite stances
     within a day: contested)."""
-    f = Filters(
-        actor=_clean(actor),
-        issue=_clean(issue),
-        claim_status=claim_status,
-        type=_clean(stance),
-        place=_clean(place),
-        since=since,
-        until=until,
-        limit=limit,
-        offset=offset,
-    )
-    return _page(st, "positions", f, exact_total, cursor)
+    return _page(st, "positions", replace(f, limit=limit, offset=offset), exact_total, cursor)
 
 
 @router.get("/entities", response_model=Page)
