@@ -129,6 +129,19 @@ def test_signatories_are_the_preamble_s_list_not_the_topic(nlp: Language) -> Non
     assert held(ps, "ceasefire") == {"NO", "CA", "European Union", "JP"}
 
 
+def test_ministers_of_the_released_by_line_sign_for_their_states(nlp: Language) -> None:
+    # Names written for this test; the list ends before its topic ("on Freedonia's ...").
+    text = (
+        "The following statement was released by Norwegian Foreign Minister Anniken Huitfeldt, "
+        "Canadian Foreign Minister Melanie Joly and Japanese Foreign Minister Yoshimasa Hayashi "
+        "on Syria's presidential election.\n\nBegin text:\n\nWe call for a nationwide "
+        "ceasefire."
+    )
+    ps = positions(nlp, text, title="Joint Statement on Syria")
+    assert "SY" not in held(ps, "ceasefire")
+    assert {"NO", "CA", "JP"} <= held(ps, "ceasefire")
+
+
 def test_the_one_called_on_owns_its_commitments(nlp: Language) -> None:
     text = (
         "We urge the Taliban to honour their commitments to cooperate on humanitarian assistance."

@@ -73,7 +73,9 @@ _SEGMENT = re.compile(r"\s+(?:and|with|at)\s+|[,/:;–—]|’s\b|'s\b", re.IGNO
 _TOPIC = re.compile(r"\s+(?:for|on|to|in)\s+", re.IGNORECASE)
 # What may stand between two names of one list of signatories: ", ", "and the", ", and the
 # High Representative of the" (capitalised title words), nothing with a verb.
-_LIST_GAP = re.compile(r"(?:[\s,]|\b(?:and|the|of|as|well|on|behalf)\b|\b[A-Z][\w.'’-]*)*")
+# "on" only in "on behalf of": "... and UK Foreign Secretary Dominic Raab on Syria's
+# presidential election" ends the list before the topic.
+_LIST_GAP = re.compile(r"(?:[\s,]|\b(?:and|the|of|as|well|on behalf)\b|\b[A-Z][\w.'’-]*)*")
 # A speech's title naming whom it is given to: "Speech by X in the Parliament of Japan",
 # "Address by X to the Bundestag", "at a joint meeting of the National Assembly of France".
 _SPEECH_TO = re.compile(
@@ -237,14 +239,19 @@ class Voice:
         return ()
 
     def _sides_in(self, start: int, end: int) -> tuple[str, ...]:
-        """The longest list of states and bodies in [start, end): "the Governments of A, B,
-        and C", not "... met in Brussels to discuss the crisis in D" after it."""
+        """The longest list of states, bodies and their people in [start, end): "the
+        Governments of A, B, and C", not "... met in Brussels to discuss the crisis in D"
+        after it."""
         by_entity = {a.entity: a for a in self.doc.actors if a.entity}
         found: list[tuple[int, int, str]] = []
         for e in self.doc.entities:
             rec = by_entity.get(e.id)
+            # A minister named for his state signs for it ("released by French Foreign
+            # Minister Jean-Yves Le Drian, German Foreign Minister Heiko Maas, ...").
             party = (
-                party_of_actor(rec, self.actors) if rec and rec.kind in ("state", "igo") else None
+                party_of_actor(rec, self.actors)
+                if rec and rec.kind in ("state", "igo", "person")
+                else None
             )
             for m in e.mentions:
                 if party and start <= m.start < end:
