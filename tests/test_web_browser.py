@@ -310,8 +310,9 @@ def test_pager_shows_a_capped_total(
     rows = page.locator("tr[data-id]").count()
     assert rows > 2
     text = page.locator(".pager").inner_text()
-    assert f"1–{rows} of more than 2" in text, text
-    # Every match is on this page (fewer rows than the limit): nothing to go on to.
+    # Every match is on this page (fewer rows than the limit): the count is known, and
+    # there is nothing to go on to.
+    assert f"1–{rows} of {rows}" in text, text
     assert page.get_by_role("button", name="next ›").is_disabled()
 
 
@@ -590,3 +591,45 @@ def test_timeline_shows_one_entry_per_merged_round(
         assert ("Round " in entry) == bool(numbers) and ("Talks" in entry) != bool(numbers)
     reports = page.locator('.timeline li[data-kind="round"] li.report a.evidence')
     assert reports.count() == sum(len(r["reports"]) for r in rounds)
+
+
+def test_timeline_pages_events_and_puts_each_round_on_one_page(page: Any, server: str) -> None:
+    """No list of 500 events: pages of ``limit`` events, each page with the rounds of its
+    dates, so over every page each event and each round is shown once."""
+    events = items(server, "events")
+    rounds = httpx.get(f"{server}/api/track").json()["rounds"]
+    assert len(events) > 2 and rounds
+    seen_events: list[str] = []
+    seen_rounds = 0
+    offset = 0
+    while True:
+        open_view(page, server, f"timeline?limit=2&offset={offset}")
+        ids = page.locator('.timeline li[data-kind="event"]').evaluate_all(
+            "els => els.map((e) => e.dataset.id)"
+        )
+        seen_events += ids
+        seen_rounds += page.locator('.timeline li[data-kind="round"]').count()
+        pager = page.locator(".pager").first
+        assert f"{offset + 1}–{offset + len(ids)} of {len(events)}" in pager.inner_text()
+        if pager.get_by_role("button", name="next ›").is_disabled():
+            break
+        pager.get_by_role("button", name="next ›").click()
+        wait_ready(page, "timeline")
+        offset += 2
+    assert sorted(seen_events) == sorted(e["id"] for e in events)
+    assert seen_rounds == len(rounds)
+
+
+def test_map_reads_every_match_and_shades_countries(page: Any, server: str) -> None:
+    got = httpx.get(f"{server}/api/map").json()
+    open_view(page, server, "map")
+    note = page.locator(".map-note").inner_text()
+    # The totals of every match, never "the first 500".
+    assert f"of {got['places']['total']} places and {got['events']['total']} events" in note
+    assert "first" not in note
+    shaded = page.locator("svg.map path.shaded")
+    codes = {c["code"] for c in got["countries"] if c["numeric"] is not None}
+    assert shaded.count() == len(codes) > 0
+    shaded.first.dispatch_event("click")
+    assert "country-level item(s)" in page.locator(".panel h3").inner_text()
+    assert page.locator(".panel a.evidence").count() > 0

@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel
 
-from peacewatch.api import paging, reads
+from peacewatch.api import mapview, paging, reads
 from peacewatch.api.errors import ERROR_RESPONSES, ApiError
 from peacewatch.api.search import search_page
 from peacewatch.api.state import State
@@ -330,6 +330,15 @@ def list_merged(
     with st.engine.connect() as conn:
         rows = QUERIES["merged"](conn, f)  # actor filtered in Python there: paged here
     return Page(total=len(rows), limit=limit, offset=offset, items=rows[offset : offset + limit])
+
+
+@router.get("/map")
+def get_map(st: St, ef: EventFilters, pf: PlaceFilters) -> mapview.MapData:
+    """The map: every matching place mention and event grouped by name, coordinates and month
+    (``points``), country-level ones by country and month (``countries``), with the totals
+    and how many were read (api/mapview.py). With ``type``, events only."""
+    with st.engine.connect() as conn:
+        return mapview.map_data(conn, ef, None if ef.type else pf)
 
 
 @router.get("/negotiation", response_model=NegotiationOut)

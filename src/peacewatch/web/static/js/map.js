@@ -1,11 +1,12 @@
-// Map: world-atlas TopoJSON basemap; places and events clustered on a pixel grid; filters by
-// event type and actor; a month slider; country-level items listed apart, never one pin.
-import { api, clear, countOf, el, evidenceLink, exportLinks, facets, filterForm, go, main,
-  qs } from "./ui.js";
+// Map: world-atlas TopoJSON basemap; every matching place and event, grouped by the server
+// (/api/map: no first-500 read), clustered on a pixel grid; filters by event type and actor; a
+// month slider; country-level items shade their country and are listed apart, never one pin.
+import { api, clear, el, evidenceLink, exportHref, exportLinks, facets, filterForm, go,
+  main, qs } from "./ui.js";
 
 function topoFeatures(topo) {
   // TopoJSON decoding (quantised, delta-encoded arcs), hand-written: about 20 lines instead
-  // of vendoring topojson-client for one function.
+  // of vendoring topojson-client for one function. Each feature keeps its id (ISO numeric).
   const [sx, sy] = topo.transform.scale;
   const [tx, ty] = topo.transform.translate;
   const arcs = topo.arcs.map((arc) => {
@@ -16,7 +17,8 @@ function topoFeatures(topo) {
   const out = [];
   for (const g of topo.objects.countries.geometries) {
     const polys = g.type === "Polygon" ? [g.arcs] : g.type === "MultiPolygon" ? g.arcs : [];
-    out.push(polys.map((rings) => rings.map(ring)));
+    out.push({ id: Number(g.id), name: (g.properties || {}).name,
+      polys: polys.map((rings) => rings.map(ring)) });
   }
   return out;
 }
@@ -24,46 +26,61 @@ function topoFeatures(topo) {
 const PRECISION_COLORS = { city: "#d94a4a", region: "#e09a1a", event: "#7a3ad9",
   other: "#777" };
 
-function precision(feature) {
-  if (!feature) return "other";
-  if (/city|town|village|ppl|settlement|locality/i.test(feature)) return "city";
-  if (/country/i.test(feature)) return "country";
-  return "region";
+function monthRange(month) {
+  // The first and last day of "YYYY-MM", for the links to every item of a group.
+  if (!month) return {};
+  const [y, m] = month.split("-").map(Number);
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { since: `${month}-01`, until: `${month}-${String(last).padStart(2, "0")}` };
 }
 
-// Items: {lat, lon, cls, month, label, link, country (country-level only)}. A place whose
-// precision is a country, and an event placed only at a country's name, is not a point: the
-// "Ukraine → Ukraine (country)" pin of 124 items said nothing about where anything happened.
-function toItems(places, events) {
-  const items = [];
-  const countryNames = new Set();
-  for (const pl of places.items) {
-    const cls = precision(pl.feature);
-    if (cls === "country" && pl.name) countryNames.add(pl.name.toLowerCase());
-    items.push({ lat: pl.lat, lon: pl.lon, cls, month: String(pl.published || "").slice(0, 7),
-      country: cls === "country" ? pl.name || pl.mention : null,
-      label: `${pl.mention} → ${pl.name || "?"} (${pl.feature || "unknown precision"})`,
-      link: evidenceLink(pl.version_id, pl.start, pl.end, null, pl.id) });
-  }
-  for (const e of events.items) {
-    const atCountry = e.place && countryNames.has(e.place.toLowerCase());
-    items.push({ lat: e.lat, lon: e.lon, cls: "event",
-      month: String(e.date_start || e.published || "").slice(0, 7),
-      country: atCountry ? e.place : null, label: `${e.type} @ ${e.place || "?"}`,
-      link: evidenceLink(e.version_id, e.evidence_start, e.evidence_end, null, e.id,
-        e.claim_status) });
-  }
-  return items;
+// One group of the server (a place or an event place in one month, or a country's
+// country-level items in one month): its first items as evidence links, and how many more,
+// with links to every one of them (the timeline for events, a download for place mentions).
+function groupItems(g, filters) {
+  const count = g.n != null ? g.n : g.places + g.events;
+  const more = count - g.sample.length;
+  const span = monthRange(g.month);
+  const events = g.kind === "event" || g.events > 0;
+  const places = g.kind === "place" || g.places > 0;
+  return el("li", { class: "group" },
+    `${g.name}${g.month ? " · " + g.month : ""} · ${count} item(s)`,
+    el("ul", {}, g.sample.map((x) => el("li", {}, x.label, " ",
+      evidenceLink(x.version_id, x.start, x.end, null, x.id, x.claim_status)))),
+    more > 0 ? el("span", { class: "muted more" }, `${more} more: `,
+      events ? el("a", { href: "#", onclick: (ev) => { ev.preventDefault();
+        go("timeline", { ...filters.events, ...span, place: g.name }); } },
+      "events in the timeline") : null, events && places ? ", " : "",
+      places ? el("a", { class: "download", download: "peacewatch-places.csv",
+        href: exportHref("places", { ...filters.places, ...span, place: g.name }, "csv") },
+      "place mentions (CSV)") : null) : null);
 }
 
-function showItems(panel, title, pts) {
-  clear(panel).append(el("h3", {}, title),
-    el("ul", {}, pts.map((q) => el("li", {}, q.label, " ", q.link))));
+// Under "all months", one group per place (its months merged), not one per month.
+function overMonths(groups, key) {
+  const out = new Map();
+  for (const g of groups) {
+    const k = key(g);
+    if (!out.has(k)) {
+      out.set(k, { ...g, month: "", sample: [...g.sample] });
+      continue;
+    }
+    const t = out.get(k);
+    if (t.n != null) t.n += g.n;
+    else { t.places += g.places; t.events += g.events; }
+    t.sample.push(...g.sample.slice(0, Math.max(0, 3 - t.sample.length)));
+  }
+  return [...out.values()];
+}
+
+function showGroups(panel, title, groups, filters) {
+  clear(panel).append(el("h3", {}, title), el("ul", { class: "groups" },
+    groups.map((g) => groupItems(g, filters))));
 }
 
 let worldCache = null;
 
-function drawSvg(points, extent, panel) {
+function drawSvg(points, shade, extent, panel, filters) {
   // View: Europe to the Caucasus (where the 2022 talks and the war are), or every point's
   // extent; equirectangular scaled by cos(latitude), close enough to conformal at this scale.
   let [w, s, e, n] = [8, 38, 50, 60];
@@ -76,55 +93,95 @@ function drawSvg(points, extent, panel) {
   const cx = (w + e) / 2, cy = (s + n) / 2;
   const proj = ([lon, lat]) => [W / 2 + (lon - cx) * k * scale, H / 2 - (lat - cy) * scale];
   const svg = el("svg", { class: "map", viewBox: `0 0 ${W} ${H}`, role: "img" });
-  for (const polys of worldCache) {
-    const d = polys.map((rings) => rings.map((r) => "M" + r.map((pt) => proj(pt)
+  // Country-level items shade their country (square root scale: Ukraine and Russia have a
+  // thousand mentions each where most countries have a few).
+  const top = Math.max(1, ...[...shade.values()].map((c) => c.total));
+  for (const f of worldCache) {
+    const d = f.polys.map((rings) => rings.map((r) => "M" + r.map((pt) => proj(pt)
       .map((v) => v.toFixed(1)).join(",")).join("L") + "Z").join("")).join("");
-    if (d) svg.append(el("path", { class: "land", d }));
+    if (!d) continue;
+    const c = shade.get(f.id);
+    const path = el("path", { class: c ? "land shaded" : "land", d, "data-country": c
+      ? c.code : null }, c ? el("title", {}, `${c.name}: ${c.total} country-level item(s)`)
+      : null);
+    if (c) {
+      path.style.fillOpacity = String(0.15 + 0.75 * Math.sqrt(c.total / top));
+      path.addEventListener("click", () => showGroups(panel,
+        `${c.name}: ${c.total} country-level item(s)`, c.groups, filters));
+    }
+    svg.append(path);
   }
   const cells = new Map();
   const CELL = 28; // px: markers closer than this merge into one cluster
   for (const pt of points) {
     const [x, y] = proj([pt.lon, pt.lat]);
     const key = `${Math.floor(x / CELL)},${Math.floor(y / CELL)}`;
-    if (!cells.has(key)) cells.set(key, { x: 0, y: 0, pts: [] });
-    const c = cells.get(key); c.x += x; c.y += y; c.pts.push(pt);
+    if (!cells.has(key)) cells.set(key, { x: 0, y: 0, m: 0, groups: [] });
+    const c = cells.get(key); c.x += x * pt.n; c.y += y * pt.n; c.m += pt.n; c.groups.push(pt);
   }
   for (const c of cells.values()) {
-    const m = c.pts.length, x = c.x / m, y = c.y / m;
-    const kinds = new Set(c.pts.map((q) => q.cls));
+    const m = c.m, x = c.x / m, y = c.y / m;
+    const kinds = new Set(c.groups.map((q) => q.cls));
     const color = PRECISION_COLORS[kinds.size === 1 ? [...kinds][0] : "other"];
-    svg.append(el("g", { onclick: () => showItems(panel, `${m} item(s)`, c.pts) },
-      el("circle", { cx: x, cy: y, r: 6 + 3 * Math.sqrt(m), fill: color },
-        el("title", {}, c.pts.slice(0, 5).map((q) => q.label).join("\n"))),
-      m > 1 ? el("text", { x, y }, m) : null));
+    const names = [...new Set(c.groups.map((q) => q.name))];
+    svg.append(el("g", { class: "cluster", "data-n": m,
+      onclick: () => showGroups(panel, `${m} item(s)`, c.groups, filters) },
+    el("circle", { cx: x, cy: y, r: 6 + 3 * Math.sqrt(m), fill: color },
+      el("title", {}, `${m} item(s): ${names.slice(0, 5).join(", ")}` +
+        (names.length > 5 ? ` and ${names.length - 5} more places` : ""))),
+    m > 1 ? el("text", { x, y }, m) : null));
   }
   return svg;
 }
 
-function countryList(items, panel) {
-  const by = new Map();
-  for (const it of items) {
-    if (!by.has(it.country)) by.set(it.country, []);
-    by.get(it.country).push(it);
+// Country-level counts of the shown months, by country: {code, name, numeric, places,
+// events, total, groups}.
+function byCountry(countries) {
+  const out = new Map();
+  for (const c of countries) {
+    if (!out.has(c.code)) {
+      out.set(c.code, { code: c.code, name: c.name, numeric: c.numeric, places: 0, events: 0,
+        total: 0, groups: [] });
+    }
+    const t = out.get(c.code);
+    t.places += c.places; t.events += c.events; t.total += c.places + c.events;
+    t.groups.push(c);
   }
-  const rows = [...by.entries()].sort((a, b) => b[1].length - a[1].length);
+  return [...out.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
+}
+
+function countryList(rows, panel, filters) {
   return el("div", { class: "countries" }, el("h3", {}, "Country-level (no place inside it)"),
     rows.length ? el("table", { class: "country-level" }, el("tr", {},
       el("th", {}, "country"), el("th", {}, "places"), el("th", {}, "events")),
-    rows.map(([name, its]) => el("tr", { class: "country-row" },
+    rows.map((c) => el("tr", { class: "country-row", "data-code": c.code },
       el("td", {}, el("a", { href: "#", onclick: (ev) => { ev.preventDefault();
-        showItems(panel, `${name}: ${its.length} country-level item(s)`, its); } }, name)),
-      el("td", {}, its.filter((q) => q.cls !== "event").length),
-      el("td", {}, its.filter((q) => q.cls === "event").length))))
+        showGroups(panel, `${c.name}: ${c.total} country-level item(s)`, c.groups, filters);
+      } }, c.name)),
+      el("td", {}, c.places), el("td", {}, c.events))))
       : el("p", { class: "muted" }, "None."));
 }
 
-function months(items) {
-  return [...new Set(items.map((q) => q.month).filter((m) => /^\d{4}-\d{2}$/.test(m)))].sort();
+function mapNote(data, points, countries) {
+  const located = points.reduce((t, g) => t + g.n, 0);
+  const atCountry = countries.reduce((t, c) => t + c.total, 0);
+  const cut = ["places", "events"].filter((k) => data[k].read < data[k].total)
+    .map((k) => `only the first ${data[k].read} of ${data[k].total} ${k} were read: narrow ` +
+      "the filters or download them all");
+  return `${located} located and ${atCountry} country-level items shown, of ` +
+    `${data.places.total} places and ${data.events.total} events; ` +
+    `${data.unplaced.places} places and ${data.unplaced.events} events have no place on ` +
+    `the map${cut.length ? "; " + cut.join("; ") : ""}. Basemap: Natural Earth via world-atlas.`;
 }
 
 export async function viewMap(p) {
-  const f = await facets();
+  const range = { since: p.since, until: p.until };
+  const eventFilters = { ...range, place: p.place, type: p.type, actor: p.actor };
+  // An event type says nothing of place mentions: with one, the map shows events only.
+  const placeFilters = { ...range, place: p.place, actor: p.actor };
+  const [f, data] = await Promise.all([facets(), api(`/api/map?${qs(eventFilters)}`),
+    worldCache ? null : fetch("/static/world-atlas-countries-50m.json").then((r) => r.json())
+      .then((topo) => { worldCache = topoFeatures(topo); })]);
   main.append(el("h2", {}, "Map of places and events"),
     filterForm([
       { name: "type", label: "Event type", options: f.event_types },
@@ -134,23 +191,12 @@ export async function viewMap(p) {
       { name: "until", label: "Until", type: "date" },
       { name: "extent", label: "Extent", options: ["all points"] },
     ], p, (v) => go("map", v)));
-  const range = { since: p.since, until: p.until };
-  if (!worldCache) {
-    worldCache = topoFeatures(await (await fetch("/static/world-atlas-countries-50m.json")).json());
-  }
-  const eventFilters = { ...range, place: p.place, type: p.type, actor: p.actor };
-  // An event type says nothing of place mentions: with one, the map shows events only.
-  const placeFilters = { ...range, place: p.place, actor: p.actor };
-  const [places, events] = await Promise.all([
-    p.type ? { items: [], total: 0 } : api(`/api/places?${qs({ ...placeFilters, limit: 500 })}`),
-    api(`/api/events?${qs({ ...eventFilters, limit: 500 })}`),
-  ]);
-  const all = toItems(places, events);
-  const allMonths = months(all);
-  const panel = el("div", { class: "panel" }, el("p", { class: "muted" }, "Click a cluster."));
+  const allMonths = data.months;
+  const panel = el("div", { class: "panel" }, el("p", { class: "muted" },
+    "Click a cluster or a shaded country."));
   const holder = el("div", { class: "map-holder" });
   const side = el("div", {});
-  const note = el("p", { class: "muted" });
+  const note = el("p", { class: "muted map-note" });
   const label = el("span", { class: "month-label" });
   const slider = el("input", { type: "range", name: "month", min: 0, max: allMonths.length,
     value: Math.max(0, allMonths.indexOf(p.month) + 1), class: "month-slider" });
@@ -159,22 +205,22 @@ export async function viewMap(p) {
     const month = idx > 0 ? allMonths[idx - 1] : null;
     label.textContent = month || "all months";
     document.body.setAttribute("data-month", month || "all");
-    const shown = month ? all.filter((q) => q.month === month) : all;
-    const points = shown.filter((q) => !q.country && q.lat != null);
-    clear(holder).append(drawSvg(points, p.extent, panel));
-    clear(side).append(countryList(shown.filter((q) => q.country), panel));
-    note.textContent = `${points.length} located items and ${shown.filter((q) => q.country)
-      .length} country-level ones of ${countOf(places)} places and ${countOf(events)} events` +
-      (places.items.length < places.total || events.items.length < events.total
-        ? " (first 500 of each read: narrow the filters or download them all)" : "") +
-      ". Basemap: Natural Earth via world-atlas.";
+    const points = month ? data.points.filter((q) => q.month === month)
+      : overMonths(data.points, (g) => [g.kind, g.name, g.lat, g.lon].join("\u0000"));
+    const countries = byCountry(month ? data.countries.filter((c) => c.month === month)
+      : overMonths(data.countries, (c) => c.code));
+    const shade = new Map(countries.filter((c) => c.numeric != null).map((c) => [c.numeric, c]));
+    const filters = { events: eventFilters, places: placeFilters };
+    clear(holder).append(drawSvg(points, shade, p.extent, panel, filters));
+    clear(side).append(countryList(countries, panel, filters));
+    note.textContent = mapNote(data, points, countries);
   };
   slider.addEventListener("input", draw);
   const colors = Object.entries(PRECISION_COLORS);
   const legend = el("p", { class: "legend" }, colors.map(([name, col]) => {
     const sw = el("span", { class: "swatch" }); sw.style.background = col;
     return el("span", {}, sw, name === "other" ? "mixed / unknown" : name);
-  }));
+  }), el("span", {}, el("span", { class: "swatch country" }), "country-level (shading)"));
   main.append(el("p", { class: "slider" }, el("label", {}, "Month: ", slider), " ", label),
     legend, el("div", { class: "split" }, holder, el("div", {}, panel, side)), note,
     exportLinks("events", eventFilters, ["geojson", "csv"]),

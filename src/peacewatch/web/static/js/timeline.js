@@ -1,6 +1,13 @@
 // Timeline: rounds, commitments, agreements and events on one dated line.
 import { DATE_BASIS_TITLE, api, claimFilter, countOf, el, evidenceLink, eventDate, exportLinks,
-  facets, filterForm, go, main, qs, statusBadge } from "./ui.js";
+  facets, filterForm, go, main, pager, qs, statusBadge } from "./ui.js";
+
+// Events a page. The timeline was one page of the first 500 events (38,000 pixels, and the
+// slowest view to draw): now a page of events, and beside them the rounds, commitments and
+// agreements of the same dates, so each of those is on exactly one page.
+const PAGE = 100;
+const UNDATED = "9999-99-99";
+const dayKey = (d) => String(d || UNDATED);
 
 // A merged round's label: its number when its reports agree on one, else "talks" (a round no
 // report numbers is not "Round ?").
@@ -60,15 +67,27 @@ export async function viewTimeline(p) {
     ], p, (v) => go("timeline", v)));
   const range = { since: p.since, until: p.until };
   const filters = { ...range, actor: p.actor, type: p.type, claim_status: p.claim_status };
-  const [neg, track, events] = await Promise.all([
+  const offset = Number(p.offset || 0);
+  const limit = Math.min(499, Math.max(1, Number(p.limit) || PAGE)); // (+1: API max 500)
+  // One event past the page: where the next page starts, so the dated items between this
+  // page's first event and the next page's first one are drawn here.
+  const [neg, track, got] = await Promise.all([
     api(`/api/negotiation?${qs({ ...range, party: p.actor })}`),
     api(`/api/track?${qs(range)}`),
-    api(`/api/events?${qs({ ...filters, limit: 500 })}`),
+    api(`/api/events?${qs({ ...filters, limit: limit + 1, offset })}`),
   ]);
+  const events = { ...got, limit, items: got.items.slice(0, limit) };
+  const next = got.items.length > limit ? got.items[limit] : null;
+  const dated = events.items.map((e) => e.date_start).filter(Boolean);
+  const lo = offset === 0 ? "" : dayKey(dated.length ? dated[0] : null);
+  const hi = next ? dayKey(next.date_start) : "\uffff";
+  const onPage = (it) => dayKey(it.day) >= lo && dayKey(it.day) < hi;
   // Rounds, commitments and agreements have no claim status in the store: a status filter
   // shows events only.
-  const rounds = p.type || p.claim_status ? [] : roundItems(track, neg, Boolean(p.actor));
-  const items = p.type || p.claim_status ? [] : [...rounds, ...negotiationItems(neg)];
+  const allRounds = p.type || p.claim_status ? [] : roundItems(track, neg, Boolean(p.actor));
+  const rounds = allRounds.filter(onPage);
+  const items = p.type || p.claim_status ? []
+    : [...rounds, ...negotiationItems(neg).filter(onPage)];
   for (const e of events.items) {
     const who = e.actors.map((a) => a.name).join(", ");
     items.push({ day: e.date_start, label: eventDate(e), basis: e.date_basis, kind: "event",
@@ -81,13 +100,16 @@ export async function viewTimeline(p) {
   items.sort((a, b) => String(a.day || "9999").localeCompare(String(b.day || "9999")));
   main.append(el("p", { class: "muted" },
     // Rounds are left out of the list under a type or status filter, so not counted either.
-    `${rounds.length} rounds, ${countOf(events)} events` +
-    (events.total > events.items.length ? ` (first ${events.items.length} shown)` : "")),
+    `${allRounds.length} rounds, ${countOf(events)} events; this page: ${rounds.length} ` +
+    `rounds and the events below, by date`),
+  pager(events, (o) => go("timeline", { ...p, offset: o })),
   exportLinks("events", filters, ["csv", "json", "geojson"]));
-  main.append(el("ul", { class: "timeline" }, items.map((it) => el("li", { "data-id": it.id, "data-kind": it.kind },
+  main.append(el("ul", { class: "timeline" }, items.map((it) => el("li",
+    { "data-id": it.id, "data-kind": it.kind },
     el("span", { class: "day", title: DATE_BASIS_TITLE[it.basis] || "" },
       it.label || it.day || "undated"),
     el("span", { class: `badge ${it.kind}` }, it.kind),
     el("strong", {}, it.title), " ", statusBadge(it.status), it.link,
-    el("div", { class: "ev" }, it.detail)))));
+    el("div", { class: "ev" }, it.detail)))),
+  pager(events, (o) => go("timeline", { ...p, offset: o })));
 }

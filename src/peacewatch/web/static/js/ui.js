@@ -107,13 +107,18 @@ export function filterForm(fields, values, onSubmit) {
 
 // Download links for the current view: /api/export/<list> with the view's own filters,
 // every match (streamed by the server, not the page the view shows).
-export function exportLinks(list, params, formats) {
+export function exportHref(list, params, fmt) {
   const keep = { ...params };
   delete keep.offset;
+  delete keep.limit;
+  return `/api/export/${encodeURIComponent(list)}?${qs({ ...keep, format: fmt })}`;
+}
+
+export function exportLinks(list, params, formats) {
   return el("p", { class: "export" }, `Download all ${list}: `,
     (formats || ["csv", "json"]).flatMap((fmt) => [el("a", { class: "download",
-      href: `/api/export/${encodeURIComponent(list)}?${qs({ ...keep, format: fmt })}`,
-      download: `peacewatch-${list}.${fmt}`, "data-format": fmt }, fmt.toUpperCase()), " "]));
+      href: exportHref(list, params, fmt), download: `peacewatch-${list}.${fmt}`,
+      "data-format": fmt }, fmt.toUpperCase()), " "]));
 }
 
 export function go(view, params) {
@@ -140,7 +145,10 @@ export function pager(page, goTo) {
   return el("div", { class: "pager" },
     el("button", { type: "button", disabled: page.offset === 0,
       onclick: () => goTo(Math.max(0, page.offset - page.limit)) }, "‹ prev"),
-    `${page.items.length ? page.offset + 1 : 0}–${end} of ${countOf(page)}`,
+    // A capped count: a short page is the last (its end is the total); past the cap the
+    // rows seen are the bound ("1501–1600 of more than 1600", not "of more than 1000").
+    `${page.items.length ? page.offset + 1 : 0}–${end} of ` + (exact ? String(page.total)
+      : more ? `more than ${Math.max(page.total - 1, end)}` : String(end)),
     el("button", { type: "button", disabled: !more,
       onclick: () => goTo(page.offset + page.limit) }, "next ›"));
 }
