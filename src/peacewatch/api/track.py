@@ -143,14 +143,20 @@ def _events_only(doc: Document, loose: frozenset[str]) -> Document:
 
 
 def warm(engine: sa.Engine) -> threading.Thread:
-    """Compute every track in a background thread (``serve`` calls it at start): the first
-    user then reads a cached track. Failures are logged; the request computes it again."""
+    """Compute every track and the unfiltered map in a background thread (``serve`` calls it
+    at start): the first user then reads them cached. Failures are logged; the request
+    computes it again."""
 
     def run() -> None:
         try:
             track(engine, None, None)
             for t in tracks(engine)[:5]:
                 track(engine, None, None, t["id"])
+            from peacewatch.api.mapview import map_data
+            from peacewatch.store.query import Filters
+
+            with engine.connect() as conn:  # the unfiltered map (api/mapview.py)
+                map_data(conn, Filters(), Filters())
         except Exception:  # a broken store must not kill the server; its requests say why
             log.exception("warming the negotiation track failed")
 
