@@ -17,8 +17,14 @@ function topoFeatures(topo) {
   const out = [];
   for (const g of topo.objects.countries.geometries) {
     const polys = g.type === "Polygon" ? [g.arcs] : g.type === "MultiPolygon" ? g.arcs : [];
-    out.push({ id: Number(g.id), name: (g.properties || {}).name,
-      polys: polys.map((rings) => rings.map(ring)) });
+    const decoded = polys.map((rings) => rings.map(ring));
+    // Each polygon's box, so drawing skips those out of view (most of the world).
+    const boxes = decoded.map((rings) => {
+      const pts = rings[0] || [];
+      return [Math.min(...pts.map((q) => q[0])), Math.min(...pts.map((q) => q[1])),
+        Math.max(...pts.map((q) => q[0])), Math.max(...pts.map((q) => q[1]))];
+    });
+    out.push({ id: Number(g.id), name: (g.properties || {}).name, polys: decoded, boxes });
   }
   return out;
 }
@@ -79,6 +85,25 @@ function showGroups(panel, title, groups, filters) {
 }
 
 let worldCache = null;
+let landCache = { key: null, paths: [] };
+
+// The basemap's path of each country in view, for one projection (the view's box): built
+// once a view, not again on every move of the month slider.
+function landPaths(proj, [w, s, e, n]) {
+  const key = [w, s, e, n].map((v) => v.toFixed(3)).join(",");
+  if (landCache.key === key) return landCache.paths;
+  const paths = [];
+  for (const f of worldCache) {
+    const d = f.polys.filter((_, i) => {
+      const [x0, y0, x1, y1] = f.boxes[i];
+      return x1 >= w && x0 <= e && y1 >= s && y0 <= n;
+    }).map((rings) => rings.map((r) => "M" + r.map((pt) => proj(pt)
+      .map((v) => v.toFixed(1)).join(",")).join("L") + "Z").join("")).join("");
+    if (d) paths.push([f, d]);
+  }
+  landCache = { key, paths };
+  return paths;
+}
 
 function drawSvg(points, shade, extent, panel, filters) {
   // View: Europe to the Caucasus (where the 2022 talks and the war are), or every point's
@@ -96,10 +121,8 @@ function drawSvg(points, shade, extent, panel, filters) {
   // Country-level items shade their country (square root scale: Ukraine and Russia have a
   // thousand mentions each where most countries have a few).
   const top = Math.max(1, ...[...shade.values()].map((c) => c.total));
-  for (const f of worldCache) {
-    const d = f.polys.map((rings) => rings.map((r) => "M" + r.map((pt) => proj(pt)
-      .map((v) => v.toFixed(1)).join(",")).join("L") + "Z").join("")).join("");
-    if (!d) continue;
+  for (const [f, d] of landPaths(proj, [cx - W / 2 / (k * scale), cy - H / 2 / scale,
+    cx + W / 2 / (k * scale), cy + H / 2 / scale])) {
     const c = shade.get(f.id);
     const path = el("path", { class: c ? "land shaded" : "land", d, "data-country": c
       ? c.code : null }, c ? el("title", {}, `${c.name}: ${c.total} country-level item(s)`)

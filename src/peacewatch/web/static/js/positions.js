@@ -23,7 +23,10 @@ function cell(hist) {
 }
 
 export async function viewPositions(p) {
-  const f = await facets();
+  // The menus' values and the data at once (one round trip, not two in a row).
+  const filters = { actor: p.actor, since: p.since, until: p.until, claim_status: p.claim_status };
+  const [f, pos] = await Promise.all([facets(),
+    api(`/api/positions?${qs({ ...filters, limit: 500 })}`)]);
   main.append(el("h2", {}, "Positions board"),
     filterForm([
       { name: "actor", label: "Party / speaker" },
@@ -31,8 +34,6 @@ export async function viewPositions(p) {
       { name: "since", label: "Since", type: "date" },
       { name: "until", label: "Until", type: "date" },
     ], p, (v) => go("positions", v)));
-  const filters = { actor: p.actor, since: p.since, until: p.until, claim_status: p.claim_status };
-  const pos = await api(`/api/positions?${qs({ ...filters, limit: 500 })}`);
   const issues = [...new Set(pos.items.map((r) => r.issue))].sort();
   const parties = partyOrder(pos.items, f);
   const table = el("table", {}, el("tr", {}, el("th", {}, "issue"),

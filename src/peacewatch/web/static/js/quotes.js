@@ -3,8 +3,11 @@ import { api, el, evidenceLink, exportLinks, facets, filterForm, go, main, pager
   qs } from "./ui.js";
 
 export async function viewQuotes(p) {
-  const f = await facets();
   const offset = Number(p.offset || 0);
+  // The menus' values and the page at once (one round trip, not two in a row).
+  const filters = { speaker: p.speaker, outlet: p.outlet, since: p.since, until: p.until };
+  const [f, page] = await Promise.all([facets(),
+    api(`/api/quotes?${qs({ ...filters, limit: 50, offset })}`)]);
   main.append(el("h2", {}, "Quotes"),
     filterForm([
       { name: "speaker", label: "Speaker", options: f.speakers },
@@ -12,8 +15,6 @@ export async function viewQuotes(p) {
       { name: "since", label: "Since", type: "date" },
       { name: "until", label: "Until", type: "date" },
     ], p, (v) => go("quotes", v)));
-  const filters = { speaker: p.speaker, outlet: p.outlet, since: p.since, until: p.until };
-  const page = await api(`/api/quotes?${qs({ ...filters, limit: 50, offset })}`);
   main.append(pager(page, (o) => go("quotes", { ...p, offset: o })),
     exportLinks("quotes", filters));
   main.append(el("table", {}, el("tr", {}, ["date", "speaker", "relay", "kind", "text", ""]

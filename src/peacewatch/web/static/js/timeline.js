@@ -56,7 +56,19 @@ function negotiationItems(neg) {
 }
 
 export async function viewTimeline(p) {
-  const f = await facets();
+  const range = { since: p.since, until: p.until };
+  const filters = { ...range, actor: p.actor, type: p.type, claim_status: p.claim_status };
+  const offset = Number(p.offset || 0);
+  const limit = Math.min(499, Math.max(1, Number(p.limit) || PAGE)); // (+1: API max 500)
+  // Every call at once (the menus' values too: one round trip, not two in a row). One event
+  // past the page: where the next page starts, so the dated items between this page's first
+  // event and the next page's first one are drawn here.
+  const [f, neg, track, got] = await Promise.all([
+    facets(),
+    api(`/api/negotiation?${qs({ ...range, party: p.actor })}`),
+    api(`/api/track?${qs(range)}`),
+    api(`/api/events?${qs({ ...filters, limit: limit + 1, offset })}`),
+  ]);
   main.append(el("h2", {}, "Timeline of rounds and events"),
     filterForm([
       { name: "actor", label: "Actor / party", placeholder: "UA, Russia…" },
@@ -65,17 +77,6 @@ export async function viewTimeline(p) {
       { name: "since", label: "Since", type: "date" },
       { name: "until", label: "Until", type: "date" },
     ], p, (v) => go("timeline", v)));
-  const range = { since: p.since, until: p.until };
-  const filters = { ...range, actor: p.actor, type: p.type, claim_status: p.claim_status };
-  const offset = Number(p.offset || 0);
-  const limit = Math.min(499, Math.max(1, Number(p.limit) || PAGE)); // (+1: API max 500)
-  // One event past the page: where the next page starts, so the dated items between this
-  // page's first event and the next page's first one are drawn here.
-  const [neg, track, got] = await Promise.all([
-    api(`/api/negotiation?${qs({ ...range, party: p.actor })}`),
-    api(`/api/track?${qs(range)}`),
-    api(`/api/events?${qs({ ...filters, limit: limit + 1, offset })}`),
-  ]);
   const events = { ...got, limit, items: got.items.slice(0, limit) };
   const next = got.items.length > limit ? got.items[limit] : null;
   const dated = events.items.map((e) => e.date_start).filter(Boolean);
