@@ -6,8 +6,10 @@
 a downloaded browser) opens each view ``--runs`` times, each time in a fresh browser context (no
 HTTP cache: the page's modules, the basemap and every API call are fetched again). The load
 time is app.js's ``ready:<view>`` performance mark: from navigation start to the view drawn,
-after every API call the view makes. Prints per view p50, p95 and max in ms and the API calls
-of one load; then the machine's load average (the machine is shared: note it with the numbers).
+after every API call the view makes. A second column: the view opened from another one in the
+same page (modules loaded; its API calls and drawing only), from app.js's route start. Prints
+per view p50, p95 (and max) in ms and the API calls of one load; then the machine's load
+average (the machine is shared: note it with the numbers).
 """
 
 from __future__ import annotations
@@ -55,6 +57,21 @@ def load(browser: object, base: str, view: str) -> tuple[float, list[str]]:
     return float(ms), calls
 
 
+def in_app(page: object, view: str) -> float:
+    """ms from the route's start to the view drawn, opened from another view (the page's
+    modules already loaded, as a user moving between views)."""
+    name = view.split("?")[0].split("/")[0]
+    pg = page
+    pg.evaluate("location.hash = '#/new?since=2999-01-01'")  # type: ignore[attr-defined]
+    pg.wait_for_selector('body[data-ready="new"]', state="attached")  # type: ignore[attr-defined]
+    pg.evaluate(f"location.hash = '#/{view}'")  # type: ignore[attr-defined]
+    pg.wait_for_selector(  # type: ignore[attr-defined]
+        f'body[data-ready="{name}"]', state="attached", timeout=60_000
+    )
+    js = f"performance.getEntriesByName('ready:{name}').at(-1).detail"
+    return float(pg.evaluate(js))  # type: ignore[attr-defined]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("db", help="store URL, e.g. sqlite:////tmp/off.db")
@@ -72,18 +89,22 @@ def main() -> None:
         browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
         for view in views:  # one warm-up load each: the server's caches, as after any use
             load(browser, base, view)
-        print("| view | p50 ms | p95 ms | max ms | API calls of one load |")
-        print("|---|---:|---:|---:|---|")
+        print("| view | fresh page p50 / p95 / max ms | in the app p50 / p95 ms | API calls |")
+        print("|---|---:|---:|---|")
+        app_page = browser.new_page(viewport={"width": 1280, "height": 900})
+        app_page.goto(f"{base}/#/new?since=2999-01-01")
         for view in views:
             times: list[float] = []
             calls: list[str] = []
             for _ in range(args.runs):
                 ms, calls = load(browser, base, view)
                 times.append(ms)
+            moved = [in_app(app_page, view) for _ in range(args.runs)]
             label = "doc/<first>" if view.startswith("doc/") else view
             print(
-                f"| {label} | {statistics.median(times):.0f} | {p95(times):.0f} | "
-                f"{max(times):.0f} | {len(calls)}: {', '.join(sorted(set(calls)))} |"
+                f"| {label} | {statistics.median(times):.0f} / {p95(times):.0f} / "
+                f"{max(times):.0f} | {statistics.median(moved):.0f} / {p95(moved):.0f} | "
+                f"{len(calls)}: {', '.join(sorted(set(calls)))} |"
             )
         browser.close()
     print("load average (1, 5, 15 min):", " ".join(f"{x:.2f}" for x in os.getloadavg()))
