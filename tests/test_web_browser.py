@@ -55,6 +55,38 @@ def claims_server(tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> Iterato
     yield from serve(url, nlp)
 
 
+# A round with a commitment and an agreement, and a later strike on a place the commitment
+# names (a commitment's test): for the negotiation view's commitments and agreements.
+WORKBENCH_ARTICLES = [
+    {
+        "id": "workbench-istanbul",
+        "published": "2022-03-29",
+        "title": "Istanbul round",
+        "publisher": "Wire One",
+        "text": (
+            "Russian and Ukrainian delegations met in Istanbul on Tuesday for a new round of "
+            "talks hosted by Turkey.\n\n"
+            "Russia agreed to reduce hostilities in the directions of Kyiv and Chernihiv, "
+            "Russian negotiator Vladimir Medinsky said.\n\n"
+            "The two delegations signed a protocol on humanitarian corridors."
+        ),
+    },
+    {
+        "id": "workbench-strike",
+        "published": "2022-04-05",
+        "title": "Strike on Chernihiv",
+        "publisher": "Paper Two",
+        "text": "Russian forces shelled Chernihiv on Monday, regional officials said.",
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def workbench_server(tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> Iterator[str]:
+    url = build_store(tmp_path_factory.mktemp("workbench") / "store.db", nlp, WORKBENCH_ARTICLES)
+    yield from serve(url, nlp)
+
+
 def serve(url: str, nlp: Any) -> Iterator[str]:
     import uvicorn
 
@@ -637,3 +669,29 @@ def test_map_reads_every_match_and_shades_countries(page: Any, server: str) -> N
     shaded.first.dispatch_event("click")
     assert "country-level item(s)" in page.locator(".panel h3").inner_text()
     assert page.locator(".panel a.evidence").count() > 0
+
+
+def test_negotiation_view_lists_commitments_with_their_tests_and_agreements(
+    page: Any, workbench_server: str
+) -> None:
+    server = workbench_server
+    # Every document (the strike falls after the track's period, which ends at its round).
+    t = httpx.get(f"{server}/api/track").json()
+    ours = set(t["versions"].values())
+    agreements = [
+        a for a in httpx.get(f"{server}/api/negotiation").json()["agreements"]
+        if a["version_id"] in ours
+    ]  # fmt: skip
+    assert t["commitments"] and agreements  # the fixture has both
+    open_view(page, server, "negotiation?track=all")
+    shown = page.locator("ul.commitments > li.commitment")
+    assert shown.count() == len(t["commitments"])
+    links = sum(len(c["links"]) for c in t["commitments"])
+    assert links > 0  # the strike on Chernihiv tests the pledge
+    assert page.locator("ul.commitments li.link a.evidence").count() == links
+    assert page.locator("ul.agreements > li.agreement").count() == len(agreements)
+    text = page.locator("ul.agreements").inner_text()
+    assert all(a["kind"] in text for a in agreements) and "procedure:" in text
+    shown.first.locator("a.evidence").first.click()
+    wait_ready(page, "doc")
+    assert highlighted(page) == t["commitments"][0]["evidence"]["text"]

@@ -54,8 +54,40 @@ function matrix(t, link, roles) {
   return issues.length ? table : el("p", { class: "muted" }, "No positions.");
 }
 
+// Commitments with the later events that test or violate them (the track's ``links``).
+function commitmentsList(t, link) {
+  if (!t.commitments.length) return el("p", { class: "muted" }, "No commitments.");
+  return el("ul", { class: "commitments" }, t.commitments.map((c) => el("li",
+    { class: "commitment" }, `${c.date || "undated"}: `,
+    el("strong", {}, [c.obligor, c.action].filter(Boolean).join(" ")),
+    c.issue ? ` (on ${c.issue})` : "", c.deadline ? ` · deadline ${c.deadline}` : "", " ",
+    link(c.evidence),
+    c.links.length ? el("ul", {}, c.links.map((x) => el("li", { class: "link" },
+      `${x.relation}: ${x.type}${x.place ? " @ " + x.place : ""} on ${x.date || "?"} `,
+      link(x.evidence)))) : el("span", { class: "muted" }, " · no later event tests it"))));
+}
+
+// Agreements of the track's documents (/api/negotiation): kind, stage, parties and the
+// procedure announced for them.
+function agreementsList(t, neg) {
+  const ours = new Set(Object.values(t.versions));
+  const rows = neg.agreements.filter((a) => ours.has(a.version_id));
+  if (!rows.length) return el("p", { class: "muted" }, "No agreements.");
+  return el("ul", { class: "agreements" }, rows.map((a) => {
+    const ev = a.evidence && a.evidence[0];
+    return el("li", { class: "agreement" }, `${a.day || "undated"}: `,
+      el("strong", {}, a.kind), a.stage ? ` (${a.stage})` : " (stage not stated)",
+      (a.parties || []).length ? ` · ${a.parties.join(", ")}` : "",
+      ` · procedure: ${(a.procedure || []).length ? a.procedure.join("; ") : "none announced"}`,
+      " ", ev ? evidenceLink(a.version_id, ev.start, ev.end) : null);
+  }));
+}
+
 export async function viewNegotiation(p) {
-  const { items: tracks } = await api("/api/tracks");
+  // The agreements of every document, asked for with the tracks (not after them).
+  const range = { since: p.since, until: p.until };
+  const [{ items: tracks }, neg] = await Promise.all([api("/api/tracks"),
+    api(`/api/negotiation?${qs(range)}`)]);
   // The process with the most documents, its earliest period, unless one is asked for.
   const current = p.track || (tracks[0] ? tracks[0].id : "all");
   main.append(el("h2", {}, "Negotiation track"), trackPicker(tracks, current, p),
@@ -91,4 +123,7 @@ export async function viewNegotiation(p) {
       `${m.after.stance}`, m.since_round ? ` (since ${m.since_round})` : "", " ",
       link(m.before.evidence, "before"), " ", link(m.after.evidence, "after"))))
     : el("p", { class: "muted" }, "No stance changed."));
+  main.append(el("h3", {}, "Commitments and the events that test them"),
+    commitmentsList(t, link));
+  main.append(el("h3", {}, "Agreements"), agreementsList(t, neg));
 }
