@@ -695,3 +695,16 @@ def test_negotiation_view_lists_commitments_with_their_tests_and_agreements(
     shown.first.locator("a.evidence").first.click()
     wait_ready(page, "doc")
     assert highlighted(page) == t["commitments"][0]["evidence"]["text"]
+
+
+def test_actor_filters_suggest_the_actors_of_the_store(page: Any, server: str) -> None:
+    """The actor filter matches a code or a whole name exactly: it offers the ones it knows."""
+    facets = httpx.get(f"{server}/api/facets").json()
+    for view in ("timeline", "map", "positions"):
+        open_view(page, server, view)
+        listed = page.locator("form.filters input[name=actor]").get_attribute("list")
+        offered = page.locator(f"datalist#{listed} option").evaluate_all(
+            "els => els.map((o) => o.value)"
+        )
+        assert set(facets["talk_parties"]) <= set(offered) and "RU" in offered
+        assert len(offered) == len(set(offered))

@@ -1,8 +1,8 @@
 // Map: world-atlas TopoJSON basemap; every matching place and event, grouped by the server
 // (/api/map: no first-500 read), clustered on a pixel grid; filters by event type and actor; a
 // month slider; country-level items shade their country and are listed apart, never one pin.
-import { api, clear, el, evidenceLink, exportHref, exportLinks, facets, filterForm, go,
-  main, qs } from "./ui.js";
+import { actorSuggestions, api, clear, el, evidenceLink, exportHref, exportLinks, facets,
+  filterForm, go, main, qs } from "./ui.js";
 
 function topoFeatures(topo) {
   // TopoJSON decoding (quantised, delta-encoded arcs), hand-written: about 20 lines instead
@@ -208,7 +208,8 @@ export async function viewMap(p) {
   main.append(el("h2", {}, "Map of places and events"),
     filterForm([
       { name: "type", label: "Event type", options: f.event_types },
-      { name: "actor", label: "Actor", placeholder: "RU, Vladimir Putin…" },
+      { name: "actor", label: "Actor", placeholder: "RU, Vladimir Putin…",
+        suggest: actorSuggestions(f) },
       { name: "place", label: "Place", placeholder: "Kyiv, UA…" },
       { name: "since", label: "Since", type: "date" },
       { name: "until", label: "Until", type: "date" },

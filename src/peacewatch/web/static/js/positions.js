@@ -1,6 +1,6 @@
 // Positions board: issues × parties, latest stance and its history.
-import { api, claimFilter, el, evidenceLink, exportLinks, facets, filterForm, go, main,
-  partyOrder, qs, statusBadge } from "./ui.js";
+import { actorSuggestions, api, claimFilter, el, evidenceLink, exportLinks, facets, filterForm,
+  go, main, partyOrder, qs, statusBadge } from "./ui.js";
 
 const day = (r) => String(r.said_on_date || r.published || "");
 // A position the party denies holding is shown as its denial, never as a held stance.
@@ -29,7 +29,7 @@ export async function viewPositions(p) {
     api(`/api/positions?${qs({ ...filters, limit: 500 })}`)]);
   main.append(el("h2", {}, "Positions board"),
     filterForm([
-      { name: "actor", label: "Party / speaker" },
+      { name: "actor", label: "Party / speaker", suggest: actorSuggestions(f) },
       claimFilter,
       { name: "since", label: "Since", type: "date" },
       { name: "until", label: "Until", type: "date" },

@@ -1,6 +1,6 @@
 // Timeline: rounds, commitments, agreements and events on one dated line.
-import { DATE_BASIS_TITLE, api, claimFilter, countOf, el, evidenceLink, eventDate, exportLinks,
-  facets, filterForm, go, main, pager, qs, statusBadge } from "./ui.js";
+import { actorSuggestions, DATE_BASIS_TITLE, api, claimFilter, countOf, el, evidenceLink,
+  eventDate, exportLinks, facets, filterForm, go, main, pager, qs, statusBadge } from "./ui.js";
 
 // Events a page. The timeline was one page of the first 500 events (38,000 pixels, and the
 // slowest view to draw): now a page of events, and beside them the rounds, commitments and
@@ -71,7 +71,8 @@ export async function viewTimeline(p) {
   ]);
   main.append(el("h2", {}, "Timeline of rounds and events"),
     filterForm([
-      { name: "actor", label: "Actor / party", placeholder: "UA, Russia…" },
+      { name: "actor", label: "Actor / party", placeholder: "UA, Russia…",
+        suggest: actorSuggestions(f) },
       { name: "type", label: "Event type", options: f.event_types },
       claimFilter,
       { name: "since", label: "Since", type: "date" },

@@ -94,8 +94,12 @@ export function filterForm(fields, values, onSubmit) {
       ? el("select", { name: f.name }, el("option", { value: "" }, "(any)"),
         f.options.map((o) => el("option", { value: o, selected: values[f.name] === o }, o)))
       : el("input", { name: f.name, type: f.type || "text", value: values[f.name] || "",
-        placeholder: f.placeholder || "" });
-    form.append(el("label", {}, f.label, input));
+        placeholder: f.placeholder || "", list: f.suggest ? `suggest-${f.name}` : null });
+    // Suggestions as the user types (a datalist): the filter matches a code or a whole name
+    // exactly, so the names it knows are offered.
+    const hints = f.suggest ? el("datalist", { id: `suggest-${f.name}` },
+      f.suggest.map((o) => el("option", { value: o }))) : null;
+    form.append(el("label", {}, f.label, input, hints));
   }
   form.append(el("button", { type: "submit" }, "Filter"));
   form.addEventListener("submit", (ev) => {
@@ -124,6 +128,13 @@ export function exportLinks(list, params, formats) {
 export function go(view, params) {
   const q = qs(params);
   location.hash = `#/${view}${q ? "?" + q : ""}`;
+}
+
+// Actors the store knows, for an actor filter's suggestions: parties of the talks and their
+// third parties, then every party, country code and speaker (each once).
+export function actorSuggestions(f) {
+  return [...new Set([...(f.talk_parties || []), ...(f.talk_third_parties || []),
+    ...(f.parties || []), ...(f.countries || []), ...(f.speakers || [])])];
 }
 
 let facetCache = null;
