@@ -79,8 +79,8 @@ def shoot(base: str, out: Path) -> list[Path]:
         if clusters.count():
             clusters.first.click()  # the side panel lists the cluster's items
         save("map")
-        # Search (helper h5's /api/search): skipped on a server without it.
-        page.goto(f"{base}/#/search?q=talks")
+        # Search (issue 17's "humanitarian corridors"): skipped on a server without it.
+        page.goto(f"{base}/#/search?q=%22humanitarian%20corridors%22")
         page.wait_for_selector('body[data-ready="search"]', state="attached", timeout=60_000)
         if not page.locator(".search-off").count():
             save("search")
