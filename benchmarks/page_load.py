@@ -7,7 +7,8 @@ a downloaded browser) opens each view ``--runs`` times, each time in a fresh bro
 HTTP cache: the page's modules, the basemap and every API call are fetched again). The load
 time is app.js's ``ready:<view>`` performance mark: from navigation start to the view drawn,
 after every API call the view makes. A second column: the view opened from another one in the
-same page (modules loaded; its API calls and drawing only), from app.js's route start. Prints
+same page (modules loaded; its API calls and drawing only), from app.js's route start. A third:
+the view's API calls alone, replayed with httpx all at once (the server's share). Prints
 per view p50, p95 (and max) in ms and the API calls of one load; then the machine's load
 average (the machine is shared: note it with the numbers).
 """
@@ -18,7 +19,11 @@ import argparse
 import os
 import shutil
 import statistics
+import time
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
+
+import httpx
 
 from serving import serving
 
@@ -45,16 +50,26 @@ def load(browser: object, base: str, view: str) -> tuple[float, list[str]]:
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
     page = ctx.new_page()
     calls: list[str] = []
-    page.on(
-        "request",
-        lambda r: calls.append(urlsplit(r.url).path) if "/api/" in r.url else None,
-    )
+    page.on("request", lambda r: calls.append(r.url) if "/api/" in r.url else None)
     name = view.split("?")[0].split("/")[0]
     page.goto(f"{base}/#/{view}")
     page.wait_for_selector(f'body[data-ready="{name}"]', state="attached", timeout=60_000)
     ms = page.evaluate(f"performance.getEntriesByName('ready:{name}')[0].startTime")
     ctx.close()
     return float(ms), calls
+
+
+def api_only(urls: list[str], runs: int) -> list[float]:
+    """ms for a view's API calls alone, all at once as the view sends them (the server's
+    share of a load, without the browser's work), ``runs`` times."""
+    out = []
+    with httpx.Client(timeout=60) as client, ThreadPoolExecutor(max(1, len(urls))) as pool:
+        for _ in range(runs):
+            t = time.perf_counter()
+            for r in pool.map(client.get, urls):
+                r.raise_for_status()
+            out.append((time.perf_counter() - t) * 1000)
+    return out
 
 
 def in_app(page: object, view: str) -> float:
@@ -89,8 +104,11 @@ def main() -> None:
         browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
         for view in views:  # one warm-up load each: the server's caches, as after any use
             load(browser, base, view)
-        print("| view | fresh page p50 / p95 / max ms | in the app p50 / p95 ms | API calls |")
-        print("|---|---:|---:|---|")
+        print(
+            "| view | fresh page p50 / p95 / max ms | in the app p50 / p95 ms | "
+            "its API calls alone p50 / p95 ms | API calls |"
+        )
+        print("|---|---:|---:|---:|---|")
         app_page = browser.new_page(viewport={"width": 1280, "height": 900})
         app_page.goto(f"{base}/#/new?since=2999-01-01")
         for view in views:
@@ -100,11 +118,14 @@ def main() -> None:
                 ms, calls = load(browser, base, view)
                 times.append(ms)
             moved = [in_app(app_page, view) for _ in range(args.runs)]
+            alone = api_only(calls, args.runs)
             label = "doc/<first>" if view.startswith("doc/") else view
+            paths = sorted({urlsplit(c).path for c in calls})
             print(
                 f"| {label} | {statistics.median(times):.0f} / {p95(times):.0f} / "
                 f"{max(times):.0f} | {statistics.median(moved):.0f} / {p95(moved):.0f} | "
-                f"{len(calls)}: {', '.join(sorted(set(calls)))} |"
+                f"{statistics.median(alone):.0f} / {p95(alone):.0f} | "
+                f"{len(calls)}: {', '.join(paths)} |"
             )
         browser.close()
     print("load average (1, 5, 15 min):", " ".join(f"{x:.2f}" for x in os.getloadavg()))
