@@ -708,3 +708,15 @@ def test_actor_filters_suggest_the_actors_of_the_store(page: Any, server: str) -
         )
         assert set(facets["talk_parties"]) <= set(offered) and "RU" in offered
         assert len(offered) == len(set(offered))
+
+
+def test_timeline_filters_by_place(page: Any, server: str) -> None:
+    """The map's "events in the timeline" link opens the timeline on a place."""
+    place = next(e["place"] for e in items(server, "events") if e["place"])
+    want = {e["id"] for e in items(server, "events", place=place)}
+    open_view(page, server, f"timeline?place={place}")
+    shown = page.locator(".timeline li[data-id]").evaluate_all(
+        "els => els.map((e) => e.dataset.id)"
+    )
+    assert set(shown) == want and len(want) < len(items(server, "events"))
+    assert page.locator("input[name=place]").input_value() == place

@@ -57,7 +57,8 @@ function negotiationItems(neg) {
 
 export async function viewTimeline(p) {
   const range = { since: p.since, until: p.until };
-  const filters = { ...range, actor: p.actor, type: p.type, claim_status: p.claim_status };
+  const filters = { ...range, actor: p.actor, type: p.type, place: p.place,
+    claim_status: p.claim_status };
   const offset = Number(p.offset || 0);
   const limit = Math.min(499, Math.max(1, Number(p.limit) || PAGE)); // (+1: API max 500)
   // Every call at once (the menus' values too: one round trip, not two in a row). One event
@@ -74,6 +75,7 @@ export async function viewTimeline(p) {
       { name: "actor", label: "Actor / party", placeholder: "UA, Russia…",
         suggest: actorSuggestions(f) },
       { name: "type", label: "Event type", options: f.event_types },
+      { name: "place", label: "Place", placeholder: "Mariupol…" },
       claimFilter,
       { name: "since", label: "Since", type: "date" },
       { name: "until", label: "Until", type: "date" },
@@ -84,12 +86,12 @@ export async function viewTimeline(p) {
   const lo = offset === 0 ? "" : dayKey(dated.length ? dated[0] : null);
   const hi = next ? dayKey(next.date_start) : "\uffff";
   const onPage = (it) => dayKey(it.day) >= lo && dayKey(it.day) < hi;
-  // Rounds, commitments and agreements have no claim status in the store: a status filter
-  // shows events only.
-  const allRounds = p.type || p.claim_status ? [] : roundItems(track, neg, Boolean(p.actor));
+  // Rounds, commitments and agreements have no claim status nor event place in the store: a
+  // type, status or place filter shows events only.
+  const eventsOnly = p.type || p.claim_status || p.place;
+  const allRounds = eventsOnly ? [] : roundItems(track, neg, Boolean(p.actor));
   const rounds = allRounds.filter(onPage);
-  const items = p.type || p.claim_status ? []
-    : [...rounds, ...negotiationItems(neg).filter(onPage)];
+  const items = eventsOnly ? [] : [...rounds, ...negotiationItems(neg).filter(onPage)];
   for (const e of events.items) {
     const who = e.actors.map((a) => a.name).join(", ");
     items.push({ day: e.date_start, label: eventDate(e), basis: e.date_basis, kind: "event",
