@@ -40,6 +40,7 @@ GET_PATHS = [
     "/api/export/positions",
     "/api/export/documents",
     "/api/changes",
+    "/api/map",
 ]
 
 
