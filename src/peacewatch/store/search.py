@@ -268,7 +268,9 @@ def _newest(kind: str, query: Query, after: Key | None, limit: int) -> Keys:
         stmt = stmt.join(table, table.c.version_id == v.c.id)
     matching = sa.select(_rowid(fts)).select_from(sa.table(fts))
     matching = matching.where(sa.literal_column(fts).op("MATCH")(fts5(query)))
-    stmt = stmt.where(rid.in_(matching))
+    # Unary plus: no index for this test, so that SQLite walks the dates instead of looking
+    # up every match by rowid and sorting them (which it preferred, as in ``_keys``).
+    stmt = stmt.where(sa.literal_column(f"+{table.name}.rowid").in_(matching))
     if after is not None:
         a_day, vid, rank, a_idx = after
         later = (v.c.id < vid) | (
