@@ -545,3 +545,24 @@ def test_date_precision_and_basis_are_stored_and_reported_dates_do_not_merge(
         # A year stays a year in what the API and the exports read: its range, not 1 January.
         assert (rows["year"]["date"], rows["year"]["date_basis"]) == ("2021", "stated")
         assert str(rows["year"]["date_end"]) == "2021-12-31"
+
+
+def test_a_date_range_finds_events_that_started_long_before_it(db_url: str) -> None:
+    """An event overlaps [since, until] by its end: the lower bound on date_start that keeps
+    the date index usable (query._longest_span) must not lose one that started a year
+    before ``since``."""
+    base = built_document("a")
+    year = replace(base.events[0], date="2021", date_precision="year", date_basis="stated")
+    day = replace(base.events[0], date="2021-12-30", date_precision="day", date_basis="stated")
+    docs = {"a": replace(base, events=(year, day))}
+    with Store(db_url) as store:
+        store.ingest(_raw("a", BODY), fake_analyze(docs))
+
+        def precisions(since: str, until: str) -> list[str]:
+            f = Filters(since=date.fromisoformat(since), until=date.fromisoformat(until))
+            return sorted(r["date_precision"] for r in run_query(store.engine, "events", f))
+
+        assert precisions("2021-12-31", "2022-02-01") == ["year"]
+        assert precisions("2021-12-30", "2021-12-30") == ["day", "year"]
+        assert precisions("2022-01-01", "2022-02-01") == []
+        assert precisions("2021-06-01", "2021-06-01") == ["year"]

@@ -169,3 +169,19 @@ def test_the_api_filters_exactly_too(store: Any) -> None:
     assert len(neg["rounds"]) == 1  # RU is a party of the one document
     # "U" is in "US" and "RU": not a party.
     assert client.get("/api/negotiation", params={"party": "U"}).json()["rounds"] == []
+
+
+@pytest.mark.parametrize("actor", ["RU", "US", "vladimir putin", "Ruslan Stefanchuk", "Putin"])
+def test_common_and_rare_actors_give_the_same_events(
+    store: Any, actor: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Events of an actor with few rows are found first and sorted, of a common one tested in
+    date order (query.RARE_ACTOR): the same rows either way."""
+    from peacewatch.store import query
+
+    def ids() -> list[str]:
+        return [r["id"] for r in run_query(store.engine, "events", Filters(actor=actor))]
+
+    rare = ids()
+    monkeypatch.setattr(query, "RARE_ACTOR", -1)  # every actor common
+    assert ids() == rare

@@ -104,6 +104,30 @@ def test_keyset_pages_cover_every_match_once(db_url: str) -> None:
         assert capped.total == 5 and not capped.total_exact
 
 
+@pytest.mark.parametrize("text", ["Ukraine", "buses", "buses OR Istanbul", "Ukraine -Istanbul"])
+def test_common_words_read_by_date_give_the_same_pages(
+    db_url: str, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kind with more than COMMON matches is read from the date index (SQLite): the same
+    rows, order, pages and totals as the sort of every match."""
+    from peacewatch.store import search as search_mod
+
+    def pages(limit: int) -> list[list[str]]:
+        out, after = [], None
+        while True:
+            page = search(conn, text, "all", limit=limit, after=after, count_cap=3)
+            out.append([r["id"] + r["snippet"] for r in page.rows] + [str(page.total)])
+            if page.next_key is None:
+                return out
+            after = page.next_key
+
+    with _store(db_url) as store, store.engine.connect() as conn:
+        sorted_pages = [pages(n) for n in (1, 2, 50)]
+        monkeypatch.setattr(search_mod, "COMMON", 0)
+        assert [pages(n) for n in (1, 2, 50)] == sorted_pages
+        assert sorted_pages[2][0][:-1]  # (the search matched)
+
+
 def test_index_follows_reanalysis_and_deletes(db_url: str) -> None:
     with _store(db_url) as store:
         changed = {"b": _doc("b", "2022-05-01", BODY + " Talks moved to Antalya.")}

@@ -6,14 +6,17 @@ SQL through SQLAlchemy Core only, every value a bound parameter.
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
 
 from peacewatch.store import schema
+from peacewatch.store.cache import per_state
 from peacewatch.store.claims import store_state
 from peacewatch.store.query import actor_key
 
@@ -144,65 +147,93 @@ def _date(value: Any) -> date | None:
         return None
 
 
-# (store state) -> the negotiation part of every current document, with its version's fields.
-_negotiation_cache: dict[tuple[Any, ...], list[tuple[Any, dict[str, Any]]]] = {}
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """One round, commitment or agreement of a document, ready to serve."""
+
+    day: date | None
+    seq: int  # document order (published, id), then kind and position: the answer's order
+    kind: str
+    parties: tuple[str, ...]
+    row: Row
 
 
-def _negotiations(conn: sa.Connection) -> list[tuple[Any, dict[str, Any]]]:
+@dataclass(frozen=True, slots=True)
+class _Negotiations:
+    docs: list[tuple[Any, dict[str, Any]]]  # (version fields, its negotiation member)
+    dated: list[_Item]  # by (day, seq): a date range is a slice
+    days: list[date]  # the day of each dated item (bisect)
+    every: list[_Item]  # by seq (no date range asked: undated items too)
+
+
+_KINDS = ("rounds", "commitments", "agreements")
+
+
+def _negotiations(conn: sa.Connection) -> _Negotiations:
     """Rounds, commitments and agreements live in the stored document JSON (the store has no
     table for them). Only the ``negotiation`` member is read (json_extract on SQLite, -> on
-    PostgreSQL: the whole documents of 10,000 versions are ~400 MB of JSON), and once per
-    store state, not per request."""
-    key = store_state(conn)
-    hit = _negotiation_cache.get(key)
-    if hit is not None:
-        return hit
+    PostgreSQL: the whole documents of 10,000 versions are ~400 MB of JSON), once per store
+    state, and indexed by day: a month of 100,000 documents was a walk over all of them per
+    request (4 s p95 with 8 clients, BENCHMARKS.md)."""
+    return per_state("negotiations", store_state(conn), lambda: _read_negotiations(conn))
+
+
+def _read_negotiations(conn: sa.Connection) -> _Negotiations:
     cur = _current().subquery("cur")
     neg = v.c.document["negotiation"].label("negotiation")
     stmt = sa.select(v.c.id, v.c.doc_id, v.c.published, v.c.title, neg)
     stmt = stmt.join(cur, cur.c.id == v.c.id).order_by(v.c.published, v.c.id)
-    found = [(r, _load(r.negotiation) if r.negotiation else {}) for r in conn.execute(stmt)]
-    _negotiation_cache.clear()  # one store state at a time
-    _negotiation_cache[key] = found
-    return found
+    docs = [(r, _load(r.negotiation) if r.negotiation else {}) for r in conn.execute(stmt)]
+    every: list[_Item] = []
+    for r, neg_ in docs:
+        parties = [str(p) for p in neg_.get("parties", [])]
+        for kind in _KINDS:
+            for i, item in enumerate(neg_.get(kind, [])):
+                day = _date(item.get("date")) or r.published
+                row = {
+                    **item,
+                    "id": f"{r.id}#{kind}{i}",
+                    "version_id": r.id,
+                    "doc_id": r.doc_id,
+                    "published": r.published,
+                    "title": r.title,
+                    "parties": parties,
+                    "day": day,
+                }
+                every.append(_Item(day, len(every), kind, tuple(parties), row))
+    dated = sorted((x for x in every if x.day is not None), key=lambda x: (x.day, x.seq))
+    return _Negotiations(docs, dated, [x.day for x in dated if x.day is not None], every)
 
 
 def negotiation(
     conn: sa.Connection, since: date | None, until: date | None, party: str | None
 ) -> dict[str, list[Row]]:
     """Rounds, commitments, agreements and participants of the current versions."""
-    out: dict[str, list[Row]] = {"rounds": [], "commitments": [], "agreements": []}
+    out: dict[str, list[Row]] = {k: [] for k in _KINDS}
+    index = _negotiations(conn)
+    if since is None and until is None:
+        chosen = index.every
+    else:  # an item without a day never matches a range
+        lo = 0 if since is None else bisect.bisect_left(index.days, since)
+        hi = len(index.days) if until is None else bisect.bisect_right(index.days, until)
+        chosen = sorted(index.dated[lo:hi], key=lambda x: x.seq)
     # Exact, as the lists' actor filters (store/query.actor_key): parties are ISO codes, else
     # names; "RU" must not match a party whose name has the letters "ru" in it.
     code, name = actor_key(party) if party else (None, "")
-    for r, neg in _negotiations(conn):
-        parties = [str(p) for p in neg.get("parties", [])]
-        if party and not any(p == code or p.casefold() == name for p in parties):
+    for x in chosen:
+        if party and not any(p == code or p.casefold() == name for p in x.parties):
             continue
-        for kind in out:
-            for i, item in enumerate(neg.get(kind, [])):
-                day = _date(item.get("date")) or r.published
-                if since and (day is None or day < since):
-                    continue
-                if until and (day is None or day > until):
-                    continue
-                out[kind].append(
-                    {
-                        **item,
-                        "id": f"{r.id}#{kind}{i}",
-                        "version_id": r.id,
-                        "doc_id": r.doc_id,
-                        "published": r.published,
-                        "title": r.title,
-                        "parties": parties,
-                        "day": day,
-                    }
-                )
+        out[x.kind].append({**x.row, "parties": list(x.parties)})  # a copy: the cache stays
     return out
 
 
 def facets(conn: sa.Connection) -> dict[str, list[Any]]:
-    """The values the UI offers in its filter menus."""
+    """The values the UI offers in its filter menus: once per store state (each menu reads
+    every current document: seconds on 100,000 documents)."""
+    return per_state("facets", store_state(conn), lambda: _facets(conn))
+
+
+def _facets(conn: sa.Connection) -> dict[str, list[Any]]:
     cur = _current().subquery("cur")
     e, p, pos = schema.events, schema.places, schema.positions
 
@@ -262,7 +293,7 @@ def _talk_roles(conn: sa.Connection) -> dict[str, list[str]]:
     parties' columns first (issue 17)."""
     parties: Counter[str] = Counter()
     third: Counter[str] = Counter()
-    for _, neg in _negotiations(conn):
+    for _, neg in _negotiations(conn).docs:
         parties.update({str(x) for x in neg.get("parties", [])})
         third.update({str(x) for k in ("mediators", "hosts", "guarantors") for x in neg.get(k, [])})
 

@@ -8,18 +8,22 @@ Only the current version of each document is read unless ``all_versions`` is set
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Literal, TypeVar
 
 import sqlalchemy as sa
 
 from peacewatch.store import schema
+from peacewatch.store.cache import per_state
 from peacewatch.store.claims import (
     event_status_filter,
     event_statuses,
+    store_state,
     stored_position_statuses,
 )
+from peacewatch.store.coords import add_coords, in_bbox, place_coord
 from peacewatch.vocab import CLAIM_STATUSES as CLAIM_STATUSES
 from peacewatch.vocab import ClaimStatus
 
@@ -185,7 +189,7 @@ def _run(conn: sa.Connection, stmt: Any, f: Filters) -> list[Row]:
 
 
 def _add_status(conn: sa.Connection, rows: list[Row], table: Any, f: Filters) -> None:
-    """Each row's ``claim_status``, looked up for the page only (as _add_coords does)."""
+    """Each row's ``claim_status``, looked up for the page only (as add_coords does)."""
     ids = sorted({r["version_id"] for r in rows})
     if not ids or not f.with_status:
         return
@@ -200,62 +204,43 @@ def _add_status(conn: sa.Connection, rows: list[Row], table: Any, f: Filters) ->
         r["claim_status"] = found.get((r["version_id"], r["idx"]), fallback)
 
 
-def _in_bbox(lat: Any, lon: Any, f: Filters) -> list[Any]:
-    if f.bbox is None:
-        return []
-    west, south, east, north = f.bbox
-    if west > east:  # the box crosses the antimeridian
-        return [lat.between(south, north), sa.or_(lon >= west, lon <= east)]
-    return [lat.between(south, north), lon.between(west, east)]
+def _longest_span(conn: sa.Connection) -> int:
+    """Days between the start and the end of the longest stored event (once per store state:
+    it reads every event)."""
+
+    def compute() -> int:
+        if conn.dialect.name == "sqlite":
+            days = sa.func.julianday(e.c.date_end) - sa.func.julianday(e.c.date_start)
+        else:
+            days = e.c.date_end - e.c.date_start
+        found = conn.execute(sa.select(sa.func.max(days))).scalar()
+        return max(0, math.ceil(found or 0))
+
+    return per_state("event_span", store_state(conn), compute)
 
 
-def _place_coord(col: Any) -> Any:
-    """A coordinate of the event's place, from the geocoded places of the same version whose
-    name or mention is the event's place (so events export to GeoJSON too)."""
-    want = sa.func.lower(e.c.place)
-    return (
-        sa.select(col)
-        .where(
-            p.c.version_id == e.c.version_id,
-            p.c.lat.is_not(None),
-            sa.or_(sa.func.lower(p.c.name) == want, sa.func.lower(p.c.mention) == want),
-        )
-        .order_by(p.c.idx)
-        .limit(1)
-        .scalar_subquery()
-        .label(col.name)
-    )
+# Above this many rows of an actor in event_actors, its events are read in date order and
+# each tested (a common actor fills a page at once); at or below it, the actor's events are
+# found first and sorted (few). On 100,000 documents (BENCHMARKS.md) the first way took 17 s
+# for an actor of ~90 events (every event in date order tested), the second 37 s for "UA"
+# (~150,000 events sorted); a sort of 2,000 events is a few ms.
+RARE_ACTOR = 2000
 
 
-def _add_coords(conn: sa.Connection, rows: list[Row]) -> list[Row]:
-    """Each event's ``lat``/``lon`` (after ``cluster_id``'s predecessors, in column order):
-    those of the first geocoded place of its version whose name or mention is the event's
-    place, as ``_place_coord`` selects them."""
-    ids = sorted({r["version_id"] for r in rows if r["place"]})
-    first: dict[tuple[str, str], tuple[float, float]] = {}
-    if ids:
-        stmt = (
-            sa.select(p.c.version_id, p.c.name, p.c.mention, p.c.lat, p.c.lon)
-            .where(p.c.version_id.in_(ids), p.c.lat.is_not(None))
-            .order_by(p.c.version_id, p.c.idx)
-        )
-        for pr in conn.execute(stmt):
-            for label in (pr.name, pr.mention):
-                if label is not None:
-                    first.setdefault((pr.version_id, label.lower()), (pr.lat, pr.lon))
-    out: list[Row] = []
-    for r in rows:
-        tail: Row = {k: r.pop(k) for k in ("doc_id", "cluster_id", "total_count") if k in r}
-        hit = first.get((r["version_id"], r["place"].lower())) if r["place"] else None
-        r["lat"], r["lon"] = hit if hit else (None, None)
-        out.append({**r, **tail})
-    return out
+def _event_actor(conn: sa.Connection, actor: str) -> sa.ColumnElement[bool]:
+    match = _actor_match(a.c.name, a.c.country, actor)
+    probe = sa.select(sa.literal_column("1")).where(match).limit(RARE_ACTOR + 1).subquery()
+    many = conn.execute(sa.select(sa.func.count()).select_from(probe)).scalar_one()
+    if many > RARE_ACTOR:  # a correlated EXISTS, probed per event in date order
+        return sa.exists().where(a.c.version_id == e.c.version_id, a.c.event_idx == e.c.idx, match)
+    keys = sa.select(a.c.version_id, a.c.event_idx).where(match)
+    return sa.tuple_(e.c.version_id, e.c.idx).in_(keys)
 
 
 def events(conn: sa.Connection, f: Filters) -> list[Row]:
     cur = _versions(f)
     cols = [c for c in e.c if c.name != "version_id"]
-    # The coordinates are looked up after paging (_add_coords): as correlated subqueries in
+    # The coordinates are looked up after paging (add_coords): as correlated subqueries in
     # the SELECT, SQLite computed them for every match before ORDER BY/LIMIT (3.7 s for a
     # page of 50 on 10,000 documents, benchmarks/api.py).
     stmt = sa.select(_sid(e, "e"), e.c.version_id, *cols, cur.c.doc_id, cur.c.cluster_id).join(
@@ -266,22 +251,19 @@ def events(conn: sa.Connection, f: Filters) -> list[Row]:
     if f.place:
         stmt = stmt.where(_like(e.c.place, f.place))
     if f.actor:
-        # A correlated EXISTS, probed per event in date order: a common actor fills a page at
-        # once. A semi-join (IN) made a rare actor fast (0.3 s) but "UA" on 100,000 documents
-        # took 37 s (every match sorted): benchmarks/big_store.py, BENCHMARKS.md.
-        stmt = stmt.where(
-            sa.exists().where(
-                a.c.version_id == e.c.version_id,
-                a.c.event_idx == e.c.idx,
-                _actor_match(a.c.name, a.c.country, f.actor),
-            )
-        )
+        stmt = stmt.where(_event_actor(conn, f.actor))
     stmt = stmt.where(*_in_range(e.c.date_start, e.c.date_end, f))
+    if f.since is not None:
+        # The overlap test on coalesce(date_end, date_start) is no index range: a lower bound
+        # on date_start (no stored event starts earlier than its end minus the longest stored
+        # span) lets the date index start at ``since`` instead of at the first event
+        # (7.6 s p95 for a type and four months on 100,000 documents, BENCHMARKS.md).
+        stmt = stmt.where(e.c.date_start >= f.since - timedelta(days=_longest_span(conn)))
     if f.bbox is not None:  # (building the two coordinate subqueries costs ~1 ms a request)
-        stmt = stmt.where(*_in_bbox(_place_coord(p.c.lat), _place_coord(p.c.lon), f))
+        stmt = stmt.where(*in_bbox(place_coord(p.c.lat), place_coord(p.c.lon), f.bbox))
     if f.claim_status:
         stmt = stmt.where(event_status_filter(f.claim_status))
-    rows = _add_coords(conn, _run(conn, stmt.order_by(e.c.date_start, e.c.version_id, e.c.idx), f))
+    rows = add_coords(conn, _run(conn, stmt.order_by(e.c.date_start, e.c.version_id, e.c.idx), f))
     _add_status(conn, rows, e, f)
     if rows:
         who: dict[tuple[str, int], dict[str, list[Row]]] = {}
@@ -373,7 +355,7 @@ def places(conn: sa.Connection, f: Filters) -> list[Row]:
             )
         )
     stmt = stmt.where(*_in_range(cur.c.published, cur.c.published, f))
-    stmt = stmt.where(*_in_bbox(p.c.lat, p.c.lon, f))
+    stmt = stmt.where(*in_bbox(p.c.lat, p.c.lon, f.bbox))
     return _run(conn, stmt.order_by(cur.c.published, cur.c.id, p.c.idx), f)
 
 

@@ -234,6 +234,55 @@ def _top(keys: sa.Subquery, after: Key | None, limit: int) -> Keys:
     return sa.select(page.order_by(*_order(keys)).limit(limit).subquery())
 
 
+def _count(conn: sa.Connection, keys: Keys, cap: int | None) -> int:
+    counted: Keys = sa.select(sa.literal_column("1")).select_from(keys.subquery())
+    if cap is not None:
+        counted = counted.limit(cap + 1)
+    return int(
+        conn.execute(sa.select(sa.func.count()).select_from(counted.subquery())).scalar_one()
+    )
+
+
+# Above this many matches of a kind, its page is read in date order (SQLite): the versions
+# newest first from their date index, each tested against the set of matching rowids, until
+# the page is full. Sorting every match cost time in proportion to the matches ("ceasefire":
+# 2.4 s p50 on 100,000 documents, BENCHMARKS.md); walking the dates costs in proportion to the
+# versions walked, which for a word in more than 1,000 texts is a few thousand at most for a
+# first page. Rarer words keep the sort (walking would visit every version).
+COMMON = 1000
+
+
+def _newest(kind: str, query: Query, after: Key | None, limit: int) -> Keys:
+    """``_top`` of ``_keys`` for a common word on SQLite: the same rows in the same order,
+    read from the versions' (published, id) index backwards (NULL dates come last there, as
+    _NO_DATE does in the sort key)."""
+    table, fts = _record_table(kind), _FTS[kind]
+    day = sa.func.coalesce(v.c.published, sa.literal(_NO_DATE, sa.Date)).label("day")
+    idx = sa.literal(0).label("idx") if kind == "documents" else table.c.idx.label("idx")
+    rid = _rowid(table.name)
+    cols = [sa.literal(kind).label("kind"), day, v.c.id.label("version_id")]
+    cols += [sa.literal(_RANK[kind]).label("rank"), idx, rid.label("rid")]
+    cur = (d.c.id == v.c.doc_id) & (d.c.current_version == v.c.version)
+    stmt = sa.select(*cols).select_from(v).join(d, cur)
+    if kind != "documents":
+        stmt = stmt.join(table, table.c.version_id == v.c.id)
+    matching = sa.select(_rowid(fts)).select_from(sa.table(fts))
+    matching = matching.where(sa.literal_column(fts).op("MATCH")(fts5(query)))
+    # Unary plus: no index for this test, so that SQLite walks the dates instead of looking
+    # up every match by rowid and sorting them (which it preferred, as in ``_keys``).
+    stmt = stmt.where(sa.literal_column(f"+{table.name}.rowid").in_(matching))
+    if after is not None:
+        a_day, vid, rank, a_idx = after
+        later = (v.c.id < vid) | (
+            (v.c.id == vid) & (sa.tuple_(sa.literal(_RANK[kind]), idx) > sa.tuple_(rank, a_idx))
+        )
+        stmt = stmt.where((day < a_day) | ((day == a_day) & later))
+    order: list[sa.ColumnElement[object]] = [v.c.published.desc(), v.c.id.desc()]
+    if kind != "documents":
+        order.append(table.c.idx)
+    return sa.select(stmt.order_by(*order).limit(limit).subquery())
+
+
 def search(
     conn: sa.Connection,
     text: str,
@@ -248,14 +297,20 @@ def search(
     query = parse(text)
     dialect = conn.dialect.name
     kinds = list(_RANK) if kind == "all" else [kind]
-    union = sa.union_all(*(_keys(k, query, dialect) for k in kinds)).subquery("hits")
-    counted: Keys = sa.select(sa.literal_column("1")).select_from(union)
+    # Counted per kind (each up to the cap): the union's bounded count, and which kinds match
+    # so often that their newest matches are best found from the date index.
+    counts = {k: _count(conn, _keys(k, query, dialect), count_cap) for k in kinds}
+    total = sum(counts.values())
     if count_cap is not None:
-        counted = counted.limit(count_cap + 1)
-    total = conn.execute(sa.select(sa.func.count()).select_from(counted.subquery())).scalar_one()
+        total = min(total, count_cap + 1)
     # Each kind's first ``limit`` matches, then the page of those: a top-N per kind keeps
     # ``limit`` rows in the sorter, where sorting the union kept every match.
-    tops = [_top(_keys(k, query, dialect).subquery(k), after, limit) for k in kinds]
+    tops = [
+        _newest(k, query, after, limit)
+        if dialect == "sqlite" and counts[k] > COMMON
+        else _top(_keys(k, query, dialect).subquery(k), after, limit)
+        for k in kinds
+    ]
     merged = sa.union_all(*tops).subquery("tops") if len(tops) > 1 else tops[0].subquery("tops")
     page = sa.select(merged).order_by(*_order(merged)).limit(limit)
     hits = [dict(r._mapping) for r in conn.execute(page)]
