@@ -361,6 +361,10 @@ def _subject_party(ctx: _Ctx, cue: Cue, subj: Token | None) -> str | None:
         voice = ctx.resolver.voice
         they = subj.lower_ == "they"
         pair = voice.they_of(subj, ctx.s) if they else voice.pair_of_subject(subj, ctx.s)
+        if they and not pair and cue.stance == "discussed":
+            # "X spoke with Y today. They also discussed Z": with no side named before it,
+            # "they" who discuss are the document's two leaders, as "the two leaders" is.
+            pair = voice.pair_of_subject(subj, ctx.s, "the two leaders")
         party = group(pair)
     return party
 

@@ -373,10 +373,13 @@ class Voice:
             return countries.for_negotiation().in_text(t.text)
         return None
 
-    def pair_of_subject(self, tok: Token, s: Sentence) -> tuple[str, ...]:
+    def pair_of_subject(
+        self, tok: Token, s: Sentence, phrase: str | None = None
+    ) -> tuple[str, ...]:
         """The parties of "the two leaders", "both sides" as the actors stage resolves the
-        pair (the two people with a role, or their states); () when it does not."""
-        phrase = s.sent.doc[tok.left_edge.i : tok.i + 1].text
+        pair (the two people with a role, or their states); () when it does not. ``phrase``
+        reads the subject as that phrase ("they" of a call's readout as "the two leaders")."""
+        phrase = phrase or s.sent.doc[tok.left_edge.i : tok.i + 1].text
         if classify(phrase).reference != "pair":
             return ()
         pos = s.offset + tok.idx
