@@ -92,8 +92,10 @@ def _unnamed_kind(noun: Token) -> bool:
         if c.dep_ not in ("relcl", "acl", "appos", "conj", "cc")
         for t in c.subtree
     ]
+    # "whose residents" (a region's) point back to no actor either.
     pointed = any(
-        t.lower_ in ("these", "those", "this", "that") or t.dep_ == "poss" for t in noun.children
+        t.lower_ in ("these", "those", "this", "that") or (t.dep_ == "poss" and t.tag_ != "WP$")
+        for t in noun.children
     )
     return not pointed and not any(t.ent_type_ in _NAMED for t in words)
 
@@ -119,9 +121,11 @@ def controller(verb: Token) -> Token | None:
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         # "our decision to recognise X", "Russia's refusal to withdraw": the owner of the
         # noun the clause completes does its act.
-        owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
-        if owner is not None:
-            return owner
+        # The possessor next to the noun: in "Donbass and Russia's efforts" spaCy may make
+        # both possessors.
+        owners = [c for c in verb.head.children if c.dep_ == "poss"]
+        if owners:
+            return owners[-1]
     v = verb
     for _ in range(6):
         if v.dep_ not in _CONTROL_DEPS or v.head.i == v.i:
