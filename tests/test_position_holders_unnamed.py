@@ -54,3 +54,12 @@ def test_a_group_named_by_kind_holds_no_position(nlp: Language) -> None:
     # A group pointed back to is someone's: left for the resolver, not dropped.
     text = "These countries support the sanctions against Russia."
     assert held(positions(nlp, text, publisher=UKRAINE), "sanctions") == {None}
+
+
+def test_the_two_leaders_are_the_states_of_the_people_named(nlp: Language) -> None:
+    # The readout's own leader has no title here; the pair is the two states named by people.
+    text = (
+        "Vladimir Putin had a telephone conversation with President of the Republic of Turkey "
+        "Recep Tayyip Erdogan. The presidents discussed the situation in Donbass."
+    )
+    assert held(positions(nlp, text, publisher=KREMLIN), "donbas", "discussed") == {"RU", "TR"}

@@ -388,7 +388,15 @@ class Voice:
         ids, _ = self._resolver.resolve(phrase, pos, self._quote_at(pos))
         known = self._resolver.reg.actors
         parties = [self._party(known.get(i)) or "" for i in ids]
-        return tuple(dict.fromkeys(parties)) if len(ids) == 2 and all(parties) else ()
+        if len(ids) == 2 and all(parties):
+            return tuple(dict.fromkeys(parties))
+        # The actors stage pairs people with a title; a readout may name its own leader
+        # without one ("Vladimir Putin had a telephone conversation with President of Turkey
+        # Recep Tayyip Erdogan", kremlin.ru): the states of the people named, when two.
+        states = tuple(
+            dict.fromkeys(e.country for e in self.doc.entities if e.type == "PERSON" and e.country)
+        )
+        return states if len(states) == 2 else ()
 
     def _mentioned(self, pos: int) -> ActorRecord | None:
         """The actor record whose mention covers ``pos``."""
