@@ -114,6 +114,13 @@ def subject_of(verb: Token) -> Token | None:
         for c in v.children:
             if c.dep_ in SUBJECT_DEPS:
                 return c
+        # "Ukraine cannot or does not want to recognise X": with coordinated auxiliaries
+        # spaCy hangs the subject on the first auxiliary, not on the verb (official-2022).
+        for a in v.children:
+            if a.dep_ == "aux" and a.i < v.i:
+                subj = next((c for c in a.children if c.dep_ in SUBJECT_DEPS), None)
+                if subj is not None:
+                    return subj
         if v.dep_ in _INHERIT_DEPS and v.head.i != v.i:
             v = v.head
             continue

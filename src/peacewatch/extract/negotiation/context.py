@@ -344,7 +344,7 @@ class PartyResolver:
         if (
             found is None
             and tok.lemma_.lower() in OWN_TITLES
-            and tok.pos_ in ("NOUN", "PROPN")
+            and tok.tag_ in ("NN", "NNP")  # "the ministers" of a joint readout: both sides
             and tok.ent_type_ not in ("PERSON", "GPE", "NORP")
         ):
             # "The Head of State rejected ...", "the delegation proposed ..." in a government's

@@ -43,8 +43,22 @@ _NO_ONE = frozenset(
 _PEOPLE = frozenset({"people", "those", "all", "everyone", "millions", "person"})
 
 
+# Collective nouns that name a group only by kind: "more and more countries around the
+# world", "the democratic world", "many Western countries", "guarantor countries that
+# undertake ...", "residents who refused". With no named actor in the phrase they are the
+# rhetoric of a statement about unnamed others, no party's stance (official-2022: 11 of the
+# 47 positions without a party were held by such a phrase).
+_KINDS = frozenset(
+    {"world", "country", "state", "nation", "community", "resident", "citizen", "people"}
+)
+# Entity labels that name an actor; a demonym ("Western", "European") names a kind of country.
+_NAMED = frozenset({"PERSON", "ORG", "GPE"})
+
+
 def generic(subj: Token) -> bool:
-    """A subject that names nobody: an indefinite pronoun, or "people who ..."."""
+    """A subject that names nobody: an indefinite pronoun, "people who ...", a bare "who"
+    ("Who supported the sanctions.", "we know who is trying to ..."), or a collective noun
+    naming no one ("countries around the world")."""
     if (subj.lower_ in _NO_ONE and subj.pos_ == "PRON") or (
         subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)
     ):
@@ -54,8 +68,36 @@ def generic(subj: Token) -> bool:
         clause = clause.head  # "those who participated ... and who ensure X"
     if subj.tag_ in ("WP", "WDT") and clause.dep_ == "relcl":
         ante = clause.head
-        return ante.lower_ in _PEOPLE or (ante.lower_ in ("of",) and ante.head.lower_ in _PEOPLE)
-    return False
+        if ante.lower_ == "of":
+            ante = ante.head
+        return ante.lower_ in _PEOPLE or _unnamed_kind(ante)
+    if subj.tag_ == "WP" and subj.lower_ == "who":
+        return True  # no antecedent: an unnamed someone
+    return _unnamed_kind(subj)
+
+
+def _unnamed_kind(noun: Token) -> bool:
+    """A collective noun ("countries", "the world") whose phrase names no actor and points
+    back to none ("these countries", "our partners" do)."""
+    kind = noun.lemma_.lower() in _KINDS and (
+        noun.tag_ == "NNS" or noun.lemma_.lower() in ("world", "community")
+    )
+    if not kind or noun.ent_type_ in _NAMED:
+        return False
+    # The phrase's own words: left modifiers and "of"/"around"/"in" phrases, not a relative
+    # clause hanging off it.
+    words = [
+        t
+        for c in noun.children
+        if c.dep_ not in ("relcl", "acl", "appos", "conj", "cc")
+        for t in c.subtree
+    ]
+    # "whose residents" (a region's) point back to no actor either.
+    pointed = any(
+        t.lower_ in ("these", "those", "this", "that") or (t.dep_ == "poss" and t.tag_ != "WP$")
+        for t in noun.children
+    )
+    return not pointed and not any(t.ent_type_ in _NAMED for t in words)
 
 
 def obliged(verb: Token) -> bool:
@@ -76,6 +118,14 @@ def controller(verb: Token) -> Token | None:
     """The subject of the nearest clause above a subject-less one, through adverbial and
     prepositional clauses; never across a reporting verb, whose content is someone's
     statement."""
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        # "our decision to recognise X", "Russia's refusal to withdraw": the owner of the
+        # noun the clause completes does its act.
+        # The possessor next to the noun: in "Donbass and Russia's efforts" spaCy may make
+        # both possessors.
+        owners = [c for c in verb.head.children if c.dep_ == "poss"]
+        if owners:
+            return owners[-1]
     v = verb
     for _ in range(6):
         if v.dep_ not in _CONTROL_DEPS or v.head.i == v.i:

@@ -45,6 +45,7 @@ from peacewatch.extract.negotiation.words import (
     INVERSE,
     LIST_VERBS,
     MEETING_LEMMAS,
+    OWN_TITLES,
     RECEIVING,
 )
 from peacewatch.parse.syntax import Sentence, subject_of, surname, token_evidence
@@ -155,6 +156,8 @@ def positions_in(
             subj = subject_of(v)
             who = resolver.person_of(subj) if subj is not None else None
             party = party_for(resolver, speakers, subj, s, v)
+            if party is None and subj is not None and generic(subj):
+                continue  # "guarantor countries that undertake X": a kind, no one's stance
             if party is None and issue_undergoes(v, subj):
                 # "sanctions that are needed", "a ceasefire that is supported": the issue
                 # undergoes the cue; with no agent named, the stance is the voice's.
@@ -361,6 +364,12 @@ def _subject_party(ctx: _Ctx, cue: Cue, subj: Token | None) -> str | None:
         voice = ctx.resolver.voice
         they = subj.lower_ == "they"
         pair = voice.they_of(subj, ctx.s) if they else voice.pair_of_subject(subj, ctx.s)
+        # "X spoke with Y today. They also discussed Z": with no side named before it, "they"
+        # who discuss are the document's two leaders, as "the two leaders" is; so are "the
+        # presidents", "the ministers" of a readout (a title in the plural).
+        titles = subj.tag_ == "NNS" and subj.lemma_.lower() in OWN_TITLES
+        if not pair and ((they and cue.stance == "discussed") or titles):
+            pair = voice.pair_of_subject(subj, ctx.s, "the two leaders")
         party = group(pair)
     return party
 

@@ -126,6 +126,7 @@ def party_for(
         return None
     if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
         subj = subj.head.head  # "X, who urged ...": the relative pronoun stands for X
+    subj = _partitive(subj)
     if subj.dep_ == "poss" and subj.lower_ in ("its", "their", "his"):
         # "the Ukrainian party outlined its proposals": the possessive is the clause's subject.
         verb = subj.head
@@ -168,6 +169,19 @@ def party_for(
         # such ("the Houthis refused ..."), "he" after a named envoy, "the Secretary".
         party = resolver.voice.party_of_subject(subj, s)
     return party
+
+
+def _partitive(subj: Token) -> Token:
+    """ "all of us", "each of them", "both of you": the pronoun the quantifier picks from is
+    who acts."""
+    if subj.pos_ not in ("PRON", "DET", "NOUN") or subj.tag_ in ("PRP", "NNP"):
+        return subj
+    for c in subj.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.tag_ == "PRP":
+                return obj
+    return subj
 
 
 def said_on(doc: Document, s: Sentence, anchor: Token) -> str | None:

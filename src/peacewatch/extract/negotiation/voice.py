@@ -373,10 +373,13 @@ class Voice:
             return countries.for_negotiation().in_text(t.text)
         return None
 
-    def pair_of_subject(self, tok: Token, s: Sentence) -> tuple[str, ...]:
+    def pair_of_subject(
+        self, tok: Token, s: Sentence, phrase: str | None = None
+    ) -> tuple[str, ...]:
         """The parties of "the two leaders", "both sides" as the actors stage resolves the
-        pair (the two people with a role, or their states); () when it does not."""
-        phrase = s.sent.doc[tok.left_edge.i : tok.i + 1].text
+        pair (the two people with a role, or their states); () when it does not. ``phrase``
+        reads the subject as that phrase ("they" of a call's readout as "the two leaders")."""
+        phrase = phrase or s.sent.doc[tok.left_edge.i : tok.i + 1].text
         if classify(phrase).reference != "pair":
             return ()
         pos = s.offset + tok.idx
@@ -385,7 +388,15 @@ class Voice:
         ids, _ = self._resolver.resolve(phrase, pos, self._quote_at(pos))
         known = self._resolver.reg.actors
         parties = [self._party(known.get(i)) or "" for i in ids]
-        return tuple(dict.fromkeys(parties)) if len(ids) == 2 and all(parties) else ()
+        if len(ids) == 2 and all(parties):
+            return tuple(dict.fromkeys(parties))
+        # The actors stage pairs people with a title; a readout may name its own leader
+        # without one ("Vladimir Putin had a telephone conversation with President of Turkey
+        # Recep Tayyip Erdogan", kremlin.ru): the states of the people named, when two.
+        states = tuple(
+            dict.fromkeys(e.country for e in self.doc.entities if e.type == "PERSON" and e.country)
+        )
+        return states if len(states) == 2 else ()
 
     def _mentioned(self, pos: int) -> ActorRecord | None:
         """The actor record whose mention covers ``pos``."""
