@@ -72,9 +72,14 @@ def _retold(e: Event, meeting: Event) -> bool:
         return False
     if e.place is not None and meeting.place is not None and e.place != meeting.place:
         return False
-    sides = _sides(e)
+    if not e.actors:
+        return True
     named = [a for a in (*e.actors, *e.recipients) if _resolved(a)]
-    return not e.actors or (bool(named) and bool(sides) and sides <= _sides(meeting))
+    theirs = _sides(meeting) | {
+        a.actor for a in (*meeting.actors, *meeting.recipients) if a.actor is not None
+    }
+    # Each one named is one of the meeting's people or states ("The two ministers").
+    return bool(named) and all(a.actor in theirs or a.country in theirs for a in named)
 
 
 def _other_side(e: Event, events: list[Event], i: int) -> Event:
@@ -130,8 +135,17 @@ def _by_title(a: Actor, known: dict[str, Actor]) -> Actor:
     if a.actor is not None:
         # Linked to an actor another sentence names with its country.
         same = known.get(a.actor)
-        return replace(a, country=same.country) if same is not None else a
+        if same is not None:
+            return replace(a, country=same.country)
     name = a.name.casefold()
+    if a.actor is not None:
+        # A person another sentence names with title and country ("Andres Allamand" in
+        # "Foreign Minister Andres Allamand of Chile"): that country.
+        spaced = f" {name} "
+        for key, other in known.items():
+            if len(name) > 5 and ":" not in key and spaced in f" {key} ":
+                return replace(a, country=other.country)
+        return a
     for key, other in known.items():
         if len(key) > 5 and ":" not in key and name.endswith(" " + key):
             return replace(a, country=other.country, actor=other.actor, entity=other.entity)
