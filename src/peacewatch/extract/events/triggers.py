@@ -76,7 +76,15 @@ def _phrasal(tok: Token, lex: EventLexicon) -> Code | None:
             return lex.phrasal[f"{lemma} {c.lower_}"]
     # verb + object or complement word, two levels down ("declared the region (to be) independent")
     near = [c for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass", "agent")]
-    near += [g for c in near if c.dep_ in ("ccomp", "xcomp", "dobj", "oprd") for g in c.children]
+    # Not a preposition two levels down: in "call what the military did on the territory" the
+    # "on" is the complement's, not "call on" (a dev release of eval/data/core_events.json).
+    near += [
+        g
+        for c in near
+        if c.dep_ in ("ccomp", "xcomp", "dobj", "oprd")
+        for g in c.children
+        if g.pos_ != "ADP"
+    ]
     for c in near:
         for key in (f"{lemma} {c.lemma_.lower()}", f"{lemma} {c.lower_}"):
             if key in lex.phrasal:
