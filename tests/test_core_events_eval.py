@@ -38,3 +38,23 @@ def test_a_symmetric_meeting_matches_either_side_and_types_must_agree() -> None:
     assert score({"d": [_event("CONSULT", ["MA", "US"], [])]}, "dev", gold).matched == 1
     agree: dict[str, list[GoldEvent]] = {"d": [("AGREE", "MA", "US", "agreed")]}
     assert score({"d": [_event("AGREE", ["MA", "US"], [])]}, "dev", agree).matched == 0
+
+
+def test_an_act_said_not_to_have_happened_is_no_event_of_its_type() -> None:
+    gold: dict[str, list[GoldEvent]] = {"d": [("REQUEST", "UA", None, "we demand")]}
+    negated = {**_event("REQUEST", ["UA"], []), "modality": "negated"}
+    s = score({"d": [negated]}, "dev", gold)
+    assert (s.predicted, s.matched) == (0, 0)
+    # Announced or demanded acts are in the gold ("will travel", "must withdraw"): they count.
+    demanded = {**_event("REQUEST", ["UA"], []), "modality": "demanded"}
+    assert score({"d": [demanded]}, "dev", gold).matched == 1
+
+
+def test_the_matching_is_maximum_not_greedy() -> None:
+    gold: dict[str, list[GoldEvent]] = {
+        "d": [("CONSULT", "US", "KE", "called"), ("CONSULT", "US", "DZ", "met")]
+    }
+    # The first predicted event matches both gold events, the second only the first: a greedy
+    # matching gives the first away and finds one.
+    records = {"d": [_event("CONSULT", ["US"], ["KE", "DZ"]), _event("CONSULT", ["US"], ["KE"])]}
+    assert score(records, "dev", gold).matched == 2

@@ -17,6 +17,7 @@ def register(eval_app: typer.Typer) -> None:
         ("quotes", eval_quotes),
         ("geo", eval_geo),
         ("events", eval_events),
+        ("core", eval_core),
         ("processes", eval_processes),
         ("record", eval_record),
     ):
@@ -105,6 +106,17 @@ def eval_events(
 ) -> None:
     """PLOVER root type accuracy and macro-F1 (ZSP PLV/AW, PLOVER gold records)."""
     _run_eval("events", data, strict)
+
+
+def eval_core(
+    data: Annotated[
+        Path, typer.Option(help="The corpus folder (official-2022, peace-processes-state).")
+    ] = Path("../shared/corpus"),
+    strict: Annotated[bool, typer.Option(help="Fail when a floor is missed.")] = False,
+) -> None:
+    """Recall and precision of the core events of 18 annotated releases (issue 16; dev and
+    held-out reported apart)."""
+    _run_eval("core_events", data, strict)
 
 
 def eval_processes(

@@ -132,7 +132,7 @@ class Registry:
         """Register an actor of the base that the text names without an entity."""
         return self._add(ActorRecord(known.id, known.name, known.kind, known.country))
 
-    def _person(self, name: str, office: str | None, country: str | None) -> str:
+    def person(self, name: str, office: str | None, country: str | None) -> str:
         """A person by name: the document's entity with that surname, else a new actor."""
         key = _surname_key(name)
         for e in self.doc.entities:
@@ -169,7 +169,7 @@ class Registry:
         # the President (site)" names an office, not a person.
         named = publisher.split(" / ", 1)[1].split(", ") if " / " in publisher else []
         if len(named) == 2:
-            return Principal(self._person(named[0], named[1], country), state, named[1], True)
+            return Principal(self.person(named[0], named[1], country), state, named[1], True)
         if len(named) > 2:
             return None
         holder = holder_on(issuer, self.doc.meta.published)
@@ -177,7 +177,7 @@ class Registry:
         first = issuer.get("first_person", False)
         if holder is None:
             return Principal("", state, office, False) if state else None
-        return Principal(self._person(holder, office, country), state, office, first)
+        return Principal(self.person(holder, office, country), state, office, first)
 
     def records(self) -> tuple[ActorRecord, ...]:
         return tuple(self.actors.values())

@@ -27,7 +27,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 
-from peacewatch.extract.actors.base import actor_base, fold
+from peacewatch.extract.actors.base import actor_base, fold, holder_on, issuers
 from peacewatch.extract.actors.mentions import (
     Classified,
     classify,
@@ -132,11 +132,38 @@ class Resolver:
         if fits:
             before = [e for e in fits if any(m.start < pos for m in e.mentions)]
             best = (before or fits)[0] if len(fits) == 1 else self._nearest(before or fits, pos)
-            return [self.reg.of_entity[best.id]]
+            own = self._own_head(c, best)
+            return [own or self.reg.of_entity[best.id]]
         p = self.reg.principal
         if p is not None and p.actor and p.office and title_matches(c.words, p.office):
             return [p.actor]
         return []
+
+    def _own_head(self, c: Classified, best: Entity) -> str | None:
+        """In a state's release, a bare title its own head of state holds is that head of state
+        ("the President announced new assistance" in a State Department release: the US
+        President, not President Putin named before), unless the one who fits is met in the
+        release ("met President Zelensky. The President thanked the Secretary")."""
+        p = self.reg.principal
+        country = p.state.removeprefix("state:") if p is not None and p.state else None
+        if country is None or best.country in (None, country):
+            return None
+        met = {
+            a.entity
+            for e in self.doc.events
+            if e.type == "CONSULT"
+            for a in (*e.actors, *e.recipients)
+        }
+        if best.id in met:
+            return None
+        for issuer in issuers():
+            office = issuer.get("office")
+            if issuer.get("country") != country or not office or not title_matches(c.words, office):
+                continue
+            holder = holder_on(issuer, self.doc.meta.published)
+            if holder is not None:
+                return self.reg.person(holder, office, country)
+        return None
 
     def country_title(self, text: str, pos: int) -> list[str]:
         """A title qualified by its country ("President of Russia", "Ukrainian Head of State"):

@@ -49,6 +49,22 @@ _RELATIVE = frozenset(["who", "which", "that", "whom"])
 _PRONOUN = frozenset(["it", "they", "he", "she", "we", "i", "its", "their"])
 # Recipient prepositions after the PLOVER manual: the target of the act.
 _TARGET_PREPS = frozenset(["with", "against", "on", "to", "from", "toward", "towards", "over"])
+# Types whose "on" object is the content, not a party ("insist on a complete blockade", "agreed
+# on the importance of"; dev releases of eval/data/core_events.json), except in "call on X".
+_CONTENT_ON = frozenset(("REQUEST", "AGREE"))
+
+
+def _target_prep(cand: Cand, word: Token, prep: str) -> bool:
+    """Whether ``prep`` under ``word`` introduces the target of the act: the PLOVER target
+    prepositions, "for" of a support ("appreciation for Morocco's role"), not the "on" of a
+    demand's or an agreement's content."""
+    if prep == "for":
+        return cand.type == "SUPPORT"
+    if prep == "on" and cand.type in _CONTENT_ON:
+        return word.lemma_.lower() == "call"
+    return prep in _TARGET_PREPS
+
+
 _PLACE_PATH = frozenset(
     ("dobj", "nsubjpass", "appos", "conj", "compound", "amod", "cc", "prt", "advmod")
 )
@@ -302,6 +318,7 @@ class EventClause:
                 or f"{o.lemma_.lower()} {c.lemma_.lower()}" in self.lex.phrasal
             )
         ]
+        own += self._occasion_of_aim(cand)
         found: list[tuple[Token, bool]] = []  # (head, reached through a preposition)
         for o, c in ((x, c) for x in own for c in x.children):
             if c in own:
@@ -310,7 +327,7 @@ class EventClause:
                 continue  # "discussed Russian-Venezuelan projects": the topic, not a party
             if c.dep_ in ("dobj", "iobj", "nsubjpass") and cand.mode != "territory":
                 found.append((c, False))
-            elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+            elif c.dep_ == "prep" and _target_prep(cand, o, c.lower_):
                 found.extend((g, True) for g in c.children if g.dep_ == "pobj")
         found += behind(cand, own, found)
         givers = {t.i for t in giver(cand)}
@@ -323,10 +340,29 @@ class EventClause:
                 # through "with" or "against" is a party when it names a person or an office
                 # ("talks with the Prime Minister"), even without a country.
                 named = t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-                party = a.country or a.entity or named or (via and a.sector)
+                # Who is urged is a party even when only a kind of actor ("urged both
+                # countries"): the actors stage may resolve it, and a request needs one.
+                addressee = cand.type == "REQUEST" and not via and a.sector
+                party = a.country or a.entity or named or (via and a.sector) or addressee
                 if party and all(a.start != b.start for b in out):
                     out.append(a)
         return out
+
+    def _occasion_of_aim(self, cand: Cand) -> list[Token]:
+        """ "will travel to Algeria for meetings with X to discuss Y": a meeting that is the
+        aim of a journey names who the discussion is with."""
+        tok = cand.tok
+        if cand.type != "CONSULT" or tok.dep_ not in ("advcl", "xcomp"):
+            return []
+        return [
+            g
+            for c in tok.head.children
+            if c.dep_ == "prep"
+            for g in c.children
+            if g.dep_ == "pobj"
+            and (code := self.lex.nouns.get(g.lemma_.lower())) is not None
+            and code.type == "CONSULT"
+        ]
 
     # -- place ----------------------------------------------------------------------------
     def _place(self, cand: Cand) -> PlaceRef | None:

@@ -14,18 +14,13 @@ the same actor, or, when it is linked to no actor ("Secretary of State Antony J.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
-from peacewatch.extract.events.rhetoric import drop_rhetoric
+from peacewatch.extract.events.rhetoric import COLLECTIVE, drop_rhetoric
 from peacewatch.records import Actor, Document, Event
 
 # Plurals that stand for the two sides of a meeting, never for a third party.
-_COLLECTIVE = re.compile(
-    r"^(?:they|both|both sides|the (?:two |both )?(?:sides|parties|leaders|presidents|"
-    r"ministers|foreign ministers|delegations|heads of state|prime ministers|counterparts))$",
-    re.IGNORECASE,
-)
+_COLLECTIVE = COLLECTIVE
 # A readout's later sentences stay with its meeting; past this distance a plural "they" is as
 # likely someone else.
 _REACH = 1200
@@ -35,19 +30,90 @@ def _resolved(a: Actor) -> bool:
     return a.country is not None or a.actor is not None
 
 
-def _meeting_before(events: list[Event], i: int) -> Event | None:
+_SAID = ("asserted", "reported")
+# Acts between two sides: told without the other side right after a meeting ("We also agreed on
+# the importance of regional stability", "Algeria hosted a Joint Military Dialogue, during which
+# we further discussed"), the other side is the meeting's (dev releases of
+# eval/data/core_events.json).
+_MUTUAL = frozenset(("AGREE", "CONSULT", "COOPERATE"))
+
+
+def _sides(e: Event) -> set[str]:
+    return {a.country for a in (*e.actors, *e.recipients) if a.country}
+
+
+def _meeting_before(events: list[Event], i: int, both: bool = True) -> Event | None:
+    """The nearest meeting said to have happened before event ``i``, within reach; with
+    ``both``, only one whose two sides are resolved (as actor and recipient, or two states
+    among its actors: "Sherman and Lamamra met"); without, any with a named actor, at any
+    distance: a readout retells its one meeting to the end ("They discussed ways and means")."""
     pos = events[i].evidence.start
     for other in reversed(events[:i]):
-        if pos - other.evidence.start > _REACH:
+        if both and pos - other.evidence.start > _REACH:
             return None
-        if (
-            other.type == "CONSULT"
-            and other.modality in ("asserted", "reported")
-            and any(map(_resolved, other.actors))
-            and any(map(_resolved, other.recipients))
+        if other.type != "CONSULT" or other.modality not in _SAID:
+            continue
+        if not both and any(map(_resolved, other.actors)):
+            return other
+        if len(_sides(other)) >= 2 or (
+            any(map(_resolved, other.actors)) and any(map(_resolved, other.recipients))
         ):
             return other
     return None
+
+
+def _retold(e: Event, meeting: Event) -> bool:
+    """Whether a CONSULT only tells the meeting again: no actor named ("The issues ... were
+    also discussed"), or the meeting's own participants ("The Secretary and King Abdullah II
+    ... discussed measures"), with no date or place of its own."""
+    if e.type != "CONSULT" or e.modality not in _SAID or e.unresolved:
+        return False
+    if e.date_basis not in (None, "reported") and e.date != meeting.date:
+        return False
+    if e.place is not None and meeting.place is not None and e.place != meeting.place:
+        return False
+    if not e.actors:
+        return True
+    named = [a for a in (*e.actors, *e.recipients) if _resolved(a)]
+    theirs = _sides(meeting) | {
+        a.actor for a in (*meeting.actors, *meeting.recipients) if a.actor is not None
+    }
+    # Each one named is one of the meeting's people or states ("The two ministers").
+    return bool(named) and all(a.actor in theirs or a.country in theirs for a in named)
+
+
+def _other_side(e: Event, events: list[Event], i: int) -> Event:
+    """A two-sided act told with one side only after a meeting that side took part in: the
+    other side is the meeting's."""
+    if e.type not in _MUTUAL or e.recipients or not e.actors:
+        return e
+    own = {a.country for a in e.actors if a.country}
+    if len(own) != 1:
+        return e
+    meeting = _meeting_before(events, i)
+    if meeting is None or not own <= _sides(meeting):
+        return e
+    others = tuple(
+        a for a in (*meeting.actors, *meeting.recipients) if a.country and a.country not in own
+    )
+    return replace(e, recipients=tuple(dict.fromkeys(others))) if others else e
+
+
+def _same_sentence(a: Event, b: Event) -> bool:
+    """Two codings of one act in one sentence: same type and span, actors not in conflict
+    ("sanctions, which Ukraine insists on, our people insist on")."""
+    if a.type != b.type or a.evidence.start != b.evidence.start:
+        return False
+    ca, cb = {x.country for x in a.actors}, {x.country for x in b.actors}
+    return not (ca and cb and not ca & cb)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    kept: list[Event] = []
+    for e in events:
+        if not any(_same_sentence(k, e) for k in kept):
+            kept.append(e)
+    return kept
 
 
 def _known(events: tuple[Event, ...]) -> dict[str, Actor]:
@@ -69,8 +135,17 @@ def _by_title(a: Actor, known: dict[str, Actor]) -> Actor:
     if a.actor is not None:
         # Linked to an actor another sentence names with its country.
         same = known.get(a.actor)
-        return replace(a, country=same.country) if same is not None else a
+        if same is not None:
+            return replace(a, country=same.country)
     name = a.name.casefold()
+    if a.actor is not None:
+        # A person another sentence names with title and country ("Andres Allamand" in
+        # "Foreign Minister Andres Allamand of Chile"): that country.
+        spaced = f" {name} "
+        for key, other in known.items():
+            if len(name) > 5 and ":" not in key and spaced in f" {key} ":
+                return replace(a, country=other.country)
+        return a
     for key, other in known.items():
         if len(key) > 5 and ":" not in key and name.endswith(" " + key):
             return replace(a, country=other.country, actor=other.actor, entity=other.entity)
@@ -91,14 +166,19 @@ def resolve_participants(doc: Document) -> Document:
     ]
     repeats: set[int] = set()
     for i, e in enumerate(events):
+        told = _meeting_before(events, i, both=False)
+        if told is not None and _retold(e, told):
+            repeats.add(i)
+            continue
         if e.actors or not e.unresolved or not all(_COLLECTIVE.match(u) for u in e.unresolved):
+            events[i] = _other_side(e, events, i)
+            continue
+        if told is not None and e.type == "CONSULT" and e.modality in _SAID and not e.recipients:
+            # "They discussed regional developments": the meeting told again, not a second one.
+            repeats.add(i)
             continue
         meeting = _meeting_before(events, i)
         if meeting is None:
-            continue
-        if e.type == "CONSULT" and e.modality == meeting.modality and not e.recipients:
-            # "They discussed regional developments": the meeting told again, not a second one.
-            repeats.add(i)
             continue
         mention = e.unresolved[0]
         events[i] = replace(
@@ -108,5 +188,5 @@ def resolve_participants(doc: Document) -> Document:
             or tuple(replace(a, mention=mention) for a in meeting.recipients if _resolved(a)),
             unresolved=(),
         )
-    kept = tuple(e for i, e in enumerate(events) if i not in repeats)
-    return replace(doc, events=drop_rhetoric(kept))
+    kept = _dedupe([e for i, e in enumerate(events) if i not in repeats])
+    return replace(doc, events=drop_rhetoric(tuple(kept)))

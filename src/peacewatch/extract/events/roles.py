@@ -54,8 +54,9 @@ def behind(
 
 
 def giver(cand: Cand) -> list[Token]:
-    """ "assistance from the Department of Defense": who gives aid, not who gets it."""
-    if cand.type != "AID" or cand.tok.pos_ == "VERB":
+    """ "assistance from the Department of Defense": who gives aid, not who gets it; "calls
+    from the international community": who makes the appeal."""
+    if cand.type not in ("AID", "REQUEST") or cand.tok.pos_ == "VERB":
         return []
     return [
         g

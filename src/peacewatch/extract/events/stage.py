@@ -26,6 +26,7 @@ from peacewatch.extract.events.args import (
     temporal_clause,
 )
 from peacewatch.extract.events.lexicon import lexicon
+from peacewatch.extract.events.rhetoric import unaddressed
 from peacewatch.extract.events.triggers import Cand, find_triggers
 from peacewatch.parse.syntax import sentences
 from peacewatch.records import Actor, Document, Event, Magnitude
@@ -71,6 +72,8 @@ def _sentence_items(doc: Document) -> list[_Item]:
         found = [(c, clause.arguments(c)) for c in find_triggers(s.sent, lex, keep_negated=True)]
         by_tok = {c.tok.i: a for c, a in found}
         for cand, args in found:
+            if unaddressed(cand, args):
+                continue  # "we seek peace": a stance, not an act towards anyone
             if args.date is None and args.continues and last_speech is not None:
                 args.date = last_speech
             if args.place is None:

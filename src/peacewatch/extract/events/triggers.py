@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from peacewatch.extract.events import modality as _modality
 from peacewatch.extract.events.lexicon import Code, EventLexicon
-from peacewatch.parse import syntax
+from peacewatch.extract.events.modality import COMPLEMENT as _COMPLEMENT
 
 # The word sets in this module are closed-class grammar (prepositions, relative pronouns) and
 # dependency labels: part of the rules that read the parse, so they stay in code. Open-class
@@ -41,17 +42,10 @@ _OCCASION = frozenset(
     ["at", "during", "before", "after", "ahead", "since", "following", "amid", "of", "for", "to"]
 )
 # Prepositions that make an event noun the topic of another noun (official-2022 speeches).
-_TOPIC = frozenset(["of", "about", "on", "over", "regarding"])
+# "analogies to the Russian invasion", "support for a ceasefire": the act is what another noun is
+# about or for, a reference, not a report (dev releases of eval/data/core_events.json).
+_TOPIC = frozenset(["of", "about", "on", "over", "regarding", "to", "for"])
 _RELATIVE = frozenset(["who", "which", "that", "whom"])
-_COMPLEMENT = frozenset(("xcomp", "ccomp", "advcl", "pcomp", "acl"))
-
-# The negative word the coder counts besides a `neg` label (parse/syntax.negated).
-_NO = frozenset({"no"})
-# "would/could have" + participle: the act is contrary to fact ("would have agreed"); "may/might
-# have" stays "possible" (it may have happened).
-_NOBODY = frozenset({"nobody", "none", "one", "body"})
-_COUNTERFACTUAL = frozenset({"would", "could", "'d"})
-_PERFECT = frozenset({"have", "'ve"})
 
 
 @dataclass
@@ -82,7 +76,15 @@ def _phrasal(tok: Token, lex: EventLexicon) -> Code | None:
             return lex.phrasal[f"{lemma} {c.lower_}"]
     # verb + object or complement word, two levels down ("declared the region (to be) independent")
     near = [c for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass", "agent")]
-    near += [g for c in near if c.dep_ in ("ccomp", "xcomp", "dobj", "oprd") for g in c.children]
+    # Not a preposition two levels down: in "call what the military did on the territory" the
+    # "on" is the complement's, not "call on" (a dev release of eval/data/core_events.json).
+    near += [
+        g
+        for c in near
+        if c.dep_ in ("ccomp", "xcomp", "dobj", "oprd")
+        for g in c.children
+        if g.pos_ != "ADP"
+    ]
     for c in near:
         for key in (f"{lemma} {c.lemma_.lower()}", f"{lemma} {c.lower_}"):
             if key in lex.phrasal:
@@ -152,6 +154,8 @@ def _noun_code(tok: Token, lex: EventLexicon) -> Code | None:
             code = lex.noun_phrasal.get(f"{c.lower_} {tok.lemma_.lower()}", code)
     if code is None:
         return None
+    if code.mode == "phone" and _appeal(tok):
+        code = Code("REQUEST", None, None)  # "calls from X to reverse", "a call for calm"
     if thanked_for(tok, lex) is not None:
         return code  # "thanked X for its assistance": X gave it
     at = slot(tok, lex)
@@ -171,6 +175,16 @@ def _noun_code(tok: Token, lex: EventLexicon) -> Code | None:
     if not (host(tok, lex) is not None or _has_actor(tok, lex) or _has_actor(at, lex)):
         return None
     return code
+
+
+def _appeal(tok: Token) -> bool:
+    """Whether a "call" asks for something ("a call for calm", "calls ... to reverse"): CAMEO's
+    appeal (02), not a telephone conversation."""
+    return any(
+        (c.dep_ == "prep" and c.lower_ in ("for", "on"))
+        or (c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+        for c in tok.children
+    )
 
 
 def thanked_for(tok: Token, lex: EventLexicon) -> Token | None:
@@ -261,6 +275,32 @@ def find_triggers(sent: Span, lex: EventLexicon, keep_negated: bool = False) -> 
             # "held a meeting in Riyadh on Monday": the host verb carries place and date.
             cand.extra.append(verb)
         cands.append(cand)
+    _absorb(cands, lex)
+    for cand in cands:
+        cand.modality = modality(cand.tok, lex)
+        if (
+            cand.modality == "negated"
+            and cand.type in lex.yielding
+            and _modality.refusal(cand.tok, lex)
+        ):
+            # "would not yield": CAMEO 124 'decline to yield' is a REJECT, and it was said.
+            cand.code = Code("REJECT", None, cand.code.context)
+            cand.mode = None
+            cand.modality = "asserted"
+    # A condition ("once negotiators agree", "if X withdraws") states no event of its own, and
+    # PLOVER codes no event for an act that did not happen ("did not attack", "stop fighting").
+    return [
+        c
+        for c in cands
+        if c.absorbed_by is None
+        and (c.modality != "negated" or (keep_negated and said_not_done(c.tok, lex)))
+        and not _modality.in_condition(c.tok, lex)
+        and not _modality.habitual(verb_of(c.tok, lex), lex)
+    ]
+
+
+def _absorb(cands: list[Cand], lex: EventLexicon) -> None:
+    """Mark the triggers that are part of the act of a trigger above them."""
     by_tok = {c.tok.i: c for c in cands}
     for cand in cands:
         # Nearest trigger above this one in the tree.
@@ -294,194 +334,45 @@ def find_triggers(sent: Span, lex: EventLexicon, keep_negated: bool = False) -> 
                     above.mode = cand.mode
                 above.contexts += [x for x in cand.contexts if x not in above.contexts]
             elif (
+                above.type == "CONSULT"
+                and path in (["advcl"], ["xcomp"], ["acl"])
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in cand.tok.children)
+            ):
+                # "met in Algiers to express strong support", "negotiations to release the
+                # hostages": what a meeting is for is its agenda, not a second act.
+                cand.absorbed_by = above
+                above.extra.append(cand.tok)
+            elif (
                 above.type in lex.absorbing
                 and above.tok.pos_ == "VERB"
-                and (set(path) & _COMPLEMENT or cand.tok.dep_ in ("dobj", "pobj"))
+                and (set(path) & _COMPLEMENT or _object_link(path))
             ):
                 # The content of an agreement, demand or threat is not a second event; its
                 # words still say where ("agreed to reduce activity around X").
                 cand.absorbed_by = above
                 above.extra.append(cand.tok)
             break
-    for cand in cands:
-        cand.modality = modality(cand.tok, lex)
-        if cand.modality == "negated" and cand.type in lex.yielding and _refusal(cand.tok, lex):
-            # "would not yield": CAMEO 124 'decline to yield' is a REJECT, and it was said.
-            cand.code = Code("REJECT", None, cand.code.context)
-            cand.mode = None
-            cand.modality = "asserted"
-    # A condition ("once negotiators agree", "if X withdraws") states no event of its own, and
-    # PLOVER codes no event for an act that did not happen ("did not attack", "stop fighting").
-    return [
-        c
-        for c in cands
-        if c.absorbed_by is None
-        and (c.modality != "negated" or (keep_negated and said_not_done(c.tok, lex)))
-        and not _in_condition(c.tok, lex)
-    ]
 
 
-def said_not_done(tok: Token, lex: EventLexicon) -> bool:
-    """Whether a negated act is one the text says did not happen ("has not agreed", "no troops
-    were withdrawn", "failed to agree", "did not agree to meet"), as opposed to one that is to
-    cease ("stop fighting", "end the invasion"), which names no act of its own."""
+def _object_link(path: list[str]) -> bool:
+    """Whether a trigger is an object of the one above, itself or as a conjunct of one ("demand
+    an end to this war and the withdrawal of troops": the withdrawal is demanded too)."""
+    return next((d for d in path if d != "conj"), None) in ("dobj", "pobj")
+
+
+def verb_of(tok: Token, lex: EventLexicon) -> Token:
+    """The verb that says whether an act happened: the trigger verb, or the verb that hosts an
+    event noun ("will hold talks")."""
     if tok.pos_ != "VERB" and (verb := host(tok, lex)) is not None:
-        tok = verb
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-        # "undertake not to deploy", "decided not to attack": the content of a promise or a
-        # decision (a commitment, extract/negotiation), not a report that it did not happen.
-        return False
-    if syntax.negated(tok, _NO) or _negative_subject(list(tok.children), agents=False):
-        return True
-    node = tok
-    for _ in range(4):
-        # Only through complements: "did not agree to meet" negates the meeting, but "they will
-        # not succeed, because they killed" does not negate the killing (official-2022).
-        if node.head.i == node.i or node.dep_ not in ("xcomp", "ccomp", "aux"):
-            return False
-        gov = node.head
-        lemma = gov.lemma_.lower()
-        if lemma in lex.modality["failed"] or (
-            syntax.negated(gov, frozenset()) and lemma not in lex.words.reporting
-        ):
-            return True
-        node = gov
-    return False
-
-
-def _in_condition(tok: Token, lex: EventLexicon) -> bool:
-    node = tok
-    for _ in range(3):
-        if any(c.dep_ == "mark" and c.lower_ in lex.modality["condition"] for c in node.children):
-            return True
-        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
-            return False
-        node = node.head
-    return False
-
-
-def _refusal(tok: Token, lex: EventLexicon) -> bool:
-    auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-    return bool(auxes & (lex.modality["conditional"] | lex.modality["future"]))
+        return verb
+    return tok
 
 
 def modality(tok: Token, lex: EventLexicon) -> str:
-    """How the text presents the act: asserted, or possible, future, willing, negated, ...
-
-    Three steps, first answer wins: the verb's own words (negation, auxiliaries, a condition
-    marker), then the words that govern it, then whether it is only an aim ("to encircle").
-    """
-    if tok.pos_ != "VERB" and (verb := host(tok, lex)) is not None:
-        tok = verb  # "will hold talks": the verb says whether they happened
-    return (
-        _own_modality(tok, lex)
-        or _governed_modality(tok, lex)
-        or ("future" if _is_aim(tok, lex) else "asserted")
-    )
+    """How the text presents the act at ``tok`` (events/modality.py)."""
+    return _modality.modality(verb_of(tok, lex), lex)
 
 
-def _own_modality(tok: Token, lex: EventLexicon) -> str | None:
-    """The modality the verb's own dependents mark, or None when they mark none."""
-    m = lex.modality
-    kids = list(tok.children)
-    if _negated(tok, kids, lex):
-        return "negated"
-    auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
-    if auxes & _COUNTERFACTUAL and auxes & _PERFECT and tok.tag_ == "VBN":
-        return "hypothetical"  # "would have agreed", "could have met": it did not happen
-    if auxes & lex.words.demand_auxiliaries:
-        return "demanded"  # "Russia must withdraw": a demand, not a withdrawal
-    if auxes & m["possible"]:
-        return "possible"
-    if auxes & m["future"]:
-        return "future"
-    if auxes & m["conditional"]:
-        return "conditional"
-    if any(c.dep_ == "mark" and c.lower_ in m["condition"] for c in kids):
-        return "conditional"
-    if any(c.dep_ == "advmod" and c.lower_ in m["possible"] for c in kids):
-        return "possible"
-    return None
-
-
-def _negated(tok: Token, kids: list[Token], lex: EventLexicon) -> bool:
-    """Whether the verb itself, its subject or its ending verb says the act did not happen."""
-    # "no shelling" counts; "never" is not among the coder's negative words (the ZSP and
-    # reference figures were measured so): counting it is for the events issue to evaluate.
-    if syntax.negated(tok, _NO):
-        return True
-    if _negative_subject(kids):
-        return True  # "no one recognises", "no troops were withdrawn"
-    # "end the invasion": what is to end is not a new act
-    return (
-        tok.pos_ != "VERB"
-        and tok.dep_ == "dobj"
-        and tok.head.lemma_.lower() in lex.modality["ending"]
-    )
-
-
-def _negative_subject(kids: list[Token], agents: bool = True) -> bool:
-    """ "no troops were withdrawn", "no one recognises"; without ``agents``, a subject that
-    only says nobody acted ("no one", "nobody") does not count: it leaves no act to record."""
-    return any(
-        c.dep_ in ("nsubj", "nsubjpass")
-        and (c.lower_ in ("nobody", "none") or any(d.lower_ == "no" for d in c.children))
-        and (agents or c.lower_ not in _NOBODY)
-        for c in kids
-    )
-
-
-def _governed_modality(tok: Token, lex: EventLexicon) -> str | None:
-    """The modality set by the words governing the verb: "willing to declare", "plans to
-    visit", "denied attacking"; up to four complement links up, or None."""
-    node = tok
-    for _ in range(4):
-        if node.head.i == node.i or node.dep_ not in (*_COMPLEMENT, "acomp", "conj", "aux"):
-            break
-        found = _governor_modality(node, lex)
-        if found is not None:
-            return found
-        node = node.head
-    return None
-
-
-def _governor_modality(node: Token, lex: EventLexicon) -> str | None:
-    """What the head of ``node`` says of it: its lemma, its negation, its auxiliaries."""
-    m = lex.modality
-    gov = node.head
-    lemma = gov.lemma_.lower()
-    if syntax.negated(gov, frozenset()) and lemma not in lex.words.reporting:
-        return "negated"
-    if lemma in m["denied"]:
-        return "denied"
-    if lemma in m["ending"]:
-        return "negated"  # "stop fighting", "end the war": the act is what is to cease
-    if lemma in m["willing"]:
-        return "willing"
-    if lemma in lex.words.demand_governors or (
-        lemma == "have" and any(c.lower_ == "to" for c in node.children)
-    ):
-        return "demanded"  # "it is necessary to ban", "they have to withdraw"
-    if lemma in m["planned"]:
-        return "planned"  # "plans to visit", "is scheduled to meet"
-    if lemma in m["possible"]:
-        return "possible"
-    gaux = {c.lower_ for c in gov.children if c.dep_ == "aux"}
-    if node.dep_ == "xcomp" and gaux & m["possible"]:
-        return "possible"
-    if node.dep_ == "xcomp" and gaux & m["future"]:
-        return "future"
-    if node.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in m["condition"] for c in node.children
-    ):
-        return "conditional"
-    return None
-
-
-def _is_aim(tok: Token, lex: EventLexicon) -> bool:
-    """ "To evacuate people, ...", "moved to encircle the city": an aim, not a done act; but
-    "continued to shell" and "managed to retake" say it happened."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not (
-        tok.dep_ in ("xcomp", "acomp", "advcl")
-        and tok.head.lemma_.lower() in lex.modality["aspectual"]
-    )
+def said_not_done(tok: Token, lex: EventLexicon) -> bool:
+    """Whether a negated act is one the text says did not happen (events/modality.py)."""
+    return _modality.said_not_done(verb_of(tok, lex), lex)
