@@ -214,3 +214,21 @@ def test_region_without_a_geonames_point_sits_mid_extent_not_in_its_settled_sout
     ontario = best(g, Query("Ontario", feature_hint="region"))
     assert ontario is not None and ontario.computed and ontario.lat is not None
     assert ontario.lat > 46  # the mean of its towns was 44.5, near Toronto
+
+
+def test_two_names_of_one_place_do_not_confirm_each_other(g: Gazetteer) -> None:
+    # "Dublin" and "Dublin City" both first read as Ireland's capital are one vote, and a
+    # name's own vote is removed: Cuyahoga Falls (Ohio) decides for Dublin, Ohio.
+    out = resolve_all(
+        g, [Query("Dublin"), Query("Dublin City"), Query("Toronto"), Query("Cuyahoga Falls")]
+    )
+    assert out[0] is not None and out[0].admin1 == "US-OH"
+
+
+def test_a_state_named_by_an_agency_is_the_storys_home(g: Gazetteer) -> None:
+    indiana = next(i for i in g.ids("Indiana") if g.feature[i] == "region")
+    qs = [Query("Marion"), Query("Boone County", feature_hint="region")]
+    alone = resolve_all(g, qs)
+    home = resolve_all(g, qs, (), [indiana])
+    assert [e.admin1 if e else None for e in home] == ["US-IN", "US-IN"]
+    assert alone[0] is not None and alone[0].admin1 != "US-IN"

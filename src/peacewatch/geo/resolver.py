@@ -268,14 +268,19 @@ def _anchor(e: Entry) -> tuple[float, float] | None:
 
 
 def _votes(
-    winners: dict[str, Entry | None], demonym_countries: Sequence[str]
+    winners: dict[str, Entry | None],
+    demonym_countries: Sequence[str],
+    regions: Sequence[Entry] = (),
 ) -> tuple[Counter[str], Counter[str]]:
-    """The document's countries and first-level regions: one vote per distinct name."""
+    """The document's countries and first-level regions: one vote per distinct place."""
     countries: Counter[str] = Counter()
     admin1: Counter[str] = Counter()
-    for e in winners.values():
-        if e is None:
-            continue
+    # One vote per distinct place, not per name: "Dublin" and "Dublin City" read as the same
+    # town must not confirm each other (LGL even: both went to Ireland in a Dublin, Ohio story).
+    # ``regions`` (named inside organisations) vote once each, unless a mention already did.
+    places = {e.id: e for e in regions}
+    places.update({e.id: e for e in winners.values() if e is not None})
+    for e in places.values():
         if e.country:
             countries[e.country] += 1
         if e.admin1:
@@ -286,7 +291,10 @@ def _votes(
 
 
 def resolve_all(
-    g: Gazetteer, queries: Sequence[Query], demonym_countries: Sequence[str] = ()
+    g: Gazetteer,
+    queries: Sequence[Query],
+    demonym_countries: Sequence[str] = (),
+    org_regions: Sequence[int] = (),
 ) -> list[Entry | None]:
     """Resolve a document's mentions together: context first, then every mention with it.
 
@@ -295,7 +303,9 @@ def resolve_all(
     removed when it is scored, so a wrong first guess cannot confirm itself), and the top few
     candidates of the other names are the places a town may lie near ("Paris and Henry County":
     Paris, Tennessee lies in Henry County, Tennessee). ``demonym_countries`` are the countries
-    of the demonyms in the text ("Ukrainian officials"), one vote each. A mention with no
+    of the demonyms in the text ("Ukrainian officials"), one vote each; ``org_regions`` the
+    first-level regions that name the text's organisations ("the Indiana Department of
+    Workforce Development"), a local story's state agencies. A mention with no
     candidate is kept unresolved and does not change the others.
 
     The context is then recomputed from the new winners and every name resolved again, until
@@ -322,8 +332,9 @@ def resolve_all(
     }
     cache: dict[Query, Entry | None] = {}
     initial = winners
+    regions = [g.entry(i) for i in dict.fromkeys(org_regions)]
     for n in range(CONTEXT_ROUNDS):
-        countries, admin1 = _votes(winners, demonym_countries)
+        countries, admin1 = _votes(winners, demonym_countries, regions)
         if n:
             # Later rounds add the new winners' votes to the first ones, never replace them:
             # "Dunkirk" and "Normandy" voted France for each other, both changed at once and
@@ -333,11 +344,14 @@ def resolve_all(
             admin1.update(a1)
         named = frozenset(
             e.admin1
-            for e in winners.values()
+            for e in (*winners.values(), *regions)
             if e is not None and e.feature == "region" and e.admin1
         )
         if len(named) > 1:
-            named = frozenset()
+            # A story that names several states still has its home in the one state whose
+            # agency it names (LGL even: Boone County, Indiana in a story of Indiana counties).
+            home = frozenset(e.admin1 for e in regions if e.admin1)
+            named = home if len(home) == 1 else frozenset()
         cache = {}
         for q in queries:
             if q not in cache:
