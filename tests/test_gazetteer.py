@@ -232,3 +232,22 @@ def test_a_state_named_by_an_agency_is_the_storys_home(g: Gazetteer) -> None:
     home = resolve_all(g, qs, (), [indiana])
     assert [e.admin1 if e else None for e in home] == ["US-IN", "US-IN"]
     assert alone[0] is not None and alone[0].admin1 != "US-IN"
+
+
+def test_the_dateline_state_is_home_in_a_story_naming_several(g: Gazetteer) -> None:
+    def lewisburg(dateline: bool) -> str | None:
+        wv = frozenset({"US-WV"})
+        qs = [Query("Charleston", feature_hint="city", admin1=wv, dateline=dateline)]
+        qs += [Query(n) for n in ("Lewisburg", "Manchester", "Virginia", "Oregon", "West Virginia")]
+        e = resolve_all(g, qs)[1]
+        return e.admin1 if e else None
+
+    assert lewisburg(True) == "US-WV"
+    assert lewisburg(False) != "US-WV"
+
+
+def test_one_sense_per_story_for_a_name_once_qualified(g: Gazetteer) -> None:
+    alone = resolve_all(g, [Query("Springfield")])[0]
+    assert alone is not None and alone.admin1 != "US-OH"
+    both = resolve_all(g, [Query("Springfield", admin1=frozenset({"US-OH"})), Query("Springfield")])
+    assert [e.admin1 if e else None for e in both] == ["US-OH", "US-OH"]

@@ -293,3 +293,13 @@ def test_state_of_a_story_about_its_towns(nlp: Language) -> None:
         "storm would reach the coast by night.",
     )
     assert place(doc, "Georgia").admin1 == "US-GA"
+
+
+def test_a_wire_dateline_is_no_home(nlp: Language) -> None:
+    from peacewatch.extract.places.datelines import dateline_spans
+    from peacewatch.geo.gazetteer import load
+
+    g = load()
+    local = dateline_spans(g, ["SALINA, Kan. - The city council met."], set())
+    wire = dateline_spans(g, ["HOUSTON (AP) - Chris Paul scored."], set())
+    assert [s.query.dateline for s in local + wire] == [True, False]

