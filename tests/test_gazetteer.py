@@ -251,3 +251,10 @@ def test_one_sense_per_story_for_a_name_once_qualified(g: Gazetteer) -> None:
     assert alone is not None and alone.admin1 != "US-OH"
     both = resolve_all(g, [Query("Springfield", admin1=frozenset({"US-OH"})), Query("Springfield")])
     assert [e.admin1 if e else None for e in both] == ["US-OH", "US-OH"]
+
+
+def test_a_loc_mention_keeps_the_reading_of_the_same_name_as_gpe(g: Gazetteer) -> None:
+    # "Shiloh" (GPE) then "Shiloh" (LOC: only large towns): one place in one story.
+    alone = resolve_all(g, [Query("Shiloh", min_city_pop=20_000)])[0]
+    both = resolve_all(g, [Query("Shiloh", min_city_pop=20_000), Query("Shiloh")])
+    assert both[0] == both[1] and both[0] != alone

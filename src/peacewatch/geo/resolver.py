@@ -365,7 +365,13 @@ def resolve_all(
         winners = new
     # One sense per story: the bare "Springfield" of a story that once wrote "Springfield,
     # Ohio" is that town (LGL even: later mentions went to Massachusetts).
-    sure = {fold(q.text): e for q, e in cache.items() if _qualified(q) and e is not None}
+    # Likewise a name spaCy once called a place (GPE) keeps that reading where it called it a
+    # LOC, which admits only large towns (LGL even: "Shiloh", Illinois, then Springdale, AR).
+    sure = {
+        fold(q.text): e
+        for q, e in sorted(cache.items(), key=lambda qe: _qualified(qe[0]))
+        if e is not None and (_qualified(q) or (not q.feature_hint and not q.min_city_pop))
+    }
     return [
         sure.get(fold(q.text), cache[q]) if not _qualified(q) and not q.feature_hint else cache[q]
         for q in queries
