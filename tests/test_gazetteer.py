@@ -258,3 +258,12 @@ def test_a_loc_mention_keeps_the_reading_of_the_same_name_as_gpe(g: Gazetteer) -
     alone = resolve_all(g, [Query("Shiloh", min_city_pop=20_000)])[0]
     both = resolve_all(g, [Query("Shiloh", min_city_pop=20_000), Query("Shiloh")])
     assert both[0] == both[1] and both[0] != alone
+
+
+def test_x_city_is_the_storys_x(g: Gazetteer) -> None:
+    # "Dublin City Council" in a story whose "Dublin" is Dublin, Ohio.
+    qs = [Query("Dublin City", feature_hint="city"), Query("Dublin"), Query("Cuyahoga Falls")]
+    out = resolve_all(g, qs)
+    assert out[1] is not None and out[1].admin1 == "US-OH"
+    assert out[0] == out[1]
+    assert resolve_all(g, qs[:1])[0] != out[1]

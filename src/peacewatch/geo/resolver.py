@@ -372,10 +372,21 @@ def resolve_all(
         for q, e in sorted(cache.items(), key=lambda qe: _qualified(qe[0]))
         if e is not None and (_qualified(q) or (not q.feature_hint and not q.min_city_pop))
     }
-    return [
-        sure.get(fold(q.text), cache[q]) if not _qualified(q) and not q.feature_hint else cache[q]
-        for q in queries
-    ]
+    return [cache[q] if _qualified(q) else _same(q, sure, cache[q]) for q in queries]
+
+
+def _same(q: Query, sure: dict[str, Entry], own: Entry | None) -> Entry | None:
+    """The story's sure reading of ``q``'s name, if of the kind ``q`` asks for ("Dublin City
+    Council" in a story whose "Dublin" is Dublin, Ohio)."""
+    key = fold(q.text)
+    e = sure.get(key) or sure.get(key.removesuffix(" city") if q.feature_hint == "city" else key)
+    if e is None:
+        return own
+    if q.feature_hint == "city":
+        return e if e.feature == "city" else own
+    if q.feature_hint == "region":
+        return e if e.feature in REGIONAL else own
+    return e
 
 
 def _named(
