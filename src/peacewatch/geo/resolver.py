@@ -301,6 +301,7 @@ def resolve_all(
     queries: Sequence[Query],
     demonym_countries: Sequence[str] = (),
     org_regions: Sequence[int] = (),
+    hidden: Sequence[Query] = (),
 ) -> list[Entry | None]:
     """Resolve a document's mentions together: context first, then every mention with it.
 
@@ -311,7 +312,8 @@ def resolve_all(
     Paris, Tennessee lies in Henry County, Tennessee). ``demonym_countries`` are the countries
     of the demonyms in the text ("Ukrainian officials"), one vote each; ``org_regions`` the
     first-level regions that name the text's organisations ("the Indiana Department of
-    Workforce Development"), a local story's state agencies. A mention with no
+    Workforce Development"), a local story's state agencies; ``hidden`` names resolved as
+    context only (the town of "the Athens Police Department"). A mention with no
     candidate is kept unresolved and does not change the others.
 
     The context is then recomputed from the new winners and every name resolved again, until
@@ -319,23 +321,9 @@ def resolve_all(
     "Gainesville" the Florida city; with context, Gainesville and Duluth go to Georgia, US,
     and only a second round lets them take "Georgia" with them (issue 15, LGL even half).
     """
-    first: dict[str, list[tuple[float, int, Entry]]] = {}
-    for q in queries:
-        k = fold(q.text)
-        if k not in first:
-            first[k] = ranked(g, q)[:NEAR_TOP]
-    winners: dict[str, Entry | None] = {k: top[0][2] if top else None for k, top in first.items()}
-    near_of = {
-        k: [
-            pt
-            for other, top in first.items()
-            if other != k
-            for _, _, e in top
-            # by its own name: Fallston, Maryland is also "White House" in GeoNames
-            if fold(e.name) == other and (pt := _anchor(e)) is not None
-        ]
-        for k in first
-    }
+    shown = len(queries)
+    queries = [*queries, *hidden]
+    winners, near_of = _first_pass(g, queries)
     cache: dict[Query, Entry | None] = {}
     initial = winners
     regions = [g.entry(i) for i in dict.fromkeys(org_regions)]
@@ -372,7 +360,7 @@ def resolve_all(
         for q, e in sorted(cache.items(), key=lambda qe: _qualified(qe[0]))
         if e is not None and (_qualified(q) or (not q.feature_hint and not q.min_city_pop))
     }
-    return [cache[q] if _qualified(q) else _same(q, sure, cache[q]) for q in queries]
+    return [cache[q] if _qualified(q) else _same(q, sure, cache[q]) for q in queries[:shown]]
 
 
 def _same(q: Query, sure: dict[str, Entry], own: Entry | None) -> Entry | None:
@@ -387,6 +375,30 @@ def _same(q: Query, sure: dict[str, Entry], own: Entry | None) -> Entry | None:
     if q.feature_hint == "region":
         return e if e.feature in REGIONAL else own
     return e
+
+
+def _first_pass(
+    g: Gazetteer, queries: Sequence[Query]
+) -> tuple[dict[str, Entry | None], dict[str, list[tuple[float, float]]]]:
+    """Each name's best reading alone, and the points of the other names' top readings."""
+    first: dict[str, list[tuple[float, int, Entry]]] = {}
+    for q in queries:
+        k = fold(q.text)
+        if k not in first:
+            first[k] = ranked(g, q)[:NEAR_TOP]
+    winners: dict[str, Entry | None] = {k: top[0][2] if top else None for k, top in first.items()}
+    near_of = {
+        k: [
+            pt
+            for other, top in first.items()
+            if other != k
+            for _, _, e in top
+            # by its own name: Fallston, Maryland is also "White House" in GeoNames
+            if fold(e.name) == other and (pt := _anchor(e)) is not None
+        ]
+        for k in first
+    }
+    return winners, near_of
 
 
 def _named(

@@ -20,7 +20,7 @@ from peacewatch.extract.places import datelines
 from peacewatch.extract.places.spans import EMBEDDING, PLACE_LABELS, _Span, _spans_in
 from peacewatch.extract.places.words import place_words
 from peacewatch.geo.gazetteer import Entry, Gazetteer, fold, load
-from peacewatch.geo.resolver import candidates, resolve_all
+from peacewatch.geo.resolver import Query, candidates, resolve_all
 from peacewatch.records import Document, Place
 from peacewatch.vocab import PlacePrecision
 
@@ -55,6 +55,8 @@ GOVERNMENT_BODIES = frozenset(
         "authority",
     }
 )
+# The first word of a town's own bodies ("Athens Police Department", "Dublin City Council").
+LOCAL_BODIES = frozenset({"police", "city", "fire", "town", "township", "village", "municipal"})
 # Nouns whose owner stands for its government (lexicons/place_words.json).
 STANCE_NOUNS = place_words().stance_nouns
 # A place that acts: an active subject or the agent of a passive ("was rejected by Kyiv"); a
@@ -197,6 +199,30 @@ def _org_regions(g: Gazetteer, parses: tuple[Doc, ...]) -> list[int]:
     return out
 
 
+def _org_towns(g: Gazetteer, parses: tuple[Doc, ...]) -> list[Query]:
+    """Towns that name a local government body ("the Athens Police Department", "Dublin City
+    Council"): the story's own town, context for its other places though not a mention
+    (issue 15, LGL even half: Henderson County went to North Carolina in a story of the
+    Athens, Texas police). Only a name that is a town's own and no country's or region's."""
+    out: list[Query] = []
+    for sd in parses:
+        for ent in sd.ents:
+            if ent.label_ != "ORG":
+                continue
+            words = ent[int(ent[0].lower_ == "the") :]
+            for n in (1, 2):
+                if len(words) <= n or words[n].lower_ not in LOCAL_BODIES:
+                    continue
+                name = words[:n].text
+                ids = candidates(g, name)
+                own = [i for i in ids if fold(g.names[i]) == fold(name)]
+                if any(g.feature[i] == "city" for i in own) and not any(
+                    g.feature[i] in ("country", "region") for i in own
+                ):
+                    out.append(Query(name, feature_hint="city"))
+    return out
+
+
 def _person_words(parses: tuple[Doc, ...]) -> set[str]:
     """The words of the document's full personal names ("Tom Evans", "Barry Smith")."""
     return {
@@ -260,7 +286,13 @@ def places_for(doc: Document, g: Gazetteer | None = None) -> tuple[Place, ...]:
         for ent in sd.ents
         if fold(ent.text) in g.demonyms
     ]
-    entries = resolve_all(g, [s.query for s in spans], demonyms, _org_regions(g, doc.parses))
+    entries = resolve_all(
+        g,
+        [s.query for s in spans],
+        demonyms,
+        _org_regions(g, doc.parses),
+        _org_towns(g, doc.parses),
+    )
     out: list[Place] = []
     for s, e in zip(spans, entries, strict=True):
         sd = doc.parses[s.para]
