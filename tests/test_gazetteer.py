@@ -214,3 +214,56 @@ def test_region_without_a_geonames_point_sits_mid_extent_not_in_its_settled_sout
     ontario = best(g, Query("Ontario", feature_hint="region"))
     assert ontario is not None and ontario.computed and ontario.lat is not None
     assert ontario.lat > 46  # the mean of its towns was 44.5, near Toronto
+
+
+def test_two_names_of_one_place_do_not_confirm_each_other(g: Gazetteer) -> None:
+    # "Dublin" and "Dublin City" both first read as Ireland's capital are one vote, and a
+    # name's own vote is removed: Cuyahoga Falls (Ohio) decides for Dublin, Ohio.
+    out = resolve_all(
+        g, [Query("Dublin"), Query("Dublin City"), Query("Toronto"), Query("Cuyahoga Falls")]
+    )
+    assert out[0] is not None and out[0].admin1 == "US-OH"
+
+
+def test_a_state_named_by_an_agency_is_the_storys_home(g: Gazetteer) -> None:
+    indiana = next(i for i in g.ids("Indiana") if g.feature[i] == "region")
+    qs = [Query("Marion"), Query("Boone County", feature_hint="region")]
+    alone = resolve_all(g, qs)
+    home = resolve_all(g, qs, (), [indiana])
+    assert [e.admin1 if e else None for e in home] == ["US-IN", "US-IN"]
+    assert alone[0] is not None and alone[0].admin1 != "US-IN"
+
+
+def test_the_dateline_state_is_home_in_a_story_naming_several(g: Gazetteer) -> None:
+    def lewisburg(dateline: bool) -> str | None:
+        wv = frozenset({"US-WV"})
+        qs = [Query("Charleston", feature_hint="city", admin1=wv, dateline=dateline)]
+        qs += [Query(n) for n in ("Lewisburg", "Manchester", "Virginia", "Oregon", "West Virginia")]
+        e = resolve_all(g, qs)[1]
+        return e.admin1 if e else None
+
+    assert lewisburg(True) == "US-WV"
+    assert lewisburg(False) != "US-WV"
+
+
+def test_one_sense_per_story_for_a_name_once_qualified(g: Gazetteer) -> None:
+    alone = resolve_all(g, [Query("Springfield")])[0]
+    assert alone is not None and alone.admin1 != "US-OH"
+    both = resolve_all(g, [Query("Springfield", admin1=frozenset({"US-OH"})), Query("Springfield")])
+    assert [e.admin1 if e else None for e in both] == ["US-OH", "US-OH"]
+
+
+def test_a_loc_mention_keeps_the_reading_of_the_same_name_as_gpe(g: Gazetteer) -> None:
+    # "Shiloh" (GPE) then "Shiloh" (LOC: only large towns): one place in one story.
+    alone = resolve_all(g, [Query("Shiloh", min_city_pop=20_000)])[0]
+    both = resolve_all(g, [Query("Shiloh", min_city_pop=20_000), Query("Shiloh")])
+    assert both[0] == both[1] and both[0] != alone
+
+
+def test_x_city_is_the_storys_x(g: Gazetteer) -> None:
+    # "Dublin City Council" in a story whose "Dublin" is Dublin, Ohio.
+    qs = [Query("Dublin City", feature_hint="city"), Query("Dublin"), Query("Cuyahoga Falls")]
+    out = resolve_all(g, qs)
+    assert out[1] is not None and out[1].admin1 == "US-OH"
+    assert out[0] == out[1]
+    assert resolve_all(g, qs[:1])[0] != out[1]

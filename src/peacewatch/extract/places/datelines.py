@@ -24,7 +24,7 @@ DATELINE = re.compile(
     r"(?:^|(?<=[.!?\"”]\s)|(?<=\d{4}\s))"
     r"(?P<name>[A-Z][A-Z.'’\-]*[A-Z.](?:\s(?:OF\s|DE\s|LA\s)?[A-Z][A-Z.'’\-]*[A-Z.])*)"
     r"(?P<qual>,\s[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?"
-    r"\s*(?:\((?:AP|Reuters|AFP|UPI)\))?\s*(?P<mark>—|–|\u0097|(?:-{1,3}|:)\s)"
+    r"\s*(?P<wire>\((?:AP|Reuters|AFP|UPI)\))?\s*(?P<mark>—|–|\u0097|(?:-{1,3}|:)\s)"
 )
 # "MS:" "Q:" in a transcript are speakers, not places.
 MIN_LETTERS = 3
@@ -55,7 +55,13 @@ def dateline_spans(g: Gazetteer, texts: list[str], persons: set[str]) -> list[_S
             end = m.start("name") + len(name)
             # A dateline is a town ("NEW YORK (AP)" is the city, not the state), or a region
             # or country when no town has the name ("SOUTH WAZIRISTAN").
-            q = Query(name, feature_hint="city" if "city" in kinds else None)
+            # A wire service's dateline is where its reporter went, not a newspaper's home
+            # (GWN even: "HOUSTON (AP)" in an NBA round-up took Portland to Texas).
+            q = Query(
+                name,
+                feature_hint="city" if "city" in kinds else None,
+                dateline=m.group("wire") is None,
+            )
             out.append(_Span(m.start("name"), end, q, "DATELINE", para))
             break
     return out

@@ -20,7 +20,7 @@ from peacewatch.extract.places import datelines
 from peacewatch.extract.places.spans import EMBEDDING, PLACE_LABELS, _Span, _spans_in
 from peacewatch.extract.places.words import place_words
 from peacewatch.geo.gazetteer import Entry, Gazetteer, fold, load
-from peacewatch.geo.resolver import candidates, resolve_all
+from peacewatch.geo.resolver import Query, candidates, resolve_all
 from peacewatch.records import Document, Place
 from peacewatch.vocab import PlacePrecision
 
@@ -33,6 +33,30 @@ COUNTIES = re.compile(r"\s+counties\b")
 # Isle of Man, in "Ramsey and Hennepin counties").
 STATE_POP = 250_000
 LIST_SEPARATORS = (",", "and", ", and", "or", ", or", "&")
+# The nouns of a government body's name ("the Indiana Department of Workforce Development",
+# "Georgia Bureau of Investigation", "Kentucky Court of Appeals"): a region opening such a name
+# is the story's own. Teams and universities are not ("Mississippi State", "Texas A&M"): a
+# sports story names many states (GWN even: Louisville went to Mississippi).
+GOVERNMENT_BODIES = frozenset(
+    {
+        "department",
+        "bureau",
+        "police",
+        "patrol",
+        "commission",
+        "court",
+        "legislature",
+        "senate",
+        "assembly",
+        "agency",
+        "office",
+        "division",
+        "board",
+        "authority",
+    }
+)
+# The first word of a town's own bodies ("Athens Police Department", "Dublin City Council").
+LOCAL_BODIES = frozenset({"police", "city", "fire", "town", "township", "village", "municipal"})
 # Nouns whose owner stands for its government (lexicons/place_words.json).
 STANCE_NOUNS = place_words().stance_nouns
 # A place that acts: an active subject or the agent of a passive ("was rejected by Kyiv"); a
@@ -145,6 +169,60 @@ def _document_spans(g: Gazetteer, parses: tuple[Doc, ...]) -> list[_Span]:
     return [s for spans in per_para for s in spans]
 
 
+def _org_regions(g: Gazetteer, parses: tuple[Doc, ...]) -> list[int]:
+    """First-level regions whose name opens a government body's ("the Indiana Department of
+    Workforce Development", "Ohio State Highway Patrol"): a local story's state agencies say
+    which state it is in (issue 15, LGL even half: Boone County went to Kentucky in an Indiana
+    story). Only a name that is one region's, and no country's or large town's."""
+    out: list[int] = []
+    for sd in parses:
+        for ent in sd.ents:
+            if ent.label_ != "ORG" or not any(t.lower_ in GOVERNMENT_BODIES for t in ent):
+                continue
+            words = ent[int(ent[0].lower_ == "the") :]
+            for n in (1, 2):
+                key = fold(words[:n].text)
+                ids = candidates(g, words[:n].text) if len(words) > n else ()
+                if any(
+                    g.feature[i] == "country"
+                    or (g.feature[i] == "city" and g.population[i] >= LIST_CITY_POP)
+                    for i in ids
+                ):
+                    break  # "Georgia's Ministry", "Dublin City Council": not surely a region
+                regions = [
+                    i
+                    for i in ids
+                    if g.feature[i] == "region" and g.admin1[i] and fold(g.names[i]) == key
+                ]
+                if len(regions) == 1:  # "Eastern", "Florida" (US, Uruguay): no one region
+                    out += regions
+    return out
+
+
+def _org_towns(g: Gazetteer, parses: tuple[Doc, ...]) -> list[Query]:
+    """Towns that name a local government body ("the Athens Police Department", "Dublin City
+    Council"): the story's own town, context for its other places though not a mention
+    (issue 15, LGL even half: Henderson County went to North Carolina in a story of the
+    Athens, Texas police). Only a name that is a town's own and no country's or region's."""
+    out: list[Query] = []
+    for sd in parses:
+        for ent in sd.ents:
+            if ent.label_ != "ORG":
+                continue
+            words = ent[int(ent[0].lower_ == "the") :]
+            for n in (1, 2):
+                if len(words) <= n or words[n].lower_ not in LOCAL_BODIES:
+                    continue
+                name = words[:n].text
+                ids = candidates(g, name)
+                own = [i for i in ids if fold(g.names[i]) == fold(name)]
+                if any(g.feature[i] == "city" for i in own) and not any(
+                    g.feature[i] in ("country", "region") for i in own
+                ):
+                    out.append(Query(name, feature_hint="city"))
+    return out
+
+
 def _person_words(parses: tuple[Doc, ...]) -> set[str]:
     """The words of the document's full personal names ("Tom Evans", "Barry Smith")."""
     return {
@@ -208,7 +286,13 @@ def places_for(doc: Document, g: Gazetteer | None = None) -> tuple[Place, ...]:
         for ent in sd.ents
         if fold(ent.text) in g.demonyms
     ]
-    entries = resolve_all(g, [s.query for s in spans], demonyms)
+    entries = resolve_all(
+        g,
+        [s.query for s in spans],
+        demonyms,
+        _org_regions(g, doc.parses),
+        _org_towns(g, doc.parses),
+    )
     out: list[Place] = []
     for s, e in zip(spans, entries, strict=True):
         sd = doc.parses[s.para]
