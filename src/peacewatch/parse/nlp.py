@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from peacewatch import gc_pause
 from peacewatch.lexicons import Pattern, demonyms, role_words, ruler_patterns
+from peacewatch.parse.lemmas import use_cached_lemmas
 from peacewatch.records import Document
 
 if TYPE_CHECKING:  # spaCy is imported when a model loads, not when the CLI prints its help
@@ -81,6 +82,7 @@ def load(name: str | None = None) -> Language:
                 "run `make install` (it installs the pinned models from requirements/models.txt)",
             ) from exc
         add_ruler(nlp)
+        use_cached_lemmas(nlp)
     gc_pause.settle()
     return nlp
 
