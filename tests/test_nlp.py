@@ -82,3 +82,20 @@ def test_feature_named_after_a_place_is_left_to_ner(nlp: Any) -> None:
     assert ents.get("Kerch") == "GPE"
     # the ruler does not cut "Kerch" out of the strait's name
     assert any("Kerch Strait" in text for text in ents), ents
+
+
+def test_cached_lemmas_are_spacys(nlp: Any) -> None:
+    # The lemma table answers repeats; every lemma must still be the stock lemmatizer's own,
+    # for words seen before (second sentence) and lemmas the attribute ruler set ("I", "'s").
+    from peacewatch.parse.lemmas import NAME as LEMMAS
+
+    assert LEMMAS in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names
+    text = (
+        "I said the negotiators were meeting again; the talks' drafts are better. "
+        "Talks resumed: drafts were signed, and he's saying they'd met the mediators."
+    )
+    ours = [t.lemma_ for t in nlp(text)]
+    with nlp.select_pipes(disable=[LEMMAS]):
+        stock = nlp.get_pipe("lemmatizer")(nlp(text))  # nothing after it reads lemmas
+    assert ours == [t.lemma_ for t in stock]
+    assert ours[:4] == ["I", "say", "the", "negotiator"]

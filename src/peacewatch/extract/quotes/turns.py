@@ -20,6 +20,7 @@ title or the publisher line ("Mahmoud Abbas") or the body's text, else the label
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -202,6 +203,17 @@ def _speaker(ctx: QuoteContext, para: int, tokens: list[Token], label: str) -> S
     return speaker_from_phrase(ctx, para, _name_head(people or tokens))[0]
 
 
+def _starting_in(parsed: Doc, start: int, end: int) -> list[Token]:
+    """The tokens that start in ``[start, end)``, found by binary search on their offsets: a
+    scan of the paragraph per label took 1.4 of 24 s of a profiled run over 64 releases."""
+    lo = bisect_left(parsed, start, key=_idx)
+    return list(parsed[lo : bisect_left(parsed, end, lo=lo, key=_idx)])
+
+
+def _idx(t: Token) -> int:
+    return t.idx
+
+
 def _marks(ctx: QuoteContext, para: int, parsed: Doc, seen: bool) -> list[Mark]:
     """The labels of one paragraph. A label inside a paragraph that does not open with one is
     taken only in a transcript already seen, or when it names a person."""
@@ -213,7 +225,7 @@ def _marks(ctx: QuoteContext, para: int, parsed: Doc, seen: bool) -> list[Mark]:
     out: list[Mark] = []
     for m in found:
         label = m.group(1)
-        toks = [t for t in parsed if m.start(1) <= t.idx < m.end(1)]
+        toks = _starting_in(parsed, m.start(1), m.end(1))
         kind = _label_kind(ctx, toks, label)
         if kind is None:
             if m is first:
