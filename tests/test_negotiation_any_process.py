@@ -192,3 +192,32 @@ def test_a_co_chair_and_the_state_that_is_one_mediate(nlp: Language) -> None:
     )
     assert {"FR", "Organization for Security and Co-operation in Europe"} <= set(n.mediators)
     assert "FR" not in n.parties
+
+
+def test_a_country_s_parties_named_by_demonym_are_not_the_state(nlp: Language) -> None:
+    # "the Yemeni parties" are the factions, not Yemen; the sides the text names take the table
+    n = negotiation(
+        nlp,
+        "The envoy said the Houthis refuse to engage on a ceasefire and political talks, and "
+        "that only a durable agreement between the Yemeni parties can end the war. He urged "
+        "the Republic of Yemen Government to engage in the talks.",
+    )
+    assert "YE" not in n.parties
+    assert "Houthis" in n.parties
+    # two named sides of a demonym are still the states
+    m = negotiation(nlp, "Talks between the Armenian and Azerbaijani sides resumed in Brussels.")
+    assert {"AM", "AZ"} <= set(m.parties)
+
+
+def test_praised_for_a_role_and_under_whose_auspices(nlp: Language) -> None:
+    n = negotiation(
+        nlp,
+        "The United States commends the leadership of Qatar in bringing the parties together "
+        "as well as the United Nations for the essential role it is playing in the peace "
+        "talks. The envoy will consult with the African Union, under whose auspices the "
+        "talks on the dam occur.",
+    )
+    assert {"United Nations", "African Union"} <= set(n.mediators)
+    # praise for a role with no one praised names no mediator
+    m = negotiation(nlp, "We are grateful for the role of dialogue in the peace talks.")
+    assert m.mediators == ()

@@ -22,6 +22,7 @@ from peacewatch.extract.negotiation.dyads import opponents_in
 from peacewatch.extract.negotiation.round_merge import RoundMention as RoundMention
 from peacewatch.extract.negotiation.round_merge import merge as merge
 from peacewatch.extract.negotiation.round_when import date_of, denied, denier, past
+from peacewatch.extract.negotiation.third_parties import collective
 from peacewatch.extract.negotiation.words import (
     AREA_NOUNS,
     HELD_CLAUSE_VERBS,
@@ -384,6 +385,8 @@ def _sides(
         codes = [whole] if whole else [c for c in map(country_of_word, name.split("-")) if c]
         if not codes or (t.dep_ == "pobj" and t.head.lower_ in LOCATIVE):
             continue  # "talks in Turkey": where, not who
+        if collective(t):
+            continue  # "between the Yemeni parties": the factions, not the state
         chain = [t, t.head, t.head.head]
         if t.dep_ == "conj":
             chain = [t, *[a for a in t.ancestors][:3]]

@@ -176,17 +176,19 @@ def _codes(people: list[Participant], role: str) -> tuple[str, ...]:
 
 
 def _fill_sides(people: list[Participant], named: list[Participant]) -> list[Participant]:
-    """Add the sides a text names (sides.py) when the round rules seated no party: a described
+    """Add the sides a text names (sides.py) when the round rules seated fewer than two: a described
     table keeps its own parties (the 2022 talks). Third parties add up: a host the round
     rules found does not make the envoys and the brokering body the text names go away."""
-    have = {p.role for p in people}
+    # One seated side is no table ("a durable agreement between the Yemeni parties" seats no
+    # two sides): the sides the text names then join it.
+    table = len([p for p in people if p.role == "party"]) >= 2
     seen = {(p.country or p.name, p.role) for p in people}
     seated = [p.evidence for p in people if p.role == "party"]
     return people + [
         p
         for p in named
         if (p.country or p.name, p.role) not in seen
-        and (p.role != "party" or "party" not in have or _same_table(p.evidence, seated))
+        and (p.role != "party" or not table or _same_table(p.evidence, seated))
     ]
 
 

@@ -66,9 +66,25 @@ def actor_at(doc: Document, start: int, end: int) -> ActorRecord | None:
     return None
 
 
+# "the Yemeni parties", "Libyan stakeholders", "all Yemeni groups": a country's own factions
+# named together by its demonym are no side of their own, and not the state (our annotation,
+# processes_sample.md: such collectives are not resolved to parties).
+COLLECTIVES = frozenset({"party", "faction", "group", "stakeholder", "actor"})
+
+
+def collective(tok: Token) -> bool:
+    """``tok`` is a plural collective of factions ("parties"), or a lone demonym modifying one
+    ("Yemeni" in "the Yemeni parties"; not "Armenian and Azerbaijani sides")."""
+    if tok.dep_ == "amod" and not tok.conjuncts:
+        tok = tok.head
+    return tok.tag_ == "NNS" and tok.lemma_.lower() in COLLECTIVES
+
+
 def side_of(doc: Document, s: Sentence, tok: Token) -> tuple[str, str | None] | None:
     """(name, ISO country) for the actor a token heads: "Armenia", "the Government of
     Ethiopia", "Armenian" (a demonym), "the TPLF"."""
+    if collective(tok):
+        return None
     span: Span = s.sent.doc[tok.left_edge.i : tok.i + 1]
     start, end = span.start_char + s.offset, span.end_char + s.offset
     actor = actor_at(doc, start, end)
@@ -153,7 +169,16 @@ def _agents(tok: Token) -> list[Token]:
             agents += [o for o in c.children if o.dep_ == "pobj"]
         if c.dep_ == "poss" or (c.dep_ == "compound" and tok.lower_ == "auspices"):
             agents.append(c)
-    return agents
+    return [_antecedent(a) if a.lower_ == "whose" else a for a in agents]
+
+
+def _antecedent(tok: Token) -> Token:
+    """ "the African Union, under whose auspices talks occur": the name before the relative
+    clause (the parser does not always attach it as one)."""
+    i = tok.i - 1
+    while i > tok.sent.start and (tok.doc[i].is_punct or tok.doc[i].pos_ == "ADP"):
+        i -= 1
+    return tok.doc[i] if tok.doc[i].pos_ in ("PROPN", "NOUN") else tok
 
 
 def _under(tok: Token) -> bool:
@@ -195,8 +220,21 @@ def _praised(tok: Token) -> list[Token]:
     first = tok.head if tok.dep_ == "conj" else tok  # "commend X's efforts and Y's role"
     head = first.head.head if first.head.dep_ == "prep" else first.head
     if first.dep_ not in ("dobj", "pobj") or head.lemma_.lower() not in PRAISE_LEMMAS:
-        return []
+        return _praised_for(first)
     return [c for c in _of_owner(tok) if c.pos_ != "PRON"]
+
+
+def _praised_for(noun: Token) -> list[Token]:
+    """ "commends ... the United Nations for the essential role it is playing": the praised
+    object owns the effort noun hanging off it by "for"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or _of_owner(noun):
+        return []
+    obj = prep.head
+    first = obj.head if obj.dep_ == "conj" else obj
+    if obj.dep_ not in ("dobj", "conj") or first.head.lemma_.lower() not in PRAISE_LEMMAS:
+        return []
+    return [obj]
 
 
 def third_parties(doc: Document, s: Sentence, praise: bool = False) -> list[Participant]:
@@ -282,7 +320,7 @@ def envoys(doc: Document) -> list[Participant]:
         role, ev = found
         out.append(Participant(e.name, None, "mediator", ev))
         words = role.replace(".", "").replace("’s", "").replace("'s", "").split()
-        for word in [*words, *_title_words(doc.body.text, e)]:
+        for word in [*words, *_title_words(doc.body.text, e), *_appos_words(doc.body.text, e)]:
             body = actor_base().find(word) if word.isupper() else None
             if body is not None and body.kind == "igo":
                 out.append(Participant(body.name, None, "mediator", ev))
@@ -300,6 +338,17 @@ def _title_words(text: str, e: Entity) -> list[str]:
         run = TITLE_RUN.search(text, max(0, m.start - 80), m.start)
         if run and any(w in run.group().lower() for w in ENVOY_WORDS):
             out += run.group().replace(".", "").split()
+    return out
+
+
+def _appos_words(text: str, e: Entity) -> list[str]:
+    """The words of an envoy apposition ("de Mistura, the UN Secretary-General's Personal
+    Envoy"), which the entity's role may hold without its body."""
+    out: list[str] = []
+    for m in e.mentions:
+        after = APPOSITION_AFTER.match(text[m.end : m.end + 100])
+        if after and any(w in after.group(1).lower() for w in ENVOY_WORDS):
+            out += after.group(1).replace("’s", "").replace("'s", "").split()
     return out
 
 
