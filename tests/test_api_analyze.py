@@ -137,7 +137,8 @@ def test_time_limit(api_store: str) -> None:
     took = time.monotonic() - start
     release.set()
     assert err["code"] == "analysis_timeout" and "--analyze-timeout" in err["fix"]
-    assert 0.5 <= took < 5
+    # The upper bound only tells a timeout from a hang (`release` is set after the call).
+    assert 0.5 <= took < 60
 
 
 def test_the_pipeline_stops_at_its_deadline_and_otherwise_matches_analyze(
@@ -183,7 +184,7 @@ def served(app: Any, **uvicorn_options: Any) -> Iterator[str]:
         thread.join(timeout=10)
 
 
-def _until(check: Callable[[], bool], seconds: float = 10) -> None:
+def _until(check: Callable[[], bool], seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while not check():
         assert time.monotonic() < deadline, "timed out waiting"
@@ -220,11 +221,11 @@ def test_a_full_queue_answers_503_and_reads_never_wait(api_store: str) -> None:
             full = httpx.post(f"{base}/api/analyze", json={"text": ARTICLE}, timeout=10)
             assert _error(full, 503)["code"] == "busy"
             assert int(full.headers["retry-after"]) >= 1
+            # A read that waited for the queue would wait until `release` below, so it times
+            # out: no wall-clock limit is needed (and none is asserted: the machine may be busy).
             for path in ("/api/health", "/api/documents", "/api/events", "/api/quotes"):
-                start = time.monotonic()
-                r = httpx.get(f"{base}{path}", timeout=10)
+                r = httpx.get(f"{base}{path}", timeout=30)
                 assert r.status_code == 200, path
-                assert time.monotonic() - start < 2, path
         finally:
             release.set()
             for t in posters:
