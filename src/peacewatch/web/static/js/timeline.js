@@ -82,6 +82,10 @@ export async function viewTimeline(p) {
     ], p, (v) => go("timeline", v)));
   const events = { ...got, limit, items: got.items.slice(0, limit) };
   const next = got.items.length > limit ? got.items[limit] : null;
+  if (!next && got.total_exact === false) { // the last page: the count is known after all
+    events.total = offset + events.items.length;
+    events.total_exact = true;
+  }
   const dated = events.items.map((e) => e.date_start).filter(Boolean);
   const lo = offset === 0 ? "" : dayKey(dated.length ? dated[0] : null);
   const hi = next ? dayKey(next.date_start) : "\uffff";
