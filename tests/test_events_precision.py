@@ -111,3 +111,18 @@ def test_the_president_met_in_a_readout_stays_the_one_met(nlp: Language) -> None
     )
     accuse = [e for e in _release(text, nlp) if e.type == "ACCUSE"]
     assert accuse and _countries(accuse[0].actors) == {"UA"}, accuse
+
+
+def test_a_present_relative_clause_describes_its_noun(nlp: Language) -> None:
+    text = "The attempts to isolate Chile, which opposes the blockade, look strange."
+    assert not _events(text, nlp, "REJECT")
+    assert _events("Peru rejected the blockade, which Chile imposed in May.", nlp, "REJECT")
+
+
+def test_a_second_subject_hung_on_an_apposition_is_an_actor(nlp: Language) -> None:
+    text = (
+        "The Minister of Foreign Affairs of Chile, Andres Allamand, and the Foreign Minister "
+        "of Peru, Oscar Maurtua, held consultations in Lima today."
+    )
+    consult = _events(text, nlp, "CONSULT")
+    assert consult and _countries(consult[0].actors) >= {"CL", "PE"}, consult

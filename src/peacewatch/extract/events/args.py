@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from peacewatch.extract.events.lexicon import EventLexicon
-from peacewatch.extract.events.roles import behind, giver
+from peacewatch.extract.events.roles import (
+    TARGET_PREPS,
+    behind,
+    giver,
+    occasion_of_aim,
+    target_prep,
+)
 from peacewatch.extract.events.triggers import LOCATIVE, Cand, host, slot, thanked_for
 from peacewatch.parse.syntax import token_offsets
 from peacewatch.vocab import DateBasis
@@ -25,6 +31,10 @@ _CLIMB = frozenset(["xcomp", "conj", "advcl", "acomp", "pcomp", "prep", "pobj", 
 # "the first meeting since fighting flared", "after shelling resumed": a clause that only dates
 # the main clause has its own (unstated) actors, not the main clause's subject.
 _TEMPORAL_MARKS = frozenset(["since", "after", "before", "until", "till", "when", "while", "as"])
+
+
+def _person(tok: Token) -> bool:
+    return tok.ent_type_ == "PERSON"
 
 
 def in_temporal_clause(tok: Token) -> bool:
@@ -47,24 +57,6 @@ def temporal_clause(node: Token) -> bool:
 
 _RELATIVE = frozenset(["who", "which", "that", "whom"])
 _PRONOUN = frozenset(["it", "they", "he", "she", "we", "i", "its", "their"])
-# Recipient prepositions after the PLOVER manual: the target of the act.
-_TARGET_PREPS = frozenset(["with", "against", "on", "to", "from", "toward", "towards", "over"])
-# Types whose "on" object is the content, not a party ("insist on a complete blockade", "agreed
-# on the importance of"; dev releases of eval/data/core_events.json), except in "call on X".
-_CONTENT_ON = frozenset(("REQUEST", "AGREE"))
-
-
-def _target_prep(cand: Cand, word: Token, prep: str) -> bool:
-    """Whether ``prep`` under ``word`` introduces the target of the act: the PLOVER target
-    prepositions, "for" of a support ("appreciation for Morocco's role"), not the "on" of a
-    demand's or an agreement's content."""
-    if prep == "for":
-        return cand.type == "SUPPORT"
-    if prep == "on" and cand.type in _CONTENT_ON:
-        return word.lemma_.lower() == "call"
-    return prep in _TARGET_PREPS
-
-
 _PLACE_PATH = frozenset(
     ("dobj", "nsubjpass", "appos", "conj", "compound", "amod", "cc", "prt", "advmod")
 )
@@ -223,7 +215,17 @@ class EventClause:
                     s = node.head
                 if s.lower_ in _PRONOUN:
                     s = self._reporter(node) or s
-                return [s, *[c for c in s.conjuncts]]
+                # "The Minister of Foreign Affairs, M. Nasser Bourita, and the Deputy Secretary
+                # ... held consultations": the parser hangs the second subject on the first
+                # one's apposition (a dev release of eval/data/core_events.json).
+                beside = [
+                    c
+                    for a in s.children
+                    if a.dep_ == "appos"
+                    for c in a.conjuncts
+                    if _person(c) or any(d.dep_ == "appos" and _person(d) for d in c.children)
+                ]
+                return [s, *s.conjuncts, *beside]
             if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
                 return [node.head]
             # A gerund or infinitive takes the subject of the clause that governs it
@@ -318,7 +320,7 @@ class EventClause:
                 or f"{o.lemma_.lower()} {c.lemma_.lower()}" in self.lex.phrasal
             )
         ]
-        own += self._occasion_of_aim(cand)
+        own += occasion_of_aim(cand, self.lex)
         found: list[tuple[Token, bool]] = []  # (head, reached through a preposition)
         for o, c in ((x, c) for x in own for c in x.children):
             if c in own:
@@ -327,7 +329,7 @@ class EventClause:
                 continue  # "discussed Russian-Venezuelan projects": the topic, not a party
             if c.dep_ in ("dobj", "iobj", "nsubjpass") and cand.mode != "territory":
                 found.append((c, False))
-            elif c.dep_ == "prep" and _target_prep(cand, o, c.lower_):
+            elif c.dep_ == "prep" and target_prep(cand, o, c.lower_):
                 found.extend((g, True) for g in c.children if g.dep_ == "pobj")
         found += behind(cand, own, found)
         givers = {t.i for t in giver(cand)}
@@ -347,22 +349,6 @@ class EventClause:
                 if party and all(a.start != b.start for b in out):
                     out.append(a)
         return out
-
-    def _occasion_of_aim(self, cand: Cand) -> list[Token]:
-        """ "will travel to Algeria for meetings with X to discuss Y": a meeting that is the
-        aim of a journey names who the discussion is with."""
-        tok = cand.tok
-        if cand.type != "CONSULT" or tok.dep_ not in ("advcl", "xcomp"):
-            return []
-        return [
-            g
-            for c in tok.head.children
-            if c.dep_ == "prep"
-            for g in c.children
-            if g.dep_ == "pobj"
-            and (code := self.lex.nouns.get(g.lemma_.lower())) is not None
-            and code.type == "CONSULT"
-        ]
 
     # -- place ----------------------------------------------------------------------------
     def _place(self, cand: Cand) -> PlaceRef | None:
@@ -424,7 +410,7 @@ class EventClause:
             for p, r in self.places
             if not p.metonymy
             and r.dep_ not in ("nsubj", "agent")
-            and not (r.dep_ == "pobj" and r.head.lower_ in _TARGET_PREPS)
+            and not (r.dep_ == "pobj" and r.head.lower_ in TARGET_PREPS)
         ]
         return cands[0] if len(cands) == 1 and len(self.places) == 1 else None
 

@@ -26,7 +26,13 @@ _PERFECT = frozenset({"have", "'ve"})
 
 
 def habitual(tok: Token, lex: EventLexicon) -> bool:
-    """ "We have consulted regularly", "regularly discuss": a practice, not an event."""
+    """ "We have consulted regularly", "regularly discuss": a practice, not an event; and a
+    relative clause in the simple present that describes its noun ("Ukraine, which
+    successfully opposes one of the world's largest armies": a dev release of
+    eval/data/core_events.json), where a past or perfect one reports an act ("Crimea, which
+    Russia annexed")."""
+    if tok.dep_ == "relcl" and tok.tag_ in ("VBZ", "VBP"):
+        return not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
     return any(c.dep_ == "advmod" and c.lower_ in lex.modality["habitual"] for c in tok.children)
 
 

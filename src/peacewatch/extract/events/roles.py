@@ -9,7 +9,26 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from peacewatch.extract.events.lexicon import EventLexicon
 from peacewatch.extract.events.triggers import Cand
+
+# Recipient prepositions after the PLOVER manual: the target of the act.
+TARGET_PREPS = frozenset(["with", "against", "on", "to", "from", "toward", "towards", "over"])
+# Types whose "on" object is the content, not a party ("insist on a complete blockade", "agreed
+# on the importance of"; dev releases of eval/data/core_events.json), except in "call on X".
+_CONTENT_ON = frozenset(("REQUEST", "AGREE"))
+
+
+def target_prep(cand: Cand, word: Token, prep: str) -> bool:
+    """Whether ``prep`` under ``word`` introduces the target of the act: the PLOVER target
+    prepositions, "for" of a support ("appreciation for Morocco's role"), not the "on" of a
+    demand's or an agreement's content."""
+    if prep == "for":
+        return cand.type == "SUPPORT"
+    if prep == "on" and cand.type in _CONTENT_ON:
+        return word.lemma_.lower() == "call"
+    return prep in TARGET_PREPS
+
 
 # Pronouns stand for the reporting verb's subject, never for a party of their own here.
 _PRONOUN = frozenset(["it", "they", "he", "she", "we", "i", "its", "their"])
@@ -64,4 +83,21 @@ def giver(cand: Cand) -> list[Token]:
         if p.dep_ == "prep" and p.lower_ == "from"
         for g in p.children
         if g.dep_ == "pobj"
+    ]
+
+
+def occasion_of_aim(cand: Cand, lex: EventLexicon) -> list[Token]:
+    """ "will travel to Algeria for meetings with X to discuss Y": a meeting that is the aim of
+    a journey names who the discussion is with."""
+    tok = cand.tok
+    if cand.type != "CONSULT" or tok.dep_ not in ("advcl", "xcomp"):
+        return []
+    return [
+        g
+        for c in tok.head.children
+        if c.dep_ == "prep"
+        for g in c.children
+        if g.dep_ == "pobj"
+        and (code := lex.nouns.get(g.lemma_.lower())) is not None
+        and code.type == "CONSULT"
     ]
