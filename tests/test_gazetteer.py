@@ -267,3 +267,13 @@ def test_x_city_is_the_storys_x(g: Gazetteer) -> None:
     assert out[1] is not None and out[1].admin1 == "US-OH"
     assert out[0] == out[1]
     assert resolve_all(g, qs[:1])[0] != out[1]
+
+
+def test_a_bare_name_of_the_storys_county_is_the_county(g: Gazetteer) -> None:
+    ga = frozenset({"US-GA"})
+    county = Query("DeKalb County", feature_hint="region", admin1=ga)
+    alone = resolve_all(g, [Query("DeKalb")])[0]
+    assert alone is not None and alone.admin1 != "US-GA"
+    out = resolve_all(g, [county, Query("DeKalb")])
+    assert out[0] is not None and out[0].admin1 == "US-GA"
+    assert out[1] == out[0]

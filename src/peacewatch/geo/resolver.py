@@ -360,6 +360,12 @@ def resolve_all(
         for q, e in sorted(cache.items(), key=lambda qe: _qualified(qe[0]))
         if e is not None and (_qualified(q) or (not q.feature_hint and not q.min_city_pop))
     }
+    # A bare "DeKalb" in a story of DeKalb County, Georgia is the county, not DeKalb, Illinois:
+    # where no town of the name lies in the county's state (LGL even half).
+    for k, e in list(sure.items()):
+        county = winners.get(k + " county")
+        if county is not None and county.feature == "county" and e.admin1 != county.admin1:
+            sure[k] = county
     return [cache[q] if _qualified(q) else _same(q, sure, cache[q]) for q in queries[:shown]]
 
 
