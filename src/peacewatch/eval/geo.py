@@ -37,7 +37,7 @@ ACC_KM = 161.0  # 100 miles, the standard geoparsing threshold
 # loose match), on each set.
 TARGETS = {"GeoWebNews": (0.92, 0.80), "LGL": (0.92, 0.80)}
 # What `--strict` (make eval) enforces: the even-half figures measured when the floors were
-# last raised (issue 15, H6 third round: GeoWebNews 0.942 / 0.785, LGL 0.891 / 0.808),
+# last raised (issue 15, H6 third round: GeoWebNews 0.942 / 0.785, LGL 0.895 / 0.808),
 # rounded down.
 FLOORS = {"GeoWebNews": (0.94, 0.78), "LGL": (0.89, 0.80)}
 # Published figures, for the table: mordecai3 accuracy@161 (Halterman 2023) and CamCoder F1
