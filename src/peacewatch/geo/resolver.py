@@ -372,6 +372,10 @@ def resolve_all(
 def _same(q: Query, sure: dict[str, Entry], own: Entry | None) -> Entry | None:
     """The story's sure reading of ``q``'s name, if of the kind ``q`` asks for ("Dublin City
     Council" in a story whose "Dublin" is Dublin, Ohio)."""
+    if own is not None and own.feature not in ("city", "county"):
+        # A country or region read alone stays: "Mali, Guinea and Burkina Faso" is a list, and
+        # its "Mali" (qualified by "Guinea") must not take the story's other "Mali" to Guinea.
+        return own
     key = fold(q.text)
     e = sure.get(key) or sure.get(key.removesuffix(" city") if q.feature_hint == "city" else key)
     if e is None:
