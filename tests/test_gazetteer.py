@@ -267,3 +267,23 @@ def test_x_city_is_the_storys_x(g: Gazetteer) -> None:
     assert out[1] is not None and out[1].admin1 == "US-OH"
     assert out[0] == out[1]
     assert resolve_all(g, qs[:1])[0] != out[1]
+
+
+def test_a_bare_name_of_the_storys_county_is_the_county(g: Gazetteer) -> None:
+    ga = frozenset({"US-GA"})
+    county = Query("DeKalb County", feature_hint="region", admin1=ga)
+    alone = resolve_all(g, [Query("DeKalb")])[0]
+    assert alone is not None and alone.admin1 != "US-GA"
+    out = resolve_all(g, [county, Query("DeKalb")])
+    assert out[0] is not None and out[0].admin1 == "US-GA"
+    assert out[1] == out[0]
+
+
+def test_a_country_read_alone_keeps_its_reading_beside_a_qualified_namesake(
+    g: Gazetteer,
+) -> None:
+    # "Mali, Guinea and Burkina Faso": the list's "Mali" is qualified by "Guinea"; the
+    # story's other "Mali" is still the country.
+    qs = [Query("Mali", countries=frozenset({"GN"})), Query("Mali"), Query("Burkina Faso")]
+    out = resolve_all(g, qs)
+    assert out[1] is not None and out[1].feature == "country" and out[1].country == "ML"

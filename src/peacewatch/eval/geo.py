@@ -11,7 +11,8 @@ unresolved counts as wrong. Documents are split by parity: even ids are the half
 tuned on first; odd ids were held out until the last round of place rules, which was tuned on
 the whole split with LGL as the check, so they are no longer held out ("odd" in the table).
 Issue 15 (GeoNames points, the world ruler, context) read the errors of the whole split too and
-reports each half's change in docs/DECISIONS.md. The targets are judged on "all"; the strict
+reports each half's change in docs/DECISIONS.md; its third round (H6: story home, one sense
+per story) read the LGL even half's errors only. The targets are judged on "all"; the strict
 floors on the even half.
 """
 
@@ -36,9 +37,9 @@ ACC_KM = 161.0  # 100 miles, the standard geoparsing threshold
 # loose match), on each set.
 TARGETS = {"GeoWebNews": (0.92, 0.80), "LGL": (0.92, 0.80)}
 # What `--strict` (make eval) enforces: the even-half figures measured when the floors were
-# last raised (issue 15, H7 second round: GeoWebNews 0.942 / 0.785, LGL 0.871 / 0.808),
+# last raised (issue 15, H6 third round: GeoWebNews 0.942 / 0.785, LGL 0.895 / 0.808),
 # rounded down.
-FLOORS = {"GeoWebNews": (0.94, 0.78), "LGL": (0.87, 0.80)}
+FLOORS = {"GeoWebNews": (0.94, 0.78), "LGL": (0.89, 0.80)}
 # Published figures, for the table: mordecai3 accuracy@161 (Halterman 2023) and CamCoder F1
 # (Gritta et al. 2019, GeoWebNews paper; LGL as reported by EUPEG, Wang & Hu 2019).
 PUBLISHED = {

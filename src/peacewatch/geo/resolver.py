@@ -360,12 +360,22 @@ def resolve_all(
         for q, e in sorted(cache.items(), key=lambda qe: _qualified(qe[0]))
         if e is not None and (_qualified(q) or (not q.feature_hint and not q.min_city_pop))
     }
+    # A bare "DeKalb" in a story of DeKalb County, Georgia is the county, not DeKalb, Illinois:
+    # where no town of the name lies in the county's state (LGL even half).
+    for k, e in list(sure.items()):
+        county = winners.get(k + " county")
+        if county is not None and county.feature == "county" and e.admin1 != county.admin1:
+            sure[k] = county
     return [cache[q] if _qualified(q) else _same(q, sure, cache[q]) for q in queries[:shown]]
 
 
 def _same(q: Query, sure: dict[str, Entry], own: Entry | None) -> Entry | None:
     """The story's sure reading of ``q``'s name, if of the kind ``q`` asks for ("Dublin City
     Council" in a story whose "Dublin" is Dublin, Ohio)."""
+    if own is not None and own.feature not in ("city", "county"):
+        # A country or region read alone stays: "Mali, Guinea and Burkina Faso" is a list, and
+        # its "Mali" (qualified by "Guinea") must not take the story's other "Mali" to Guinea.
+        return own
     key = fold(q.text)
     e = sure.get(key) or sure.get(key.removesuffix(" city") if q.feature_hint == "city" else key)
     if e is None:
