@@ -252,3 +252,12 @@ def test_a_negotiated_two_state_solution_is_a_process(nlp: Language) -> None:
         "maintain calm, and U.S. support for a negotiated two-state solution.",
     )
     assert {"IL", "PS"} <= set(n.parties)
+
+
+def test_an_engagement_noted_in_a_text_about_a_process_mediates(nlp: Language) -> None:
+    n = negotiation(
+        nlp,
+        "The Secretary noted President Erdogan's engagement in support of a diplomatic "
+        "resolution of the conflict between Russia and Ukraine.",
+    )
+    assert any("Erdogan" in m for m in n.mediators)

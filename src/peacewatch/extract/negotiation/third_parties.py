@@ -49,11 +49,13 @@ UNDER_NOUNS = frozenset({"leadership", "supervision", "sponsorship", "chairmansh
 # "to facilitate", "in facilitating", "efforts to mediate": who does it is a mediator.
 DOING_LEMMAS = frozenset({"facilitate", "mediate", "broker"})
 # "X's efforts" praised in a text about a process: X works for the process.
-EFFORT_NOUNS = frozenset({"efforts", "effort", "role", "leadership", "work", "initiative"})
+EFFORT_NOUNS = frozenset(
+    {"efforts", "effort", "role", "leadership", "work", "initiative", "engagement"}
+)
 PRAISE_LEMMAS = frozenset(
     {"commend", "appreciate", "appreciation", "welcome", "thank", "praise", "applaud",
      "grateful", "gratitude", "thanks", "appreciative", "support", "recognize", "acknowledge",
-     "salute"}
+     "salute", "note"}
 )  # fmt: skip
 ENVOY_WORDS = ("envoy", "mediator", "facilitator", "co-chair", "special representative")
 
