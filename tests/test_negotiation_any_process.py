@@ -221,3 +221,43 @@ def test_praised_for_a_role_and_under_whose_auspices(nlp: Language) -> None:
     # praise for a role with no one praised names no mediator
     m = negotiation(nlp, "We are grateful for the role of dialogue in the peace talks.")
     assert m.mediators == ()
+
+
+def test_who_helped_bring_it_about_mediates(nlp: Language) -> None:
+    n = negotiation(
+        nlp,
+        "They welcomed the ceasefire between Israel and Hamas and noted their gratitude for "
+        "partners, including Egypt, that helped to bring it about.",
+    )
+    assert "EG" in n.mediators
+    # an object brought about is no broker
+    m = negotiation(nlp, "The ceasefire between Israel and Hamas brought about calm in Gaza.")
+    assert "EG" not in m.mediators and not {"IL", "Hamas"} & set(m.mediators)
+
+
+def test_a_side_is_not_the_host_of_an_envoy_s_meeting_with_it(nlp: Language) -> None:
+    n = negotiation(
+        nlp,
+        "In Kabul, the delegation will meet with the Government of Afghanistan to hear its "
+        "views on the peace process.",
+    )
+    assert "AF" in n.parties
+    assert "AF" not in n.hosts and "AF" not in n.mediators
+
+
+def test_a_negotiated_two_state_solution_is_a_process(nlp: Language) -> None:
+    n = negotiation(
+        nlp,
+        "The Secretary discussed the importance of Israelis and Palestinians working to "
+        "maintain calm, and U.S. support for a negotiated two-state solution.",
+    )
+    assert {"IL", "PS"} <= set(n.parties)
+
+
+def test_an_engagement_noted_in_a_text_about_a_process_mediates(nlp: Language) -> None:
+    n = negotiation(
+        nlp,
+        "The Secretary noted President Erdogan's engagement in support of a diplomatic "
+        "resolution of the conflict between Russia and Ukraine.",
+    )
+    assert any("Erdogan" in m for m in n.mediators)

@@ -124,6 +124,7 @@ PROCESS_WORDS = frozenset(
         "talks", "negotiations", "negotiation", "ceasefire", "truce", "peace", "dialogue",
         "process", "de-escalation", "de-escalate", "resolution", "normalization", "normalisation",
         "delimitation", "boundary", "mediation", "reconciliation", "settlement", "hostilities",
+        "negotiated", "two-state",
     }
 )  # fmt: skip
 

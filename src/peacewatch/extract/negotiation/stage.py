@@ -184,12 +184,17 @@ def _fill_sides(people: list[Participant], named: list[Participant]) -> list[Par
     table = len([p for p in people if p.role == "party"]) >= 2
     seen = {(p.country or p.name, p.role) for p in people}
     seated = [p.evidence for p in people if p.role == "party"]
-    return people + [
+    out = people + [
         p
         for p in named
         if (p.country or p.name, p.role) not in seen
         and (p.role != "party" or not table or _same_table(p.evidence, seated))
     ]
+    # A side is never its own host or mediator: the round rules make the state of a city
+    # where an envoy meets one side ("in Kabul, the delegation will meet the Afghan
+    # government") a host before the sides are known.
+    parties = {p.country or p.name for p in out if p.role == "party"}
+    return [p for p in out if p.role == "party" or (p.country or p.name) not in parties]
 
 
 def _same_table(ev: Evidence, seated: list[Evidence]) -> bool:

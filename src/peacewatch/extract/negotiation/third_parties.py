@@ -49,11 +49,13 @@ UNDER_NOUNS = frozenset({"leadership", "supervision", "sponsorship", "chairmansh
 # "to facilitate", "in facilitating", "efforts to mediate": who does it is a mediator.
 DOING_LEMMAS = frozenset({"facilitate", "mediate", "broker"})
 # "X's efforts" praised in a text about a process: X works for the process.
-EFFORT_NOUNS = frozenset({"efforts", "effort", "role", "leadership", "work", "initiative"})
+EFFORT_NOUNS = frozenset(
+    {"efforts", "effort", "role", "leadership", "work", "initiative", "engagement"}
+)
 PRAISE_LEMMAS = frozenset(
     {"commend", "appreciate", "appreciation", "welcome", "thank", "praise", "applaud",
      "grateful", "gratitude", "thanks", "appreciative", "support", "recognize", "acknowledge",
-     "salute"}
+     "salute", "note"}
 )  # fmt: skip
 ENVOY_WORDS = ("envoy", "mediator", "facilitator", "co-chair", "special representative")
 
@@ -201,6 +203,8 @@ def _of_owner(noun: Token) -> list[Token]:
 def _doers(tok: Token) -> list[Token]:
     """Who facilitates: "the efforts of X to facilitate", "the role X played in facilitating",
     "X's efforts to mediate"."""
+    if _brings(tok):
+        return _bringers(tok)
     if tok.lemma_.lower() not in DOING_LEMMAS or tok.tag_ not in ("VB", "VBG"):
         return []
     head = tok.head.head if tok.head.dep_ == "prep" else tok.head  # "in facilitating"
@@ -209,6 +213,23 @@ def _doers(tok: Token) -> list[Token]:
     if head.pos_ == "VERB" and head.head.lower_ in EFFORT_NOUNS:  # "the role X played in"
         return [c for c in head.children if c.dep_ == "nsubj"]
     return []
+
+
+def _brings(tok: Token) -> bool:
+    """ "bring about" (a ceasefire), "bring the parties together": convening or brokering."""
+    # "about" with no object of its own is the particle, however the parser labels it
+    return tok.lemma_.lower() == "bring" and any(
+        c.lower_ in ("about", "together") and not any(True for _ in c.children)
+        for c in tok.children
+    )
+
+
+def _bringers(tok: Token) -> list[Token]:
+    """Who brings it about: "partners, including Egypt, that helped to bring it about" (the
+    subject of "help", a relative pronoun standing for the name before it)."""
+    verb = tok.head if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "help" else tok
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return [_antecedent(c) if c.tag_ in ("WDT", "WP") else c for c in subjects]
 
 
 def _praised(tok: Token) -> list[Token]:
