@@ -87,8 +87,6 @@ PREAMBLE_PARAGRAPHS = 3
 # before, "they" to a group named before in the paragraph, "the Secretary" to the person whose
 # role fits); first-person ones are the voice's (``Voice.at``), "it" is never resolved.
 _REFERENCES = frozenset({"third_person", "they", "title"})
-# What two leaders do together that a readout's next "they" refers back to.
-_MET = frozenset({"meet", "speak", "talk", "call", "conversation", "meeting"})
 
 
 def party_of_actor(rec: ActorRecord | None, actors: dict[str, ActorRecord]) -> str | None:
@@ -366,19 +364,6 @@ class Voice:
             if sides:
                 return sides if len(sides) <= 2 else ()
         return ()
-
-    def they_met(self, tok: Token, s: Sentence) -> tuple[str, ...]:
-        """ "X met (spoke) with Y today. They expressed their support for Z": with no side
-        named before it, "they" after a meeting or call are its two leaders, as "the two
-        leaders" would be. Only after a meeting verb: in a speech "they" with no antecedent
-        is mostly the other side, unnamed."""
-        sents = list(s.sent.doc.sents)
-        k = next((i for i, x in enumerate(sents) if x.start == s.sent.start), 0)
-        before = [*(sents[k - 1] if k > 0 else []), *s.sent.doc[s.sent.start : tok.i]]
-        if not any(t.lemma_.lower() in _MET for t in before):
-            return ()
-        pair = self.pair_of_subject(tok, s, "the two leaders")
-        return pair if len(pair) == 2 else ()  # two sides, never one of them alone
 
     def _side_at(self, t: Token, base: int) -> str | None:
         rec = self._mentioned(base + t.idx)
