@@ -366,8 +366,8 @@ def _subject_party(ctx: _Ctx, cue: Cue, subj: Token | None) -> str | None:
         pair = voice.they_of(subj, ctx.s) if they else voice.pair_of_subject(subj, ctx.s)
         # "X spoke with Y today. They also discussed Z": with no side named before it, "they"
         # who discuss are the document's two leaders, as "the two leaders" is; so are "the
-        # presidents", "the ministers" of a readout (a title in the plural).
-        titles = subj.tag_ == "NNS" and subj.lemma_.lower() in OWN_TITLES
+        # presidents", "the ministers", "the leaders" of a readout (a title in the plural).
+        titles = subj.tag_ == "NNS" and subj.lemma_.lower() in (*OWN_TITLES, "leader")
         if not pair and ((they and cue.stance == "discussed") or titles):
             pair = voice.pair_of_subject(subj, ctx.s, "the two leaders")
         party = group(pair)
