@@ -7,6 +7,9 @@ install). It was trained by ``scripts/train_event_classifier.py`` on the NGEC-20
 stories (MIT, Andrew Halterman; data card in lexicons/event_classifier.md) and ships as
 ``lexicons/event_classifier.npz``: plain arrays, no pickle.
 
+A model trained with ``pair_weight`` > 0 also reads what the parse says links a marked source
+and target (``pair_features``); the shipped one does not (docs/DECISIONS.md, issue 16, H5).
+
 It is used where the rule coder is unsure (extract/events/pair.py ``pair_root_why`` tiers other
 than a trigger linked to the pair); see ``decide``.
 """
