@@ -31,7 +31,7 @@ import numpy as np
 from scipy import sparse  # type: ignore[import-untyped]
 
 from peacewatch.eval.events_linear import fit_softmax
-from peacewatch.extract.events.classifier import EventClassifier, mean_vector, words
+from peacewatch.extract.events.classifier import EventClassifier, mean_vector
 
 # Fixed before any evaluation: inverse L2 strength (as scikit-learn's C), minimum document
 # frequency of a TF-IDF feature, the weight of the 300-d mean vector against the TF-IDF block.
@@ -68,14 +68,21 @@ def examples(rows: Sequence[dict[str, str]], sentences: int) -> list[tuple[str, 
     return out
 
 
-def fit(feats: Sequence[Sequence[str]], vecs: np.ndarray, labels: Sequence[str]) -> EventClassifier:
+def fit(
+    feats: Sequence[Sequence[str]],
+    vecs: np.ndarray,
+    labels: Sequence[str],
+    pair_weight: int = 0,
+) -> EventClassifier:
     classes = tuple(sorted(set(labels)))
     df = Counter(t for doc in feats for t in set(doc))
     terms = sorted(t for t, n in df.items() if n >= MIN_DF)
     vocab = {t: i for i, t in enumerate(terms)}
     n = len(feats)
     idf = np.array([math.log((1 + n) / (1 + df[t])) + 1.0 for t in terms], dtype=np.float32)
-    shell = EventClassifier(classes, vocab, idf, np.zeros(0), np.zeros(0), np.zeros(0), VEC_SCALE)
+    shell = EventClassifier(
+        classes, vocab, idf, np.zeros(0), np.zeros(0), np.zeros(0), VEC_SCALE, pair_weight
+    )
     rows, cols, vals = [], [], []
     for r, doc in enumerate(feats):
         idx, val = shell.tfidf(doc)
@@ -95,20 +102,27 @@ def fit(feats: Sequence[Sequence[str]], vecs: np.ndarray, labels: Sequence[str])
     # development sets, docs/DECISIONS.md issue 16).
     counts = Counter(labels)
     bias = w[-1] - np.log(np.array([counts[c] / n for c in classes]))
-    return EventClassifier(classes, vocab, idf, w[:nt], w[nt:-1], bias, VEC_SCALE)
+    return EventClassifier(classes, vocab, idf, w[:nt], w[nt:-1], bias, VEC_SCALE, pair_weight)
 
 
-def train(path: Path, sentences: int) -> tuple[EventClassifier, int]:
+def train(path: Path, sentences: int, pair_weight: int = 0) -> tuple[EventClassifier, int]:
     from peacewatch.parse.nlp import load
 
     data = examples(read_stories(path), sentences)
     nlp = load()
     dim = nlp.vocab.vectors.shape[1]
-    # The tokenizer alone: the features read words and vectors, never the parse.
-    docs = [nlp.make_doc(t) for t, _ in data]
-    feats = [words(d) for d in docs]
+    # Without pair features the tokenizer alone: the features read words and vectors only. The
+    # pair features read the parse and entities (classifier.pseudo_spans), so then the full pipe.
+    texts = [t for t, _ in data]
+    docs = (
+        list(nlp.pipe(texts, batch_size=128)) if pair_weight else [nlp.make_doc(t) for t in texts]
+    )
+    shell = EventClassifier(
+        (), {}, np.zeros(0), np.zeros(0), np.zeros(0), np.zeros(0), 1.0, pair_weight
+    )
+    feats = [shell.features(d, None) for d in docs]
     vecs = np.vstack([mean_vector(d, dim) for d in docs])
-    return fit(feats, vecs, [lab for _, lab in data]), len(data)
+    return fit(feats, vecs, [lab for _, lab in data], pair_weight), len(data)
 
 
 def main() -> None:
@@ -118,8 +132,14 @@ def main() -> None:
         "-o", "--out", type=Path, default=Path("src/peacewatch/lexicons/event_classifier.npz")
     )
     ap.add_argument("--sentences", type=int, default=1, help="lede sentences per story")
+    ap.add_argument(
+        "--pair-weight",
+        type=int,
+        default=0,
+        help="count of the parse-path pair features (0, the shipped model: none; see DECISIONS)",
+    )
     args = ap.parse_args()
-    model, n = train(args.ngec, args.sentences)
+    model, n = train(args.ngec, args.sentences, args.pair_weight)
     model.save(str(args.out))
     print(f"{n} sentences, {len(model.vocab)} terms, {len(model.classes)} classes -> {args.out}")
 

@@ -115,3 +115,48 @@ def test_the_classifier_overrides_a_tier_only_by_its_margin() -> None:
     # A broad word is overridden only when the classifier is far surer (0.6 - 0.3 < 0.8).
     assert combine("PROTEST", "word", proba) == "PROTEST"
     assert combine("PROTEST", "word", {"ASSAULT": 0.95, "PROTEST": 0.05}) == "ASSAULT"
+
+
+def test_pair_features_read_the_act_that_links_the_pair(nlp: Language) -> None:
+    from peacewatch.extract.events.classifier import pair_features
+
+    text, spans = marked_spans(
+        "<s>Rebels</s> shelled a market, and later <t>the army</t> held talks."
+    )
+    feats = pair_features(nlp(text), spans)
+    assert not any(f.endswith(":rebel") or f.endswith(":army") for f in feats)  # not the actors
+    text, spans = marked_spans("<s>Russia</s> agreed to hold talks with <t>Ukraine</t> on Monday.")
+    feats = pair_features(nlp(text), spans)
+    assert "P:agree" in feats and "B:talk" in feats
+    assert pair_features(nlp(text), {}) == []
+
+
+def test_unmarked_training_sentences_get_their_first_two_actors(nlp: Language) -> None:
+    from peacewatch.extract.events.classifier import pseudo_spans
+
+    doc = nlp("Germany and France signed a trade deal in Berlin on Monday.")
+    spans = pseudo_spans(doc)
+    assert spans is not None
+    assert [doc.text[a:b] for a, b in spans.values()] == ["Germany", "France"]
+
+
+def test_a_pair_feature_model_keeps_its_weight_through_save(nlp: Language, tmp_path: Path) -> None:
+    train = _script()
+    data = [
+        ("Rebels shelled the town of Aleppo.", "ASSAULT"),
+        ("Gunmen shelled a base near Homs.", "ASSAULT"),
+        ("Germany met France for talks in Oslo.", "CONSULT"),
+        ("Kenya met Uganda for talks in Nairobi.", "CONSULT"),
+    ]
+    shell = EventClassifier((), {}, np.zeros(0), np.zeros(0), np.zeros(0), np.zeros(0), 1.0, 2)
+    docs = [nlp(s) for s, _ in data]
+    feats = [shell.features(d, None) for d in docs]
+    assert any(f.startswith("P:") for f in feats[2])  # the pair features are counted in
+    model = train.fit(feats, np.zeros((4, 300)), [lab for _, lab in data], pair_weight=2)
+    path = tmp_path / "m.npz"
+    model.save(str(path))
+    with np.load(path, allow_pickle=False) as z:
+        back = from_arrays({k: z[k] for k in z.files})
+    assert back.pair_weight == 2
+    text, spans = marked_spans("<s>Chad</s> met <t>Niger</t> for talks.")
+    assert max(back.proba(nlp(text), spans).items(), key=lambda kv: kv[1])[0] == "CONSULT"

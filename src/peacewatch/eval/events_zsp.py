@@ -92,7 +92,7 @@ def _pair_roots(
     for doc, (_, spans) in zip(nlp.pipe([t for t, _ in items], batch_size=64), items, strict=True):
         # As classifier.decide, with the classifier's answer kept for its own row.
         root, tier = pair_root_why(doc, spans, lex)
-        proba = zsp_proba(doc)
+        proba = zsp_proba(doc, spans)
         clf = max(proba, key=proba.__getitem__)
         out.append((root, clf, combine(root, tier, proba)))
     return out

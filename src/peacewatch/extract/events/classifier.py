@@ -7,6 +7,9 @@ install). It was trained by ``scripts/train_event_classifier.py`` on the NGEC-20
 stories (MIT, Andrew Halterman; data card in lexicons/event_classifier.md) and ships as
 ``lexicons/event_classifier.npz``: plain arrays, no pickle.
 
+A model trained with ``pair_weight`` > 0 also reads what the parse says links a marked source
+and target (``pair_features``); the shipped one does not (docs/DECISIONS.md, issue 16, H5).
+
 It is used where the rule coder is unsure (extract/events/pair.py ``pair_root_why`` tiers other
 than a trigger linked to the pair); see ``decide``.
 """
@@ -39,6 +42,67 @@ def words(tokens: Iterable[Token]) -> list[str]:
     return ws + [f"{a}_{b}" for a, b in itertools.pairwise(ws)]
 
 
+# Parts of speech whose lemmas on the parse path between source and target name the act.
+_PATH_POS = frozenset({"VERB", "NOUN", "ADJ", "PROPN", "ADV", "ADP"})
+_PAIR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
+_LCA_CHILD_DEPS = frozenset({"xcomp", "dobj", "ccomp", "prt", "neg", "aux"})
+
+
+def pseudo_spans(doc: Doc) -> dict[str, tuple[int, int]] | None:
+    """A source and target for an unmarked sentence (the training stories): its first two actor
+    entities, else the subject and first object of its first sentence's root; None if neither."""
+    ents = [e for e in doc.ents if e.label_ in _PAIR_LABELS]
+    if len(ents) >= 2:
+        return {
+            "s": (ents[0].start_char, ents[0].end_char),
+            "t": (ents[1].start_char, ents[1].end_char),
+        }
+    root = next(doc.sents).root
+    subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    obj = [c for c in root.subtree if c.dep_ in ("dobj", "pobj")]
+    if subj and obj:
+        a, b = subj[0], obj[0]
+        return {"s": (a.idx, a.idx + len(a)), "t": (b.idx, b.idx + len(b))}
+    return None
+
+
+def _span_root(doc: Doc, span: tuple[int, int]) -> Token | None:
+    sp = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return sp.root if sp is not None and len(sp) else None
+
+
+def pair_features(doc: Doc, spans: Spans | None) -> list[str]:
+    """What the parse says links the pair: the lemmas on the dependency path between source and
+    target (``P:``), their lowest common head (``L:``) and its complements (``C:``: "agreed to
+    *meet*", "held *talks*"), and the lemmas between the two (``B:``). Empty without a pair."""
+    if not spans or "s" not in spans or "t" not in spans:
+        return []
+    a, b = _span_root(doc, spans["s"]), _span_root(doc, spans["t"])
+    if a is None or b is None:
+        return []
+    up_a, up_b = [a, *a.ancestors], [b, *b.ancestors]
+    ids_a, ids_b = {t.i for t in up_a}, {t.i for t in up_b}
+    lca = next((t for t in up_a if t.i in ids_b), None)
+    if lca is None:
+        return []
+
+    def inside(t: Token) -> bool:
+        return any(lo <= t.idx < hi for lo, hi in spans.values())
+
+    path = [t for t in up_a[1:] if t.i not in ids_b] + [t for t in up_b[1:] if t.i not in ids_a]
+    out = [f"P:{t.lemma_.lower()}" for t in [*path, lca] if t.pos_ in _PATH_POS and not inside(t)]
+    out += [
+        f"C:{c.lemma_.lower()}" for c in lca.children if c.dep_ in _LCA_CHILD_DEPS and not inside(c)
+    ]
+    if not inside(lca):
+        out.append(f"L:{lca.lemma_.lower()}")
+    lo, hi = sorted((spans["s"][1], spans["t"][0]))
+    out += [
+        f"B:{t.lemma_.lower()}" for t in doc if lo <= t.idx < hi and t.is_alpha and not t.is_stop
+    ]
+    return out
+
+
 def mean_vector(tokens: Iterable[Token], dim: int) -> np.ndarray:
     """L2-normalised mean word vector of the content words (zeros when none has a vector)."""
     vecs = [t.vector for t in tokens if t.is_alpha and not t.is_stop and t.has_vector]
@@ -58,6 +122,15 @@ class EventClassifier:
     w_vec: np.ndarray  # (dim, classes)
     bias: np.ndarray  # (classes,)
     vec_scale: float
+    # How many times the pair features (``pair_features``) are counted; 0 (the shipped model):
+    # none, the model reads words and vectors only.
+    pair_weight: int = 0
+
+    def features(self, tokens: Doc | Sequence[Token], spans: Spans | None) -> list[str]:
+        feats = words(tokens)
+        if self.pair_weight and isinstance(tokens, Doc):
+            feats += pair_features(tokens, spans or pseudo_spans(tokens)) * self.pair_weight
+        return feats
 
     def tfidf(self, feats: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """Column indices and L2-normalised sublinear TF-IDF values of known features."""
@@ -68,14 +141,14 @@ class EventClassifier:
         val = (1.0 + np.log(np.array(list(counts.values()), dtype=np.float32))) * self.idf[idx]
         return idx, val / float(np.linalg.norm(val))
 
-    def scores(self, tokens: Iterable[Token]) -> np.ndarray:
-        tokens = list(tokens)
-        idx, val = self.tfidf(words(tokens))
+    def scores(self, tokens: Iterable[Token], spans: Spans | None = None) -> np.ndarray:
+        tokens = tokens if isinstance(tokens, Doc) else list(tokens)
+        idx, val = self.tfidf(self.features(tokens, spans))
         vec = mean_vector(tokens, self.w_vec.shape[0]) * self.vec_scale
         return np.asarray(val @ self.w_terms[idx] + vec @ self.w_vec + self.bias)
 
-    def proba(self, tokens: Iterable[Token]) -> dict[str, float]:
-        z = self.scores(tokens)
+    def proba(self, tokens: Iterable[Token], spans: Spans | None = None) -> dict[str, float]:
+        z = self.scores(tokens, spans)
         p = np.exp(z - z.max())
         p /= p.sum()
         return {c: float(x) for c, x in zip(self.classes, p, strict=True)}
@@ -91,6 +164,7 @@ class EventClassifier:
             w_vec=self.w_vec.astype(np.float32),
             bias=self.bias.astype(np.float32),
             vec_scale=np.array(self.vec_scale, dtype=np.float32),
+            pair_weight=np.array(self.pair_weight, dtype=np.int64),
         )
 
 
@@ -103,6 +177,7 @@ def from_arrays(arrays: dict[str, np.ndarray]) -> EventClassifier:
         w_vec=arrays["w_vec"].astype(np.float32),
         bias=arrays["bias"].astype(np.float32),
         vec_scale=float(arrays["vec_scale"]),
+        pair_weight=int(arrays["pair_weight"]) if "pair_weight" in arrays else 0,
     )
 
 
@@ -114,10 +189,11 @@ def classifier() -> EventClassifier:
         return from_arrays({k: z[k] for k in z.files})
 
 
-def zsp_proba(tokens: Iterable[Token]) -> dict[str, float]:
-    """Probabilities over the 15 ZSP roots (CONCEDE and RETREAT summed into YIELD)."""
+def zsp_proba(tokens: Iterable[Token], spans: Spans | None = None) -> dict[str, float]:
+    """Probabilities over the 15 ZSP roots (CONCEDE and RETREAT summed into YIELD), for the act
+    between ``spans`` when given (a model with pair features reads them)."""
     out: dict[str, float] = {}
-    for c, p in classifier().proba(tokens).items():
+    for c, p in classifier().proba(tokens, spans).items():
         key = YIELD_OF.get(c, c)
         out[key] = out.get(key, 0.0) + p
     return out
@@ -155,7 +231,7 @@ def decide(doc: Doc, spans: Spans, lex: EventLexicon) -> tuple[str, str]:
     root, tier = pair_root_why(doc, spans, lex)
     if tier not in OVERRIDE_MARGIN:
         return root, tier
-    chosen = combine(root, tier, zsp_proba(doc))
+    chosen = combine(root, tier, zsp_proba(doc, spans))
     if chosen == root and tier != "default":
         return root, tier
     return chosen, "classifier"
