@@ -1,6 +1,9 @@
 """Server CPU per read (issue 19): what one request costs the server, free of client noise.
 
     PYTHONPATH=src .venv/bin/python benchmarks/read_cpu.py sqlite:///var/bench-load-200.db [N]
+    PYTHONPATH=src .venv/bin/python benchmarks/read_cpu.py sqlite:///big.db 20 --big
+
+``--big``: the endpoints of benchmarks/big_store.py (every list, facets, search, negotiation).
 
 ``peacewatch serve`` runs on the store in a subprocess (rate limit off); each endpoint gets N
 sequential keep-alive GETs (after 5 warm-up), and the line gives the CPU time the server
@@ -40,7 +43,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("db")
     ap.add_argument("n", type=int, nargs="?", default=200)
+    ap.add_argument("--big", action="store_true", help="big_store.py's endpoints")
     args = ap.parse_args()
+    paths = PATHS
+    if args.big:
+        from big_store import endpoints_static
+
+        paths = endpoints_static()
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     cmd = [sys.executable, "-m", "peacewatch.cli", "serve", "--db", args.db, "--rate", "0"]
@@ -52,15 +61,15 @@ def main() -> None:
                 break
             except httpx.HTTPError:
                 time.sleep(0.1)
-        measure(base, server.pid, args.n)
+        measure(base, server.pid, args.n, paths)
     finally:
         server.terminate()
         server.wait(timeout=10)
 
 
-def measure(base: str, pid: int, n: int) -> None:
-    with httpx.Client(base_url=base) as client:
-        for path in PATHS:
+def measure(base: str, pid: int, n: int, paths: list[str]) -> None:
+    with httpx.Client(base_url=base, timeout=600) as client:
+        for path in paths:
             for _ in range(5):
                 client.get(path).raise_for_status()
             cpu0, t0 = server_cpu_s(pid), time.perf_counter()
@@ -68,7 +77,7 @@ def measure(base: str, pid: int, n: int) -> None:
                 client.get(path).raise_for_status()
             cpu = (server_cpu_s(pid) - cpu0) / n * 1000
             wall = (time.perf_counter() - t0) / n * 1000
-            print(f"{path:28} server CPU {cpu:6.2f} ms/request  wall {wall:6.2f} ms", flush=True)
+            print(f"{path:66} server CPU {cpu:6.2f} ms/request  wall {wall:6.2f} ms", flush=True)
 
 
 if __name__ == "__main__":

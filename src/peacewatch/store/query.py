@@ -417,8 +417,12 @@ def positions(conn: sa.Connection, f: Filters) -> list[Row]:
     page = keys[f.offset : end]
     rows = []
     if page:
-        full = stmt.where(sa.tuple_(pos.c.version_id, pos.c.idx).in_(page))
+        # By version id, then the page's keys: SQLite served the row-value IN (version, idx)
+        # by scanning every position (5 s on 30,000 documents).
+        full = stmt.where(pos.c.version_id.in_(sorted({vid for vid, _ in page})))
+        wanted = set(page)
         rows = _run(conn, full, replace(f, limit=None, offset=0, with_total=False, after=None))
+        rows = [r for r in rows if (r["version_id"], r["idx"]) in wanted]
     for r in rows:
         r["claim_status"] = f.claim_status
         if f.with_total:
