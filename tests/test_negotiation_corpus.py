@@ -351,3 +351,13 @@ def test_an_undated_plan_joins_the_first_round_held_at_its_level_after_it() -> N
         ("Warsaw", None, ("w",)),
         ("Somewhere", None, ("f",)),
     }
+
+
+def test_just_met_is_dated_by_the_release_but_met_alone_is_not(nlp: Any) -> None:
+    def dates(text: str) -> list[str | None]:
+        doc = _run(text + "\n\nThe talks will continue.", nlp, "2022-03-27")
+        return [r.date for r in doc.negotiation.rounds]
+
+    tail = "in Istanbul for talks on a ceasefire."
+    assert dates(f"Ukrainian and Russian delegations just met {tail}") == ["2022-03-27"]
+    assert dates(f"Ukrainian and Russian delegations met {tail}") == [None]
