@@ -323,3 +323,41 @@ def test_asking_for_more_after_agreeing_is_not_a_move_but_softening_is() -> None
     ]
     moved = changes(docs)
     assert [(c.before.stance, c.after.stance) for c in moved] == [("demands", "offers")]
+
+
+def test_an_undated_plan_joins_the_first_round_held_at_its_level_after_it() -> None:
+    from peacewatch.corpus.track import merge_rounds
+
+    def r(place: str | None, country: str | None, **kw: Any) -> Round:
+        return Round(evidence=(_ev(),), place=place, country=country, **kw)
+
+    held = r("Belarus", "BY", date="2022-02-28", level="delegations", status="held")
+    later = r("Belarus", "BY", date="2022-03-03", level="delegations", status="held")
+    plan = r("Pripyat River", None, level="delegations", status="planned")
+    elsewhere = r("Warsaw", "PL", level="delegations", status="planned")
+    other_level = r("Somewhere", None, level="foreign ministers", status="planned")
+    docs = [
+        _doc("a", "2022-02-28", rounds=(held,)),
+        _doc("b", "2022-03-04", rounds=(later,)),
+        _doc("p", "2022-02-27", rounds=(plan,)),
+        _doc("w", "2022-02-27", rounds=(elsewhere,)),
+        _doc("f", "2022-02-27", rounds=(other_level,)),
+    ]
+    got = {(x.place, x.date, tuple(y.doc for y in x.reports)) for x in merge_rounds(docs)}
+    assert got == {
+        # the located place of the held round, not the plan's river
+        ("Belarus", "2022-02-28", ("a", "p")),
+        ("Belarus", "2022-03-03", ("b",)),
+        ("Warsaw", None, ("w",)),
+        ("Somewhere", None, ("f",)),
+    }
+
+
+def test_just_met_is_dated_by_the_release_but_met_alone_is_not(nlp: Any) -> None:
+    def dates(text: str) -> list[str | None]:
+        doc = _run(text + "\n\nThe talks will continue.", nlp, "2022-03-27")
+        return [r.date for r in doc.negotiation.rounds]
+
+    tail = "in Istanbul for talks on a ceasefire."
+    assert dates(f"Ukrainian and Russian delegations just met {tail}") == ["2022-03-27"]
+    assert dates(f"Ukrainian and Russian delegations met {tail}") == [None]

@@ -176,6 +176,7 @@ def merge_track(docs: Iterable[Document]) -> tuple[list[TrackRound], list[TrackR
     # A report that only places a round never makes one on its own.
     groups = [g for g in groups if any(not x.sides_from for x in g)]
     groups, notes = _by_number(groups)
+    groups = _by_plan(groups, notes)
     alone = _set_denials(groups, denials)
     out = [replace(_track_round(g), inferred=tuple(notes.get(id(g), ()))) for g in groups]
     no = [_track_round(g) for g in alone]
@@ -259,6 +260,44 @@ def _by_number(
     return groups, notes
 
 
+def _by_plan(
+    groups: list[list[RoundReport]], notes: dict[int, list[str]]
+) -> list[list[RoundReport]]:
+    """A round only reported as planned, with no date, joins the first dated round held at
+    its level on or after the plan was published, unless its place says otherwise: the
+    president.gov.ua release of 27 February 2022 says the delegations "will meet ... near the
+    Pripyat River" (a river with no country), and the delegations' first round was held on 28
+    February. A place with a country that disagrees keeps the plan apart. Shown as inferred."""
+    for g in list(groups):
+        if any(x.round.date for x in g) or any(x.round.status != "planned" for x in g):
+            continue
+        pub = min((x.published or "9999")[:10] for x in g)
+        level = next((x.round.level for x in g if x.round.level), None)
+        later = sorted(
+            (d, i)
+            for i, h in enumerate(groups)
+            if h is not g
+            and (d := _date_of(h))
+            and d >= pub
+            and not any(y.round.status == "planned" for y in h)
+            and not (level and (lv := {y.round.level for y in h} - {None}) and level not in lv)
+        )
+        if not later:
+            continue
+        h = groups[later[0][1]]
+        if not all(
+            _places_agree(x.round, y.round) or x.round.country is None for x in g for y in h
+        ):
+            continue
+        h.extend(g)
+        groups.remove(g)
+        notes.setdefault(id(h), []).append(
+            f"a plan of {pub} for a meeting, with no date: the first round held at its level "
+            f"after it is {later[0][0]}"
+        )
+    return groups
+
+
 def _ref(x: RoundReport) -> str:
     ev = x.round.evidence[0]
     text = " ".join(ev.text.split())
@@ -272,10 +311,13 @@ def _track_round(g: list[RoundReport]) -> TrackRound:
     # What the round was (place, date, format, level) is read from the reports that it took
     # place when there are any; a denial only matched them.
     rounds = [x.round for x in (holds or denies)]
-    # The most precise place: a city over the country it is in.
-    places = {r.place for r in rounds if r.place and not _is_country(r)} or {
-        r.place for r in rounds if r.place
-    }
+    # The most precise place: a city over the country it is in; a place no gazetteer locates
+    # ("near the Pripyat River", country unknown) only when no report names a located one.
+    places = (
+        {r.place for r in rounds if r.place and r.country and not _is_country(r)}
+        or {r.place for r in rounds if r.place and _is_country(r)}
+        or {r.place for r in rounds if r.place}
+    )
     dates = sorted({r.date for r in rounds if r.date}, key=len, reverse=True)
     formats = {r.format for r in rounds if r.format}
     notes: list[str] = []

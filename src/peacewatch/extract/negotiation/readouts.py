@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 from peacewatch.evidence import span as evidence_of
 from peacewatch.extract.negotiation.context import country_of_word
 from peacewatch.extract.negotiation.round_merge import RoundMention
-from peacewatch.extract.negotiation.round_when import past
+from peacewatch.extract.negotiation.round_when import just_now, past
 from peacewatch.extract.negotiation.rounds import city_country
 from peacewatch.lexicons import country_names
 from peacewatch.parse.syntax import Sentence, negated, sentence_ents, token_evidence
@@ -88,7 +88,8 @@ def _date(doc: Document, s: Sentence, verb: Token) -> tuple[str | None, DatePrec
         t = by_start.get(d.start)
         if t is not None and d.value and (t.i == verb.i or _same(_verb_of(t), verb)):
             return d.value, d.precision
-    return None, "unknown"
+    day = just_now(doc, verb)
+    return (day, "day") if day else (None, "unknown")
 
 
 def _readout_verb(verb: Token) -> bool:

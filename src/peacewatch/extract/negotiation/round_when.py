@@ -102,7 +102,20 @@ def date_of(
             or (root.dep_ == "poss" and h.i in anchors)
         ):
             return d.value, d.precision
+    for x in toks:
+        if x.i in anchors and (day := just_now(doc, x)):
+            return day, "day"
     return None, "unknown"
+
+
+def just_now(doc: Document, verb: Token) -> str | None:
+    """The release's own day when the verb says the meeting has just happened: "I just met
+    with X" in remarks ("just" with the past tense), for which the date stage has no phrase."""
+    published = (doc.meta.published or "")[:10]
+    recent = any(c.dep_ == "advmod" and c.lower_ == "just" for c in verb.children)
+    if verb.pos_ == "VERB" and recent and past(verb) and len(published) == 10:
+        return published
+    return None
 
 
 def past(tok: Token) -> bool:
