@@ -218,3 +218,18 @@ def test_an_untagged_name_with_an_office_apposition_is_a_person(envoys: Document
     mistura = _by_name(envoys, "Staffan de Mistura")
     assert mistura.type == "PERSON"
     assert mistura.role is not None and "Personal Envoy" in mistura.role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canadian Foreign Minister Marc Garneau said the talks would go on.",
+        "Canada's Minister of Foreign Affairs, Marc Garneau, said the talks would go on.",
+        "Secretary Blinken spoke with Canada's Foreign Minister Marc Garneau today.",
+    ],
+)
+def test_demonym_or_possessive_before_a_title_gives_the_country(nlp: Language, text: str) -> None:
+    # Regression guard (issue #14 item 5): these forms already resolve; written for this test.
+    raw = RawInput(id="ca", source="test", data=text, content_type="text")
+    doc = analyze(raw, published="2021-03-01", nlp=nlp)
+    assert _by_name(doc, "Marc Garneau").country == "CA"
