@@ -211,3 +211,10 @@ def test_first_person_speaker_in_a_principals_release_is_the_principal(nlp: Lang
     q = next(q for q in doc.quotes if "grain corridor" in q.text)
     assert q.speaker is not None and q.speaker.actor is not None
     assert "Zelensky" in q.speaker.name
+
+
+def test_a_governing_body_in_either_word_order_is_the_same_actor(nlp: Language) -> None:
+    # Written for this test: the base knows "Tigray regional authorities" only in that order.
+    assert actor_base().find("the regional authorities in Tigray") is not None
+    doc = run(nlp, "The Government of Ethiopia and the regional authorities in Tigray agreed.")
+    assert "ucdp:tplf" in [a.id for a in doc.actors]

@@ -190,3 +190,46 @@ def test_a_name_without_its_middle_initial_is_the_same_person(nlp: Language) -> 
     people = [e for e in doc.entities if e.type == "PERSON"]
     assert [e.name for e in people] == ["Maria K. Novak"]
     assert len(people[0].mentions) == 3
+
+
+# Written for these tests (invented meetings; real envoys' names and offices).
+ENVOYS = """\
+U.S. Special Representative for Afghanistan Reconciliation Zalmay Khalilzad met the delegations.
+
+UN Special Envoy for Yemen Hans Grundberg briefed the council on Monday.
+
+Staffan de Mistura, the UN Secretary-General's Personal Envoy for Western Sahara, visited Rabat.
+"""
+
+
+@pytest.fixture(scope="module")
+def envoys(nlp: Language) -> Document:
+    raw = RawInput(id="envoys", source="test", data=ENVOYS, content_type="text")
+    return analyze(raw, published="2022-03-04", nlp=nlp)
+
+
+def test_a_country_in_an_envoys_portfolio_is_not_his_country(envoys: Document) -> None:
+    assert _by_name(envoys, "Zalmay Khalilzad").country == "US"  # the appointing state
+    assert _by_name(envoys, "Hans Grundberg").country != "YE"
+    assert _by_name(envoys, "Staffan de Mistura").country != "EH"
+
+
+def test_an_untagged_name_with_an_office_apposition_is_a_person(envoys: Document) -> None:
+    mistura = _by_name(envoys, "Staffan de Mistura")
+    assert mistura.type == "PERSON"
+    assert mistura.role is not None and "Personal Envoy" in mistura.role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canadian Foreign Minister Marc Garneau said the talks would go on.",
+        "Canada's Minister of Foreign Affairs, Marc Garneau, said the talks would go on.",
+        "Secretary Blinken spoke with Canada's Foreign Minister Marc Garneau today.",
+    ],
+)
+def test_demonym_or_possessive_before_a_title_gives_the_country(nlp: Language, text: str) -> None:
+    # Regression guard (issue #14 item 5): these forms already resolve; written for this test.
+    raw = RawInput(id="ca", source="test", data=text, content_type="text")
+    doc = analyze(raw, published="2021-03-01", nlp=nlp)
+    assert _by_name(doc, "Marc Garneau").country == "CA"

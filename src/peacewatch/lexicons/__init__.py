@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -83,7 +84,26 @@ def alias_index() -> dict[str, str]:
     for a in load_json("actor_base.json")["actors"]:
         for form in a["patterns"]:
             out.setdefault(form.removeprefix("the "), a["name"])
+            for variant in _word_order_variants(form):
+                out.setdefault(variant, a["name"])
     return out
+
+
+# "Tigray regional authorities" is also written "the regional authorities in Tigray" or "the
+# regional government of Tigray": a name then a lower-case governing body, which English also
+# writes inverted. Only governing bodies: "Fano militia" is a group named Fano, not a militia
+# in a place called Fano. A form inverted from a demonym ("... in Tigrayan") never matches.
+_PLACE_BODY = re.compile(
+    r"^((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*) ((?:[a-z]+ )*"
+    r"(?:authorities|authority|government|administration|council))$"
+)
+
+
+def _word_order_variants(form: str) -> list[str]:
+    m = _PLACE_BODY.match(form)
+    if m is None:
+        return []
+    return [f"{m.group(2)} in {m.group(1)}", f"{m.group(2)} of {m.group(1)}"]
 
 
 @cache

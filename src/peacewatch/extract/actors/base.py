@@ -139,10 +139,27 @@ class ActorBase:
     def find(self, name: str) -> BaseActor | None:
         """The known actor a name stands for ("the Houthis", "ELN", "U.N."), or None."""
         hit = self.by_acronym.get(name.strip().removeprefix("the ").strip())
-        return hit if hit is not None else self.by_form.get(fold(name))
+        if hit is None:
+            hit = self.by_form.get(fold(name))
+        if hit is None and (inverted := _inverted(name)) is not None:
+            hit = self.by_form.get(fold(inverted))
+        return hit
 
     def state(self, iso: str) -> BaseActor | None:
         return self.by_id.get(f"state:{iso}")
+
+
+# "the regional authorities in Tigray", "the transitional government of Mali": a lower-case body
+# then a capitalised place, the word order English also writes as "Tigray regional authorities".
+_BODY_IN_PLACE = re.compile(
+    r"^(?:the )?([a-z][a-z -]*?) (?:in|of) ((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*)$"
+)
+
+
+def _inverted(name: str) -> str | None:
+    """ "regional authorities in Tigray" -> "Tigray regional authorities"; None otherwise."""
+    m = _BODY_IN_PLACE.match(" ".join(name.split()))
+    return f"{m.group(2)} {m.group(1)}" if m else None
 
 
 @cache

@@ -22,13 +22,18 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span, Token
 
 from peacewatch.evidence import span as evidence_span
 from peacewatch.extract.entities.groups import Group, find_groups
 from peacewatch.extract.entities.labels import labels, spokesperson
 from peacewatch.extract.entities.notpeople import is_acronym, is_fragment, is_located
 from peacewatch.extract.entities.roles import RoleHit, find_role
+from peacewatch.extract.entities.untagged import (
+    has_person_apposition,
+    untagged_orgs,
+    untagged_people,
+)
 from peacewatch.lexicons import (
     alias_index,
     canonical_country_name,
@@ -206,11 +211,13 @@ class _Collector:
             elif is_fragment(name) or is_located(ent, name):
                 return  # "Nagorno" of "Nagorno-Karabakh", "in Sheikh Jarrah"
             elif _plausible_person(name, self.lower_words):
-                canonical = alias_index().get(name.text) or _ruler_id(name)
-                self.people.append((name.text, canonical, self.mention(name, offset), name, offset))
+                self.add_person(name, offset)
         elif label == "ORG":
             name = _name_tokens(ent)
-            if name.root.ent_id_ or _plausible_org(name):
+            known = name.root.ent_id_ or alias_index().get(name.text)
+            if not known and len(name) > 1 and has_person_apposition(name.root):
+                self.add_person(name, offset)  # "X Y, the Personal Envoy,": a person
+            elif known or _plausible_org(name):
                 self._org(name, offset)
         elif label == "GPE":
             text = ent.text.removeprefix("the ")
@@ -219,6 +226,10 @@ class _Collector:
                 d = self.draft(f"STATE:{iso}", canonical_country_name()[iso], "STATE")
                 d.country = iso
                 d.mentions.append(self.mention(ent, offset))
+
+    def add_person(self, name: Span, offset: int) -> None:
+        canonical = alias_index().get(name.text) or _ruler_id(name)
+        self.people.append((name.text, canonical, self.mention(name, offset), name, offset))
 
     def _org(self, name: Span, offset: int) -> None:
         canonical = name.root.ent_id_ or alias_index().get(name.text)
@@ -306,45 +317,39 @@ class _Collector:
                         self.drafts[wanted[tok.text]].mentions.append(m)
 
 
-def _untagged_orgs(parsed: Doc) -> list[Span]:
-    """Proper names the NER missed but the text describes as an organisation:
-    "Examplecom, the country's largest mobile operator," (an apposition headed by an
-    organisation noun from roles.json)."""
-    orgs = role_words()["outlet_nouns"] | role_words()["org_nouns"]
-    out = []
-    for tok in parsed:
-        if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.is_title:
-            continue
-        if any(c.dep_ == "appos" and c.lower_ in orgs and c.pos_ == "NOUN" for c in tok.rights):
-            start = tok.i
-            while (
-                start > 0
-                and parsed[start - 1].dep_ == "compound"
-                and parsed[start - 1].pos_ == "PROPN"
-            ):
-                start -= 1
-            out.append(parsed[start : tok.i + 1])
-    return out
-
-
 def _country_of(hit: RoleHit, offset: int, country_at: Callable[[int], str | None]) -> str | None:
-    """The first country the role names: a demonym, a country or place, a known person."""
-    dem, countries, places = demonyms(), country_names(), place_countries()
+    """The first country the role names: a demonym, a country or place, a known person. A
+    country after "for" is the office's portfolio ("Special Envoy for Yemen", "Special
+    Representative for Afghanistan Reconciliation"), not the holder's country, up to an "of"
+    that names the appointing state again ("Minister for Foreign Affairs of Ukraine"); then
+    the country or organisation right before the role appoints the holder ("U.S. [Special
+    Representative for ...]")."""
+    portfolio = False
     for tok in hit.tokens:
-        if tok.lower_ in dem:
-            return dem[tok.lower_]
-        if tok.ent_type_ == "GPE":
-            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-            text = ent.text if ent is not None else tok.text
-            if text in countries:
-                return countries[text]
-            ccs = places.get(text, ())
-            if len(ccs) == 1:
-                return ccs[0]
-        if tok.ent_type_ in ("PERSON", "ORG"):
-            found = country_at(offset + tok.idx)
-            if found is not None:
-                return found
+        if tok.lower_ in ("for", "of"):
+            portfolio = tok.lower_ == "for"
+        elif not portfolio and (found := _token_country(tok, offset, country_at)):
+            return found
+    first = hit.tokens[0]
+    if first.i > 0 and first.nbor(-1).ent_type_ in ("GPE", "NORP", "ORG"):
+        return _token_country(first.nbor(-1), offset, country_at)
+    return None
+
+
+def _token_country(tok: Token, offset: int, country_at: Callable[[int], str | None]) -> str | None:
+    dem, countries, places = demonyms(), country_names(), place_countries()
+    if tok.lower_ in dem:
+        return dem[tok.lower_]
+    if tok.ent_type_ == "GPE":
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        text = ent.text if ent is not None else tok.text
+        if text in countries:
+            return countries[text]
+        ccs = places.get(text, ())
+        if len(ccs) == 1:
+            return ccs[0]
+    if tok.ent_type_ in ("PERSON", "ORG"):
+        return country_at(offset + tok.idx)
     return None
 
 
@@ -366,8 +371,10 @@ def extract_entities(doc: Document) -> Document:
             attributed.add(par.start)
         for ent in parsed.ents:
             col.add(ent, par.start)
-        for span in _untagged_orgs(parsed):
+        for span in untagged_orgs(parsed):
             col._org(span, par.start)
+        for span in untagged_people(parsed):
+            col.add_person(span, par.start)
         groups.extend((g, par.start) for g in find_groups(parsed))
     col.resolve_people()
     # The attributed voice keeps its entity (the release names him), but the line's title is

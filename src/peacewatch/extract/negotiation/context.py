@@ -227,6 +227,11 @@ class PartyResolver:
         # The project's actor dictionary last: what the article itself says wins.
         for key, code in _dictionary_people().items():
             self.person_country.setdefault(key, code)
+        # A titled person the text and the dictionary give no country ("Deputy Prime Minister
+        # X said") speaks, in a government's own release, for the publisher's government.
+        if self.publisher_country:
+            for key in self.person_titles:
+                self.person_country.setdefault(key, self.publisher_country)
 
     def _from_parse(self) -> None:
         """Country and title of each person from the words around their mentions.
