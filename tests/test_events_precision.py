@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from peacewatch.pipeline import analyze
-from peacewatch.records import Event, RawInput
+from peacewatch.records import Event
+from textdoc import STATE, analyze_text
 
 
 def _events(text: str, nlp: Language, kind: str | None = None) -> list[Event]:
-    doc = analyze(
-        RawInput(id="t", source="-", data=text, content_type="text", published="2022-03-30"),
-        nlp=nlp,
-    )
+    doc = analyze_text(nlp, text, published="2022-03-30")
     return [e for e in doc.events if kind is None or e.type == kind]
 
 
@@ -82,15 +79,7 @@ def test_a_call_for_something_is_an_appeal_not_a_phone_call(nlp: Language) -> No
 
 
 def _release(text: str, nlp: Language) -> list[Event]:
-    raw = RawInput(
-        id="t",
-        source="-",
-        data=text,
-        content_type="text",
-        published="2022-05-24",
-        publisher="U.S. Department of State, Office of the Spokesperson",
-    )
-    return list(analyze(raw, nlp=nlp).events)
+    return list(analyze_text(nlp, text, published="2022-05-24", publisher=STATE).events)
 
 
 def test_the_president_in_a_state_department_release_is_the_us_president(

@@ -5,26 +5,14 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from peacewatch.pipeline import analyze
-from peacewatch.records import Position, RawInput
-
-STATE = "U.S. Department of State, Office of the Spokesperson"
-NEWSROOM = "Voice of America (voanews.com)"
+from peacewatch.records import Position
+from textdoc import NEWSROOM, STATE, analyze_text
 
 
 def positions(
     nlp: Language, text: str, publisher: str | None = STATE, title: str | None = None
 ) -> list[Position]:
-    raw = RawInput(
-        id="t",
-        source="t.txt",
-        data=text,
-        content_type="text",
-        published="2022-05-02",
-        publisher=publisher,
-        title=title,
-    )
-    doc = analyze(raw, nlp=nlp)
+    doc = analyze_text(nlp, text, publisher=publisher, title=title)
     return [p for i in doc.negotiation.issues for p in i.positions]
 
 

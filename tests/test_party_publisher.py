@@ -5,8 +5,8 @@ from __future__ import annotations
 from spacy.language import Language
 
 from peacewatch.extract.negotiation.context import PartyResolver
-from peacewatch.pipeline import analyze
-from peacewatch.records import Document, RawInput
+from peacewatch.records import Document
+from textdoc import analyze_text
 
 # Written for this test: invented people and statements.
 TEXT = """\
@@ -17,15 +17,7 @@ Polish Foreign Minister John Doe said his country would host them.
 
 
 def _doc(nlp: Language, publisher: str) -> Document:
-    raw = RawInput(
-        id="t",
-        source="t.txt",
-        data=TEXT,
-        content_type="text",
-        published="2022-03-01",
-        publisher=publisher,
-    )
-    return analyze(raw, nlp=nlp)
+    return analyze_text(nlp, TEXT, published="2022-03-01", publisher=publisher)
 
 
 def test_titled_person_without_country_belongs_to_the_publishing_government(

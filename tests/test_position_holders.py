@@ -7,25 +7,14 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from peacewatch.pipeline import analyze
-from peacewatch.records import Document, Position, RawInput
+from peacewatch.records import Document, Position
+from textdoc import NEWSROOM, STATE, analyze_text
 
-STATE = "U.S. Department of State, Office of the Spokesperson"
-NEWSROOM = "Voice of America (voanews.com)"
 UKRAINE = "President of Ukraine / Office of the President (www.president.gov.ua/en)"
 
 
 def _doc(nlp: Language, text: str, publisher: str = STATE, title: str | None = None) -> Document:
-    raw = RawInput(
-        id="t",
-        source="t.txt",
-        data=text,
-        content_type="text",
-        published="2022-05-02",
-        publisher=publisher,
-        title=title,
-    )
-    return analyze(raw, nlp=nlp)
+    return analyze_text(nlp, text, publisher=publisher, title=title)
 
 
 def positions(nlp: Language, text: str, **kw: str) -> list[Position]:
