@@ -233,3 +233,10 @@ def test_demonym_or_possessive_before_a_title_gives_the_country(nlp: Language, t
     raw = RawInput(id="ca", source="test", data=text, content_type="text")
     doc = analyze(raw, published="2021-03-01", nlp=nlp)
     assert _by_name(doc, "Marc Garneau").country == "CA"
+
+
+def test_a_name_the_moderator_calls_on_is_a_person(nlp: Language) -> None:
+    # Invented reporter; the model tags this name ORG in this sentence.
+    text = "MODERATOR: We have time for one more question. Let's go to the line of Kiran Okafor."
+    doc = analyze(RawInput(id="brief", source="test", data=text, content_type="text"), nlp=nlp)
+    assert _by_name(doc, "Kiran Okafor").type == "PERSON"

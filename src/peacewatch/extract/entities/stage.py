@@ -31,6 +31,7 @@ from peacewatch.extract.entities.notpeople import is_acronym, is_fragment, is_lo
 from peacewatch.extract.entities.roles import RoleHit, find_role
 from peacewatch.extract.entities.untagged import (
     has_person_apposition,
+    is_called_on,
     untagged_orgs,
     untagged_people,
 )
@@ -215,7 +216,11 @@ class _Collector:
         elif label == "ORG":
             name = _name_tokens(ent)
             known = name.root.ent_id_ or alias_index().get(name.text)
-            if not known and len(name) > 1 and has_person_apposition(name.root):
+            if (
+                not known
+                and len(name) > 1
+                and (has_person_apposition(name.root) or is_called_on(name.root))
+            ):
                 self.add_person(name, offset)  # "X Y, the Personal Envoy,": a person
             elif known or _plausible_org(name):
                 self._org(name, offset)

@@ -59,6 +59,14 @@ def has_person_apposition(tok: Token) -> bool:
     )
 
 
+def is_called_on(tok: Token) -> bool:
+    """``tok`` heads the name a briefing's moderator calls on: "let's go to the line of X Y"
+    (the call-in transcripts of US government briefings; 17 times in ../shared/corpus, where
+    the model tagged reporters' names ORG, e.g. in state-2021-06-24's briefing)."""
+    of = tok.head
+    return tok.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ == "line"
+
+
 def untagged_people(parsed: Doc) -> list[Span]:
     """People: a name of two or more capitalised words (name particles allowed inside) the NER
     left untagged, with an apposition naming an office."""
