@@ -33,6 +33,7 @@ def test_floors_fail_on_either_split() -> None:
     assert set(FLOORS) == {
         "parties precision",
         "parties recall",
+        "mediators precision",
         "mediators recall",
         "rounds with place+date",
     }

@@ -111,7 +111,8 @@ def score(
 # `make eval` floors (dev and held out apart). Measured 2026-12-04 (BENCHMARKS.md, "Core events,
 # session of 2026-12-04 (third)"): dev R 0.80 / P 0.59, held out R 0.45 / P 0.35; floors a
 # little under, so that one event more or less does not fail the gate.
-FLOORS = {"dev": (0.75, 0.55), "held_out": (0.40, 0.30)}
+# After the lead's merge (Khalilzad's country, H9): dev R 0.83 / P 0.61, held out unchanged.
+FLOORS = {"dev": (0.78, 0.57), "held_out": (0.40, 0.30)}
 
 
 def _corpus_paths(root: Path) -> list[Path]:

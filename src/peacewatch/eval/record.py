@@ -40,10 +40,14 @@ LIMITS = {
     "speaker_pronoun_bad": 0.02,
     "actor_unresolved_bad": 0.15,
     "quote_nospeaker_bad": 0.08,
-    "speaker_linked": 0.78,
+    # Third session: speakers linked 0.843 / 0.914; positions without a party 0.076 / 0.047
+    # (the issue's 5 % is met on peace-processes-state only: the ceiling keeps what was reached).
+    "speaker_linked": 0.80,
+    "position_noparty_bad": 0.09,
     # H2 (issue 14): releases with two parties named, peace-processes-state 0.467 -> 0.52
-    # (official-2022 0.85); the issue's 0.60 is not met, the floor keeps what was reached.
-    "docs_with_parties": 0.50,
+    # -> 0.538 (official-2022 0.85 -> 0.944); the issue's 0.60 is not met, the floor keeps
+    # what was reached.
+    "docs_with_parties": 0.52,
 }
 
 
