@@ -81,3 +81,13 @@ def test_pg_claim_status_matches_sqlite(pg_client: TestClient, api_store: str, p
         for status in set(want.values()):
             got = _ids(pg_client, path, claim_status=status)
             assert got == {i for i, s in want.items() if s == status}
+
+
+def test_pg_search_finds_what_sqlite_finds(pg_client: TestClient, api_store: str) -> None:
+    from test_api_search import _all
+
+    app = create_app(Settings(db=api_store, rate_per_minute=0))
+    with TestClient(app) as client:
+        for q in ("ceasefire", '"rejected a ceasefire"', "talks -ceasefire", "deleg*"):
+            got = {i["id"] for i in _all(pg_client, q=q, limit=4)}
+            assert got == {i["id"] for i in _all(client, q=q, limit=4)} != set()

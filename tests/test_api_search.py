@@ -1,9 +1,8 @@
-"""``GET /api/search`` on the API fixture store (SQLite), and the same answers on PostgreSQL
-when PEACEWATCH_TEST_PG_URL is set."""
+"""``GET /api/search`` on the API fixture store (SQLite); the same answers on PostgreSQL are
+checked in test_api_pg.py."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,8 +10,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from peacewatch.api import Settings, create_app
-
-PG_URL = os.environ.get("PEACEWATCH_TEST_PG_URL")
 
 
 @pytest.fixture(scope="module")
@@ -82,26 +79,3 @@ def test_bad_query_is_one_json_error_with_a_fix(client: TestClient, q: str) -> N
 def test_bad_parameters_are_422(client: TestClient, params: dict[str, str]) -> None:
     r = client.get("/api/search", params=params)
     assert r.status_code == 422 and r.json()["error"]["fix"]
-
-
-@pytest.mark.skipif(not PG_URL, reason="PEACEWATCH_TEST_PG_URL is not set")
-def test_postgresql_finds_what_sqlite_finds(client: TestClient, nlp: Any) -> None:
-    from api_fixtures import ARTICLES, raw
-    from peacewatch.pipeline import analyze
-    from peacewatch.store import Store
-    from test_store import drop_database, pg_database
-
-    assert PG_URL is not None
-    url, admin = pg_database(PG_URL)
-    try:
-        with Store(url) as store:
-            for a in ARTICLES:
-                store.ingest(raw(a), lambda r, p: analyze(r, published=p, nlp=nlp))
-        app = create_app(Settings(db=url, rate_per_minute=0))
-        with TestClient(app) as pg:
-            for q in ("ceasefire", '"rejected a ceasefire"', "talks -ceasefire", "deleg*"):
-                got = {i["id"] for i in _all(pg, q=q, limit=4)}
-                assert got == {i["id"] for i in _all(client, q=q, limit=4)} != set()
-        app.state.pw.engine.dispose()
-    finally:
-        drop_database(admin, url)
