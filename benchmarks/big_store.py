@@ -237,16 +237,16 @@ def build(url: str, n: int, templates: str | None) -> None:
 
     with Store(url) as store, store.engine.connect() as conn:
         have = conn.execute(sa.select(sa.func.count()).select_from(schema.versions)).scalar_one()
-    if have >= n:
+    if have >= n and not _deferred_left(url):
         print(f"store: {have} documents already in {url}", file=sys.stderr)
         return
     synth = Synth(load_templates(templates))
     engine = Store(url).engine
     if engine.dialect.name == "sqlite":
-        # Record keys start with a hashed id, so inserts land all over every index: with
-        # SQLite's default 2 MB page cache each one read and wrote pages of the OS cache.
-        sa.event.listen(engine, "connect", lambda c, _r: c.execute("PRAGMA cache_size=-1000000"))
+        sa.event.listen(engine, "connect", _bulk_pragmas)
         engine.dispose()
+        with engine.begin() as conn:
+            _defer(conn)
     t0 = time.perf_counter()
     sizes: Counter[str] = Counter()
     for k, batch in enumerate(documents(synth, n, have)):
@@ -262,8 +262,67 @@ def build(url: str, n: int, templates: str | None) -> None:
     with engine.begin() as conn:
         stmt = c.update().where(c.c.id == sa.bindparam("cid")).values(size=1 + sa.bindparam("n"))
         conn.execute(stmt, [{"cid": cid, "n": m} for cid, m in sizes.items()])
+    loaded = time.perf_counter()
+    with engine.begin() as conn:
+        if engine.dialect.name == "sqlite":
+            _restore(conn)
         conn.exec_driver_sql("ANALYZE")
-    print(f"build: {n - have} documents in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    took = time.perf_counter() - t0
+    print(
+        f"build: {n - have} documents in {took:.0f} s ({time.perf_counter() - loaded:.0f} s"
+        " of it indexes, full-text rebuild and ANALYZE)",
+        file=sys.stderr,
+    )
+
+
+def _bulk_pragmas(dbapi_conn: Any, _record: object) -> None:
+    # The build's own connections only (the served store keeps db.py's settings). Foreign
+    # keys are right by construction here; a build killed half-way is rebuilt, not recovered,
+    # so the sync on every commit buys nothing. Record keys start with a hashed id, so inserts
+    # land all over the primary-key B-trees: a 1 GB page cache keeps them off the disk.
+    for pragma in ("foreign_keys=OFF", "synchronous=OFF", "cache_size=-1000000"):
+        dbapi_conn.execute(f"PRAGMA {pragma}")
+    dbapi_conn.execute("PRAGMA temp_store=MEMORY")
+
+
+# SQLite: the secondary indexes and the full-text insert triggers are dropped for the load and
+# made again after it (one sort per index, one FTS5 'rebuild' per search table), the bulk-load
+# recipe of SQLite's documentation. Kept in a table of the store itself, so that a build
+# stopped half-way and started again still restores them.
+DEFERRED = "build_deferred"
+_FTS = ("search_documents", "search_quotes", "search_positions")
+
+
+def _deferred_left(url: str) -> bool:
+    engine = sa.create_engine(url)
+    try:
+        return sa.inspect(engine).has_table(DEFERRED)
+    finally:
+        engine.dispose()
+
+
+def _defer(conn: sa.Connection) -> None:
+    conn.exec_driver_sql(f"CREATE TABLE IF NOT EXISTS {DEFERRED} (kind TEXT, name TEXT, sql TEXT)")
+    found = conn.exec_driver_sql(
+        "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND"
+        " (type = 'index' OR (type = 'trigger' AND name LIKE 'search%ai'))"
+    ).all()
+    for kind, name, sql in found:
+        conn.exec_driver_sql(f"INSERT INTO {DEFERRED} VALUES (?, ?, ?)", (kind, name, sql))
+        conn.exec_driver_sql(f'DROP {kind.upper()} "{name}"')
+
+
+def _restore(conn: sa.Connection) -> None:
+    for kind, sql in conn.exec_driver_sql(f"SELECT kind, sql FROM {DEFERRED}").all():
+        t = time.perf_counter()
+        conn.exec_driver_sql(sql)
+        if time.perf_counter() - t > 1:
+            print(f"  {kind}: {time.perf_counter() - t:.1f} s {sql[:70]}", file=sys.stderr)
+    for fts in _FTS:
+        t = time.perf_counter()
+        conn.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+        print(f"  {fts} rebuilt: {time.perf_counter() - t:.1f} s", file=sys.stderr)
+    conn.exec_driver_sql(f"DROP TABLE {DEFERRED}")
 
 
 def load() -> float:

@@ -14,7 +14,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from peacewatch.corpus.claims import CORROBORATING, PositionFact, event_status, position_statuses
+from peacewatch.corpus.claims import CORROBORATING, event_status
 from peacewatch.store import schema
 from peacewatch.vocab import NOT_HAPPENED, ClaimStatus
 
@@ -48,8 +48,9 @@ def source_key(cluster_id: Any) -> Any:
 # merged group (event_groups, written by the store's corroborate). Positions: the windows of
 # ``position_statuses`` over every stated position of the current versions; in SQL, a correlated
 # EXISTS per row took 44 s for one filtered count on 10,000 documents (benchmarks/api.py), so
-# the facts are read in one pass per store state and the statuses cached. Quotes have none: a
-# quote records that someone said something, which the track gives no status.
+# the facts are read in one pass and kept up to date write by write (store/statuses.py).
+# Quotes have none: a quote records that someone said something, which the track gives no
+# status.
 
 # Event modalities of a claim that something did not happen, in a stable order for SQL.
 _NOT_HAPPENED = tuple(sorted(NOT_HAPPENED))
@@ -108,50 +109,7 @@ def store_state(conn: sa.Connection) -> tuple[Any, ...]:
     return (str(conn.engine.url), str(last))
 
 
-_status_cache: dict[tuple[Any, ...], dict[tuple[str, int], ClaimStatus]] = {}
-
-
-def stored_position_statuses(conn: sa.Connection, cur: Any) -> dict[tuple[str, int], ClaimStatus]:
-    """(version id, idx) -> claim status of every position of the versions ``cur`` (the
-    current versions subquery of query.py)."""
-    pos = schema.positions
-    key = store_state(conn)
-    hit = _status_cache.get(key)  # one lookup: another thread may clear the cache meanwhile
-    if hit is not None:
-        return hit
-    # As the track dates a position: by said_on when there is one (a month or a year is no
-    # day, so undated), else by the document's publication day.
-    day = sa.case((pos.c.said_on.is_(None), cur.c.published), else_=pos.c.said_on_date)
-    stmt = sa.select(
-        pos.c.version_id,
-        pos.c.idx,
-        pos.c.party,
-        pos.c.issue,
-        pos.c.stance,
-        day,
-        source_key(cur.c.cluster_id),
-        pos.c.status,
-    ).join(cur, cur.c.id == pos.c.version_id)
-    rows = conn.execute(stmt).all()
-    facts = [
-        PositionFact(
-            party=r[2],
-            issue=r[3],
-            stance=r[4],
-            day=_ordinal(r[5]),
-            source=r[6],
-            report=r[0],  # one current version per document
-            denied=r[7] == "denied",
-        )
-        for r in rows
-    ]
-    out = {(r[0], r[1]): s for r, s in zip(rows, position_statuses(facts), strict=True)}
-    _status_cache.clear()  # one store state at a time is enough for one server
-    _status_cache[key] = out
-    return out
-
-
-def _ordinal(value: date | str | None) -> int | None:
+def ordinal(value: date | str | None) -> int | None:
     if value is None:
         return None
     day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])

@@ -21,9 +21,9 @@ from peacewatch.store.claims import (
     event_status_filter,
     event_statuses,
     store_state,
-    stored_position_statuses,
 )
 from peacewatch.store.coords import add_coords, in_bbox, place_coord
+from peacewatch.store.statuses import stored_position_statuses
 from peacewatch.vocab import CLAIM_STATUSES as CLAIM_STATUSES
 from peacewatch.vocab import ClaimStatus
 
