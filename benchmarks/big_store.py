@@ -33,6 +33,7 @@ import json
 import os
 import random
 import re
+import sqlite3
 import sys
 import time
 from collections import Counter
@@ -242,11 +243,10 @@ def build(url: str, n: int, templates: str | None) -> None:
         return
     synth = Synth(load_templates(templates))
     engine = Store(url).engine
-    if engine.dialect.name == "sqlite":
-        sa.event.listen(engine, "connect", _bulk_pragmas)
-        engine.dispose()
-        with engine.begin() as conn:
-            _defer(conn)
+    sa.event.listen(engine, "connect", _bulk_pragmas)
+    engine.dispose()
+    with engine.begin() as conn:
+        _defer(conn)
     t0 = time.perf_counter()
     sizes: Counter[str] = Counter()
     for k, batch in enumerate(documents(synth, n, have)):
@@ -264,8 +264,7 @@ def build(url: str, n: int, templates: str | None) -> None:
         conn.execute(stmt, [{"cid": cid, "n": m} for cid, m in sizes.items()])
     loaded = time.perf_counter()
     with engine.begin() as conn:
-        if engine.dialect.name == "sqlite":
-            _restore(conn)
+        _restore(conn)
         conn.exec_driver_sql("ANALYZE")
     took = time.perf_counter() - t0
     print(
@@ -280,9 +279,15 @@ def _bulk_pragmas(dbapi_conn: Any, _record: object) -> None:
     # keys are right by construction here; a build killed half-way is rebuilt, not recovered,
     # so the sync on every commit buys nothing. Record keys start with a hashed id, so inserts
     # land all over the primary-key B-trees: a 1 GB page cache keeps them off the disk.
-    for pragma in ("foreign_keys=OFF", "synchronous=OFF", "cache_size=-1000000"):
-        dbapi_conn.execute(f"PRAGMA {pragma}")
-    dbapi_conn.execute("PRAGMA temp_store=MEMORY")
+    if isinstance(dbapi_conn, sqlite3.Connection):
+        for pragma in ("foreign_keys=OFF", "synchronous=OFF", "cache_size=-1000000"):
+            dbapi_conn.execute(f"PRAGMA {pragma}")
+        dbapi_conn.execute("PRAGMA temp_store=MEMORY")
+        return
+    with dbapi_conn.cursor() as cur:  # PostgreSQL: the same trade, and room to sort indexes
+        cur.execute("SET synchronous_commit = off")
+        cur.execute("SET maintenance_work_mem = '1GB'")
+    dbapi_conn.commit()
 
 
 # SQLite: the secondary indexes and the full-text insert triggers are dropped for the load and
@@ -294,7 +299,9 @@ _FTS = ("search_documents", "search_quotes", "search_positions")
 
 
 def _deferred_left(url: str) -> bool:
-    engine = sa.create_engine(url)
+    from peacewatch.store.db import make_engine
+
+    engine = make_engine(url)
     try:
         return sa.inspect(engine).has_table(DEFERRED)
     finally:
@@ -303,12 +310,19 @@ def _deferred_left(url: str) -> bool:
 
 def _defer(conn: sa.Connection) -> None:
     conn.exec_driver_sql(f"CREATE TABLE IF NOT EXISTS {DEFERRED} (kind TEXT, name TEXT, sql TEXT)")
-    found = conn.exec_driver_sql(
-        "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND"
-        " (type = 'index' OR (type = 'trigger' AND name LIKE 'search%ai'))"
-    ).all()
+    if conn.dialect.name == "sqlite":
+        found = conn.exec_driver_sql(
+            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND"
+            " (type = 'index' OR (type = 'trigger' AND name LIKE 'search%ai'))"
+        ).all()
+    else:  # indexes that back no constraint (primary keys and unique ones stay)
+        found = conn.exec_driver_sql(
+            "SELECT 'index', indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'"
+            " AND indexname NOT IN (SELECT conname FROM pg_constraint)"
+        ).all()
+    table = sa.table(DEFERRED, sa.column("kind"), sa.column("name"), sa.column("sql"))
     for kind, name, sql in found:
-        conn.exec_driver_sql(f"INSERT INTO {DEFERRED} VALUES (?, ?, ?)", (kind, name, sql))
+        conn.execute(table.insert().values(kind=kind, name=name, sql=sql))
         conn.exec_driver_sql(f'DROP {kind.upper()} "{name}"')
 
 
@@ -318,7 +332,7 @@ def _restore(conn: sa.Connection) -> None:
         conn.exec_driver_sql(sql)
         if time.perf_counter() - t > 1:
             print(f"  {kind}: {time.perf_counter() - t:.1f} s {sql[:70]}", file=sys.stderr)
-    for fts in _FTS:
+    for fts in _FTS if conn.dialect.name == "sqlite" else ():  # (PostgreSQL: generated columns)
         t = time.perf_counter()
         conn.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
         print(f"  {fts} rebuilt: {time.perf_counter() - t:.1f} s", file=sys.stderr)
