@@ -42,7 +42,10 @@ def entities(
     limit: int,
     offset: int,
     count_cap: int | None = None,
+    total: int | None = None,
 ) -> tuple[list[Row], int]:
+    """A page of entities and the number of all matches (counted unless ``total`` is known:
+    api/paging.py keeps it per filter)."""
     cur = _current().subquery("cur")
     cols = [c for c in n.c if c.name != "version_id"]
     stmt = sa.select(n.c.version_id, *cols, cur.c.doc_id, cur.c.published)
@@ -62,10 +65,12 @@ def entities(
     )
     if count_cap is not None:
         matches = matches.limit(count_cap + 1)
-    total = conn.execute(sa.select(sa.func.count()).select_from(matches.subquery())).scalar_one()
+    if total is None:
+        counted = sa.select(sa.func.count()).select_from(matches.subquery())
+        total = int(conn.execute(counted).scalar_one())
     for r in rows:
         r["id"] = f"{r['version_id']}#n{r['idx']}"
-    return rows, int(total)
+    return rows, total
 
 
 def _load(doc: Any) -> dict[str, Any]:

@@ -305,10 +305,12 @@ def list_entities(
 ) -> Page:
     """People, organisations, outlets and states named in the documents."""
     cap = None if exact_total else COUNT_CAP
+    args = (_clean(name), _clean(type), _clean(country))
+    key = (st.settings.db, "entities", args, cap)  # counted once per filter, as _page does
     with st.engine.connect() as conn:
-        rows, total = reads.entities(
-            conn, _clean(name), _clean(type), _clean(country), limit, offset, cap
-        )
+        known = paging.cached_total(key)
+        rows, total = reads.entities(conn, *args, limit, offset, cap, known)
+    paging.keep_total(key, total)
     exact = cap is None or total <= cap
     return Page(total=total, total_exact=exact, limit=limit, offset=offset, items=rows)
 
