@@ -409,7 +409,7 @@ def measure(url: str, requests: int, workers: int, only: str, start_at: str = ""
     from serving import serving
 
     rare = rare_word(url)
-    with serving(url, wait_s=120) as base:
+    with serving(url, wait_s=120, settle_s=1800) as base:
         paths = endpoints(base)
         at = paths.index("/api/negotiation?since=2022-03-01&until=2022-03-31")
         paths[at:at] = [f"/api/search?q={rare}", f"/api/search?q={rare[:4]}*"]

@@ -22,7 +22,7 @@ import time
 
 import httpx
 
-from serving import free_port
+from serving import free_port, settle
 
 PATHS = [
     "/api/health",
@@ -61,6 +61,8 @@ def main() -> None:
                 break
             except httpx.HTTPError:
                 time.sleep(0.1)
+        # The server's start-up work (api/track.py ``warm``) would count as the reads' CPU.
+        print(f"server warmed up in {settle(server.pid, 1800):.0f} s", flush=True)
         measure(base, server.pid, args.n, paths)
     finally:
         server.terminate()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -18,10 +19,35 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def cpu_s(pid: int) -> float:
+    """CPU time (user + system) of a process so far (Linux /proc)."""
+    with open(f"/proc/{pid}/stat") as fh:
+        fields = fh.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def settle(pid: int, limit_s: float) -> float:
+    """Wait until the process is idle (under 5 % of a core for a second), at most ``limit_s``:
+    ``serve`` warms its caches in a background thread (api/track.py ``warm``), which on a
+    big store takes minutes of CPU that timed requests would otherwise share. Seconds
+    waited."""
+    t0 = time.monotonic()
+    last = cpu_s(pid)
+    while time.monotonic() - t0 < limit_s:
+        time.sleep(1.0)
+        now = cpu_s(pid)
+        if now - last < 0.05:
+            break
+        last = now
+    return time.monotonic() - t0
+
+
 @contextmanager
-def serving(db: str, wait_s: float = 20.0, extra: tuple[str, ...] = ()) -> Iterator[str]:
-    """The base URL of a server on ``db`` (rate limit off), once /api/health answers;
-    ``extra``: more ``serve`` options."""
+def serving(
+    db: str, wait_s: float = 20.0, extra: tuple[str, ...] = (), settle_s: float = 0.0
+) -> Iterator[str]:
+    """The base URL of a server on ``db`` (rate limit off), once /api/health answers (and,
+    with ``settle_s``, once its start-up work is done); ``extra``: more ``serve`` options."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     cmd = [sys.executable, "-m", "peacewatch.cli", "serve", "--db", db, "--port", str(port)]
@@ -36,6 +62,8 @@ def serving(db: str, wait_s: float = 20.0, extra: tuple[str, ...] = ()) -> Itera
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.1)
+        if settle_s:
+            print(f"server warmed up in {settle(server.pid, settle_s):.0f} s", flush=True)
         yield base
     finally:
         server.terminate()

@@ -143,9 +143,9 @@ def _events_only(doc: Document, loose: frozenset[str]) -> Document:
 
 
 def warm(engine: sa.Engine) -> threading.Thread:
-    """Compute every track and the unfiltered map in a background thread (``serve`` calls it
-    at start): the first user then reads them cached. Failures are logged; the request
-    computes it again."""
+    """Compute every track, the unfiltered map, the position statuses and the facets in a
+    background thread (``serve`` calls it at start): the first user then reads them cached.
+    Failures are logged; the request computes it again."""
 
     def run() -> None:
         try:
@@ -157,12 +157,26 @@ def warm(engine: sa.Engine) -> threading.Thread:
 
             with engine.connect() as conn:  # the unfiltered map (api/mapview.py)
                 map_data(conn, Filters(), Filters())
+            _warm_reads(engine)
         except Exception:  # a broken store must not kill the server; its requests say why
             log.exception("warming the negotiation track failed")
 
     thread = threading.Thread(target=run, name="warm-track", daemon=True)
     thread.start()
     return thread
+
+
+def _warm_reads(engine: sa.Engine) -> None:
+    """The position claim statuses (store/statuses.py: kept up to date after this, write by
+    write) and the filter menus (facets and the negotiation index): on 100,000 documents
+    ~7 s and ~22 s of the first request that needed them (BENCHMARKS.md)."""
+    from peacewatch.api import reads
+    from peacewatch.store.query import Filters, _versions
+    from peacewatch.store.statuses import stored_position_statuses
+
+    with engine.connect() as conn:
+        stored_position_statuses(conn, _versions(Filters()))
+        reads.facets(conn)
 
 
 @router.get("/tracks")
