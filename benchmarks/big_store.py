@@ -170,7 +170,7 @@ def documents(synth: Synth, n: int, first: int = 0) -> Iterator[dict[str, list[d
                     "dup_kind": "exact" if dup else "original",
                     "dup_of": cid if dup else None,
                     "similarity": 1.0 if dup else None,
-                    "ingested_at": now,
+                    "ingested_at": now + timedelta(microseconds=i),  # one write each
                 }
             )
             batch["signatures"].append({"version_id": vid, "minhash": rng.randbytes(512)})

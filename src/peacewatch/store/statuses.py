@@ -47,6 +47,9 @@ class Positions:
     state: tuple[object, ...] = ()
     last: object = None  # the latest ingested_at read: documents written at or after it are new
     docs: set[str] = field(default_factory=set)  # every document, to notice one deleted
+    # The versions stamped ``last`` when it was read: a write in the same clock tick (a
+    # coarse clock, or a bulk load stamping a batch at once) is new only if not among them.
+    at_last: set[str] = field(default_factory=set)
     facts: dict[Key, PositionFact] = field(default_factory=dict)
     by_doc: dict[str, list[Key]] = field(default_factory=dict)
     groups: dict[Group, set[Key]] = field(default_factory=dict)
@@ -116,6 +119,10 @@ def forget() -> None:
 def full(conn: sa.Connection, cur: sa.Subquery) -> Positions:
     """Every current position's facts and statuses, from scratch (the reference)."""
     out = Positions(last=_latest(conn))
+    v = schema.versions
+    if out.last is not None:
+        stamped = sa.select(v.c.id).where(v.c.ingested_at == out.last)
+        out.at_last = set(conn.execute(stamped).scalars())
     out.docs = set(conn.execute(sa.select(schema.documents.c.id)).scalars())
     rows = _fact_rows(conn, cur, None)
     for doc, key, fact in rows:
@@ -131,8 +138,13 @@ def update(conn: sa.Connection, cur: sa.Subquery, known: Positions) -> None:
     ``known.last`` re-read, the groups they leave or join recomputed. Its statuses are a new
     mapping (readers may still hold the old one)."""
     v = schema.versions
-    last = _latest(conn)
-    written = conn.execute(sa.select(v.c.id, v.c.doc_id).where(v.c.ingested_at >= known.last)).all()
+    stmt = sa.select(v.c.id, v.c.doc_id, v.c.ingested_at).where(v.c.ingested_at >= known.last)
+    stamped = conn.execute(stmt).all()
+    last = max((r.ingested_at for r in stamped), default=known.last)
+    at_last = {r.id for r in stamped if r.ingested_at == last}
+    if last == known.last:
+        at_last |= known.at_last
+    written = [r for r in stamped if not (r.ingested_at == known.last and r.id in known.at_last)]
     docs = {r.doc_id for r in written}
     originals = sorted({r.id for r in written})
     for part in _chunks(originals):  # versions whose source is a written version's publisher
@@ -144,7 +156,7 @@ def update(conn: sa.Connection, cur: sa.Subquery, known: Positions) -> None:
         redone = full(conn, cur)
         known.__dict__.update(redone.__dict__)
         return
-    known.last = last
+    known.last, known.at_last = last, at_last
     known.docs |= docs
     known.statuses = dict(known.statuses)
     touched: set[Group] = set()
