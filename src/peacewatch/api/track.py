@@ -29,6 +29,7 @@ from peacewatch.api.errors import ERROR_RESPONSES, ApiError
 from peacewatch.api.routes import Day, St
 from peacewatch.corpus.tracks import TrackInfo, roles, split_tracks
 from peacewatch.records import Document, Negotiation
+from peacewatch.store.schema import documents
 
 router = APIRouter(responses=ERROR_RESPONSES)
 log = logging.getLogger(__name__)
@@ -142,6 +143,14 @@ def _events_only(doc: Document, loose: frozenset[str]) -> Document:
     return replace(doc, negotiation=Negotiation()) if doc.meta.id in loose else doc
 
 
+# Above this many documents the tracks are not computed at start: the track of every
+# document links rounds across all of them (corpus/linking.py), and on a 100,000-document
+# store it had used 12 min of CPU at start without finishing, holding the GIL that the
+# server's requests need (BENCHMARKS.md, issue 19). The bound is not tuned: no size between
+# 391 documents (the corpus) and 100,000 was timed.
+WARM_TRACK_MAX = 20_000
+
+
 def warm(engine: sa.Engine) -> threading.Thread:
     """Compute every track, the unfiltered map, the position statuses and the facets in a
     background thread (``serve`` calls it at start): the first user then reads them cached.
@@ -149,9 +158,14 @@ def warm(engine: sa.Engine) -> threading.Thread:
 
     def run() -> None:
         try:
-            track(engine, None, None)
-            for t in tracks(engine)[:5]:
-                track(engine, None, None, t["id"])
+            with engine.connect() as conn:
+                many = conn.execute(sa.select(sa.func.count()).select_from(documents)).scalar()
+            if (many or 0) <= WARM_TRACK_MAX:
+                track(engine, None, None)
+                for t in tracks(engine)[:5]:
+                    track(engine, None, None, t["id"])
+            else:
+                log.info("%s documents: the tracks are computed when asked, not at start", many)
             from peacewatch.api.mapview import map_data
             from peacewatch.store.query import Filters
 
