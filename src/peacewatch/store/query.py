@@ -423,7 +423,13 @@ def positions(conn: sa.Connection, f: Filters) -> list[Row]:
         need = None if f.count_cap is None or end is None else max(end, f.count_cap + 1)
     keys: list[tuple[str, int]] = []
     narrow = _keyset(stmt, f, conn.dialect.name)
-    result = conn.execute(narrow.with_only_columns(pos.c.version_id, pos.c.idx, pos.c.status))
+    narrow_cols = (pos.c.version_id, pos.c.idx, pos.c.status)
+    # Streamed (a server-side cursor on PostgreSQL, planned for its first rows): the loop
+    # stops at the page and the bounded count, which PostgreSQL, planning the whole result,
+    # sorted every position for first (2.7-3.6 s on 300,000 documents).
+    result = conn.execution_options(stream_results=True).execute(
+        narrow.with_only_columns(*narrow_cols)
+    )
     for vid, idx, own in result:
         fallback = "denied" if own == "denied" else "reported"  # as _add_status
         if status.get((vid, idx), fallback) == f.claim_status:
