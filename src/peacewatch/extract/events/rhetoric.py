@@ -25,7 +25,7 @@ import re
 
 from peacewatch.extract.events.args import Args
 from peacewatch.extract.events.lexicon import lexicon
-from peacewatch.extract.events.triggers import Cand, host
+from peacewatch.extract.events.triggers import Cand, for_clause_marks, host
 from peacewatch.records import Event
 
 # Subjects that name no actor: deictic "this/that", "those (who)", the generic "you", "one",
@@ -98,7 +98,7 @@ def unaddressed(cand: Cand, args: Args) -> bool:
     return not any(
         (c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns) or c.dep_ in ("ccomp", "xcomp")
         for c in cand.tok.children
-    )
+    ) and not for_clause_marks(cand.tok)
 
 
 def _alone(e: Event) -> bool:

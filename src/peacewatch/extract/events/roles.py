@@ -60,12 +60,28 @@ def behind(
             for g in c.children
             if g.dep_ == "pobj"
         ]
+        # "spoke with President X to reiterate": the parser makes "with" the mark of the
+        # clause and X its subject (a dev release of eval/data/core_events.json).
+        out += [
+            (g, True)
+            for o in own
+            for c in o.children
+            if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ == "with" for m in c.children)
+            for g in c.children
+            if g.dep_ == "nsubj" and g.lower_ not in _PRONOUN
+        ]
     if cand.type == "REQUEST":
         out += [
             (g, True)
             for o in own
             for c in o.children
+            # "demand that the Council take", "call for both sides to end the violence"
             if c.dep_ == "ccomp"
+            or (
+                c.dep_ == "advcl"
+                and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+            )
             for g in c.children
             if g.dep_ == "nsubj" and g.lower_ not in _PRONOUN
         ]
