@@ -81,3 +81,23 @@ def test_she_is_the_person_named_just_before(nlp: Language) -> None:
     consult = [e for e in _of(events, "CONSULT") if _countries(e.recipients) == {"ET"}]
     assert consult and _countries(consult[0].actors) == {"DE"}, events
     assert not consult[0].unresolved
+
+
+def test_officials_met_abroad_are_that_countrys(nlp: Language) -> None:
+    events = _events(
+        "In Kenya on April 28, US envoy Mike Hammer will meet with government officials.", nlp
+    )
+    consult = _of(events, "CONSULT")
+    assert consult and _countries(consult[0].recipients) == {"KE"}, events
+    assert not consult[0].unresolved
+
+
+def test_a_town_named_by_its_kind_is_no_actor(nlp: Language) -> None:
+    events = _events(
+        "The Secretary-General and the President discussed the evacuation of civilians from "
+        "the Russian-besieged city of Mariupol.",
+        nlp,
+    )
+    assert events, events
+    for e in events:
+        assert all("city" not in a.name for a in (*e.actors, *e.recipients)), events

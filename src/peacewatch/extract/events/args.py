@@ -14,10 +14,12 @@ from spacy.tokens import Span, Token
 from peacewatch.extract.events.lexicon import EventLexicon
 from peacewatch.extract.events.roles import (
     TARGET_PREPS,
+    authored,
     behind,
     giver,
     occasion_of_aim,
     target_prep,
+    town,
 )
 from peacewatch.extract.events.triggers import LOCATIVE, Cand, host, slot, thanked_for
 from peacewatch.parse.syntax import token_offsets
@@ -169,6 +171,8 @@ class EventClause:
 
     def actor(self, tok: Token) -> list[ActorRef]:
         """One actor per country for "negotiators from Kyiv and Moscow", else one."""
+        if town(tok):
+            return []  # "the Russian-besieged city of Mariupol": where, not who (issue 16)
         toks = self._phrase(tok)
         start, end = token_offsets(self.offset, toks)
         name = self.sent.doc[toks[0].i : toks[-1].i + 1].text  # Doc.text rebuilds the paragraph
@@ -321,7 +325,7 @@ class EventClause:
             for o in list(own)
             for c in o.children
             if c.dep_ == "dobj"
-            and not _by(c)
+            and not authored(c)
             and (
                 c.lemma_.lower() in self.lex.nouns
                 or f"{o.lemma_.lower()} {c.lemma_.lower()}" in self.lex.phrasal
@@ -340,8 +344,8 @@ class EventClause:
                 found.extend((g, True) for g in c.children if g.dep_ == "pobj")
         # An object act with its author ("welcomes the visit by X to Y"): the author is the
         # party, not the places or people inside the act's own phrase.
-        authored = {t.i for t, _ in found if t.pos_ == "NOUN" and _by(t)}
-        found = [(t, via) for t, via in found if t.i not in authored] + behind(cand, own, found)
+        by_author = {t.i for t, _ in found if t.pos_ == "NOUN" and authored(t)}
+        found = [(t, via) for t, via in found if t.i not in by_author] + behind(cand, own, found)
         givers = {t.i for t in giver(cand)}
         found = [(t, via) for t, via in found if t.i not in givers]
         heads = [(h, via) for t, via in found for h in (t, *t.conjuncts)]
@@ -486,7 +490,3 @@ class EventClause:
                             continue  # "dozens", "thousands": no number is stated
                         out.append((kind, value, *token_offsets(self.offset, [n])))
         return out
-
-
-def _by(tok: Token) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from peacewatch.extract.events.rhetoric import COLLECTIVE, drop_rhetoric
+from peacewatch.extract.events.rhetoric import COLLECTIVE, drop_rhetoric, refers
 from peacewatch.records import Actor, Document, Event
 
 # Plurals that stand for the two sides of a meeting, never for a third party.
@@ -181,6 +181,33 @@ def _personal(e: Event, events: list[Event], i: int) -> Event:
     return replace(e, actors=tuple(replace(a, mention=mention) for a in person), unresolved=())
 
 
+def _place_country(doc: Document, e: Event) -> str | None:
+    if e.place is None:
+        return None
+    for p in doc.places:
+        inside = e.evidence.start <= p.start and p.end <= e.evidence.end
+        if inside and e.place in (p.name, p.mention) and not p.metonymy:
+            return p.country
+    return None
+
+
+def _hosts(doc: Document, e: Event) -> Event:
+    """ "will meet in Georgia with government, opposition, and civil society leaders": people
+    named by their office only, met in another country, are that country's (dev releases of
+    eval/data/core_events.json, readouts of trips)."""
+    if e.type != "CONSULT" or e.recipients or not e.actors or not e.unresolved:
+        return e
+    there = _place_country(doc, e)
+    if there is None or there in {a.country for a in e.actors}:
+        return e
+    offices = [u for u in e.unresolved if u.lower() not in _PERSONAL and refers(u)]
+    if not offices or COLLECTIVE.match(offices[0]):
+        return e
+    met = tuple(Actor(name=u, country=there, mention=u) for u in offices)
+    rest = tuple(u for u in e.unresolved if u not in offices)
+    return replace(e, recipients=met, unresolved=rest)
+
+
 def resolve_participants(doc: Document) -> Document:
     """Collective plurals to a meeting's participants; titled names to their records; no
     rhetoric (events/rhetoric.py)."""
@@ -193,7 +220,7 @@ def resolve_participants(doc: Document) -> Document:
         )
         for e in doc.events
     ]
-    events = [_personal(e, events, i) for i, e in enumerate(events)]
+    events = [_hosts(doc, _personal(e, events, i)) for i, e in enumerate(events)]
     repeats: set[int] = set()
     for i, e in enumerate(events):
         told = _meeting_before(events, i, both=False)

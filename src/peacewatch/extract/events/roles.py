@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from peacewatch.extract.events.lexicon import EventLexicon
 from peacewatch.extract.events.triggers import Cand
+from peacewatch.extract.places.words import place_words
 
 # Recipient prepositions after the PLOVER manual: the target of the act.
 TARGET_PREPS = frozenset(["with", "against", "on", "to", "from", "toward", "towards", "over"])
@@ -117,3 +118,21 @@ def occasion_of_aim(cand: Cand, lex: EventLexicon) -> list[Token]:
         and (code := lex.nouns.get(g.lemma_.lower())) is not None
         and code.type == "CONSULT"
     ]
+
+
+def authored(tok: Token) -> bool:
+    """Whether an act's noun names its author ("the visit by X")."""
+    return any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children)
+
+
+_PLACES = ("GPE", "LOC", "FAC")
+
+
+def town(tok: Token) -> bool:
+    """ "the city of Mariupol", "the port of Odesa": a town named by its kind (place_words.json;
+    not "capital", which stands for a government as often, nor region words, which include
+    "state" and "republic": "the State of Israel")."""
+    return tok.lemma_.lower() in place_words().city - {"capital"} and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.ent_type_ in _PLACES for g in c.children)
+        for c in tok.children
+    )
