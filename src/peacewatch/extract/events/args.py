@@ -16,6 +16,7 @@ from peacewatch.extract.events.roles import (
     TARGET_PREPS,
     authored,
     behind,
+    given_to,
     giver,
     occasion_of_aim,
     target_prep,
@@ -210,11 +211,15 @@ class EventClause:
         above it, a relative clause's noun is its actor, and the climb (four links, including
         ``pcomp``/``prep``/``pobj``/``dobj`` for gerunds) stops at a temporal clause.
         """
+        if any(c.dep_ == "auxpass" for c in tok.children):
+            return []  # "200,000 people want to be evacuated": who suffers it (dev release)
         node = tok
         for _ in range(4):
             subj = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
             if subj:
                 s = subj[0]
+                if s.lower_ == "it" and node is not tok and node.lemma_ == "be":
+                    return []  # "it is possible to evacuate": no one (a dev release)
                 if s.lower_ in _RELATIVE and node.dep_ == "relcl":
                     s = node.head
                 if s.lower_ in _PRONOUN:
@@ -262,7 +267,7 @@ class EventClause:
             if g.dep_ == "pobj"
         ]
         verb = host(tok, self.lex) if tok.pos_ != "VERB" else None
-        thanks = thanked_for(tok, self.lex) if tok.pos_ != "VERB" else None
+        thanks = thanked_for(tok, self.lex)
         if thanks is not None:
             return self._thanked(cand, thanks)
         if tok.pos_ == "VERB":
@@ -307,7 +312,9 @@ class EventClause:
                 args.actors.extend(self.actor(h))
         # "I would like to take this opportunity to thank X for": the thanks' own subject, else
         # that of the verb "for" hangs on.
-        for h in self._subject(thanks) or self._subject(cand.tok.head.head):
+        # "for their assistance to Ukraine": the act names who got it.
+        to = given_to(cand.tok)
+        for h in to or self._subject(thanks) or self._subject(cand.tok.head.head):
             args.recipients.extend(self.actor(h))
         args.place = self._place(cand)
         args.date, args.anchor, args.continues = self._date(cand)

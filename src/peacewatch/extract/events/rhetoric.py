@@ -53,7 +53,13 @@ COLLECTIVE = re.compile(
     r"ministers|foreign ministers|delegations|heads of state|prime ministers|counterparts))$",
     re.IGNORECASE,
 )
-_QUANTIFIED = re.compile(r"^(?:all|every|any|each|many|some|more)\b", re.IGNORECASE)
+# A count of people is an open number too ("about 200,000 people want to be evacuated", a dev
+# release of eval/data/core_events.json).
+_QUANTIFIED = re.compile(
+    r"^(?:all|every|any|each|many|some|more|about|around|nearly|almost|over|up to|\d|"
+    r"dozens|hundreds|thousands|millions)\b",
+    re.IGNORECASE,
+)
 
 
 def refers(mention: str) -> bool:

@@ -25,10 +25,20 @@ def target_prep(cand: Cand, word: Token, prep: str) -> bool:
     prepositions, "for" of a support ("appreciation for Morocco's role"), not the "on" of a
     demand's or an agreement's content."""
     if prep == "for":
-        return cand.type == "SUPPORT"
+        # "call for both the government and the armed groups to end the violence": who is
+        # asked to act (a dev release of eval/data/core_events.json); "call for calm" is not.
+        return cand.type == "SUPPORT" or (cand.type == "REQUEST" and _asks_to_act(word))
     if prep == "on" and cand.type in _CONTENT_ON:
         return word.lemma_.lower() == "call"
     return prep in TARGET_PREPS
+
+
+def _asks_to_act(word: Token) -> bool:
+    return any(
+        c.dep_ in ("xcomp", "advcl")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in word.children
+    )
 
 
 # Pronouns stand for the reporting verb's subject, never for a party of their own here.
@@ -136,3 +146,16 @@ def town(tok: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "of" and any(g.ent_type_ in _PLACES for g in c.children)
         for c in tok.children
     )
+
+
+def given_to(tok: Token) -> list[Token]:
+    """Who an act of giving names as its recipient ("assistance to Ukraine", "providing
+    assistance to Ukraine")."""
+    return [
+        g
+        for o in (tok, *(c for c in tok.children if c.dep_ == "dobj"))
+        for p in o.children
+        if p.dep_ == "prep" and p.lower_ == "to"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]

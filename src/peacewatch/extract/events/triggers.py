@@ -231,9 +231,10 @@ def _appeal(tok: Token) -> bool:
 
 
 def thanked_for(tok: Token, lex: EventLexicon) -> Token | None:
-    """The verb of thanks an event noun is the reason of ("thank X for their assistance")."""
+    """The verb of thanks an event noun is the reason of ("thank X for their assistance", "for
+    providing assistance")."""
     head = tok.head
-    if tok.dep_ != "pobj" or head.lower_ != "for":
+    if tok.dep_ not in ("pobj", "pcomp") or head.lower_ != "for":
         return None
     # The parser often hangs "for" on the verb above ("take this opportunity to thank X ...
     # for"): the verb of thanks is then the nearest one before it in that verb's phrase.
