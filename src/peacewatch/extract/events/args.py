@@ -16,6 +16,7 @@ from peacewatch.extract.events.roles import (
     TARGET_PREPS,
     authored,
     behind,
+    expletive,
     given_to,
     giver,
     occasion_of_aim,
@@ -218,8 +219,8 @@ class EventClause:
             subj = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
             if subj:
                 s = subj[0]
-                if s.lower_ == "it" and node is not tok and node.lemma_ == "be":
-                    return []  # "it is possible to evacuate": no one (a dev release)
+                if expletive(tok, node, s):
+                    return []
                 if s.lower_ in _RELATIVE and node.dep_ == "relcl":
                     s = node.head
                 if s.lower_ in _PRONOUN:

@@ -159,3 +159,12 @@ def given_to(tok: Token) -> list[Token]:
         for g in p.children
         if g.dep_ == "pobj"
     ]
+
+
+def expletive(tok: Token, node: Token, subject: Token) -> bool:
+    """ "it is possible to evacuate people": the "it" of "be" with the act as its infinitive
+    names no one (a dev release of eval/data/core_events.json); "it was willing to declare"
+    hangs the infinitive on the adjective and keeps its "it"."""
+    return (
+        subject.lower_ == "it" and tok.head is node and tok.dep_ == "xcomp" and node.lemma_ == "be"
+    )
