@@ -127,11 +127,17 @@ def score(
 # session of 2026-12-04 (third)"): dev R 0.80 / P 0.59, held out R 0.45 / P 0.35; floors a
 # little under, so that one event more or less does not fail the gate.
 # After the lead's merge (Khalilzad's country, H9): dev R 0.83 / P 0.61, held out unchanged.
+# Fourth session (H5): the gold grew to 38 releases (13 dev, 7 held out added; the dev set is
+# no longer the one the old dev floors were set on) and "historical" acts are not scored. On
+# the grown set, main 3751aa8 -> wt-h5: dev R 0.51 / P 0.50 -> 0.79 / 0.62 (the first 12 dev
+# releases 0.80 / 0.63 -> 0.87 / 0.63); held out (old 6 + new 7) R 0.59 / P 0.48 -> 0.59 / 0.47;
+# old 6 0.45 / 0.35 unchanged, new 7 0.79 / 0.73 -> 0.79 / 0.69 (BENCHMARKS.md). Floors a
+# little under, the old held-out floor kept as it was.
 FLOORS = {
-    "dev": (0.78, 0.57),
-    "held_out": (0.40, 0.30),
+    "dev": (0.75, 0.58),
+    "held_out": (0.55, 0.42),
     "held_out_old": (0.40, 0.30),
-    "held_out_new": (0.40, 0.30),
+    "held_out_new": (0.70, 0.60),
 }
 
 
