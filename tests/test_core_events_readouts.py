@@ -101,3 +101,14 @@ def test_a_town_named_by_its_kind_is_no_actor(nlp: Language) -> None:
     assert events, events
     for e in events:
         assert all("city" not in a.name for a in (*e.actors, *e.recipients)), events
+
+
+def test_both_leaders_agreeing_after_a_call_is_the_calls_dyad(nlp: Language) -> None:
+    events = _events(
+        "Foreign Minister Ann Linde of Sweden met today with Kenyan President Uhuru Kenyatta. "
+        "Both leaders agreed that they would meet in Nairobi next year.",
+        nlp,
+    )
+    agree = _of(events, "AGREE")
+    assert agree and _countries(agree[0].actors) == {"SE"}, events
+    assert _countries(agree[0].recipients) == {"KE"}, events

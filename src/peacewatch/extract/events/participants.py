@@ -88,6 +88,8 @@ def _other_side(e: Event, events: list[Event], i: int) -> Event:
     if e.type not in _MUTUAL or e.recipients or not e.actors:
         return e
     own = {a.country for a in e.actors if a.country}
+    if len(own) == 2 and all(a.country for a in e.actors):
+        return _as_meeting(e, _meeting_before(events, i), own)
     if len(own) != 1:
         return e
     meeting = _meeting_before(events, i)
@@ -97,6 +99,18 @@ def _other_side(e: Event, events: list[Event], i: int) -> Event:
         a for a in (*meeting.actors, *meeting.recipients) if a.country and a.country not in own
     )
     return replace(e, recipients=tuple(dict.fromkeys(others))) if others else e
+
+
+def _as_meeting(e: Event, meeting: Event | None, own: set[str]) -> Event:
+    """ "Both leaders ... agreed that they would hold the consultations" after a call: an act of
+    the call's two sides, told as the call is, actor and recipient (as for "The presidents
+    agreed", above; a dev release of eval/data/core_events.json)."""
+    if meeting is None or not meeting.recipients or _sides(meeting) != own:
+        return e
+    mine = {a.country for a in meeting.actors}
+    actors = tuple(a for a in e.actors if a.country in mine)
+    recipients = tuple(a for a in e.actors if a.country not in mine)
+    return replace(e, actors=actors, recipients=recipients) if actors and recipients else e
 
 
 def _same_sentence(a: Event, b: Event) -> bool:
