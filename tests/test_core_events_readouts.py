@@ -112,3 +112,13 @@ def test_both_leaders_agreeing_after_a_call_is_the_calls_dyad(nlp: Language) -> 
     agree = _of(events, "AGREE")
     assert agree and _countries(agree[0].actors) == {"SE"}, events
     assert _countries(agree[0].recipients) == {"KE"}, events
+
+
+def test_a_meeting_attended_by_named_people_has_them_as_actors(nlp: Language) -> None:
+    events = _events(
+        "The meeting was attended by Foreign Minister Sergei Lavrov and Defence Minister "
+        "Sergei Shoigu.",
+        nlp,
+    )
+    consult = _of(events, "CONSULT")
+    assert consult and _countries(consult[0].actors) == {"RU"}, events

@@ -20,6 +20,7 @@ from peacewatch.extract.events.roles import (
     given_to,
     giver,
     occasion_of_aim,
+    passive_agents,
     target_prep,
     town,
 )
@@ -277,7 +278,7 @@ class EventClause:
             verb.lemma_.lower() not in self.lex.words.reporting
             or (verb.lemma_.lower() == "announce" and cand.type in self.lex.words.announced_types)
         ):
-            heads = agents or self._subject(verb)  # "MBS held a meeting with X"
+            heads = agents or passive_agents(verb) or self._subject(verb)  # "X held a meeting"
         else:
             heads = agents + [
                 c
@@ -350,8 +351,7 @@ class EventClause:
                 found.append((c, False))
             elif c.dep_ == "prep" and target_prep(cand, o, c.lower_):
                 found.extend((g, True) for g in c.children if g.dep_ == "pobj")
-        # An object act with its author ("welcomes the visit by X to Y"): the author is the
-        # party, not the places or people inside the act's own phrase.
+        # An object act's author ("welcomes the visit by X to Y") is the party, not its phrase.
         by_author = {t.i for t, _ in found if t.pos_ == "NOUN" and authored(t)}
         found = [(t, via) for t, via in found if t.i not in by_author] + behind(cand, own, found)
         givers = {t.i for t in giver(cand)}

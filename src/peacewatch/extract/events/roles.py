@@ -168,3 +168,16 @@ def expletive(tok: Token, node: Token, subject: Token) -> bool:
     return (
         subject.lower_ == "it" and tok.head is node and tok.dep_ == "xcomp" and node.lemma_ == "be"
     )
+
+
+def passive_agents(verb: Token) -> list[Token]:
+    """The "by" agents of a passive verb that hosts an event noun ("The meeting was attended by
+    the Prime Minister, ...": a dev release of eval/data/core_events.json), with conjuncts."""
+    return [
+        h
+        for c in verb.children
+        if c.dep_ == "agent"
+        for g in c.children
+        if g.dep_ == "pobj"
+        for h in (g, *g.conjuncts)
+    ]
