@@ -58,3 +58,11 @@ def test_the_matching_is_maximum_not_greedy() -> None:
     # matching gives the first away and finds one.
     records = {"d": [_event("CONSULT", ["US"], ["KE", "DZ"]), _event("CONSULT", ["US"], ["KE"])]}
     assert score(records, "dev", gold).matched == 2
+
+
+def test_history_a_release_recalls_is_no_core_event() -> None:
+    gold: dict[str, list[GoldEvent]] = {"d": [("ASSAULT", "RU", None, "attacked")]}
+    past = {**_event("ASSAULT", ["IQ"], []), "modality": "historical"}
+    now = _event("ASSAULT", ["RU"], [])
+    s = score({"d": [past, now]}, "dev", gold)
+    assert (s.predicted, s.matched) == (1, 1)

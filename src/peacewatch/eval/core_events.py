@@ -52,6 +52,18 @@ def load_gold() -> dict[str, dict[str, list[GoldEvent]]]:
     }
 
 
+def held_out_parts() -> dict[str, dict[str, list[GoldEvent]]]:
+    """The held-out releases of the first two sessions and those added in the fourth (H5),
+    reported apart so that a change on either is seen."""
+    text = resources.files("peacewatch.eval").joinpath("data/core_events.json").read_text()
+    new = set(json.loads(text).get("held_out_new", []))
+    held = load_gold()["held_out"]
+    return {
+        "held_out_old": {d: e for d, e in held.items() if d not in new},
+        "held_out_new": {d: e for d, e in held.items() if d in new},
+    }
+
+
 def _countries(parts: list[dict[str, object]]) -> set[str]:
     return {str(p["country"]) for p in parts if p.get("country")}
 
@@ -69,8 +81,11 @@ def _matches(event: dict[str, object], gold: GoldEvent) -> bool:
     return recipient in recipients or (kind == "CONSULT" and recipient in actors)
 
 
-# What the text says did not happen (vocab.Modality): no event of its type.
-NOT_HAPPENED = frozenset(("negated", "denied", "hypothetical"))
+# What the text says did not happen (vocab.Modality): no event of its type. An act the record
+# marks "historical" ("In 1990, Iraq invaded Kuwait", a dev release) is background the release
+# recalls, not one of its core events: neither matched nor counted (issue 16, "decades-old
+# history counted as current events"; the gold lists the release's current events).
+NOT_HAPPENED = frozenset(("negated", "denied", "hypothetical", "historical"))
 
 
 def _max_matching(gold: list[GoldEvent], predicted: list[dict[str, object]]) -> int:
@@ -112,7 +127,18 @@ def score(
 # session of 2026-12-04 (third)"): dev R 0.80 / P 0.59, held out R 0.45 / P 0.35; floors a
 # little under, so that one event more or less does not fail the gate.
 # After the lead's merge (Khalilzad's country, H9): dev R 0.83 / P 0.61, held out unchanged.
-FLOORS = {"dev": (0.78, 0.57), "held_out": (0.40, 0.30)}
+# Fourth session (H5): the gold grew to 38 releases (13 dev, 7 held out added; the dev set is
+# no longer the one the old dev floors were set on) and "historical" acts are not scored. On
+# the grown set, main 3751aa8 -> wt-h5: dev R 0.51 / P 0.50 -> 0.82 / 0.64 (the first 12 dev
+# releases 0.80 / 0.63 -> 0.87 / 0.63); held out (old 6 + new 7) R 0.59 / P 0.48 -> 0.62 / 0.49;
+# old 6 0.45 / 0.35 unchanged, new 7 0.79 / 0.73 -> 0.86 / 0.75 (BENCHMARKS.md). Floors a
+# little under, the old held-out floor kept as it was.
+FLOORS = {
+    "dev": (0.78, 0.60),
+    "held_out": (0.58, 0.45),
+    "held_out_old": (0.40, 0.30),
+    "held_out_new": (0.78, 0.68),
+}
 
 
 def _corpus_paths(root: Path) -> list[Path]:
@@ -142,7 +168,7 @@ def run(data: Path, strict: bool) -> tuple[str, list[str]]:
                 doc = to_json(analyze(raw, nlp=nlp))
                 records[str(doc["document"]["id"])] = doc.get("events") or []
     lines, failures = [], []
-    for split, gold in load_gold().items():
+    for split, gold in {**load_gold(), **held_out_parts()}.items():
         s = score(records, split, gold)
         lines.append(_line(s))
         floor_r, floor_p = FLOORS[split]
@@ -174,7 +200,7 @@ def main(argv: list[str]) -> int:
         )
         return 2
     records = read_records(Path(argv[0]))
-    for split, gold in load_gold().items():
+    for split, gold in {**load_gold(), **held_out_parts()}.items():
         print(_line(score(records, split, gold)).strip())
     return 0
 

@@ -14,10 +14,15 @@ from spacy.tokens import Span, Token
 from peacewatch.extract.events.lexicon import EventLexicon
 from peacewatch.extract.events.roles import (
     TARGET_PREPS,
+    authored,
     behind,
+    expletive,
+    given_to,
     giver,
     occasion_of_aim,
+    passive_agents,
     target_prep,
+    town,
 )
 from peacewatch.extract.events.triggers import LOCATIVE, Cand, host, slot, thanked_for
 from peacewatch.parse.syntax import token_offsets
@@ -169,6 +174,8 @@ class EventClause:
 
     def actor(self, tok: Token) -> list[ActorRef]:
         """One actor per country for "negotiators from Kyiv and Moscow", else one."""
+        if town(tok):
+            return []  # "the Russian-besieged city of Mariupol": where, not who (issue 16)
         toks = self._phrase(tok)
         start, end = token_offsets(self.offset, toks)
         name = self.sent.doc[toks[0].i : toks[-1].i + 1].text  # Doc.text rebuilds the paragraph
@@ -206,11 +213,15 @@ class EventClause:
         above it, a relative clause's noun is its actor, and the climb (four links, including
         ``pcomp``/``prep``/``pobj``/``dobj`` for gerunds) stops at a temporal clause.
         """
+        if any(c.dep_ == "auxpass" for c in tok.children):
+            return []  # "200,000 people want to be evacuated": who suffers it (dev release)
         node = tok
         for _ in range(4):
             subj = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
             if subj:
                 s = subj[0]
+                if expletive(tok, node, s):
+                    return []
                 if s.lower_ in _RELATIVE and node.dep_ == "relcl":
                     s = node.head
                 if s.lower_ in _PRONOUN:
@@ -258,7 +269,7 @@ class EventClause:
             if g.dep_ == "pobj"
         ]
         verb = host(tok, self.lex) if tok.pos_ != "VERB" else None
-        thanks = thanked_for(tok, self.lex) if tok.pos_ != "VERB" else None
+        thanks = thanked_for(tok, self.lex)
         if thanks is not None:
             return self._thanked(cand, thanks)
         if tok.pos_ == "VERB":
@@ -267,13 +278,19 @@ class EventClause:
             verb.lemma_.lower() not in self.lex.words.reporting
             or (verb.lemma_.lower() == "announce" and cand.type in self.lex.words.announced_types)
         ):
-            heads = agents or self._subject(verb)  # "MBS held a meeting with X"
+            heads = agents or passive_agents(verb) or self._subject(verb)  # "X held a meeting"
         else:
             heads = agents + [
                 c
                 for c in tok.children
                 if c.dep_ in ("amod", "compound", "poss")
-                and (self.lex.country_of(c.text) or c.ent_type_ in ("NORP", "GPE"))
+                and (
+                    self.lex.country_of(c.text)
+                    or c.ent_type_ in ("NORP", "GPE")
+                    # "President Biden's recent visit": a named owner does the act (a dev
+                    # release of eval/data/core_events.json; as triggers._has_actor reads it).
+                    or (c.dep_ == "poss" and c.ent_type_ in ("PERSON", "ORG"))
+                )
             ]
             heads += giver(cand)
         for h in heads:
@@ -297,7 +314,9 @@ class EventClause:
                 args.actors.extend(self.actor(h))
         # "I would like to take this opportunity to thank X for": the thanks' own subject, else
         # that of the verb "for" hangs on.
-        for h in self._subject(thanks) or self._subject(cand.tok.head.head):
+        # "for their assistance to Ukraine": the act names who got it.
+        to = given_to(cand.tok)
+        for h in to or self._subject(thanks) or self._subject(cand.tok.head.head):
             args.recipients.extend(self.actor(h))
         args.place = self._place(cand)
         args.date, args.anchor, args.continues = self._date(cand)
@@ -315,6 +334,7 @@ class EventClause:
             for o in list(own)
             for c in o.children
             if c.dep_ == "dobj"
+            and not authored(c)
             and (
                 c.lemma_.lower() in self.lex.nouns
                 or f"{o.lemma_.lower()} {c.lemma_.lower()}" in self.lex.phrasal
@@ -331,7 +351,9 @@ class EventClause:
                 found.append((c, False))
             elif c.dep_ == "prep" and target_prep(cand, o, c.lower_):
                 found.extend((g, True) for g in c.children if g.dep_ == "pobj")
-        found += behind(cand, own, found)
+        # An object act's author ("welcomes the visit by X to Y") is the party, not its phrase.
+        by_author = {t.i for t, _ in found if t.pos_ == "NOUN" and authored(t)}
+        found = [(t, via) for t, via in found if t.i not in by_author] + behind(cand, own, found)
         givers = {t.i for t in giver(cand)}
         found = [(t, via) for t, via in found if t.i not in givers]
         heads = [(h, via) for t, via in found for h in (t, *t.conjuncts)]

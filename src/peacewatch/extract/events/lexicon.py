@@ -68,6 +68,7 @@ class _EventWordsJson(TypedDict):
     gratitude_verbs: _WordsJson
     participation_verbs: _WordsJson
     person_object_verbs: dict[str, dict[str, CodeJson]]
+    named_party_verbs: dict[str, dict[str, CodeJson]]
     not_met_nouns: _WordsJson
     topic_verbs: _WordsJson
     occasion_nouns: _WordsJson
@@ -94,6 +95,7 @@ class EventWords:
     gratitude: frozenset[str]
     participation: frozenset[str]
     person_object: Mapping[str, Code]
+    named_party: Mapping[str, Code]
     not_met: frozenset[str]
     topic_verbs: frozenset[str]
     occasion_nouns: frozenset[str]
@@ -182,6 +184,9 @@ def _event_words(data: _EventWordsJson) -> EventWords:
         participation=frozenset(data["participation_verbs"]["words"]),
         person_object=MappingProxyType(
             {k: _code(v) for k, v in data["person_object_verbs"]["verbs"].items()}
+        ),
+        named_party=MappingProxyType(
+            {k: _code(v) for k, v in data["named_party_verbs"]["verbs"].items()}
         ),
         not_met=frozenset(data["not_met_nouns"]["words"]),
         topic_verbs=frozenset(data["topic_verbs"]["words"]),

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from peacewatch.extract.events.rhetoric import COLLECTIVE, drop_rhetoric
+from peacewatch.extract.events.rhetoric import COLLECTIVE, drop_rhetoric, refers
 from peacewatch.records import Actor, Document, Event
 
 # Plurals that stand for the two sides of a meeting, never for a third party.
@@ -88,6 +88,8 @@ def _other_side(e: Event, events: list[Event], i: int) -> Event:
     if e.type not in _MUTUAL or e.recipients or not e.actors:
         return e
     own = {a.country for a in e.actors if a.country}
+    if len(own) == 2 and all(a.country for a in e.actors):
+        return _as_meeting(e, _meeting_before(events, i), own)
     if len(own) != 1:
         return e
     meeting = _meeting_before(events, i)
@@ -97,6 +99,18 @@ def _other_side(e: Event, events: list[Event], i: int) -> Event:
         a for a in (*meeting.actors, *meeting.recipients) if a.country and a.country not in own
     )
     return replace(e, recipients=tuple(dict.fromkeys(others))) if others else e
+
+
+def _as_meeting(e: Event, meeting: Event | None, own: set[str]) -> Event:
+    """ "Both leaders ... agreed that they would hold the consultations" after a call: an act of
+    the call's two sides, told as the call is, actor and recipient (as for "The presidents
+    agreed", above; a dev release of eval/data/core_events.json)."""
+    if meeting is None or not meeting.recipients or _sides(meeting) != own:
+        return e
+    mine = {a.country for a in meeting.actors}
+    actors = tuple(a for a in e.actors if a.country in mine)
+    recipients = tuple(a for a in e.actors if a.country not in mine)
+    return replace(e, actors=actors, recipients=recipients) if actors and recipients else e
 
 
 def _same_sentence(a: Event, b: Event) -> bool:
@@ -152,6 +166,62 @@ def _by_title(a: Actor, known: dict[str, Actor]) -> Actor:
     return a
 
 
+_PERSONAL = frozenset(("he", "she"))
+
+
+def _person_before(events: list[Event], i: int) -> tuple[Actor, ...]:
+    """ "She will travel to Serbia", after "Donfried will travel to the Western Balkans": the
+    person who acted in the nearest event before, within reach, when it is one person (a dev
+    release of eval/data/core_events.json, where the actors stage left one "She" of four)."""
+    pos = events[i].evidence.start
+    for other in reversed(events[:i]):
+        if pos - other.evidence.start > _REACH:
+            return ()
+        people = {a.actor for a in other.actors if a.actor and a.actor.startswith("person:")}
+        if len(people) > 1 or (people and len(other.actors) > 1):
+            return ()
+        if people:
+            return other.actors
+    return ()
+
+
+def _personal(e: Event, events: list[Event], i: int) -> Event:
+    if e.actors or len(e.unresolved) != 1 or e.unresolved[0].lower() not in _PERSONAL:
+        return e
+    person = _person_before(events, i)
+    if not person:
+        return e
+    mention = e.unresolved[0]
+    return replace(e, actors=tuple(replace(a, mention=mention) for a in person), unresolved=())
+
+
+def _place_country(doc: Document, e: Event) -> str | None:
+    if e.place is None:
+        return None
+    for p in doc.places:
+        inside = e.evidence.start <= p.start and p.end <= e.evidence.end
+        if inside and e.place in (p.name, p.mention) and not p.metonymy:
+            return p.country
+    return None
+
+
+def _hosts(doc: Document, e: Event) -> Event:
+    """ "will meet in Georgia with government, opposition, and civil society leaders": people
+    named by their office only, met in another country, are that country's (dev releases of
+    eval/data/core_events.json, readouts of trips)."""
+    if e.type != "CONSULT" or e.recipients or not e.actors or not e.unresolved:
+        return e
+    there = _place_country(doc, e)
+    if there is None or there in {a.country for a in e.actors}:
+        return e
+    offices = [u for u in e.unresolved if u.lower() not in _PERSONAL and refers(u)]
+    if not offices or COLLECTIVE.match(offices[0]):
+        return e
+    met = tuple(Actor(name=u, country=there, mention=u) for u in offices)
+    rest = tuple(u for u in e.unresolved if u not in offices)
+    return replace(e, recipients=met, unresolved=rest)
+
+
 def resolve_participants(doc: Document) -> Document:
     """Collective plurals to a meeting's participants; titled names to their records; no
     rhetoric (events/rhetoric.py)."""
@@ -164,6 +234,7 @@ def resolve_participants(doc: Document) -> Document:
         )
         for e in doc.events
     ]
+    events = [_hosts(doc, _personal(e, events, i)) for i, e in enumerate(events)]
     repeats: set[int] = set()
     for i, e in enumerate(events):
         told = _meeting_before(events, i, both=False)

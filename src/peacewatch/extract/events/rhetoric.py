@@ -25,7 +25,7 @@ import re
 
 from peacewatch.extract.events.args import Args
 from peacewatch.extract.events.lexicon import lexicon
-from peacewatch.extract.events.triggers import Cand, host
+from peacewatch.extract.events.triggers import Cand, for_clause_marks, host
 from peacewatch.records import Event
 
 # Subjects that name no actor: deictic "this/that", "those (who)", the generic "you", "one",
@@ -53,7 +53,13 @@ COLLECTIVE = re.compile(
     r"ministers|foreign ministers|delegations|heads of state|prime ministers|counterparts))$",
     re.IGNORECASE,
 )
-_QUANTIFIED = re.compile(r"^(?:all|every|any|each|many|some|more)\b", re.IGNORECASE)
+# A count of people is an open number too ("about 200,000 people want to be evacuated", a dev
+# release of eval/data/core_events.json).
+_QUANTIFIED = re.compile(
+    r"^(?:all|every|any|each|many|some|more|about|around|nearly|almost|over|up to|\d|"
+    r"dozens|hundreds|thousands|millions)\b",
+    re.IGNORECASE,
+)
 
 
 def refers(mention: str) -> bool:
@@ -98,7 +104,7 @@ def unaddressed(cand: Cand, args: Args) -> bool:
     return not any(
         (c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns) or c.dep_ in ("ccomp", "xcomp")
         for c in cand.tok.children
-    )
+    ) and not for_clause_marks(cand.tok)
 
 
 def _alone(e: Event) -> bool:

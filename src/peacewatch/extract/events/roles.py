@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from peacewatch.extract.events.lexicon import EventLexicon
 from peacewatch.extract.events.triggers import Cand
+from peacewatch.extract.places.words import place_words
 
 # Recipient prepositions after the PLOVER manual: the target of the act.
 TARGET_PREPS = frozenset(["with", "against", "on", "to", "from", "toward", "towards", "over"])
@@ -24,10 +25,20 @@ def target_prep(cand: Cand, word: Token, prep: str) -> bool:
     prepositions, "for" of a support ("appreciation for Morocco's role"), not the "on" of a
     demand's or an agreement's content."""
     if prep == "for":
-        return cand.type == "SUPPORT"
+        # "call for both the government and the armed groups to end the violence": who is
+        # asked to act (a dev release of eval/data/core_events.json); "call for calm" is not.
+        return cand.type == "SUPPORT" or (cand.type == "REQUEST" and _asks_to_act(word))
     if prep == "on" and cand.type in _CONTENT_ON:
         return word.lemma_.lower() == "call"
     return prep in TARGET_PREPS
+
+
+def _asks_to_act(word: Token) -> bool:
+    return any(
+        c.dep_ in ("xcomp", "advcl")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in word.children
+    )
 
 
 # Pronouns stand for the reporting verb's subject, never for a party of their own here.
@@ -60,12 +71,28 @@ def behind(
             for g in c.children
             if g.dep_ == "pobj"
         ]
+        # "spoke with President X to reiterate": the parser makes "with" the mark of the
+        # clause and X its subject (a dev release of eval/data/core_events.json).
+        out += [
+            (g, True)
+            for o in own
+            for c in o.children
+            if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ == "with" for m in c.children)
+            for g in c.children
+            if g.dep_ == "nsubj" and g.lower_ not in _PRONOUN
+        ]
     if cand.type == "REQUEST":
         out += [
             (g, True)
             for o in own
             for c in o.children
+            # "demand that the Council take", "call for both sides to end the violence"
             if c.dep_ == "ccomp"
+            or (
+                c.dep_ == "advcl"
+                and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+            )
             for g in c.children
             if g.dep_ == "nsubj" and g.lower_ not in _PRONOUN
         ]
@@ -100,4 +127,57 @@ def occasion_of_aim(cand: Cand, lex: EventLexicon) -> list[Token]:
         if g.dep_ == "pobj"
         and (code := lex.nouns.get(g.lemma_.lower())) is not None
         and code.type == "CONSULT"
+    ]
+
+
+def authored(tok: Token) -> bool:
+    """Whether an act's noun names its author ("the visit by X")."""
+    return any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children)
+
+
+_PLACES = ("GPE", "LOC", "FAC")
+
+
+def town(tok: Token) -> bool:
+    """ "the city of Mariupol", "the port of Odesa": a town named by its kind (place_words.json;
+    not "capital", which stands for a government as often, nor region words, which include
+    "state" and "republic": "the State of Israel")."""
+    return tok.lemma_.lower() in place_words().city - {"capital"} and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.ent_type_ in _PLACES for g in c.children)
+        for c in tok.children
+    )
+
+
+def given_to(tok: Token) -> list[Token]:
+    """Who an act of giving names as its recipient ("assistance to Ukraine", "providing
+    assistance to Ukraine")."""
+    return [
+        g
+        for o in (tok, *(c for c in tok.children if c.dep_ == "dobj"))
+        for p in o.children
+        if p.dep_ == "prep" and p.lower_ == "to"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def expletive(tok: Token, node: Token, subject: Token) -> bool:
+    """ "it is possible to evacuate people": the "it" of "be" with the act as its infinitive
+    names no one (a dev release of eval/data/core_events.json); "it was willing to declare"
+    hangs the infinitive on the adjective and keeps its "it"."""
+    return (
+        subject.lower_ == "it" and tok.head is node and tok.dep_ == "xcomp" and node.lemma_ == "be"
+    )
+
+
+def passive_agents(verb: Token) -> list[Token]:
+    """The "by" agents of a passive verb that hosts an event noun ("The meeting was attended by
+    the Prime Minister, ...": a dev release of eval/data/core_events.json), with conjuncts."""
+    return [
+        h
+        for c in verb.children
+        if c.dep_ == "agent"
+        for g in c.children
+        if g.dep_ == "pobj"
+        for h in (g, *g.conjuncts)
     ]

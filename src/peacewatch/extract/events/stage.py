@@ -200,7 +200,10 @@ def extract_events(doc: Document) -> Document:
         value = a.date.value if a.date else None
         precision = a.date.precision if a.date and value else "unknown"
         basis = a.date.basis if a.date and value else None
-        if value and year and modality == "asserted" and int(value[:4]) < year:
+        # History a release recalls ("In 1990, Iraq invaded Kuwait"); an act of the year before
+        # is still the current story ("we supplied Algeria with 600,000 doses" in 2021, told
+        # in March 2022: a dev release of eval/data/core_events.json).
+        if value and year and modality == "asserted" and int(value[:4]) < year - 1:
             modality = "historical"
         ev = Event(
             type=cast(EventType, c.type),

@@ -74,6 +74,12 @@ def _phrasal(tok: Token, lex: EventLexicon) -> Code | None:
     for c in tok.children:
         if c.dep_ in ("prt", "advmod", "prep") and f"{lemma} {c.lower_}" in lex.phrasal:
             return lex.phrasal[f"{lemma} {c.lower_}"]
+    for m in clause_marks(tok):
+        # "called for the sides to show restraint", "spoke with President X to reiterate":
+        # spaCy makes the preposition the mark of the clause (dev releases of
+        # eval/data/core_events.json).
+        if f"{lemma} {m.lower_}" in lex.phrasal:
+            return lex.phrasal[f"{lemma} {m.lower_}"]
     # verb + object or complement word, two levels down ("declared the region (to be) independent")
     near = [c for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass", "agent")]
     # Not a preposition two levels down: in "call what the military did on the territory" the
@@ -92,6 +98,22 @@ def _phrasal(tok: Token, lex: EventLexicon) -> Code | None:
     return None
 
 
+def clause_marks(tok: Token, word: str | None = None) -> list[Token]:
+    """The "for" of "called for X to do Y" (or another preposition), which the parser hangs
+    on the clause."""
+    return [
+        m
+        for c in tok.children
+        if c.dep_ in ("advcl", "ccomp", "xcomp")
+        for m in c.children
+        if m.dep_ == "mark" and m.pos_ in ("SCONJ", "ADP") and word in (None, m.lower_)
+    ]
+
+
+def for_clause_marks(tok: Token) -> list[Token]:
+    return clause_marks(tok, "for")
+
+
 def _verb_code(tok: Token, lex: EventLexicon) -> Code | None:
     if tok.pos_ != "VERB" or tok.dep_ in ("amod", "csubj", "nsubj"):
         # "occupied territories": a participle describes a state; "Killing civilians is a
@@ -106,7 +128,7 @@ def _verb_code(tok: Token, lex: EventLexicon) -> Code | None:
     code = _phrasal(tok, lex)
     if code is not None:
         return code
-    code = lex.verbs.get(lex.lemma(tok)) or _person_object(tok, lex)
+    code = lex.verbs.get(lex.lemma(tok)) or _person_object(tok, lex) or _named_parties(tok, lex)
     if code is None:
         return None
     if code.type == "CONSULT" and any(
@@ -126,6 +148,27 @@ def _person_object(tok: Token, lex: EventLexicon) -> Code | None:
         c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for c in tok.children
     )
     return code if named else None
+
+
+_NAMED = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _named_parties(tok: Token, lex: EventLexicon) -> Code | None:
+    """ "Ireland fully supports Ukraine's accession": an act only between named actors, said
+    outright (not "we support", "to support", "supporting")."""
+    code = lex.words.named_party.get(lex.lemma(tok))
+    if code is None or tok.tag_ not in ("VBZ", "VBP", "VBD"):
+        return None
+    subject = any(c.dep_ == "nsubj" and c.ent_type_ in _NAMED for c in tok.children)
+    obj = any(
+        c.dep_ == "dobj"
+        and (
+            c.ent_type_ in _NAMED
+            or any(p.dep_ == "poss" and p.ent_type_ in _NAMED for p in c.children)
+        )
+        for c in tok.children
+    )
+    return code if subject and obj else None
 
 
 def _has_actor(tok: Token, lex: EventLexicon) -> bool:
@@ -188,9 +231,10 @@ def _appeal(tok: Token) -> bool:
 
 
 def thanked_for(tok: Token, lex: EventLexicon) -> Token | None:
-    """The verb of thanks an event noun is the reason of ("thank X for their assistance")."""
+    """The verb of thanks an event noun is the reason of ("thank X for their assistance", "for
+    providing assistance")."""
     head = tok.head
-    if tok.dep_ != "pobj" or head.lower_ != "for":
+    if tok.dep_ not in ("pobj", "pcomp") or head.lower_ != "for":
         return None
     # The parser often hangs "for" on the verb above ("take this opportunity to thank X ...
     # for"): the verb of thanks is then the nearest one before it in that verb's phrase.
@@ -346,12 +390,20 @@ def _absorb(cands: list[Cand], lex: EventLexicon) -> None:
                 above.type in lex.absorbing
                 and above.tok.pos_ == "VERB"
                 and (set(path) & _COMPLEMENT or _object_link(path))
+                and not _welcomed_act(above, cand, lex)
             ):
                 # The content of an agreement, demand or threat is not a second event; its
                 # words still say where ("agreed to reduce activity around X").
                 cand.absorbed_by = above
                 above.extra.append(cand.tok)
             break
+
+
+def _welcomed_act(above: Cand, cand: Cand, lex: EventLexicon) -> bool:
+    """ "welcomes the visit by Foreign Minister Lapid to Morocco": a support of an act another
+    actor did is a second event, the act itself (a dev release of eval/data/core_events.json),
+    while "welcomed the agreement" or "support a ceasefire" name no doer and stay one act."""
+    return above.type == "SUPPORT" and cand.tok.pos_ == "NOUN" and _has_actor(cand.tok, lex)
 
 
 def _object_link(path: list[str]) -> bool:
