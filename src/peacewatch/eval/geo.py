@@ -128,7 +128,24 @@ def read_eupeg(folder: Path, name: str) -> list[tuple[str, list[Toponym]]]:
     return out
 
 
-def _document(i: int, text: str) -> Document:
+def read_publishers(data: Path, name: str, texts: list[str]) -> list[str | None]:
+    """Each document's publisher (its web domain) from the set's original XML, matched to the
+    EUPEG documents by their opening text: LGL's ``<domain>``, GeoWebNews' ``<link>``. None
+    where the XML is absent or a text is not found."""
+    import xml.etree.ElementTree as ET
+    from urllib.parse import urlparse
+
+    xml = {"LGL": data / "LGL/lgl.xml", "GeoWebNews": data / "GeoWebNews/data/GWN.xml"}.get(name)
+    if xml is None or not xml.exists():
+        return [None] * len(texts)
+    by_text: dict[str, str] = {}
+    for a in ET.parse(xml).getroot().iter("article"):
+        domain = a.findtext("domain") or urlparse(a.findtext("link") or "").netloc
+        by_text[(a.findtext("text") or "").strip()[:80]] = domain.removeprefix("www.")
+    return [by_text.get(t.strip()[:80]) or None for t in texts]
+
+
+def _document(i: int, text: str, publisher: str | None = None) -> Document:
     """One paragraph per non-empty line, so spaCy works on small docs (offsets stay the text's)."""
     paras: list[Paragraph] = []
     pos = 0
@@ -136,7 +153,8 @@ def _document(i: int, text: str) -> Document:
         if line.strip():
             paras.append(Paragraph(pos, pos + len(line)))
         pos += len(line) + 1
-    return Document(meta=Metadata(id=str(i)), body=Body(text=text, paragraphs=tuple(paras)))
+    meta = Metadata(id=str(i), publisher=publisher)
+    return Document(meta=meta, body=Body(text=text, paragraphs=tuple(paras)))
 
 
 @dataclass
@@ -174,20 +192,29 @@ def score_doc(places: tuple[Place, ...], gold: list[Toponym], t: Tally) -> None:
 
 
 def evaluate_set(folder: Path, name: str, nlp: Language) -> tuple[Tally, Tally, float, int]:
-    """(dev tally, held-out tally, seconds, documents) for one EUPEG set."""
+    """(dev tally, held-out tally, seconds, documents) for one EUPEG set.
+
+    Two passes, as a corpus would be read: the first resolves every story alone, from which
+    each publisher's home region is learnt (``extract.places.homes``); the second resolves
+    each story with its publisher's home as context. No gold is read before scoring."""
+    from peacewatch.extract.places.homes import learn_homes
     from peacewatch.extract.places.stage import places_for
     from peacewatch.geo.gazetteer import load
 
     g = load()
     docs = read_eupeg(folder, name)
-    built = [_document(i, text) for i, (text, _) in enumerate(docs)]
+    pubs = read_publishers(folder.parent, name, [text for text, _ in docs])
+    pairs = zip(docs, pubs, strict=True)
+    built = [_document(i, text, pub) for i, ((text, _), pub) in enumerate(pairs)]
     texts = [d.body.text[p.start : p.end] for d in built for p in d.body.paragraphs]
     t0 = time.perf_counter()
     parsed = iter(nlp.pipe(texts, batch_size=64))
+    built = [replace(d, parses=tuple(next(parsed) for _ in d.body.paragraphs)) for d in built]
+    homes = learn_homes((d.meta.publisher, places_for(d, g)) for d in built)
     dev, held = Tally(), Tally()
     for i, (d, (_, gold)) in enumerate(zip(built, docs, strict=True)):
-        d = replace(d, parses=tuple(next(parsed) for _ in d.body.paragraphs))
-        score_doc(places_for(d, g), gold, dev if i % 2 == 0 else held)
+        home = homes.get(d.meta.publisher or "")
+        score_doc(places_for(d, g, home), gold, dev if i % 2 == 0 else held)
     return dev, held, time.perf_counter() - t0, len(docs)
 
 

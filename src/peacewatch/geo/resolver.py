@@ -93,6 +93,9 @@ class Query:
     within: tuple[int, ...] = ()
     # A dateline ("SALINA, Kan. -"): where the story was filed, the newspaper's own region.
     dateline: bool = False
+    # "X Township": a minor civil division of a US (or Canadian) state, which cities500 mostly
+    # lacks; it lies in the story's own state.
+    township: bool = False
 
 
 def candidates(g: Gazetteer, text: str) -> tuple[int, ...]:
@@ -480,4 +483,16 @@ def _resolve_one(
         # a region: "Utah, Colorado, and Idaho" is a list.
         inside = [g.entry(i) for i in q.within if g.admin1[i] in q.admin1]
         return next((e for e in inside if e.lat is not None), None)
+    if q.township and len(named) == 1 and (not top or top[0][2].admin1 not in named):
+        # "Jerome Township" in an Ohio story: no Jerome in Ohio is indexed, and Jerome, Idaho is
+        # wrong for sure; the story's state is right at its own precision, as for "Greenwood,
+        # W. Va." above (LGL even half: 3 townships went to other states).
+        # Only a state of the same country as the best namesake: an Ohio story naming "Toronto,
+        # Ontario" once still has no Ontario townships (LGL even half).
+        state = [g.entry(i) for c in named for i in g.region_ids(c)]
+        country = top[0][2].country if top else None
+        return next(
+            (e for e in state if e.lat is not None and country in (None, e.country)),
+            top[0][2] if top else None,
+        )
     return top[0][2] if top else None

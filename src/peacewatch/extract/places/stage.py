@@ -267,7 +267,11 @@ def _metonymy(g: Gazetteer, e: Entry | None, span: Span) -> bool:
     )
 
 
-def places_for(doc: Document, g: Gazetteer | None = None) -> tuple[Place, ...]:
+def places_for(
+    doc: Document, g: Gazetteer | None = None, home: str | None = None
+) -> tuple[Place, ...]:
+    """``home``: the publisher's first-level region (``homes.learn_homes``), context as its
+    state agencies are."""
     g = g or load()
     body = doc.body.text
     texts = [body[p.start : p.end] for p in doc.body.paragraphs]
@@ -290,7 +294,7 @@ def places_for(doc: Document, g: Gazetteer | None = None) -> tuple[Place, ...]:
         g,
         [s.query for s in spans],
         demonyms,
-        _org_regions(g, doc.parses),
+        _org_regions(g, doc.parses) + (g.region_ids(home) if home else []),
         _org_towns(g, doc.parses),
     )
     out: list[Place] = []
