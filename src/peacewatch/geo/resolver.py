@@ -12,6 +12,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from peacewatch.geo.context import named_states as _named
+from peacewatch.geo.context import same_name as _same_name
+from peacewatch.geo.context import votes as _votes
 from peacewatch.geo.data import fold, is_short_upper
 from peacewatch.geo.gazetteer import Entry, Gazetteer
 
@@ -52,6 +55,7 @@ CONTEXT_NEIGHBOUR = 1.0
 HINT_MATCH = 5.0  # "the Ukrainian port city of X", "X, Ukraine", "X, Louisiana"
 HINT_MISMATCH = 2.0
 FEATURE_HINT = 5.0  # "the X region" / "city of X"
+WATER_WORDS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "straits", "channel"})
 REGIONAL = ("region", "county", "country", "continent", "sea", "macro")
 # Co-location: a town or county within 50 km of one of the top 10 readings of another name in
 # the document (LGL: "Paris and Henry County" is Paris, Tennessee). 50 km, not more: Mykolaivka
@@ -165,6 +169,8 @@ def score(
     own_region = e.feature == "region" and e.admin1 is not None
     if fold(e.name) == key or g.exonyms.get(key) == e.id or own_region:
         s += PRIMARY_BONUS
+    if e.feature == "sea" and key.rsplit(" ", 1)[-1] in WATER_WORDS:
+        s += FEATURE_HINT  # "Red Sea" the sea, not Egypt's Red Sea governorate (LGL even)
     if q.feature_hint == "region":
         s += FEATURE_HINT if e.feature in REGIONAL else -FEATURE_HINT
     elif q.feature_hint == "city":
@@ -276,29 +282,6 @@ def _anchor(e: Entry) -> tuple[float, float] | None:
     return (e.lat, e.lon)
 
 
-def _votes(
-    winners: dict[str, Entry | None],
-    demonym_countries: Sequence[str],
-    regions: Sequence[Entry] = (),
-) -> tuple[Counter[str], Counter[str]]:
-    """The document's countries and first-level regions: one vote per distinct place."""
-    countries: Counter[str] = Counter()
-    admin1: Counter[str] = Counter()
-    # One vote per distinct place, not per name: "Dublin" and "Dublin City" read as the same
-    # town must not confirm each other (LGL even: both went to Ireland in a Dublin, Ohio story).
-    # ``regions`` (named inside organisations) vote once each, unless a mention already did.
-    places = {e.id: e for e in regions}
-    places.update({e.id: e for e in winners.values() if e is not None})
-    for e in places.values():
-        if e.country:
-            countries[e.country] += 1
-        if e.admin1:
-            admin1[e.admin1] += 1
-    for c in set(demonym_countries):
-        countries[c] += 1
-    return countries, admin1
-
-
 def resolve_all(
     g: Gazetteer,
     queries: Sequence[Query],
@@ -404,7 +387,7 @@ def _first_pass(
         k: [
             pt
             for other, top in first.items()
-            if other != k
+            if other != k and not _same_name(k, other)
             for _, _, e in top
             # by its own name: Fallston, Maryland is also "White House" in GeoNames
             if fold(e.name) == other and (pt := _anchor(e)) is not None
@@ -412,24 +395,6 @@ def _first_pass(
         for k in first
     }
     return winners, near_of
-
-
-def _named(
-    winners: dict[str, Entry | None], regions: Sequence[Entry], filed: Sequence[Entry | None]
-) -> frozenset[str]:
-    """The story's home state: the one first-level region it names (``CONTEXT_NAMED``)."""
-    named = frozenset(
-        e.admin1
-        for e in (*winners.values(), *regions)
-        if e is not None and e.feature == "region" and e.admin1
-    )
-    if len(named) <= 1:
-        return named
-    # A story that names several states still has its home in the one state whose agency it
-    # names (LGL even: Boone County, Indiana in a story of Indiana counties) or where it was
-    # filed ("CHARLESTON, W.Va. --": Lewisburg is in West Virginia).
-    home = {e.admin1 for e in (*regions, *filed) if e is not None and e.admin1}
-    return frozenset(home) if len(home) == 1 else frozenset()
 
 
 def _qualified(q: Query) -> bool:
@@ -459,7 +424,8 @@ def _resolve_one(
         # the other names' first and current readings, as for the votes
         for winners in readings
         for other, e in winners.items()
-        if other != k and e is not None and (pt := _anchor(e)) is not None
+        if other != k and not _same_name(k, other) and e is not None
+        if (pt := _anchor(e)) is not None
     ]
     top = ranked(g, q, cc, ca, near, far, named)
     if not top and q.region_only:
