@@ -62,3 +62,20 @@ def test_a_township_missing_from_the_story_state_is_the_state() -> None:
     # a town the state has is kept: Columbus, Ohio
     (c,) = resolve_all(g, [Query("Columbus", feature_hint="city", township=True)], org_regions=ohio)
     assert c is not None and c.feature == "city" and c.admin1 == "US-OH"
+
+
+def test_a_bare_dateline_is_a_town_of_the_home_state() -> None:
+    from peacewatch.extract.places.spans import _Span
+    from peacewatch.extract.places.stage import _filed_at_home
+    from peacewatch.geo.resolver import Query
+
+    g = load()
+    spans = [
+        _Span(0, 6, Query("Newark", dateline=True), "GPE", 0),
+        _Span(9, 15, Query("Newark"), "GPE", 0),
+    ]
+    _filed_at_home(spans, g, "US-OH")
+    assert spans[0].query.admin1 == frozenset({"US-OH"})
+    assert spans[1].query.admin1 == frozenset()  # only the dateline
+    _filed_at_home(spans[1:], g, "XX-00")  # no town of that name there: unchanged
+    assert spans[1].query.admin1 == frozenset()
