@@ -79,3 +79,15 @@ def test_a_bare_dateline_is_a_town_of_the_home_state() -> None:
     assert spans[1].query.admin1 == frozenset()  # only the dateline
     _filed_at_home(spans[1:], g, "XX-00")  # no town of that name there: unchanged
     assert spans[1].query.admin1 == frozenset()
+
+
+def test_a_plural_demonym_names_its_place() -> None:
+    from peacewatch.geo.resolver import Query, resolve_all
+
+    g = load()
+    (e,) = resolve_all(g, [Query("Minnesotans")])
+    assert e is not None and e.admin1 == "US-MN" and e.feature == "region"
+    (o,) = resolve_all(g, [Query("Ohioans")])
+    assert o is not None and o.admin1 == "US-OH"
+    (none,) = resolve_all(g, [Query("Xyzzyans")])
+    assert none is None

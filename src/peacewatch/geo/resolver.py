@@ -120,6 +120,23 @@ def region_candidates(g: Gazetteer, text: str) -> tuple[int, ...]:
     return ids
 
 
+# "Ohioans", "Minnesotans", "New Londoners": people of a place; GeoNames has no such names.
+DEMONYM_ENDINGS = ("ans", "ns", "ers", "ites")
+
+
+def _demonym_stem(g: Gazetteer, text: str) -> tuple[tuple[int, ...], str]:
+    """The place a plural demonym names, by the name it is made from, as its own name (LGL even:
+    "Minnesotans", "Ohioans" were recognised but left unresolved)."""
+    for end in DEMONYM_ENDINGS:
+        stem = text.removesuffix(end)
+        if stem != text and len(stem) >= 4:
+            key = fold(stem)
+            ids = tuple(i for i in g.ids(stem) if fold(g.names[i]) == key)
+            if ids:
+                return ids, key
+    return (), fold(text)
+
+
 def _base(g: Gazetteer, e: Entry, key: str, region_hint: bool, local: bool = False) -> float:
     """The prior of ``e``; ``local``: the document names other places in ``e``'s region."""
     if e.feature == "country":
@@ -207,6 +224,8 @@ def ranked(
     scored = []
     key = fold(q.text)
     ids = region_candidates(g, q.text) if q.feature_hint == "region" else candidates(g, q.text)
+    if not ids:
+        ids, key = _demonym_stem(g, q.text)
     # A country's name is not an alternate name of its capital ("Mexico" is not Mexico City);
     # towns really called so (Mexico, Missouri) stay candidates.
     is_country = any(g.feature[i] == "country" for i in ids)
