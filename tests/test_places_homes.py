@@ -91,3 +91,11 @@ def test_a_plural_demonym_names_its_place() -> None:
     assert o is not None and o.admin1 == "US-OH"
     (none,) = resolve_all(g, [Query("Xyzzyans")])
     assert none is None
+
+
+def test_an_abbreviation_without_its_last_period() -> None:
+    from peacewatch.geo.resolver import Query, resolve_all
+
+    g = load()
+    (e,) = resolve_all(g, [Query("Calif")])
+    assert e is not None and e.admin1 == "US-CA" and e.feature == "region"

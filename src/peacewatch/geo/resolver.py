@@ -224,6 +224,9 @@ def ranked(
     scored = []
     key = fold(q.text)
     ids = region_candidates(g, q.text) if q.feature_hint == "region" else candidates(g, q.text)
+    if not ids and q.text[-1:].isalpha():
+        # "D-Calif", "Bronx County, N.Y": the curated abbreviation without its last period.
+        ids = g.ids_upper(q.text + ".")
     if not ids:
         ids, key = _demonym_stem(g, q.text)
     # A country's name is not an alternate name of its capital ("Mexico" is not Mexico City);
