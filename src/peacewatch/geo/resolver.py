@@ -374,13 +374,18 @@ def resolve_all(
         county = winners.get(k + " county")
         if county is not None and county.feature == "county" and e.admin1 != county.admin1:
             sure[k] = county
-    return [cache[q] if _qualified(q) else _same(q, sure, cache[q]) for q in queries[:shown]]
+    # A dateline the home state qualified ("MALTA --" in an Illinois paper) is surer than a
+    # list's qualifier: its bare mentions follow it even where alone they read a country.
+    filed = frozenset(fold(q.text) for q in cache if q.dateline and _qualified(q))
+    return [cache[q] if _qualified(q) else _same(q, sure, cache[q], filed) for q in queries[:shown]]
 
 
-def _same(q: Query, sure: dict[str, Entry], own: Entry | None) -> Entry | None:
+def _same(
+    q: Query, sure: dict[str, Entry], own: Entry | None, filed: frozenset[str] = frozenset()
+) -> Entry | None:
     """The story's sure reading of ``q``'s name, if of the kind ``q`` asks for ("Dublin City
     Council" in a story whose "Dublin" is Dublin, Ohio)."""
-    if own is not None and own.feature not in ("city", "county"):
+    if own is not None and own.feature not in ("city", "county") and fold(q.text) not in filed:
         # A country or region read alone stays: "Mali, Guinea and Burkina Faso" is a list, and
         # its "Mali" (qualified by "Guinea") must not take the story's other "Mali" to Guinea.
         return own
