@@ -376,8 +376,8 @@ def resolve_all(
             sure[k] = county
     # A dateline the home state qualified ("MALTA --" in an Illinois paper) is surer than a
     # list's qualifier: its bare mentions follow it even where alone they read a country.
-    filed = frozenset(fold(q.text) for q in cache if q.dateline and _qualified(q))
-    return [cache[q] if _qualified(q) else _same(q, sure, cache[q], filed) for q in queries[:shown]]
+    dated = frozenset(fold(q.text) for q in cache if q.dateline and _qualified(q))
+    return [cache[q] if _qualified(q) else _same(q, sure, cache[q], dated) for q in queries[:shown]]
 
 
 def _same(
