@@ -4,10 +4,10 @@ Local news seldom says where it is: "Newark police" in the Newark Advocate is Ne
 nothing in the story says Ohio. Its other stories do (Licking County, Columbus, "Ohio State
 Highway Patrol"). So the places of every story of one publisher, resolved first without a home,
 vote for the first-level regions they lie in, one vote per story and region; the region that
-most of its stories name is the publisher's home, and is then context for each of its stories
-as a state agency is (``resolver.resolve_all``'s ``org_regions``). No gold, no list of papers:
-only the publisher's name on each document (``Metadata.publisher``, its web domain) and the
-first pass's own readings.
+at least 40 % of its stories name is the publisher's home, and is then context for each of its
+stories as a state agency is (``resolver.resolve_all``'s ``org_regions``). No gold, no list of
+papers: only the publisher's name on each document (``Metadata.publisher``, its web domain) and
+the first pass's own readings.
 """
 
 from __future__ import annotations
