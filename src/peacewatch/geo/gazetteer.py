@@ -79,6 +79,7 @@ class Gazetteer:
         self.capitals: frozenset[int] = data["capitals"]
         self.country_entry: dict[str, int] = data["country_entry"]
         self.neighbours: dict[str, tuple[str, ...]] = data["neighbours"]
+        self._regions: dict[str, int] | None = None  # built on first use (few callers)
 
     def __len__(self) -> int:
         return len(self.names)
@@ -90,6 +91,18 @@ class Gazetteer:
         if j == len(self.keys) or self.keys[j] != key:
             return ()
         return tuple(self.postings[self.starts[j] : self.starts[j + 1]])
+
+    def region_ids(self, code: str) -> list[int]:
+        """The first-level region entry for ``code`` ("US-OH"), if one is indexed."""
+        if self._regions is None:
+            t = self.feature.table
+            region = t.index("region") if "region" in t else -1
+            self._regions = {
+                self.admin1[i]: i
+                for i, c in enumerate(self.feature.codes)
+                if c == region and self.admin1[i]
+            }
+        return [self._regions[code]] if code in self._regions else []
 
     def ids_upper(self, name: str) -> tuple[int, ...]:
         """Entries for a case-sensitive abbreviation ("US", "Va."), exactly as written."""

@@ -12,6 +12,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from peacewatch.geo.context import named_states as _named
+from peacewatch.geo.context import same_name as _same_name
+from peacewatch.geo.context import votes as _votes
 from peacewatch.geo.data import fold, is_short_upper
 from peacewatch.geo.gazetteer import Entry, Gazetteer
 
@@ -52,6 +55,7 @@ CONTEXT_NEIGHBOUR = 1.0
 HINT_MATCH = 5.0  # "the Ukrainian port city of X", "X, Ukraine", "X, Louisiana"
 HINT_MISMATCH = 2.0
 FEATURE_HINT = 5.0  # "the X region" / "city of X"
+WATER_WORDS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "straits", "channel"})
 REGIONAL = ("region", "county", "country", "continent", "sea", "macro")
 # Co-location: a town or county within 50 km of one of the top 10 readings of another name in
 # the document (LGL: "Paris and Henry County" is Paris, Tennessee). 50 km, not more: Mykolaivka
@@ -93,6 +97,9 @@ class Query:
     within: tuple[int, ...] = ()
     # A dateline ("SALINA, Kan. -"): where the story was filed, the newspaper's own region.
     dateline: bool = False
+    # "X Township": a minor civil division of a US (or Canadian) state, which cities500 mostly
+    # lacks; it lies in the story's own state.
+    township: bool = False
 
 
 def candidates(g: Gazetteer, text: str) -> tuple[int, ...]:
@@ -111,6 +118,23 @@ def region_candidates(g: Gazetteer, text: str) -> tuple[int, ...]:
     for suffix in (" Oblast", " Region", " Province", " State"):
         ids += tuple(i for i in candidates(g, text + suffix) if i not in ids)
     return ids
+
+
+# "Ohioans", "Minnesotans", "New Londoners": people of a place; GeoNames has no such names.
+DEMONYM_ENDINGS = ("ans", "ns", "ers", "ites")
+
+
+def _demonym_stem(g: Gazetteer, text: str) -> tuple[tuple[int, ...], str]:
+    """The place a plural demonym names, by the name it is made from, as its own name (LGL even:
+    "Minnesotans", "Ohioans" were recognised but left unresolved)."""
+    for end in DEMONYM_ENDINGS:
+        stem = text.removesuffix(end)
+        if stem != text and len(stem) >= 4:
+            key = fold(stem)
+            ids = tuple(i for i in g.ids(stem) if fold(g.names[i]) == key)
+            if ids:
+                return ids, key
+    return (), fold(text)
 
 
 def _base(g: Gazetteer, e: Entry, key: str, region_hint: bool, local: bool = False) -> float:
@@ -162,6 +186,8 @@ def score(
     own_region = e.feature == "region" and e.admin1 is not None
     if fold(e.name) == key or g.exonyms.get(key) == e.id or own_region:
         s += PRIMARY_BONUS
+    if e.feature == "sea" and key.rsplit(" ", 1)[-1] in WATER_WORDS:
+        s += FEATURE_HINT  # "Red Sea" the sea, not Egypt's Red Sea governorate (LGL even)
     if q.feature_hint == "region":
         s += FEATURE_HINT if e.feature in REGIONAL else -FEATURE_HINT
     elif q.feature_hint == "city":
@@ -198,6 +224,11 @@ def ranked(
     scored = []
     key = fold(q.text)
     ids = region_candidates(g, q.text) if q.feature_hint == "region" else candidates(g, q.text)
+    if not ids and q.text[-1:].isalpha():
+        # "D-Calif", "Bronx County, N.Y": the curated abbreviation without its last period.
+        ids = g.ids_upper(q.text + ".")
+    if not ids:
+        ids, key = _demonym_stem(g, q.text)
     # A country's name is not an alternate name of its capital ("Mexico" is not Mexico City);
     # towns really called so (Mexico, Missouri) stay candidates.
     is_country = any(g.feature[i] == "country" for i in ids)
@@ -273,29 +304,6 @@ def _anchor(e: Entry) -> tuple[float, float] | None:
     return (e.lat, e.lon)
 
 
-def _votes(
-    winners: dict[str, Entry | None],
-    demonym_countries: Sequence[str],
-    regions: Sequence[Entry] = (),
-) -> tuple[Counter[str], Counter[str]]:
-    """The document's countries and first-level regions: one vote per distinct place."""
-    countries: Counter[str] = Counter()
-    admin1: Counter[str] = Counter()
-    # One vote per distinct place, not per name: "Dublin" and "Dublin City" read as the same
-    # town must not confirm each other (LGL even: both went to Ireland in a Dublin, Ohio story).
-    # ``regions`` (named inside organisations) vote once each, unless a mention already did.
-    places = {e.id: e for e in regions}
-    places.update({e.id: e for e in winners.values() if e is not None})
-    for e in places.values():
-        if e.country:
-            countries[e.country] += 1
-        if e.admin1:
-            admin1[e.admin1] += 1
-    for c in set(demonym_countries):
-        countries[c] += 1
-    return countries, admin1
-
-
 def resolve_all(
     g: Gazetteer,
     queries: Sequence[Query],
@@ -366,13 +374,18 @@ def resolve_all(
         county = winners.get(k + " county")
         if county is not None and county.feature == "county" and e.admin1 != county.admin1:
             sure[k] = county
-    return [cache[q] if _qualified(q) else _same(q, sure, cache[q]) for q in queries[:shown]]
+    # A dateline the home state qualified ("MALTA --" in an Illinois paper) is surer than a
+    # list's qualifier: its bare mentions follow it even where alone they read a country.
+    dated = frozenset(fold(q.text) for q in cache if q.dateline and _qualified(q))
+    return [cache[q] if _qualified(q) else _same(q, sure, cache[q], dated) for q in queries[:shown]]
 
 
-def _same(q: Query, sure: dict[str, Entry], own: Entry | None) -> Entry | None:
+def _same(
+    q: Query, sure: dict[str, Entry], own: Entry | None, filed: frozenset[str] = frozenset()
+) -> Entry | None:
     """The story's sure reading of ``q``'s name, if of the kind ``q`` asks for ("Dublin City
     Council" in a story whose "Dublin" is Dublin, Ohio)."""
-    if own is not None and own.feature not in ("city", "county"):
+    if own is not None and own.feature not in ("city", "county") and fold(q.text) not in filed:
         # A country or region read alone stays: "Mali, Guinea and Burkina Faso" is a list, and
         # its "Mali" (qualified by "Guinea") must not take the story's other "Mali" to Guinea.
         return own
@@ -401,7 +414,7 @@ def _first_pass(
         k: [
             pt
             for other, top in first.items()
-            if other != k
+            if other != k and not _same_name(k, other)
             for _, _, e in top
             # by its own name: Fallston, Maryland is also "White House" in GeoNames
             if fold(e.name) == other and (pt := _anchor(e)) is not None
@@ -409,24 +422,6 @@ def _first_pass(
         for k in first
     }
     return winners, near_of
-
-
-def _named(
-    winners: dict[str, Entry | None], regions: Sequence[Entry], filed: Sequence[Entry | None]
-) -> frozenset[str]:
-    """The story's home state: the one first-level region it names (``CONTEXT_NAMED``)."""
-    named = frozenset(
-        e.admin1
-        for e in (*winners.values(), *regions)
-        if e is not None and e.feature == "region" and e.admin1
-    )
-    if len(named) <= 1:
-        return named
-    # A story that names several states still has its home in the one state whose agency it
-    # names (LGL even: Boone County, Indiana in a story of Indiana counties) or where it was
-    # filed ("CHARLESTON, W.Va. --": Lewisburg is in West Virginia).
-    home = {e.admin1 for e in (*regions, *filed) if e is not None and e.admin1}
-    return frozenset(home) if len(home) == 1 else frozenset()
 
 
 def _qualified(q: Query) -> bool:
@@ -456,7 +451,8 @@ def _resolve_one(
         # the other names' first and current readings, as for the votes
         for winners in readings
         for other, e in winners.items()
-        if other != k and e is not None and (pt := _anchor(e)) is not None
+        if other != k and not _same_name(k, other) and e is not None
+        if (pt := _anchor(e)) is not None
     ]
     top = ranked(g, q, cc, ca, near, far, named)
     if not top and q.region_only:
@@ -480,4 +476,16 @@ def _resolve_one(
         # a region: "Utah, Colorado, and Idaho" is a list.
         inside = [g.entry(i) for i in q.within if g.admin1[i] in q.admin1]
         return next((e for e in inside if e.lat is not None), None)
+    if q.township and len(named) == 1 and (not top or top[0][2].admin1 not in named):
+        # "Jerome Township" in an Ohio story: no Jerome in Ohio is indexed, and Jerome, Idaho is
+        # wrong for sure; the story's state is right at its own precision, as for "Greenwood,
+        # W. Va." above (LGL even half: 3 townships went to other states).
+        # Only a state of the same country as the best namesake: an Ohio story naming "Toronto,
+        # Ontario" once still has no Ontario townships (LGL even half).
+        state = [g.entry(i) for c in named for i in g.region_ids(c)]
+        country = top[0][2].country if top else None
+        return next(
+            (e for e in state if e.lat is not None and country in (None, e.country)),
+            top[0][2] if top else None,
+        )
     return top[0][2] if top else None

@@ -440,6 +440,7 @@ class _Finder:
             # The text's own "town of X" outweighs spaCy's LOC label (GWN dev: "the town of
             # Southold", a LOC, went to South Bend, whose alternate names list it).
             min_city_pop=LOC_MIN_POP if label == "LOC" and hint != "city" else 0,
+            township=r.span.text.split()[-1].lower() == "township",
         )
         start = r.span.start_char
         self.spans.append(_Span(start, start + len(r.mention), q, label, self.para))

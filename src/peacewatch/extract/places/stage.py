@@ -99,6 +99,18 @@ def _qualify(spans: list[_Span], g: Gazetteer, texts: list[str]) -> None:
             )
 
 
+def _filed_at_home(spans: list[_Span], g: Gazetteer, home: str) -> None:
+    """A dateline without its state ("NEWARK --") is a town of the publisher's home state, when
+    it has one of that name: the paper files from its own town (LGL even half: datelines went to
+    the larger namesake in another state)."""
+    for s in spans:
+        q = s.query
+        if q.dateline and not q.admin1 and not q.countries:
+            ids = candidates(g, q.text)
+            if any(g.feature[i] == "city" and g.admin1[i] == home for i in ids):
+                s.query = replace(q, admin1=frozenset({home}))
+
+
 def _plural_counties(spans: list[_Span], g: Gazetteer, texts: list[str]) -> None:
     """ "Barrow, Jackson and Madison counties": every item of the list is a county, looked up by
     its full name ("Jackson County"), not the town Jackson. LGL (local US news) writes county
@@ -267,7 +279,11 @@ def _metonymy(g: Gazetteer, e: Entry | None, span: Span) -> bool:
     )
 
 
-def places_for(doc: Document, g: Gazetteer | None = None) -> tuple[Place, ...]:
+def places_for(
+    doc: Document, g: Gazetteer | None = None, home: str | None = None
+) -> tuple[Place, ...]:
+    """``home``: the publisher's first-level region (``homes.learn_homes``), context as its
+    state agencies are."""
     g = g or load()
     body = doc.body.text
     texts = [body[p.start : p.end] for p in doc.body.paragraphs]
@@ -278,6 +294,8 @@ def places_for(doc: Document, g: Gazetteer | None = None) -> tuple[Place, ...]:
     spans = [s for s in spans if not _names_a_person(g, s, persons)]
     _plural_counties(spans, g, texts)
     _qualify(spans, g, texts)
+    if home:
+        _filed_at_home(spans, g, home)
     # "Ukrainian officials said Odessa port ...": the demonyms say where the story is, too.
     # Neutral on GWN/LGL dev; it keeps Odessa in Ukraine in a text that names the US.
     demonyms = [
@@ -290,7 +308,7 @@ def places_for(doc: Document, g: Gazetteer | None = None) -> tuple[Place, ...]:
         g,
         [s.query for s in spans],
         demonyms,
-        _org_regions(g, doc.parses),
+        _org_regions(g, doc.parses) + (g.region_ids(home) if home else []),
         _org_towns(g, doc.parses),
     )
     out: list[Place] = []
