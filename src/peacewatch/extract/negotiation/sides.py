@@ -100,6 +100,56 @@ def _joint(doc: Document, s: Sentence) -> list[Participant]:
     return out
 
 
+# What one side does "with" the other: "Sudan's commitment to normalizing relations with
+# Israel", "Kosovo's dialogue with Serbia", "the Government agreed to negotiate with the M23".
+WITH_VERBS = frozenset({"normalize", "normalise", "negotiate", "reconcile"})
+WITH_NOUNS = frozenset(
+    {"talks", "negotiations", "dialogue", "normalization", "normalisation", "peace", "truce",
+     "ceasefire", "reconciliation", "rapprochement"}
+)  # fmt: skip
+
+
+def _agent(tok: Token) -> Token | None:
+    """The subject of a verb or the possessor of a noun, looked for up the chain that governs
+    ``tok`` ("Sudan's commitment to normalizing": Sudan), at most three heads up."""
+    for _ in range(3):
+        who = [c for c in tok.children if c.dep_ in ("nsubj", "poss")]
+        if who:
+            return who[0]
+        if tok.head is tok or tok.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "acl", "dobj"):
+            return None
+        tok = tok.head
+    return None
+
+
+def _with(doc: Document, s: Sentence) -> list[Participant]:
+    """A side and the other side it normalises, negotiates or holds talks with."""
+    out: list[Participant] = []
+    for tok in s.sent:
+        if tok.lower_ != "with" or tok.dep_ != "prep":
+            continue
+        head = tok.head
+        # "to normalize relations with Israel" (relations the object), "normalizing relations
+        # with Israel" (normalizing its modifier)
+        norm = [c for c in head.children if c.dep_ == "amod" and c.lemma_.lower() in WITH_VERBS]
+        if head.lower_ == "relations" and not norm and head.head.lemma_.lower() in WITH_VERBS:
+            head = head.head
+        verb = bool(norm) or (head.pos_ == "VERB" and head.lemma_.lower() in WITH_VERBS)
+        if not verb and head.lower_ not in WITH_NOUNS:
+            continue
+        agent = _agent(head)
+        objs = [c for c in tok.children if c.dep_ == "pobj"]
+        if agent is None or not objs:
+            continue
+        a = side_of(doc, s, agent)
+        others = [side_of(doc, s, t) for t in conjuncts(objs[0])]
+        found = list(dict.fromkeys(x for x in [a, *others] if x is not None))
+        if a is not None and len(found) >= 2:
+            ev = token_evidence(doc, s.offset, [*agent.subtree, head, tok, *tok.subtree])
+            out += [Participant(name, iso, "party", ev) for name, iso in found]
+    return out
+
+
 # Non-state actors that are sides, not third parties, whenever a text about talks names them.
 ARMED = frozenset({"armed_group", "militia", "opposition"})
 
@@ -177,7 +227,7 @@ def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
     """Parties and mediators named anywhere in the document, first mention first."""
     found: list[Participant] = []
     for s in sents:
-        found += _between(doc, s) + _joint(doc, s) + third_parties(doc, s)
+        found += _between(doc, s) + _joint(doc, s) + _with(doc, s) + third_parties(doc, s)
     found += envoys(doc)
     # "between X and Y" names the process; the conflict dyads only stand in for it (a
     # DRC-Rwanda readout also names "the Russian invasion of Ukraine"). Two opponents named
