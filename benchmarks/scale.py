@@ -52,7 +52,9 @@ Worker settings: a local cluster gets them from `scale.DASK_CONFIG`; workers sta
 `dask worker` read their node's Dask config, so put the same there (e.g.
 `~/.config/dask/peacewatch.yaml`). Without them a worker spent 45 % more CPU per article than a
 process-pool worker (the profiler sampling the task thread every 10 ms, glibc unmapping spaCy's
-per-batch arrays after the nanny's MALLOC_TRIM_THRESHOLD_, monitors polling every 0.1 s):
+per-batch arrays after the nanny's MALLOC_TRIM_THRESHOLD_, monitors polling every 0.1 s);
+the event-loop tick every 20 ms and two tasks queued per one-thread worker cost idle CPU and
+an uneven end of run:
 
 ```yaml
 distributed:
@@ -61,8 +63,11 @@ distributed:
     memory: {monitor-interval: 1s}
   nanny:
     pre-spawn-environ: {MALLOC_TRIM_THRESHOLD_: null}
+  scheduler:
+    worker-saturation: 1.0
   admin:
     system-monitor: {interval: 2s, disk: false}
+    tick: {interval: 500ms}
 ```
 """
 
@@ -86,6 +91,12 @@ class Row:
     def per_cpu(self) -> float:
         """Articles per CPU-second: what a dedicated core gives, whatever else runs here."""
         return self.docs / self.cpu_s
+
+    @property
+    def busy(self) -> float:
+        """Share of the workers' wall time spent on CPU: below 1, they waited (for a task, for
+        the scheduler, for the last partition, or for other processes on the machine)."""
+        return self.cpu_s / (self.seconds * self.workers)
 
 
 def measure(name: str, executor: Executor, workers: int, items: list[RawInput]) -> Row:
@@ -119,14 +130,14 @@ def table(rows: list[Row], cpus: int, model: str, corpus: str) -> str:
         " them and the speed-ups understate what dedicated cores give)",
         "",
         "| executor | workers | start-up s | docs/s | speed-up | docs per CPU-s |"
-        " driver CPU s | peak MB per worker |",
-        "|---|---:|---:|---:|---:|---:|---:|---|",
+        " workers busy | driver CPU s | peak MB per worker |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in rows:
         peaks = ", ".join(f"{mb:.0f}" for mb in sorted(r.peaks.values()))
         lines.append(
             f"| {r.name} | {r.workers} | {r.startup_s:.1f} | {r.rate:.2f} | "
-            f"{r.rate / base:.2f}x | {r.per_cpu:.2f} | {r.driver_s:.1f} | {peaks} |"
+            f"{r.rate / base:.2f}x | {r.per_cpu:.2f} | {r.busy:.0%} | {r.driver_s:.1f} | {peaks} |"
         )
     return "\n".join(lines)
 

@@ -67,6 +67,12 @@ DASK_CONFIG: dict[str, object] = {
     # the other idled (a partition of 8 releases is ~1.5 s of CPU). The cost is one scheduler
     # round trip per task, milliseconds against seconds of parsing.
     "distributed.scheduler.worker-saturation": 1.0,
+    # Every server (scheduler and nannies in the driver, each worker) wakes every 20 ms by
+    # default to see whether its event loop was blocked; in a worker that wake takes the GIL
+    # from the parsing thread. Idle LocalCluster of 2 workers for 10 s, CPU: driver 0.27 s ->
+    # 0.07 s, each worker 0.15 s -> 0.03 s at 500 ms. Only the blocked-loop warning (after
+    # 3 s, the tick limit) gets coarser.
+    "distributed.admin.tick.interval": "500ms",
 }
 
 
