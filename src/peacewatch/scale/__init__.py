@@ -16,7 +16,7 @@ import resource
 import sys
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor
 from concurrent.futures import wait as wait_any
 from dataclasses import dataclass, replace
@@ -160,7 +160,8 @@ class Runner:
         self._pool: ProcessPoolExecutor | None = None
         self._client: Any = None
         self._cluster: Any = None
-        self._wait: Any = wait_any  # concurrent.futures.wait, or distributed's for Dask futures
+        # concurrent.futures.wait, or distributed's for Dask futures
+        self._wait: Callable[..., object] = wait_any
 
     def __enter__(self) -> Runner:
         if self.executor is Executor.processes:
