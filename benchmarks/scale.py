@@ -99,7 +99,9 @@ class Row:
         return self.cpu_s / (self.seconds * self.workers)
 
 
-def measure(name: str, executor: Executor, workers: int, items: list[RawInput]) -> Row:
+def measure(
+    name: str, executor: Executor, workers: int, items: list[RawInput], partition: int = 8
+) -> Row:
     warm = items[: 2 * workers]
     t0 = time.perf_counter()
     with Runner(
@@ -108,7 +110,7 @@ def measure(name: str, executor: Executor, workers: int, items: list[RawInput]) 
         list(r.run(warm))
         startup = time.perf_counter() - t0
         cpu0 = dict(r.cpu)
-        r.partition = 8  # small partitions keep both workers busy on a small corpus
+        r.partition = partition  # small partitions keep both workers busy on a small corpus
         t1, d1 = time.perf_counter(), time.process_time()
         results = list(r.run(items))
         seconds = time.perf_counter() - t1
@@ -186,15 +188,16 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=80)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--write", type=Path, default=None)
+    ap.add_argument("--partition", type=int, default=8, help="articles per task, timed run")
     args = ap.parse_args()
     logging.getLogger("distributed").setLevel(logging.WARNING)
 
     items = [i for i in read_inputs([str(args.corpus)]) if isinstance(i, RawInput)][: args.limit]
     w = args.workers
     rows = [
-        measure("local (one core)", Executor.local, 1, items),
-        measure(f"processes ({w})", Executor.processes, w, items),
-        measure(f"dask LocalCluster ({w} workers)", Executor.dask, w, items),
+        measure("local (one core)", Executor.local, 1, items, args.partition),
+        measure(f"processes ({w})", Executor.processes, w, items, args.partition),
+        measure(f"dask LocalCluster ({w} workers)", Executor.dask, w, items, args.partition),
     ]
     out = table(rows, os.cpu_count() or 1, model_name(), str(args.corpus))
     print(out)
@@ -205,7 +208,7 @@ def main() -> None:
         args.write.write_text(
             "# Scale-out: analyze on one core, a process pool and Dask\n\n"
             "Measured with `.venv/bin/python benchmarks/scale.py --write docs/SCALE.md`"
-            f" (--limit {args.limit}).\n\n"
+            f" (--limit {args.limit} --partition {args.partition}).\n\n"
             f"{out}\n\n## One million articles a day\n\n{proj}\n\n{CLUSTER}",
             encoding="utf-8",
         )
