@@ -52,7 +52,9 @@ Worker settings: a local cluster gets them from `scale.DASK_CONFIG`; workers sta
 `dask worker` read their node's Dask config, so put the same there (e.g.
 `~/.config/dask/peacewatch.yaml`). Without them a worker spent 45 % more CPU per article than a
 process-pool worker (the profiler sampling the task thread every 10 ms, glibc unmapping spaCy's
-per-batch arrays after the nanny's MALLOC_TRIM_THRESHOLD_, monitors polling every 0.1 s):
+per-batch arrays after the nanny's MALLOC_TRIM_THRESHOLD_, monitors polling every 0.1 s);
+the event-loop tick every 20 ms and two tasks queued per one-thread worker cost idle CPU and
+an uneven end of run:
 
 ```yaml
 distributed:
@@ -61,8 +63,11 @@ distributed:
     memory: {monitor-interval: 1s}
   nanny:
     pre-spawn-environ: {MALLOC_TRIM_THRESHOLD_: null}
+  scheduler:
+    worker-saturation: 1.0
   admin:
     system-monitor: {interval: 2s, disk: false}
+    tick: {interval: 500ms}
 ```
 """
 
@@ -87,8 +92,16 @@ class Row:
         """Articles per CPU-second: what a dedicated core gives, whatever else runs here."""
         return self.docs / self.cpu_s
 
+    @property
+    def busy(self) -> float:
+        """Share of the workers' wall time spent on CPU: below 1, they waited (for a task, for
+        the scheduler, for the last partition, or for other processes on the machine)."""
+        return self.cpu_s / (self.seconds * self.workers)
 
-def measure(name: str, executor: Executor, workers: int, items: list[RawInput]) -> Row:
+
+def measure(
+    name: str, executor: Executor, workers: int, items: list[RawInput], partition: int = 8
+) -> Row:
     warm = items[: 2 * workers]
     t0 = time.perf_counter()
     with Runner(
@@ -97,7 +110,7 @@ def measure(name: str, executor: Executor, workers: int, items: list[RawInput]) 
         list(r.run(warm))
         startup = time.perf_counter() - t0
         cpu0 = dict(r.cpu)
-        r.partition = 8  # small partitions keep both workers busy on a small corpus
+        r.partition = partition  # small partitions keep both workers busy on a small corpus
         t1, d1 = time.perf_counter(), time.process_time()
         results = list(r.run(items))
         seconds = time.perf_counter() - t1
@@ -119,14 +132,14 @@ def table(rows: list[Row], cpus: int, model: str, corpus: str) -> str:
         " them and the speed-ups understate what dedicated cores give)",
         "",
         "| executor | workers | start-up s | docs/s | speed-up | docs per CPU-s |"
-        " driver CPU s | peak MB per worker |",
-        "|---|---:|---:|---:|---:|---:|---:|---|",
+        " workers busy | driver CPU s | peak MB per worker |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in rows:
         peaks = ", ".join(f"{mb:.0f}" for mb in sorted(r.peaks.values()))
         lines.append(
             f"| {r.name} | {r.workers} | {r.startup_s:.1f} | {r.rate:.2f} | "
-            f"{r.rate / base:.2f}x | {r.per_cpu:.2f} | {r.driver_s:.1f} | {peaks} |"
+            f"{r.rate / base:.2f}x | {r.per_cpu:.2f} | {r.busy:.0%} | {r.driver_s:.1f} | {peaks} |"
         )
     return "\n".join(lines)
 
@@ -175,15 +188,16 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=80)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--write", type=Path, default=None)
+    ap.add_argument("--partition", type=int, default=8, help="articles per task, timed run")
     args = ap.parse_args()
     logging.getLogger("distributed").setLevel(logging.WARNING)
 
     items = [i for i in read_inputs([str(args.corpus)]) if isinstance(i, RawInput)][: args.limit]
     w = args.workers
     rows = [
-        measure("local (one core)", Executor.local, 1, items),
-        measure(f"processes ({w})", Executor.processes, w, items),
-        measure(f"dask LocalCluster ({w} workers)", Executor.dask, w, items),
+        measure("local (one core)", Executor.local, 1, items, args.partition),
+        measure(f"processes ({w})", Executor.processes, w, items, args.partition),
+        measure(f"dask LocalCluster ({w} workers)", Executor.dask, w, items, args.partition),
     ]
     out = table(rows, os.cpu_count() or 1, model_name(), str(args.corpus))
     print(out)
@@ -194,7 +208,7 @@ def main() -> None:
         args.write.write_text(
             "# Scale-out: analyze on one core, a process pool and Dask\n\n"
             "Measured with `.venv/bin/python benchmarks/scale.py --write docs/SCALE.md`"
-            f" (--limit {args.limit}).\n\n"
+            f" (--limit {args.limit} --partition {args.partition}).\n\n"
             f"{out}\n\n## One million articles a day\n\n{proj}\n\n{CLUSTER}",
             encoding="utf-8",
         )
