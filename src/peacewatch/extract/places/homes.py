@@ -13,9 +13,10 @@ the first pass's own readings.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from urllib.parse import urlsplit
 
-from peacewatch.records import Place
+from peacewatch.records import Document, Metadata, Place
 
 # A home needs this many stories of the publisher to vote: below it a story's own places would
 # be most of the evidence for its own context.
@@ -48,3 +49,28 @@ def learn_homes(stories: Iterable[tuple[str | None, tuple[Place, ...]]]) -> dict
         if told[publisher] >= MIN_STORIES and n >= MIN_SHARE * counted[publisher]:
             homes[publisher] = region
     return homes
+
+
+def publisher_of(meta: Metadata) -> str | None:
+    """Whose story this is: the publisher the input names (a feed's title, a page's site name,
+    a record's ``publisher``; the eval gives LGL's and GWN's web domain here), else the web
+    domain of its URL. None when neither is known (a bare text file): no home then."""
+    if meta.publisher:
+        return meta.publisher
+    host = urlsplit(meta.url).hostname if meta.url else None
+    return host.removeprefix("www.") if host else None
+
+
+def homed_places(docs: Sequence[Document]) -> dict[int, tuple[Place, ...]]:
+    """The second pass over analysed documents: homes learnt from these documents' own places,
+    then, for each document (by index) whose publisher has a home and whose places read
+    otherwise with it, its new places. Documents without parses (already slimmed) are skipped."""
+    from peacewatch.extract.places.stage import places_for
+
+    homes = learn_homes((publisher_of(d.meta), d.places) for d in docs)
+    out: dict[int, tuple[Place, ...]] = {}
+    for i, d in enumerate(docs):
+        home = homes.get(publisher_of(d.meta) or "")
+        if home and d.parses and (places := places_for(d, None, home)) != d.places:
+            out[i] = places
+    return out
