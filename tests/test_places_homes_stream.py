@@ -7,12 +7,15 @@ from dataclasses import replace
 
 from spacy.language import Language
 
+from peacewatch.extract.places.homes import learn_homes
 from peacewatch.pipeline import STAGES, Analysed, _extract, analyze_stream
 from peacewatch.records import RawInput
 from peacewatch.serialize import to_json
 
-# Written for this test: three stories that name towns of one state, and a bare dateline.
+# Written for this test: five stories that name towns of one state, and a bare dateline.
 TEXTS = (
+    "Teachers in Mount Vernon, Ohio, voted on Thursday to accept a new contract.",
+    "A bridge near Coshocton will close for repairs in June, county engineers said.",
     "Deputies from the Licking County Sheriff's Office arrested a man in Heath on Tuesday.",
     "The council of Granville met on Monday. Officials in Columbus said the state would pay.",
     "A fire damaged a barn near Zanesville, Ohio, on Sunday, firefighters said.",
@@ -66,3 +69,14 @@ def test_running_the_stages_after_places_again_changes_nothing(nlp: Language) ->
         again = _extract(r.input, r.doc, STAGES[2:])
         assert isinstance(again, Analysed)
         assert to_json(again.doc) == to_json(r.doc)
+
+
+def test_a_window_needs_more_stories_than_a_corpus(nlp: Language) -> None:
+    """Four stories of one publisher in a chunk of a stream are a topic as often as a home."""
+    results = list(analyze_stream(_raws("advocate.test")[2:], nlp=nlp))
+    stories = [(r.doc.meta.publisher, r.doc.places) for r in results if isinstance(r, Analysed)]
+    assert learn_homes(stories) == {"advocate.test": "US-OH"}
+    assert learn_homes(stories, window=True) == {}
+    last = results[-1]
+    assert isinstance(last, Analysed)
+    assert {p.admin1 for p in last.doc.places if p.mention == "Newark"} == {"US-NJ"}
