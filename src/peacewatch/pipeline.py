@@ -15,6 +15,7 @@ checks its components' ``requires``/``assigns``), so the stage order is checked 
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -27,10 +28,11 @@ from peacewatch.extract.entities.stage import extract_entities
 from peacewatch.extract.events.participants import resolve_participants
 from peacewatch.extract.events.stage import extract_events
 from peacewatch.extract.negotiation.stage import extract_negotiation
+from peacewatch.extract.places.homes import homed_places
 from peacewatch.extract.places.stage import extract_places
 from peacewatch.extract.quotes.stage import extract_quotes
 from peacewatch.parse.nlp import load, parse, parse_many
-from peacewatch.records import Document, InputError, RawInput
+from peacewatch.records import Document, InputError, Place, RawInput
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -240,12 +242,38 @@ def analyze_stream(
     while batch := list(islice(it, chunk)):
         cleaned = [_clean(item, published) for item in batch]
         parsed = iter(_parse([c for c in cleaned if isinstance(c, tuple)], model))
+        out: list[Result] = []
         for c in cleaned:
             if isinstance(c, Failed):
-                yield c
+                out.append(c)
                 continue
             done = next(parsed)
-            yield done if isinstance(done, Failed) else _extract(*done, stages)
+            out.append(done if isinstance(done, Failed) else _extract(*done, stages))
+        yield from _at_home(out, stages)
+
+
+def _at_home(results: list[Result], stages: Sequence[Stage]) -> list[Result]:
+    """The chunk's second pass (issue 15): each publisher's home region is learnt from its
+    stories in this chunk (``places.homes``) and the places of its stories that read otherwise
+    with it are replaced; the stages after places run again on them (no re-parse). Per chunk,
+    not per stream: a chunk is the largest set of parsed documents held at once, and its
+    boundaries are the same for every executor (scale.PARTITION and LOCAL_PARTITION are
+    multiples of CHUNK), so the documents do not depend on how the stream was cut."""
+    names = [s.name for s in stages]
+    if "places" not in names:
+        return results
+    analysed = [(i, r) for i, r in enumerate(results) if isinstance(r, Analysed)]
+    after = tuple(stages[names.index("places") :])
+    out = list(results)
+    for k, places in homed_places([r.doc for _, r in analysed]).items():
+        i, r = analysed[k]
+        fixed = dataclasses.replace(after[0], run=functools.partial(_set_places, places))
+        out[i] = _extract(r.input, r.doc, (fixed, *after[1:]))
+    return out
+
+
+def _set_places(places: tuple[Place, ...], doc: Document) -> Document:
+    return dataclasses.replace(doc, places=places)
 
 
 def _clean(item: RawInput | InputError, published: str | None) -> _Cleaned | Failed:
