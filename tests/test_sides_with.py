@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from peacewatch.pipeline import analyze
-from peacewatch.records import Document, RawInput
+from peacewatch.records import Document
+from textdoc import analyze_text
 
 
 def run(text: str, nlp: Language) -> Document:
-    raw = RawInput(id="t", source="test", data=text, content_type="text", published="2021-06-27")
-    return analyze(raw, published="2021-06-27", nlp=nlp)
+    return analyze_text(nlp, text, published="2021-06-27")
 
 
 def test_normalizing_relations_with_names_both_sides(nlp: Language) -> None:

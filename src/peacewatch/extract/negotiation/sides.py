@@ -25,10 +25,11 @@ from spacy.tokens import Token
 
 from peacewatch.evidence import span as token_evidence_of
 from peacewatch.extract.actors.base import issuer_of
+from peacewatch.extract.negotiation.cues import owner_of
 from peacewatch.extract.negotiation.dyads import dyad_sides, governments_named
 from peacewatch.extract.negotiation.third_parties import conjuncts, envoys, side_of, third_parties
 from peacewatch.parse import countries
-from peacewatch.parse.syntax import Sentence, token_evidence
+from peacewatch.parse.syntax import Sentence, subject_of, token_evidence
 from peacewatch.records import Document, Participant
 
 # Nouns whose "between X and Y" names the sides of a negotiation or of the conflict it is about.
@@ -110,12 +111,13 @@ WITH_NOUNS = frozenset(
 
 
 def _agent(tok: Token) -> Token | None:
-    """The subject of a verb or the possessor of a noun, looked for up the chain that governs
-    ``tok`` ("Sudan's commitment to normalizing": Sudan), at most three heads up."""
+    """The subject of a verb or the owner of a noun (the shared helpers), looked for up the
+    chain that governs ``tok`` ("Sudan's commitment to normalizing": Sudan), at most three
+    heads up."""
     for _ in range(3):
-        who = [c for c in tok.children if c.dep_ in ("nsubj", "poss")]
-        if who:
-            return who[0]
+        who = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else owner_of(tok)
+        if who is not None:
+            return who
         if tok.head is tok or tok.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "acl", "dobj"):
             return None
         tok = tok.head
