@@ -238,12 +238,19 @@ def resolve_absolute(
             nxt = d.replace(year=d.year + 1)
         except ValueError:  # 29 February
             return Resolution(None, "unknown", "absolute")
-        if tense == "future" or (nxt - base) < (base - d):
+        # A future verb about a day of the last week is not next year's: "will travel ...
+        # from May 31 to June 6" in a release dated 1 June (peace-processes-state, 2021: a
+        # trip under way, or a feed date a day after the text) put the trip in 2022.
+        recent = (base - d).days <= RECENT_DAYS
+        if (tense == "future" and not recent) or (nxt - base) < (base - d):
             d = nxt
     return day(d, "absolute")
 
 
 NO_BASE = Resolution(None, "unknown", "no-publication-date")
+# Days before publication within which a yearless day under a future verb stays in the
+# publication's year (see resolve_absolute).
+RECENT_DAYS = 7
 
 # The rules that resolve an expression against the publication date: "yesterday", "last week",
 # "next month", "on Monday". A month or a day without a year ("in March", "29 March") is
