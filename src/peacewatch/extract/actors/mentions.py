@@ -24,6 +24,7 @@ Reference = Literal[
     "they",
     "title",
     "pair",
+    "armed",
 ]
 
 FIRST_SINGULAR = frozenset({"i", "me", "my", "myself"})
@@ -91,6 +92,31 @@ OWN_GROUP = frozenset(
         "military personnel",
     }
 )
+# "the rebels", "the militant group": a description of an armed group, resolved to the armed
+# group the text names (issue 14 names "the militant group" and "the rebels" as references an
+# analyst expects resolved). The nouns are the armed-actor words of PLOVER's "rebel" sector
+# (lexicons/plover_actors.json) and their "group" forms; "the group" and "the movement" alone
+# count only when the group before them is armed (stage.Resolver._armed).
+ARMED = frozenset(
+    {
+        "rebels",
+        "rebel group",
+        "rebel forces",
+        "rebel movement",
+        "militants",
+        "militant group",
+        "insurgents",
+        "insurgent group",
+        "armed group",
+        "militia",
+        "militias",
+        "guerrillas",
+        "guerrilla group",
+        "separatists",
+        "fighters",
+    }
+)
+ARMED_ANAPHOR = frozenset({"group", "movement"})
 # Words a common noun phrase may start with in sentence position: "The first thing",
 # "Some officials". A mention that is such a phrase and matches no actor names no one.
 DETERMINERS = frozenset(
@@ -188,6 +214,8 @@ def classify(text: str) -> Classified:
         return Classified("they", bare)
     if one in GENERIC:
         return Classified("generic", bare)
+    if words[:1] == ("the",) and " ".join(bare) in ARMED | ARMED_ANAPHOR:
+        return Classified("armed", bare)
     if words[:1] == ("the",) and " ".join(bare) in OWN_GOVERNMENT:
         return Classified("own_government", bare)
     if words[:1] == ("all",) and PAIR.match("the " + " ".join(words[1:])):

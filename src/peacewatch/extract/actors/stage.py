@@ -29,6 +29,7 @@ from dataclasses import replace
 
 from peacewatch.extract.actors.base import actor_base, fold, holder_on, issuers
 from peacewatch.extract.actors.mentions import (
+    ARMED_ANAPHOR,
     Classified,
     classify,
     is_common_phrase,
@@ -46,6 +47,8 @@ TITLE_BEFORE = re.compile(
 )
 # Actors that "they" can stand for: groups and collective bodies, not states or people.
 PLURAL_KINDS = frozenset({"group", "armed_group", "militia", "opposition", "government"})
+# Actors "the rebels" and "the group" can stand for.
+ARMED_KINDS = frozenset({"armed_group", "militia"})
 # How far back a pronoun looks for its antecedent: the paragraph it is in and the one before
 # (a readout's "He stressed" follows the paragraph that names the leader).
 PARAGRAPHS_BACK = 1
@@ -122,6 +125,29 @@ class Resolver:
             return None
         rec = self.reg.actors[self.reg.of_entity[e.id]]
         return rec.id if rec.kind in PLURAL_KINDS else None
+
+    def _armed(self, c: Classified, pos: int) -> str | None:
+        """The armed group "the rebels" or "the militant group" stands for: the nearest one
+        named before it in this paragraph or the one before, else the only one the document
+        names. "the group" alone takes only the nearest group, and only when that is armed."""
+        first = self.starts[max(0, self._paragraph(pos) - PARAGRAPHS_BACK)] if self.starts else 0
+        i = bisect_right(self.mention_starts, pos - 1)
+        while i > 0:
+            i -= 1
+            start, e = self.mentions[i]
+            if start < first:
+                break
+            if e.type not in ("ORG", "GROUP"):
+                continue
+            rec = self.reg.actors[self.reg.of_entity[e.id]]
+            if rec.kind in ARMED_KINDS:
+                return rec.id
+            if " ".join(c.words) in ARMED_ANAPHOR:
+                return None
+        if " ".join(c.words) in ARMED_ANAPHOR:
+            return None
+        armed = {r.id for r in self.reg.actors.values() if r.kind in ARMED_KINDS}
+        return armed.pop() if len(armed) == 1 else None
 
     def _title(self, c: Classified, pos: int) -> list[str]:
         fits = [
@@ -253,6 +279,8 @@ class Resolver:
             ids = list(self._title(c, pos))
         elif c.reference == "pair":
             ids = list(self._pair(c))
+        elif c.reference == "armed":
+            ids = [self._armed(c, pos)]
         return [i for i in ids if i], True
 
 
@@ -351,6 +379,10 @@ def _resolve_speaker(r: Resolver, q: Quote) -> Quote:
         # release they speak for the issuer's government, which is who the quote is linked to.
         return replace(q, speaker=replace(s, actor=p.state, mention=s.name))
     ids, is_ref = r.resolve(s.name, q.evidence.start, None)
+    if not is_ref and s.name[:1].islower():
+        # The quote stage drops the article ("The rebels said" -> "rebels"); the description
+        # it leaves is read as the text wrote it.
+        ids, is_ref = r.resolve("the " + s.name, q.evidence.start, None)
     if not is_ref:
         # "the President of Russia said", "the Ukrainian Head of State": a title with its country.
         ids = r.country_title(s.name, q.evidence.start)

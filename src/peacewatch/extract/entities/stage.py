@@ -29,6 +29,7 @@ from peacewatch.extract.entities.groups import Group, find_groups
 from peacewatch.extract.entities.labels import labels, spokesperson
 from peacewatch.extract.entities.notpeople import is_acronym, is_fragment, is_located
 from peacewatch.extract.entities.roles import RoleHit, find_role
+from peacewatch.extract.entities.surnames import with_surnames
 from peacewatch.extract.entities.untagged import (
     has_person_apposition,
     is_called_on,
@@ -374,7 +375,7 @@ def extract_entities(doc: Document) -> Document:
     for par, parsed in zip(doc.body.paragraphs, doc.parses, strict=True):
         if _ATTRIBUTION.match(doc.body.text, par.start, par.end):
             attributed.add(par.start)
-        for ent in parsed.ents:
+        for ent in with_surnames(parsed.ents):
             col.add(ent, par.start)
         for span in untagged_orgs(parsed):
             col._org(span, par.start)

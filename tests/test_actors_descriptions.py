@@ -1,0 +1,45 @@
+"""Descriptions of an armed group ("the rebels", "the group") and a surname the actor base knows
+as an organisation ("... Kayikwamba Wagner"), written for these tests."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from textdoc import analyze_text
+
+from peacewatch.extract.actors.mentions import classify
+
+DRC = (
+    "Congolese Foreign Minister Therese Kayikwamba Wagner met her Rwandan counterpart on Friday.\n\n"
+    "The government and the M23 held talks in Doha. The rebels said they would withdraw from "
+    "two towns."
+)
+
+
+def test_descriptions_of_armed_groups_are_references() -> None:
+    assert classify("the rebels").reference == "armed"
+    assert classify("the militant group").reference == "armed"
+    assert classify("the group").reference == "armed"
+    assert classify("rebels").reference == "name"  # no article: some rebels, not the text's
+
+
+def test_a_surname_known_as_an_organisation_stays_in_the_person_name(nlp: Language) -> None:
+    doc = analyze_text(nlp, DRC)
+    people = {e.name for e in doc.entities if e.type == "PERSON"}
+    assert "Therese Kayikwamba Wagner" in people
+    assert not any("wagner" in a.id and a.kind != "person" for a in doc.actors)
+
+
+def test_the_rebels_are_the_armed_group_the_text_names(nlp: Language) -> None:
+    doc = analyze_text(nlp, DRC)
+    speakers = {q.speaker.actor for q in doc.quotes if q.speaker is not None}
+    assert "ucdp:m23" in speakers
+
+
+def test_the_group_after_a_state_is_not_resolved(nlp: Language) -> None:
+    text = "Qatar hosted the meeting on Friday. The group said the talks would go on."
+    doc = analyze_text(nlp, text)
+    assert all(
+        a.actor is None or not a.actor.startswith(("ucdp:", "nsag:"))
+        for e in doc.events
+        for a in e.actors
+    )
