@@ -43,3 +43,23 @@ def test_the_group_after_a_state_is_not_resolved(nlp: Language) -> None:
         for e in doc.events
         for a in e.actors
     )
+
+
+def test_a_town_tagged_as_a_person_is_a_place_not_an_actor(nlp: Language) -> None:
+    text = (
+        "Armenian and Azerbaijani border commissions met in Jermuk and Lachin last year, "
+        "officials said on Monday."
+    )
+    doc = analyze_text(nlp, text)
+    names = {a.name for a in doc.actors}
+    assert not names & {"Jermuk", "Lachin"}
+    assert {p.mention for p in doc.places if p.name} >= {"Jermuk"}
+
+
+def test_a_capital_that_speaks_is_its_state(nlp: Language) -> None:
+    text = "Baku insists that Armenia must first change its constitution, the ministry said."
+    doc = analyze_text(nlp, text)
+    speakers = {q.speaker.actor for q in doc.quotes if q.speaker is not None}
+    assert "state:AZ" in speakers or any(
+        a.actor == "state:AZ" for e in doc.events for a in e.actors
+    )

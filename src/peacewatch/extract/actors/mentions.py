@@ -114,6 +114,9 @@ ARMED = frozenset(
         "guerrilla group",
         "separatists",
         "fighters",
+        "paramilitaries",
+        "paramilitary group",
+        "paramilitary forces",
     }
 )
 ARMED_ANAPHOR = frozenset({"group", "movement"})

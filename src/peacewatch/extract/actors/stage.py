@@ -70,6 +70,11 @@ class Resolver:
         self.place_country = {
             fold(n): p.country for p in doc.places if p.country for n in (p.name, p.mention) if n
         }
+        # "Baku insists", "Kinshasa accuses": a capital or country the geoparser read as the
+        # subject of a speech or stance verb (Place.metonymy) is its state's government.
+        self.metonym_state = {
+            fold(p.mention): p.country for p in doc.places if p.metonymy and p.country
+        }
         self.subjects = _person_subjects(doc)
         self.subject_starts = [s for s, _ in self.subjects]
 
@@ -386,6 +391,9 @@ def _resolve_speaker(r: Resolver, q: Quote) -> Quote:
     if not is_ref:
         # "the President of Russia said", "the Ukrainian Head of State": a title with its country.
         ids = r.country_title(s.name, q.evidence.start)
+        state = r.reg.state(r.metonym_state.get(fold(s.name)))
+        if not ids and state is not None:
+            ids = [state]
         if not ids:
             return q
     if not ids:
@@ -400,9 +408,10 @@ def _resolve_actors(
     out: list[Actor] = []
     unresolved: list[str] = []
     for a in actors:
-        if a.entity is not None:
-            out.append(replace(a, actor=r.reg.of_entity.get(a.entity)))
+        if a.entity is not None and a.entity in r.reg.of_entity:
+            out.append(replace(a, actor=r.reg.of_entity[a.entity]))
             continue
+        a = replace(a, entity=None)  # an entity dropped as a place (_places_not_actors)
         ids, is_ref = r.resolve(a.name, pos, quote)
         named = _named(r, a) if not is_ref else a
         if not is_ref and (named.country or named.actor or not is_common_phrase(a.name)):
@@ -426,6 +435,9 @@ def _named(r: Resolver, a: Actor) -> Actor:
         return replace(a, actor=rec.id, country=a.country or rec.country)
     if a.country:
         return replace(a, actor=r.reg.state(a.country))
+    state = r.reg.state(r.metonym_state.get(fold(a.name)))
+    if state is not None:
+        return replace(a, actor=state, country=r.metonym_state[fold(a.name)])
     country = r.place_country.get(fold(a.name))
     return replace(a, country=country) if country else a
 
@@ -438,7 +450,33 @@ def _resolve_event(r: Resolver, e: Event, quotes: tuple[Quote, ...]) -> Event:
     return replace(e, actors=actors, recipients=recipients, unresolved=tuple(u1 + u2))
 
 
+def _places_not_actors(doc: Document) -> Document:
+    """Drop the entities the geoparser read as places: "Lachin" or "Jermuk" tagged PERSON or
+    ORG, with no title and every mention a resolved place, is a town, not a person (issue 14
+    saw "Khan Younis" as a person). Names the actor base knows stay actors: it wins over the
+    gazetteer for people and organisations (issue 15)."""
+    feature = {(p.start, p.end): p.feature for p in doc.places if p.name and not p.metonymy}
+    if not feature:
+        return doc
+    base = actor_base()
+    # An ORG only as a town or a site: official-2022's "the Centre" (a space centre) and "the
+    # Union State" read as regions of Burkina Faso and Paraguay, and were actors all the same.
+    org_features = ("city", "landmark")
+
+    def is_place(e: Entity) -> bool:
+        if e.role or base.find(e.name) is not None:
+            return False
+        spans = [(m.start, m.end) for m in e.mentions]
+        if e.type == "PERSON":
+            return all(s in feature for s in spans)
+        return e.type == "ORG" and all(feature.get(s) in org_features for s in spans)
+
+    keep = tuple(e for e in doc.entities if not is_place(e))
+    return doc if len(keep) == len(doc.entities) else replace(doc, entities=keep)
+
+
 def extract_actors(doc: Document) -> Document:
+    doc = _places_not_actors(doc)
     r = Resolver(doc)
     quotes = tuple(_resolve_speaker(r, q) for q in doc.quotes)
     doc = replace(doc, quotes=quotes)
