@@ -4,12 +4,13 @@ as an organisation ("... Kayikwamba Wagner"), written for these tests."""
 from __future__ import annotations
 
 from spacy.language import Language
-from textdoc import analyze_text
 
 from peacewatch.extract.actors.mentions import classify
+from textdoc import analyze_text
 
 DRC = (
-    "Congolese Foreign Minister Therese Kayikwamba Wagner met her Rwandan counterpart on Friday.\n\n"
+    "Congolese Foreign Minister Therese Kayikwamba Wagner met her Rwandan counterpart on "
+    "Friday.\n\n"
     "The government and the M23 held talks in Doha. The rebels said they would withdraw from "
     "two towns."
 )
@@ -19,6 +20,8 @@ def test_descriptions_of_armed_groups_are_references() -> None:
     assert classify("the rebels").reference == "armed"
     assert classify("the militant group").reference == "armed"
     assert classify("the group").reference == "armed"
+    assert classify("the Iran-aligned movement").reference == "armed"
+    assert classify("the M23 rebels").reference == "name"  # named: the actor base's
     assert classify("rebels").reference == "name"  # no article: some rebels, not the text's
 
 

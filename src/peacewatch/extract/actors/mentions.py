@@ -120,6 +120,23 @@ ARMED = frozenset(
     }
 )
 ARMED_ANAPHOR = frozenset({"group", "movement"})
+# "the Iran-aligned movement", "the Rwandan-backed rebels": a modifier that ties the group to
+# a sponsor describes it and names no other actor.
+_SPONSORED = re.compile(r"^[A-Z][\w.]*-(?:aligned|backed|led|allied|supported|affiliated)$")
+
+
+def _armed_description(words: list[str]) -> bool:
+    """Armed-group nouns after lower-case or sponsor modifiers: "rebels", "the armed group",
+    "the Iran-aligned movement"; a capitalised word in front names the group ("M23 rebels")
+    and is left to the actor base."""
+    low = [w.lower() for w in words]
+    for n in (2, 1):
+        if len(low) >= n and " ".join(low[-n:]) in (ARMED | ARMED_ANAPHOR):
+            mods = words[:-n]
+            return len(mods) <= 2 and all(m.islower() or _SPONSORED.match(m) for m in mods)
+    return False
+
+
 # Words a common noun phrase may start with in sentence position: "The first thing",
 # "Some officials". A mention that is such a phrase and matches no actor names no one.
 DETERMINERS = frozenset(
@@ -217,7 +234,7 @@ def classify(text: str) -> Classified:
         return Classified("they", bare)
     if one in GENERIC:
         return Classified("generic", bare)
-    if words[:1] == ("the",) and " ".join(bare) in ARMED | ARMED_ANAPHOR:
+    if words[:1] == ("the",) and _armed_description(text.split()[1:]):
         return Classified("armed", bare)
     if words[:1] == ("the",) and " ".join(bare) in OWN_GOVERNMENT:
         return Classified("own_government", bare)

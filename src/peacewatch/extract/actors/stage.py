@@ -285,7 +285,7 @@ class Resolver:
         elif c.reference == "pair":
             ids = list(self._pair(c))
         elif c.reference == "armed":
-            ids = [self._armed(c, pos)]
+            ids = [self._armed(c, _pronoun_at(self.doc.body.text, pos, text))]
         return [i for i in ids if i], True
 
 
@@ -408,10 +408,13 @@ def _resolve_actors(
     out: list[Actor] = []
     unresolved: list[str] = []
     for a in actors:
-        if a.entity is not None and a.entity in r.reg.of_entity:
+        # "the Iran-aligned movement" holds the entity Iran but describes an armed group.
+        described = classify(a.name).reference == "armed"
+        if a.entity is not None and a.entity in r.reg.of_entity and not described:
             out.append(replace(a, actor=r.reg.of_entity[a.entity]))
             continue
-        a = replace(a, entity=None)  # an entity dropped as a place (_places_not_actors)
+        # an entity dropped as a place (_places_not_actors), or a sponsor inside a description
+        a = replace(a, entity=None, country=None if described else a.country)
         ids, is_ref = r.resolve(a.name, pos, quote)
         named = _named(r, a) if not is_ref else a
         if not is_ref and (named.country or named.actor or not is_common_phrase(a.name)):
