@@ -384,7 +384,7 @@ def _resolve_speaker(r: Resolver, q: Quote) -> Quote:
         # release they speak for the issuer's government, which is who the quote is linked to.
         return replace(q, speaker=replace(s, actor=p.state, mention=s.name))
     ids, is_ref = r.resolve(s.name, q.evidence.start, None)
-    if not is_ref and s.name[:1].islower():
+    if not is_ref and (s.name[:1].islower() or classify("the " + s.name).reference == "armed"):
         # The quote stage drops the article ("The rebels said" -> "rebels"); the description
         # it leaves is read as the text wrote it.
         ids, is_ref = r.resolve("the " + s.name, q.evidence.start, None)
