@@ -32,7 +32,7 @@ def _content_tokens(verb: Token, lex: QuoteLexicon) -> list[Token] | None:
         if child.dep_ == "ccomp" and not any(
             c.dep_ == "aux" and c.tag_ == "TO" for c in child.children
         ):
-            return list(child.subtree)
+            return _own_content(child, lex)
     repaired = _misattached_that(verb)
     if repaired:
         return repaired
@@ -64,6 +64,27 @@ def _content_tokens(verb: Token, lex: QuoteLexicon) -> list[Token] | None:
         toks = [t for t in sent if t.i < first]
         return toks or None
     return None
+
+
+def _own_content(head: Token, lex: QuoteLexicon) -> list[Token]:
+    """The content clause up to a conjoined report of someone else: in "Aoun said the draft met
+    Lebanon's demands, and Israeli Prime Minister Yair Lapid called it a historic achievement"
+    the parser makes "called" a conjunct of "met", so Lapid's words sat inside Aoun's quote
+    and Lapid's own attribution was dropped as nested. A conjunct that is itself a cue with a
+    named subject starts a new attribution."""
+    toks = list(head.subtree)
+    for c in head.children:
+        if (
+            c.dep_ == "conj"
+            and lex.is_cue(c.lemma_.lower())
+            and any(s.dep_ == "nsubj" and s.pos_ == "PROPN" for s in c.children)
+        ):
+            cut = min(t.i for t in c.subtree)
+            toks = [t for t in toks if t.i < cut]
+            while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+                toks.pop()
+            break
+    return toks
 
 
 def _misattached_that(verb: Token) -> list[Token] | None:
