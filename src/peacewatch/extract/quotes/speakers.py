@@ -121,13 +121,31 @@ def speaker_from_phrase(ctx: QuoteContext, para: int, head: Token) -> tuple[Spea
         return None, "generic"
     # An apposition naming a person is the speaker: "his spokesman, Dmitry Peskov, said".
     if head.pos_ != "PROPN":
-        head = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), head)
+        head = next(
+            (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None
+        ) or (_appos_of_object(head) or head)
     ents = ctx.entities_at(*token_offsets(p0, [head]))
     if ents:
         person = _person_entity(ctx, ents)
         found = person if person is not None else ents[0]
         return Speaker(found.name, found.id), "subject"
     return _unlinked_speaker(ctx, p0, head), "subject"
+
+
+def _appos_of_object(head: Token) -> Token | None:
+    """ "The head of the Arab League, Ahmed Aboul Gheit, said": the parser hangs the person's
+    apposition on the object of the title's "of" phrase, not on the title. A person's name set
+    off by commas right after a role noun's phrase is the role's holder."""
+    if head.lower_ not in role_words()["role_nouns"]:
+        return None
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.i < head.i:
+            continue
+        for obj in prep.children:
+            for c in obj.children:
+                if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON":
+                    return c
+    return None
 
 
 def _unlinked_speaker(ctx: QuoteContext, p0: int, head: Token) -> Speaker | None:
