@@ -66,3 +66,15 @@ def test_a_capital_that_speaks_is_its_state(nlp: Language) -> None:
     assert "state:AZ" in speakers or any(
         a.actor == "state:AZ" for e in doc.events for a in e.actors
     )
+
+
+def test_both_sides_in_a_war_with_an_armed_group(nlp: Language) -> None:
+    text = (
+        "Delegations of the Sudanese Armed Forces and the Rapid Support Forces met in Jeddah, "
+        "hosted by Saudi Arabia. The Rapid Support Forces said they wanted a truce.\n\n"
+        "Both sides accused each other of violating the earlier declaration."
+    )
+    doc = analyze_text(nlp, text)
+    accusers = {a.actor for e in doc.events if e.type == "ACCUSE" for a in e.actors}
+    assert "state:SA" not in accusers
+    assert "nsag:rsf" in accusers

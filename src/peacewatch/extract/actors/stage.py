@@ -240,13 +240,30 @@ class Resolver:
         if c.people:
             top = people[:2] if c.explicit_two or len(people) == 2 else []
             return [self.reg.of_entity[e.id] for e in top] if len(top) == 2 else []
-        # States: those of the people who talk, else the most-named states.
+        # States: those of the people who talk, else the most-named states. Where the text
+        # names an armed group, the sides are the most-named armed group and the most-named
+        # state or government: "both sides accused each other" in a text on the army and the
+        # RSF of Sudan resolved to Sudan and Saudi Arabia (the host), and in a U.S. meeting
+        # with the Taliban to the U.S. and Afghanistan.
+        armed = self._armed_pair()
+        if armed is not None:
+            return armed
         states = list(dict.fromkeys(e.country for e in people if e.country))
         if len(states) != 2:
             named = [e.country for e in self.ranked if e.type == "STATE" and e.country]
             states = named[:2] if c.explicit_two or len(named) == 2 else []
         ids = [self.reg.state(s) for s in states]
         return [i for i in ids if i] if len(states) == 2 else []
+
+    def _armed_pair(self) -> list[str] | None:
+        """[most-named armed group, most-named state or government], or None when the text
+        names no armed group; [] when it names no state or government besides."""
+        ranked = [self.reg.actors[self.reg.of_entity[e.id]] for e in self.ranked]
+        group = next((r for r in ranked if r.kind in ARMED_KINDS), None)
+        if group is None:
+            return None
+        other = next((r for r in ranked if r.kind in ("state", "government")), None)
+        return [group.id, other.id] if other is not None else []
 
     def _speaker_state(self, speaker: Speaker | None) -> str | None:
         if speaker is None or speaker.actor is None:
