@@ -26,7 +26,7 @@ from spacy.tokens import Token
 
 from peacewatch.extract.actors.base import issuer_of
 from peacewatch.extract.actors.mentions import classify
-from peacewatch.extract.actors.stage import Resolver
+from peacewatch.extract.actors.resolver import Resolver
 from peacewatch.parse import countries
 from peacewatch.parse.syntax import Sentence, surname
 from peacewatch.records import ActorRecord, Document, Quote
