@@ -25,10 +25,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from peacewatch.extract.actors.base import actor_base, fold
+from peacewatch.extract.actors.base import actor_base, fold, issuer_of
 from peacewatch.extract.actors.mentions import classify, is_common_phrase
 from peacewatch.extract.actors.resolver import Resolver
-from peacewatch.records import Actor, Document, Entity, Event, Quote, Speaker
+from peacewatch.records import Actor, Document, Entity, Event, Place, Quote, Speaker
 
 # The label of a briefer who is named by rank only: "SENIOR STATE DEPARTMENT OFFICIAL",
 # "Senior Administration Official Two", "a senior official".
@@ -130,24 +130,48 @@ def _resolve_event(r: Resolver, e: Event, quotes: tuple[Quote, ...]) -> Event:
 
 def _places_not_actors(doc: Document) -> Document:
     """Drop the entities the geoparser read as places: "Lachin" or "Jermuk" tagged PERSON or
-    ORG, with no title and every mention a resolved place, is a town, not a person (issue 14
-    saw "Khan Younis" as a person). Names the actor base knows stay actors: it wins over the
-    gazetteer for people and organisations (issue 15)."""
-    feature = {(p.start, p.end): p.feature for p in doc.places if p.name and not p.metonymy}
-    if not feature:
+    ORG, with no title and every mention a resolved place in the text's setting, is a town,
+    not a person (issue 14 saw "Khan Younis" as a person). Names the actor base knows stay
+    actors: it wins over the gazetteer for people and organisations (issue 15)."""
+    resolved = [p for p in doc.places if p.name and not p.metonymy]
+    by_span = {(p.start, p.end): p for p in resolved}
+    if not by_span:
         return doc
     base = actor_base()
+    issuer = issuer_of(doc.meta.publisher)
+    home = issuer.get("country") if issuer else None
     # An ORG only as a town or a site: official-2022's "the Centre" (a space centre) and "the
     # Union State" read as regions of Burkina Faso and Paraguay, and were actors all the same.
     org_features = ("city", "landmark")
+    # The countries the text names: as places, and as demonyms ("Armenian and Azerbaijani").
+    pattern, forms = base.named_in_text
+    named = {p.country for p in resolved if p.feature == "country"} | {
+        forms[m.group(0)].country for m in pattern.finditer(doc.body.text)
+    }
+
+    def in_setting(place: Place, own: set[tuple[int, int]]) -> bool:
+        """The place is where the text is: it shares a region with another place the text
+        names, or its country is named and is not the issuer's own. A wrong reading of a
+        person or a body is rarely so placed: "in Congress" (Congress, Arizona), "bringing
+        Paul home" (Paul, Idaho) in State Department releases stayed actors (pps sample)."""
+        if place.feature == "country":
+            return True
+        others = [p for p in resolved if (p.start, p.end) not in own]
+        if place.admin1 and any(p.admin1 == place.admin1 for p in others):
+            return True
+        return place.country != home and place.country in named
 
     def is_place(e: Entity) -> bool:
         if e.role or base.find(e.name) is not None:
             return False
-        spans = [(m.start, m.end) for m in e.mentions]
-        if e.type == "PERSON":
-            return all(s in feature for s in spans)
-        return e.type == "ORG" and all(feature.get(s) in org_features for s in spans)
+        spans = {(m.start, m.end) for m in e.mentions}
+        places = [by_span.get(s) for s in spans]
+        if any(p is None for p in places):
+            return False
+        found = [p for p in places if p is not None]
+        if e.type == "ORG" and any(p.feature not in org_features for p in found):
+            return False
+        return e.type in ("PERSON", "ORG") and all(in_setting(p, spans) for p in found)
 
     keep = tuple(e for e in doc.entities if not is_place(e))
     return doc if len(keep) == len(doc.entities) else replace(doc, entities=keep)
