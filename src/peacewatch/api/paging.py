@@ -33,8 +33,6 @@ KEYS: dict[str, tuple[str, ...]] = {
     "documents": ("published", "id"),
     # Full-text search (store/search.py): newest first, then the kind and place in a document.
     "search": ("day", "version_id", "rank", "idx"),
-    # /negotiation (api/reads.negotiation_page): document order, then kind and position.
-    "negotiation": ("published", "version_id", "kind", "idx"),
 }
 TOTAL_TTL_S = 2.0
 _MAX_TOTALS = 512
@@ -43,12 +41,7 @@ BAD = "pass the next_cursor of the previous page unchanged (or leave cursor out 
 
 
 def encode(kind: str, row: Mapping[str, object]) -> str:
-    return encode_key(kind, tuple(map(row.get, KEYS[kind])))
-
-
-def encode_key(kind: str, values: tuple[object, ...]) -> str:
-    """A cursor from the sort key itself (a list whose rows do not carry it as fields)."""
-    key = [["d", x.isoformat()] if isinstance(x, date) else x for x in values]
+    key = [["d", x.isoformat()] if isinstance(x, date) else x for x in map(row.get, KEYS[kind])]
     raw = json.dumps({"k": kind, "a": key}, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 

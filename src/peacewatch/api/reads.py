@@ -161,7 +161,6 @@ class _Item:
     kind: str
     parties: tuple[str, ...]
     row: Row
-    key: tuple[Any, ...]  # the page key (paging.KEYS["negotiation"]), ascending with seq
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,11 +187,8 @@ def _read_negotiations(conn: sa.Connection) -> _Negotiations:
     cur = _current().subquery("cur")
     neg = v.c.document["negotiation"].label("negotiation")
     stmt = sa.select(v.c.id, v.c.doc_id, v.c.published, v.c.title, neg)
-    stmt = stmt.join(cur, cur.c.id == v.c.id)
-    # Ordered here, not by SQL: SQLite puts an undated document first, PostgreSQL last, and
-    # the cursor's order must be one order on both.
-    rows = sorted(conn.execute(stmt), key=lambda r: (_date(r.published) or date.min, r.id))
-    docs = [(r, _load(r.negotiation) if r.negotiation else {}) for r in rows]
+    stmt = stmt.join(cur, cur.c.id == v.c.id).order_by(v.c.published, v.c.id)
+    docs = [(r, _load(r.negotiation) if r.negotiation else {}) for r in conn.execute(stmt)]
     every: list[_Item] = []
     for r, neg_ in docs:
         parties = [str(p) for p in neg_.get("parties", [])]
@@ -209,52 +205,9 @@ def _read_negotiations(conn: sa.Connection) -> _Negotiations:
                     "parties": parties,
                     "day": day,
                 }
-                key = (_date(r.published), r.id, kind, i)
-                every.append(_Item(day, len(every), kind, tuple(parties), row, key))
+                every.append(_Item(day, len(every), kind, tuple(parties), row))
     dated = sorted((x for x in every if x.day is not None), key=lambda x: (x.day, x.seq))
     return _Negotiations(docs, dated, [x.day for x in dated if x.day is not None], every)
-
-
-def _after(key: tuple[Any, ...], cursor: tuple[Any, ...]) -> bool:
-    """``key`` sorts after the cursor's key (an undated document's None first, as date.min)."""
-    day, rest = key[0] or date.min, key[1:]
-    cday = cursor[0] or date.min
-    return (day, rest[0], _KINDS.index(rest[1]), rest[2]) > (
-        cday,
-        cursor[1],
-        _KINDS.index(str(cursor[2])) if cursor[2] in _KINDS else -1,
-        cursor[3],
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class NegotiationPage:
-    items: dict[str, list[Row]]
-    total: int  # items of every page for these filters
-    next_key: tuple[Any, ...] | None  # the last item's key when more follow
-
-
-def negotiation_page(
-    conn: sa.Connection,
-    since: date | None,
-    until: date | None,
-    party: str | None,
-    limit: int,
-    after: tuple[Any, ...] | None = None,
-) -> NegotiationPage:
-    """One page of ``negotiation``: at most ``limit`` rounds, commitments and agreements
-    together, in document order, after the cursor's item. A month of 100,000 documents is
-    ~4,700 items (2.7 MB): served whole, 8 clients waited 4.4 s at p95 (BENCHMARKS.md)."""
-    chosen = _chosen(conn, since, until, party)
-    start = 0
-    if after is not None:
-        start = next((i for i, x in enumerate(chosen) if _after(x.key, after)), len(chosen))
-    page = chosen[start : start + limit]
-    out: dict[str, list[Row]] = {k: [] for k in _KINDS}
-    for x in page:
-        out[x.kind].append({**x.row, "parties": list(x.parties)})  # a copy: the cache stays
-    more = start + limit < len(chosen)
-    return NegotiationPage(out, len(chosen), page[-1].key if more and page else None)
 
 
 def negotiation(
@@ -262,14 +215,6 @@ def negotiation(
 ) -> dict[str, list[Row]]:
     """Rounds, commitments, agreements and participants of the current versions."""
     out: dict[str, list[Row]] = {k: [] for k in _KINDS}
-    for x in _chosen(conn, since, until, party):
-        out[x.kind].append({**x.row, "parties": list(x.parties)})  # a copy: the cache stays
-    return out
-
-
-def _chosen(
-    conn: sa.Connection, since: date | None, until: date | None, party: str | None
-) -> list[_Item]:
     index = _negotiations(conn)
     if since is None and until is None:
         chosen = index.every
@@ -279,10 +224,12 @@ def _chosen(
         chosen = sorted(index.dated[lo:hi], key=lambda x: x.seq)
     # Exact, as the lists' actor filters (store/query.actor_key): parties are ISO codes, else
     # names; "RU" must not match a party whose name has the letters "ru" in it.
-    if not party:
-        return list(chosen)
-    code, name = actor_key(party)
-    return [x for x in chosen if any(p == code or p.casefold() == name for p in x.parties)]
+    code, name = actor_key(party) if party else (None, "")
+    for x in chosen:
+        if party and not any(p == code or p.casefold() == name for p in x.parties):
+            continue
+        out[x.kind].append({**x.row, "parties": list(x.parties)})  # a copy: the cache stays
+    return out
 
 
 def facets(conn: sa.Connection) -> dict[str, list[Any]]:

@@ -53,11 +53,6 @@ class NegotiationOut(BaseModel):
     rounds: list[dict[str, Any]]
     commitments: list[dict[str, Any]]
     agreements: list[dict[str, Any]]
-    # Paged like the lists: ``limit`` items of the three kinds together, in document order;
-    # ``total`` counts every page's; ``next_cursor`` is null on the last page.
-    total: int = 0
-    limit: int = 0
-    next_cursor: str | None = None
 
 
 async def state(request: Request) -> State:
@@ -350,21 +345,10 @@ def get_map(st: St, ef: EventFilters, pf: PlaceFilters) -> mapview.MapData:
 
 
 @router.get("/negotiation", response_model=NegotiationOut)
-def get_negotiation(
-    st: St,
-    party: Text = None,
-    since: Day = None,
-    until: Day = None,
-    limit: Limit = 200,
-    cursor: Cursor = None,
-) -> Response:
-    """Rounds, commitments and agreements reported by the current documents, ``limit`` items
-    a page in document order (``next_cursor`` for the next)."""
-    after = paging.decode("negotiation", cursor) if cursor is not None else None
+def get_negotiation(st: St, party: Text = None, since: Day = None, until: Day = None) -> Response:
+    """Rounds, commitments and agreements reported by the current documents."""
     with st.engine.connect() as conn:
-        page = reads.negotiation_page(conn, since, until, _clean(party), limit, after)
-    nxt = paging.encode_key("negotiation", page.next_key) if page.next_key else None
-    out = {**page.items, "total": page.total, "limit": limit, "next_cursor": nxt}
+        out = reads.negotiation(conn, since, until, _clean(party))
     # Serialised by pydantic-core straight from the rows, as NegotiationOut would (the same
     # JSON: tests/test_api_negotiation_json.py), without validating every item twice (once
     # into the model, once as the response): a month of 100,000 documents is ~4,700 items,

@@ -87,7 +87,7 @@ export async function viewNegotiation(p) {
   // The agreements of every document, asked for with the tracks (not after them).
   const range = { since: p.since, until: p.until };
   const [{ items: tracks }, neg] = await Promise.all([api("/api/tracks"),
-    api(`/api/negotiation?${qs({ ...range, limit: 500 })}`)]);
+    api(`/api/negotiation?${qs(range)}`)]);
   // The process with the most documents, its earliest period, unless one is asked for.
   const current = p.track || (tracks[0] ? tracks[0].id : "all");
   main.append(el("h2", {}, "Negotiation track"), trackPicker(tracks, current, p),
@@ -126,9 +126,4 @@ export async function viewNegotiation(p) {
   main.append(el("h3", {}, "Commitments and the events that test them"),
     commitmentsList(t, link));
   main.append(el("h3", {}, "Agreements"), agreementsList(t, neg));
-  // The API pages its items (500 at most here): say so rather than show a part as the whole.
-  if (neg.next_cursor) {
-    main.append(el("p", { class: "muted" }, `The agreements above are from the first ` +
-      `${neg.limit} of ${neg.total} negotiation items: narrow the dates to see the rest.`));
-  }
 }

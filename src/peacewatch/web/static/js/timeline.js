@@ -66,7 +66,7 @@ export async function viewTimeline(p) {
   // event and the next page's first one are drawn here.
   const [f, neg, track, got] = await Promise.all([
     facets(),
-    api(`/api/negotiation?${qs({ ...range, party: p.actor, limit: 500 })}`),
+    api(`/api/negotiation?${qs({ ...range, party: p.actor })}`),
     api(`/api/track?${qs(range)}`),
     api(`/api/events?${qs({ ...filters, limit: limit + 1, offset })}`),
   ]);
@@ -112,10 +112,6 @@ export async function viewTimeline(p) {
     `rounds and the events below, by date`),
   pager(events, (o) => go("timeline", { ...p, offset: o })),
   exportLinks("events", filters, ["csv", "json", "geojson"]));
-  if (neg.next_cursor) { // the API pages negotiation items: say this is a part
-    main.append(el("p", { class: "muted" }, `Commitments and agreements: the first ` +
-      `${neg.limit} of ${neg.total}; narrow the dates to see the rest.`));
-  }
   main.append(el("ul", { class: "timeline" }, items.map((it) => el("li",
     { "data-id": it.id, "data-kind": it.kind },
     el("span", { class: "day", title: DATE_BASIS_TITLE[it.basis] || "" },
