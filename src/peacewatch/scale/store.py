@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from itertools import groupby
+from itertools import chain, groupby
 
 import sqlalchemy as sa
 
@@ -83,8 +83,12 @@ def ingest_with(
     ``on_stored`` sees each document stored as new (watch mode turns them into alerts).
     """
     skipped: deque[Outcome] = deque()
-    todo = unstored(store, items, published, retry, reanalyze, skipped.append)
-    homes = stored_homes(store)
+    todo = iter(unstored(store, items, published, retry, reanalyze, skipped.append))
+    # The homes are read only when there is something to analyse: a watch poll that finds
+    # nothing new must not scan the store (3.6 s warm on a 30,000-document store).
+    first = next(todo, None)
+    homes = stored_homes(store) if first is not None else {}
+    todo = chain([first], todo) if first is not None else todo
     for out in store_results(store, runner.run(todo, published, homes), published, on_stored):
         while skipped:
             yield skipped.popleft()
