@@ -14,7 +14,8 @@ Issue 15 (GeoNames points, the world ruler, context) read the errors of the whol
 reports each half's change in docs/DECISIONS.md; its third round (H6: story home, one sense
 per story) read the LGL even half's errors only, and so did its fourth (H7: each publisher's
 home region learnt from its own stories, ``extract.places.homes``; the publisher is read from
-the sets' original XML). The targets are judged on "all"; the strict floors on the even half.
+the sets' original XML), and so did the fourth session's (county names, border states). The
+targets are judged on "all"; the strict floors on the even half.
 """
 
 from __future__ import annotations
