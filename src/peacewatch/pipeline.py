@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING, Literal
@@ -235,8 +235,10 @@ def analyze_stream(
     nlp: Language | None = None,
     chunk: int = CHUNK,
     stages: Sequence[Stage] = STAGES,
+    homes: Mapping[str, str] | None = None,
 ) -> Iterator[Result]:
-    """One outcome per input, in input order, parsing ``chunk`` articles per spaCy call."""
+    """One outcome per input, in input order, parsing ``chunk`` articles per spaCy call.
+    ``homes``: publisher homes known before the stream (``scale.store.stored_homes``)."""
     model = nlp or load()
     it = iter(items)
     while batch := list(islice(it, chunk)):
@@ -249,10 +251,12 @@ def analyze_stream(
                 continue
             done = next(parsed)
             out.append(done if isinstance(done, Failed) else _extract(*done, stages))
-        yield from _at_home(out, stages)
+        yield from _at_home(out, stages, homes)
 
 
-def _at_home(results: list[Result], stages: Sequence[Stage]) -> list[Result]:
+def _at_home(
+    results: list[Result], stages: Sequence[Stage], homes: Mapping[str, str] | None = None
+) -> list[Result]:
     """The chunk's second pass (issue 15): each publisher's home region is learnt from its
     stories in this chunk (``places.homes``) and the places of its stories that read otherwise
     with it are replaced; the stages after places run again on them (no re-parse). Per chunk,
@@ -265,7 +269,7 @@ def _at_home(results: list[Result], stages: Sequence[Stage]) -> list[Result]:
     analysed = [(i, r) for i, r in enumerate(results) if isinstance(r, Analysed)]
     after = tuple(stages[names.index("places") :])
     out = list(results)
-    for k, places in homed_places([r.doc for _, r in analysed]).items():
+    for k, places in homed_places([r.doc for _, r in analysed], homes).items():
         i, r = analysed[k]
         fixed = dataclasses.replace(after[0], run=functools.partial(_set_places, places))
         out[i] = _extract(r.input, r.doc, (fixed, *after[1:]))

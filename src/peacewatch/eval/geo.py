@@ -14,7 +14,8 @@ Issue 15 (GeoNames points, the world ruler, context) read the errors of the whol
 reports each half's change in docs/DECISIONS.md; its third round (H6: story home, one sense
 per story) read the LGL even half's errors only, and so did its fourth (H7: each publisher's
 home region learnt from its own stories, ``extract.places.homes``; the publisher is read from
-the sets' original XML). The targets are judged on "all"; the strict floors on the even half.
+the sets' original XML), and so did the fourth session's (county names, border states). The
+targets are judged on "all"; the strict floors on the even half.
 """
 
 from __future__ import annotations
@@ -38,9 +39,9 @@ ACC_KM = 161.0  # 100 miles, the standard geoparsing threshold
 # loose match), on each set.
 TARGETS = {"GeoWebNews": (0.92, 0.80), "LGL": (0.92, 0.80)}
 # What `--strict` (make eval) enforces: the even-half figures measured when the floors were
-# last raised (issue 15, fourth round, H7: publisher homes; GeoWebNews 0.943 / 0.785, LGL
-# 0.940 / 0.808), rounded down.
-FLOORS = {"GeoWebNews": (0.94, 0.78), "LGL": (0.94, 0.80)}
+# last raised (issue 15, fourth session, H7: county names, border states, surnames over
+# counties; GeoWebNews 0.943 / 0.786, LGL 0.947 / 0.813), rounded down.
+FLOORS = {"GeoWebNews": (0.94, 0.78), "LGL": (0.94, 0.81)}
 # Published figures, for the table: mordecai3 accuracy@161 (Halterman 2023) and CamCoder F1
 # (Gritta et al. 2019, GeoWebNews paper; LGL as reported by EUPEG, Wang & Hu 2019).
 PUBLISHED = {

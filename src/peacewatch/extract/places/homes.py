@@ -13,7 +13,7 @@ the first pass's own readings.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from peacewatch.records import Document, Metadata, Place
@@ -45,19 +45,33 @@ def learn_homes(
 ) -> dict[str, str]:
     """{publisher: first-level region code} from (publisher, first-pass places) per story;
     ``window``: the stories are a window of a stream, not a whole corpus (stricter)."""
+    return homes_from_regions(((pub, local_regions(places)) for pub, places in stories), window)
+
+
+def local_regions(places: Iterable[Place]) -> frozenset[str]:
+    """The first-level regions a story's town- and region-precision places lie in."""
+    return frozenset(p.admin1 for p in places if p.admin1 and p.feature in LOCAL_FEATURES)
+
+
+def homes_from_regions(
+    stories: Iterable[tuple[str | None, frozenset[str]]], window: bool = False
+) -> dict[str, str]:
+    """``learn_homes`` from each story's regions (``local_regions``) rather than its places: the
+    store keeps a story's places' regions, not its parses (``scale.store.stored_homes``)."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     counted: Counter[str] = Counter()
     told: Counter[str] = Counter()
-    for publisher, places in stories:
+    for publisher, regions in stories:
         if not publisher:
             continue
         told[publisher] += 1
-        regions = {p.admin1 for p in places if p.admin1 and p.feature in LOCAL_FEATURES}
         if regions:
             counted[publisher] += 1
             votes[publisher].update(regions)
     homes: dict[str, str] = {}
     for publisher, tally in votes.items():
+        # A tie goes to the region voted first (the stories' order: the store gives them in
+        # version id order). Ties broken by sorting the codes instead: LGL even -3 toponyms.
         region, n = tally.most_common(1)[0]
         if window:
             enough = told[publisher] >= WINDOW_MIN_STORIES
@@ -79,13 +93,20 @@ def publisher_of(meta: Metadata) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
-def homed_places(docs: Sequence[Document]) -> dict[int, tuple[Place, ...]]:
+def homed_places(
+    docs: Sequence[Document], known: Mapping[str, str] | None = None
+) -> dict[int, tuple[Place, ...]]:
     """The second pass over a window of analysed documents: homes learnt from their own places,
     then, for each document (by index) whose publisher has a home and whose places read
-    otherwise with it, its new places. Documents without parses (already slimmed) are skipped."""
+    otherwise with it, its new places. Documents without parses (already slimmed) are skipped.
+
+    ``known``: homes learnt before the window, from the publishers' stored stories
+    (``scale.store.stored_homes``, the whole-corpus rule); they win over the window's own,
+    which rest on fewer stories."""
     from peacewatch.extract.places.stage import places_for
 
     homes = learn_homes(((publisher_of(d.meta), d.places) for d in docs), window=True)
+    homes.update(known or {})
     out: dict[int, tuple[Place, ...]] = {}
     for i, d in enumerate(docs):
         home = homes.get(publisher_of(d.meta) or "")

@@ -29,6 +29,8 @@ from peacewatch.vocab import PlacePrecision
 LIST_CITY_POP = 100_000
 # "... and Madison counties"
 COUNTIES = re.compile(r"\s+counties\b")
+# "the New York border", "the Ohio state line": the name before is a state or a country.
+BORDER = re.compile(r"\s+(?:border|borders|state line)\b")
 # ... unless the item names a state ("Indiana counties"); not a parish of 8,000 (Ramsey,
 # Isle of Man, in "Ramsey and Hennepin counties").
 STATE_POP = 250_000
@@ -111,6 +113,14 @@ def _filed_at_home(spans: list[_Span], g: Gazetteer, home: str) -> None:
                 s.query = replace(q, admin1=frozenset({home}))
 
 
+def _borders(spans: list[_Span], texts: list[str]) -> None:
+    """ "near the New York border": a name before "border" is a state or a country, not the
+    city of the name (LGL even: New York City, 283 km from the state's point)."""
+    for s in spans:
+        if not s.query.feature_hint and BORDER.match(texts[s.para][s.end :]):
+            s.query = replace(s.query, feature_hint="region")
+
+
 def _plural_counties(spans: list[_Span], g: Gazetteer, texts: list[str]) -> None:
     """ "Barrow, Jackson and Madison counties": every item of the list is a county, looked up by
     its full name ("Jackson County"), not the town Jackson. LGL (local US news) writes county
@@ -124,27 +134,36 @@ def _plural_counties(spans: list[_Span], g: Gazetteer, texts: list[str]) -> None
             k -= 1
             continue
         j = k
-        while True:
-            _as_county(spans[j], g)
-            prev = spans[j - 1] if j > 0 else None
-            if prev is None or prev.para != s.para:
-                break
-            if texts[s.para][prev.end : spans[j].start].strip() not in LIST_SEPARATORS:
+        while j > 0 and spans[j - 1].para == s.para:
+            if texts[s.para][spans[j - 1].end : spans[j].start].strip() not in LIST_SEPARATORS:
                 break
             j -= 1
+        # "Indiana counties", "Ohio and Indiana counties": states' counties. But a state's name
+        # among county names is a county too ("Dakota, Otoe and Washington counties": LGL even,
+        # Washington went to the capital).
+        items = [_county_name(t.query) for t in spans[j : k + 1]]
+        states = all(_is_state(g, t) for t in items)
+        for t in spans[j : k + 1]:
+            _as_county(t, g, states)
         k = j - 1
 
 
-def _as_county(s: _Span, g: Gazetteer) -> None:
-    q = s.query
-    if q.text.lower().endswith(" counties"):
-        q = replace(q, text=q.text[: -len(" counties")])
+def _county_name(q: Query) -> str:
+    return q.text[: -len(" counties")] if q.text.lower().endswith(" counties") else q.text
+
+
+def _is_state(g: Gazetteer, text: str) -> bool:
+    return any(
+        g.feature[i] == "country" or (g.feature[i] == "region" and g.population[i] >= STATE_POP)
+        for i in candidates(g, text)
+    )
+
+
+def _as_county(s: _Span, g: Gazetteer, states: bool = True) -> None:
+    q = replace(s.query, text=_county_name(s.query))
     if q.feature_hint or q.text.split()[-1].lower() == "county":
         return
-    if any(
-        g.feature[i] == "country" or (g.feature[i] == "region" and g.population[i] >= STATE_POP)
-        for i in candidates(g, q.text)
-    ):
+    if states and _is_state(g, q.text):
         return
     s.query = replace(q, text=q.text + " County", feature_hint="region", region_only=True)
 
@@ -256,7 +275,9 @@ def _names_a_person(g: Gazetteer, s: _Span, persons: set[str]) -> bool:
     q = s.query
     if q.feature_hint or q.countries or fold(q.text) not in persons:
         return False
-    return not any(g.feature[i] != "city" for i in candidates(g, q.text))
+    # Counties do not count as regions here: they are named after people (Fairfield, Logan),
+    # and "Elizabeth Fairfield ... Fairfield said" is her, not an Australian LGA (LGL even).
+    return not any(g.feature[i] not in ("city", "county") for i in candidates(g, q.text))
 
 
 def _metonymy(g: Gazetteer, e: Entry | None, span: Span) -> bool:
@@ -294,6 +315,7 @@ def places_for(
     spans = [s for s in spans if not _names_a_person(g, s, persons)]
     _plural_counties(spans, g, texts)
     _qualify(spans, g, texts)
+    _borders(spans, texts)
     if home:
         _filed_at_home(spans, g, home)
     # "Ukrainian officials said Odessa port ...": the demonyms say where the story is, too.
