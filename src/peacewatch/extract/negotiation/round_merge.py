@@ -54,7 +54,10 @@ def _merge(mentions: list[RoundMention], keep_vague: bool) -> list[Round]:
         target = None
         for g in groups:
             gp = next((x for x in g if x.city), None)
-            if (m.city and gp and gp.place and m.place and gp.place.lower() == m.place.lower()) or (
+            same_place = (
+                m.city and gp and gp.place and m.place and gp.place.lower() == m.place.lower()
+            )
+            if (same_place and not _other_day(m, g)) or (
                 not m.city
                 and m.date
                 and m.precision == "day"
@@ -101,6 +104,13 @@ def _merge(mentions: list[RoundMention], keep_vague: bool) -> list[Round]:
             )
         )
     return rounds
+
+
+def _other_day(m: RoundMention, g: list[RoundMention]) -> bool:
+    """Two sessions at one place on two stated days are two rounds ("the conference in
+    Tashkent on July 26", "discussions in Tashkent on July 27"); a mention without a day joins."""
+    days = {x.date for x in g if x.date and x.precision == "day"}
+    return bool(m.date and m.precision == "day" and days and m.date not in days)
 
 
 def _rank(p: str) -> int:
