@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from tests.textdoc import STATE, analyze_text
+from textdoc import STATE, analyze_text
 
 
 def _rounds(nlp: Language, text: str) -> set[tuple[str | None, str | None, str | None]]:
@@ -48,3 +48,31 @@ def test_a_press_conference_is_not_a_round(nlp: Language) -> None:
         "August 1.",
     )
     assert not any(p == "Nairobi" for p, _, _ in got)
+
+
+def test_an_itinerary_is_one_shuttle_round_over_its_range(nlp: Language) -> None:
+    doc = analyze_text(
+        nlp,
+        "Special Envoy Smith will travel to Riyadh, Muscat and Abu Dhabi from August 8 to 12 to "
+        "advance the peace process in Yemen.",
+        publisher=STATE,
+        published="2022-08-03",
+    )
+    shuttles = [r for r in doc.negotiation.rounds if r.format == "shuttle"]
+    assert [(r.stops, r.date, r.date_end, r.status) for r in shuttles] == [
+        (("Riyadh", "Muscat", "Abu Dhabi"), "2022-08-08", "2022-08-12", "planned")
+    ]
+    assert not any(r.place in ("Riyadh", "Muscat", "Abu Dhabi") for r in doc.negotiation.rounds)
+
+
+def test_a_visit_to_one_city_is_no_shuttle(nlp: Language) -> None:
+    doc = analyze_text(
+        nlp,
+        "Special Envoy Smith will visit Nairobi, Kenya, August 8-10 to advance the peace "
+        "process in Somalia.",
+        publisher=STATE,
+        published="2022-08-03",
+    )
+    assert [(r.place, r.format, r.stops) for r in doc.negotiation.rounds] == [
+        ("Nairobi", "in person", ())
+    ]

@@ -14,7 +14,8 @@ described), from a talks noun (lexicons/round_words.json) with a place:
   clause reaches the verb it completes ("On July 27, X led a delegation to continue
   discussions": the delegation went on July 27).
 A mention without a place is left out: with only a date it would be a round nobody can put
-on a map, and most such nouns are a process in general ("the negotiations must resume").
+on a map, and most such nouns are a process in general ("the negotiations must resume"); so is
+one without a date, unless it names a conference or summit ("the Second Berlin Conference").
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from peacewatch.extract.dates.ranges import range_end
 from peacewatch.extract.negotiation.context import country_of_word
 from peacewatch.extract.negotiation.round_merge import RoundMention
 from peacewatch.extract.negotiation.round_when import date_of, past
@@ -62,6 +64,22 @@ def _anchors(tok: Token) -> list[Token]:
     return out
 
 
+def _of_the_talks(x: Token, tok: Token) -> bool:
+    """The word a place hangs off is the talks noun or who sits at them ("discussions with
+    senior Taliban representatives ... in Tashkent"), not another noun of the phrase
+    ("discussions related to developments in the Horn of Africa")."""
+    for _ in range(8):
+        if x.i == tok.i:
+            return True
+        if x.dep_ in ("conj", "appos"):
+            x = x.head
+        elif x.dep_ == "pobj" and x.head.lower_ in ("with", "between", "among"):
+            x = x.head.head
+        else:
+            return False
+    return False
+
+
 def _is_country(name: str) -> bool:
     """A country's name ("Oman", "the United Arab Emirates"), not a city's (``country_of_word``
     also knows capitals)."""
@@ -99,7 +117,9 @@ def _places(
         prep = root.head
         if not (root.dep_ == "pobj" and prep.lower_ in LOCATIVE and prep.lower_ != "on"):
             continue
-        if prep.head.i not in anchors and prep.head.i not in inside:
+        if prep.head.i not in anchors and not (
+            prep.head.i in inside and _of_the_talks(prep.head, tok)
+        ):
             continue
         name = str(ent.text).removeprefix("the ")
         start = ent.start_char + s.offset
@@ -138,6 +158,11 @@ def talks_in(doc: Document, s: Sentence) -> list[RoundMention]:
             continue
         name, country, is_city, words = places[0]
         date, precision = date_of(doc, s, list(s.sent), ids)
+        if date is None and tok.pos_ != "PROPN":
+            # "the talks in Vienna", "talks in Quebec" with no date: the process or a venue in
+            # general, not a session a user can put in time (official-2022: 4 such mentions
+            # in 195 releases, none a round of the annotation); a named conference stays.
+            continue
         out.append(
             RoundMention(
                 evidence=token_evidence(doc, s.offset, [tok, *words]),
@@ -156,3 +181,21 @@ def talks_in(doc: Document, s: Sentence) -> list[RoundMention]:
 
 def process_talks(doc: Document, sents: list[Sentence]) -> list[RoundMention]:
     return [m for s in sents for m in talks_in(doc, s)]
+
+
+def trip_of(
+    doc: Document, s: Sentence, verb: Token, date: str | None
+) -> tuple[int | None, str | None]:
+    """(trip id, last day) of a readout verb: a verb of travel ("travel", "visit") is one trip
+    whatever number of places it names (round_merge._shuttles); its date phrase may be a range
+    ("June 6-13")."""
+    if verb.lemma_.lower() not in trip_verbs():
+        return None, None
+    trip = verb.idx + s.offset
+    if date is None or len(date) != 10:
+        return trip, None
+    lo, hi = s.start, s.end
+    for d in doc.dates:
+        if d.value == date and lo <= d.start < hi:
+            return trip, range_end(doc.body.text[d.end : d.end + 24], date)
+    return trip, None
