@@ -37,8 +37,18 @@ from peacewatch.vocab import RoundStatus
 
 
 @cache
-def _words(key: str) -> frozenset[str]:
+def round_words(key: str) -> frozenset[str]:
+    """A word list of lexicons/round_words.json (lower case)."""
     return frozenset(w.lower() for w in load_json("round_words.json")[key]["words"])
+
+
+@cache
+def round_words_map(key: str) -> dict[str, str]:
+    """A mapping of lexicons/round_words.json."""
+    return {str(k): str(v) for k, v in load_json("round_words.json")[key]["map"].items()}
+
+
+_words = round_words
 
 
 def trip_verbs() -> frozenset[str]:
