@@ -51,3 +51,13 @@ def test_a_comprehensive_settlement(nlp: Language) -> None:
 def test_a_dated_agreement_is_tracked(nlp: Language) -> None:
     got = _kinds(nlp, "We call on the leaders to implement the April 19 agreement swiftly.")
     assert ("agreement", None) in got
+
+
+def test_a_framework_in_general_is_no_agreement(nlp: Language) -> None:
+    got = _kinds(nlp, "It is not like there is a framework; we are still negotiating every issue.")
+    assert not any(kind == "framework agreement" for kind, _ in got)
+
+
+def test_a_ceasefire_to_be_reached_is_no_agreement(nlp: Language) -> None:
+    got = _kinds(nlp, "We urge both sides to reach a ceasefire without delay.")
+    assert not any(kind == "ceasefire" for kind, _ in got)

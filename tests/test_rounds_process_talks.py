@@ -76,3 +76,15 @@ def test_a_visit_to_one_city_is_no_shuttle(nlp: Language) -> None:
     assert [(r.place, r.format, r.stops) for r in doc.negotiation.rounds] == [
         ("Nairobi", "in person", ())
     ]
+
+
+def test_a_city_and_its_country_are_one_stop(nlp: Language) -> None:
+    doc = analyze_text(
+        nlp,
+        "Special Envoy Smith will travel to Addis Ababa, Ethiopia, August 8-9 to advance the "
+        "peace process.",
+        publisher=STATE,
+        published="2022-08-03",
+    )
+    assert not any(r.format == "shuttle" for r in doc.negotiation.rounds)
+    assert ("Addis Ababa", "2022-08-08") in {(r.place, r.date) for r in doc.negotiation.rounds}

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from peacewatch.extract.dates.rules import MONTHS
 from peacewatch.extract.negotiation.context import PartyResolver, level_of
 from peacewatch.extract.negotiation.round_talks import round_words, round_words_map
 from peacewatch.extract.negotiation.words import (
@@ -83,10 +84,12 @@ def _own_kind(tok: Token) -> str | None:
     if low == "cessation" and _of(tok, "hostilities"):
         return "cessation of hostilities"
     if low == "framework" and tok.dep_ != "compound":
-        # "in the framework of the C5+1", "within the framework of": an idiom, no agreement
-        idiom = tok.dep_ == "pobj" and tok.head.lower_ in ("in", "within", "under")
-        of = any(c.lower_ == "of" for c in tok.children)
-        return None if idiom and of else "framework agreement"
+        # "the September 17, 2020, framework", "a peace process framework"; not "outside of
+        # the framework described in Resolution 2254", "there's a framework" or "a peaceful
+        # and cooperative framework" (peace-processes-state, unannotated releases)
+        mods = {c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound")}
+        named = mods & round_words("framework_modifiers")
+        return "framework agreement" if _dated(tok) or named else None
     mods = {c.lower_ for c in tok.children if c.dep_ == "amod"}
     if low == "settlement" and "comprehensive" in mods:
         return "comprehensive agreement"
@@ -105,7 +108,13 @@ def _in_place(tok: Token) -> bool:
     if any(c.dep_ == "poss" for c in tok.children):
         return True
     up = [tok.head, tok.head.head]
-    return any(h.lemma_.lower() in round_words("agreeing_words") for h in up)
+    # "agreed to a ceasefire", "by declaring a truce", "the declaration of a truce"; not "to
+    # reach a ceasefire" (a goal)
+    return any(
+        h.lemma_.lower() in round_words("agreeing_words")
+        and (h.pos_ != "VERB" or h.tag_ == "VBG" or _asserted(h, "agreed"))
+        for h in up
+    )
 
 
 def _renewed(tok: Token) -> bool:
@@ -116,10 +125,16 @@ def _renewed(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in words
 
 
+def _dated(tok: Token) -> bool:
+    """A date before the noun: "the May 27 agreement", "the September 17, 2020, framework"
+    (which the parser may label an event, hence the month names)."""
+    return any(t.ent_type_ == "DATE" or t.text in MONTHS for c in tok.lefts for t in c.subtree)
+
+
 def _specific(tok: Token) -> bool:
     """A bare "agreement" names one agreement when dated, named or between parties: "the May
     27 agreement", "the Maritime Agreement", "the agreement between ECOWAS and Mali"."""
-    if tok.pos_ == "PROPN" or any(c.ent_type_ == "DATE" for c in tok.lefts):
+    if tok.pos_ == "PROPN" or _dated(tok):
         return True
     return any(c.dep_ == "prep" and c.lower_ in ("between", "among", "on") for c in tok.children)
 

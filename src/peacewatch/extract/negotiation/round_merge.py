@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from peacewatch.lexicons import country_names
 from peacewatch.records import DatePrecision, Evidence, Round
 from peacewatch.vocab import RoundFormat, RoundLevel, RoundStatus
 
@@ -64,9 +65,7 @@ def _shuttles(mentions: list[RoundMention]) -> tuple[list[Round], list[RoundMent
             trips.setdefault(m.trip, []).append(m)
     out, taken = [], set()
     for g in trips.values():
-        stops = list(
-            dict.fromkeys(x.place for x in sorted(g, key=lambda x: x.evidence.end) if x.place)
-        )
+        stops = _stops(g)
         if len(stops) < 2:
             continue
         taken |= {id(x) for x in g}
@@ -143,6 +142,14 @@ def _merge(mentions: list[RoundMention], keep_vague: bool) -> list[Round]:
             )
         )
     return rounds
+
+
+def _stops(g: list[RoundMention]) -> list[str]:
+    """The trip's places in text order, without a country whose city is a stop already
+    ("Addis Ababa, Ethiopia" is one stop)."""
+    names = dict.fromkeys(x.place for x in sorted(g, key=lambda x: x.evidence.end) if x.place)
+    city_countries = {x.country for x in g if x.place and x.place not in country_names()} - {None}
+    return [n for n in names if country_names().get(n) not in city_countries]
 
 
 def _widest(evidence: Iterable[Evidence]) -> tuple[Evidence, ...]:
