@@ -284,6 +284,12 @@ class Round:
     status: RoundStatus | None = None
     number: int | None = None  # the source's own ordinal ("third round")
     delegations: tuple[Delegation, ...] = ()
+    # A shuttle round (format "shuttle"): an envoy's one trip to several places ("will travel
+    # to Riyadh, Muscat and Abu Dhabi from June 3 to 10"); ``stops`` are the places in the
+    # text's order, ``place`` and ``country`` stay empty when the stops are in several
+    # countries, and ``date_end`` is the last day of a stated range (DECISIONS.md).
+    stops: tuple[str, ...] = ()
+    date_end: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

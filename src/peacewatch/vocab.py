@@ -114,7 +114,8 @@ NegotiationRole = Literal["party", "mediator", "host", "guarantor"]
 # A round held, planned, or denied: the text says it did not take place.
 RoundStatus = Literal["held", "planned", "denied"]
 RoundLevel = Literal["leaders", "foreign ministers", "delegations", "working groups"]
-RoundFormat = Literal["in person", "video link"]
+# "shuttle": one envoy's trip to several places, one round (records.Round.stops)
+RoundFormat = Literal["in person", "video link", "shuttle"]
 Stance = Literal[
     "demands",
     "seeks",

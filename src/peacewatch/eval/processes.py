@@ -212,7 +212,7 @@ def _actor_keys(doc: Document) -> set[str]:
 def _round_found(doc: Document, g: _Round) -> bool:
     want_place = {key(x) for x in (g.get("place"), g.get("country")) if x}
     for r in doc.negotiation.rounds:
-        got = {key(x) for x in (r.place, r.country, r.venue) if x}
+        got = {key(x) for x in (r.place, r.country, r.venue, *r.stops) if x}  # stops: shuttle
         date = g.get("date") or ""
         if want_place & got and r.date is not None and r.date[: len(date)] == date:
             return True

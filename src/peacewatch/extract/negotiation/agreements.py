@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from peacewatch.extract.dates.rules import MONTHS
 from peacewatch.extract.negotiation.context import PartyResolver, level_of
+from peacewatch.extract.negotiation.round_talks import round_words, round_words_map
 from peacewatch.extract.negotiation.words import (
     AGREEMENT_NOUNS,
     CEASEFIRE_MODIFIERS,
@@ -41,12 +43,23 @@ class AgreementMention:
 
 
 def _kind(tok: Token) -> str | None:
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    own = _own_kind(tok)
+    if own is not None:
+        return own
     base = AGREEMENT_NOUNS.get(tok.lower_)
-    if base is None or tok.pos_ not in ("NOUN", "PROPN"):
+    if base is None:
         return None
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
     if mods & CEASEFIRE_MODIFIERS:
         return "ceasefire"
+    if "framework" in mods:
+        return "framework agreement"
+    if base == "declaration" and _of(tok, "principles"):
+        return "declaration of principles"
+    if "comprehensive" in mods:  # "a comprehensive normalization agreement"
+        return "comprehensive agreement"
     if base == "treaty":
         for m in TREATY_MODIFIERS:
             if m in mods:
@@ -55,6 +68,75 @@ def _kind(tok: Token) -> str | None:
     if base == "agreement" and "peace" in mods:
         return "peace agreement"
     return base
+
+
+def _of(tok: Token, word: str) -> bool:
+    """ "cessation of hostilities", "declaration of principles"."""
+    return any(p.lower_ == word for c in tok.children if c.lower_ == "of" for p in c.children)
+
+
+def _own_kind(tok: Token) -> str | None:
+    """Agreements named without an agreement noun (lexicons/round_words.json): a truce, a
+    cessation of hostilities, a framework, a comprehensive settlement."""
+    low = tok.lower_
+    if low in round_words("ceasefire_nouns") and tok.dep_ not in ("compound", "amod"):
+        return "ceasefire"
+    if low == "cessation" and _of(tok, "hostilities"):
+        return "cessation of hostilities"
+    if low == "framework" and tok.dep_ != "compound":
+        # "the September 17, 2020, framework", "a peace process framework"; not "outside of
+        # the framework described in Resolution 2254", "there's a framework" or "a peaceful
+        # and cooperative framework" (peace-processes-state, unannotated releases)
+        mods = {c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound")}
+        named = mods & round_words("framework_modifiers")
+        return "framework agreement" if _dated(tok) or named else None
+    mods = {c.lower_ for c in tok.children if c.dep_ == "amod"}
+    if low == "settlement" and "comprehensive" in mods:
+        return "comprehensive agreement"
+    return None
+
+
+def _in_place(tok: Token) -> bool:
+    """A ceasefire noun names one agreed or declared, not a call for one: "the ceasefire",
+    "agreed to a ceasefire", "declaring an effective cessation of hostilities", "the
+    declaration ... of an indefinite humanitarian truce"."""
+    if any(
+        c.dep_ in ("det", "poss") and c.lower_ in round_words("definite_words")
+        for c in tok.children
+    ):
+        return True
+    if any(c.dep_ == "poss" for c in tok.children):
+        return True
+    up = [tok.head, tok.head.head]
+    # "agreed to a ceasefire", "by declaring a truce", "the declaration of a truce"; not "to
+    # reach a ceasefire" (a goal)
+    return any(
+        h.lemma_.lower() in round_words("agreeing_words")
+        and (h.pos_ != "VERB" or h.tag_ == "VBG" or _asserted(h, "agreed"))
+        for h in up
+    )
+
+
+def _renewed(tok: Token) -> bool:
+    """ "the extension of the truce", "agreed to renew the ceasefire"."""
+    words = round_words("renewal_words")
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in words:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in words
+
+
+def _dated(tok: Token) -> bool:
+    """A date before the noun: "the May 27 agreement", "the September 17, 2020, framework"
+    (which the parser may label an event, hence the month names)."""
+    return any(t.ent_type_ == "DATE" or t.text in MONTHS for c in tok.lefts for t in c.subtree)
+
+
+def _specific(tok: Token) -> bool:
+    """A bare "agreement" names one agreement when dated, named or between parties: "the May
+    27 agreement", "the Maritime Agreement", "the agreement between ECOWAS and Mali"."""
+    if tok.pos_ == "PROPN" or _dated(tok):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("between", "among", "on") for c in tok.children)
 
 
 def _asserted(verb: Token, stage: str | None) -> bool:
@@ -86,12 +168,13 @@ def mentions_in(
         if tok.lower_ == "agreements" and not any(c.dep_ == "prep" for c in tok.children):
             continue  # "the day's agreements": results in general, not an agreement text
         stage = _stage(tok)
-        if (
-            kind == "agreement"
-            and stage is None
-            and not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children)
-        ):
+        if kind == "agreement" and stage is None and not _specific(tok):
             continue  # bare "agreement" ("in agreement", "no agreement"): too vague to track
+        bare = _own_kind(tok) == "ceasefire" or kind == "cessation of hostilities"
+        if bare and not (_in_place(tok) or stage or _renewed(tok)):
+            continue  # "called for a ceasefire": a demand (positions), not an agreement
+        if _renewed(tok):
+            kind = f"{kind} renewal"  # PA-X keeps a renewal apart from what it renews
         np = list(tok.subtree)
         lo, hi = np[0].idx + s.offset, np[-1].idx + len(np[-1]) + s.offset
         issues = [i for i, a, b in hit_spans if a >= lo and b <= hi]
@@ -269,8 +352,10 @@ def assemble(
         stages = [m.stage for m in ms if m.stage]
         stage = max(stages, key=STAGES.index) if stages else None
         issues = tuple(dict.fromkeys(i for m in ms for i in m.issues))
-        pax = PAX_STAGE.get(kind) or (
-            "Cea" if set(issues) & {"ceasefire", "humanitarian"} else None
+        pax = (
+            round_words_map("agreement_pax").get(kind)
+            or PAX_STAGE.get(kind)
+            or ("Cea" if set(issues) & {"ceasefire", "humanitarian"} else None)
         )
         out.append(
             Agreement(

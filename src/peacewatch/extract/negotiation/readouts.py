@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 from peacewatch.evidence import span as evidence_of
 from peacewatch.extract.negotiation.context import country_of_word
 from peacewatch.extract.negotiation.round_merge import RoundMention
+from peacewatch.extract.negotiation.round_talks import trip_of
 from peacewatch.extract.negotiation.round_when import just_now, past
 from peacewatch.extract.negotiation.rounds import city_country
 from peacewatch.lexicons import country_names
@@ -151,6 +152,7 @@ def readouts_in(doc: Document, s: Sentence) -> list[tuple[Token, list[RoundMenti
         if not places or (date is None and verb.lemma_ == PRESENCE):
             continue
         status = _status(verb)
+        trip, date_end = trip_of(doc, s, verb, date)  # a trip to several stops: round_merge
         found = [(e, *_country(doc, s, e)) for e in places]
         # "N'Djamena, Chad": the city is the round's place, its country one of its words
         cities = [f for f in found if f[2]]
@@ -169,6 +171,8 @@ def readouts_in(doc: Document, s: Sentence) -> list[tuple[Token, list[RoundMenti
                     precision=precision,
                     format="in person",
                     status=status,
+                    trip=trip,
+                    date_end=date_end,
                 )
             )
     return out

@@ -6,10 +6,11 @@ per day. Denied mentions merge only with each other (see ``merge``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from peacewatch.lexicons import country_names
 from peacewatch.records import DatePrecision, Evidence, Round
 from peacewatch.vocab import RoundFormat, RoundLevel, RoundStatus
 
@@ -33,6 +34,10 @@ class RoundMention:
     # Someone denies the round ("Moscow denied that the delegations met"): a claim even with
     # no place or date, unlike a bare negation ("the delegations did not meet").
     denied_by: bool = False
+    # One envoy's trip to several places (readouts.py through round_talks.trip_of): the
+    # position of its travel verb, shared by the mentions of each stop; and a range's end.
+    trip: int | None = None
+    date_end: str | None = None
 
 
 def merge(mentions: list[RoundMention]) -> list[Round]:
@@ -43,9 +48,42 @@ def merge(mentions: list[RoundMention]) -> list[Round]:
     no place or date is kept too ("Moscow denied that talks took place" is a claim in its own
     right), a bare negation with neither is as vague as a held mention with neither.
     """
-    held = _merge([m for m in mentions if m.status != "denied"], keep_vague=False)
+    shuttles, rest = _shuttles([m for m in mentions if m.status != "denied"])
+    held = shuttles + _merge(rest, keep_vague=False)
     no = _merge([m for m in mentions if m.status == "denied"], keep_vague=True)
     return sorted(held + no, key=lambda r: (r.date or "9999", r.evidence[0].start))
+
+
+def _shuttles(mentions: list[RoundMention]) -> tuple[list[Round], list[RoundMention]]:
+    """One shuttle round per trip to two places or more ("will travel to Riyadh, Muscat and
+    Abu Dhabi from June 3 to 10"), not a round per stop on the first day: the text gives no
+    day per stop (DECISIONS.md, rounds and agreements, fourth session). The stops keep the
+    text's order; the place and country stay empty unless all stops are in one country."""
+    trips: dict[int, list[RoundMention]] = {}
+    for m in mentions:
+        if m.trip is not None:
+            trips.setdefault(m.trip, []).append(m)
+    out, taken = [], set()
+    for g in trips.values():
+        stops = _stops(g)
+        if len(stops) < 2:
+            continue
+        taken |= {id(x) for x in g}
+        countries = {x.country for x in g}
+        first = min(g, key=lambda x: x.evidence.start)
+        out.append(
+            Round(
+                evidence=_widest(x.evidence for x in g),
+                country=countries.pop() if len(countries) == 1 else None,
+                date=first.date,
+                date_precision=first.precision,
+                format="shuttle",
+                status=first.status,
+                stops=tuple(stops),
+                date_end=first.date_end,
+            )
+        )
+    return out, [m for m in mentions if id(m) not in taken]
 
 
 def _merge(mentions: list[RoundMention], keep_vague: bool) -> list[Round]:
@@ -54,7 +92,10 @@ def _merge(mentions: list[RoundMention], keep_vague: bool) -> list[Round]:
         target = None
         for g in groups:
             gp = next((x for x in g if x.city), None)
-            if (m.city and gp and gp.place and m.place and gp.place.lower() == m.place.lower()) or (
+            same_place = (
+                m.city and gp and gp.place and m.place and gp.place.lower() == m.place.lower()
+            )
+            if (same_place and not _other_day(m, g)) or (
                 not m.city
                 and m.date
                 and m.precision == "day"
@@ -101,6 +142,30 @@ def _merge(mentions: list[RoundMention], keep_vague: bool) -> list[Round]:
             )
         )
     return rounds
+
+
+def _stops(g: list[RoundMention]) -> list[str]:
+    """The trip's places in text order, without a country whose city is a stop already
+    ("Addis Ababa, Ethiopia" is one stop)."""
+    names = dict.fromkeys(x.place for x in sorted(g, key=lambda x: x.evidence.end) if x.place)
+    city_countries = {x.country for x in g if x.place and x.place not in country_names()} - {None}
+    return [n for n in names if country_names().get(n) not in city_countries]
+
+
+def _widest(evidence: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    """One evidence per start: "travel to A, B and C" over "travel to A" and "travel to A, B"."""
+    by_start: dict[int, Evidence] = {}
+    for e in evidence:
+        if e.start not in by_start or e.end > by_start[e.start].end:
+            by_start[e.start] = e
+    return tuple(by_start[k] for k in sorted(by_start))
+
+
+def _other_day(m: RoundMention, g: list[RoundMention]) -> bool:
+    """Two sessions at one place on two stated days are two rounds ("the conference in
+    Tashkent on July 26", "discussions in Tashkent on July 27"); a mention without a day joins."""
+    days = {x.date for x in g if x.date and x.precision == "day"}
+    return bool(m.date and m.precision == "day" and days and m.date not in days)
 
 
 def _rank(p: str) -> int:

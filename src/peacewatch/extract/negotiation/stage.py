@@ -10,6 +10,7 @@ from peacewatch.extract.negotiation import commitments as com
 from peacewatch.extract.negotiation import participants as par
 from peacewatch.extract.negotiation import positions as pos
 from peacewatch.extract.negotiation import readouts as ro
+from peacewatch.extract.negotiation import round_talks as rt
 from peacewatch.extract.negotiation import rounds as rnd
 from peacewatch.extract.negotiation import sides as side
 from peacewatch.extract.negotiation.context import ALL, PartyResolver, country_of_word, issues
@@ -59,7 +60,8 @@ def extract_negotiation(doc: Document) -> Document:
     table = any(m.sides for m in round_mentions)
     issuer = issuer_of(doc.meta.publisher)
     if not table and (issuer is None or issuer.get("country") not in parties):
-        round_mentions += ro.readouts(doc, sents) if people or side.about_talks(doc) else []
+        if people or side.about_talks(doc):  # and the process's own talks (round_talks.py)
+            round_mentions += ro.readouts(doc, sents) + rt.process_talks(doc, sents)
         round_mentions += [m for m in [ro.dateline_round(doc)] if m is not None]
     rounds = par.attach_delegations(rnd.merge(round_mentions), dels)
     agreements = agr.assemble(read.agreement_mentions, read.procedure, read.stated_by, parties)
