@@ -24,14 +24,12 @@ from peacewatch.extract.events.roles import (
     target_prep,
     town,
 )
-from peacewatch.extract.events.triggers import LOCATIVE, Cand, host, slot, thanked_for
+from peacewatch.extract.events.triggers import LOCATIVE, Cand, host, slot, thanked_for, two_sides
 from peacewatch.parse.syntax import token_offsets
 from peacewatch.vocab import DateBasis
 
-# The word sets in this module are closed-class grammar (subordinators, pronouns, prepositions)
-# and dependency labels, part of the rules that read the parse: they stay in code. Open-class
-# words (reporting and topic verbs, occasion nouns, casualty verbs) are data:
-# lexicons/event_words.json via ``lex.words``.
+# Closed-class grammar (subordinators, pronouns, prepositions) and dependency labels stay in
+# code; open-class words (reporting and topic verbs, occasion nouns) are lexicons/event_words.json.
 _CLIMB = frozenset(["xcomp", "conj", "advcl", "acomp", "pcomp", "prep", "pobj", "dobj"])
 # "the first meeting since fighting flared", "after shelling resumed": a clause that only dates
 # the main clause has its own (unstated) actors, not the main clause's subject.
@@ -165,7 +163,8 @@ class EventClause:
     # -- actors ---------------------------------------------------------------------------
     def _phrase(self, tok: Token) -> list[Token]:
         keep = [tok]
-        for c in tok.children:
+        # "the Ukrainian-Russian talks": each side word is its own actor (triggers.two_sides).
+        for c in tok.children if tok.dep_ != "amod" else ():
             if c.dep_ in ("compound", "amod", "poss", "det", "nmod", "nummod", "quantmod") or (
                 c.dep_ == "prep" and c.lower_ in ("from", "of")
             ):
@@ -292,7 +291,7 @@ class EventClause:
                     or (c.dep_ == "poss" and c.ent_type_ in ("PERSON", "ORG"))
                 )
             ]
-            heads += giver(cand)
+            heads += giver(cand) + [t for t in two_sides(tok, self.lex) if t.head.i != tok.i]
         for h in heads:
             if h.pos_ == "NOUN" and self.lex.nouns.get(h.lemma_.lower()) == cand.code:
                 # "destroyed by a Russian missile attack": the attacker is inside the noun
