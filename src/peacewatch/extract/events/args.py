@@ -19,6 +19,7 @@ from peacewatch.extract.events.roles import (
     expletive,
     given_to,
     giver,
+    named,
     occasion_of_aim,
     passive_agents,
     target_prep,
@@ -189,17 +190,14 @@ class EventClause:
             sector = next(
                 (self.lex.sectors[w] for w in role.lower().split() if w in self.lex.sectors), None
             )
-        countries: list[str] = []
-        for t in toks:
-            c = self.lex.country_of(t.text)
-            if c and c not in countries:
-                countries.append(c)
+        # Each word with its compound ("the United States", "Saudi Arabia"), not word by word.
+        countries = list(dict.fromkeys(c for t in toks if (c := self.lex.country_of(named(t)))))
         if sector is None:
             for t in toks:
                 sector = sector or self.lex.sectors.get(t.lower_)
             if sector is None and self.lex.country_of(tok.text) and tok.pos_ == "PROPN":
                 sector = "government"  # "Moscow said": a seat of government stands for it
-        if country is None and len(countries) > 1 and any(t.dep_ == "conj" for t in toks):
+        if len(countries) > 1 and any(t.dep_ == "conj" for t in toks):
             return [ActorRef(name, start, end, c, sector, entity) for c in countries]
         country = country or (countries[0] if countries else None)
         return [ActorRef(name, start, end, country, sector, entity)]

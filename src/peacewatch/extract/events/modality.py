@@ -62,10 +62,22 @@ def said_not_done(tok: Token, lex: EventLexicon) -> bool:
     return False
 
 
+def _correlative(node: Token) -> bool:
+    """ "The sooner the sides can agree to a settlement, the sooner the region can reap the
+    benefits": a comparative correlative's first clause is a condition (a dev release of
+    eval/data/core_events.json)."""
+    return node.dep_ == "advcl" and any(
+        c.dep_ == "advmod" and c.tag_ in ("RBR", "JJR") and c.i > 0 and c.nbor(-1).lower_ == "the"
+        for c in node.children
+    )
+
+
 def in_condition(tok: Token, lex: EventLexicon) -> bool:
     node = tok
     for _ in range(3):
         if any(c.dep_ == "mark" and c.lower_ in lex.modality["condition"] for c in node.children):
+            return True
+        if _correlative(node):
             return True
         if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
             return False

@@ -181,3 +181,11 @@ def passive_agents(verb: Token) -> list[Token]:
         if g.dep_ == "pobj"
         for h in (g, *g.conjuncts)
     ]
+
+
+def named(tok: Token) -> str:
+    """A word with the compound words before it: "States" reads "United States"."""
+    first = tok.i
+    while first > tok.sent.start and tok.doc[first - 1].dep_ == "compound":
+        first -= 1
+    return tok.doc[first : tok.i + 1].text

@@ -235,6 +235,8 @@ def _noun_code(tok: Token, lex: EventLexicon) -> Code | None:
         # "at the talks", "amid fighting": the occasion of something else; "at the
         # Russian-Ukrainian talks" too (official-2022), while "amid Russian shelling" is an act.
         return None
+    if at.dep_ == "dobj" and lex.lemma(head) in lex.words.topic_verbs:
+        return None  # "The parties discussed the evacuation of civilians": talked about
     if at.dep_ == "nsubj" and head.lemma_.lower() == "be":
         return None  # "US sanctions are effective": a state of affairs, not an act
     if at.dep_ == "pobj" and head.lower_ in _TOPIC and head.head.pos_ in ("NOUN", "PROPN"):
