@@ -435,6 +435,8 @@ class EventClause:
 
     # -- date -----------------------------------------------------------------------------
     def date_owner(self, root: Token) -> Token:
+        if root.dep_ in ("compound", "nmod", "poss") and root.head.pos_ == "NOUN":
+            return root.head  # "the April 19 agreement": the noun's own date, not the verb's
         node = root
         while (
             node.head.i != node.i

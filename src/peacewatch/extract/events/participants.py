@@ -369,7 +369,10 @@ def resolve_participants(doc: Document) -> Document:
             repeats.add(i)
             continue
         meeting = _meeting_before(events, i) or _only_meeting(events, i)
-        if meeting is None:
+        if meeting is None or (e.type not in _MUTUAL and len(_sides(meeting)) < 2):
+            # "They are preparing to resume an active offensive" after a president's meeting
+            # with his ministers: a hostile "they" is not the people of a meeting at home (a dev
+            # release of eval/data/core_events.json).
             continue
         mention = e.unresolved[0]
         events[i] = replace(
