@@ -48,8 +48,8 @@ def test_dates_are_scored_on_the_pair_whose_sentence_the_key_quotes() -> None:
     assert (s.matched, s.dated, s.date_right) == (2, 2, 2)
 
 
-def test_every_dated_gold_key_is_a_gold_event_of_a_dev_release() -> None:
-    gold, dates = load_gold()["dev"], load_dates()
+def test_every_dated_gold_key_is_a_gold_event() -> None:
+    gold, dates = {**load_gold()["dev"], **load_gold()["held_out"]}, load_dates()
     assert dates and set(dates) <= set(gold)
     for doc, by_key in dates.items():
         assert set(by_key) == {g[3] for g in gold[doc]}

@@ -76,3 +76,13 @@ def test_a_lead_and_its_quote_are_one_agreement(nlp: Language) -> None:
     )
     assert len(_of(doc.events, "AGREE")) == 1, doc.events
     assert next(e for e in doc.events if e.type == "AGREE").date_basis != "reported"
+
+
+def test_acceptance_refused_now_is_a_rejection_not_yet_agreed_is_not(nlp: Language) -> None:
+    refused = analyze_text(
+        nlp, "President Zelensky categorically does not accept any ultimatums.", publisher=UKRAINE
+    )
+    assert [(e.type, e.modality) for e in refused.events] == [("REJECT", "asserted")]
+    pending = analyze_text(nlp, "Russia has not agreed to the ceasefire.", publisher=NEWSROOM)
+    assert all(e.type != "AGREE" or e.modality == "negated" for e in pending.events)
+    assert all(e.type != "REJECT" for e in pending.events), pending.events

@@ -87,7 +87,12 @@ def in_condition(tok: Token, lex: EventLexicon) -> bool:
 
 def refusal(tok: Token, lex: EventLexicon) -> bool:
     auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-    return bool(auxes & (lex.modality["conditional"] | lex.modality["future"]))
+    if auxes & (lex.modality["conditional"] | lex.modality["future"]):
+        return True
+    # "Zelenskyy categorically does not accept any ultimatums": acceptance refused in the
+    # present is a rejection (PLOVER REJECT), while "has not (yet) agreed" says only that it
+    # did not happen (a dev release of eval/data/core_events.json).
+    return bool(auxes & {"do", "does"}) and lex.lemma(tok) in ("accept", "agree")
 
 
 def modality(tok: Token, lex: EventLexicon) -> str:
