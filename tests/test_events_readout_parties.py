@@ -78,3 +78,25 @@ def test_the_sooner_clause_is_a_condition(nlp: Language) -> None:
     assert not _of(analyze_text(nlp, text, publisher=NEWSROOM).events, "AGREE")
     plain = analyze_text(nlp, "Israel and Lebanon agreed to a settlement.", publisher=NEWSROOM)
     assert _of(plain.events, "AGREE")
+
+
+def test_talks_between_two_sides_name_both(nlp: Language) -> None:
+    doc = analyze_text(
+        nlp,
+        "The talks in Geneva between Armenian and Azerbaijani foreign ministers ended late.",
+        publisher=NEWSROOM,
+    )
+    consult = _of(doc.events, "CONSULT")
+    assert consult and consult[0][0] == {"AM", "AZ"}, doc.events
+
+
+def test_a_possible_meeting_is_possible_and_told_twice_is_one(nlp: Language) -> None:
+    doc = analyze_text(
+        nlp,
+        "Putin and Zelensky could meet once the negotiators agree on a text. "
+        '"Only after that a possible meeting between Putin and Zelensky is organized," '
+        "Medinsky said.",
+        publisher=NEWSROOM,
+    )
+    meetings = [e for e in doc.events if e.type == "CONSULT"]
+    assert len(meetings) == 1 and meetings[0].modality == "possible", meetings

@@ -21,11 +21,12 @@ from peacewatch.extract.events.roles import (
     giver,
     named,
     occasion_of_aim,
+    parties_named,
     passive_agents,
     target_prep,
     town,
 )
-from peacewatch.extract.events.triggers import LOCATIVE, Cand, host, slot, thanked_for, two_sides
+from peacewatch.extract.events.triggers import LOCATIVE, Cand, host, slot, thanked_for
 from peacewatch.parse.syntax import token_offsets
 from peacewatch.vocab import DateBasis
 
@@ -289,7 +290,7 @@ class EventClause:
                     or (c.dep_ == "poss" and c.ent_type_ in ("PERSON", "ORG"))
                 )
             ]
-            heads += giver(cand) + [t for t in two_sides(tok, self.lex) if t.head.i != tok.i]
+            heads += giver(cand) + parties_named(cand, self.lex)
         for h in heads:
             if h.pos_ == "NOUN" and self.lex.nouns.get(h.lemma_.lower()) == cand.code:
                 # "destroyed by a Russian missile attack": the attacker is inside the noun

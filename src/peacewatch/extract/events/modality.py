@@ -129,7 +129,17 @@ def _own_modality(tok: Token, lex: EventLexicon) -> str | None:
         return "conditional"
     if any(c.dep_ == "advmod" and c.lower_ in m["possible"] for c in kids):
         return "possible"
-    return None
+    return _noun_modality(tok, kids, lex) if tok.pos_ in ("NOUN", "PROPN") else None
+
+
+def _noun_modality(tok: Token, kids: list[Token], lex: EventLexicon) -> str | None:
+    """ "a possible meeting", "the upcoming Ministerial Meeting": an event noun its adjective
+    says is not (yet) held."""
+    m = lex.modality
+    words = {c.lower_ for c in kids if c.dep_ in ("amod", "compound")}
+    if words & (m["possible"] | m["noun_possible"]):
+        return "possible"
+    return "planned" if words & m["noun_planned"] else None
 
 
 def _negated(tok: Token, kids: list[Token], lex: EventLexicon) -> bool:

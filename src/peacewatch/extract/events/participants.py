@@ -176,8 +176,17 @@ def _told_again(a: Event, b: Event) -> bool:
     said = "reported" in (a.date_basis, b.date_basis)
     if not said and (a.date, a.date_precision) != (b.date, b.date_precision):
         return False
+    if a.modality == b.modality and a.modality in _PLANNED and len(_sides(a)) >= 2:
+        # "Putin and Zelensky could meet once ...", then "a possible meeting between [Putin
+        # and Zelensky]": one meeting not yet held, of the same two sides (the reference
+        # article), told twice in one text.
+        return True
     wa, wb = _words(a), _words(b)
     return bool(wa and wb) and len(wa & wb) >= 0.5 * min(len(wa), len(wb))
+
+
+# What is only planned, possible or wished: not held yet (vocab.Modality).
+_PLANNED = frozenset(("possible", "planned", "future", "willing", "conditional"))
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

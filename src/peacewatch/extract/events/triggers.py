@@ -187,8 +187,8 @@ def _has_actor(tok: Token, lex: EventLexicon) -> bool:
             or (c.dep_ == "poss" and c.ent_type_ in ("ORG", "PERSON", "GPE"))
         ):
             return True
-        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
-            return True
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "between"):
+            return True  # "talks between Russian and Ukrainian ministers" name their parties
         if c.dep_ == "agent":
             return True
     return False
