@@ -100,3 +100,10 @@ def test_a_possible_meeting_is_possible_and_told_twice_is_one(nlp: Language) -> 
     )
     meetings = [e for e in doc.events if e.type == "CONSULT"]
     assert len(meetings) == 1 and meetings[0].modality == "possible", meetings
+
+
+def test_appreciating_a_partys_role_is_support(nlp: Language) -> None:
+    doc = analyze_text(
+        nlp, "We also appreciate the support of the Government of Egypt.", publisher=STATE
+    )
+    assert ({"US"}, {"EG"}, ()) in _of(doc.events, "SUPPORT"), doc.events
