@@ -335,7 +335,7 @@ def _agentless(e: Event, events: list[Event], i: int, own: str | None) -> Event:
     eval/data/core_events.json)."""
     if e.type not in _MUTUAL or e.actors or e.recipients or e.unresolved or e.modality not in _SAID:
         return e
-    meeting = _nearest_meeting(events, i)
+    meeting = _nearest_meeting(events, i) or _only_meeting(events, i)
     if meeting is None:
         if own is None:
             return e
