@@ -19,7 +19,9 @@ from peacewatch.extract.events.roles import (
     expletive,
     given_to,
     giver,
+    named,
     occasion_of_aim,
+    parties_named,
     passive_agents,
     target_prep,
     town,
@@ -28,10 +30,8 @@ from peacewatch.extract.events.triggers import LOCATIVE, Cand, host, slot, thank
 from peacewatch.parse.syntax import token_offsets
 from peacewatch.vocab import DateBasis
 
-# The word sets in this module are closed-class grammar (subordinators, pronouns, prepositions)
-# and dependency labels, part of the rules that read the parse: they stay in code. Open-class
-# words (reporting and topic verbs, occasion nouns, casualty verbs) are data:
-# lexicons/event_words.json via ``lex.words``.
+# Closed-class grammar (subordinators, pronouns, prepositions) and dependency labels stay in
+# code; open-class words (reporting and topic verbs, occasion nouns) are lexicons/event_words.json.
 _CLIMB = frozenset(["xcomp", "conj", "advcl", "acomp", "pcomp", "prep", "pobj", "dobj"])
 # "the first meeting since fighting flared", "after shelling resumed": a clause that only dates
 # the main clause has its own (unstated) actors, not the main clause's subject.
@@ -165,7 +165,8 @@ class EventClause:
     # -- actors ---------------------------------------------------------------------------
     def _phrase(self, tok: Token) -> list[Token]:
         keep = [tok]
-        for c in tok.children:
+        # "the Ukrainian-Russian talks": each side word is its own actor (triggers.two_sides).
+        for c in tok.children if tok.dep_ != "amod" else ():
             if c.dep_ in ("compound", "amod", "poss", "det", "nmod", "nummod", "quantmod") or (
                 c.dep_ == "prep" and c.lower_ in ("from", "of")
             ):
@@ -190,17 +191,14 @@ class EventClause:
             sector = next(
                 (self.lex.sectors[w] for w in role.lower().split() if w in self.lex.sectors), None
             )
-        countries: list[str] = []
-        for t in toks:
-            c = self.lex.country_of(t.text)
-            if c and c not in countries:
-                countries.append(c)
+        # Each word with its compound ("the United States", "Saudi Arabia"), not word by word.
+        countries = list(dict.fromkeys(c for t in toks if (c := self.lex.country_of(named(t)))))
         if sector is None:
             for t in toks:
                 sector = sector or self.lex.sectors.get(t.lower_)
             if sector is None and self.lex.country_of(tok.text) and tok.pos_ == "PROPN":
                 sector = "government"  # "Moscow said": a seat of government stands for it
-        if country is None and len(countries) > 1 and any(t.dep_ == "conj" for t in toks):
+        if len(countries) > 1 and any(t.dep_ == "conj" for t in toks):
             return [ActorRef(name, start, end, c, sector, entity) for c in countries]
         country = country or (countries[0] if countries else None)
         return [ActorRef(name, start, end, country, sector, entity)]
@@ -292,7 +290,7 @@ class EventClause:
                     or (c.dep_ == "poss" and c.ent_type_ in ("PERSON", "ORG"))
                 )
             ]
-            heads += giver(cand)
+            heads += giver(cand) + parties_named(cand, self.lex)
         for h in heads:
             if h.pos_ == "NOUN" and self.lex.nouns.get(h.lemma_.lower()) == cand.code:
                 # "destroyed by a Russian missile attack": the attacker is inside the noun
@@ -438,6 +436,8 @@ class EventClause:
 
     # -- date -----------------------------------------------------------------------------
     def date_owner(self, root: Token) -> Token:
+        if root.dep_ in ("compound", "nmod", "poss") and root.head.pos_ == "NOUN":
+            return root.head  # "the April 19 agreement": the noun's own date, not the verb's
         node = root
         while (
             node.head.i != node.i

@@ -62,10 +62,22 @@ def said_not_done(tok: Token, lex: EventLexicon) -> bool:
     return False
 
 
+def _correlative(node: Token) -> bool:
+    """ "The sooner the sides can agree to a settlement, the sooner the region can reap the
+    benefits": a comparative correlative's first clause is a condition (a dev release of
+    eval/data/core_events.json)."""
+    return node.dep_ == "advcl" and any(
+        c.dep_ == "advmod" and c.tag_ in ("RBR", "JJR") and c.i > 0 and c.nbor(-1).lower_ == "the"
+        for c in node.children
+    )
+
+
 def in_condition(tok: Token, lex: EventLexicon) -> bool:
     node = tok
     for _ in range(3):
         if any(c.dep_ == "mark" and c.lower_ in lex.modality["condition"] for c in node.children):
+            return True
+        if _correlative(node):
             return True
         if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
             return False
@@ -75,7 +87,12 @@ def in_condition(tok: Token, lex: EventLexicon) -> bool:
 
 def refusal(tok: Token, lex: EventLexicon) -> bool:
     auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-    return bool(auxes & (lex.modality["conditional"] | lex.modality["future"]))
+    if auxes & (lex.modality["conditional"] | lex.modality["future"]):
+        return True
+    # "Zelenskyy categorically does not accept any ultimatums": acceptance refused in the
+    # present is a rejection (PLOVER REJECT), while "has not (yet) agreed" says only that it
+    # did not happen (a dev release of eval/data/core_events.json).
+    return bool(auxes & {"do", "does"}) and lex.lemma(tok) in ("accept", "agree")
 
 
 def modality(tok: Token, lex: EventLexicon) -> str:
@@ -112,7 +129,17 @@ def _own_modality(tok: Token, lex: EventLexicon) -> str | None:
         return "conditional"
     if any(c.dep_ == "advmod" and c.lower_ in m["possible"] for c in kids):
         return "possible"
-    return None
+    return _noun_modality(tok, kids, lex) if tok.pos_ in ("NOUN", "PROPN") else None
+
+
+def _noun_modality(tok: Token, kids: list[Token], lex: EventLexicon) -> str | None:
+    """ "a possible meeting", "the upcoming Ministerial Meeting": an event noun its adjective
+    says is not (yet) held."""
+    m = lex.modality
+    words = {c.lower_ for c in kids if c.dep_ in ("amod", "compound")}
+    if words & (m["possible"] | m["noun_possible"]):
+        return "possible"
+    return "planned" if words & m["noun_planned"] else None
 
 
 def _negated(tok: Token, kids: list[Token], lex: EventLexicon) -> bool:

@@ -50,7 +50,8 @@ _NOT_DONE = frozenset(
 _PRONOUNS = frozenset(("i", "we", "you", "he", "she", "it", "they"))
 COLLECTIVE = re.compile(
     r"^(?:they|both|both sides|the (?:two |both )?(?:sides|parties|leaders|presidents|"
-    r"ministers|foreign ministers|delegations|heads of state|prime ministers|counterparts))$",
+    r"ministers|foreign ministers|delegations|heads of state|prime ministers|counterparts|"
+    r"(?:meeting |talks |summit |conference )?participants)|participants)$",
     re.IGNORECASE,
 )
 # A count of people is an open number too ("about 200,000 people want to be evacuated", a dev

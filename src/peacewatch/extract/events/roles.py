@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from peacewatch.extract.events.lexicon import EventLexicon
-from peacewatch.extract.events.triggers import Cand
+from peacewatch.extract.events.triggers import Cand, two_sides
 from peacewatch.extract.places.words import place_words
 
 # Recipient prepositions after the PLOVER manual: the target of the act.
@@ -113,6 +113,24 @@ def giver(cand: Cand) -> list[Token]:
     ]
 
 
+def parties_named(cand: Cand, lex: EventLexicon) -> list[Token]:
+    """The parties an event noun names besides its modifiers: "talks between Russian and
+    Ukrainian foreign ministers", "clashes between X and Y" (each of the pair), and the inner
+    side of a hyphenated pair ("the Ukrainian-Russian talks", triggers.two_sides)."""
+    tok = cand.tok
+    if tok.pos_ == "VERB":
+        return []
+    pair = [
+        t
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ == "between"
+        for g in p.children
+        if g.dep_ == "pobj"
+        for t in (g, *g.conjuncts)
+    ]
+    return pair + [t for t in two_sides(tok, lex) if t.head.i != tok.i]
+
+
 def occasion_of_aim(cand: Cand, lex: EventLexicon) -> list[Token]:
     """ "will travel to Algeria for meetings with X to discuss Y": a meeting that is the aim of
     a journey names who the discussion is with."""
@@ -181,3 +199,11 @@ def passive_agents(verb: Token) -> list[Token]:
         if g.dep_ == "pobj"
         for h in (g, *g.conjuncts)
     ]
+
+
+def named(tok: Token) -> str:
+    """A word with the compound words before it: "States" reads "United States"."""
+    first = tok.i
+    while first > tok.sent.start and tok.doc[first - 1].dep_ == "compound":
+        first -= 1
+    return tok.doc[first : tok.i + 1].text

@@ -14,6 +14,8 @@ from dataclasses import dataclass, replace
 from datetime import date as Date
 from typing import cast
 
+from spacy.tokens import Span
+
 from peacewatch.evidence import span
 from peacewatch.extract.events import context
 from peacewatch.extract.events.args import (
@@ -54,9 +56,11 @@ def _sentence_items(doc: Document) -> list[_Item]:
     items: list[_Item] = []
     para = -1
     last_speech: DateRef | None = None
+    last_day: DateRef | None = None
     for s in sentences(doc):
         if s.para != para:
             para, last_speech = s.para, None  # a statement is continued in its own paragraph
+            last_day = None
         s0, s1 = s.start, s.end
         clause = EventClause(
             s.sent,
@@ -69,6 +73,9 @@ def _sentence_items(doc: Document) -> list[_Item]:
         for d, root in clause.dates:
             if d.value and clause.date_owner(root).lemma_.lower() in lex.words.reporting:
                 last_speech = d
+        told_on = _day_of(clause)
+        if told_on is not None or not _said_by_same(s.sent):
+            last_day = told_on
         found = [(c, clause.arguments(c)) for c in find_triggers(s.sent, lex, keep_negated=True)]
         by_tok = {c.tok.i: a for c, a in found}
         for cand, args in found:
@@ -76,6 +83,8 @@ def _sentence_items(doc: Document) -> list[_Item]:
                 continue  # "we seek peace": a stance, not an act towards anyone
             if args.date is None and args.continues and last_speech is not None:
                 args.date = last_speech
+            if args.date is None and told_on is None and _by_pronoun(args, s.sent, s.offset):
+                args.date = last_day
             if args.place is None:
                 args.place = _place_above(cand, by_tok)
             if (
@@ -89,6 +98,38 @@ def _sentence_items(doc: Document) -> list[_Item]:
             end = s0 + len(text.rstrip())
             items.append(_Item(cand, args, s.para, s0 + lead, end, s.offset + cand.tok.idx))
     return items
+
+
+_HE_SHE = frozenset(("he", "she"))
+
+
+def _day_of(clause: EventClause) -> DateRef | None:
+    """The day a sentence's main verb is dated by ("On April 27, Donfried will encourage")."""
+    root = clause.sent.root
+    return next(
+        (
+            d
+            for d, r in clause.dates
+            if d.value and d.precision == "day" and clause.date_owner(r).i == root.i
+        ),
+        None,
+    )
+
+
+def _said_by_same(sent: Span) -> bool:
+    """A sentence that goes on about the person of the one before ("She will urge BiH to hold
+    fall elections", after "On April 27, in BiH, Dr. Donfried will encourage officials ..."):
+    its undated acts are of that day (a dev release of eval/data/core_events.json)."""
+    return any(c.dep_ == "nsubj" and c.lower_ in _HE_SHE for c in sent.root.children)
+
+
+def _by_pronoun(args: Args, sent: Span, offset: int) -> bool:
+    """Whether the act is the pronoun subject's own ("She will urge BiH"), not one it only
+    mentions ("She will thank Montenegro for joining EU sanctions")."""
+    subjects = {
+        offset + c.idx for c in sent.root.children if c.dep_ == "nsubj" and c.lower_ in _HE_SHE
+    }
+    return any(a.start in subjects for a in args.actors)
 
 
 def _place_above(cand: Cand, by_tok: dict[int, Args]) -> PlaceRef | None:

@@ -41,6 +41,8 @@ LOCATIVE = frozenset(
 _OCCASION = frozenset(
     ["at", "during", "before", "after", "ahead", "since", "following", "amid", "of", "for", "to"]
 )
+# The occasion prepositions that say when, not what about.
+_WHEN = frozenset(["at", "during", "before", "after", "ahead", "since", "following", "amid"])
 # Prepositions that make an event noun the topic of another noun (official-2022 speeches).
 # "analogies to the Russian invasion", "support for a ceasefire": the act is what another noun is
 # about or for, a reference, not a report (dev releases of eval/data/core_events.json).
@@ -91,6 +93,10 @@ def _phrasal(tok: Token, lex: EventLexicon) -> Code | None:
         for g in c.children
         if g.pos_ != "ADP"
     ]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        # "the agreements reached during the talks": the noun a participle describes is its
+        # object (a dev release of eval/data/core_events.json).
+        near.append(tok.head)
     for c in near:
         for key in (f"{lemma} {c.lemma_.lower()}", f"{lemma} {c.lower_}"):
             if key in lex.phrasal:
@@ -181,11 +187,28 @@ def _has_actor(tok: Token, lex: EventLexicon) -> bool:
             or (c.dep_ == "poss" and c.ent_type_ in ("ORG", "PERSON", "GPE"))
         ):
             return True
-        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
-            return True
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "between"):
+            return True  # "talks between Russian and Ukrainian ministers" name their parties
         if c.dep_ == "agent":
             return True
     return False
+
+
+def _side_word(tok: Token, lex: EventLexicon) -> bool:
+    return tok.dep_ in ("amod", "compound") and bool(
+        lex.country_of(tok.text) or tok.ent_type_ == "NORP"
+    )
+
+
+def two_sides(tok: Token, lex: EventLexicon) -> list[Token]:
+    """The country words that modify an event noun, through a hyphenated pair ("the
+    Ukrainian-Russian talks": the parser hangs "Ukrainian" on "Russian"). Talks that name their
+    two sides are a meeting of their own even as the occasion of another act ("the agreements
+    reached during the Ukrainian-Russian talks"; issue 16, a dev release of
+    eval/data/core_events.json)."""
+    words = [c for c in tok.children if _side_word(c, lex)]
+    words += [g for c in words for g in c.children if _side_word(g, lex)]
+    return sorted(words, key=lambda t: t.i)
 
 
 def _noun_code(tok: Token, lex: EventLexicon) -> Code | None:
@@ -207,10 +230,13 @@ def _noun_code(tok: Token, lex: EventLexicon) -> Code | None:
         at.dep_ == "pobj"
         and head.lower_ in _OCCASION
         and (code.type == "CONSULT" or not (_has_actor(tok, lex) or _has_actor(at, lex)))
+        and not (code.type == "CONSULT" and len(two_sides(tok, lex)) >= 2)
     ):
         # "at the talks", "amid fighting": the occasion of something else; "at the
         # Russian-Ukrainian talks" too (official-2022), while "amid Russian shelling" is an act.
         return None
+    if at.dep_ == "dobj" and lex.lemma(head) in lex.words.topic_verbs:
+        return None  # "The parties discussed the evacuation of civilians": talked about
     if at.dep_ == "nsubj" and head.lemma_.lower() == "be":
         return None  # "US sanctions are effective": a state of affairs, not an act
     if at.dep_ == "pobj" and head.lower_ in _TOPIC and head.head.pos_ in ("NOUN", "PROPN"):
@@ -391,12 +417,19 @@ def _absorb(cands: list[Cand], lex: EventLexicon) -> None:
                 and above.tok.pos_ == "VERB"
                 and (set(path) & _COMPLEMENT or _object_link(path))
                 and not _welcomed_act(above, cand, lex)
+                and not (cand.type == "CONSULT" and _occasion(cand.tok))
             ):
                 # The content of an agreement, demand or threat is not a second event; its
                 # words still say where ("agreed to reduce activity around X").
                 cand.absorbed_by = above
                 above.extra.append(cand.tok)
             break
+
+
+def _occasion(tok: Token) -> bool:
+    """ "agreements reached during the talks": talks named as the time of an act are not its
+    content (the "on" of "agreed on X" is)."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in _WHEN
 
 
 def _welcomed_act(above: Cand, cand: Cand, lex: EventLexicon) -> bool:
