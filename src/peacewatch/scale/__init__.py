@@ -98,6 +98,7 @@ def peak_mb() -> float:
 
 def analyze_partition(items: list[Item], published: str | None, model: str | None) -> Partition:
     """Run the analysis loop over one partition on a worker: one outcome per input."""
+    from peacewatch.parse.lemmas import save_now
     from peacewatch.parse.nlp import load
     from peacewatch.pipeline import Analysed, analyze_stream
 
@@ -106,6 +107,8 @@ def analyze_partition(items: list[Item], published: str | None, model: str | Non
         # one the command loaded (``peacewatch analyze`` loads it first to fail early).
         nlp = load(model) if model else load()
         results = list(analyze_stream(items, published, nlp))
+        # Workers end without atexit: the lemma table they grew is saved here.
+        save_now(nlp)
     # spaCy Docs are large to send back and not needed by the driver (not stored, not output).
     slim = [
         replace(r, doc=replace(r.doc, parses=())) if isinstance(r, Analysed) else r for r in results
