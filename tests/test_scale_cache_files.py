@@ -78,3 +78,11 @@ def test_save_now_writes_the_pipelines_table(
     lemmas.loaded = -1  # as if this worker had added triples since its last save
     save_now(nlp)
     assert read_table(table_path(nlp)) == lemmas.table()
+
+
+def test_at_most_max_files_of_a_kind_stay(tmp_path: Path) -> None:
+    keep = _file(tmp_path / "ruler-new.pickle", 0)
+    older = [_file(tmp_path / f"ruler-{i:02d}.pickle", 60 + i) for i in range(20)]
+    removed = cache_files.prune(keep)
+    assert sorted(removed) == older[cache_files.MAX_FILES - 1 :]
+    assert len(list(tmp_path.glob("ruler-*"))) == cache_files.MAX_FILES

@@ -16,6 +16,10 @@ import time
 from pathlib import Path
 
 MAX_AGE_DAYS = 14
+# And at most this many of a kind, most recently used first: a day of lexicon edits made 30+
+# ruler indexes (~10 MB each) here; 16 covers the checkouts one user runs at once (8 worktrees
+# in a session of this project).
+MAX_FILES = 16
 # A temporary file of a writer that died before its rename; writes take well under a second.
 MAX_TMP_AGE_S = 3600
 
@@ -28,16 +32,25 @@ def used(path: Path) -> None:
 
 def prune(keep: Path, now: float | None = None) -> list[Path]:
     """Remove the files of ``keep``'s kind (same name prefix before the key) not used for
-    ``MAX_AGE_DAYS``, and leftover temporary files; ``keep`` stays. The files removed."""
+    ``MAX_AGE_DAYS`` or beyond the ``MAX_FILES`` most recently used, and leftover temporary
+    files; ``keep`` stays. The files removed."""
     now = time.time() if now is None else now
     kind = keep.name.split("-", 1)[0]
-    removed = []
+    files = []
     for f in keep.parent.glob(f"{kind}-*"):
-        if f == keep:
-            continue
-        limit = MAX_TMP_AGE_S if f.suffix == ".tmp" else MAX_AGE_DAYS * 86400
         with contextlib.suppress(OSError):
-            if now - f.stat().st_mtime > limit:
+            if f != keep:
+                files.append((f.stat().st_mtime, f))
+    files.sort(reverse=True)  # most recently used first
+    removed = []
+    kept = 1  # keep itself
+    for mtime, f in files:
+        tmp = f.suffix == ".tmp"
+        limit = MAX_TMP_AGE_S if tmp else MAX_AGE_DAYS * 86400
+        if now - mtime > limit or (not tmp and kept >= MAX_FILES):
+            with contextlib.suppress(OSError):
                 f.unlink()
                 removed.append(f)
+        elif not tmp:
+            kept += 1
     return removed
