@@ -114,6 +114,9 @@ def _band_keys(values: np.ndarray) -> np.ndarray:
     return keys
 
 
+MERGE_AT = 10_000  # versions added before the first sort of the dictionaries' rows
+
+
 class DedupIndex:
     """The clusters seen so far: content hashes, and MinHash signatures in an LSH band table.
 
@@ -132,6 +135,8 @@ class DedupIndex:
         self._sorted_keys = np.zeros((BANDS, 0), dtype=np.uint64)  # per band, ascending
         self._sorted_rows = np.zeros((BANDS, 0), dtype=np.int64)  # row of each sorted key
         self._recent: list[dict[int, list[int]]] = [{} for _ in range(BANDS)]
+        self._in_recent = 0  # rows put in the dictionaries since the last sort
+        self.merge_at = MERGE_AT
         self._cluster: dict[str, str] = {}
         self._by_hash: dict[str, str] = {}
         self._hash_of: dict[str, str] = {}  # version -> its content hash
@@ -155,14 +160,20 @@ class DedupIndex:
             raise ValueError("a version id appears twice")
         idx._ids = [vid for vid, _, _ in versions]
         idx._values = values.astype(np.uint32)
-        keys = _band_keys(idx._values).T  # (BANDS, n)
-        idx._sorted_rows = np.argsort(keys, axis=1, kind="stable")
-        idx._sorted_keys = np.take_along_axis(keys, idx._sorted_rows, axis=1)
+        idx._sort()
         for vid, chash, cid in versions:
             idx._cluster[vid] = cid
             idx._hash_of[vid] = chash
             idx._by_hash.setdefault(chash, vid)
         return idx
+
+    def _sort(self) -> None:
+        """Every row's current band keys into the sorted arrays; the dictionaries emptied."""
+        keys = _band_keys(self._values[: len(self._ids)]).T  # (BANDS, n)
+        self._sorted_rows = np.argsort(keys, axis=1, kind="stable")
+        self._sorted_keys = np.take_along_axis(keys, self._sorted_rows, axis=1)
+        self._recent = [{} for _ in range(BANDS)]
+        self._in_recent = 0
 
     def _candidates(self, values: np.ndarray) -> set[int]:
         """Rows sharing a whole band with ``values`` (current signatures only)."""
@@ -207,6 +218,12 @@ class DedupIndex:
         self._values[row] = values
         for b, key in enumerate(_band_keys(values[None, :])[0].tolist()):
             self._recent[b].setdefault(key, []).append(row)
+        self._in_recent += 1
+        # The dictionaries cost ~2.5 kB a version (25 entries); once they hold as many rows
+        # as the sorted arrays (and at least MERGE_AT), one sort takes them in: amortised
+        # O(log n) per add, and memory stays that of the arrays on a long ingest.
+        if self._in_recent >= max(self.merge_at, self._sorted_keys.shape[1]):
+            self._sort()
 
     def replace(self, version_id: str, chash: str, sig: MinHash) -> None:
         """New content for a version already indexed (a re-analysis), same cluster.
