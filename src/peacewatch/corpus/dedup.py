@@ -104,13 +104,16 @@ assert BANDS * ROWS <= NUM_PERM
 # Odd 64-bit multipliers (fixed seed) folding a band's 5 values into one sortable key; two
 # different bands with the same key are only extra candidates, dropped by the exact check.
 _MIX = np.random.default_rng(19).integers(1, 2**63, size=ROWS, dtype=np.uint64) | np.uint64(1)
+# A salt per band, so the keys of all bands share one sorted array (one bisection per query).
+_SALT = np.random.default_rng(20).integers(0, 2**63, size=BANDS, dtype=np.uint64)
 
 
 def _band_keys(values: np.ndarray) -> np.ndarray:
-    """One key per band for each row of an (n, NUM_PERM) array of signature values."""
+    """One key per band (salted by band) for each row of an (n, NUM_PERM) array of
+    signature values: (n, BANDS)."""
     bands = values[:, : BANDS * ROWS].astype(np.uint64).reshape(len(values), BANDS, ROWS)
     with np.errstate(over="ignore"):  # wrap-around multiplication is the hash
-        keys: np.ndarray = (bands * _MIX).sum(axis=2, dtype=np.uint64)
+        keys: np.ndarray = (bands * _MIX).sum(axis=2, dtype=np.uint64) ^ _SALT
     return keys
 
 
@@ -132,9 +135,9 @@ class DedupIndex:
         self._ids: list[str] = []
         self._row: dict[str, int] = {}
         self._values = np.zeros((0, NUM_PERM), dtype=np.uint32)
-        self._sorted_keys = np.zeros((BANDS, 0), dtype=np.uint64)  # per band, ascending
-        self._sorted_rows = np.zeros((BANDS, 0), dtype=np.int64)  # row of each sorted key
-        self._recent: list[dict[int, list[int]]] = [{} for _ in range(BANDS)]
+        self._sorted_keys = np.zeros(0, dtype=np.uint64)  # all bands' keys, ascending
+        self._sorted_rows = np.zeros(0, dtype=np.int64)  # row of each sorted key
+        self._recent: dict[int, list[int]] = {}  # key -> rows added since the last sort
         self._in_recent = 0  # rows put in the dictionaries since the last sort
         self.merge_at = MERGE_AT
         self._cluster: dict[str, str] = {}
@@ -150,7 +153,7 @@ class DedupIndex:
     ) -> DedupIndex:
         """An index of stored versions (distinct ids, content hash, cluster) in arrival
         order, with their signatures concatenated (``to_bytes`` each, same order): what
-        ``add`` one by one builds, in one sort per band."""
+        ``add`` one by one builds, in one sort."""
         idx = cls(threshold)
         values = np.frombuffer(signatures, dtype="<u4").reshape(-1, NUM_PERM)
         if len(values) != len(versions):
@@ -169,22 +172,25 @@ class DedupIndex:
 
     def _sort(self) -> None:
         """Every row's current band keys into the sorted arrays; the dictionaries emptied."""
-        keys = _band_keys(self._values[: len(self._ids)]).T  # (BANDS, n)
-        self._sorted_rows = np.argsort(keys, axis=1, kind="stable")
-        self._sorted_keys = np.take_along_axis(keys, self._sorted_rows, axis=1)
-        self._recent = [{} for _ in range(BANDS)]
+        flat = _band_keys(self._values[: len(self._ids)]).ravel()  # row i band b at i*BANDS+b
+        order = np.argsort(flat, kind="stable")
+        self._sorted_keys = flat[order]
+        self._sorted_rows = order // BANDS
+        self._recent = {}
         self._in_recent = 0
 
     def _candidates(self, values: np.ndarray) -> set[int]:
         """Rows sharing a whole band with ``values`` (current signatures only)."""
         keys = _band_keys(values[None, :])[0]
-        lo = [int(np.searchsorted(self._sorted_keys[b], keys[b], "left")) for b in range(BANDS)]
-        hi = [int(np.searchsorted(self._sorted_keys[b], keys[b], "right")) for b in range(BANDS)]
+        los = np.searchsorted(self._sorted_keys, keys, "left").tolist()
+        his = np.searchsorted(self._sorted_keys, keys, "right").tolist()
         rows: set[int] = set()
-        for b in range(BANDS):
-            if hi[b] > lo[b]:
-                rows.update(self._sorted_rows[b, lo[b] : hi[b]].tolist())
-            rows.update(self._recent[b].get(int(keys[b]), ()))
+        for lo, hi in zip(los, his, strict=True):
+            if hi > lo:
+                rows.update(self._sorted_rows[lo:hi].tolist())
+        if self._recent:
+            for key in keys.tolist():
+                rows.update(self._recent.get(key, ()))
         if not rows:
             return rows
         cand = np.fromiter(rows, dtype=np.int64, count=len(rows))
@@ -216,13 +222,13 @@ class DedupIndex:
 
     def _put(self, row: int, values: np.ndarray) -> None:
         self._values[row] = values
-        for b, key in enumerate(_band_keys(values[None, :])[0].tolist()):
-            self._recent[b].setdefault(key, []).append(row)
+        for key in _band_keys(values[None, :])[0].tolist():
+            self._recent.setdefault(key, []).append(row)
         self._in_recent += 1
         # The dictionaries cost ~2.5 kB a version (25 entries); once they hold as many rows
         # as the sorted arrays (and at least MERGE_AT), one sort takes them in: amortised
         # O(log n) per add, and memory stays that of the arrays on a long ingest.
-        if self._in_recent >= max(self.merge_at, self._sorted_keys.shape[1]):
+        if self._in_recent >= max(self.merge_at, len(self._sorted_keys) // BANDS):
             self._sort()
 
     def replace(self, version_id: str, chash: str, sig: MinHash) -> None:

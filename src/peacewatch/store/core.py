@@ -100,7 +100,7 @@ class Store:
             )
             with self.engine.connect() as conn:
                 rows = conn.execute(q).all()
-            # One array for all signatures, one sort per band (dedup.DedupIndex.load): no
+            # One array for all signatures, one sort of the band keys (dedup.DedupIndex.load): no
             # MinHash object per stored version.
             self._index = dedup.DedupIndex.load(
                 [(vid, chash, cid) for vid, chash, cid, _ in rows],
