@@ -126,8 +126,8 @@ class DedupIndex:
     The band table replaces datasketch's ``MinHashLSH`` (same bands, same candidates): a store
     of 100,000 versions loaded one ``insert`` at a time took 7.6 s of Python dictionary work
     per process start (BENCHMARKS.md, dedup index load). Here the signatures of a store are one
-    ``(n, 128)`` array, each band's keys are sorted once (``load``) and searched by bisection;
-    versions added later go to one dictionary per band.
+    ``(n, 128)`` array, the keys of all bands sorted once (``load``) and searched by bisection;
+    versions added later go to a dictionary until a sort takes them in.
     """
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
