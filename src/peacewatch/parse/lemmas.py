@@ -27,6 +27,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from peacewatch.parse import cache_files
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.pipeline import Lemmatizer
@@ -98,6 +100,7 @@ def read_table(path: Path) -> Table:
             table = pickle.load(fh)
     except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
         return {}
+    cache_files.used(path)
     ok = isinstance(table, dict) and all(
         isinstance(k, tuple) and len(k) == 3 and all(type(x) is int for x in k) and type(v) is str
         for k, v in table.items()
@@ -107,16 +110,31 @@ def read_table(path: Path) -> Table:
 
 def save_table(lemmas: CachedLemmas, path: Path) -> None:
     """Write the table when this process added to it and it is small enough to read back
-    cheaply; atomic, so a process reading meanwhile sees all or nothing."""
+    cheaply; atomic, so a process reading meanwhile sees all or nothing. Triples another
+    process saved meanwhile (workers of one run each save theirs) are kept."""
     if len(lemmas.known) == lemmas.loaded or len(lemmas.known) > MAX_SAVED:
         return
+    table = lemmas.table()
+    merged = read_table(path) | table
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(lemmas.table(), protocol=pickle.HIGHEST_PROTOCOL))
+        out = merged if len(merged) <= MAX_SAVED else table
+        tmp.write_bytes(pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp, path)
+        lemmas.loaded = len(lemmas.known)  # saved: the next call writes only after new ones
+        cache_files.prune(path)  # tables of earlier spaCy, model or lemmas.py versions
     except OSError:
         pass
+
+
+def save_now(nlp: Language) -> None:
+    """Save the table of ``nlp`` now, not at exit: process-pool and Dask workers end without
+    running ``atexit`` (scale.analyse_partition calls this after each partition)."""
+    if NAME in nlp.pipe_names:
+        lemmas = nlp.get_pipe(NAME)
+        if isinstance(lemmas, CachedLemmas):
+            save_table(lemmas, table_path(nlp))
 
 
 def use_cached_lemmas(nlp: Language) -> None:

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from peacewatch import gc_pause
 from peacewatch.lexicons import demonyms, role_words, ruler_patterns
+from peacewatch.parse import cache_files
 from peacewatch.parse.lemmas import use_cached_lemmas
 from peacewatch.records import Document
 
@@ -215,6 +216,7 @@ def ruler_index(nlp: Language) -> tuple[Index, frozenset[str]]:
     try:
         with path.open("rb") as fh:
             cached: tuple[Index, frozenset[str]] = pickle.load(fh)
+        cache_files.used(path)
         return cached
     except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
         pass
@@ -224,6 +226,7 @@ def ruler_index(nlp: Language) -> tuple[Index, frozenset[str]]:
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp, path)  # atomic: a process reading meanwhile sees all or nothing
+        cache_files.prune(path)  # indexes of earlier lexicons and versions
     except OSError:
         pass
     return built

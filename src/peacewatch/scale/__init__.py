@@ -104,6 +104,7 @@ def analyze_partition(
 ) -> Partition:
     """Run the analysis loop over one partition on a worker: one outcome per input.
     ``homes``: publisher homes the driver knew before the run (``scale.store.stored_homes``)."""
+    from peacewatch.parse.lemmas import save_now
     from peacewatch.parse.nlp import load
     from peacewatch.pipeline import Analysed, analyze_stream
 
@@ -112,6 +113,8 @@ def analyze_partition(
         # one the command loaded (``peacewatch analyze`` loads it first to fail early).
         nlp = load(model) if model else load()
         results = list(analyze_stream(items, published, nlp, homes=homes))
+        # Workers end without atexit: the lemma table they grew is saved here.
+        save_now(nlp)
     # spaCy Docs are large to send back and not needed by the driver (not stored, not output).
     slim = [
         replace(r, doc=replace(r.doc, parses=())) if isinstance(r, Analysed) else r for r in results

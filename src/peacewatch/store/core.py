@@ -94,15 +94,18 @@ class Store:
     def index(self) -> dedup.DedupIndex:
         """The LSH index, rebuilt from the stored signatures on first use."""
         if self._index is None:
-            idx = dedup.DedupIndex()
             v, s = schema.versions, schema.signatures
             q = sa.select(v.c.id, v.c.content_hash, v.c.cluster_id, s.c.minhash).join(
                 s, s.c.version_id == v.c.id
             )
             with self.engine.connect() as conn:
-                for vid, chash, cid, blob in conn.execute(q):
-                    idx.add(vid, chash, dedup.from_bytes(blob), cid)
-            self._index = idx
+                rows = conn.execute(q).all()
+            # One array for all signatures, one sort of the band keys (dedup.DedupIndex.load): no
+            # MinHash object per stored version.
+            self._index = dedup.DedupIndex.load(
+                [(vid, chash, cid) for vid, chash, cid, _ in rows],
+                b"".join(blob for *_, blob in rows),
+            )
         return self._index
 
     # -- ingestion -----------------------------------------------------------------------
