@@ -24,6 +24,7 @@ from datetime import date
 
 from peacewatch.api.errors import ApiError
 
+NEGOTIATION_KINDS = ("rounds", "commitments", "agreements")
 # The sort key of each list, as fields of its rows, in query.py's ORDER BY order.
 KEYS: dict[str, tuple[str, ...]] = {
     "events": ("date_start", "version_id", "idx"),
@@ -33,6 +34,8 @@ KEYS: dict[str, tuple[str, ...]] = {
     "documents": ("published", "id"),
     # Full-text search (store/search.py): newest first, then the kind and place in a document.
     "search": ("day", "version_id", "rank", "idx"),
+    # /negotiation, one cursor per section (api/reads.negotiation_page): document order.
+    **{f"negotiation.{k}": ("published", "version_id", "idx") for k in NEGOTIATION_KINDS},
 }
 TOTAL_TTL_S = 2.0
 _MAX_TOTALS = 512

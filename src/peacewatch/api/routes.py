@@ -50,9 +50,16 @@ class DocumentOut(BaseModel):
 
 
 class NegotiationOut(BaseModel):
+    """Up to ``limit`` items of each section asked for (``kind``), in document order; a
+    section's ``next_cursor`` (with its ``kind``) reads its next page. Sections not asked for
+    are empty and have no total."""
+
     rounds: list[dict[str, Any]]
     commitments: list[dict[str, Any]]
     agreements: list[dict[str, Any]]
+    limit: int = 0
+    totals: dict[str, int] = {}
+    next_cursor: dict[str, str | None] = {}
 
 
 async def state(request: Request) -> State:
@@ -344,16 +351,52 @@ def get_map(st: St, ef: EventFilters, pf: PlaceFilters) -> mapview.MapData:
         return mapview.map_data(conn, ef, None if ef.type else pf)
 
 
+NegotiationKind = Literal["all", "rounds", "commitments", "agreements"]
+# A month of 100,000 documents was ~4,700 items, 2.7 MB in one answer (BENCHMARKS.md): a
+# section holds at most a page; the UI follows next_cursor (web/static/js/ui.js talksAll).
+TALKS_LIMIT = 100
+
+
 @router.get("/negotiation", response_model=NegotiationOut)
-def get_negotiation(st: St, party: Text = None, since: Day = None, until: Day = None) -> Response:
-    """Rounds, commitments and agreements reported by the current documents."""
+def get_negotiation(
+    st: St,
+    party: Text = None,
+    since: Day = None,
+    until: Day = None,
+    kind: Annotated[NegotiationKind, Query()] = "all",
+    limit: Limit = TALKS_LIMIT,
+    cursor: Cursor = None,
+) -> Response:
+    """Rounds, commitments and agreements reported by the current documents, a page of each."""
+    if cursor is not None and kind == "all":
+        raise ApiError(
+            422, "invalid_request", "cursor: needs kind", "pass the section's kind with its cursor"
+        )
+    kinds = paging.NEGOTIATION_KINDS if kind == "all" else (kind,)
+    sections: dict[str, list[dict[str, object]]] = {k: [] for k in paging.NEGOTIATION_KINDS}
+    totals: dict[str, int] = {}
+    cursors: dict[str, str | None] = {}
+    after = None if cursor is None else paging.decode(f"negotiation.{kind}", cursor)
     with st.engine.connect() as conn:
-        out = reads.negotiation(conn, since, until, _clean(party))
+        for k in kinds:
+            got = reads.negotiation_page(conn, k, (since, until), _clean(party), limit, after)
+            sections[k], totals[k] = got.items, got.total
+            cursors[k] = _talks_cursor(k, got.after)
+    out = {**sections, "limit": limit, "totals": totals, "next_cursor": cursors}
     # Serialised by pydantic-core straight from the rows, as NegotiationOut would (the same
     # JSON: tests/test_api_negotiation_json.py), without validating every item twice (once
-    # into the model, once as the response): a month of 100,000 documents is ~4,700 items,
-    # 2.7 MB, and the validation was 350 of its 370 ms CPU (BENCHMARKS.md).
+    # into the model, once as the response): the validation was 350 of 370 ms CPU of a month
+    # of 100,000 documents before paging (BENCHMARKS.md).
     return Response(to_json(out), media_type="application/json")
+
+
+def _talks_cursor(kind: str, after: reads.Key | None) -> str | None:
+    name = f"negotiation.{kind}"
+    return (
+        None
+        if after is None
+        else paging.encode(name, dict(zip(paging.KEYS[name], after, strict=True)))
+    )
 
 
 @router.get("/facets")
