@@ -22,6 +22,7 @@ from peacewatch.api import mapview, paging, reads
 from peacewatch.api.errors import ERROR_RESPONSES, ApiError
 from peacewatch.api.search import search_page
 from peacewatch.api.state import State
+from peacewatch.store.claims import store_state
 from peacewatch.store.query import QUERIES, Filters
 from peacewatch.store.search import SearchKind
 
@@ -182,9 +183,9 @@ def _page(st: State, kind: str, f: Filters, exact: bool = False, cursor: str | N
     after = paging.decode(kind, cursor) if cursor is not None else None
     f = replace(f, with_status=True, count_cap=cap)
     # The total is that of every match, whatever the page: counted once per filter.
-    key = (st.settings.db, kind, replace(f, limit=None, offset=0), cap)
-    total = paging.cached_total(key)
     with st.engine.connect() as conn:
+        key = (store_state(conn), kind, replace(f, limit=None, offset=0), cap)
+        total = paging.cached_total(key)
         rows = QUERIES[kind](conn, replace(f, after=after, with_total=total is None and not after))
         if total is None and rows and not after:
             total = int(rows[0]["total_count"])
@@ -313,8 +314,8 @@ def list_entities(
     """People, organisations, outlets and states named in the documents."""
     cap = None if exact_total else COUNT_CAP
     args = (_clean(name), _clean(type), _clean(country))
-    key = (st.settings.db, "entities", args, cap)  # counted once per filter, as _page does
     with st.engine.connect() as conn:
+        key = (store_state(conn), "entities", args, cap)  # counted once, as _page does
         known = paging.cached_total(key)
         rows, total = reads.entities(conn, *args, limit, offset, cap, known)
     paging.keep_total(key, total)
