@@ -74,7 +74,7 @@ def test_filters(client: TestClient) -> None:
 
 def test_negotiation_rounds_come_from_the_documents(client: TestClient) -> None:
     neg = client.get("/api/negotiation").json()
-    assert set(neg) == {"rounds", "commitments", "agreements"}
+    assert {"rounds", "commitments", "agreements"} <= set(neg)
     assert len(neg["rounds"]) >= 2
     assert all(r["doc_id"].startswith("d-") for r in neg["rounds"])
     later = client.get("/api/negotiation", params={"since": "2022-03-12"}).json()

@@ -6,10 +6,12 @@ does (an ``offset`` walks every row before it). The token is base64 of JSON, not
 says where to start, which any client may ask for anyway, and every value in it is bound.
 
 Totals: a list's total does not depend on the page, so it is counted once per filter and
-reused for ``TOTAL_TTL_S`` (paging through a list, or a hundred clients reading the same
-first page, count once). An in-process write forgets them at once; a write from another
-process (``peacewatch ingest``) shows in the totals within ``TOTAL_TTL_S``; the pages
-themselves are always read fresh.
+store state (store/claims.py ``store_state``, in the key the caller passes) and reused until
+the state changes: paging through a list, or eight clients reading the same first page, count
+once. A write from any process (``peacewatch ingest`` too) changes the state, so totals are
+never stale; the pages themselves are always read fresh. (A 2 s lifetime was the rule before:
+on 100,000 documents one request in each 2 s paid a bounded count of 0.2-0.8 s, the p95 tail
+of the lists with 8 clients, BENCHMARKS.md.)
 """
 
 from __future__ import annotations
@@ -18,12 +20,12 @@ import base64
 import binascii
 import json
 import threading
-import time
 from collections.abc import Hashable, Mapping
 from datetime import date
 
 from peacewatch.api.errors import ApiError
 
+NEGOTIATION_KINDS = ("rounds", "commitments", "agreements")
 # The sort key of each list, as fields of its rows, in query.py's ORDER BY order.
 KEYS: dict[str, tuple[str, ...]] = {
     "events": ("date_start", "version_id", "idx"),
@@ -33,8 +35,9 @@ KEYS: dict[str, tuple[str, ...]] = {
     "documents": ("published", "id"),
     # Full-text search (store/search.py): newest first, then the kind and place in a document.
     "search": ("day", "version_id", "rank", "idx"),
+    # /negotiation, one cursor per section (api/reads.negotiation_page): document order.
+    **{f"negotiation.{k}": ("published", "version_id", "idx") for k in NEGOTIATION_KINDS},
 }
-TOTAL_TTL_S = 2.0
 _MAX_TOTALS = 512
 
 BAD = "pass the next_cursor of the previous page unchanged (or leave cursor out for page 1)"
@@ -68,21 +71,20 @@ def _value(x: object) -> object:
     raise ValueError(f"unexpected value {x!r}")
 
 
-_totals: dict[Hashable, tuple[float, int]] = {}
+_totals: dict[Hashable, int] = {}
 _lock = threading.Lock()
 
 
 def cached_total(key: Hashable) -> int | None:
     with _lock:
-        hit = _totals.get(key)
-    return hit[1] if hit is not None and hit[0] > time.monotonic() else None
+        return _totals.get(key)
 
 
 def keep_total(key: Hashable, total: int) -> None:
     with _lock:
         if len(_totals) >= _MAX_TOTALS:
             _totals.clear()  # bounded memory; the next requests count again
-        _totals[key] = (time.monotonic() + TOTAL_TTL_S, total)
+        _totals[key] = total
 
 
 def forget_totals() -> None:

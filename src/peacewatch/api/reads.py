@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import threading
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -15,12 +16,15 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from peacewatch.api.paging import NEGOTIATION_KINDS
 from peacewatch.store import schema
 from peacewatch.store.cache import per_state
 from peacewatch.store.claims import store_state
 from peacewatch.store.query import actor_key
 
 Row = dict[str, Any]
+# (published, version id, position): the cursor key of a negotiation item (api/paging.py).
+Key = tuple[object, ...]
 d, v, n = schema.documents, schema.versions, schema.entities
 
 
@@ -158,20 +162,35 @@ class _Item:
 
     day: date | None
     seq: int  # document order (published, id), then kind and position: the answer's order
-    kind: str
+    key: Key
     parties: tuple[str, ...]
     row: Row
 
 
 @dataclass(frozen=True, slots=True)
+class _Section:
+    """The items of one kind: in document order (a cursor is a bisect), and by day."""
+
+    every: list[_Item]
+    keys: list[Key]  # _order(item.key) of ``every`` (bisect)
+    dated: list[_Item]  # by (day, seq): a date range is a slice
+    days: list[date]
+
+
+@dataclass(frozen=True, slots=True)
 class _Negotiations:
     docs: list[tuple[Any, dict[str, Any]]]  # (version fields, its negotiation member)
-    dated: list[_Item]  # by (day, seq): a date range is a slice
-    days: list[date]  # the day of each dated item (bisect)
-    every: list[_Item]  # by seq (no date range asked: undated items too)
+    sections: dict[str, _Section]
 
 
-_KINDS = ("rounds", "commitments", "agreements")
+KINDS = NEGOTIATION_KINDS
+
+
+def _order(key: Key) -> Key:
+    """Documents without a publication day first, as on SQLite; the same on PostgreSQL (which
+    sorts NULL last): the order is Python's, not the database's collation."""
+    published, version_id, idx = key
+    return (published is not None, published or date.min, version_id, idx)
 
 
 def _negotiations(conn: sa.Connection) -> _Negotiations:
@@ -187,12 +206,14 @@ def _read_negotiations(conn: sa.Connection) -> _Negotiations:
     cur = _current().subquery("cur")
     neg = v.c.document["negotiation"].label("negotiation")
     stmt = sa.select(v.c.id, v.c.doc_id, v.c.published, v.c.title, neg)
-    stmt = stmt.join(cur, cur.c.id == v.c.id).order_by(v.c.published, v.c.id)
-    docs = [(r, _load(r.negotiation) if r.negotiation else {}) for r in conn.execute(stmt)]
-    every: list[_Item] = []
+    stmt = stmt.join(cur, cur.c.id == v.c.id)
+    rows = sorted(conn.execute(stmt), key=lambda r: _order((r.published, r.id, 0)))
+    docs = [(r, _load(r.negotiation) if r.negotiation else {}) for r in rows]
+    every: dict[str, list[_Item]] = {k: [] for k in KINDS}
+    seq = 0
     for r, neg_ in docs:
         parties = [str(p) for p in neg_.get("parties", [])]
-        for kind in _KINDS:
+        for kind in KINDS:
             for i, item in enumerate(neg_.get(kind, [])):
                 day = _date(item.get("date")) or r.published
                 row = {
@@ -205,31 +226,96 @@ def _read_negotiations(conn: sa.Connection) -> _Negotiations:
                     "parties": parties,
                     "day": day,
                 }
-                every.append(_Item(day, len(every), kind, tuple(parties), row))
+                key = (r.published, r.id, i)
+                every[kind].append(_Item(day, seq, key, tuple(parties), row))
+                seq += 1
+    return _Negotiations(docs, {k: _section(xs) for k, xs in every.items()})
+
+
+def _section(every: list[_Item]) -> _Section:
     dated = sorted((x for x in every if x.day is not None), key=lambda x: (x.day, x.seq))
-    return _Negotiations(docs, dated, [x.day for x in dated if x.day is not None], every)
+    days = [x.day for x in dated if x.day is not None]
+    return _Section(every, [_order(x.key) for x in every], dated, days)
+
+
+@dataclass(frozen=True, slots=True)
+class TalksPage:
+    """One page of one kind: its items, the number of all matches, where the next starts."""
+
+    items: list[Row]
+    total: int
+    after: Key | None  # the last item's cursor key when more follow
+
+
+def negotiation_page(
+    conn: sa.Connection,
+    kind: str,
+    span: tuple[date | None, date | None],
+    party: str | None,
+    limit: int,
+    after: Key | None = None,
+) -> TalksPage:
+    """Up to ``limit`` rounds, commitments or agreements (``kind``) of the current versions in
+    document order, from after the cursor key ``after``. A month of 100,000 documents is
+    ~4,700 items (2.7 MB of JSON in one answer before paging, BENCHMARKS.md)."""
+    sec = _negotiations(conn).sections[kind]
+    chosen, keys = _chosen(sec, span, party)
+    start = 0 if after is None else bisect.bisect_right(keys, _order(after))
+    got = chosen[start : start + limit + 1]
+    total = len(chosen)
+    page = got[:limit]
+    items = [{**x.row, "parties": list(x.parties)} for x in page]  # a copy: the cache stays
+    return TalksPage(items, total, page[-1].key if len(got) > limit else None)
+
+
+# (section, span, party) -> its items and their cursor keys: a page of a filter re-sorted its
+# matches every time (12,500 rounds of a month of 300,000 documents: 100-210 ms a page).
+_CHOSEN: dict[tuple[int, object, object], tuple[_Section, list[_Item], list[Key]]] = {}
+_CHOSEN_LOCK = threading.Lock()
+
+
+def _chosen(
+    sec: _Section, span: tuple[date | None, date | None], party: str | None
+) -> tuple[list[_Item], list[Key]]:
+    """The items of a section in ``span`` and of ``party``, in document order, with their
+    keys; kept per section object (a new store state makes new sections)."""
+    key = (id(sec), span, party)
+    hit = _CHOSEN.get(key)
+    if hit is not None and hit[0] is sec:
+        return hit[1], hit[2]
+    since, until = span
+    if since is None and until is None:
+        chosen = sec.every
+    else:  # an item without a day never matches a range
+        lo = 0 if since is None else bisect.bisect_left(sec.days, since)
+        hi = len(sec.days) if until is None else bisect.bisect_right(sec.days, until)
+        chosen = sorted(sec.dated[lo:hi], key=lambda x: x.seq)
+    if party:
+        # Exact, as the lists' actor filters (store/query.actor_key): parties are ISO codes,
+        # else names; "RU" must not match a party whose name has the letters "ru" in it.
+        code, name = actor_key(party)
+        chosen = [x for x in chosen if any(p == code or p.casefold() == name for p in x.parties)]
+    keys = sec.keys if chosen is sec.every else [_order(x.key) for x in chosen]
+    with _CHOSEN_LOCK:
+        if len(_CHOSEN) >= 256:
+            _CHOSEN.clear()  # bounded memory; the next requests sort again
+        _CHOSEN[key] = (sec, chosen, keys)
+    return chosen, keys
 
 
 def negotiation(
-    conn: sa.Connection, since: date | None, until: date | None, party: str | None
+    conn: sa.Connection,
+    since: date | None,
+    until: date | None,
+    party: str | None,
+    limit: int | None = None,
 ) -> dict[str, list[Row]]:
-    """Rounds, commitments, agreements and participants of the current versions."""
-    out: dict[str, list[Row]] = {k: [] for k in _KINDS}
-    index = _negotiations(conn)
-    if since is None and until is None:
-        chosen = index.every
-    else:  # an item without a day never matches a range
-        lo = 0 if since is None else bisect.bisect_left(index.days, since)
-        hi = len(index.days) if until is None else bisect.bisect_right(index.days, until)
-        chosen = sorted(index.dated[lo:hi], key=lambda x: x.seq)
-    # Exact, as the lists' actor filters (store/query.actor_key): parties are ISO codes, else
-    # names; "RU" must not match a party whose name has the letters "ru" in it.
-    code, name = actor_key(party) if party else (None, "")
-    for x in chosen:
-        if party and not any(p == code or p.casefold() == name for p in x.parties):
-            continue
-        out[x.kind].append({**x.row, "parties": list(x.parties)})  # a copy: the cache stays
-    return out
+    """Rounds, commitments and agreements of the current versions: the first ``limit`` of each
+    (all without a limit)."""
+    big = sum(len(s.every) for s in _negotiations(conn).sections.values())
+    return {
+        k: negotiation_page(conn, k, (since, until), party, limit or big + 1).items for k in KINDS
+    }
 
 
 def facets(conn: sa.Connection) -> dict[str, list[Any]]:

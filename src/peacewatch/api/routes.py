@@ -22,6 +22,7 @@ from peacewatch.api import mapview, paging, reads
 from peacewatch.api.errors import ERROR_RESPONSES, ApiError
 from peacewatch.api.search import search_page
 from peacewatch.api.state import State
+from peacewatch.store.claims import store_state
 from peacewatch.store.query import QUERIES, Filters
 from peacewatch.store.search import SearchKind
 
@@ -50,9 +51,16 @@ class DocumentOut(BaseModel):
 
 
 class NegotiationOut(BaseModel):
+    """Up to ``limit`` items of each section asked for (``kind``), in document order; a
+    section's ``next_cursor`` (with its ``kind``) reads its next page. Sections not asked for
+    are empty and have no total."""
+
     rounds: list[dict[str, Any]]
     commitments: list[dict[str, Any]]
     agreements: list[dict[str, Any]]
+    limit: int = 0
+    totals: dict[str, int] = {}
+    next_cursor: dict[str, str | None] = {}
 
 
 async def state(request: Request) -> State:
@@ -175,9 +183,9 @@ def _page(st: State, kind: str, f: Filters, exact: bool = False, cursor: str | N
     after = paging.decode(kind, cursor) if cursor is not None else None
     f = replace(f, with_status=True, count_cap=cap)
     # The total is that of every match, whatever the page: counted once per filter.
-    key = (st.settings.db, kind, replace(f, limit=None, offset=0), cap)
-    total = paging.cached_total(key)
     with st.engine.connect() as conn:
+        key = (store_state(conn), kind, replace(f, limit=None, offset=0), cap)
+        total = paging.cached_total(key)
         rows = QUERIES[kind](conn, replace(f, after=after, with_total=total is None and not after))
         if total is None and rows and not after:
             total = int(rows[0]["total_count"])
@@ -306,8 +314,8 @@ def list_entities(
     """People, organisations, outlets and states named in the documents."""
     cap = None if exact_total else COUNT_CAP
     args = (_clean(name), _clean(type), _clean(country))
-    key = (st.settings.db, "entities", args, cap)  # counted once per filter, as _page does
     with st.engine.connect() as conn:
+        key = (store_state(conn), "entities", args, cap)  # counted once, as _page does
         known = paging.cached_total(key)
         rows, total = reads.entities(conn, *args, limit, offset, cap, known)
     paging.keep_total(key, total)
@@ -344,16 +352,52 @@ def get_map(st: St, ef: EventFilters, pf: PlaceFilters) -> mapview.MapData:
         return mapview.map_data(conn, ef, None if ef.type else pf)
 
 
+NegotiationKind = Literal["all", "rounds", "commitments", "agreements"]
+# A month of 100,000 documents was ~4,700 items, 2.7 MB in one answer (BENCHMARKS.md): a
+# section holds at most a page; the UI follows next_cursor (web/static/js/ui.js talksAll).
+TALKS_LIMIT = 100
+
+
 @router.get("/negotiation", response_model=NegotiationOut)
-def get_negotiation(st: St, party: Text = None, since: Day = None, until: Day = None) -> Response:
-    """Rounds, commitments and agreements reported by the current documents."""
+def get_negotiation(
+    st: St,
+    party: Text = None,
+    since: Day = None,
+    until: Day = None,
+    kind: Annotated[NegotiationKind, Query()] = "all",
+    limit: Limit = TALKS_LIMIT,
+    cursor: Cursor = None,
+) -> Response:
+    """Rounds, commitments and agreements reported by the current documents, a page of each."""
+    if cursor is not None and kind == "all":
+        raise ApiError(
+            422, "invalid_request", "cursor: needs kind", "pass the section's kind with its cursor"
+        )
+    kinds = paging.NEGOTIATION_KINDS if kind == "all" else (kind,)
+    sections: dict[str, list[dict[str, object]]] = {k: [] for k in paging.NEGOTIATION_KINDS}
+    totals: dict[str, int] = {}
+    cursors: dict[str, str | None] = {}
+    after = None if cursor is None else paging.decode(f"negotiation.{kind}", cursor)
     with st.engine.connect() as conn:
-        out = reads.negotiation(conn, since, until, _clean(party))
+        for k in kinds:
+            got = reads.negotiation_page(conn, k, (since, until), _clean(party), limit, after)
+            sections[k], totals[k] = got.items, got.total
+            cursors[k] = _talks_cursor(k, got.after)
+    out = {**sections, "limit": limit, "totals": totals, "next_cursor": cursors}
     # Serialised by pydantic-core straight from the rows, as NegotiationOut would (the same
     # JSON: tests/test_api_negotiation_json.py), without validating every item twice (once
-    # into the model, once as the response): a month of 100,000 documents is ~4,700 items,
-    # 2.7 MB, and the validation was 350 of its 370 ms CPU (BENCHMARKS.md).
+    # into the model, once as the response): the validation was 350 of 370 ms CPU of a month
+    # of 100,000 documents before paging (BENCHMARKS.md).
     return Response(to_json(out), media_type="application/json")
+
+
+def _talks_cursor(kind: str, after: reads.Key | None) -> str | None:
+    name = f"negotiation.{kind}"
+    return (
+        None
+        if after is None
+        else paging.encode(name, dict(zip(paging.KEYS[name], after, strict=True)))
+    )
 
 
 @router.get("/facets")

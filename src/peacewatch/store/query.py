@@ -8,7 +8,6 @@ Only the current version of each document is read unless ``all_versions`` is set
 from __future__ import annotations
 
 import functools
-import math
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, Literal, TypeVar
@@ -208,19 +207,33 @@ def _add_status(conn: sa.Connection, rows: list[Row], table: Any, f: Filters) ->
         r["claim_status"] = found.get((r["version_id"], r["idx"]), fallback)
 
 
-def _longest_span(conn: sa.Connection) -> int:
-    """Days between the start and the end of the longest stored event (once per store state:
-    it reads every event)."""
+# Events longer than this are few (11 of 844,619 on the 100,000-document store, all of a year's
+# precision; 15 are longer than a week): they are read apart, once per store state, so that
+# the date walk of a range starts a month before ``since`` and not a year (the longest span),
+# which visited 91,000 events before the range (65-140 ms CPU a page, BENCHMARKS.md).
+LONG_EVENT_DAYS = 31
 
-    def compute() -> int:
+
+def _long_events(conn: sa.Connection) -> list[tuple[date, date]]:
+    """(start, end) of the events longer than LONG_EVENT_DAYS (reads every event once per
+    store state)."""
+
+    def compute() -> list[tuple[date, date]]:
         if conn.dialect.name == "sqlite":
             days = sa.func.julianday(e.c.date_end) - sa.func.julianday(e.c.date_start)
         else:
             days = e.c.date_end - e.c.date_start
-        found = conn.execute(sa.select(sa.func.max(days))).scalar()
-        return max(0, math.ceil(found or 0))
+        found = conn.execute(sa.select(e.c.date_start, e.c.date_end).where(days > LONG_EVENT_DAYS))
+        return [(lo, hi) for lo, hi in found]
 
-    return per_state("event_span", store_state(conn), compute)
+    return per_state("long_events", store_state(conn), compute)
+
+
+def _earliest_start(conn: sa.Connection, since: date) -> date:
+    """No stored event that ends on or after ``since`` starts before this day: one that lasts
+    at most LONG_EVENT_DAYS starts after since minus that; the longer ones are known."""
+    bound = since - timedelta(days=LONG_EVENT_DAYS)
+    return min([bound, *(lo for lo, hi in _long_events(conn) if hi >= since and lo < bound)])
 
 
 # Above this many rows of an actor in event_actors, its events are read in date order and
@@ -259,10 +272,10 @@ def events(conn: sa.Connection, f: Filters) -> list[Row]:
     stmt = stmt.where(*_in_range(e.c.date_start, e.c.date_end, f))
     if f.since is not None:
         # The overlap test on coalesce(date_end, date_start) is no index range: a lower bound
-        # on date_start (no stored event starts earlier than its end minus the longest stored
-        # span) lets the date index start at ``since`` instead of at the first event
-        # (7.6 s p95 for a type and four months on 100,000 documents, BENCHMARKS.md).
-        stmt = stmt.where(e.c.date_start >= f.since - timedelta(days=_longest_span(conn)))
+        # on date_start (``_earliest_start``) lets the date index start near ``since`` instead
+        # of at the first event (7.6 s p95 for a type and four months on 100,000 documents,
+        # BENCHMARKS.md).
+        stmt = stmt.where(e.c.date_start >= _earliest_start(conn, f.since))
     if f.bbox is not None:  # (building the two coordinate subqueries costs ~1 ms a request)
         stmt = stmt.where(*in_bbox(place_coord(p.c.lat), place_coord(p.c.lon), f.bbox))
     if f.claim_status:

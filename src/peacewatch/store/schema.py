@@ -348,8 +348,14 @@ SEARCH_PREFIX = "search"
 
 # Indexes on lower(column) (migration 0008), also left out of comparisons: alembic compares
 # expressions differently on each backend.
+# Also search's sort key on PostgreSQL (migration 0009).
 EXPRESSION_INDEXES = frozenset(
-    {"ix_quotes_lower_speaker", "ix_event_actors_lower_name", "ix_positions_lower_by"}
+    {
+        "ix_quotes_lower_speaker",
+        "ix_event_actors_lower_name",
+        "ix_positions_lower_by",
+        "ix_versions_day_id",
+    }
 )
 
 

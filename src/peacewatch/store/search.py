@@ -186,10 +186,20 @@ def _rowid(table: str) -> Expr:
     return sa.literal_column(f"{table}.rowid")
 
 
-def _keys(kind: str, query: Query, dialect: str) -> Keys:
-    """The matches of one kind among current versions, as sort keys (no text yet)."""
+def _keys(kind: str, query: Query, dialect: str, walk: bool = False) -> Keys:
+    """The matches of one kind among current versions, as sort keys (no text yet); ``walk``:
+    a common word, whose first page PostgreSQL finds from the dates' index.
+
+    To walk the dates on PostgreSQL the sentinel date is a literal, not a bound parameter: the
+    planner uses the index on this very expression (migration 0009) only when the query spells
+    it alike. Not for a rarer word: the planner, misjudging how the matches spread over the
+    dates, walked 85,000 versions for 50 of 1,574 quotes (6.5 s) where the GIN index and a sort
+    take ~0.2 s (EXPLAIN ANALYZE, 300,000 documents)."""
     table = _record_table(kind)
-    day = sa.func.coalesce(v.c.published, sa.literal(_NO_DATE, sa.Date)).label("day")
+    no_date: sa.ColumnElement[date] = sa.literal(_NO_DATE, sa.Date)
+    if dialect == "postgresql" and walk:
+        no_date = sa.literal_column(f"DATE '{_NO_DATE}'", sa.Date)
+    day = sa.func.coalesce(v.c.published, no_date).label("day")
     idx = sa.literal(0).label("idx") if kind == "documents" else table.c.idx.label("idx")
     cols = [
         sa.literal(kind).label("kind"),
@@ -331,7 +341,7 @@ def search(
     tops = [
         _newest(k, query, after, limit)
         if dialect == "sqlite" and counts[k] > COMMON
-        else _top(_keys(k, query, dialect).subquery(k), after, limit)
+        else _top(_keys(k, query, dialect, counts[k] > COMMON).subquery(k), after, limit)
         for k in kinds
     ]
     merged = sa.union_all(*tops).subquery("tops") if len(tops) > 1 else tops[0].subquery("tops")

@@ -1,8 +1,8 @@
 // Negotiation: one track (process and period) as `peacewatch negotiation` computes it
 // (/api/tracks, /api/track): merged rounds with their reports, party x issue stances with
 // their evidence, what moved.
-import { api, el, evidenceLink, externalLink, facets, filterForm, go, main, partyOrder, qs,
-  statusBadge } from "./ui.js";
+import { api, el, evidenceLink, externalLink, facets, filterForm, go, main, negotiationAll,
+  partyOrder, qs, statusBadge } from "./ui.js";
 
 function trackPicker(tracks, current, p) {
   const select = el("select", { name: "track", class: "track-picker",
@@ -87,7 +87,7 @@ export async function viewNegotiation(p) {
   // The agreements of every document, asked for with the tracks (not after them).
   const range = { since: p.since, until: p.until };
   const [{ items: tracks }, neg] = await Promise.all([api("/api/tracks"),
-    api(`/api/negotiation?${qs(range)}`)]);
+    negotiationAll(range, ["agreements"])]);
   // The process with the most documents, its earliest period, unless one is asked for.
   const current = p.track || (tracks[0] ? tracks[0].id : "all");
   main.append(el("h2", {}, "Negotiation track"), trackPicker(tracks, current, p),

@@ -1,6 +1,7 @@
 // Timeline: rounds, commitments, agreements and events on one dated line.
 import { actorSuggestions, DATE_BASIS_TITLE, api, claimFilter, countOf, el, evidenceLink,
-  eventDate, exportLinks, facets, filterForm, go, main, pager, qs, statusBadge } from "./ui.js";
+  eventDate, exportLinks, facets, filterForm, go, main, negotiationAll, pager, qs, statusBadge }
+  from "./ui.js";
 
 // Events a page. The timeline was one page of the first 500 events (38,000 pixels, and the
 // slowest view to draw): now a page of events, and beside them the rounds, commitments and
@@ -66,7 +67,9 @@ export async function viewTimeline(p) {
   // event and the next page's first one are drawn here.
   const [f, neg, track, got] = await Promise.all([
     facets(),
-    api(`/api/negotiation?${qs({ ...range, party: p.actor })}`),
+    // Rounds only to keep a party's (roundItems); /api/track gives the rounds themselves.
+    negotiationAll({ ...range, party: p.actor },
+      p.actor ? undefined : ["commitments", "agreements"]),
     api(`/api/track?${qs(range)}`),
     api(`/api/events?${qs({ ...filters, limit: limit + 1, offset })}`),
   ]);

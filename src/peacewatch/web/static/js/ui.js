@@ -44,6 +44,21 @@ export async function api(path, options) {
   return body;
 }
 
+// Every item of the /api/negotiation sections asked for, page by page: the API answers at
+// most a page of each section (issue 19), and each section is followed by its next_cursor.
+export async function negotiationAll(params, kinds = ["rounds", "commitments", "agreements"]) {
+  const out = { rounds: [], commitments: [], agreements: [] };
+  await Promise.all(kinds.map(async (kind) => {
+    let cursor = null;
+    do {
+      const page = await api(`/api/negotiation?${qs({ ...params, kind, limit: 500, cursor })}`);
+      out[kind].push(...page[kind]);
+      cursor = page.next_cursor[kind];
+    } while (cursor);
+  }));
+  return out;
+}
+
 export function qs(params) {
   const out = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== "" && v != null) out.set(k, v);
