@@ -50,3 +50,8 @@ def test_the_purpose_of_a_duty_is_the_speaker_s(nlp: Language) -> None:
 def test_a_passive_duty_with_no_doer_is_the_voice_s(nlp: Language) -> None:
     text = "All the necessary work needs to be done to prepare Europe for an oil embargo."
     assert held(positions(nlp, text, publisher=UKRAINE), "sanctions", "seeks") == {"UA"}
+
+
+def test_the_sides_of_a_deal_accept_its_terms(nlp: Language) -> None:
+    text = "We welcome the agreement between Kenya and Ethiopia on a ceasefire."
+    assert {"KE", "ET"} <= held(positions(nlp, text), "ceasefire", "accepts")

@@ -143,3 +143,24 @@ def wished(verb: Token) -> bool:
     """ "the wise course is for Kyiv to drop X": a "for ... to" clause states what
     the speaker wants another to do, not what that other does."""
     return any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
+
+
+_DEALS = frozenset({"agreement", "deal", "accord", "understanding"})
+
+
+def deal_sides(head: Token) -> list[Token]:
+    """ "the agreement between ECOWAS and Mali on a transition timeline": the sides of a deal
+    whose terms hold the issue accept it, whoever welcomes the deal."""
+    for node in [head, *head.ancestors][:5]:
+        if node.pos_ == "NOUN" and node.lemma_.lower() in _DEALS:
+            return [
+                side
+                for p in node.children
+                if p.dep_ == "prep" and p.lower_ == "between"
+                for o in p.children
+                if o.dep_ == "pobj"
+                for side in (o, *o.conjuncts)
+            ]
+        if node.pos_ in ("VERB", "AUX") and node is not head:
+            return []  # the deal's own terms only: "to proceed with elections" hangs on it
+    return []

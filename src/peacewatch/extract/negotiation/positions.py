@@ -19,6 +19,7 @@ from peacewatch.extract.negotiation.acts import (
     adversary,
     beneficiaries,
     content_subject,
+    deal_sides,
     duty_purpose,
     embedded_question,
     forecast,
@@ -175,7 +176,8 @@ def positions_in(
                 # undergoes the cue; with no agent named, the stance is the voice's.
                 party = _agent_party(ctx, Cue(st, v, v, None), v, True, True)
             found.append((st, party, v, None, who, None))
-        for st, agent in act_agents(hit.head):  # "the declaration by X of a truce": X's
+        acts = [*act_agents(hit.head), *(("accepts", t) for t in deal_sides(hit.head))]
+        for st, agent in acts:  # "the declaration by X of a truce", "a deal between X and Y"
             party = party_for(resolver, speakers, agent, s, hit.head)
             found.append((st, party, agent, None, resolver.person_of(agent), None))
         found += _for_beneficiaries(hit, found)
