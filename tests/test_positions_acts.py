@@ -55,3 +55,13 @@ def test_a_passive_duty_with_no_doer_is_the_voice_s(nlp: Language) -> None:
 def test_the_sides_of_a_deal_accept_its_terms(nlp: Language) -> None:
     text = "We welcome the agreement between Kenya and Ethiopia on a ceasefire."
     assert {"KE", "ET"} <= held(positions(nlp, text), "ceasefire", "accepts")
+
+
+def test_what_the_issue_itself_does_is_no_stance(nlp: Language) -> None:
+    text = "They may hold these referendums, which will not yield any results."
+    assert None not in held(positions(nlp, text, publisher=UKRAINE), "referendum")
+
+
+def test_a_demonstrative_in_the_passive_is_the_speaker_s_topic(nlp: Language) -> None:
+    text = "I believe this should be considered a war crime."
+    assert held(positions(nlp, text, publisher=UKRAINE), "accountability") == {"UA"}

@@ -164,3 +164,9 @@ def deal_sides(head: Token) -> list[Token]:
         if node.pos_ in ("VERB", "AUX") and node is not head:
             return []  # the deal's own terms only: "to proceed with elections" hangs on it
     return []
+
+
+def issue_acts(subj: Token) -> bool:
+    """ "referendums, which will not yield any results": the issue itself is the active
+    subject of the relative clause; the verb says what the issue does, no one's stance."""
+    return subj.dep_ == "nsubj" and subj.tag_ == "WDT"

@@ -23,6 +23,7 @@ from peacewatch.extract.negotiation.acts import (
     duty_purpose,
     embedded_question,
     forecast,
+    issue_acts,
     undone,
     wished,
 )
@@ -131,8 +132,7 @@ Found = tuple[str, str | None, Token, str | None, str | None, Denial | None]
 
 
 def _denied(verb: Token) -> bool:
-    """The clause is the content of a denial: "denied that it had agreed to X". What
-    denials.py cannot read as the party's own denied position is dropped."""
+    """The content of a denial ("denied that it had agreed to X") not read by denials.py."""
     v = verb
     for _ in range(3):
         if v.dep_ not in ("ccomp", "xcomp", "conj") or v.head.i == v.i:
@@ -169,8 +169,8 @@ def positions_in(
             subj = subject_of(v)
             who = resolver.person_of(subj) if subj is not None else None
             party = party_for(resolver, speakers, subj, s, v)
-            if party is None and subj is not None and generic(subj):
-                continue  # "guarantor countries that undertake X": a kind, no one's stance
+            if party is None and subj is not None and (generic(subj) or issue_acts(subj)):
+                continue  # "guarantor countries that undertake X"; "X, which will not yield"
             if party is None and issue_undergoes(v, subj):
                 # "sanctions that are needed", "a ceasefire that is supported": the issue
                 # undergoes the cue; with no agent named, the stance is the voice's.
@@ -257,9 +257,8 @@ def _from_cue(ctx: _Ctx, cue: Cue) -> Found | None:
             else speakers.side_of(hit.head, s)
         )
         return (cue.stance, party, cue.token or hit.head, None, ctx.by, None)
-    # "we were compelled to recognise X": the subject of a passive clause above the cue's
-    # (subject_of climbs xcomp) is the one who does the cue's act; only the cue's own passive
-    # subject is its recipient or topic.
+    # "we were compelled to recognise X": a passive subject above the cue's clause does the
+    # cue's act (subject_of climbs xcomp); only the cue's own is its recipient or topic.
     passive = (
         subj is not None
         and subj.dep_ == "nsubjpass"
@@ -292,7 +291,8 @@ def _owned(ctx: _Ctx, cue: Cue, owner: Token) -> Found | None:
 
 def _agent_party(ctx: _Ctx, cue: Cue, subj: Token, passive: bool, about_issue: bool) -> str | None:
     """ "X was offered a truce", "sanctions against X are needed": the subject is the
-    recipient or the issue itself; the party is the agent, if named."""
+    recipient or the issue itself; the party is the agent, if named ("this should be
+    considered a crime": a demonstrative is what the speaker talks about)."""
     verb = cue.verb
     assert verb is not None  # the caller checked
     agent = next(
@@ -313,7 +313,7 @@ def _agent_party(ctx: _Ctx, cue: Cue, subj: Token, passive: bool, about_issue: b
         # "three humanitarian corridors have been agreed": agreed between the parties of
         # the talks, when the text names them; else the side whose voice reports it.
         return ALL if ctx.parties else ctx.speakers.side_of(ctx.hit.head, ctx.s)
-    if party is None and (not passive or about_issue):
+    if party is None and (not passive or about_issue or subj.lower_ in ("this", "that")):
         party = ctx.speakers.side_of(ctx.hit.head, ctx.s)
     elif party is None and agent is None and cue.stance != "discussed":
         # "Russia was offered an Easter ceasefire", said in Ukraine's voice: the offer is the
