@@ -43,7 +43,9 @@ LIMITS = {
     # Third session: speakers linked 0.843 / 0.914; positions without a party 0.076 / 0.047
     # (the issue's 5 % is met on peace-processes-state only: the ceiling keeps what was reached).
     "speaker_linked": 0.80,
-    "position_noparty_bad": 0.09,
+    # Fourth session (H1): positions without a party 0.049 / 0.047, both under the issue's 5 %;
+    # the ceiling keeps a point of margin for corpus growth.
+    "position_noparty_bad": 0.06,
     # H2 (issue 14): releases with two parties named, peace-processes-state 0.467 -> 0.52
     # -> 0.538 (official-2022 0.85 -> 0.944); the issue's 0.60 is not met, the floor keeps
     # what was reached.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from peacewatch.extract.negotiation.acts import adversary
 from peacewatch.extract.negotiation.context import ALL, JOINT, PartyResolver, date_in, stances
 from peacewatch.extract.negotiation.denials import under_denial
 from peacewatch.extract.negotiation.positions import IssueHit, asks, condition_of
@@ -79,7 +80,7 @@ def commitments_in(
             issue = next((h.issue for h in hits if {t.i for t in h.tokens} & ids), None)
             cond = condition_of(act) or condition_of(tok)
             subj = subject_of(tok)
-            obligor = party_for(resolver, speakers, subj, s, tok)
+            obligor = _obligor(resolver, speakers, subj, s, tok, parties)
             # "The two leaders agreed to ...": each of the pair the actors stage resolves.
             pair = resolver.voice.pair_of_subject(subj, s) if subj and not obligor else ()
             # "Both sides agreed to ...": one commitment per party.
@@ -98,6 +99,20 @@ def commitments_in(
                     )
                 )
     return out
+
+
+def _obligor(
+    resolver: PartyResolver,
+    speakers: Speakers,
+    subj: Token | None,
+    s: Sentence,
+    tok: Token,
+    parties: tuple[str, ...],
+) -> str | None:
+    obligor = party_for(resolver, speakers, subj, s, tok)
+    if obligor is None and subj is not None:  # "the invaders decided to X"
+        obligor = adversary(subj, speakers.side_of(tok, s), parties)
+    return obligor
 
 
 def _each(

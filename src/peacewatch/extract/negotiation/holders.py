@@ -4,12 +4,15 @@ that names nobody, an obligation, a subject-less clause and a named holder's par
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Token
 
 from peacewatch.extract.negotiation.context import PartyResolver
 from peacewatch.extract.negotiation.voice import party_of_actor
 from peacewatch.extract.negotiation.words import MODALS
 from peacewatch.parse.syntax import subject_of, surname
+from peacewatch.records import ActorRecord
 
 
 def issue_undergoes(verb: Token, subj: Token | None) -> bool:
@@ -148,3 +151,17 @@ def person_party(resolver: PartyResolver, who: str) -> str | None:
         rec = next((a for a in resolver.voice.doc.actors if a.entity == entity), None)
         party = party_of_actor(rec, resolver.voice.actors)
     return party
+
+
+def talks_party(party: str, parties: tuple[str, ...], actors: Mapping[str, ActorRecord]) -> str:
+    """A state's stance, when the talks' party is that state's government by name: "YE" in a
+    Yemeni minister's remarks is the Presidential Leadership Council the talks name (issue 14:
+    a party is an actor, the state its property). Only one such government, else the state."""
+    if party in parties:
+        return party
+    govs = {
+        a.name
+        for a in actors.values()
+        if a.name in parties and a.kind == "government" and a.country == party
+    }
+    return next(iter(govs)) if len(govs) == 1 else party

@@ -14,7 +14,26 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from peacewatch.extract.negotiation.context import ALL, JOINT, PartyResolver, issue_patterns
+from peacewatch.extract.negotiation.acts import (
+    act_agents,
+    adversary,
+    beneficiaries,
+    content_subject,
+    deal_sides,
+    duty_purpose,
+    embedded_question,
+    forecast,
+    issue_acts,
+    undone,
+    wished,
+)
+from peacewatch.extract.negotiation.context import (
+    ALL,
+    JOINT,
+    PartyResolver,
+    country_of_word,
+    issue_patterns,
+)
 from peacewatch.extract.negotiation.cues import (
     Cue,
     IssueHit,
@@ -35,6 +54,7 @@ from peacewatch.extract.negotiation.holders import (
     issue_undergoes,
     obliged,
     person_party,
+    talks_party,
 )
 from peacewatch.extract.negotiation.round_when import deny_verb, via_report
 from peacewatch.extract.negotiation.speakers import Speakers, party_for, said_on
@@ -112,8 +132,7 @@ Found = tuple[str, str | None, Token, str | None, str | None, Denial | None]
 
 
 def _denied(verb: Token) -> bool:
-    """The clause is the content of a denial: "denied that it had agreed to X". What
-    denials.py cannot read as the party's own denied position is dropped."""
+    """The content of a denial ("denied that it had agreed to X") not read by denials.py."""
     v = verb
     for _ in range(3):
         if v.dep_ not in ("ccomp", "xcomp", "conj") or v.head.i == v.i:
@@ -122,12 +141,6 @@ def _denied(verb: Token) -> bool:
         if v.lemma_.lower() in DENY_DIRECT:
             return True
     return False
-
-
-def _wished(verb: Token) -> bool:
-    """ "the wise course is for Kyiv to drop X": a "for ... to" clause states what
-    the speaker wants another to do, not what that other does."""
-    return any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
 
 
 def positions_in(
@@ -156,13 +169,17 @@ def positions_in(
             subj = subject_of(v)
             who = resolver.person_of(subj) if subj is not None else None
             party = party_for(resolver, speakers, subj, s, v)
-            if party is None and subj is not None and generic(subj):
-                continue  # "guarantor countries that undertake X": a kind, no one's stance
+            if party is None and subj is not None and (generic(subj) or issue_acts(subj)):
+                continue  # "guarantor countries that undertake X"; "X, which will not yield"
             if party is None and issue_undergoes(v, subj):
                 # "sanctions that are needed", "a ceasefire that is supported": the issue
                 # undergoes the cue; with no agent named, the stance is the voice's.
                 party = _agent_party(ctx, Cue(st, v, v, None), v, True, True)
             found.append((st, party, v, None, who, None))
+        acts = [*act_agents(hit.head), *(("accepts", t) for t in deal_sides(hit.head))]
+        for st, agent in acts:  # "the declaration by X of a truce", "a deal between X and Y"
+            party = party_for(resolver, speakers, agent, s, hit.head)
+            found.append((st, party, agent, None, resolver.person_of(agent), None))
         found += _for_beneficiaries(hit, found)
         out += _positions(doc, s, hit, found, resolver, parties)
     return out
@@ -198,6 +215,10 @@ def _from_cue(ctx: _Ctx, cue: Cue) -> Found | None:
     """The stance one cue gives, with its party and who stated it; None when the cue
     states no stance of anyone's (a denied report, a denial of another's stance)."""
     hit, s, resolver, speakers = ctx.hit, ctx.s, ctx.resolver, ctx.speakers
+    said = content_subject(cue.token, ctx.ids) if cue.token is not None else None
+    if said is not None:  # "the promise that Austria will continue X": Austria's
+        party = party_for(resolver, speakers, said, s, hit.head) or country_of_word(said.text)
+        return (cue.stance, party, cue.token or hit.head, None, resolver.person_of(said), None)
     if cue.token is not None and cue.token.pos_ == "NOUN" and cue.token.head.lemma_ in RECEIVING:
         # "the delegation received proposals": the recipient is not the proposer; the voice
         # reporting it is, when it is another side (a side does not report its own offer as
@@ -206,6 +227,8 @@ def _from_cue(ctx: _Ctx, cue: Cue) -> Found | None:
         return (cue.stance, party, cue.token, cue.condition, ctx.by, None)
     if cue.owner is not None:  # "Russia's demand for X"
         return _owned(ctx, cue, cue.owner)
+    if forecast(cue.verb) or embedded_question(cue.verb):  # "X is expected to", "how to"
+        return None
     deny = (
         denial_of(cue.verb, cue.token, resolver, speakers, s)
         if cue.verb is not None and cue.stance != "discussed"
@@ -220,7 +243,7 @@ def _from_cue(ctx: _Ctx, cue: Cue) -> Found | None:
         # offered X": no stance of Kyiv's on X, and Moscow's is denied, not held.
         return None
     subj = subject_of(cue.verb) if cue.verb is not None else None
-    if cue.verb is not None and cue.stance != "discussed" and _wished(cue.verb):
+    if cue.verb is not None and cue.stance != "discussed" and wished(cue.verb):
         anchor = cue.token or hit.head
         return (cue.stance, speakers.side_of(hit.head, s), anchor, None, ctx.by, None)
     # "He must commit to a ceasefire", said by Zelensky: an obligation put on another is the
@@ -234,9 +257,8 @@ def _from_cue(ctx: _Ctx, cue: Cue) -> Found | None:
             else speakers.side_of(hit.head, s)
         )
         return (cue.stance, party, cue.token or hit.head, None, ctx.by, None)
-    # "we were compelled to recognise X": the subject of a passive clause above the cue's
-    # (subject_of climbs xcomp) is the one who does the cue's act; only the cue's own passive
-    # subject is its recipient or topic.
+    # "we were compelled to recognise X": a passive subject above the cue's clause does the
+    # cue's act (subject_of climbs xcomp); only the cue's own is its recipient or topic.
     passive = (
         subj is not None
         and subj.dep_ == "nsubjpass"
@@ -269,7 +291,8 @@ def _owned(ctx: _Ctx, cue: Cue, owner: Token) -> Found | None:
 
 def _agent_party(ctx: _Ctx, cue: Cue, subj: Token, passive: bool, about_issue: bool) -> str | None:
     """ "X was offered a truce", "sanctions against X are needed": the subject is the
-    recipient or the issue itself; the party is the agent, if named."""
+    recipient or the issue itself; the party is the agent, if named ("this should be
+    considered a crime": a demonstrative is what the speaker talks about)."""
     verb = cue.verb
     assert verb is not None  # the caller checked
     agent = next(
@@ -290,7 +313,7 @@ def _agent_party(ctx: _Ctx, cue: Cue, subj: Token, passive: bool, about_issue: b
         # "three humanitarian corridors have been agreed": agreed between the parties of
         # the talks, when the text names them; else the side whose voice reports it.
         return ALL if ctx.parties else ctx.speakers.side_of(ctx.hit.head, ctx.s)
-    if party is None and (not passive or about_issue):
+    if party is None and (not passive or about_issue or subj.lower_ in ("this", "that")):
         party = ctx.speakers.side_of(ctx.hit.head, ctx.s)
     elif party is None and agent is None and cue.stance != "discussed":
         # "Russia was offered an Easter ceasefire", said in Ukraine's voice: the offer is the
@@ -347,6 +370,9 @@ def _subject_party(ctx: _Ctx, cue: Cue, subj: Token | None) -> str | None:
         and cue.verb is not None
         and subj.head.i != cue.verb.i
     )
+    # "work needs to be done to X"; "X must do Y to ensure Z": the duty is the speaker's
+    shown = shown or (subj is not None and subj.pos_ == "NOUN" and undone(cue.verb))
+    shown = shown or (subj is not None and subj.head != cue.verb and duty_purpose(cue.verb))
     if party is None and (subj is None or subj.lower_ in ("he", "she") or stated or shown):
         party = ctx.speakers.side_of(ctx.hit.head, ctx.s)
     if party is None and subj is not None and subj.lower_ in ("you", "your"):
@@ -358,6 +384,8 @@ def _subject_party(ctx: _Ctx, cue: Cue, subj: Token | None) -> str | None:
         )
     if party is None and subj is not None and generic(subj):
         return NOBODY
+    if party is None and subj is not None:  # "the invaders": the side not the voice's
+        party = adversary(subj, ctx.speakers.side_of(ctx.hit.head, ctx.s), ctx.parties)
     if party is None and subj is not None:
         # "The two leaders discussed X": each of the pair the actors stage resolves; "they
         # want X" after the sides just named: those sides.
@@ -384,7 +412,7 @@ def _for_beneficiaries(hit: IssueHit, found: list[Found]) -> list[Found]:
     others_for = any(f[1] and f[0] in ("demands", "seeks", "priority") for f in held)
     firm = any(f[0] not in ("discussed", "conditional") for f in held)
     out: list[Found] = []
-    for b in _beneficiaries(hit) if firm else []:
+    for b in beneficiaries(hit.head) if firm else []:
         if not others_for and not any(f[1] == b for f in held):
             out.append(("seeks", b, hit.head, None, None, None))
     return out
@@ -413,6 +441,7 @@ def _positions(
             if party is not None
             else [party]
         )
+        targets = [talks_party(p, parties, resolver.voice.actors) if p else p for p in targets]
         toks = [*hit.tokens, anchor]
         if deny is not None:
             # The evidence names who denies it: from the denier to the denied stance.
@@ -469,17 +498,3 @@ def _listed(
             party = speakers.side_of(tok, prev)
         return [(cue[0], party, verb, None, speakers.of(tok), None)]
     return []
-
-
-def _beneficiaries(hit: IssueHit) -> list[str]:
-    """ "security guarantees for Ukraine": the country the issue is for seeks it."""
-    from peacewatch.extract.negotiation.context import country_of_word
-
-    out = []
-    for t in hit.head.children:
-        if t.dep_ == "prep" and t.lower_ == "for":
-            for p in t.children:
-                code = country_of_word(p.text) if p.dep_ == "pobj" else None
-                if code:
-                    out.append(code)
-    return out

@@ -57,7 +57,8 @@ class Speakers:
         rep = reporting_head(tok)
         if rep is not None:
             subj = subject_of(rep)
-            if subj is not None:
+            # "Macron was told that ...": the passive subject is the addressee (side_of).
+            if subj is not None and subj.dep_ != "nsubjpass":
                 name = self.resolver.person_of(subj)
                 if name:
                     return name
@@ -77,9 +78,9 @@ class Speakers:
             )
         rep = reporting_head(tok, strict=False)
         subj = subject_of(rep) if rep is not None else None
-        impersonal = subj is not None and (
-            (subj.lower_ == "it" and subj.dep_ == "nsubjpass") or not _may_speak(subj, tok)
-        )
+        # "it was noted that", and any passive subject of a speech verb: "the President of
+        # France was asked to X" names whom the voice asked, not who speaks.
+        impersonal = subj is not None and (subj.dep_ == "nsubjpass" or not _may_speak(subj, tok))
         if subj is not None and subj.lower_ not in THIRD_PERSON and not impersonal:
             # "some politicians say that ...", "the parties noted that ...": someone else's
             # statement, or no one side's, unless the phrase names a side (or is one of the
