@@ -139,6 +139,7 @@ def _as_government(text: str, n: _Named, words: str = GOVERNMENT_WORDS) -> bool:
 
 
 WORD = re.compile(r"[A-Z][a-z]+")
+PREVIOUS_WORD = re.compile(r"([A-Z][a-z]+) $")
 
 
 def _add_demonyms(
@@ -149,14 +150,19 @@ def _add_demonyms(
     table = demonyms()
     for i, (st, en) in enumerate(sents):
         for m in WORD.finditer(text, st, en):
-            iso = table.get(m.group().lower())
+            word, start = m.group(), m.start()
+            before = PREVIOUS_WORD.search(text, st, start)
+            # "South Sudanese" names South Sudan, not Sudan
+            if before and f"{before.group(1)} {word}".lower() in table:
+                word, start = f"{before.group(1)} {word}", before.start()
+            iso = table.get(word.lower())
             if iso is None:
                 continue
-            key, form = f"state:{iso}", frozenset({m.group()})
+            key, form = f"state:{iso}", frozenset({word})
             into = states if key in states else new
             old = into.get(key)
             if old is None:
-                into[key] = _Named(iso, iso, 1, m.start(), m.end(), frozenset({i}), form)
+                into[key] = _Named(iso, iso, 1, start, m.end(), frozenset({i}), form)
             elif i not in old.sentences or not form <= old.forms:
                 into[key] = replace(old, sentences=old.sentences | {i}, forms=old.forms | form)
 
@@ -248,6 +254,11 @@ def at_war_at_home() -> frozenset[str]:
     return frozenset(out)
 
 
+# Who governs a state as a body: "the Sudanese authorities", "South Sudan's leaders" (plural,
+# not one leader's title).
+COLLECTIVE_RULERS = "government|authorities|leaders|leadership"
+
+
 def governments_named(doc: Document, sents: list[tuple[int, int]]) -> list[Participant]:
     """States the text names as a government ("the Government of Ethiopia", "Sudanese
     authorities", "Mali's transition government") and governing bodies of the actor base
@@ -258,7 +269,7 @@ def governments_named(doc: Document, sents: list[tuple[int, int]]) -> list[Parti
         # a governing body is the state's side (see _named); its armed forces are not
         if n.country is not None and n.country not in at_war_at_home():
             continue
-        if n.country is not None and not _as_government(doc.body.text, n, "government|authorities"):
+        if n.country is not None and not _as_government(doc.body.text, n, COLLECTIVE_RULERS):
             continue  # named by a leader's title only ("Libyan interim Prime Minister X")
         if n.government and not (n.country is None and ARMED_FORCES.search(n.name)):
             ev = evidence_of(doc.body.text, n.start, n.end)
