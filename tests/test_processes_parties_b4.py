@@ -35,3 +35,18 @@ def test_state_names_and_collective_rulers_key_to_the_state() -> None:
     assert key("Libya’s leaders") == "LY"
     # one leader's title is a person, not the state
     assert key("Libya’s Prime Minister") != "LY"
+
+
+def test_a_readout_with_an_official_of_a_state_at_war_names_its_side(nlp: Language) -> None:
+    text = (
+        "Secretary Blinken spoke today with Libyan Foreign Minister Jane Doe. They discussed "
+        "the ceasefire agreement and the withdrawal of foreign forces."
+    )
+    title = "Secretary Blinken’s Call with Libyan Foreign Minister Doe"
+    assert parties(nlp, text, title) == ["LY"]
+    # a state not at war at home (a mediator such as Qatar) is not made a side
+    qatar = title.replace("Libyan", "Qatari")
+    assert parties(nlp, text.replace("Libyan", "Qatari"), qatar) == []
+    # nor is the counterpart when the text names no instrument of a process
+    general = "Secretary Blinken spoke today with Libyan Foreign Minister Jane Doe about peace."
+    assert parties(nlp, general, title) == []

@@ -26,8 +26,9 @@ from spacy.tokens import Token
 from peacewatch.evidence import span as token_evidence_of
 from peacewatch.extract.actors.base import issuer_of
 from peacewatch.extract.negotiation.cues import owner_of
-from peacewatch.extract.negotiation.dyads import dyad_sides, governments_named
+from peacewatch.extract.negotiation.dyads import at_war_at_home, dyad_sides, governments_named
 from peacewatch.extract.negotiation.third_parties import conjuncts, envoys, side_of, third_parties
+from peacewatch.lexicons import demonyms
 from peacewatch.parse import countries
 from peacewatch.parse.syntax import Sentence, subject_of, token_evidence
 from peacewatch.records import Document, Participant
@@ -189,11 +190,11 @@ def about_talks(doc: Document) -> bool:
 WAR_WORDS = frozenset({"war", "conflict", "invasion", "fighting", "violence"})
 
 
-def _talks(doc: Document, more: frozenset[str] = frozenset()) -> bool:
+def _talks(doc: Document, more: frozenset[str] = frozenset(), only: bool = False) -> bool:
     """The text is about a process: the negotiation stage's issue or round cues would say so,
-    but they run later; its nouns are enough here."""
+    but they run later; its nouns are enough here (``only``: the ``more`` words alone)."""
     words = {w.strip(".,;:").lower() for w in doc.body.text.split()}
-    return bool(words & (PROCESS_WORDS | more))
+    return bool(words & (more if only else PROCESS_WORDS | more))
 
 
 def _lone_government(
@@ -213,6 +214,8 @@ def _lone_government(
         for p in governments_named(doc, [(x.start, x.end) for x in sents])
         if p.country != own and (p.country or p.name) not in third
     ]
+    if not cands:
+        cands = _counterpart(doc, own, third)
     if len(cands) <= 1:
         return cands
     title = doc.meta.title or ""
@@ -223,6 +226,39 @@ def _lone_government(
         index.of_word(" ".join(words[i : i + n])) for n in (1, 2, 3) for i in range(len(words))
     }
     return [p for p in cands if p.country in in_title or (p.country is None and p.name in title)]
+
+
+# What a peace process negotiates or has agreed, as against "peace" or "dialogue" in general
+# (a readout on protests welcoming "the national dialogue" names no side of talks).
+INSTRUMENTS = frozenset(
+    {"talks", "negotiations", "ceasefire", "truce", "agreement", "accord", "settlement",
+     "mediation", "hostilities"}
+)  # fmt: skip
+
+
+# "Secretary Blinken's Call with Libyan Interim Foreign Minister Mangoush": the readout's
+# counterpart, named by demonym (or state) before a title.
+COUNTERPART = re.compile(r"\b(?:Call|Meeting|Meets|Conversation) [Ww]ith (?:the )?([\w’'-]+)")
+
+
+def _counterpart(doc: Document, own: str | None, third: set[str]) -> list[Participant]:
+    """A one-sided readout of a call or meeting with an official of a state at war at home
+    (dyads.at_war_at_home: Libya, Yemen, Somalia, not Qatar or Oman), in a text about a
+    process: that state is the side the U.S. official speaks to, though the text names it
+    only by the official's title (batch-4 dev texts of processes_sample; a mediator state
+    such as Kenya or Egypt at war at home is caught by ``third`` or by the parties the text
+    names, since this runs only when no party is found)."""
+    m = COUNTERPART.search(doc.meta.title or "")
+    if m is None or not _talks(doc, INSTRUMENTS, only=True):
+        return []
+    word = m.group(1)
+    iso = countries.for_negotiation().of_word(word) or demonyms().get(word.lower())
+    if iso is None or iso == own or iso in third or iso not in at_war_at_home():
+        return []
+    at = re.search(rf"\b{re.escape(word)}\b", doc.body.text)
+    if at is None:
+        return []
+    return [Participant(iso, iso, "party", token_evidence_of(doc.body.text, at.start(), at.end()))]
 
 
 def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
