@@ -50,3 +50,34 @@ def test_a_readout_with_an_official_of_a_state_at_war_names_its_side(nlp: Langua
     # nor is the counterpart when the text names no instrument of a process
     general = "Secretary Blinken spoke today with Libyan Foreign Minister Jane Doe about peace."
     assert parties(nlp, general, title) == []
+
+
+def mediators(nlp: Language, text: str) -> set[str]:
+    neg = analyze_text(nlp, text, publisher=STATE).negotiation
+    return {*neg.mediators, *neg.hosts, *neg.guarantors}
+
+
+def test_the_role_a_state_has_played_in_a_settlement(nlp: Language) -> None:
+    text = (
+        "The Secretary thanked Minister Jane Doe for the key role Norway has played in "
+        "support of efforts to reach a negotiated settlement in Colombia."
+    )
+    assert "NO" in mediators(nlp, text)
+    # a role someone played is not praise when nobody is thanked for it
+    plain = "The key role Norway has played in the region was discussed at the peace talks."
+    assert "NO" not in mediators(nlp, plain)
+
+
+def test_praised_for_convening_the_conference(nlp: Language) -> None:
+    text = "We applauded the European Union for convening the conference on the peace process."
+    assert "European Union" in mediators(nlp, text)
+    other = "We applauded the European Union for its aid to refugees in the peace process."
+    assert "European Union" not in mediators(nlp, other)
+
+
+def test_an_envoys_body_only_when_it_runs_the_process(nlp: Language) -> None:
+    title_only = "We welcomed the briefing of UN Special Envoy John Roe on the peace process."
+    got = mediators(nlp, title_only)
+    assert "John Roe" in got and "United Nations" not in got
+    runs = title_only + " We support the UN political process."
+    assert "United Nations" in mediators(nlp, runs)
