@@ -81,3 +81,18 @@ def test_an_envoys_body_only_when_it_runs_the_process(nlp: Language) -> None:
     assert "John Roe" in got and "United Nations" not in got
     runs = title_only + " We support the UN political process."
     assert "United Nations" in mediators(nlp, runs)
+
+
+def test_a_group_named_only_as_a_target_is_no_side(nlp: Language) -> None:
+    fought = "We reaffirmed the peace process and the lasting defeat of ISIS in Syria."
+    assert "Islamic State" not in parties(nlp, fought)
+    talks = "ISIS and the Syrian government agreed to a ceasefire in the peace talks."
+    assert "Islamic State" in parties(nlp, talks)
+
+
+def test_a_long_list_of_states_is_a_contact_group_not_sides(nlp: Language) -> None:
+    group = (
+        "Representatives of Egypt, France, Germany, Iraq, Jordan, Norway, Turkey and the "
+        "United Kingdom met to discuss the peace process on Syria."
+    )
+    assert "TR" not in parties(nlp, group)

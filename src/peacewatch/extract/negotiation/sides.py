@@ -26,7 +26,12 @@ from spacy.tokens import Token
 from peacewatch.evidence import span as token_evidence_of
 from peacewatch.extract.actors.base import issuer_of
 from peacewatch.extract.negotiation.cues import owner_of
-from peacewatch.extract.negotiation.dyads import at_war_at_home, dyad_sides, governments_named
+from peacewatch.extract.negotiation.dyads import (
+    at_war_at_home,
+    dyad_sides,
+    governments_named,
+    only_fought,
+)
 from peacewatch.extract.negotiation.third_parties import conjuncts, envoys, side_of, third_parties
 from peacewatch.lexicons import demonyms
 from peacewatch.parse import countries
@@ -161,9 +166,12 @@ def _armed_sides(doc: Document) -> list[Participant]:
     """The Houthis, the Taliban, the M23: a non-state armed actor named in a text about a
     process is one of its sides (they are never its mediators)."""
     out: list[Participant] = []
+    text = doc.body.text
     for a in doc.actors:
         if a.kind in ARMED and a.entity is not None:
             ent = next(e for e in doc.entities if e.id == a.entity)
+            if only_fought(text, ent.mentions):
+                continue
             m = ent.mentions[0]
             ev = token_evidence_of(doc.body.text, m.start, m.end)
             out.append(Participant(a.name, None, "party", ev))
@@ -261,6 +269,22 @@ def _counterpart(doc: Document, own: str | None, third: set[str]) -> list[Partic
     return [Participant(iso, iso, "party", token_evidence_of(doc.body.text, at.start(), at.end()))]
 
 
+# Six or more names in one list are a contact group or the co-signers of a statement (13 and
+# 20 states in the Syria statements of dev batch 4), not the sides of a conflict; the sides
+# and their mediators named together (the Normandy format's four) stay under it.
+LONG_LIST = 6
+
+
+def _long_lists(sents: list[Sentence]) -> list[tuple[int, int]]:
+    """Body offsets of the members of lists of at least LONG_LIST coordinated names."""
+    out = []
+    for s in sents:
+        for tok in s.sent:
+            if len(tok.conjuncts) >= LONG_LIST - 1:
+                out.append((tok.left_edge.idx + s.offset, tok.idx + len(tok) + s.offset))
+    return out
+
+
 def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
     """Parties and mediators named anywhere in the document, first mention first."""
     found: list[Participant] = []
@@ -271,7 +295,7 @@ def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
     # DRC-Rwanda readout also names "the Russian invasion of Ukraine"). Two opponents named
     # with their war are the sides of its process too ("the impact of Russia's war").
     if len([p for p in found if p.role == "party"]) < 2 and (found or _talks(doc, WAR_WORDS)):
-        found += dyad_sides(doc, [(x.start, x.end) for x in sents])
+        found += dyad_sides(doc, [(x.start, x.end) for x in sents], _long_lists(sents))
     if found or _talks(doc):
         found += _armed_sides(doc)
     if _talks(doc):
