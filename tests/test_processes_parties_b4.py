@@ -96,3 +96,16 @@ def test_a_long_list_of_states_is_a_contact_group_not_sides(nlp: Language) -> No
         "United Kingdom met to discuss the peace process on Syria."
     )
     assert "TR" not in parties(nlp, group)
+
+
+def test_talks_between_a_regime_and_an_opposition_platform(nlp: Language) -> None:
+    named = "We support the talks between the Maduro regime and the Unitary Platform."
+    assert parties(nlp, named) == ["Maduro regime", "Unitary Platform"]
+    # one side by description: the named side only, and no war mentioned in passing
+    described = (
+        "They discussed the negotiations between the regime and the Unitary Platform. They "
+        "also discussed Russia's invasion of Ukraine."
+    )
+    assert parties(nlp, described) == ["Unitary Platform"]
+    # a lone description is no side
+    assert parties(nlp, "We support the talks between the regime and the people.") == []

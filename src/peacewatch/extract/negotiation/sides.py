@@ -32,7 +32,13 @@ from peacewatch.extract.negotiation.dyads import (
     governments_named,
     only_fought,
 )
-from peacewatch.extract.negotiation.third_parties import conjuncts, envoys, side_of, third_parties
+from peacewatch.extract.negotiation.third_parties import (
+    actor_at,
+    conjuncts,
+    envoys,
+    side_of,
+    third_parties,
+)
 from peacewatch.lexicons import demonyms
 from peacewatch.parse import countries
 from peacewatch.parse.syntax import Sentence, subject_of, token_evidence
@@ -70,12 +76,34 @@ def _between(doc: Document, s: Sentence) -> list[Participant]:
         if tok.lower_ != "between" or not _about_process(tok):
             continue
         objs = [c for c in tok.children if c.dep_ == "pobj"]
-        sides = [side_of(doc, s, t) for o in objs for t in conjuncts(o)]
+        toks = [t for o in objs for t in conjuncts(o)]
+        sides = [side_of(doc, s, t) or _named_side(doc, s, t) for t in toks]
         found = [x for x in sides if x is not None]
-        if len(found) >= 2:
+        # "negotiations between the regime and the Unitary Platform": the side named
+        unnamed = sum(x is None and t.lower_ in RULERS for x, t in zip(sides, toks, strict=True))
+        if len(found) >= 2 or (found and unnamed):
             ev = token_evidence(doc, s.offset, [tok.head, tok, *tok.subtree])
             out += [Participant(name, iso, "party", ev) for name, iso in found]
     return out
+
+
+# A government named by what it is, not by its state: "the regime", "the Maduro regime".
+RULERS = frozenset({"regime", "government", "junta", "administration", "authorities"})
+
+
+def _named_side(doc: Document, s: Sentence, tok: Token) -> tuple[str, str | None] | None:
+    """A side of "talks between ..." that the actor base does not know: an organisation the
+    parser names ("the Unitary Platform"), or a government by its leader's name ("the Maduro
+    regime")."""
+    if tok.ent_type_ == "ORG" and tok.ent_iob_ in ("B", "I"):
+        ent = next(e for e in s.sent.ents if e.start <= tok.i < e.end)
+        span = (ent.start_char + s.offset, ent.end_char + s.offset)
+        actor = actor_at(doc, *span)
+        return (actor.name if actor is not None else ent.text.removeprefix("the ")), None
+    leader = [c for c in tok.children if c.dep_ == "compound" and c.ent_type_ == "PERSON"]
+    if tok.lower_ in RULERS and leader:
+        return f"{leader[-1].text} {tok.text}", None
+    return None
 
 
 # Verbs whose joint subject ("Israel and Jordan agreed to conclude trade agreements") or whose
@@ -288,13 +316,18 @@ def _long_lists(sents: list[Sentence]) -> list[tuple[int, int]]:
 def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
     """Parties and mediators named anywhere in the document, first mention first."""
     found: list[Participant] = []
+    between = False
     for s in sents:
-        found += _between(doc, s) + _joint(doc, s) + _with(doc, s) + third_parties(doc, s)
+        named = _between(doc, s)
+        between = between or bool(named)
+        found += named + _joint(doc, s) + _with(doc, s) + third_parties(doc, s)
     found += envoys(doc)
-    # "between X and Y" names the process; the conflict dyads only stand in for it (a
-    # DRC-Rwanda readout also names "the Russian invasion of Ukraine"). Two opponents named
-    # with their war are the sides of its process too ("the impact of Russia's war").
-    if len([p for p in found if p.role == "party"]) < 2 and (found or _talks(doc, WAR_WORDS)):
+    # "between X and Y" names the process, also when it names one side by description ("the
+    # regime"); the conflict dyads only stand in for it (a DRC-Rwanda readout also names "the
+    # Russian invasion of Ukraine"). Two opponents named with their war are the sides of its
+    # process too ("the impact of Russia's war").
+    few = len([p for p in found if p.role == "party"]) < 2 and not between
+    if few and (found or _talks(doc, WAR_WORDS)):
         found += dyad_sides(doc, [(x.start, x.end) for x in sents], _long_lists(sents))
     if found or _talks(doc):
         found += _armed_sides(doc)
