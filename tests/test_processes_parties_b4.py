@@ -109,3 +109,11 @@ def test_talks_between_a_regime_and_an_opposition_platform(nlp: Language) -> Non
     assert parties(nlp, described) == ["Unitary Platform"]
     # a lone description is no side
     assert parties(nlp, "We support the talks between the regime and the people.") == []
+
+
+def test_a_military_council_governs(nlp: Language) -> None:
+    text = (
+        "The Assistant Secretary will meet the President of the Transitional Military Council "
+        "to highlight the importance of an inclusive national dialogue in Chad."
+    )
+    assert "Transitional Military Council (Chad)" in parties(nlp, text)

@@ -136,7 +136,8 @@ def _topic_only(text: str, n: _Named) -> bool:
     )
 
 
-ARMED_FORCES = re.compile(r"\b(?:Forces|military|Army)\b", re.I)
+# (a "Military Council" governs: Chad's Transitional Military Council is its government)
+ARMED_FORCES = re.compile(r"\b(?:Forces|military|Army)\b(?! Council)", re.I)
 # Words after a state's name or demonym that make it a side: its government, forces, or the
 # officials who speak for it ("Afghan President Ghani", "Ethiopian government officials").
 GOVERNMENT_WORDS = (
