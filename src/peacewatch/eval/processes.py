@@ -90,6 +90,7 @@ class _Issue(TypedDict):
 class _Doc(TypedDict):
     id: str
     split: str
+    batch: int
     actors: list[_Named]
     parties: list[str]
     mediators: list[_Named]
@@ -105,10 +106,14 @@ class _Doc(TypedDict):
 # the same actor record as the state; a governing body with a name of its own (the Presidential
 # Leadership Council, the Taliban's "Islamic Emirate") is not matched here but by the base.
 GOVERNMENT_OF = re.compile(
-    r"^(?:(?:[Tt]ransition(?:al)? )?[Gg]overnment|[Aa]uthorities|Republic) of (?:the )?(.+)$"
+    r"^(?:(?:[Tt]ransition(?:al)? )?[Gg]overnment|[Aa]uthorities|Republic"
+    r"|(?:Hashemite )?Kingdom|State) of (?:the )?(.+)$"
 )
+# "South Sudan's leaders", "Libya's leaders": the state's rulers as one body (batch 4); not a
+# single leader's title.
 GOVERNMENT_SUFFIX = re.compile(
-    r"^(.+?)(?:['’]s)? (?:[Tt]ransition(?:al)? )?(?:[Gg]overnment|[Aa]uthorities)$"
+    r"^(.+?)(?:['’]s)? (?:[Tt]ransition(?:al)? )?(?:[Gg]overnment|[Aa]uthorities|leaders"
+    r"|leadership)$"
 )
 
 
@@ -363,9 +368,14 @@ def run(data: Path, strict: bool) -> tuple[str, list[str]]:
         for raw in read_path(data / f"{g['id']}.txt"):
             if isinstance(raw, RawInput):
                 pairs.append((g, analyze(raw, nlp=nlp)))
+    held = [p for p in pairs if p[0]["split"] == "heldout"]
+    # Batch 4 (processes_sample.md) is reported apart: its held-out third is the first one
+    # drawn after rules had been fitted to batches 1-3, so it shows how far they carry.
     scores = {
         "dev": score(p for p in pairs if p[0]["split"] == "dev"),
-        "heldout": score(p for p in pairs if p[0]["split"] == "heldout"),
+        "heldout": score(held),
+        "heldout b1-3": score(p for p in held if p[0]["batch"] < 4),
+        "heldout b4": score(p for p in held if p[0]["batch"] == 4),
         "all": score(pairs),
     }
     return table(scores), failures(scores) if strict else []

@@ -31,9 +31,14 @@ def find_groups(parsed: Doc) -> list[Group]:
         # The demonym must modify this noun and sit in the contiguous run of modifiers before it.
         for left in tok.lefts:
             if left.lower_ in dem and left.dep_ in ("amod", "compound", "nmod"):
-                mods = parsed[left.i : tok.i]
+                first = left.i
+                # "South Sudanese leaders": the two-word demonym (South Sudan), not "Sudanese"
+                if first > 0 and f"{parsed[first - 1].lower_} {left.lower_}" in dem:
+                    first -= 1
+                mods = parsed[first : tok.i]
                 if all(t.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT") for t in mods):
-                    span = parsed[left.i : tok.i + 1]
-                    out.append(Group(span.text, dem[left.lower_], span))
+                    span = parsed[first : tok.i + 1]
+                    key = " ".join(t.lower_ for t in parsed[first : left.i + 1])
+                    out.append(Group(span.text, dem[key], span))
                 break
     return out

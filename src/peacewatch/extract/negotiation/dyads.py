@@ -23,6 +23,7 @@ opponents in an armed conflict (``lexicons/conflict_dyads.json``, from UCDP/PRIO
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TypedDict, cast
@@ -30,7 +31,7 @@ from typing import TypedDict, cast
 from peacewatch.evidence import span as evidence_of
 from peacewatch.extract.actors.base import actor_base
 from peacewatch.lexicons import demonyms, load_json
-from peacewatch.records import Document, Participant
+from peacewatch.records import Document, Mention, Participant
 
 
 class _Dyad(TypedDict):
@@ -60,6 +61,23 @@ class _Named:
     government: bool = False  # named as a government, not only as a place (see _as_government)
 
 
+ARMED_KINDS = ("armed_group", "militia", "opposition")
+# "a lasting defeat of Daesh", "the fight against ISIS": a group named only as the target of a
+# campaign is no side of talks (a Syria contact-group statement, dev batch 4).
+FOUGHT = re.compile(
+    r"\b(?:defeat(?:ing)?(?: of)?|fight(?:ing)? against|counter(?:ing)?|combat(?:ing)?"
+    r"|campaign against)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def only_fought(text: str, mentions: Sequence[Mention]) -> bool:
+    """Every mention is the target of a campaign against it."""
+    return bool(mentions) and all(
+        FOUGHT.search(text, max(0, m.start - 30), m.start) for m in mentions
+    )
+
+
 def _named(doc: Document, sents: list[tuple[int, int]]) -> dict[str, _Named]:
     """Dyad-side id -> how the document names it (states, governments, armed groups);
     ``sents`` are the (start, end) offsets of the body's sentences."""
@@ -80,7 +98,9 @@ def _named(doc: Document, sents: list[tuple[int, int]]) -> dict[str, _Named]:
             states[key] = _Named(
                 a.country, a.country, len(ent.mentions), m.start, m.end, where, forms
             )
-        elif a.kind in ("government", "armed_group", "militia", "opposition"):
+        elif a.kind in ARMED_KINDS and only_fought(doc.body.text, ent.mentions):
+            continue
+        elif a.kind in ("government", *ARMED_KINDS):
             others[a.id] = _Named(a.name, None, len(ent.mentions), m.start, m.end, where, forms)
             known = actor_base().by_id.get(a.id)
             country = a.country or (known.country if known is not None else None)
@@ -116,7 +136,8 @@ def _topic_only(text: str, n: _Named) -> bool:
     )
 
 
-ARMED_FORCES = re.compile(r"\b(?:Forces|military|Army)\b", re.I)
+# (a "Military Council" governs: Chad's Transitional Military Council is its government)
+ARMED_FORCES = re.compile(r"\b(?:Forces|military|Army)\b(?! Council)", re.I)
 # Words after a state's name or demonym that make it a side: its government, forces, or the
 # officials who speak for it ("Afghan President Ghani", "Ethiopian government officials").
 GOVERNMENT_WORDS = (
@@ -139,6 +160,7 @@ def _as_government(text: str, n: _Named, words: str = GOVERNMENT_WORDS) -> bool:
 
 
 WORD = re.compile(r"[A-Z][a-z]+")
+PREVIOUS_WORD = re.compile(r"([A-Z][a-z]+) $")
 
 
 def _add_demonyms(
@@ -149,14 +171,19 @@ def _add_demonyms(
     table = demonyms()
     for i, (st, en) in enumerate(sents):
         for m in WORD.finditer(text, st, en):
-            iso = table.get(m.group().lower())
+            word, start = m.group(), m.start()
+            before = PREVIOUS_WORD.search(text, st, start)
+            # "South Sudanese" names South Sudan, not Sudan
+            if before and f"{before.group(1)} {word}".lower() in table:
+                word, start = f"{before.group(1)} {word}", before.start()
+            iso = table.get(word.lower())
             if iso is None:
                 continue
-            key, form = f"state:{iso}", frozenset({m.group()})
+            key, form = f"state:{iso}", frozenset({word})
             into = states if key in states else new
             old = into.get(key)
             if old is None:
-                into[key] = _Named(iso, iso, 1, m.start(), m.end(), frozenset({i}), form)
+                into[key] = _Named(iso, iso, 1, start, m.end(), frozenset({i}), form)
             elif i not in old.sentences or not form <= old.forms:
                 into[key] = replace(old, sentences=old.sentences | {i}, forms=old.forms | form)
 
@@ -174,6 +201,16 @@ def _side_named(x: str, pair: frozenset[str], named: dict[str, _Named]) -> bool:
     return group is not None and group.country is not None and f"state:{group.country}" != x
 
 
+def _only_listed(text: str, n: _Named, listed: list[tuple[int, int]]) -> bool:
+    """Every mention of a state (by its names and demonyms) lies in one of the ``listed``
+    spans."""
+    names = "|".join(re.escape(f) for f in sorted(n.forms, key=len, reverse=True))
+    if not names or n.country is None or not listed:
+        return False
+    hits = list(re.finditer(rf"\b(?:{names})\b", text))
+    return bool(hits) and all(any(a <= m.start() < b for a, b in listed) for m in hits)
+
+
 def _a_side(text: str, n: _Named, title: set[str]) -> bool:
     """A state dyad side is named as a side, not only as a topic ("exchanged views on Iran",
     "the threat posed by Iran": Israel's readouts name Iran so, and UCDP codes the two as
@@ -182,9 +219,13 @@ def _a_side(text: str, n: _Named, title: set[str]) -> bool:
     return n.country is None or named_in_title or not _topic_only(text, n)
 
 
-def dyad_sides(doc: Document, sents: list[tuple[int, int]]) -> list[Participant]:
-    """The parties of the best-named conflict dyads of the text, first mention first."""
+def dyad_sides(
+    doc: Document, sents: list[tuple[int, int]], listed: list[tuple[int, int]] | None = None
+) -> list[Participant]:
+    """The parties of the best-named conflict dyads of the text, first mention first; a state
+    named only as a member of a long list (``listed``, offsets from sides.py) is no side."""
     named = _named(doc, sents)
+    named = {k: n for k, n in named.items() if not _only_listed(doc.body.text, n, listed or [])}
     title = set(re.findall(r"[\w.-]+", doc.meta.title or ""))
     table = dyads()
     ids = sorted(named)
@@ -248,6 +289,11 @@ def at_war_at_home() -> frozenset[str]:
     return frozenset(out)
 
 
+# Who governs a state as a body: "the Sudanese authorities", "South Sudan's leaders" (plural,
+# not one leader's title).
+COLLECTIVE_RULERS = "government|authorities|leaders|leadership"
+
+
 def governments_named(doc: Document, sents: list[tuple[int, int]]) -> list[Participant]:
     """States the text names as a government ("the Government of Ethiopia", "Sudanese
     authorities", "Mali's transition government") and governing bodies of the actor base
@@ -258,7 +304,7 @@ def governments_named(doc: Document, sents: list[tuple[int, int]]) -> list[Parti
         # a governing body is the state's side (see _named); its armed forces are not
         if n.country is not None and n.country not in at_war_at_home():
             continue
-        if n.country is not None and not _as_government(doc.body.text, n, "government|authorities"):
+        if n.country is not None and not _as_government(doc.body.text, n, COLLECTIVE_RULERS):
             continue  # named by a leader's title only ("Libyan interim Prime Minister X")
         if n.government and not (n.country is None and ARMED_FORCES.search(n.name)):
             ev = evidence_of(doc.body.text, n.start, n.end)

@@ -26,8 +26,20 @@ from spacy.tokens import Token
 from peacewatch.evidence import span as token_evidence_of
 from peacewatch.extract.actors.base import issuer_of
 from peacewatch.extract.negotiation.cues import owner_of
-from peacewatch.extract.negotiation.dyads import dyad_sides, governments_named
-from peacewatch.extract.negotiation.third_parties import conjuncts, envoys, side_of, third_parties
+from peacewatch.extract.negotiation.dyads import (
+    at_war_at_home,
+    dyad_sides,
+    governments_named,
+    only_fought,
+)
+from peacewatch.extract.negotiation.third_parties import (
+    actor_at,
+    conjuncts,
+    envoys,
+    side_of,
+    third_parties,
+)
+from peacewatch.lexicons import demonyms
 from peacewatch.parse import countries
 from peacewatch.parse.syntax import Sentence, subject_of, token_evidence
 from peacewatch.records import Document, Participant
@@ -64,12 +76,34 @@ def _between(doc: Document, s: Sentence) -> list[Participant]:
         if tok.lower_ != "between" or not _about_process(tok):
             continue
         objs = [c for c in tok.children if c.dep_ == "pobj"]
-        sides = [side_of(doc, s, t) for o in objs for t in conjuncts(o)]
+        toks = [t for o in objs for t in conjuncts(o)]
+        sides = [side_of(doc, s, t) or _named_side(doc, s, t) for t in toks]
         found = [x for x in sides if x is not None]
-        if len(found) >= 2:
+        # "negotiations between the regime and the Unitary Platform": the side named
+        unnamed = sum(x is None and t.lower_ in RULERS for x, t in zip(sides, toks, strict=True))
+        if len(found) >= 2 or (found and unnamed):
             ev = token_evidence(doc, s.offset, [tok.head, tok, *tok.subtree])
             out += [Participant(name, iso, "party", ev) for name, iso in found]
     return out
+
+
+# A government named by what it is, not by its state: "the regime", "the Maduro regime".
+RULERS = frozenset({"regime", "government", "junta", "administration", "authorities"})
+
+
+def _named_side(doc: Document, s: Sentence, tok: Token) -> tuple[str, str | None] | None:
+    """A side of "talks between ..." that the actor base does not know: an organisation the
+    parser names ("the Unitary Platform"), or a government by its leader's name ("the Maduro
+    regime")."""
+    if tok.ent_type_ == "ORG" and tok.ent_iob_ in ("B", "I"):
+        ent = next(e for e in s.sent.ents if e.start <= tok.i < e.end)
+        span = (ent.start_char + s.offset, ent.end_char + s.offset)
+        actor = actor_at(doc, *span)
+        return (actor.name if actor is not None else ent.text.removeprefix("the ")), None
+    leader = [c for c in tok.children if c.dep_ == "compound" and c.ent_type_ == "PERSON"]
+    if tok.lower_ in RULERS and leader:
+        return f"{leader[-1].text} {tok.text}", None
+    return None
 
 
 # Verbs whose joint subject ("Israel and Jordan agreed to conclude trade agreements") or whose
@@ -160,9 +194,12 @@ def _armed_sides(doc: Document) -> list[Participant]:
     """The Houthis, the Taliban, the M23: a non-state armed actor named in a text about a
     process is one of its sides (they are never its mediators)."""
     out: list[Participant] = []
+    text = doc.body.text
     for a in doc.actors:
         if a.kind in ARMED and a.entity is not None:
             ent = next(e for e in doc.entities if e.id == a.entity)
+            if only_fought(text, ent.mentions):
+                continue
             m = ent.mentions[0]
             ev = token_evidence_of(doc.body.text, m.start, m.end)
             out.append(Participant(a.name, None, "party", ev))
@@ -189,11 +226,11 @@ def about_talks(doc: Document) -> bool:
 WAR_WORDS = frozenset({"war", "conflict", "invasion", "fighting", "violence"})
 
 
-def _talks(doc: Document, more: frozenset[str] = frozenset()) -> bool:
+def _talks(doc: Document, more: frozenset[str] = frozenset(), only: bool = False) -> bool:
     """The text is about a process: the negotiation stage's issue or round cues would say so,
-    but they run later; its nouns are enough here."""
+    but they run later; its nouns are enough here (``only``: the ``more`` words alone)."""
     words = {w.strip(".,;:").lower() for w in doc.body.text.split()}
-    return bool(words & (PROCESS_WORDS | more))
+    return bool(words & (more if only else PROCESS_WORDS | more))
 
 
 def _lone_government(
@@ -213,6 +250,8 @@ def _lone_government(
         for p in governments_named(doc, [(x.start, x.end) for x in sents])
         if p.country != own and (p.country or p.name) not in third
     ]
+    if not cands:
+        cands = _counterpart(doc, own, third)
     if len(cands) <= 1:
         return cands
     title = doc.meta.title or ""
@@ -225,17 +264,71 @@ def _lone_government(
     return [p for p in cands if p.country in in_title or (p.country is None and p.name in title)]
 
 
+# What a peace process negotiates or has agreed, as against "peace" or "dialogue" in general
+# (a readout on protests welcoming "the national dialogue" names no side of talks).
+INSTRUMENTS = frozenset(
+    {"talks", "negotiations", "ceasefire", "truce", "agreement", "accord", "settlement",
+     "mediation", "hostilities"}
+)  # fmt: skip
+
+
+# "Secretary Blinken's Call with Libyan Interim Foreign Minister Mangoush": the readout's
+# counterpart, named by demonym (or state) before a title.
+COUNTERPART = re.compile(r"\b(?:Call|Meeting|Meets|Conversation) [Ww]ith (?:the )?([\w’'-]+)")
+
+
+def _counterpart(doc: Document, own: str | None, third: set[str]) -> list[Participant]:
+    """A one-sided readout of a call or meeting with an official of a state at war at home
+    (dyads.at_war_at_home: Libya, Yemen, Somalia, not Qatar or Oman), in a text about a
+    process: that state is the side the U.S. official speaks to, though the text names it
+    only by the official's title (batch-4 dev texts of processes_sample; a mediator state
+    such as Kenya or Egypt at war at home is caught by ``third`` or by the parties the text
+    names, since this runs only when no party is found)."""
+    m = COUNTERPART.search(doc.meta.title or "")
+    if m is None or not _talks(doc, INSTRUMENTS, only=True):
+        return []
+    word = m.group(1)
+    iso = countries.for_negotiation().of_word(word) or demonyms().get(word.lower())
+    if iso is None or iso == own or iso in third or iso not in at_war_at_home():
+        return []
+    at = re.search(rf"\b{re.escape(word)}\b", doc.body.text)
+    if at is None:
+        return []
+    return [Participant(iso, iso, "party", token_evidence_of(doc.body.text, at.start(), at.end()))]
+
+
+# Six or more names in one list are a contact group or the co-signers of a statement (13 and
+# 20 states in the Syria statements of dev batch 4), not the sides of a conflict; the sides
+# and their mediators named together (the Normandy format's four) stay under it.
+LONG_LIST = 6
+
+
+def _long_lists(sents: list[Sentence]) -> list[tuple[int, int]]:
+    """Body offsets of the members of lists of at least LONG_LIST coordinated names."""
+    out = []
+    for s in sents:
+        for tok in s.sent:
+            if len(tok.conjuncts) >= LONG_LIST - 1:
+                out.append((tok.left_edge.idx + s.offset, tok.idx + len(tok) + s.offset))
+    return out
+
+
 def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
     """Parties and mediators named anywhere in the document, first mention first."""
     found: list[Participant] = []
+    between = False
     for s in sents:
-        found += _between(doc, s) + _joint(doc, s) + _with(doc, s) + third_parties(doc, s)
+        named = _between(doc, s)
+        between = between or bool(named)
+        found += named + _joint(doc, s) + _with(doc, s) + third_parties(doc, s)
     found += envoys(doc)
-    # "between X and Y" names the process; the conflict dyads only stand in for it (a
-    # DRC-Rwanda readout also names "the Russian invasion of Ukraine"). Two opponents named
-    # with their war are the sides of its process too ("the impact of Russia's war").
-    if len([p for p in found if p.role == "party"]) < 2 and (found or _talks(doc, WAR_WORDS)):
-        found += dyad_sides(doc, [(x.start, x.end) for x in sents])
+    # "between X and Y" names the process, also when it names one side by description ("the
+    # regime"); the conflict dyads only stand in for it (a DRC-Rwanda readout also names "the
+    # Russian invasion of Ukraine"). Two opponents named with their war are the sides of its
+    # process too ("the impact of Russia's war").
+    few = len([p for p in found if p.role == "party"]) < 2 and not between
+    if few and (found or _talks(doc, WAR_WORDS)):
+        found += dyad_sides(doc, [(x.start, x.end) for x in sents], _long_lists(sents))
     if found or _talks(doc):
         found += _armed_sides(doc)
     if _talks(doc):
