@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 
 from peacewatch.extract.actors.base import fold, holder_on, issuers
 from peacewatch.extract.actors.mentions import (
@@ -60,18 +61,21 @@ class Resolver:
     def _paragraph(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
 
-    def _before(self, pos: int, back: int, kinds: tuple[str, ...]) -> Entity | None:
-        """The entity of the given types named nearest before ``pos`` within ``back`` paragraphs."""
+    def _backwards(self, pos: int, back: int) -> Iterator[Entity]:
+        """The entities mentioned before ``pos`` within ``back`` paragraphs, nearest first."""
         first = self.starts[max(0, self._paragraph(pos) - back)] if self.starts else 0
         i = bisect_right(self.mention_starts, pos - 1)
         while i > 0:
             i -= 1
             start, e = self.mentions[i]
             if start < first:
-                return None
-            if e.type in kinds and start < pos:
-                return e
-        return None
+                return
+            if start < pos:
+                yield e
+
+    def _before(self, pos: int, back: int, kinds: tuple[str, ...]) -> Entity | None:
+        """The entity of the given types named nearest before ``pos`` within ``back`` paragraphs."""
+        return next((e for e in self._backwards(pos, back) if e.type in kinds), None)
 
     def _third_person(self, pos: int) -> str | None:
         """The nearest subject before that is a person or a bare title that resolves; else the
@@ -114,13 +118,7 @@ class Resolver:
         """The armed group "the rebels" or "the militant group" stands for: the nearest one
         named before it in this paragraph or the one before, else the only one the document
         names. "the group" alone takes only the nearest group, and only when that is armed."""
-        first = self.starts[max(0, self._paragraph(pos) - PARAGRAPHS_BACK)] if self.starts else 0
-        i = bisect_right(self.mention_starts, pos - 1)
-        while i > 0:
-            i -= 1
-            start, e = self.mentions[i]
-            if start < first:
-                break
+        for e in self._backwards(pos, PARAGRAPHS_BACK):
             if e.type not in ("ORG", "GROUP"):
                 continue
             rec = self.reg.actors[self.reg.of_entity[e.id]]
