@@ -23,5 +23,5 @@ def test_conflict_region_has_a_point(name: str, country: str, lat: float, lon: f
     g = load()
     entries = [g.entry(i) for i in g.ids(name)]
     hit = next(e for e in entries if e.country == country)
-    assert hit.feature == "region"
+    assert hit.feature == "region" and hit.lat is not None and hit.lon is not None
     assert abs(hit.lat - lat) < 1.0 and abs(hit.lon - lon) < 1.0
