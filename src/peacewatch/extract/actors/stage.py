@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from peacewatch.extract.actors.base import actor_base, fold, issuer_of
 from peacewatch.extract.actors.mentions import classify, is_common_phrase
@@ -143,11 +144,16 @@ def _places_not_actors(doc: Document) -> Document:
     # An ORG only as a town or a site: official-2022's "the Centre" (a space centre) and "the
     # Union State" read as regions of Burkina Faso and Paraguay, and were actors all the same.
     org_features = ("city", "landmark")
-    # The countries the text names: as places, and as demonyms ("Armenian and Azerbaijani").
-    pattern, forms = base.named_in_text
-    named = {p.country for p in resolved if p.feature == "country"} | {
-        forms[m.group(0)].country for m in pattern.finditer(doc.body.text)
-    }
+
+    @cache
+    def named() -> set[str | None]:
+        """The countries the text names: as places, and as demonyms ("Armenian and
+        Azerbaijani"). Only asked for a town tagged PERSON or ORG: the demonym pattern is a
+        scan of the whole body, which most documents never need here."""
+        pattern, forms = base.named_in_text
+        return {p.country for p in resolved if p.feature == "country"} | {
+            forms[m.group(0)].country for m in pattern.finditer(doc.body.text)
+        }
 
     def in_setting(place: Place, own: set[tuple[int, int]]) -> bool:
         """The place is where the text is: it shares a region with another place the text
@@ -159,10 +165,10 @@ def _places_not_actors(doc: Document) -> Document:
         others = [p for p in resolved if (p.start, p.end) not in own]
         if place.admin1 and any(p.admin1 == place.admin1 for p in others):
             return True
-        return place.country != home and place.country in named
+        return place.country != home and place.country in named()
 
     def is_place(e: Entity) -> bool:
-        if e.role or base.find(e.name) is not None:
+        if e.type not in ("PERSON", "ORG") or e.role or base.find(e.name) is not None:
             return False
         spans = {(m.start, m.end) for m in e.mentions}
         places = [by_span.get(s) for s in spans]
