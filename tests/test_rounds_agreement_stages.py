@@ -60,3 +60,16 @@ def test_a_peace_agreement_is_the_comprehensive_stage(nlp: Language) -> None:
     assert [(a.kind, a.pax_stage) for a in agreements if "peace" in a.kind] == [
         ("peace agreement", "SubComp")
     ]
+
+
+def _rounds(nlp: Language, text: str) -> list[tuple[str | None, str | None]]:
+    raw = RawInput(id="t", source="t.txt", data=text, content_type="text", published="2021-07-19")
+    return [(r.place, r.status) for r in analyze(raw, nlp=nlp).negotiation.rounds]
+
+
+def test_talks_with_a_held_participle_were_held(nlp: Language) -> None:
+    tail = "between the Afghan government and the Taliban in Doha."
+    held = f"The United States welcomes the talks held July 17-18 {tail}"
+    assert ("Doha", "held") in _rounds(nlp, held)
+    later = f"The United States welcomes the talks to be held July 27-28 {tail}"
+    assert ("Doha", "held") not in _rounds(nlp, later)
