@@ -271,7 +271,8 @@ def score(pairs: Iterable[tuple[_Doc, Document]]) -> Score:
         neg = doc.negotiation
         s.parties.add({key(p) for p in g["parties"]}, {key(p) for p in neg.parties})
         third = {key(m["name"]) for m in g["mediators"]}
-        got = {key(x) for x in (*neg.mediators, *neg.hosts, *neg.guarantors)}
+        # the annotation lists observers with the mediators (role "observer")
+        got = {key(x) for x in (*neg.mediators, *neg.hosts, *neg.guarantors, *neg.observers)}
         s.mediators.add(third, _same_people(third, got))
         have = _actor_keys(doc)
         surnames = {fold(e.name).split()[-1] for e in doc.entities if e.type == "PERSON"}

@@ -32,6 +32,7 @@ from peacewatch.extract.negotiation.dyads import (
     governments_named,
     only_fought,
 )
+from peacewatch.extract.negotiation.observers import as_roles, monitors
 from peacewatch.extract.negotiation.third_parties import (
     actor_at,
     conjuncts,
@@ -320,7 +321,11 @@ def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
     for s in sents:
         named = _between(doc, s)
         between = between or bool(named)
-        found += named + _joint(doc, s) + _with(doc, s) + third_parties(doc, s)
+        # "Turkey and France, acting as guarantor countries, signed": the role, not a side
+        held = as_roles(doc, s)
+        roles = {p.name for p in held}
+        found += [p for p in named + _joint(doc, s) + _with(doc, s) if p.name not in roles]
+        found += third_parties(doc, s) + held
     found += envoys(doc)
     # "between X and Y" names the process, also when it names one side by description ("the
     # regime"); the conflict dyads only stand in for it (a DRC-Rwanda readout also names "the
@@ -333,6 +338,7 @@ def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
         found += _armed_sides(doc)
     if _talks(doc):
         found += [p for s in sents for p in third_parties(doc, s, praise=True)]
+        found += monitors(doc)
     if not any(p.role == "party" for p in found) and _talks(doc):
         found += _lone_government(doc, sents, found)
     seen: set[tuple[str, str]] = set()

@@ -44,6 +44,16 @@ THIRD_PARTY_VERBS = {
     "hosted": "host",
 }
 THIRD_PARTY_NOUNS = {"mediation": "mediator", "auspices": "mediator", "facilitation": "mediator"}
+# "African Union-led talks", "the UN-led truce": "led" names a third party only on the noun
+# of a process ("a Saudi-led coalition" leads a side).
+LED_NOUNS = frozenset(
+    {"talks", "negotiations", "process", "mediation", "truce", "ceasefire", "dialogue",
+     "initiative", "efforts", "consultations", "peace"}
+)  # fmt: skip
+# "U.S.-mediated", "Qatari-brokered": the parser keeps name and verb in one token.
+FUSED = re.compile(r"^(.+)-(brokered|mediated|facilitated|led|sponsored|hosted)$")
+# "Qatar also mediated between the sides": the subject of these verbs in the active voice.
+ACTIVE_LEMMAS = frozenset({"mediate", "broker", "facilitate"})
 # "under the leadership of X": a noun that names a third party only after "under".
 UNDER_NOUNS = frozenset({"leadership", "supervision", "sponsorship", "chairmanship", "aegis"})
 # "to facilitate", "in facilitating", "efforts to mediate": who does it is a mediator.
@@ -89,7 +99,11 @@ def side_of(doc: Document, s: Sentence, tok: Token) -> tuple[str, str | None] | 
     Ethiopia", "Armenian" (a demonym), "the TPLF"."""
     if collective(tok):
         return None
-    span: Span = s.sent.doc[tok.left_edge.i : tok.i + 1]
+    first = tok.left_edge.i
+    hyphened = tok.i + 1 < len(tok.doc) and tok.nbor(1).text == "-"
+    while hyphened and first > 0 and tok.doc[first].ent_iob_ == "I":  # "African Union-led"
+        first -= 1
+    span: Span = s.sent.doc[first : tok.i + 1]
     start, end = span.start_char + s.offset, span.end_char + s.offset
     actor = actor_at(doc, start, end)
     if actor is not None and actor.kind in ("state", "group"):
@@ -161,9 +175,60 @@ def _hyphen_chain(tok: Token) -> list[Token]:
     return out
 
 
+def _led(tok: Token) -> bool:
+    """ "African Union-led talks": "led" hyphened to a body's name, on a process noun; not a
+    country's ("Libyan-led and owned political process", "Cypriot-led, UN-facilitated efforts"
+    in dev and unannotated releases name the sides' ownership of their process)."""
+    if tok.lower_ != "led" or tok.head.lower_ not in LED_NOUNS:
+        return False
+    chain = _hyphen_chain(tok)
+    index = countries.for_negotiation()
+    names = [_whole_name(t) for t in chain]
+    return bool(chain) and not any(
+        index.of_word(n) or demonyms().get(n.lower()) or index.in_text(n) for n in names
+    )
+
+
+def _whole_name(tok: Token) -> str:
+    """The whole entity a token ends ("Saudi Arabia" for "Arabia")."""
+    first = tok.i
+    while first > 0 and tok.doc[first].ent_iob_ == "I":
+        first -= 1
+    return tok.doc[first : tok.i + 1].text
+
+
+def _active(tok: Token) -> list[Token]:
+    """ "Qatar also mediated between the sides", "Egypt has brokered a truce": the subject of
+    a brokering verb in the active voice."""
+    if tok.lemma_.lower() not in ACTIVE_LEMMAS or tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        return []
+    if tok.dep_ in ("amod", "acl"):
+        return []
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        return []
+    return [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+
+
+def _fused(doc: Document, s: Sentence, tok: Token) -> list[Participant]:
+    """ "the U.S.-mediated negotiations": the name fused to a brokering verb in one token."""
+    m = FUSED.match(tok.text)
+    if m is None or (m.group(2) == "led" and tok.head.lower_ not in LED_NOUNS):
+        return []
+    word = m.group(1)
+    iso = countries.for_negotiation().of_word(word) or demonyms().get(word.lower())
+    if iso and m.group(2) == "led":
+        return []  # "a Libyan-led, Libyan-owned process" is the sides' own (dev, batches 1-4)
+    known = None if iso else actor_base().find(word)
+    name = iso or (known.name if known is not None and known.kind == "igo" else None)
+    if name is None:
+        return []
+    role: NegotiationRole = "host" if m.group(2) == "hosted" else "mediator"
+    return [Participant(name, iso, role, token_evidence(doc, s.offset, [tok, tok.head]))]
+
+
 def _agents(tok: Token) -> list[Token]:
     """Who brokers, for a brokering verb or noun."""
-    agents = _hyphen_chain(tok)
+    agents = _hyphen_chain(tok) + _active(tok)
     # "brokered by X", "under the auspices of X", "mediation of X", "X's mediation",
     # "under UN auspices"
     owner = tok.head if tok.dep_ == "compound" else tok
@@ -282,6 +347,8 @@ def third_parties(doc: Document, s: Sentence, praise: bool = False) -> list[Part
     out: list[Participant] = []
     for tok in s.sent:
         role = THIRD_PARTY_VERBS.get(tok.lower_) or THIRD_PARTY_NOUNS.get(tok.lower_)
+        if role is None and (_led(tok) or _active(tok)):  # "UN-led talks", "Qatar mediates"
+            role = "mediator"
         if role is not None:
             agents = _agents(tok)
         elif tok.lower_ in UNDER_NOUNS and _under(tok):
@@ -298,7 +365,7 @@ def third_parties(doc: Document, s: Sentence, praise: bool = False) -> list[Part
                     if side is not None:
                         ev = token_evidence(doc, s.offset, [*t.subtree, tok])
                         out.append(Participant(side[0], side[1], role_, ev))
-        out += [] if praise else _co_chairs(doc, s, tok)
+        out += [] if praise else _co_chairs(doc, s, tok) + _fused(doc, s, tok)
     return out
 
 

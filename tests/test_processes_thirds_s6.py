@@ -1,0 +1,64 @@
+"""Third parties in news style (issue 14, sixth session): "-led" and fused "-mediated" names,
+active brokering verbs, "as observers" / "as guarantor countries", monitoring bodies. Fixture
+sentences are our own; each rule has a case where it must not fire."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from textdoc import STATE, analyze_text
+
+
+def thirds(nlp: Language, text: str) -> dict[str, set[str]]:
+    neg = analyze_text(nlp, text, publisher=STATE).negotiation
+    return {
+        "mediator": set(neg.mediators),
+        "host": set(neg.hosts),
+        "guarantor": set(neg.guarantors),
+        "observer": set(neg.observers),
+    }
+
+
+def test_a_body_led_process_names_the_body_not_a_country_led_one(nlp: Language) -> None:
+    got = thirds(nlp, "Armenia and Azerbaijan resumed the African Union-led talks in June.")
+    assert "African Union" in got["mediator"]
+    # a demonym before "-led" is the sides' ownership of their process
+    own = thirds(nlp, "We support the Libyan-led political process and the ceasefire talks.")
+    assert "LY" not in own["mediator"]
+    # "led" on what is not a process (a coalition) names no third party
+    war = thirds(nlp, "The African Union-led force fought the rebels during the peace talks.")
+    assert "African Union" not in war["mediator"]
+
+
+def test_fused_and_active_brokering(nlp: Language) -> None:
+    got = thirds(nlp, "The U.S.-mediated negotiations between Israel and Lebanon ended today.")
+    assert "US" in got["mediator"]
+    active = thirds(nlp, "Qatar also mediated between Hamas and Israel in the ceasefire talks.")
+    assert "QA" in active["mediator"]
+    # a passive subject is brokered, not a broker
+    passive = thirds(nlp, "The truce between Hamas and Israel was mediated in Cairo.")
+    assert not passive["mediator"] - {"EG"}
+
+
+def test_roles_in_an_as_phrase(nlp: Language) -> None:
+    text = (
+        "Russia and Ukraine held peace talks in Istanbul. Egypt and Qatar attended as "
+        "observers. Turkey and France, acting as guarantor countries, signed the memorandum."
+    )
+    got = thirds(nlp, text)
+    assert {"EG", "QA"} <= got["observer"]
+    assert {"TR", "FR"} <= got["guarantor"]
+    # "as a host country" for troops is no host of talks
+    troops = thirds(nlp, "As a host country for NATO forces, Poland plays a role in the talks.")
+    assert "PL" not in troops["host"] | troops["mediator"]
+
+
+def test_monitoring_bodies_are_observers(nlp: Language) -> None:
+    text = (
+        "South Sudan's leaders have not implemented the peace agreement. The United States ends "
+        "its support for the Joint Monitoring and Evaluation Commission."
+    )
+    assert any("Monitoring" in o for o in thirds(nlp, text)["observer"])
+    # a monitoring body in a text that is not about a process is not an observer
+    other = "The Joint Monitoring and Evaluation Commission published its budget."
+    assert not thirds(nlp, other)["observer"]
