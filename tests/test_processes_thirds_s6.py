@@ -62,3 +62,26 @@ def test_monitoring_bodies_are_observers(nlp: Language) -> None:
     # a monitoring body in a text that is not about a process is not an observer
     other = "The Joint Monitoring and Evaluation Commission published its budget."
     assert not thirds(nlp, other)["observer"]
+
+
+def test_leadership_praised_without_a_process_is_no_role(nlp: Language) -> None:
+    tenure = (
+        "The United States welcomes the ceasefire talks. We commend the leadership of "
+        "Ghanaian President Nana Akufo-Addo over the past year."
+    )
+    assert "GH" not in thirds(nlp, tenure)["mediator"]
+    role = (
+        "The United States welcomes the ceasefire talks. We commend Ghana for its "
+        "leadership in mediating between the parties."
+    )
+    assert "GH" in thirds(nlp, role)["mediator"]
+
+
+def test_a_states_own_governing_body_is_no_third_party(nlp: Language) -> None:
+    text = (
+        "The United States supports the UN-facilitated political process in Libya. We commend "
+        "the efforts of the Government of National Unity to ensure elections are held."
+    )
+    got = thirds(nlp, text)
+    assert "Government of National Unity (Libya)" not in got["mediator"]
+    assert "United Nations" in got["mediator"]

@@ -20,6 +20,7 @@ only fill what the round rules left empty, so a text with a described table keep
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -349,4 +350,36 @@ def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
             out.append(p)
     # A party is never also its own mediator in one text.
     parties = {p.name for p in out if p.role == "party"}
-    return [p for p in out if p.role == "party" or p.name not in parties]
+    out = [_full_name(doc, p) for p in out]
+    return [p for p in out if p.role == "party" or (p.name not in parties and not _own(doc, p))]
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].split("-")[-1].lower() if name.strip() else ""
+
+
+def _full_name(doc: Document, p: Participant) -> Participant:
+    """ "Grundberg" beside "Hans Grundberg", "Alimi" beside "Rashad Al-Alimi": a bare surname
+    is the person the text names in full (one document, one person per surname)."""
+    if p.role == "party" or p.country is not None or " " in p.name.strip():
+        return p
+    full = [
+        a.name
+        for a in doc.actors
+        if a.kind == "person" and " " in a.name and _surname(a.name) == _surname(p.name)
+    ]
+    return replace(p, name=full[0]) if len(set(full)) == 1 else p
+
+
+def _own(doc: Document, p: Participant) -> bool:
+    """A governing body of a state (the actor base's "government": Libya's Government of
+    National Unity, Yemen's Presidential Leadership Council, Sudan's Sovereign Council) is a
+    side of its own conflict, never its third party; so is a person whose office is in one
+    ("Presidential Leadership Council President")."""
+    actor = next((a for a in doc.actors if a.name == p.name), None)
+    if actor is None:
+        return False
+    if actor.kind == "government":
+        return True
+    bodies = [a.name.split(" (")[0] for a in doc.actors if a.kind == "government"]
+    return actor.kind == "person" and any(b in (actor.office or "") for b in bodies)

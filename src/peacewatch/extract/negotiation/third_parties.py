@@ -28,6 +28,7 @@ from spacy.tokens import Span, Token
 
 from peacewatch.evidence import span as token_evidence_of
 from peacewatch.extract.actors.base import actor_base
+from peacewatch.extract.negotiation.hyphens import LED_NOUNS, active, fused, hyphen_chain, led
 from peacewatch.lexicons import demonyms
 from peacewatch.parse import countries
 from peacewatch.parse.syntax import Sentence, token_evidence
@@ -44,16 +45,6 @@ THIRD_PARTY_VERBS = {
     "hosted": "host",
 }
 THIRD_PARTY_NOUNS = {"mediation": "mediator", "auspices": "mediator", "facilitation": "mediator"}
-# "African Union-led talks", "the UN-led truce": "led" names a third party only on the noun
-# of a process ("a Saudi-led coalition" leads a side).
-LED_NOUNS = frozenset(
-    {"talks", "negotiations", "process", "mediation", "truce", "ceasefire", "dialogue",
-     "initiative", "efforts", "consultations", "peace"}
-)  # fmt: skip
-# "U.S.-mediated", "Qatari-brokered": the parser keeps name and verb in one token.
-FUSED = re.compile(r"^(.+)-(brokered|mediated|facilitated|led|sponsored|hosted)$")
-# "Qatar also mediated between the sides": the subject of these verbs in the active voice.
-ACTIVE_LEMMAS = frozenset({"mediate", "broker", "facilitate"})
 # "under the leadership of X": a noun that names a third party only after "under".
 UNDER_NOUNS = frozenset({"leadership", "supervision", "sponsorship", "chairmanship", "aegis"})
 # "to facilitate", "in facilitating", "efforts to mediate": who does it is a mediator.
@@ -165,70 +156,9 @@ def listed(tok: Token) -> list[Token]:
     return list(dict.fromkeys(out))
 
 
-def _hyphen_chain(tok: Token) -> list[Token]:
-    """ "UN-brokered", "UNITAMS-AU-IGAD facilitated": the names hyphened before the word."""
-    out = []
-    i = tok.i
-    while i >= 2 and tok.doc[i - 1].text == "-":
-        out.append(tok.doc[i - 2])
-        i -= 2
-    return out
-
-
-def _led(tok: Token) -> bool:
-    """ "African Union-led talks": "led" hyphened to a body's name, on a process noun; not a
-    country's ("Libyan-led and owned political process", "Cypriot-led, UN-facilitated efforts"
-    in dev and unannotated releases name the sides' ownership of their process)."""
-    if tok.lower_ != "led" or tok.head.lower_ not in LED_NOUNS:
-        return False
-    chain = _hyphen_chain(tok)
-    index = countries.for_negotiation()
-    names = [_whole_name(t) for t in chain]
-    return bool(chain) and not any(
-        index.of_word(n) or demonyms().get(n.lower()) or index.in_text(n) for n in names
-    )
-
-
-def _whole_name(tok: Token) -> str:
-    """The whole entity a token ends ("Saudi Arabia" for "Arabia")."""
-    first = tok.i
-    while first > 0 and tok.doc[first].ent_iob_ == "I":
-        first -= 1
-    return tok.doc[first : tok.i + 1].text
-
-
-def _active(tok: Token) -> list[Token]:
-    """ "Qatar also mediated between the sides", "Egypt has brokered a truce": the subject of
-    a brokering verb in the active voice."""
-    if tok.lemma_.lower() not in ACTIVE_LEMMAS or tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
-        return []
-    if tok.dep_ in ("amod", "acl"):
-        return []
-    if any(c.dep_ == "auxpass" for c in tok.children):
-        return []
-    return [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
-
-
-def _fused(doc: Document, s: Sentence, tok: Token) -> list[Participant]:
-    """ "the U.S.-mediated negotiations": the name fused to a brokering verb in one token."""
-    m = FUSED.match(tok.text)
-    if m is None or (m.group(2) == "led" and tok.head.lower_ not in LED_NOUNS):
-        return []
-    word = m.group(1)
-    iso = countries.for_negotiation().of_word(word) or demonyms().get(word.lower())
-    if iso and m.group(2) == "led":
-        return []  # "a Libyan-led, Libyan-owned process" is the sides' own (dev, batches 1-4)
-    known = None if iso else actor_base().find(word)
-    name = iso or (known.name if known is not None and known.kind == "igo" else None)
-    if name is None:
-        return []
-    role: NegotiationRole = "host" if m.group(2) == "hosted" else "mediator"
-    return [Participant(name, iso, role, token_evidence(doc, s.offset, [tok, tok.head]))]
-
-
 def _agents(tok: Token) -> list[Token]:
     """Who brokers, for a brokering verb or noun."""
-    agents = _hyphen_chain(tok) + _active(tok)
+    agents = hyphen_chain(tok) + active(tok)
     # "brokered by X", "under the auspices of X", "mediation of X", "X's mediation",
     # "under UN auspices"
     owner = tok.head if tok.dep_ == "compound" else tok
@@ -317,7 +247,7 @@ def _bringers(tok: Token) -> list[Token]:
 
 def _praised(tok: Token) -> list[Token]:
     """ "We commend Prime Minister Roble's efforts", "appreciation for Egypt's role"."""
-    if tok.lower_ not in EFFORT_NOUNS:
+    if tok.lower_ not in EFFORT_NOUNS or _tenure(tok):
         return []
     # the praise governs the noun: "commend X's efforts", "appreciation for X's role", not
     # "appreciation for the process, which brought together the leadership of A, B and C"
@@ -326,6 +256,25 @@ def _praised(tok: Token) -> list[Token]:
     if first.dep_ not in ("dobj", "pobj") or head.lemma_.lower() not in PRAISE_LEMMAS:
         return _praised_for(first)
     return [c for c in _of_owner(tok) if c.pos_ != "PRON"]
+
+
+def _tenure(noun: Token) -> bool:
+    """ "the leadership of President X over the past year", "Kosovo's leadership beyond its
+    borders": leadership praised without what it led ("leadership in urging ...") is an
+    office or a record, not a role in a process (ECOWAS and Kosovo releases, unannotated)."""
+    # What it led must be a process ("leadership in the talks", "in mediating"): "commended
+    # Egypt for its leadership in urging Libya's legislature to keep elections on track" in a
+    # Gaza text (unannotated) is no role in that process. The parser often hangs "in" on the
+    # verb, so the words just after the noun are read.
+    if noun.lower_ != "leadership":
+        return False
+    after = noun.doc[noun.i + 1 : noun.i + 4]
+    if len(after) == 0 or after[0].lower_ not in ("in", "on"):
+        return True
+    return not any(
+        w.lower_ in LED_NOUNS or (w.tag_ == "VBG" and w.lemma_.lower() in DOING_LEMMAS)
+        for w in after
+    )
 
 
 def _praised_for(noun: Token) -> list[Token]:
@@ -347,7 +296,7 @@ def third_parties(doc: Document, s: Sentence, praise: bool = False) -> list[Part
     out: list[Participant] = []
     for tok in s.sent:
         role = THIRD_PARTY_VERBS.get(tok.lower_) or THIRD_PARTY_NOUNS.get(tok.lower_)
-        if role is None and (_led(tok) or _active(tok)):  # "UN-led talks", "Qatar mediates"
+        if role is None and (led(tok) or active(tok)):  # "UN-led talks", "Qatar mediates"
             role = "mediator"
         if role is not None:
             agents = _agents(tok)
@@ -365,7 +314,7 @@ def third_parties(doc: Document, s: Sentence, praise: bool = False) -> list[Part
                     if side is not None:
                         ev = token_evidence(doc, s.offset, [*t.subtree, tok])
                         out.append(Participant(side[0], side[1], role_, ev))
-        out += [] if praise else _co_chairs(doc, s, tok) + _fused(doc, s, tok)
+        out += [] if praise else _co_chairs(doc, s, tok) + fused(doc, s, tok)
     return out
 
 
