@@ -85,3 +85,21 @@ def test_a_states_own_governing_body_is_no_third_party(nlp: Language) -> None:
     got = thirds(nlp, text)
     assert "Government of National Unity (Libya)" not in got["mediator"]
     assert "United Nations" in got["mediator"]
+
+
+def test_sides_urged_to_engage_in_dialogue_named_by_description(nlp: Language) -> None:
+    text = (
+        "We call for both the Cameroonian government and separatist armed groups to end the "
+        "violence and engage in a dialogue without preconditions."
+    )
+    got = analyze_text(nlp, text, publisher=STATE).negotiation.parties
+    assert "CM" in got
+    assert "separatist armed groups" in got
+    # urged to do what is no joint act of the sides: no parties from it
+    other = "We call for both the Cameroonian government and separatist armed groups to rest."
+    assert "separatist armed groups" not in analyze_text(nlp, other).negotiation.parties
+    # an armed group in a text about "peace" but no talks, truce or agreement is no side
+    peace = "The President called for total peace. FARC dissidents attacked a police station."
+    assert "FARC dissidents" not in analyze_text(nlp, peace).negotiation.parties
+    talks = "The President called for total peace talks. FARC dissidents attacked a station."
+    assert "FARC dissidents" in analyze_text(nlp, talks).negotiation.parties

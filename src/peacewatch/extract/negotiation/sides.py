@@ -117,19 +117,67 @@ JOINT_LEMMAS = frozenset(
 URGE_LEMMAS = frozenset({"urge", "encourage", "call", "press", "ask", "invite"})
 
 
+# "separatist armed groups", "the rebels", "armed opposition groups": a side the text names by
+# description only (the Cameroon releases of peace-processes-state; news style). Only where
+# the sentence already makes it a side ("call for the government and separatist armed groups
+# to engage in a dialogue"); "dissidents" is not one (a faction outside the talks).
+ARMED_NOUNS = frozenset({"separatists", "rebels", "insurgents", "militants"})
+ARMED_MODS = frozenset({"armed", "separatist", "rebel", "insurgent"})
+
+
+def described(tok: Token) -> tuple[str, None] | None:
+    """(description, None) for a plural armed collective named by what it is."""
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound")]
+    armed = tok.lower_ in ARMED_NOUNS or (
+        tok.tag_ == "NNS"
+        and tok.lemma_.lower() in ("group", "force", "movement")
+        and any(m.lower_ in ARMED_MODS for m in mods)
+    )
+    if not armed:
+        return None
+    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "preconj", "cc")]
+    words = words[next((i for i, w in enumerate(words) if w in mods or w is tok), 0) :]
+    return " ".join(w.text for w in words), None
+
+
+def _urged(verb: Token) -> list[Token]:
+    """Who is urged to do it: "urge X and Y to", "call on (for) X and Y to end the violence
+    and engage in a dialogue" (the first of conjoined infinitives hangs off the urging)."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    urge = verb.head
+    if verb.dep_ != "xcomp" or urge.lemma_.lower() not in URGE_LEMMAS:
+        return []
+    who = [c for c in urge.children if c.dep_ == "dobj"]
+    preps = [c for c in urge.children if c.dep_ == "prep" and c.lower_ in ("on", "for", "upon")]
+    return who + [o for p in preps for o in p.children if o.dep_ == "pobj"]
+
+
+def _engages(tok: Token) -> bool:
+    """ "engage in a dialogue", "engage in talks": a joint act of the sides."""
+    return tok.lemma_.lower() == "engage" and any(
+        o.lower_ in WITH_NOUNS
+        for c in tok.children
+        if c.lower_ == "in"
+        for o in c.children
+        if o.dep_ == "pobj"
+    )
+
+
 def _joint(doc: Document, s: Sentence) -> list[Participant]:
     """Two or more actors that agree, sign or negotiate together."""
     out: list[Participant] = []
     for tok in s.sent:
-        if tok.lemma_.lower() not in JOINT_LEMMAS or tok.pos_ not in ("VERB", "AUX"):
+        joint = tok.lemma_.lower() in JOINT_LEMMAS or _engages(tok)
+        if not joint or tok.pos_ not in ("VERB", "AUX"):
             continue
         verb = tok
         while verb.dep_ in ("xcomp", "conj") and verb.head.lemma_.lower() in JOINT_LEMMAS:
             verb = verb.head  # "agreed to conclude", "agreed and signed"
         who = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not who and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in URGE_LEMMAS:
-            who = [c for c in verb.head.children if c.dep_ == "dobj"]  # "urge X and Y to"
-        sides = [side_of(doc, s, t) for w in who for t in conjuncts(w)]
+        if not who:
+            who = _urged(verb)
+        sides = [side_of(doc, s, t) or described(t) for w in who for t in conjuncts(w)]
         found = list(dict.fromkeys(x for x in sides if x is not None))
         if len(found) >= 2:
             ev = token_evidence(doc, s.offset, [*(t for w in who for t in w.subtree), tok])
@@ -335,7 +383,9 @@ def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
     few = len([p for p in found if p.role == "party"]) < 2 and not between
     if few and (found or _talks(doc, WAR_WORDS)):
         found += dyad_sides(doc, [(x.start, x.end) for x in sents], _long_lists(sents))
-    if found or _talks(doc):
+    # An armed group is a side of talks, not of "peace" in general: "a call for total peace"
+    # that names FARC dissidents as attackers names no process they are a party to.
+    if found or _talks(doc, INSTRUMENTS, only=True):
         found += _armed_sides(doc)
     if _talks(doc):
         found += [p for s in sents for p in third_parties(doc, s, praise=True)]
