@@ -103,3 +103,19 @@ def test_sides_urged_to_engage_in_dialogue_named_by_description(nlp: Language) -
     assert "FARC dissidents" not in analyze_text(nlp, peace).negotiation.parties
     talks = "The President called for total peace talks. FARC dissidents attacked a station."
     assert "FARC dissidents" in analyze_text(nlp, talks).negotiation.parties
+
+
+def test_an_envoy_named_in_an_as_phrase_and_aggression_as_a_war_word(nlp: Language) -> None:
+    text = (
+        "Ambassador Mike Hammer will succeed him as U.S. Special Envoy for the Horn of Africa, "
+        "in support of an inclusive political process towards peace in Ethiopia."
+    )
+    assert "Mike Hammer" in thirds(nlp, text)["mediator"]
+    # "as" a role that is no third party's names none
+    other = "Ambassador Mike Hammer will serve as ambassador in Ethiopia during the peace talks."
+    assert "Mike Hammer" not in thirds(nlp, other)["mediator"]
+    war = (
+        "The Secretary spoke with Russian Foreign Minister Lavrov about concerns that Russia "
+        "may be launching further military aggression against Ukraine."
+    )
+    assert set(analyze_text(nlp, war, publisher=STATE).negotiation.parties) == {"RU", "UA"}

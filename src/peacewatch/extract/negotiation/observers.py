@@ -19,7 +19,7 @@ import re
 from spacy.tokens import Token
 
 from peacewatch.evidence import span as token_evidence_of
-from peacewatch.extract.negotiation.third_parties import listed, side_of
+from peacewatch.extract.negotiation.third_parties import listed, person_of, side_of
 from peacewatch.parse.syntax import Sentence, token_evidence
 from peacewatch.records import Document, Participant
 from peacewatch.vocab import NegotiationRole
@@ -31,6 +31,9 @@ AS_ROLES: dict[str, NegotiationRole] = {
     "mediator": "mediator",
     "facilitator": "mediator",
     "co-chair": "mediator",
+    # "Mike Hammer will succeed him as U.S. Special Envoy for the Horn of Africa" (dev, b1):
+    # an envoy, as envoys() reads a title before a name
+    "envoy": "mediator",
 }
 # Not "as host": "As a host country for NATO response force, Poland plays a critical role"
 # (an unannotated release of peace-processes-state) hosts troops, not talks.
@@ -66,7 +69,7 @@ def as_roles(doc: Document, s: Sentence) -> list[Participant]:
             continue
         for holder in _holders(tok.head):
             for t in listed(holder):
-                side = side_of(doc, s, t)
+                side = side_of(doc, s, t) or (person_of(doc, s, t) if role == "mediator" else None)
                 if side is not None:
                     ev = token_evidence(doc, s.offset, [t, tok, *tok.subtree])
                     out.append(Participant(side[0], side[1], role, ev))

@@ -263,7 +263,7 @@ PROCESS_WORDS = frozenset(
         "talks", "negotiations", "negotiation", "ceasefire", "truce", "peace", "dialogue",
         "process", "de-escalation", "de-escalate", "resolution", "normalization", "normalisation",
         "delimitation", "boundary", "mediation", "reconciliation", "settlement", "hostilities",
-        "negotiated", "two-state",
+        "negotiated", "two-state", "deescalate", "deescalation",
     }
 )  # fmt: skip
 
@@ -273,7 +273,9 @@ def about_talks(doc: Document) -> bool:
     return _talks(doc)
 
 
-WAR_WORDS = frozenset({"war", "conflict", "invasion", "fighting", "violence"})
+# "aggression": "Russia may be considering launching further military aggression against
+# Ukraine" (an unannotated readout) names the war as "war" does.
+WAR_WORDS = frozenset({"war", "conflict", "invasion", "fighting", "violence", "aggression"})
 
 
 def _talks(doc: Document, more: frozenset[str] = frozenset(), only: bool = False) -> bool:

@@ -310,7 +310,7 @@ def third_parties(doc: Document, s: Sentence, praise: bool = False) -> list[Part
         for a in agents:
             for t in listed(a):
                 # "UN Secretary-General Guterres": the body of the title and the person
-                for side in (side_of(doc, s, t), _person(doc, s, t)):
+                for side in (side_of(doc, s, t), person_of(doc, s, t)):
                     if side is not None:
                         ev = token_evidence(doc, s.offset, [*t.subtree, tok])
                         out.append(Participant(side[0], side[1], role_, ev))
@@ -318,7 +318,7 @@ def third_parties(doc: Document, s: Sentence, praise: bool = False) -> list[Part
     return out
 
 
-def _person(doc: Document, s: Sentence, tok: Token) -> tuple[str, None] | None:
+def person_of(doc: Document, s: Sentence, tok: Token) -> tuple[str, None] | None:
     """A person who brokers ("commends Secretary-General Guterres ... for their efforts to
     mediate"): a third party by name (side_of keeps people out of the sides)."""
     if tok.ent_type_ != "PERSON":
