@@ -119,3 +119,17 @@ def test_an_envoy_named_in_an_as_phrase_and_aggression_as_a_war_word(nlp: Langua
         "may be launching further military aggression against Ukraine."
     )
     assert set(analyze_text(nlp, war, publisher=STATE).negotiation.parties) == {"RU", "UA"}
+
+
+def test_the_third_of_a_trilateral_meeting_of_the_sides(nlp: Language) -> None:
+    text = (
+        "Secretary Blinken spoke with Ukrainian Foreign Minister Dmytro Kuleba about Russia’s "
+        "war against Ukraine and the foreign minister’s trilateral meeting with Russian Foreign "
+        "Minister Sergei Lavrov and Turkish Foreign Minister Mevlut Cavusoglu."
+    )
+    assert "Mevlut Cavusoglu" in thirds(nlp, text)["mediator"]
+    # a bilateral meeting names no third party
+    two = text.replace("trilateral", "bilateral").replace(
+        " and Turkish Foreign Minister Mevlut Cavusoglu", ""
+    )
+    assert not thirds(nlp, two)["mediator"]

@@ -20,6 +20,8 @@ from spacy.tokens import Token
 
 from peacewatch.evidence import span as token_evidence_of
 from peacewatch.extract.negotiation.third_parties import listed, person_of, side_of
+from peacewatch.lexicons import demonyms
+from peacewatch.parse import countries
 from peacewatch.parse.syntax import Sentence, token_evidence
 from peacewatch.records import Document, Participant
 from peacewatch.vocab import NegotiationRole
@@ -92,3 +94,46 @@ def monitors(doc: Document) -> list[Participant]:
             ev = token_evidence_of(doc.body.text, m.start, m.end)
             out.append(Participant(e.name, None, "observer", ev))
     return out
+
+
+# "the foreign minister's trilateral meeting with Russian Foreign Minister Lavrov and Turkish
+# Foreign Minister Cavusoglu" (a dev readout): of three, the one not of a side convenes it.
+TRILATERAL = frozenset({"trilateral", "three-way", "tripartite"})
+FORMAT_NOUNS = frozenset({"meeting", "meetings", "talks", "summit", "negotiations"})
+
+
+def _state_of(tok: Token) -> str | None:
+    """The state a named person or state token stands for: "Russian Foreign Minister
+    Sergei Lavrov" (the demonym of the title), "Turkey"."""
+    words = [t for t in tok.subtree if t.i <= tok.i]
+    for t in words:
+        iso = countries.for_negotiation().of_word(t.text) or demonyms().get(t.lower_)
+        if iso:
+            return iso
+    return None
+
+
+def trilateral(doc: Document, s: Sentence, parties: set[str]) -> list[Participant]:
+    """The one participant of a trilateral meeting who is of no side, when the others are of
+    the text's sides."""
+    out: list[Participant] = []
+    for tok in s.sent:
+        if tok.lower_ not in TRILATERAL or tok.head.lower_ not in FORMAT_NOUNS:
+            continue
+        named = [t for t in tok.head.subtree if _last_of_name(t)]
+        states = {t: _state_of(t) for t in named}
+        others = [t for t, iso in states.items() if iso is not None and iso not in parties]
+        if len(others) != 1 or not any(iso in parties for iso in states.values()):
+            continue
+        t = others[0]
+        side = person_of(doc, s, t) or side_of(doc, s, t)
+        if side is not None:
+            ev = token_evidence(doc, s.offset, [tok, t])
+            out.append(Participant(side[0], side[1], "mediator", ev))
+    return out
+
+
+def _last_of_name(t: Token) -> bool:
+    """The last word of a person's or a state's name (the parse head of "Sergei Lavrov")."""
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return t.ent_type_ in ("PERSON", "GPE") and (nxt is None or nxt.ent_iob_ != "I")

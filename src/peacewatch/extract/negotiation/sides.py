@@ -33,7 +33,7 @@ from peacewatch.extract.negotiation.dyads import (
     governments_named,
     only_fought,
 )
-from peacewatch.extract.negotiation.observers import as_roles, monitors
+from peacewatch.extract.negotiation.observers import as_roles, monitors, trilateral
 from peacewatch.extract.negotiation.third_parties import (
     actor_at,
     conjuncts,
@@ -394,6 +394,8 @@ def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
         found += monitors(doc)
     if not any(p.role == "party" for p in found) and _talks(doc):
         found += _lone_government(doc, sents, found)
+    states = {p.country for p in found if p.role == "party" and p.country}
+    found += [p for s in sents for p in trilateral(doc, s, states)] if len(states) >= 2 else []
     seen: set[tuple[str, str]] = set()
     out = []
     for p in found:
