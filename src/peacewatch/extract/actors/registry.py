@@ -179,5 +179,8 @@ class Registry:
             return Principal("", state, office, False) if state else None
         return Principal(self.person(holder, office, country), state, office, first)
 
+    def set_organisation(self, aid: str, organisation: str) -> None:
+        self.actors[aid] = replace(self.actors[aid], organisation=organisation)
+
     def records(self) -> tuple[ActorRecord, ...]:
         return tuple(self.actors.values())

@@ -1,0 +1,91 @@
+"""The body an office speaks for, read from the office's own words.
+
+- A speaker named by rank and body only ("a senior State Department official", "the
+  European Union's foreign policy chief", "a Qatari official", "Hamas negotiators") speaks
+  for that body: the quote is linked to it, and keeps the label as its mention. News reports
+  name their sources so far more often than official releases do.
+- A person whose office names a body other than a state ("RSF commander", "Hamas negotiator",
+  "EU envoy") belongs to that body, not only to the country they come from: "we" in their
+  quotes is that body, and so is the side they speak for.
+
+The body is an entity of the document (its name or any of its mentions, "RSF" for the Rapid
+Support Forces), else an intergovernmental body or a state's demonym the actor base knows as
+written in running text ("U.N.", "Qatari").
+"""
+
+from __future__ import annotations
+
+import re
+
+from peacewatch.extract.actors.base import actor_base
+from peacewatch.extract.actors.registry import Registry
+from peacewatch.lexicons import role_words
+
+# The head noun of a label that names someone by office: the role nouns of roles.json and
+# their plurals, plus the words news reports use for unnamed sources.
+SOURCE_NOUNS = frozenset({"source", "sources", "officials", "negotiators", "spokespeople"})
+# The kinds of body a person's office makes their organisation. A state's own offices ("State
+# Department spokesperson", "Head of the Office of the President") stay with the state: the
+# party a minister speaks for is their state (official-2022's positions are keyed so).
+MEMBER_OF = frozenset({"armed_group", "militia", "opposition", "igo", "ruling_party"})
+# Bodies that speak as an entity of the document: not people, not news outlets (an outlet in a
+# speaker label is a relay, "told Reuters", which the quote stage keeps apart).
+BODY_TYPES = ("ORG", "STATE", "GROUP")
+
+
+def _is_office(label: str) -> bool:
+    words = label.lower().replace("'s", " ").split()
+    if len(words) < 2:
+        return False
+    last = words[-1]
+    nouns = role_words()["role_nouns"]
+    return last in SOURCE_NOUNS or last in nouns or (last.endswith("s") and last[:-1] in nouns)
+
+
+def _contains(label: str, form: str) -> bool:
+    return bool(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", label))
+
+
+def body_in(reg: Registry, label: str, *, states: bool = True) -> str | None:
+    """The actor id of the body named inside an office ``label``, or None: the longest entity
+    form the label contains, else an IGO or demonym the actor base knows."""
+    text = reg.doc.body.text
+    best: tuple[int, str] | None = None
+    for e in reg.doc.entities:
+        if e.type not in BODY_TYPES:
+            continue
+        forms = {e.name, *(text[m.start : m.end] for m in e.mentions)}
+        for form in forms:
+            longer = best is None or len(form) > best[0]
+            if form and form != label and longer and _contains(label, form):
+                best = (len(form), reg.of_entity[e.id])
+    aid: str | None
+    if best is not None:
+        aid = best[1]
+    else:
+        pattern, known = actor_base().named_in_text
+        m = pattern.search(label)
+        if m is None:
+            return None
+        hit = known[m.group(0)]
+        aid = reg.state(hit.country) if hit.kind == "state" else reg.known(hit).id
+    if aid is None or (not states and reg.actors[aid].kind == "state"):
+        return None
+    return aid
+
+
+def office_body(reg: Registry, label: str) -> str | None:
+    """The body a speaker named by rank speaks for ("senior State Department official"), or
+    None when the label is not an office or names no body."""
+    return body_in(reg, label) if _is_office(label) else None
+
+
+def with_organisations(reg: Registry) -> None:
+    """Give each person whose office names a body other than a state that body as their
+    organisation ("RSF commander Mohamed Hamdan Dagalo": the RSF, not Sudan)."""
+    for aid, rec in list(reg.actors.items()):
+        if rec.kind != "person" or not rec.office:
+            continue
+        body = body_in(reg, rec.office, states=False)
+        if body is not None and body != aid and reg.actors[body].kind in MEMBER_OF:
+            reg.set_organisation(aid, body)

@@ -1,0 +1,68 @@
+"""Speakers named by office and body, and people whose office names their body (issue 14).
+
+The sentences are written for these tests, on processes the rules were not written from.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from peacewatch.pipeline import analyze
+from peacewatch.records import Document, RawInput
+
+
+def run(nlp: Language, text: str) -> Document:
+    raw = RawInput(id="t", source="t.txt", data=text, content_type="text", published="2023-05-12")
+    return analyze(raw, nlp=nlp)
+
+
+def speakers(doc: Document) -> dict[str, str | None]:
+    return {q.speaker.name: q.speaker.actor for q in doc.quotes if q.speaker is not None}
+
+
+def test_a_speaker_named_by_rank_and_body_speaks_for_the_body(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "The talks in Jeddah between the two sides resumed on Thursday. A senior State "
+        'Department official told reporters that the two sides remained "quite far apart". '
+        "The European Union's foreign policy chief said the talks would continue next week.",
+    )
+    by_name = speakers(doc)
+    official = next(v for k, v in by_name.items() if "State Department" in k)
+    chief = next(v for k, v in by_name.items() if "foreign policy chief" in k)
+    assert official is not None and "state-department" in official
+    assert chief == "igo:eu"
+
+
+def test_a_label_without_a_body_stays_unlinked(nlp: Language) -> None:
+    doc = run(nlp, "Senior officials said the talks would resume in Doha next week.")
+    assert all(actor is None for actor in speakers(doc).values())
+
+
+def test_a_commander_belongs_to_the_armed_group_his_office_names(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "The Rapid Support Forces (RSF) and the army met in Jeddah. RSF commander Mohamed "
+        "Hamdan Dagalo said the RSF would respect the truce.",
+    )
+    dagalo = next(a for a in doc.actors if a.name == "Mohamed Hamdan Dagalo")
+    assert dagalo.organisation == "nsag:rsf"
+
+
+def test_a_minister_stays_with_his_state(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "Armenian Foreign Minister Ararat Mirzoyan said Armenia was ready to sign the peace "
+        "treaty with Azerbaijan.",
+    )
+    mirzoyan = next(a for a in doc.actors if a.name == "Ararat Mirzoyan")
+    assert mirzoyan.organisation == "state:AM"
+
+
+def test_representatives_of_a_body_are_not_an_organisation(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "Representatives of Sudan's army and the Rapid Support Forces signed a declaration "
+        "in Jeddah on Thursday.",
+    )
+    assert not any(a.name == "Representatives" for a in doc.actors)
