@@ -66,3 +66,52 @@ def test_representatives_of_a_body_are_not_an_organisation(nlp: Language) -> Non
         "in Jeddah on Thursday.",
     )
     assert not any(a.name == "Representatives" for a in doc.actors)
+
+
+def run_issued(nlp: Language, text: str, publisher: str) -> Document:
+    raw = RawInput(
+        id="t",
+        source="t.txt",
+        data=text,
+        content_type="text",
+        published="2022-03-07",
+        publisher=publisher,
+    )
+    return analyze(raw, nlp=nlp)
+
+
+def country_of(doc: Document, name: str) -> str | None:
+    return next(a.country for a in doc.actors if a.name == name)
+
+
+UA_PRESIDENT = "President of Ukraine / Office of the President (www.president.gov.ua/en)"
+US_STATE = "U.S. Department of State"
+
+
+def test_an_unqualified_state_body_in_a_release_about_home_is_the_issuers(nlp: Language) -> None:
+    doc = run_issued(
+        nlp,
+        "Ukraine will defend itself. The National Guard and the Security Service of Ukraine "
+        "are holding their positions, and Ukraine thanks every soldier.",
+        UA_PRESIDENT,
+    )
+    assert country_of(doc, "National Guard") == "UA"
+
+
+def test_a_body_qualified_by_its_country_takes_it_anywhere(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "Turkey hosted the talks. Andriy Yermak, head of the Office of the President of "
+        "Ukraine, said Turkey and Turkey's partners had helped.",
+    )
+    assert country_of(doc, "Office of the President") == "UA"
+
+
+def test_an_unqualified_body_in_a_release_about_another_state_has_none(nlp: Language) -> None:
+    doc = run_issued(
+        nlp,
+        "The United States calls on Chad's transitional authorities to hold elections. Chad "
+        "must respect the timeline, and the National Assembly should be restored in Chad.",
+        US_STATE,
+    )
+    assert country_of(doc, "National Assembly") is None

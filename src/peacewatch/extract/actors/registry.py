@@ -20,6 +20,7 @@ from peacewatch.extract.actors.base import (
     issuer_of,
     slug,
 )
+from peacewatch.extract.actors.institutions import body_country
 from peacewatch.records import ActorKind, ActorRecord, Document, Entity
 
 
@@ -99,11 +100,16 @@ class Registry:
             return ActorRecord(
                 known.id, known.name, known.kind, known.country or e.country, entity=e.id
             )
+        country = e.country
+        if country is None and e.type == "ORG":
+            issuer = self.issuer
+            own = issuer.get("country") if issuer and issuer.get("kind") != "media" else None
+            country = body_country(self.doc, e, own)
         return ActorRecord(
             f"{'media' if e.type == 'OUTLET' else 'org'}:{slug(e.name)}",
             e.name,
             _kind_of_org(e, None),
-            e.country,
+            country,
             entity=e.id,
         )
 
