@@ -115,3 +115,14 @@ def test_an_unqualified_body_in_a_release_about_another_state_has_none(nlp: Lang
         US_STATE,
     )
     assert country_of(doc, "National Assembly") is None
+
+
+def test_a_memorandum_or_a_summit_is_no_organisation(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "Ukraine gave up its nuclear arsenal under the Budapest Memorandum. Israel hosted the "
+        "Negev Summit with the United Arab Emirates and Egypt.",
+    )
+    names = {a.name for a in doc.actors}
+    assert "Budapest Memorandum" not in names and "Negev Summit" not in names
+    assert {"Ukraine", "Israel"} <= names

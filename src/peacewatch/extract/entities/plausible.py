@@ -60,6 +60,8 @@ def plausible_org(name: Span) -> bool:
     root = name.root
     if not (root.is_title or root.is_upper or not root.is_alpha) or name.text.lower() in demonyms():
         return False
+    if name[-1].lower_ in role_words()["document_nouns"]:
+        return False  # "Budapest Memorandum", "Negev Summit": a text or a meeting, no body
     if len(name) == 1 and _singular(root.lower_) in role_words()["role_nouns"]:
         # "Co-Chair": a title the NER mistook for an organisation; "Representatives of
         # Sudan's army" at a sentence start: people of the body named after them
