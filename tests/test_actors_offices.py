@@ -126,3 +126,14 @@ def test_a_memorandum_or_a_summit_is_no_organisation(nlp: Language) -> None:
     names = {a.name for a in doc.actors}
     assert "Budapest Memorandum" not in names and "Negev Summit" not in names
     assert {"Ukraine", "Israel"} <= names
+
+
+def test_a_name_known_as_another_is_one_person(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "RSF commander Mohamed Hamdan Dagalo, known as Hemedti, met the mediators in Jeddah. "
+        "Hemedti welcomed the declaration on Friday.",
+    )
+    people = [e for e in doc.entities if e.type == "PERSON"]
+    assert [e.name for e in people] == ["Mohamed Hamdan Dagalo"]
+    assert len(people[0].mentions) == 3  # the full name and both "Hemedti"

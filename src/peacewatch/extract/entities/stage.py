@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from peacewatch.evidence import span as evidence_span
+from peacewatch.extract.entities.aliases import with_aliases
 from peacewatch.extract.entities.groups import Group, find_groups
 from peacewatch.extract.entities.labels import labels, spokesperson
 from peacewatch.extract.entities.notpeople import is_acronym, is_fragment, is_located
@@ -335,7 +336,7 @@ def extract_entities(doc: Document) -> Document:
         d.country = g.country
         d.mentions.append(col.mention(g.span, offset))
     _add_roles(col)
-    return replace(doc, entities=_freeze(doc, col))
+    return replace(doc, entities=with_aliases(doc.body.text, _freeze(doc, col)))
 
 
 def _label_people(doc: Document, col: _Collector) -> None:
