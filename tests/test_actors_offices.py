@@ -137,3 +137,19 @@ def test_a_name_known_as_another_is_one_person(nlp: Language) -> None:
     people = [e for e in doc.entities if e.type == "PERSON"]
     assert [e.name for e in people] == ["Mohamed Hamdan Dagalo"]
     assert len(people[0].mentions) == 3  # the full name and both "Hemedti"
+
+
+def actor_of(doc: Document, name: str) -> str | None:
+    return next(a.actor for e in doc.events for a in e.actors if a.name == name)
+
+
+def test_fighters_described_by_their_side_are_that_side(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "Tigray forces shelled the town on Monday, and the Tigray People's Liberation Front "
+        "said it would not withdraw.\n\nSudan's army attacked Omdurman. The Sudanese Armed "
+        "Forces and the Rapid Support Forces met in Jeddah.\n\nRussian troops shelled Kharkiv.",
+    )
+    assert actor_of(doc, "Tigray forces") == "ucdp:tplf"
+    assert actor_of(doc, "Sudan's army") == "gov:saf"
+    assert actor_of(doc, "Russian troops") != "ucdp:tplf"

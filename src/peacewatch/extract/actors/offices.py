@@ -89,3 +89,30 @@ def with_organisations(reg: Registry) -> None:
         body = body_in(reg, rec.office, states=False)
         if body is not None and body != aid and reg.actors[body].kind in MEMBER_OF:
             reg.set_organisation(aid, body)
+
+
+# Heads of a description of fighters: "Sudan's army", "Tigray forces", "Azerbaijani troops".
+FORCES = frozenset({"army", "military", "forces", "troops", "soldiers", "fighters", "militia"})
+
+
+def forces_of(reg: Registry, name: str, country: str | None) -> str | None:
+    """The armed body a description of fighters stands for, when the document names it: the
+    state's own forces ("Sudan's army": the Sudanese Armed Forces), or the armed group whose
+    name holds the description's first word ("Tigray forces": the Tigray People's Liberation
+    Front). None when the document names no such body: "Russian troops" stay Russia's."""
+    words = name.replace("'s", "").replace("’s", "").split()
+    words = words[1:] if words and words[0].lower() == "the" else words
+    if len(words) < 2 or words[-1].lower() not in FORCES:
+        return None
+    named = [r for r in reg.actors.values() if r.entity is not None]
+    if country:
+        own = [r.id for r in named if r.kind == "government" and r.country == country]
+        if len(own) == 1:
+            return own[0]
+    first = words[0].lower()
+    armed = [
+        r.id
+        for r in named
+        if r.kind in ("armed_group", "militia") and first in r.name.lower().split()
+    ]
+    return armed[0] if len(armed) == 1 else None

@@ -28,7 +28,7 @@ from functools import cache
 
 from peacewatch.extract.actors.base import actor_base, fold, issuer_of
 from peacewatch.extract.actors.mentions import classify, is_common_phrase
-from peacewatch.extract.actors.offices import office_body, with_organisations
+from peacewatch.extract.actors.offices import forces_of, office_body, with_organisations
 from peacewatch.extract.actors.resolver import Resolver
 from peacewatch.records import Actor, Document, Entity, Event, Place, Quote, Speaker
 
@@ -120,6 +120,8 @@ def _entity_actor(r: Resolver, a: Actor) -> str:
     rec = r.reg.actors[aid]
     if rec.kind == "state" and a.country and a.country != rec.country:
         return r.reg.state(a.country) or aid
+    if rec.kind == "state":
+        return forces_of(r.reg, a.name, rec.country) or aid
     return aid
 
 
@@ -129,6 +131,9 @@ def _named(r: Resolver, a: Actor) -> Actor:
     if known is not None and known.kind not in ("person", "state"):
         rec = r.reg.known(known)
         return replace(a, actor=rec.id, country=a.country or rec.country)
+    forces = forces_of(r.reg, a.name, a.country)
+    if forces is not None:
+        return replace(a, actor=forces, country=r.reg.actors[forces].country or a.country)
     if a.country:
         return replace(a, actor=r.reg.state(a.country))
     state = r.reg.state(r.metonym_state.get(fold(a.name)))
