@@ -102,9 +102,13 @@ def forces_of(reg: Registry, name: str, country: str | None) -> str | None:
     Front). None when the document names no such body: "Russian troops" stay Russia's."""
     words = name.replace("'s", "").replace("’s", "").split()
     words = words[1:] if words and words[0].lower() == "the" else words
-    if len(words) < 2 or words[-1].lower() not in FORCES:
+    if not words or words[-1].lower() not in FORCES:
         return None
     named = [r for r in reg.actors.values() if r.entity is not None]
+    if len(words) == 1:
+        # "the army said": the one state's forces the text names, if it names exactly one
+        forces = [r.id for r in named if r.kind == "government" and r.country]
+        return forces[0] if len(forces) == 1 and words[0].lower() in ("army", "military") else None
     if country:
         own = [r.id for r in named if r.kind == "government" and r.country == country]
         if len(own) == 1:

@@ -72,7 +72,7 @@ def _resolve_speaker(r: Resolver, q: Quote) -> Quote:
         if not ids and state is not None:
             ids = [state]
         if not ids:
-            body = office_body(r.reg, s.name)
+            body = office_body(r.reg, s.name) or forces_of(r.reg, s.name, None)
             if body is None:
                 return q
             # "a senior State Department official": linked to the body, named as the text does
