@@ -153,3 +153,40 @@ def test_fighters_described_by_their_side_are_that_side(nlp: Language) -> None:
     assert actor_of(doc, "Tigray forces") == "ucdp:tplf"
     assert actor_of(doc, "Sudan's army") == "gov:saf"
     assert actor_of(doc, "Russian troops") != "ucdp:tplf"
+
+
+def test_news_labels_of_ministries_dispatches_and_possessive_titles(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "Israeli Prime Minister Benjamin Netanyahu met the mediators on Monday.\n\n"
+        "Israel's prime minister said he hoped to announce the release of hostages soon.\n\n"
+        "Rwanda's Foreign ministry said the sanctions would not resolve the conflict.\n\n"
+        '"The leaders discussed the need for dialogue," a dispatch from the Rwandan '
+        "Presidency said.",
+    )
+    by_name = speakers(doc)
+    assert by_name.get("Benjamin Netanyahu") == "person:benjamin-netanyahu"
+    ministry = next(v for k, v in by_name.items() if "ministry" in k)
+    dispatch = next(v for k, v in by_name.items() if "dispatch" in k)
+    assert ministry == "state:RW" and dispatch == "state:RW"
+
+
+def test_he_after_a_surname_the_tagger_reads_as_a_noun(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "US envoy Steve Witkoff and Jared Kushner are among those attending.\n\n"
+        'Trump, writing on social media, has urged everyone to "move fast".\n\n'
+        '"I really think we are going to have a deal," he added.',
+    )
+    last = doc.quotes[-1]
+    assert last.speaker is not None and last.speaker.name.endswith("Trump")
+
+
+def test_a_speaker_spelt_without_accents_is_the_accented_person(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "The talks surprised Angola, according to Tete Antonio, Angola's Foreign Minister.\n\n"
+        '"African problems should be resolved by Africans," Téte António told reporters.',
+    )
+    linked = {q.speaker.actor for q in doc.quotes if q.speaker is not None}
+    assert linked == {"person:tete-antonio"}

@@ -33,13 +33,23 @@ MEMBER_OF = frozenset({"armed_group", "militia", "opposition", "igo", "ruling_pa
 BODY_TYPES = ("ORG", "STATE", "GROUP")
 
 
+# Where a label's head noun ends: "official close to the negotiations", "dispatch from the
+# Rwandan Presidency", "spokesman for the Tigray People's Liberation Front".
+TAIL = re.compile(r"\s(?:of|from|in|at|for|with|close to|near)\s", re.IGNORECASE)
+# Heads that name a body's voice rather than a person: "Rwanda's Foreign ministry said", "a
+# dispatch from the Rwandan Presidency said", "the group's statement said".
+VOICE_NOUNS = frozenset({"statement", "dispatch", "readout", "communique", "release", "presidency"})
+
+
 def _is_office(label: str) -> bool:
-    words = label.lower().replace("'s", " ").split()
-    if len(words) < 2:
+    """The label's head is a role, an unnamed source, a body's noun or its written voice."""
+    head = TAIL.split(label, maxsplit=1)[0]
+    words = head.lower().replace("'s", " ").replace("’s", " ").split()
+    if len(words) < 2 and head == label:
         return False
-    last = words[-1]
-    nouns = role_words()["role_nouns"]
-    return last in SOURCE_NOUNS or last in nouns or (last.endswith("s") and last[:-1] in nouns)
+    last = words[-1] if words else ""
+    nouns = role_words()["role_nouns"] | role_words()["org_nouns"] | VOICE_NOUNS | SOURCE_NOUNS
+    return last in nouns or (last.endswith("s") and last[:-1] in nouns)
 
 
 def _contains(label: str, form: str) -> bool:

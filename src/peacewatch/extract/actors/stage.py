@@ -52,6 +52,10 @@ def _resolve_speaker(r: Resolver, q: Quote) -> Quote:
     s = q.speaker
     if s is None:
         return q
+    if s.entity is None:
+        # "Tete Antonio" and "Téte António" in one report: the same person, spelt twice
+        same = [e.id for e in r.doc.entities if e.type == "PERSON" and fold(e.name) == fold(s.name)]
+        s = replace(s, entity=same[0]) if len(same) == 1 else s
     if s.entity is not None:
         return replace(q, speaker=replace(s, actor=r.reg.of_entity.get(s.entity)))
     p = r.reg.principal
