@@ -190,3 +190,15 @@ def test_a_speaker_spelt_without_accents_is_the_accented_person(nlp: Language) -
     )
     linked = {q.speaker.actor for q in doc.quotes if q.speaker is not None}
     assert linked == {"person:tete-antonio"}
+
+
+def test_an_actor_keeps_the_other_names_the_text_gives_it(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "The Rapid Support Forces (RSF) met the army in Jeddah. The RSF said it would respect "
+        "the truce, and the UN Secretary-General welcomed it.",
+    )
+    rsf = next(a for a in doc.actors if a.name == "Rapid Support Forces")
+    assert rsf.aliases == ("RSF",)
+    un = [a for a in doc.actors if a.id == "igo:un"]
+    assert all("Secretary-General" not in " ".join(a.aliases) for a in un)
