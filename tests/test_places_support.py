@@ -57,3 +57,13 @@ def test_an_unknown_english_word_is_no_unresolved_place(nlp: Language) -> None:
     ]
     kept = [s.query.text for s, _ in _supported(spans, [None, None], (sd,), [])]
     assert kept == ["Xankandi"]  # an unknown name that is no English word stays, unresolved
+
+
+def test_a_capital_pulls_no_namesake_suburb(nlp: Language) -> None:
+    # Vienna, Virginia lies 20 km from Washington; a capital is named for its government.
+    doc = analyse(
+        nlp,
+        "Officials in Washington said the negotiators would return to Vienna next week for "
+        "another round of indirect talks with Iran.",
+    )
+    assert place(doc, "Vienna").country == "AT"
