@@ -443,8 +443,13 @@ class _Finder:
         if b.region_of:
             feature = "region"
         hint = r.suffix or feature
-        # A span of spaCy's non-place label resolves only among the readings that admitted it.
-        own_pop = (strong_pop or 0) if label not in PLACE_LABELS | OWN_LABELS else 0
+        # A span of spaCy's non-place label resolves among the readings that admitted it, or a
+        # town of OTHER_LABEL_MIN_POP: a PERSON "Alexandria" admitted by Egypt's governorate is
+        # still Alexandria, Louisiana (47,000) in a Louisiana paper (LGL even), "Paul" no
+        # Paul, Idaho (1,000).
+        own_pop = 0
+        if label not in PLACE_LABELS | OWN_LABELS:
+            own_pop = min(strong_pop or 0, OTHER_LABEL_MIN_POP)
         q = Query(
             text=r.lookup,
             feature_hint=hint,
