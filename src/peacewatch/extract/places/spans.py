@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from peacewatch.extract.places.words import place_words
+from peacewatch.extract.places.words import is_word, place_words
 from peacewatch.geo.gazetteer import Gazetteer, fold
 from peacewatch.geo.resolver import Query, candidates
 
@@ -464,18 +464,6 @@ class _Finder:
         self.spans.append(_Span(start, start + len(r.mention), q, label, self.para))
         for t in range(r.first, b.last):
             self.taken[t] = True
-
-
-def is_word(text: str, sd: Doc) -> bool:
-    """One word whose own and lower-case forms both have a vector in the pipeline's vocabulary:
-    also an English word or first name ("Congress", "Paul", "Ceasefire"); the test of
-    ``lexicons.build_places._is_english_word``, on the vectors the parse already loaded."""
-    vocab = sd.vocab
-    return (
-        " " not in text
-        and vocab.vectors.size > 0
-        and all(vocab.has_vector(k) for k in (text, text.lower()))
-    )
 
 
 def _after_locative(span: Span) -> bool:

@@ -23,9 +23,8 @@ from peacewatch.extract.places.spans import (
     PLACE_LABELS,
     _Span,
     _spans_in,
-    is_word,
 )
-from peacewatch.extract.places.words import place_words
+from peacewatch.extract.places.words import is_word, place_words
 from peacewatch.geo.gazetteer import Entry, Gazetteer, fold, load
 from peacewatch.geo.resolver import Query, candidates, resolve_all
 from peacewatch.records import Document, Place
