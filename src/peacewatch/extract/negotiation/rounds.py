@@ -275,7 +275,7 @@ def mentions_in(doc: Document, s: Sentence, resolver: PartyResolver) -> list[Rou
             (ORDINALS[t.lower_] for t in toks if t.lower_ in ORDINALS and t.head.lower_ == "round"),
             None,
         )
-        m.sides = sides
+        m.sides, m.brokers = split_brokers(doc, s, sides)
         out.append(m)
     _lend(out)
     return out
@@ -399,3 +399,34 @@ def _sides(
             ev = token_evidence(doc, s.offset, [t])
             out += [(code, ev) for code in dict.fromkeys(codes)]
     return out
+
+
+def split_brokers(
+    doc: Document, s: Sentence, sides: list[tuple[str, Evidence]]
+) -> tuple[list[tuple[str, Evidence]], list[tuple[str, Evidence]]]:
+    """(sides, brokers): where the sentence seats a table "with delegations from (both) A and
+    B", the countries named outside it meet the sides, they do not sit at the table: "Egyptian
+    and Qatari officials holding shuttle meetings with delegations from both Israel and Hamas
+    separately" seated Egypt and Qatar as parties (a BBC report on the Sharm El-Sheikh talks)."""
+    table = _with_table(s)
+    if table is None:
+        return sides, []
+    start, end = s.offset + table[0], s.offset + table[1]
+    inside = [x for x in sides if start <= x[1].start < end]
+    outside = [x for x in sides if not start <= x[1].start < end]
+    return inside, outside
+
+
+def _with_table(s: Sentence) -> tuple[int, int] | None:
+    """The character span (in the sentence's paragraph) of "delegations from A and B" under a
+    "with", when it lists two members or more (states or not: "Israel and Hamas")."""
+    for t in s.sent:
+        if t.lower_ not in ("from", "between") or t.head.lower_ not in TABLE_NOUNS:
+            continue
+        if not any(a.lower_ == "with" for a in t.head.ancestors):
+            continue
+        objs = [c for c in t.children if c.dep_ == "pobj"]
+        if objs and any(c.dep_ == "conj" for c in objs[0].children):
+            sub = list(t.head.subtree)
+            return sub[0].idx, sub[-1].idx + len(sub[-1])
+    return None
