@@ -35,3 +35,18 @@ def test_delegations_from_both_sides_meeting_each_other_stay_parties(nlp: Langua
         "Armenian and Azerbaijani negotiators agreed to meet again.",
     )
     assert {"AM", "AZ"} <= set(doc.negotiation.parties)
+
+
+def test_two_leaders_who_meet_seat_their_states(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "The Emir managed to bring together two foes, President Paul Kagame of Rwanda and "
+        "Felix Tshisekedi of the DRC.\n\nThe rebels are not concerned by the Doha meeting "
+        "where President Tshisekedi and Kagame met for the first time in more than a year.",
+    )
+    assert set(doc.negotiation.parties) >= {"CD", "RW"}
+
+
+def test_one_leader_meeting_is_no_table(nlp: Language) -> None:
+    doc = run(nlp, "President Kagame met business leaders in Kigali on Monday.")
+    assert doc.negotiation.parties == ()

@@ -239,7 +239,7 @@ def mentions_in(doc: Document, s: Sentence, resolver: PartyResolver) -> list[Rou
         text = "".join(t.text_with_ws for t in toks)
         # The sides may be named anywhere in the sentence ("talks via video link have failed
         # to resolve differences between A and B"); the call words only in the clause.
-        sides = _sides(doc, s, list(s.sent), resolver)
+        sides = _sides(doc, s, list(s.sent), resolver) or _leaders_met(doc, s, tok, resolver)
         codes = {c for c, _ in sides}
         if NOT_ROUNDS.search(text) or not (
             _tracked(codes, s.sent.text) or opponents_in(doc, s.start, s.end, codes)
@@ -399,6 +399,24 @@ def _sides(
             ev = token_evidence(doc, s.offset, [t])
             out += [(code, ev) for code in dict.fromkeys(codes)]
     return out
+
+
+def _leaders_met(
+    doc: Document, s: Sentence, tok: Token, resolver: PartyResolver
+) -> list[tuple[str, Evidence]]:
+    """The states of two leaders who meet: "the Doha meeting where President Tshisekedi and
+    Kagame met" (news name the leaders, not their states). Only when the sentence names no
+    state at the table, and only leaders of two different states."""
+    if tok.pos_ != "VERB":
+        return []
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    people = [t for sub in subjects for t in (sub, *sub.conjuncts) if t.ent_type_ == "PERSON"]
+    out: dict[str, Evidence] = {}
+    for t in people:
+        code = resolver.person_country.get(t.text.lower().replace("’s", "").replace("'s", ""))
+        if code:
+            out.setdefault(code, token_evidence(doc, s.offset, [t]))
+    return list(out.items()) if len(out) >= 2 else []
 
 
 def split_brokers(
