@@ -41,7 +41,7 @@ def test_two_leaders_who_meet_seat_their_states(nlp: Language) -> None:
     doc = run(
         nlp,
         "The Emir managed to bring together two foes, President Paul Kagame of Rwanda and "
-        "Felix Tshisekedi of the DRC.\n\nThe rebels are not concerned by the Doha meeting "
+        "Felix Tshisekedi of the DRC.\n\nThe M23 rebels are not concerned by the Doha meeting "
         "where President Tshisekedi and Kagame met for the first time in more than a year.",
     )
     assert set(doc.negotiation.parties) >= {"CD", "RW"}
