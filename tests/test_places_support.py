@@ -47,16 +47,24 @@ def test_a_country_the_text_names_still_supports_its_town(nlp: Language) -> None
     assert place(doc, "Khan Younis").country == "PS"
 
 
-def test_an_unknown_english_word_is_no_unresolved_place(nlp: Language) -> None:
+def test_an_unknown_word_the_text_writes_in_lower_case_is_no_place(nlp: Language) -> None:
     # spaCy sometimes labels a capitalised word of an organisation's name GPE ("the Ceasefire
-    # and ... Monitoring Mechanism"); the gazetteer knows no such place.
-    sd = nlp("The monitors met in Juba.")
+    # and ... Monitoring Mechanism"); the gazetteer knows no such place, and the text speaks
+    # of "the ceasefire" too.
+    body = (
+        "The Ceasefire Monitoring Mechanism met in Xankandi, as in the USSR. The ceasefire held."
+        " Aid entered the Strip."
+    )
     spans = [
-        _Span(0, 9, Query(text="Ceasefire"), "GPE", 0),
-        _Span(0, 9, Query(text="Xankandi"), "GPE", 0),
+        _Span(4, 13, Query(text="Ceasefire"), "GPE", 0),
+        _Span(42, 50, Query(text="Xankandi"), "GPE", 0),
+        _Span(62, 66, Query(text="USSR"), "GPE", 0),
+        _Span(104, 109, Query(text="Strip"), "LOC", 0),  # an English word, never lower case here
     ]
-    kept = [s.query.text for s, _ in _supported(spans, [None, None], (sd,), [])]
-    assert kept == ["Xankandi"]  # an unknown name that is no English word stays, unresolved
+    kept = [s.query.text for s, _ in _supported(spans, [None] * 4, body, (nlp(""),), [])]
+    # a name that is no English word and that the text never writes in lower case stays, and
+    # so does an acronym
+    assert kept == ["Xankandi", "USSR"]
 
 
 def test_a_capital_pulls_no_namesake_suburb(nlp: Language) -> None:
