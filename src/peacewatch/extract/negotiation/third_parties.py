@@ -23,6 +23,7 @@ and a stray conjunct) are read as the flat list of names they are.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
@@ -96,6 +97,8 @@ def side_of(doc: Document, s: Sentence, tok: Token) -> tuple[str, str | None] | 
         first -= 1
     span: Span = s.sent.doc[first : tok.i + 1]
     start, end = span.start_char + s.offset, span.end_char + s.offset
+    if (community := _community(span)) is not None:
+        return community, None
     actor = actor_at(doc, start, end)
     if actor is not None and actor.kind in ("state", "group"):
         return (actor.country, actor.country) if actor.country else None
@@ -108,6 +111,26 @@ def side_of(doc: Document, s: Sentence, tok: Token) -> tuple[str, str | None] | 
     known = actor_base().find(span.text)
     if known is not None and known.kind not in ("person", "state"):
         return known.name, None
+    return None
+
+
+# "Turkish Cypriots", "the Greek Cypriot leader", "Bosnian Serbs": one state's demonym on
+# another's names a community, not either state (a Varosha release, unannotated Cyprus texts).
+COMMUNITY_HEADS = frozenset(
+    {"leader", "leaders", "community", "side", "negotiator", "authorities", "leadership",
+     "representatives", "administration", "control", "parties"}
+)  # fmt: skip
+
+
+def _community(span: Span) -> str | None:
+    index = countries.for_negotiation()
+    for a, b in pairwise(span):
+        x = index.of_word(a.text) or demonyms().get(a.lower_)
+        y = demonyms().get(b.lower_)
+        after = b.nbor(1) if b.i + 1 < len(b.doc) else None
+        head = b.tag_ == "NNPS" or (after is not None and after.lower_ in COMMUNITY_HEADS)
+        if x and y and x != y and a.text[:1].isupper() and b.text[:1].isupper() and head:
+            return f"{a.text} {b.text.removesuffix('s')}s"
     return None
 
 
