@@ -17,8 +17,14 @@ from typing import cast
 from spacy.tokens import Doc, Span
 
 from peacewatch.extract.places import datelines
-from peacewatch.extract.places.spans import EMBEDDING, PLACE_LABELS, _Span, _spans_in
-from peacewatch.extract.places.words import place_words
+from peacewatch.extract.places.spans import (
+    EMBEDDING,
+    OWN_LABELS,
+    PLACE_LABELS,
+    _Span,
+    _spans_in,
+)
+from peacewatch.extract.places.words import is_word, place_words
 from peacewatch.geo.gazetteer import Entry, Gazetteer, fold, load
 from peacewatch.geo.resolver import Query, candidates, resolve_all
 from peacewatch.records import Document, Place
@@ -334,7 +340,7 @@ def places_for(
         _org_towns(g, doc.parses),
     )
     out: list[Place] = []
-    for s, e in zip(spans, entries, strict=True):
+    for s, e in _supported(spans, entries, doc.parses, demonyms):
         sd = doc.parses[s.para]
         off = doc.body.paragraphs[s.para].start
         span = sd.char_span(s.start, s.end, alignment_mode="expand")
@@ -354,6 +360,38 @@ def places_for(
             )
         )
     return tuple(out)
+
+
+def _supported(
+    spans: list[_Span], entries: list[Entry | None], parses: tuple[Doc, ...], demonyms: list[str]
+) -> list[tuple[_Span, Entry | None]]:
+    """The spans the document supports as places.
+
+    A span spaCy gave a non-place label (ORG, PERSON) is a town or region only in a country the
+    document's other places or demonyms name: "from McDonald's to Toyota" in a text on Russia
+    is the company, not Toyota, Japan (peace-processes-state); with no other place, nothing
+    speaks against it. A place label spaCy gave a
+    single English word the gazetteer does not know ("the Ceasefire and Transitional Security
+    Arrangements Monitoring Mechanism", "the Strip") is no place either."""
+    pairs = list(zip(spans, entries, strict=True))
+    support = set(demonyms) | {
+        e.country
+        for s, e in pairs
+        if e is not None and e.country and (s.label in PLACE_LABELS or s.label in OWN_LABELS)
+    }
+    out = []
+    for s, e in pairs:
+        other = s.label not in PLACE_LABELS and s.label not in OWN_LABELS
+        # A document naming no other place says nothing against it ("travelled to Revelstoke").
+        far = (
+            e is not None and e.feature in ("city", "county", "region") and e.country not in support
+        )
+        if other and (e is None or (support and far)):
+            continue
+        if e is None and s.label in PLACE_LABELS and is_word(s.query.text, parses[s.para]):
+            continue
+        out.append((s, e))
+    return out
 
 
 def _feature(e: Entry | None) -> PlacePrecision | None:
