@@ -396,6 +396,8 @@ def envoys(doc: Document) -> list[Participant]:
         if found is None:
             continue
         role, ev = found
+        if _thematic(role):
+            continue
         out.append(Participant(e.name, None, "mediator", ev))
         words = role.replace(".", "").replace("’s", "").replace("'s", "").split()
         for word in [*words, *_title_words(doc.body.text, e), *_appos_words(doc.body.text, e)]:
@@ -403,6 +405,20 @@ def envoys(doc: Document) -> list[Participant]:
             if body is not None and body.kind == "igo" and _runs_process(doc, word, body.name):
                 out.append(Participant(body.name, None, "mediator", ev))
     return out
+
+
+# An envoy "for" a place or region mediates its process; one "for Hostage Affairs" (the
+# release of U.S. citizens, unannotated) negotiates for its own government.
+REGION = re.compile(
+    r"\b(?:Africa|Horn|Sahel|Great Lakes|Gulf|Middle East|Balkans|Caucasus|Asia|[Rr]egion)\b"
+)
+
+
+def _thematic(role: str) -> bool:
+    """The envoy's portfolio after "for" names no country, people or region."""
+    _, found, portfolio = role.partition(" for ")
+    index = countries.for_negotiation()
+    return bool(found) and not (index.in_text(portfolio) or REGION.search(portfolio))
 
 
 # "the UN political process", "UN consultations", "the UN-facilitated talks", "the ASEAN
