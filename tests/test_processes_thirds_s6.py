@@ -133,3 +133,28 @@ def test_the_third_of_a_trilateral_meeting_of_the_sides(nlp: Language) -> None:
         " and Turkish Foreign Minister Mevlut Cavusoglu", ""
     )
     assert not thirds(nlp, two)["mediator"]
+
+
+def test_one_demonym_on_another_is_a_community(nlp: Language) -> None:
+    text = (
+        "Turkish Cypriot leader Ersin Tatar and Greek Cypriot leader Nicos Anastasiades agreed "
+        "to resume negotiations."
+    )
+    got = set(analyze_text(nlp, text, publisher=STATE).negotiation.parties)
+    assert got == {"Turkish Cypriots", "Greek Cypriots"}
+    # two demonyms on talks are the two states
+    states = "Russian and Ukrainian negotiators agreed to meet in Istanbul."
+    assert set(analyze_text(nlp, states, publisher=STATE).negotiation.parties) == {"RU", "UA"}
+
+
+def test_an_envoy_for_a_theme_is_no_mediator(nlp: Language) -> None:
+    theme = (
+        "Special Presidential Envoy for Hostage Affairs Roger Carstens met the families after "
+        "the negotiations on the prisoner exchange."
+    )
+    assert "Roger Carstens" not in thirds(nlp, theme)["mediator"]
+    region = (
+        "Special Envoy for the Horn of Africa David Satterfield met the parties to discuss a "
+        "negotiated ceasefire."
+    )
+    assert "David Satterfield" in thirds(nlp, region)["mediator"]

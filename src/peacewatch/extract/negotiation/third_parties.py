@@ -23,6 +23,7 @@ and a stray conjunct) are read as the flat list of names they are.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
@@ -96,6 +97,8 @@ def side_of(doc: Document, s: Sentence, tok: Token) -> tuple[str, str | None] | 
         first -= 1
     span: Span = s.sent.doc[first : tok.i + 1]
     start, end = span.start_char + s.offset, span.end_char + s.offset
+    if (community := _community(span)) is not None:
+        return community, None
     actor = actor_at(doc, start, end)
     if actor is not None and actor.kind in ("state", "group"):
         return (actor.country, actor.country) if actor.country else None
@@ -108,6 +111,26 @@ def side_of(doc: Document, s: Sentence, tok: Token) -> tuple[str, str | None] | 
     known = actor_base().find(span.text)
     if known is not None and known.kind not in ("person", "state"):
         return known.name, None
+    return None
+
+
+# "Turkish Cypriots", "the Greek Cypriot leader", "Bosnian Serbs": one state's demonym on
+# another's names a community, not either state (a Varosha release, unannotated Cyprus texts).
+COMMUNITY_HEADS = frozenset(
+    {"leader", "leaders", "community", "side", "negotiator", "authorities", "leadership",
+     "representatives", "administration", "control", "parties"}
+)  # fmt: skip
+
+
+def _community(span: Span) -> str | None:
+    index = countries.for_negotiation()
+    for a, b in pairwise(span):
+        x = index.of_word(a.text) or demonyms().get(a.lower_)
+        y = demonyms().get(b.lower_)
+        after = b.nbor(1) if b.i + 1 < len(b.doc) else None
+        head = b.tag_ == "NNPS" or (after is not None and after.lower_ in COMMUNITY_HEADS)
+        if x and y and x != y and a.text[:1].isupper() and b.text[:1].isupper() and head:
+            return f"{a.text} {b.text.removesuffix('s')}s"
     return None
 
 
@@ -373,6 +396,8 @@ def envoys(doc: Document) -> list[Participant]:
         if found is None:
             continue
         role, ev = found
+        if _thematic(role):
+            continue
         out.append(Participant(e.name, None, "mediator", ev))
         words = role.replace(".", "").replace("’s", "").replace("'s", "").split()
         for word in [*words, *_title_words(doc.body.text, e), *_appos_words(doc.body.text, e)]:
@@ -380,6 +405,20 @@ def envoys(doc: Document) -> list[Participant]:
             if body is not None and body.kind == "igo" and _runs_process(doc, word, body.name):
                 out.append(Participant(body.name, None, "mediator", ev))
     return out
+
+
+# An envoy "for" a place or region mediates its process; one "for Hostage Affairs" (the
+# release of U.S. citizens, unannotated) negotiates for its own government.
+REGION = re.compile(
+    r"\b(?:Africa|Horn|Sahel|Great Lakes|Gulf|Middle East|Balkans|Caucasus|Asia|[Rr]egion)\b"
+)
+
+
+def _thematic(role: str) -> bool:
+    """The envoy's portfolio after "for" names no country, people or region."""
+    _, found, portfolio = role.partition(" for ")
+    index = countries.for_negotiation()
+    return bool(found) and not (index.in_text(portfolio) or REGION.search(portfolio))
 
 
 # "the UN political process", "UN consultations", "the UN-facilitated talks", "the ASEAN
