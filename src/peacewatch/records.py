@@ -369,6 +369,8 @@ class Negotiation:
     hosts: tuple[str, ...] = ()
     guarantors: tuple[str, ...] = ()
     participants: tuple[Participant, ...] = ()
+    # monitoring bodies and observer states ("the Joint Monitoring and Evaluation Commission")
+    observers: tuple[str, ...] = ()
     rounds: tuple[Round, ...] = ()
     issues: tuple[IssueRecord, ...] = ()
     commitments: tuple[Commitment, ...] = ()

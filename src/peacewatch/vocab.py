@@ -110,7 +110,8 @@ ActorKind = Literal[
     "group",
 ]
 
-NegotiationRole = Literal["party", "mediator", "host", "guarantor"]
+# "observer": a monitoring body or a state attending as observer (issue 14), not a broker.
+NegotiationRole = Literal["party", "mediator", "host", "guarantor", "observer"]
 # A round held, planned, or denied: the text says it did not take place.
 RoundStatus = Literal["held", "planned", "denied"]
 RoundLevel = Literal["leaders", "foreign ministers", "delegations", "working groups"]

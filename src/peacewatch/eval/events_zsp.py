@@ -30,6 +30,7 @@ import csv
 import itertools
 import random
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -83,13 +84,13 @@ def _read(path: Path) -> list[dict[str, str]]:
 def rule_types(nlp: Language, rows: Sequence[dict[str, str]]) -> list[str | None]:
     """The pair coder's root for the act between each row's marked source and target."""
     coded = _pair_roots(nlp, [marked_spans(r["marked_sentence"]) for r in rows])
-    return [rules for rules, _, _ in coded]
+    return [c[0] for c in coded]
 
 
 def _pair_roots(
     nlp: Language, items: Sequence[tuple[str, Mapping[str, tuple[int, int]]]]
-) -> list[tuple[str, str, str]]:
-    """(rules' root, classifier's root, shipped root) of each item, from one parse."""
+) -> list[tuple[str, str, str, str]]:
+    """(rules' root, classifier's root, shipped root, rules' tier) of each item, one parse."""
     lex = lexicon()
     out = []
     for doc, (_, spans) in zip(nlp.pipe([t for t, _ in items], batch_size=64), items, strict=True):
@@ -97,7 +98,7 @@ def _pair_roots(
         root, tier = pair_root_why(doc, spans, lex)
         proba, margins = opinion(doc, spans)
         clf = max(proba, key=proba.__getitem__)
-        out.append((root, clf, combine(root, tier, proba, margins)))
+        out.append((root, clf, combine(root, tier, proba, margins), tier))
     return out
 
 
@@ -184,6 +185,26 @@ def _split_lines(gold: Sequence[str], results: Mapping[str, Sequence[str | None]
     return lines
 
 
+def dev_error_lines(gold: Sequence[str], coded: Sequence[tuple[str, str, str, str]]) -> list[str]:
+    """Where the shipped coder errs, on the dev half only (the held-out half is not looked at):
+    per pair-coder tier, rows and how many the rules and the shipped coder get right; then the
+    commonest gold -> shipped confusions. The error analysis of docs/DECISIONS.md (issue 16, H6,
+    sixth session) reads these lines."""
+    dev = sorted(dev_rows(len(gold)))
+    by_tier: dict[str, list[int]] = {}
+    for i in dev:
+        by_tier.setdefault(coded[i][3], []).append(i)
+    lines = ["\n  PLV dev half, shipped coder's errors by tier: rows, rules right, shipped right"]
+    for tier, ix in sorted(by_tier.items(), key=lambda kv: -len(kv[1])):
+        rules_ok = sum(coded[i][0] == gold[i] for i in ix)
+        shipped_ok = sum(coded[i][2] == gold[i] for i in ix)
+        lines.append(f"  {tier:<18} {len(ix):4d} {rules_ok:5d} {shipped_ok:5d}")
+    confusions = Counter((gold[i], coded[i][2]) for i in dev if coded[i][2] != gold[i])
+    top = ", ".join(f"{g}->{p} {n}" for (g, p), n in confusions.most_common(8))
+    lines.append(f"  commonest confusions (gold->shipped): {top}")
+    return lines
+
+
 def run_zsp(data: Path, strict: bool) -> tuple[str, list[str]]:
     from peacewatch.parse.nlp import load
 
@@ -217,6 +238,7 @@ def run_zsp(data: Path, strict: bool) -> tuple[str, list[str]]:
         cover = sum(p is not None for p in pred) / len(pred)
         lines.append(f"  {name:<28} {acc:8.3f} {macro:8.3f}  {cover:.0%}")
     lines.extend(_split_lines(gold, results))
+    lines.extend(dev_error_lines(gold, coded))
     best = "tfidf-lr+rules (5-fold CV)"
     lines.append(f"\n  per class ({best}; rules alone in brackets)")
     lines.append(f"  {'class':<10} {'n':>4} {'P':>6} {'R':>6} {'F1':>6}  {'(rules F1)':>10}")

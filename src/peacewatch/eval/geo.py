@@ -39,9 +39,9 @@ ACC_KM = 161.0  # 100 miles, the standard geoparsing threshold
 # loose match), on each set.
 TARGETS = {"GeoWebNews": (0.92, 0.80), "LGL": (0.92, 0.80)}
 # What `--strict` (make eval) enforces: the even-half figures measured when the floors were
-# last raised (issue 15, fourth session, H7: county names, border states, surnames over
-# counties; GeoWebNews 0.943 / 0.786, LGL 0.947 / 0.813), rounded down.
-FLOORS = {"GeoWebNews": (0.94, 0.78), "LGL": (0.94, 0.81)}
+# last raised (issue 15, sixth session, H7: non-place labels need the document's support;
+# GeoWebNews 0.944 / 0.790, LGL 0.950 / 0.821), rounded down.
+FLOORS = {"GeoWebNews": (0.94, 0.78), "LGL": (0.94, 0.82)}
 # Published figures, for the table: mordecai3 accuracy@161 (Halterman 2023) and CamCoder F1
 # (Gritta et al. 2019, GeoWebNews paper; LGL as reported by EUPEG, Wang & Hu 2019).
 PUBLISHED = {

@@ -54,11 +54,14 @@ ANNOTATION = Path(__file__).parent / "data" / "processes_sample.json"
 # texts have 5 mediators, none found, and 1 of 3 rounds placed and dated, so the held-out
 # aggregates of mediators recall and rounds are set from the measured numbers, below the old
 # floors (DECISIONS.md, 2026-12-04 parties and mediators); the others are raised.
+# Sixth session (H2; news-style third parties, observers, false mediators): dev / held-out
+# parties P 0.94 / 0.72, R 0.82 / 0.55; mediators P 0.92 / 0.70, R 0.75 / 0.47; floors raised
+# to a couple of points under the held-out numbers.
 FLOORS = {
-    "parties precision": 0.67,
-    "parties recall": 0.48,
-    "mediators precision": 0.64,
-    "mediators recall": 0.41,
+    "parties precision": 0.69,
+    "parties recall": 0.52,
+    "mediators precision": 0.67,
+    "mediators recall": 0.45,
     # H3, batch 5 added: rounds 40/43 (93 %) dev, 13/18 (72 %) held-out (b5 alone 5/6).
     "rounds with place+date": 0.68,
 }
@@ -272,7 +275,8 @@ def score(pairs: Iterable[tuple[_Doc, Document]]) -> Score:
         neg = doc.negotiation
         s.parties.add({key(p) for p in g["parties"]}, {key(p) for p in neg.parties})
         third = {key(m["name"]) for m in g["mediators"]}
-        got = {key(x) for x in (*neg.mediators, *neg.hosts, *neg.guarantors)}
+        # the annotation lists observers with the mediators (role "observer")
+        got = {key(x) for x in (*neg.mediators, *neg.hosts, *neg.guarantors, *neg.observers)}
         s.mediators.add(third, _same_people(third, got))
         have = _actor_keys(doc)
         surnames = {fold(e.name).split()[-1] for e in doc.entities if e.type == "PERSON"}

@@ -264,11 +264,15 @@ def _close(
     return False
 
 
-def _anchor(e: Entry) -> tuple[float, float] | None:
+def _anchor(g: Gazetteer, e: Entry) -> tuple[float, float] | None:
     """The point of a place a town of the story may lie near. Not a seat of government: "the
     White House" stands for the administration, and its pull took "COLUMBIA" (South Carolina)
-    to Columbia, Maryland (LGL even half)."""
-    if e.feature not in LOCAL or e.government or e.lat is None or e.lon is None:
+    to Columbia, Maryland (LGL even half). Nor a country's capital, as often named for its
+    government ("officials in Washington"): its pull took "talks in Vienna" to Vienna,
+    Virginia in State Department releases (peace-processes-state)."""
+    if e.feature not in LOCAL or e.government or e.id in g.capitals:
+        return None
+    if e.lat is None or e.lon is None:
         return None
     return (e.lat, e.lon)
 
@@ -386,7 +390,7 @@ def _first_pass(
             if other != k and not _same_name(k, other)
             for _, _, e in top
             # by its own name: Fallston, Maryland is also "White House" in GeoNames
-            if fold(e.name) == other and (pt := _anchor(e)) is not None
+            if fold(e.name) == other and (pt := _anchor(g, e)) is not None
         ]
         for k in first
     }
@@ -421,7 +425,7 @@ def _resolve_one(
         for winners in readings
         for other, e in winners.items()
         if other != k and not _same_name(k, other) and e is not None
-        if (pt := _anchor(e)) is not None
+        if (pt := _anchor(g, e)) is not None
     ]
     top = ranked(g, q, cc, ca, near, far, named)
     if not top and q.region_only:

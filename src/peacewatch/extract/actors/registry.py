@@ -20,6 +20,8 @@ from peacewatch.extract.actors.base import (
     issuer_of,
     slug,
 )
+from peacewatch.extract.actors.institutions import body_country
+from peacewatch.lexicons import role_words
 from peacewatch.records import ActorKind, ActorRecord, Document, Entity
 
 
@@ -29,6 +31,11 @@ class Principal:
     state: str | None  # ActorRecord.id of the state speaking as "we"
     office: str | None
     first_person: bool  # an "I" outside quotes is the principal
+
+
+# Aliases kept per actor: the forms one text uses are few ("Rapid Support Forces", "RSF");
+# past five they are mostly parser variants of the same name.
+MAX_ALIASES = 5
 
 
 def _kind_of_org(entity: Entity, known: BaseActor | None) -> ActorKind:
@@ -51,7 +58,7 @@ class Registry:
         self.of_entity: dict[str, str] = {}
         self.issuer: Issuer | None = issuer_of(doc.meta.publisher)
         for e in doc.entities:
-            self.of_entity[e.id] = self._add(self._from_entity(e)).id
+            self.of_entity[e.id] = self._add(self._with_aliases(self._from_entity(e), e)).id
         self._named_in_text()
         self.principal = self._principal()
 
@@ -63,6 +70,25 @@ class Registry:
         if old.entity is None and record.entity is not None:
             self.actors[record.id] = replace(old, entity=record.entity)
         return self.actors[record.id]
+
+    def _with_aliases(self, record: ActorRecord, e: Entity) -> ActorRecord:
+        """The other names the text gives the actor ("RSF", "Hemedti"), as written: what a
+        user searches by, and what tells two records of one actor apart from two actors."""
+        text = self.doc.body.text
+        seen = {fold(record.name)}
+        aliases: list[str] = []
+        words = role_words()
+        generic = words["role_nouns"] | words["org_nouns"] | words["group_nouns"] | {"rebels"}
+        for m in e.mentions:
+            form = text[m.start : m.end]
+            # "UN Secretary-General", "M23 rebels": a mention with a role or a group noun is a
+            # description of the actor or of its people, not another name of it
+            if any(w in generic for w in form.lower().split()):
+                continue
+            if fold(form) not in seen and len(aliases) < MAX_ALIASES:
+                seen.add(fold(form))
+                aliases.append(form)
+        return replace(record, aliases=tuple(aliases)) if aliases else record
 
     def _from_entity(self, e: Entity) -> ActorRecord:
         base = actor_base()
@@ -99,11 +125,16 @@ class Registry:
             return ActorRecord(
                 known.id, known.name, known.kind, known.country or e.country, entity=e.id
             )
+        country = e.country
+        if country is None and e.type == "ORG":
+            issuer = self.issuer
+            own = issuer.get("country") if issuer and issuer.get("kind") != "media" else None
+            country = body_country(self.doc, e, own)
         return ActorRecord(
             f"{'media' if e.type == 'OUTLET' else 'org'}:{slug(e.name)}",
             e.name,
             _kind_of_org(e, None),
-            e.country,
+            country,
             entity=e.id,
         )
 
@@ -178,6 +209,9 @@ class Registry:
         if holder is None:
             return Principal("", state, office, False) if state else None
         return Principal(self.person(holder, office, country), state, office, first)
+
+    def set_organisation(self, aid: str, organisation: str) -> None:
+        self.actors[aid] = replace(self.actors[aid], organisation=organisation)
 
     def records(self) -> tuple[ActorRecord, ...]:
         return tuple(self.actors.values())

@@ -336,7 +336,10 @@ def _country_qualified(text: str) -> tuple[str | None, str]:
     """(ISO code, the rest) of "Russian president" or "President of the Russian Federation"."""
     words = text.split()
     if len(words) >= 2:
-        iso = demonyms().get(words[0].lower())
+        first = words[0]
+        iso = demonyms().get(first.lower())
+        if iso is None and first.endswith(("'s", "’s")):
+            iso = country_names().get(first[:-2])  # "Israel's prime minister"
         if iso:
             return iso, " ".join(words[1:])
     head, sep, tail = text.rpartition(" of ")

@@ -28,6 +28,7 @@ from functools import cache
 
 from peacewatch.extract.actors.base import actor_base, fold, issuer_of
 from peacewatch.extract.actors.mentions import classify, is_common_phrase
+from peacewatch.extract.actors.offices import forces_of, office_body, with_organisations
 from peacewatch.extract.actors.resolver import Resolver
 from peacewatch.records import Actor, Document, Entity, Event, Place, Quote, Speaker
 
@@ -51,6 +52,10 @@ def _resolve_speaker(r: Resolver, q: Quote) -> Quote:
     s = q.speaker
     if s is None:
         return q
+    if s.entity is None:
+        # "Tete Antonio" and "Téte António" in one report: the same person, spelt twice
+        same = [e.id for e in r.doc.entities if e.type == "PERSON" and fold(e.name) == fold(s.name)]
+        s = replace(s, entity=same[0]) if len(same) == 1 else s
     if s.entity is not None:
         return replace(q, speaker=replace(s, actor=r.reg.of_entity.get(s.entity)))
     p = r.reg.principal
@@ -71,7 +76,12 @@ def _resolve_speaker(r: Resolver, q: Quote) -> Quote:
         if not ids and state is not None:
             ids = [state]
         if not ids:
-            return q
+            body = office_body(r.reg, s.name) or forces_of(r.reg, s.name, None)
+            if body is None:
+                return q
+            # "a senior State Department official": linked to the body, named as the text does
+            link = r.reg.actors[body].entity
+            return replace(q, speaker=replace(s, entity=link, actor=body, mention=s.name))
     if not ids:
         return replace(q, speaker=None)
     rec = r.reg.actors[ids[0]]
@@ -87,7 +97,7 @@ def _resolve_actors(
         # "the Iran-aligned movement" holds the entity Iran but describes an armed group.
         described = classify(a.name).reference == "armed"
         if a.entity is not None and a.entity in r.reg.of_entity and not described:
-            out.append(replace(a, actor=r.reg.of_entity[a.entity]))
+            out.append(replace(a, actor=_entity_actor(r, a)))
             continue
         # an entity dropped as a place (_places_not_actors), or a sponsor inside a description
         a = replace(a, entity=None, country=None if described else a.country)
@@ -106,12 +116,28 @@ def _resolve_actors(
     return tuple(out), unresolved
 
 
+def _entity_actor(r: Resolver, a: Actor) -> str:
+    """The actor of a mention's entity; where the event stage split a coordination into one
+    actor per country ("Serbia and Kosovo leaders": RS and XK) but both halves kept the
+    phrase's one entity, the state of each half's own country."""
+    aid = r.reg.of_entity[a.entity or ""]
+    rec = r.reg.actors[aid]
+    if rec.kind == "state" and a.country and a.country != rec.country:
+        return r.reg.state(a.country) or aid
+    if rec.kind == "state":
+        return forces_of(r.reg, a.name, rec.country) or aid
+    return aid
+
+
 def _named(r: Resolver, a: Actor) -> Actor:
     """A named actor the entity stage did not link: the actor base, else its country's state."""
     known = actor_base().find(a.name)
     if known is not None and known.kind not in ("person", "state"):
         rec = r.reg.known(known)
         return replace(a, actor=rec.id, country=a.country or rec.country)
+    forces = forces_of(r.reg, a.name, a.country)
+    if forces is not None:
+        return replace(a, actor=forces, country=r.reg.actors[forces].country or a.country)
     if a.country:
         return replace(a, actor=r.reg.state(a.country))
     state = r.reg.state(r.metonym_state.get(fold(a.name)))
@@ -186,6 +212,7 @@ def _places_not_actors(doc: Document) -> Document:
 def extract_actors(doc: Document) -> Document:
     doc = _places_not_actors(doc)
     r = Resolver(doc)
+    with_organisations(r.reg)
     quotes = tuple(_resolve_speaker(r, q) for q in doc.quotes)
     doc = replace(doc, quotes=quotes)
     r.doc = doc

@@ -25,9 +25,11 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from peacewatch.evidence import span as evidence_span
+from peacewatch.extract.entities.aliases import with_aliases
 from peacewatch.extract.entities.groups import Group, find_groups
 from peacewatch.extract.entities.labels import labels, spokesperson
 from peacewatch.extract.entities.notpeople import is_acronym, is_fragment, is_located
+from peacewatch.extract.entities.plausible import plausible_org, plausible_person
 from peacewatch.extract.entities.roles import RoleHit, find_role
 from peacewatch.extract.entities.surnames import with_surnames
 from peacewatch.extract.entities.untagged import (
@@ -121,66 +123,6 @@ def _ruler_id(name: Span) -> str | None:
     return None
 
 
-def _plausible_person(name: Span, lower_words: frozenset[str]) -> bool:
-    """Drop NER debris: digits, no capitalised word, a demonym, role word or country name
-    ("U.S.-Ukraine"), or a single sentence-initial word the document also writes in lower case
-    ("Ceasefire" opening a line; a real name is not written "ceasefire" elsewhere)."""
-    if any(t.like_num for t in name) or not any(t.is_title or t.is_upper for t in name):
-        return False
-    if any(c.isdigit() for c in name.text) or _stage_direction(name):
-        return False  # "Minsk-3" (an agreement's number), "(Laughter.)", "(Via interpreter)"
-    low = name.text.lower()
-    if low in demonyms() or low in role_words()["role_nouns"] or low in role_words()["not_people"]:
-        return False
-    parts = [p for t in name for p in t.text.split("-")]  # "U.S.-Ukraine" is one token
-    if any(p in country_names() or p.lower() in demonyms() for p in parts):
-        return False
-    first = name[0]
-    opens = first.is_sent_start or (first.i > 0 and first.nbor(-1).is_punct)
-    return not (len(name) == 1 and opens and low in lower_words)
-
-
-def _stage_direction(name: Span) -> bool:
-    """A transcript's note in parentheses, "(Laughter.)" or "(Via interpreter)": one capitalised
-    word opening the parentheses, then a full stop or lower-case words only. A name in
-    parentheses ("(Sergey)", "(Ned Price)") has no full stop and no lower-case word after it."""
-    if len(name) != 1 or name.start == 0 or name.doc[name.start - 1].text != "(":
-        return False
-    rest = []
-    for t in name.doc[name.end : name.end + 6]:
-        if t.text == ")":
-            break
-        rest.append(t)
-    else:
-        return False
-    return (
-        bool(rest)
-        and all(t.is_punct or t.is_lower for t in rest)
-        and (rest[-1].text == "." or any(t.is_lower for t in rest))
-    )
-
-
-def _plausible_org(name: Span) -> bool:
-    """An organisation's name is a proper name: "Ukrainian party" and a bare "Japanese" are
-    NER debris, as is a single portfolio word inside a title ("Secretary of State",
-    "Defense Minister"), which belongs to the person's role."""
-    root = name.root
-    if not (root.is_title or root.is_upper or not root.is_alpha) or name.text.lower() in demonyms():
-        return False
-    if len(name) == 1 and root.lower_ in role_words()["role_nouns"]:
-        return False  # "Co-Chair": a title the NER mistook for an organisation
-    if len(name) == 1 and root.lower_ in role_words()["org_nouns"]:
-        return False  # "the Alliance", "the Office": a generic noun, no referent of its own
-    if len(name) == 1 and not root.is_upper:
-        people = role_words()["role_nouns"] | role_words()["titles"]
-        head = root.head
-        if head.pos_ == "ADP" and head.head is not head:
-            head = head.head
-        if head.lower_ in people and head.i != root.i:
-            return False
-    return True
-
-
 class _Collector:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -212,7 +154,7 @@ class _Collector:
                 self._org(name, offset)  # "HRC": an organisation's initials (notpeople.py)
             elif is_fragment(name) or is_located(ent, name):
                 return  # "Nagorno" of "Nagorno-Karabakh", "in Sheikh Jarrah"
-            elif _plausible_person(name, self.lower_words):
+            elif plausible_person(name, self.lower_words):
                 self.add_person(name, offset)
         elif label == "ORG":
             name = _name_tokens(ent)
@@ -223,7 +165,7 @@ class _Collector:
                 and (has_person_apposition(name.root) or is_called_on(name.root))
             ):
                 self.add_person(name, offset)  # "X Y, the Personal Envoy,": a person
-            elif known or _plausible_org(name):
+            elif known or plausible_org(name):
                 self._org(name, offset)
         elif label == "GPE":
             text = ent.text.removeprefix("the ")
@@ -394,7 +336,7 @@ def extract_entities(doc: Document) -> Document:
         d.country = g.country
         d.mentions.append(col.mention(g.span, offset))
     _add_roles(col)
-    return replace(doc, entities=_freeze(doc, col))
+    return replace(doc, entities=with_aliases(doc.body.text, _freeze(doc, col)))
 
 
 def _label_people(doc: Document, col: _Collector) -> None:

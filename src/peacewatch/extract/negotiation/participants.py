@@ -23,6 +23,10 @@ def participants(mentions: list[RoundMention], delegations: list[Delegation]) ->
     for code, ev in parties.items():
         out.append(Participant(name=code, country=code, role="party", evidence=ev))
     for m in mentions:
+        for code, ev in m.brokers:
+            if code not in parties:
+                out.append(Participant(name=code, country=code, role="mediator", evidence=ev))
+    for m in mentions:
         host = m.host_country or (m.country if m.city and m.country not in parties else None)
         if host and host not in parties:
             out.append(

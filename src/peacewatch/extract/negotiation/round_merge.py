@@ -31,6 +31,8 @@ class RoundMention:
     status: RoundStatus | None = None
     number: int | None = None
     sides: list[tuple[str, Evidence]] = field(default_factory=list)
+    # Countries that meet the sides of the table rather than sit at it (rounds.split_brokers).
+    brokers: list[tuple[str, Evidence]] = field(default_factory=list)
     # Someone denies the round ("Moscow denied that the delegations met"): a claim even with
     # no place or date, unlike a bare negation ("the delegations did not meet").
     denied_by: bool = False

@@ -239,7 +239,7 @@ def mentions_in(doc: Document, s: Sentence, resolver: PartyResolver) -> list[Rou
         text = "".join(t.text_with_ws for t in toks)
         # The sides may be named anywhere in the sentence ("talks via video link have failed
         # to resolve differences between A and B"); the call words only in the clause.
-        sides = _sides(doc, s, list(s.sent), resolver)
+        sides = _sides(doc, s, list(s.sent), resolver) or _leaders_met(doc, s, tok, resolver)
         codes = {c for c, _ in sides}
         if NOT_ROUNDS.search(text) or not (
             _tracked(codes, s.sent.text) or opponents_in(doc, s.start, s.end, codes)
@@ -281,7 +281,7 @@ def mentions_in(doc: Document, s: Sentence, resolver: PartyResolver) -> list[Rou
             (ORDINALS[t.lower_] for t in toks if t.lower_ in ORDINALS and t.head.lower_ == "round"),
             None,
         )
-        m.sides = sides
+        m.sides, m.brokers = split_brokers(doc, s, sides)
         out.append(m)
     _lend(out)
     return out
@@ -405,3 +405,52 @@ def _sides(
             ev = token_evidence(doc, s.offset, [t])
             out += [(code, ev) for code in dict.fromkeys(codes)]
     return out
+
+
+def _leaders_met(
+    doc: Document, s: Sentence, tok: Token, resolver: PartyResolver
+) -> list[tuple[str, Evidence]]:
+    """The states of two leaders who meet: "the Doha meeting where President Tshisekedi and
+    Kagame met" (news name the leaders, not their states). Only when the sentence names no
+    state at the table, and only leaders of two different states."""
+    if tok.pos_ != "VERB":
+        return []
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    people = [t for sub in subjects for t in (sub, *sub.conjuncts) if t.ent_type_ == "PERSON"]
+    out: dict[str, Evidence] = {}
+    for t in people:
+        code = resolver.person_country.get(t.text.lower().replace("’s", "").replace("'s", ""))
+        if code:
+            out.setdefault(code, token_evidence(doc, s.offset, [t]))
+    return list(out.items()) if len(out) >= 2 else []
+
+
+def split_brokers(
+    doc: Document, s: Sentence, sides: list[tuple[str, Evidence]]
+) -> tuple[list[tuple[str, Evidence]], list[tuple[str, Evidence]]]:
+    """(sides, brokers): where the sentence seats a table "with delegations from (both) A and
+    B", the countries named outside it meet the sides, they do not sit at the table: "Egyptian
+    and Qatari officials holding shuttle meetings with delegations from both Israel and Hamas
+    separately" seated Egypt and Qatar as parties (a BBC report on the Sharm El-Sheikh talks)."""
+    table = _with_table(s)
+    if table is None:
+        return sides, []
+    start, end = s.offset + table[0], s.offset + table[1]
+    inside = [x for x in sides if start <= x[1].start < end]
+    outside = [x for x in sides if not start <= x[1].start < end]
+    return inside, outside
+
+
+def _with_table(s: Sentence) -> tuple[int, int] | None:
+    """The character span (in the sentence's paragraph) of "delegations from A and B" under a
+    "with", when it lists two members or more (states or not: "Israel and Hamas")."""
+    for t in s.sent:
+        if t.lower_ not in ("from", "between") or t.head.lower_ not in TABLE_NOUNS:
+            continue
+        if not any(a.lower_ == "with" for a in t.head.ancestors):
+            continue
+        objs = [c for c in t.children if c.dep_ == "pobj"]
+        if objs and any(c.dep_ == "conj" for c in objs[0].children):
+            sub = list(t.head.subtree)
+            return sub[0].idx, sub[-1].idx + len(sub[-1])
+    return None

@@ -20,6 +20,7 @@ only fill what the round rules left empty, so a text with a described table keep
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -32,6 +33,7 @@ from peacewatch.extract.negotiation.dyads import (
     governments_named,
     only_fought,
 )
+from peacewatch.extract.negotiation.observers import as_roles, monitors, trilateral
 from peacewatch.extract.negotiation.third_parties import (
     actor_at,
     conjuncts,
@@ -115,19 +117,67 @@ JOINT_LEMMAS = frozenset(
 URGE_LEMMAS = frozenset({"urge", "encourage", "call", "press", "ask", "invite"})
 
 
+# "separatist armed groups", "the rebels", "armed opposition groups": a side the text names by
+# description only (the Cameroon releases of peace-processes-state; news style). Only where
+# the sentence already makes it a side ("call for the government and separatist armed groups
+# to engage in a dialogue"); "dissidents" is not one (a faction outside the talks).
+ARMED_NOUNS = frozenset({"separatists", "rebels", "insurgents", "militants"})
+ARMED_MODS = frozenset({"armed", "separatist", "rebel", "insurgent"})
+
+
+def described(tok: Token) -> tuple[str, None] | None:
+    """(description, None) for a plural armed collective named by what it is."""
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound")]
+    armed = tok.lower_ in ARMED_NOUNS or (
+        tok.tag_ == "NNS"
+        and tok.lemma_.lower() in ("group", "force", "movement")
+        and any(m.lower_ in ARMED_MODS for m in mods)
+    )
+    if not armed:
+        return None
+    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "preconj", "cc")]
+    words = words[next((i for i, w in enumerate(words) if w in mods or w is tok), 0) :]
+    return " ".join(w.text for w in words), None
+
+
+def _urged(verb: Token) -> list[Token]:
+    """Who is urged to do it: "urge X and Y to", "call on (for) X and Y to end the violence
+    and engage in a dialogue" (the first of conjoined infinitives hangs off the urging)."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    urge = verb.head
+    if verb.dep_ != "xcomp" or urge.lemma_.lower() not in URGE_LEMMAS:
+        return []
+    who = [c for c in urge.children if c.dep_ == "dobj"]
+    preps = [c for c in urge.children if c.dep_ == "prep" and c.lower_ in ("on", "for", "upon")]
+    return who + [o for p in preps for o in p.children if o.dep_ == "pobj"]
+
+
+def _engages(tok: Token) -> bool:
+    """ "engage in a dialogue", "engage in talks": a joint act of the sides."""
+    return tok.lemma_.lower() == "engage" and any(
+        o.lower_ in WITH_NOUNS
+        for c in tok.children
+        if c.lower_ == "in"
+        for o in c.children
+        if o.dep_ == "pobj"
+    )
+
+
 def _joint(doc: Document, s: Sentence) -> list[Participant]:
     """Two or more actors that agree, sign or negotiate together."""
     out: list[Participant] = []
     for tok in s.sent:
-        if tok.lemma_.lower() not in JOINT_LEMMAS or tok.pos_ not in ("VERB", "AUX"):
+        joint = tok.lemma_.lower() in JOINT_LEMMAS or _engages(tok)
+        if not joint or tok.pos_ not in ("VERB", "AUX"):
             continue
         verb = tok
         while verb.dep_ in ("xcomp", "conj") and verb.head.lemma_.lower() in JOINT_LEMMAS:
             verb = verb.head  # "agreed to conclude", "agreed and signed"
         who = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not who and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in URGE_LEMMAS:
-            who = [c for c in verb.head.children if c.dep_ == "dobj"]  # "urge X and Y to"
-        sides = [side_of(doc, s, t) for w in who for t in conjuncts(w)]
+        if not who:
+            who = _urged(verb)
+        sides = [side_of(doc, s, t) or described(t) for w in who for t in conjuncts(w)]
         found = list(dict.fromkeys(x for x in sides if x is not None))
         if len(found) >= 2:
             ev = token_evidence(doc, s.offset, [*(t for w in who for t in w.subtree), tok])
@@ -213,7 +263,7 @@ PROCESS_WORDS = frozenset(
         "talks", "negotiations", "negotiation", "ceasefire", "truce", "peace", "dialogue",
         "process", "de-escalation", "de-escalate", "resolution", "normalization", "normalisation",
         "delimitation", "boundary", "mediation", "reconciliation", "settlement", "hostilities",
-        "negotiated", "two-state",
+        "negotiated", "two-state", "deescalate", "deescalation",
     }
 )  # fmt: skip
 
@@ -223,7 +273,9 @@ def about_talks(doc: Document) -> bool:
     return _talks(doc)
 
 
-WAR_WORDS = frozenset({"war", "conflict", "invasion", "fighting", "violence"})
+# "aggression": "Russia may be considering launching further military aggression against
+# Ukraine" (an unannotated readout) names the war as "war" does.
+WAR_WORDS = frozenset({"war", "conflict", "invasion", "fighting", "violence", "aggression"})
 
 
 def _talks(doc: Document, more: frozenset[str] = frozenset(), only: bool = False) -> bool:
@@ -320,7 +372,11 @@ def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
     for s in sents:
         named = _between(doc, s)
         between = between or bool(named)
-        found += named + _joint(doc, s) + _with(doc, s) + third_parties(doc, s)
+        # "Turkey and France, acting as guarantor countries, signed": the role, not a side
+        held = as_roles(doc, s)
+        roles = {p.name for p in held}
+        found += [p for p in named + _joint(doc, s) + _with(doc, s) if p.name not in roles]
+        found += third_parties(doc, s) + held
     found += envoys(doc)
     # "between X and Y" names the process, also when it names one side by description ("the
     # regime"); the conflict dyads only stand in for it (a DRC-Rwanda readout also names "the
@@ -329,12 +385,17 @@ def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
     few = len([p for p in found if p.role == "party"]) < 2 and not between
     if few and (found or _talks(doc, WAR_WORDS)):
         found += dyad_sides(doc, [(x.start, x.end) for x in sents], _long_lists(sents))
-    if found or _talks(doc):
+    # An armed group is a side of talks, not of "peace" in general: "a call for total peace"
+    # that names FARC dissidents as attackers names no process they are a party to.
+    if found or _talks(doc, INSTRUMENTS, only=True):
         found += _armed_sides(doc)
     if _talks(doc):
         found += [p for s in sents for p in third_parties(doc, s, praise=True)]
+        found += monitors(doc)
     if not any(p.role == "party" for p in found) and _talks(doc):
         found += _lone_government(doc, sents, found)
+    states = {p.country for p in found if p.role == "party" and p.country}
+    found += [p for s in sents for p in trilateral(doc, s, states)] if len(states) >= 2 else []
     seen: set[tuple[str, str]] = set()
     out = []
     for p in found:
@@ -343,4 +404,36 @@ def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
             out.append(p)
     # A party is never also its own mediator in one text.
     parties = {p.name for p in out if p.role == "party"}
-    return [p for p in out if p.role == "party" or p.name not in parties]
+    out = [_full_name(doc, p) for p in out]
+    return [p for p in out if p.role == "party" or (p.name not in parties and not _own(doc, p))]
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].split("-")[-1].lower() if name.strip() else ""
+
+
+def _full_name(doc: Document, p: Participant) -> Participant:
+    """ "Grundberg" beside "Hans Grundberg", "Alimi" beside "Rashad Al-Alimi": a bare surname
+    is the person the text names in full (one document, one person per surname)."""
+    if p.role == "party" or p.country is not None or " " in p.name.strip():
+        return p
+    full = [
+        a.name
+        for a in doc.actors
+        if a.kind == "person" and " " in a.name and _surname(a.name) == _surname(p.name)
+    ]
+    return replace(p, name=full[0]) if len(set(full)) == 1 else p
+
+
+def _own(doc: Document, p: Participant) -> bool:
+    """A governing body of a state (the actor base's "government": Libya's Government of
+    National Unity, Yemen's Presidential Leadership Council, Sudan's Sovereign Council) is a
+    side of its own conflict, never its third party; so is a person whose office is in one
+    ("Presidential Leadership Council President")."""
+    actor = next((a for a in doc.actors if a.name == p.name), None)
+    if actor is None:
+        return False
+    if actor.kind == "government":
+        return True
+    bodies = [a.name.split(" (")[0] for a in doc.actors if a.kind == "government"]
+    return actor.kind == "person" and any(b in (actor.office or "") for b in bodies)

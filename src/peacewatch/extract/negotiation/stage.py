@@ -72,6 +72,7 @@ def extract_negotiation(doc: Document) -> Document:
         hosts=_codes(people, "host"),
         guarantors=_codes(people, "guarantor"),
         participants=tuple(people),
+        observers=_codes(people, "observer"),
         rounds=tuple(rounds),
         issues=tuple(_issue_records(read.hits_by_issue, positions)),
         commitments=tuple(read.commitments),

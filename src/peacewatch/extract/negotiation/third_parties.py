@@ -23,11 +23,13 @@ and a stray conjunct) are read as the flat list of names they are.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
 from peacewatch.evidence import span as token_evidence_of
 from peacewatch.extract.actors.base import actor_base
+from peacewatch.extract.negotiation.hyphens import LED_NOUNS, active, fused, hyphen_chain, led
 from peacewatch.lexicons import demonyms
 from peacewatch.parse import countries
 from peacewatch.parse.syntax import Sentence, token_evidence
@@ -89,8 +91,14 @@ def side_of(doc: Document, s: Sentence, tok: Token) -> tuple[str, str | None] | 
     Ethiopia", "Armenian" (a demonym), "the TPLF"."""
     if collective(tok):
         return None
-    span: Span = s.sent.doc[tok.left_edge.i : tok.i + 1]
+    first = tok.left_edge.i
+    hyphened = tok.i + 1 < len(tok.doc) and tok.nbor(1).text == "-"
+    while hyphened and first > 0 and tok.doc[first].ent_iob_ == "I":  # "African Union-led"
+        first -= 1
+    span: Span = s.sent.doc[first : tok.i + 1]
     start, end = span.start_char + s.offset, span.end_char + s.offset
+    if (community := _community(span)) is not None:
+        return community, None
     actor = actor_at(doc, start, end)
     if actor is not None and actor.kind in ("state", "group"):
         return (actor.country, actor.country) if actor.country else None
@@ -103,6 +111,26 @@ def side_of(doc: Document, s: Sentence, tok: Token) -> tuple[str, str | None] | 
     known = actor_base().find(span.text)
     if known is not None and known.kind not in ("person", "state"):
         return known.name, None
+    return None
+
+
+# "Turkish Cypriots", "the Greek Cypriot leader", "Bosnian Serbs": one state's demonym on
+# another's names a community, not either state (a Varosha release, unannotated Cyprus texts).
+COMMUNITY_HEADS = frozenset(
+    {"leader", "leaders", "community", "side", "negotiator", "authorities", "leadership",
+     "representatives", "administration", "control", "parties"}
+)  # fmt: skip
+
+
+def _community(span: Span) -> str | None:
+    index = countries.for_negotiation()
+    for a, b in pairwise(span):
+        x = index.of_word(a.text) or demonyms().get(a.lower_)
+        y = demonyms().get(b.lower_)
+        after = b.nbor(1) if b.i + 1 < len(b.doc) else None
+        head = b.tag_ == "NNPS" or (after is not None and after.lower_ in COMMUNITY_HEADS)
+        if x and y and x != y and a.text[:1].isupper() and b.text[:1].isupper() and head:
+            return f"{a.text} {b.text.removesuffix('s')}s"
     return None
 
 
@@ -151,19 +179,9 @@ def listed(tok: Token) -> list[Token]:
     return list(dict.fromkeys(out))
 
 
-def _hyphen_chain(tok: Token) -> list[Token]:
-    """ "UN-brokered", "UNITAMS-AU-IGAD facilitated": the names hyphened before the word."""
-    out = []
-    i = tok.i
-    while i >= 2 and tok.doc[i - 1].text == "-":
-        out.append(tok.doc[i - 2])
-        i -= 2
-    return out
-
-
 def _agents(tok: Token) -> list[Token]:
     """Who brokers, for a brokering verb or noun."""
-    agents = _hyphen_chain(tok)
+    agents = hyphen_chain(tok) + active(tok)
     # "brokered by X", "under the auspices of X", "mediation of X", "X's mediation",
     # "under UN auspices"
     owner = tok.head if tok.dep_ == "compound" else tok
@@ -252,7 +270,7 @@ def _bringers(tok: Token) -> list[Token]:
 
 def _praised(tok: Token) -> list[Token]:
     """ "We commend Prime Minister Roble's efforts", "appreciation for Egypt's role"."""
-    if tok.lower_ not in EFFORT_NOUNS:
+    if tok.lower_ not in EFFORT_NOUNS or _tenure(tok):
         return []
     # the praise governs the noun: "commend X's efforts", "appreciation for X's role", not
     # "appreciation for the process, which brought together the leadership of A, B and C"
@@ -261,6 +279,25 @@ def _praised(tok: Token) -> list[Token]:
     if first.dep_ not in ("dobj", "pobj") or head.lemma_.lower() not in PRAISE_LEMMAS:
         return _praised_for(first)
     return [c for c in _of_owner(tok) if c.pos_ != "PRON"]
+
+
+def _tenure(noun: Token) -> bool:
+    """ "the leadership of President X over the past year", "Kosovo's leadership beyond its
+    borders": leadership praised without what it led ("leadership in urging ...") is an
+    office or a record, not a role in a process (ECOWAS and Kosovo releases, unannotated)."""
+    # What it led must be a process ("leadership in the talks", "in mediating"): "commended
+    # Egypt for its leadership in urging Libya's legislature to keep elections on track" in a
+    # Gaza text (unannotated) is no role in that process. The parser often hangs "in" on the
+    # verb, so the words just after the noun are read.
+    if noun.lower_ != "leadership":
+        return False
+    after = noun.doc[noun.i + 1 : noun.i + 4]
+    if len(after) == 0 or after[0].lower_ not in ("in", "on"):
+        return True
+    return not any(
+        w.lower_ in LED_NOUNS or (w.tag_ == "VBG" and w.lemma_.lower() in DOING_LEMMAS)
+        for w in after
+    )
 
 
 def _praised_for(noun: Token) -> list[Token]:
@@ -282,6 +319,8 @@ def third_parties(doc: Document, s: Sentence, praise: bool = False) -> list[Part
     out: list[Participant] = []
     for tok in s.sent:
         role = THIRD_PARTY_VERBS.get(tok.lower_) or THIRD_PARTY_NOUNS.get(tok.lower_)
+        if role is None and (led(tok) or active(tok)):  # "UN-led talks", "Qatar mediates"
+            role = "mediator"
         if role is not None:
             agents = _agents(tok)
         elif tok.lower_ in UNDER_NOUNS and _under(tok):
@@ -294,15 +333,15 @@ def third_parties(doc: Document, s: Sentence, praise: bool = False) -> list[Part
         for a in agents:
             for t in listed(a):
                 # "UN Secretary-General Guterres": the body of the title and the person
-                for side in (side_of(doc, s, t), _person(doc, s, t)):
+                for side in (side_of(doc, s, t), person_of(doc, s, t)):
                     if side is not None:
                         ev = token_evidence(doc, s.offset, [*t.subtree, tok])
                         out.append(Participant(side[0], side[1], role_, ev))
-        out += [] if praise else _co_chairs(doc, s, tok)
+        out += [] if praise else _co_chairs(doc, s, tok) + fused(doc, s, tok)
     return out
 
 
-def _person(doc: Document, s: Sentence, tok: Token) -> tuple[str, None] | None:
+def person_of(doc: Document, s: Sentence, tok: Token) -> tuple[str, None] | None:
     """A person who brokers ("commends Secretary-General Guterres ... for their efforts to
     mediate"): a third party by name (side_of keeps people out of the sides)."""
     if tok.ent_type_ != "PERSON":
@@ -357,6 +396,8 @@ def envoys(doc: Document) -> list[Participant]:
         if found is None:
             continue
         role, ev = found
+        if _thematic(role):
+            continue
         out.append(Participant(e.name, None, "mediator", ev))
         words = role.replace(".", "").replace("’s", "").replace("'s", "").split()
         for word in [*words, *_title_words(doc.body.text, e), *_appos_words(doc.body.text, e)]:
@@ -364,6 +405,20 @@ def envoys(doc: Document) -> list[Participant]:
             if body is not None and body.kind == "igo" and _runs_process(doc, word, body.name):
                 out.append(Participant(body.name, None, "mediator", ev))
     return out
+
+
+# An envoy "for" a place or region mediates its process; one "for Hostage Affairs" (the
+# release of U.S. citizens, unannotated) negotiates for its own government.
+REGION = re.compile(
+    r"\b(?:Africa|Horn|Sahel|Great Lakes|Gulf|Middle East|Balkans|Caucasus|Asia|[Rr]egion)\b"
+)
+
+
+def _thematic(role: str) -> bool:
+    """The envoy's portfolio after "for" names no country, people or region."""
+    _, found, portfolio = role.partition(" for ")
+    index = countries.for_negotiation()
+    return bool(found) and not (index.in_text(portfolio) or REGION.search(portfolio))
 
 
 # "the UN political process", "UN consultations", "the UN-facilitated talks", "the ASEAN

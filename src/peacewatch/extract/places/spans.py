@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from peacewatch.extract.places.words import place_words
+from peacewatch.extract.places.words import is_word, place_words
 from peacewatch.geo.gazetteer import Gazetteer, fold
 from peacewatch.geo.resolver import Query, candidates
 
@@ -58,6 +58,12 @@ LOCATIVE_MIN_POP = 1000
 # A name spaCy calls a person is a town only after a place preposition ("in Castlegar"); a
 # country or region it names still counts ("Georgia"). ("Bush" was Bush, Egypt.)
 PERSON_MIN_POP = 10**12
+# Labels read from spaCy's own non-place entities (ORG, PERSON, EVENT, ...) rather than from a
+# place label, the gazetteer alone ("GAZ"), a facility or a dateline: such a span is a place
+# only on the strength of the gazetteer, so its reading must stay that strong (a PERSON "Paul",
+# admitted as Paul, a region of Cape Verde, resolved to Paul, Idaho: peace-processes-state)
+# and the document must support it (``stage._unsupported``).
+OWN_LABELS = frozenset({"GAZ", "FAC", "DATELINE"})
 # Organisations and facilities named after their place ("Ohio Department of Transportation",
 # "University of Georgia"): a country, region, sea or macro-region at the head of the name or
 # after its "of" is a place mention (LGL and GWN count them; issue 15: F1 up 0.01-0.02 on
@@ -178,6 +184,11 @@ def _spans_in(g: Gazetteer, sd: Doc, para: int, known: frozenset[str] = frozense
             pop = LOCATIVE_MIN_POP if _after_locative(ent) else OTHER_LABEL_MIN_POP
             if ent.label_ == "PERSON" and pop == OTHER_LABEL_MIN_POP:
                 pop = PERSON_MIN_POP
+            elif pop == LOCATIVE_MIN_POP and is_word(ent.text, sd):
+                # "in Congress", "to Paul": an English word or first name after a preposition
+                # is the institution or the person; a town of it must be large
+                # (peace-processes-state: Congress, Arizona, 1,975 people).
+                pop = OTHER_LABEL_MIN_POP
             finder.add(ent.start, ent.end, ent.label_, pop)
     for ent in sd.ents:
         if ent.label_ in EMBEDDING and not ent.ent_id_ and not any(finder.taken[t.i] for t in ent):
@@ -250,7 +261,7 @@ class _Finder:
             return False
         if not r.ids and label not in PLACE_LABELS:
             return False
-        self._keep(r, b, label)
+        self._keep(r, b, label, strong_pop)
         return True
 
     def embedded(self, ent: Span) -> None:
@@ -424,7 +435,7 @@ class _Finder:
                     return _Reading(j, tail_span, t, t, text, None, tids)
         return r
 
-    def _keep(self, r: _Reading, b: _Bounds, label: str) -> None:
+    def _keep(self, r: _Reading, b: _Bounds, label: str, strong_pop: int | None) -> None:
         """Record the span with its query and take its tokens."""
         feature, countries = _head_noun_hints(self.g, r.span)
         if b.city_of:
@@ -432,6 +443,13 @@ class _Finder:
         if b.region_of:
             feature = "region"
         hint = r.suffix or feature
+        # A span of spaCy's non-place label resolves among the readings that admitted it, or a
+        # town of OTHER_LABEL_MIN_POP: a PERSON "Alexandria" admitted by Egypt's governorate is
+        # still Alexandria, Louisiana (47,000) in a Louisiana paper (LGL even), "Paul" no
+        # Paul, Idaho (1,000).
+        own_pop = 0
+        if label not in PLACE_LABELS | OWN_LABELS:
+            own_pop = min(strong_pop or 0, OTHER_LABEL_MIN_POP)
         q = Query(
             text=r.lookup,
             feature_hint=hint,
@@ -439,7 +457,7 @@ class _Finder:
             region_only=r.suffix == "region" and r.lookup == r.text and r.text != r.span.text,
             # The text's own "town of X" outweighs spaCy's LOC label (GWN dev: "the town of
             # Southold", a LOC, went to South Bend, whose alternate names list it).
-            min_city_pop=LOC_MIN_POP if label == "LOC" and hint != "city" else 0,
+            min_city_pop=LOC_MIN_POP if label == "LOC" and hint != "city" else own_pop,
             township=r.span.text.split()[-1].lower() == "township",
         )
         start = r.span.start_char

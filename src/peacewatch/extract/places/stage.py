@@ -17,8 +17,14 @@ from typing import cast
 from spacy.tokens import Doc, Span
 
 from peacewatch.extract.places import datelines
-from peacewatch.extract.places.spans import EMBEDDING, PLACE_LABELS, _Span, _spans_in
-from peacewatch.extract.places.words import place_words
+from peacewatch.extract.places.spans import (
+    EMBEDDING,
+    OWN_LABELS,
+    PLACE_LABELS,
+    _Span,
+    _spans_in,
+)
+from peacewatch.extract.places.words import is_word, place_words
 from peacewatch.geo.gazetteer import Entry, Gazetteer, fold, load
 from peacewatch.geo.resolver import Query, candidates, resolve_all
 from peacewatch.records import Document, Place
@@ -59,6 +65,8 @@ GOVERNMENT_BODIES = frozenset(
 )
 # The first word of a town's own bodies ("Athens Police Department", "Dublin City Council").
 LOCAL_BODIES = frozenset({"police", "city", "fire", "town", "township", "village", "municipal"})
+# A word written in lower case (for ``_supported``).
+LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
 # Nouns whose owner stands for its government (lexicons/place_words.json).
 STANCE_NOUNS = place_words().stance_nouns
 # A place that acts: an active subject or the agent of a passive ("was rejected by Kyiv"); a
@@ -334,7 +342,7 @@ def places_for(
         _org_towns(g, doc.parses),
     )
     out: list[Place] = []
-    for s, e in zip(spans, entries, strict=True):
+    for s, e in _supported(spans, entries, body, doc.parses, demonyms):
         sd = doc.parses[s.para]
         off = doc.body.paragraphs[s.para].start
         span = sd.char_span(s.start, s.end, alignment_mode="expand")
@@ -354,6 +362,46 @@ def places_for(
             )
         )
     return tuple(out)
+
+
+def _supported(
+    spans: list[_Span],
+    entries: list[Entry | None],
+    body: str,
+    parses: tuple[Doc, ...],
+    demonyms: list[str],
+) -> list[tuple[_Span, Entry | None]]:
+    """The spans the document supports as places.
+
+    A span spaCy gave a non-place label (ORG, PERSON) is a town or region only in a country the
+    document's other places or demonyms name: "from McDonald's to Toyota" in a text on Russia
+    is the company, not Toyota, Japan (peace-processes-state); with no other place, nothing
+    speaks against it. A single word left unresolved is no place when it is an English word
+    (``places.words.is_word``) or the document writes it in lower case: "the Ceasefire and
+    Transitional Security Arrangements Monitoring Mechanism", "Iron Dome", "the Kingdom"
+    (peace-processes-state). Acronyms stay ("USSR")."""
+    pairs = list(zip(spans, entries, strict=True))
+    support = set(demonyms) | {
+        e.country
+        for s, e in pairs
+        if e is not None and e.country and (s.label in PLACE_LABELS or s.label in OWN_LABELS)
+    }
+    lower: set[str] | None = None
+    out = []
+    for s, e in pairs:
+        other = s.label not in PLACE_LABELS and s.label not in OWN_LABELS
+        # A document naming no other place says nothing against it ("travelled to Revelstoke").
+        far = (
+            e is not None and e.feature in ("city", "county", "region") and e.country not in support
+        )
+        if other and (e is None or (support and far)):
+            continue
+        if e is None and " " not in s.query.text and not s.query.text.isupper():
+            lower = set(LOWER_WORD.findall(body)) if lower is None else lower
+            if s.query.text.lower() in lower or is_word(s.query.text, parses[s.para]):
+                continue
+        out.append((s, e))
+    return out
 
 
 def _feature(e: Entry | None) -> PlacePrecision | None:

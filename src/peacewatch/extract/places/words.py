@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TypedDict
 
+from spacy.tokens import Doc
+
 from peacewatch.lexicons import load_json
 
 
@@ -52,4 +54,16 @@ def place_words() -> PlaceWords:
         geo=region | city | frozenset(data["geo_words"]["words"]),
         compass=frozenset(f"{a}{b}" for a in compass["prefixes"] for b in compass["directions"]),
         stance_nouns=frozenset(data["stance_nouns"]["words"]),
+    )
+
+
+def is_word(text: str, sd: Doc) -> bool:
+    """One word whose own and lower-case forms both have a vector in the pipeline's vocabulary:
+    also an English word or first name ("Congress", "Paul", "Ceasefire"); the test of
+    ``lexicons.build_places._is_english_word``, on the vectors the parse already loaded."""
+    vocab = sd.vocab
+    return (
+        " " not in text
+        and vocab.vectors.size > 0
+        and all(vocab.has_vector(k) for k in (text, text.lower()))
     )

@@ -239,7 +239,9 @@ def person_subjects(ctx: QuoteContext) -> list[tuple[int, Speaker]]:
         p0 = ctx.para_start(i)
         subjects = [t for t in parsed if t.dep_ in _SUBJ] + _cue_agents(ctx, parsed)
         for tok in sorted(subjects, key=lambda t: t.i):
-            if tok.pos_ != "PROPN":
+            # The tagger reads a sentence-initial surname that is also a word as a noun
+            # ("Trump, writing on social media, has urged"); the NER still tags it PERSON.
+            if tok.pos_ != "PROPN" and tok.ent_type_ != "PERSON":
                 # "Azerbaijan's foreign minister, Jeyhun Bayramov, said": the subject is the
                 # title noun and the name its apposition; a later "he" means that person.
                 named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
