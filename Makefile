@@ -57,7 +57,7 @@ eval: install
 	$(BIN)/peacewatch eval store --data $(SHARED)/corpus/official-2022 --strict
 	# Floors on our own annotation of 41 releases (eval/negotiation_corpus.py, docs/DECISIONS.md).
 	$(BIN)/peacewatch eval negotiation --data $(SHARED)/corpus/official-2022 --strict
-	# Any peace process: our annotation of 95 releases on 28 conflicts, dev and held-out floors.
+	# Any peace process: our annotation of 119 releases on 29 conflicts, dev and held-out floors.
 	$(BIN)/peacewatch eval processes --data $(SHARED)/corpus/peace-processes-state --strict
 	# The record a user browses, whole corpora (issue 14 measures; ceilings in eval/record.py).
 	$(BIN)/peacewatch eval record --data $(SHARED)/corpus/official-2022 --strict
