@@ -125,8 +125,8 @@ def eval_processes(
     ),
     strict: Annotated[bool, typer.Option(help="Fail when a floor is missed.")] = False,
 ) -> None:
-    """Parties, mediators, actors, rounds and speakers on our annotation of 71 releases on 25
-    peace processes (dev and held-out reported apart)."""
+    """Parties, mediators, actors, rounds and speakers on our annotation of releases of the
+    peace-processes-state corpus (eval/data/processes_sample.md; dev and held-out apart)."""
     _run_eval("processes", data, strict)
 
 
