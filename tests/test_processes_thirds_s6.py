@@ -158,3 +158,12 @@ def test_an_envoy_for_a_theme_is_no_mediator(nlp: Language) -> None:
         "negotiated ceasefire."
     )
     assert "David Satterfield" in thirds(nlp, region)["mediator"]
+
+
+def test_observers_named_by_the_observer_noun(nlp: Language) -> None:
+    text = "Observers from the African Union and Norway attended the ceasefire talks in Doha."
+    got = thirds(nlp, text)["observer"]
+    assert {"African Union", "NO"} <= got
+    # election observers are no observers of a process
+    vote = "Observers from the African Union watched the elections after the peace agreement."
+    assert "African Union" not in thirds(nlp, vote)["observer"]

@@ -33,7 +33,12 @@ from peacewatch.extract.negotiation.dyads import (
     governments_named,
     only_fought,
 )
-from peacewatch.extract.negotiation.observers import as_roles, monitors, trilateral
+from peacewatch.extract.negotiation.observers import (
+    as_roles,
+    monitors,
+    observer_nouns,
+    trilateral,
+)
 from peacewatch.extract.negotiation.third_parties import (
     actor_at,
     conjuncts,
@@ -376,7 +381,7 @@ def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
         held = as_roles(doc, s)
         roles = {p.name for p in held}
         found += [p for p in named + _joint(doc, s) + _with(doc, s) if p.name not in roles]
-        found += third_parties(doc, s) + held
+        found += third_parties(doc, s) + held + observer_nouns(doc, s)
     found += envoys(doc)
     # "between X and Y" names the process, also when it names one side by description ("the
     # regime"); the conflict dyads only stand in for it (a DRC-Rwanda readout also names "the
