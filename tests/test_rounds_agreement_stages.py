@@ -1,63 +1,75 @@
-"""Agreements of any process and their PA-X stage (agreements.py, lexicons/round_words.json).
-Fixture sentences are our own."""
+"""The agreements-with-the-right-stage measure (eval/process_agreements.py) on our annotation."""
 
 from __future__ import annotations
 
+import json
+from types import SimpleNamespace
+from typing import Any, cast, get_args
+
 from spacy.language import Language
 
-from textdoc import STATE, analyze_text
+from peacewatch.eval.process_agreements import PAX_OF_STAGE, stage_score
+from peacewatch.eval.processes import ANNOTATION
+from peacewatch.pipeline import analyze
+from peacewatch.records import Agreement, Document, Evidence, RawInput
+from peacewatch.vocab import PaxStage
 
 
-def _kinds(nlp: Language, text: str) -> set[tuple[str, str | None]]:
-    doc = analyze_text(nlp, text, publisher=STATE)
-    return {(a.kind, a.pax_stage) for a in doc.negotiation.agreements}
+def test_every_annotated_stage_has_a_pax_code() -> None:
+    docs = json.loads(ANNOTATION.read_text(encoding="utf-8"))["documents"]
+    stages = {a["stage"] for d in docs for a in d["agreements"]}
+    assert stages <= set(PAX_OF_STAGE), stages - set(PAX_OF_STAGE)
+    assert set(PAX_OF_STAGE.values()) <= set(get_args(PaxStage))
 
 
-def test_a_truce_in_place_is_a_ceasefire(nlp: Language) -> None:
-    got = _kinds(nlp, "The United States welcomes the truce between the government and the rebels.")
-    assert ("ceasefire", "Cea") in got
-
-
-def test_a_call_for_a_ceasefire_is_no_agreement(nlp: Language) -> None:
-    got = _kinds(nlp, "The Secretary called for a ceasefire and unhindered humanitarian access.")
-    assert not any(kind == "ceasefire" for kind, _ in got)
-
-
-def test_the_extension_of_a_truce_is_a_renewal(nlp: Language) -> None:
-    got = _kinds(nlp, "We welcome the announcement of the extension of the truce in the region.")
-    assert ("ceasefire renewal", "Ren") in got
-
-
-def test_a_declared_cessation_of_hostilities(nlp: Language) -> None:
-    got = _kinds(
-        nlp, "Both sides took an important step by declaring a cessation of hostilities on Monday."
+def _doc(text: str, agreements: list[Agreement]) -> Document:
+    ns = SimpleNamespace(
+        body=SimpleNamespace(text=text), negotiation=SimpleNamespace(agreements=agreements)
     )
-    assert ("cessation of hostilities", "Cea") in got
+    return cast(Document, ns)
 
 
-def test_a_framework_and_an_idiom(nlp: Language) -> None:
-    assert ("framework agreement", "SubPar") in _kinds(
-        nlp, "The parties signed a framework agreement on a civilian-led transition."
+def test_found_and_stage_right_need_overlap_and_same_code() -> None:
+    text = "They welcomed the ceasefire agreement and a framework for talks."
+    at = text.find("ceasefire agreement")
+    cea = Agreement(
+        kind="ceasefire", evidence=(Evidence("ceasefire agreement", at, at + 19),), pax_stage="Cea"
     )
-    idiom = _kinds(nlp, "They discussed security cooperation in the framework of the partnership.")
-    assert not any(kind == "framework agreement" for kind, _ in idiom)
+    gold: Any = {
+        "id": "x",
+        "split": "dev",
+        "batch": 1,
+        "agreements": [
+            {"name": "c", "stage": "cessation_of_hostilities", "key": "the ceasefire agreement"},
+            {"name": "f", "stage": "framework", "key": "a framework for talks"},
+            {"name": "m", "stage": "comprehensive", "key": "not in the text"},
+        ],
+    }
+    assert stage_score([(gold, _doc(text, [cea]))]) == (1, 1, 3)
+    wrong = Agreement(kind="peace agreement", evidence=cea.evidence, pax_stage="SubComp")
+    assert stage_score([(gold, _doc(text, [wrong]))]) == (1, 0, 3)
 
 
-def test_a_comprehensive_settlement(nlp: Language) -> None:
-    got = _kinds(nlp, "We urge the sides to reach a comprehensive settlement of the conflict.")
-    assert ("comprehensive agreement", "SubComp") in got
+def test_a_peace_agreement_is_the_comprehensive_stage(nlp: Language) -> None:
+    text = (
+        "The envoy urged all parties to implement the revitalized peace agreement in full. "
+        "The talks on a grain deal continue."
+    )
+    raw = RawInput(id="t", source="t.txt", data=text, content_type="text", published="2022-05-02")
+    agreements = analyze(raw, nlp=nlp).negotiation.agreements
+    assert [(a.kind, a.pax_stage) for a in agreements if "peace" in a.kind] == [
+        ("peace agreement", "SubComp")
+    ]
 
 
-def test_a_dated_agreement_is_tracked(nlp: Language) -> None:
-    got = _kinds(nlp, "We call on the leaders to implement the April 19 agreement swiftly.")
-    assert ("agreement", None) in got
+def _rounds(nlp: Language, text: str) -> list[tuple[str | None, str | None]]:
+    raw = RawInput(id="t", source="t.txt", data=text, content_type="text", published="2021-07-19")
+    return [(r.place, r.status) for r in analyze(raw, nlp=nlp).negotiation.rounds]
 
 
-def test_a_framework_in_general_is_no_agreement(nlp: Language) -> None:
-    got = _kinds(nlp, "It is not like there is a framework; we are still negotiating every issue.")
-    assert not any(kind == "framework agreement" for kind, _ in got)
-
-
-def test_a_ceasefire_to_be_reached_is_no_agreement(nlp: Language) -> None:
-    got = _kinds(nlp, "We urge both sides to reach a ceasefire without delay.")
-    assert not any(kind == "ceasefire" for kind, _ in got)
+def test_talks_with_a_held_participle_were_held(nlp: Language) -> None:
+    tail = "between the Afghan government and the Taliban in Doha."
+    held = f"The United States welcomes the talks held July 17-18 {tail}"
+    assert ("Doha", "held") in _rounds(nlp, held)
+    later = f"The United States welcomes the talks to be held July 27-28 {tail}"
+    assert ("Doha", "held") not in _rounds(nlp, later)

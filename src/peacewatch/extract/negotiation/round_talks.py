@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 from peacewatch.extract.dates.ranges import range_end
 from peacewatch.extract.negotiation.context import country_of_word
 from peacewatch.extract.negotiation.round_merge import RoundMention
-from peacewatch.extract.negotiation.round_when import date_of, past
+from peacewatch.extract.negotiation.round_when import date_of, held_participle, past
 from peacewatch.extract.negotiation.rounds import city_country
 from peacewatch.extract.negotiation.words import LOCATIVE, NOT_ROUNDS
 from peacewatch.lexicons import country_names, load_json
@@ -143,6 +143,8 @@ def _places(
 
 
 def _status(anchors: list[Token]) -> RoundStatus | None:
+    if held_participle(anchors[0]):
+        return "held"
     # the clause's own verb, or the one a purpose clause completes ("led ... to continue")
     verb = next((t for t in reversed(anchors) if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:

@@ -15,6 +15,7 @@ from peacewatch.extract.negotiation.words import (
     NEGATED_HELD_VERBS,
     REPORT_NOUNS,
 )
+from peacewatch.lexicons import load_json
 from peacewatch.parse.syntax import Sentence, negated
 from peacewatch.records import DatePrecision, Document
 
@@ -122,4 +123,17 @@ def past(tok: Token) -> bool:
     v = tok if tok.pos_ == "VERB" else tok.head
     return "Past" in v.morph.get("Tense", None) or any(
         c.lower_ in ("was", "were", "had") for c in v.children
+    )
+
+
+def held_participle(tok: Token) -> bool:
+    """ "welcomes the talks held July 17-18": a bare past participle on the talks noun reports
+    them held whatever the tense of the clause (not "to be held", which has auxiliaries)."""
+    words = {w.lower() for w in load_json("round_words.json")["held_participles"]["words"]}
+    return any(
+        c.dep_ == "acl"
+        and c.tag_ == "VBN"
+        and c.lower_ in words
+        and not any(a.dep_ in ("aux", "auxpass") for a in c.children)
+        for c in tok.children
     )

@@ -21,7 +21,7 @@ from peacewatch.extract.negotiation.context import PartyResolver, country_of_wor
 from peacewatch.extract.negotiation.dyads import opponents_in
 from peacewatch.extract.negotiation.round_merge import RoundMention as RoundMention
 from peacewatch.extract.negotiation.round_merge import merge as merge
-from peacewatch.extract.negotiation.round_when import date_of, denied, denier, past
+from peacewatch.extract.negotiation.round_when import date_of, denied, denier, held_participle, past
 from peacewatch.extract.negotiation.third_parties import collective
 from peacewatch.extract.negotiation.words import (
     AREA_NOUNS,
@@ -269,7 +269,13 @@ def mentions_in(doc: Document, s: Sentence, resolver: PartyResolver) -> list[Rou
             m.format = "in person"  # a round held in a named city met in person
         m.host, m.host_country = _host(toks, resolver, s)
         m.status = (
-            "denied" if no else "planned" if PLANNED.search(text) else "held" if past(tok) else None
+            "denied"
+            if no
+            else "planned"
+            if PLANNED.search(text)
+            else "held"
+            if past(tok) or held_participle(tok)
+            else None
         )
         m.number = next(
             (ORDINALS[t.lower_] for t in toks if t.lower_ in ORDINALS and t.head.lower_ == "round"),
