@@ -158,3 +158,24 @@ def test_an_envoy_for_a_theme_is_no_mediator(nlp: Language) -> None:
         "negotiated ceasefire."
     )
     assert "David Satterfield" in thirds(nlp, region)["mediator"]
+
+
+def test_observers_named_by_the_observer_noun(nlp: Language) -> None:
+    text = "Observers from the African Union and Norway attended the ceasefire talks in Doha."
+    got = thirds(nlp, text)["observer"]
+    assert {"African Union", "NO"} <= got
+    # election observers are no observers of a process
+    vote = "Observers from the African Union watched the elections after the peace agreement."
+    assert "African Union" not in thirds(nlp, vote)["observer"]
+
+
+def test_a_collective_urged_to_cooperate_stands_for_the_members_it_lists(nlp: Language) -> None:
+    text = (
+        "We encourage all Libyan stakeholders, including the House of Representatives and the "
+        "High State Council, to cooperate fully with these efforts toward elections."
+    )
+    got = set(analyze_text(nlp, text, publisher=STATE).negotiation.parties)
+    assert {"House of Representatives", "High State Council"} <= got
+    # the collective alone names no side
+    alone = "We encourage all Libyan stakeholders to cooperate fully with these efforts."
+    assert not analyze_text(nlp, alone, publisher=STATE).negotiation.parties

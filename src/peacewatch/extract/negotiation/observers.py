@@ -78,6 +78,42 @@ def as_roles(doc: Document, s: Sentence) -> list[Participant]:
     return out
 
 
+# "observers from the African Union and the UN attended the talks", "UN observers", "Norway,
+# an observer to the talks": the observer noun's owner, in a sentence about a process; not
+# election observers.
+OBSERVED = frozenset(
+    {"talks", "negotiations", "ceasefire", "truce", "agreement", "process", "signing",
+     "dialogue", "consultations", "round"}
+)  # fmt: skip
+
+
+def observer_nouns(doc: Document, s: Sentence) -> list[Participant]:
+    """Third parties named as observers by the observer noun."""
+    words = {t.lower_ for t in s.sent}
+    if not words & OBSERVED or words & {"election", "elections", "electoral", "vote"}:
+        return []
+    out: list[Participant] = []
+    for tok in s.sent:
+        if tok.lemma_.lower() != "observer" or tok.pos_ != "NOUN":
+            continue
+        owners = [c for c in tok.children if c.dep_ in ("compound", "poss")]
+        owners += [
+            o
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in ("from", "of")
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+        if tok.dep_ == "appos":
+            owners.append(tok.head)
+        for t in (x for o in owners for x in listed(o)):
+            side = side_of(doc, s, t)
+            if side is not None:
+                ev = token_evidence(doc, s.offset, [t, tok])
+                out.append(Participant(side[0], side[1], "observer", ev))
+    return out
+
+
 # A monitoring body's name: a monitoring or verifying word and a body noun.
 MONITOR = re.compile(
     r"\b(?:Monitoring|Verification|Observer)\b.*"

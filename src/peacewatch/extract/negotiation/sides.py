@@ -33,9 +33,15 @@ from peacewatch.extract.negotiation.dyads import (
     governments_named,
     only_fought,
 )
-from peacewatch.extract.negotiation.observers import as_roles, monitors, trilateral
+from peacewatch.extract.negotiation.observers import (
+    as_roles,
+    monitors,
+    observer_nouns,
+    trilateral,
+)
 from peacewatch.extract.negotiation.third_parties import (
     actor_at,
+    collective,
     conjuncts,
     envoys,
     side_of,
@@ -112,7 +118,7 @@ def _named_side(doc: Document, s: Sentence, tok: Token) -> tuple[str, str | None
 # object urged to do them ("encourage Mali and ECOWAS to reach agreement") are the parties.
 JOINT_LEMMAS = frozenset(
     {"agree", "sign", "conclude", "reach", "negotiate", "reengage", "resume", "normalize",
-     "normalise"}
+     "normalise", "cooperate"}
 )  # fmt: skip
 URGE_LEMMAS = frozenset({"urge", "encourage", "call", "press", "ask", "invite"})
 
@@ -138,6 +144,16 @@ def described(tok: Token) -> tuple[str, None] | None:
     words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "preconj", "cc")]
     words = words[next((i for i, w in enumerate(words) if w in mods or w is tok), 0) :]
     return " ".join(w.text for w in words), None
+
+
+def _including(tok: Token) -> list[Token]:
+    """ "all Libyan stakeholders, including the House of Representatives and the High State
+    Council" (dev batch 5): a collective urged to act stands for the members it lists."""
+    if not collective(tok):
+        return [tok]
+    return [
+        o for c in tok.children if c.lower_ == "including" for o in c.children if o.dep_ == "pobj"
+    ] or [tok]
 
 
 def _urged(verb: Token) -> list[Token]:
@@ -177,7 +193,12 @@ def _joint(doc: Document, s: Sentence) -> list[Participant]:
         who = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not who:
             who = _urged(verb)
-        sides = [side_of(doc, s, t) or described(t) for w in who for t in conjuncts(w)]
+        who = [x for w in who for x in _including(w)]
+        sides = [
+            side_of(doc, s, t) or described(t) or _named_side(doc, s, t)
+            for w in who
+            for t in conjuncts(w)
+        ]
         found = list(dict.fromkeys(x for x in sides if x is not None))
         if len(found) >= 2:
             ev = token_evidence(doc, s.offset, [*(t for w in who for t in w.subtree), tok])
@@ -376,7 +397,7 @@ def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
         held = as_roles(doc, s)
         roles = {p.name for p in held}
         found += [p for p in named + _joint(doc, s) + _with(doc, s) if p.name not in roles]
-        found += third_parties(doc, s) + held
+        found += third_parties(doc, s) + held + observer_nouns(doc, s)
     found += envoys(doc)
     # "between X and Y" names the process, also when it names one side by description ("the
     # regime"); the conflict dyads only stand in for it (a DRC-Rwanda readout also names "the
