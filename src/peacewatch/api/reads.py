@@ -379,14 +379,20 @@ def _speakers(conn: sa.Connection, cur: sa.Subquery) -> list[str]:
 
 
 def _talk_roles(conn: sa.Connection) -> dict[str, list[str]]:
-    """The parties of the talks and their third parties (mediators, hosts, guarantors), each
-    ordered by the number of documents that name them so: the positions board puts the
+    """The parties of the talks and their third parties (mediators, hosts, guarantors,
+    observers), each ordered by the number of documents that name them so: the positions board puts the
     parties' columns first (issue 17)."""
     parties: Counter[str] = Counter()
     third: Counter[str] = Counter()
     for _, neg in _negotiations(conn).docs:
         parties.update({str(x) for x in neg.get("parties", [])})
-        third.update({str(x) for k in ("mediators", "hosts", "guarantors") for x in neg.get(k, [])})
+        third.update(
+            {
+                str(x)
+                for k in ("mediators", "hosts", "guarantors", "observers")
+                for x in neg.get(k, [])
+            }
+        )
 
     def most_named(c: Counter[str]) -> list[str]:
         return [x for x, _ in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))]

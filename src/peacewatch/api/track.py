@@ -211,5 +211,5 @@ def get_track(st: St, since: Day = None, until: Day = None, track_id: TrackId = 
     them). Every evidence names its document (``doc``); ``versions`` maps it to the stored
     version id (/api/documents/{doc_id}), ``urls`` to its original URL. With ``track``:
     ``track`` (its id, process and period), ``parties`` (the process's first) and
-    ``third_parties`` (mediators, hosts, guarantors), each by documents naming them."""
+    ``third_parties`` (mediators, hosts, guarantors, observers), each by documents naming them."""
     return track(st.engine, since, until, track_id)

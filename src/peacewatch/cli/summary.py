@@ -72,6 +72,7 @@ def _negotiation_lines(neg: Negotiation) -> tuple[list[str], list[str], list[str
         ("mediators", neg.mediators),
         ("hosts", neg.hosts),
         ("guarantors", neg.guarantors),
+        ("observers", neg.observers),
     ]
     who = [f"{role}: {', '.join(names)}" for role, names in roles if names]
     rounds = []

@@ -154,14 +154,14 @@ def _order(d: Document) -> tuple[str, str]:
 
 def roles(docs: Sequence[Document], process: tuple[str, ...]) -> dict[str, list[str]]:
     """The parties of a track, the process's own first, then by the number of documents naming
-    them so; then the third parties (mediators, hosts, guarantors) by the same count. The
+    them so; then the third parties (mediators, hosts, guarantors, observers) by the same count. The
     matrix's columns follow this order (issue 17)."""
     parties: Counter[str] = Counter()
     third: Counter[str] = Counter()
     for d in docs:
         neg = d.negotiation
         parties.update(set(neg.parties))
-        third.update({x for x in (*neg.mediators, *neg.hosts, *neg.guarantors)})
+        third.update({x for x in (*neg.mediators, *neg.hosts, *neg.guarantors, *neg.observers)})
     for p in parties:
         third.pop(p, None)
 
