@@ -380,8 +380,8 @@ def _speakers(conn: sa.Connection, cur: sa.Subquery) -> list[str]:
 
 def _talk_roles(conn: sa.Connection) -> dict[str, list[str]]:
     """The parties of the talks and their third parties (mediators, hosts, guarantors,
-    observers), each ordered by the number of documents that name them so: the positions board puts the
-    parties' columns first (issue 17)."""
+    observers), each ordered by the number of documents that name them so: the positions
+    board puts the parties' columns first (issue 17)."""
     parties: Counter[str] = Counter()
     third: Counter[str] = Counter()
     for _, neg in _negotiations(conn).docs:
