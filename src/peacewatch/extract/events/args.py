@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from peacewatch.extract.events.lexicon import EventLexicon
+from peacewatch.extract.events.magnitude import magnitude
 from peacewatch.extract.events.roles import (
     TARGET_PREPS,
     authored,
@@ -217,7 +218,9 @@ class EventClause:
         for _ in range(4):
             subj = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
             if subj:
-                s = subj[0]
+                # The subject nearest before the verb: "In Manila, the Philippines, on August 6,
+                # the Secretary will meet" parses the place's apposition as a first nsubj.
+                s = ([c for c in subj if c.i < node.i][-1:] or subj)[0]
                 if expletive(tok, node, s):
                     return []
                 if s.lower_ in _RELATIVE and node.dep_ == "relcl":
@@ -301,7 +304,9 @@ class EventClause:
         args.recipients = self._recipients(cand, verb)
         args.place = self._place(cand)
         args.date, args.anchor, args.continues = self._date(cand)
-        args.magnitude = [m for t in (tok, *cand.extra) for m in self._magnitude(t)]
+        args.magnitude = [
+            m for t in (tok, *cand.extra) for m in magnitude(self.lex, self.offset, t)
+        ]
         return args
 
     def _thanked(self, cand: Cand, thanks: Token) -> Args:
@@ -478,23 +483,3 @@ class EventClause:
                 break
             node = node.head
         return None, anchor, continues and not material
-
-    # -- magnitude ------------------------------------------------------------------------
-    def _magnitude(self, tok: Token) -> list[tuple[str, int, int, int]]:
-        out: list[tuple[str, int, int, int]] = []
-        kind = self.lex.words.magnitude.get(tok.lemma_.lower())
-        if kind is None:
-            return out
-        for c in tok.children:
-            if c.dep_ in ("dobj", "nsubjpass", "nsubj"):
-                for n in c.children:
-                    if n.dep_ == "nummod" and n.like_num:
-                        word = n.lower_.replace(",", "")
-                        if word.isdigit():
-                            value = int(word)
-                        elif word in self.lex.words.number_words:
-                            value = self.lex.words.number_words[word]
-                        else:
-                            continue  # "dozens", "thousands": no number is stated
-                        out.append((kind, value, *token_offsets(self.offset, [n])))
-        return out

@@ -289,10 +289,16 @@ def _hosts(doc: Document, e: Event) -> Event:
     """ "will meet in Georgia with government, opposition, and civil society leaders": people
     named by their office only, met in another country, are that country's (dev releases of
     eval/data/core_events.json, readouts of trips)."""
-    if e.type != "CONSULT" or e.recipients or not e.actors or not e.unresolved:
+    if e.type != "CONSULT" or not e.actors:
         return e
     there = _place_country(doc, e)
     if there is None or there in {a.country for a in e.actors}:
+        return e
+    if e.recipients and not any(a.country for a in e.recipients):
+        # "In Manila, ... the Secretary will meet with President Ferdinand Romualdez Marcos Jr.":
+        # people named but of no known country, met in another country, are its (a dev release).
+        return replace(e, recipients=tuple(replace(a, country=there) for a in e.recipients))
+    if e.recipients or not e.unresolved:
         return e
     offices = [u for u in e.unresolved if u.lower() not in _PERSONAL and refers(u)]
     if not offices or COLLECTIVE.match(offices[0]):

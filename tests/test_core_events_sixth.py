@@ -1,0 +1,62 @@
+"""Core events, sixth session (issue 16): rules written on the dev releases of
+eval/data/core_events.json, tested on wording that is not theirs."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from peacewatch.extract.events.args import EventClause
+from peacewatch.extract.events.lexicon import lexicon
+from peacewatch.parse.nlp import load
+from peacewatch.pipeline import analyze
+from peacewatch.records import RawInput
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load()
+
+
+def _events(nlp, text: str) -> list[tuple[str, set[str | None], set[str | None]]]:  # type: ignore[no-untyped-def]
+    doc = analyze(
+        RawInput(id="t", source="-", data=text, content_type="text", published="2023-05-01"),
+        nlp=nlp,
+    )
+    return [
+        (e.type, {a.country for a in e.actors}, {a.country for a in e.recipients})
+        for e in doc.events
+    ]
+
+
+def test_people_met_abroad_of_no_known_country_are_the_hosts(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Secretary of State Antony J. Blinken will travel to Zambia and Malawi May 2-6. In "
+        "Lusaka, Zambia, on May 3, the Secretary will meet with President Amani Wekesa and "
+        "Minister Grace Otieno to discuss trade."
+    )
+    meets = [e for e in _events(nlp, text) if e[0] == "CONSULT"]
+    assert meets[-1] == ("CONSULT", {"US"}, {"ZM"})
+
+
+def test_the_subject_nearest_the_verb_is_the_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parse of a dev release: "In Manila, the Philippines, on August 6, the Secretary will
+    # meet": the place's apposition hangs on the verb as a first nsubj.
+    words = ["In", "Lima", ",", "Peru", ",", "the", "Secretary", "will", "meet", "them", "."]
+    heads = [8, 0, 8, 8, 8, 6, 8, 8, 8, 8, 8]
+    deps = [
+        "prep",
+        "pobj",
+        "punct",
+        "nsubj",
+        "punct",
+        "det",
+        "nsubj",
+        "aux",
+        "ROOT",
+        "dobj",
+        "punct",
+    ]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    clause = EventClause(doc[:], 0, [], [], [], lexicon())
+    assert [t.text for t in clause._subject(doc[8])] == ["Secretary"]
