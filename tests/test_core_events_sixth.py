@@ -60,3 +60,18 @@ def test_the_subject_nearest_the_verb_is_the_actor(nlp) -> None:  # type: ignore
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
     clause = EventClause(doc[:], 0, [], [], [], lexicon())
     assert [t.text for t in clause._subject(doc[8])] == ["Secretary"]
+
+
+def test_conjoined_verbs_share_the_object_and_its_author(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Canada welcomes and warmly supports the announcement yesterday by the Government of "
+        "Colombia of a bilateral ceasefire."
+    )
+    assert ("SUPPORT", {"CA"}, {"CO"}) in _events(nlp, text)
+
+
+def test_a_misattached_by_is_the_author_not_the_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Japan supports and recognises the pledges on prisoners made by the Government of Mali."
+    events = _events(nlp, text)
+    assert ("SUPPORT", {"JP"}, {"ML"}) in events
+    assert not any("ML" in actors for _, actors, _r in events)

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from peacewatch.extract.events.lexicon import EventLexicon
 from peacewatch.extract.events.magnitude import magnitude
+from peacewatch.extract.events.objects import authors, misattached_by, shared_objects
 from peacewatch.extract.events.roles import (
     TARGET_PREPS,
     authored,
@@ -259,8 +260,13 @@ class EventClause:
 
     def arguments(self, cand: Cand) -> Args:
         tok, args = cand.tok, Args()
+        slipped = {t.i for t in misattached_by(tok)}  # the object's author, not the actor
         agents = [
-            g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+            g
+            for c in tok.children
+            if c.dep_ == "agent"
+            for g in c.children
+            if g.dep_ == "pobj" and g.i not in slipped
         ]
         agents += [
             g
@@ -345,6 +351,11 @@ class EventClause:
         ]
         own += occasion_of_aim(cand, self.lex)
         found: list[tuple[Token, bool]] = []  # (head, reached through a preposition)
+        if tok.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in tok.children):
+            # "welcomes and strongly supports the declaration by X": the shared object's author.
+            found += [(a, True) for o in shared_objects(tok) for a in authors(o, o.head)]
+        elif tok.pos_ == "VERB":
+            found += [(a, True) for a in misattached_by(tok)]
         for o, c in ((x, c) for x in own for c in x.children):
             if c in own:
                 continue

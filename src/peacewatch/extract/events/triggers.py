@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from peacewatch.extract.events import modality as _modality
 from peacewatch.extract.events.lexicon import Code, EventLexicon
 from peacewatch.extract.events.modality import COMPLEMENT as _COMPLEMENT
+from peacewatch.extract.events.objects import authors, shared_objects
 
 # The word sets in this module are closed-class grammar (prepositions, relative pronouns) and
 # dependency labels: part of the rules that read the parse, so they stay in code. Open-class
@@ -166,13 +167,13 @@ def _named_parties(tok: Token, lex: EventLexicon) -> Code | None:
     if code is None or tok.tag_ not in ("VBZ", "VBP", "VBD"):
         return None
     subject = any(c.dep_ == "nsubj" and c.ent_type_ in _NAMED for c in tok.children)
+    # The object, or the one it shares with a conjoined verb; named itself, by its owner, or by
+    # the author of the act it names ("supports the undertakings made by the Government of X").
     obj = any(
-        c.dep_ == "dobj"
-        and (
-            c.ent_type_ in _NAMED
-            or any(p.dep_ == "poss" and p.ent_type_ in _NAMED for p in c.children)
-        )
-        for c in tok.children
+        c.ent_type_ in _NAMED
+        or any(p.dep_ == "poss" and p.ent_type_ in _NAMED for p in c.children)
+        or any(t.ent_type_ in _NAMED for a in authors(c, tok) for t in a.subtree)
+        for c in shared_objects(tok)
     )
     return code if subject and obj else None
 
