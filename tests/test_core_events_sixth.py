@@ -75,3 +75,18 @@ def test_a_misattached_by_is_the_author_not_the_actor(nlp) -> None:  # type: ign
     events = _events(nlp, text)
     assert ("SUPPORT", {"JP"}, {"ML"}) in events
     assert not any("ML" in actors for _, actors, _r in events)
+
+
+def test_a_judged_act_is_an_accusation_of_its_author(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Kenyan Foreign Minister said that the Ethiopian shelling of the border is outrageous."
+    )
+    assert ("ACCUSE", {"KE"}, {"ET"}) in _events(nlp, text)
+
+
+def test_a_judgement_that_names_no_one_is_no_accusation(nlp) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "Payments for oil in euros are unacceptable.",
+        "Kenya will never accept unacceptable conditions.",
+    ):
+        assert not [e for e in _events(nlp, text) if e[0] == "ACCUSE"], text

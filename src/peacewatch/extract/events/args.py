@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from peacewatch.extract.events.evaluative import judged_owners
 from peacewatch.extract.events.lexicon import EventLexicon
 from peacewatch.extract.events.magnitude import magnitude
 from peacewatch.extract.events.objects import authors, misattached_by, shared_objects
@@ -261,13 +262,8 @@ class EventClause:
     def arguments(self, cand: Cand) -> Args:
         tok, args = cand.tok, Args()
         slipped = {t.i for t in misattached_by(tok)}  # the object's author, not the actor
-        agents = [
-            g
-            for c in tok.children
-            if c.dep_ == "agent"
-            for g in c.children
-            if g.dep_ == "pobj" and g.i not in slipped
-        ]
+        agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children]
+        agents = [g for g in agents if g.dep_ == "pobj" and g.i not in slipped]
         agents += [
             g
             for c in tok.children
@@ -276,6 +272,12 @@ class EventClause:
             if g.dep_ == "pobj"
         ]
         verb = host(tok, self.lex) if tok.pos_ != "VERB" else None
+        if judged := judged_owners(tok, self.lex):  # "X's act is unacceptable": X the target
+            speaker = self._reporter(tok)
+            args.actors = self.actor(speaker) if speaker is not None else []
+            args.recipients = [a for h in judged for a in self.actor(h)]
+            args.date, args.anchor, args.continues = self._date(cand)
+            return args
         thanks = thanked_for(tok, self.lex)
         if thanks is not None:
             return self._thanked(cand, thanks)

@@ -339,6 +339,10 @@ def _agentless(e: Event, events: list[Event], i: int, own: str | None) -> Event:
     the issuer's state alone, for an official release speaks for its side (issue 16: "the
     actors from the sentence/paragraph context or the document's parties"; dev releases of
     eval/data/core_events.json)."""
+    if e.type == "ACCUSE" and not (e.actors or e.unresolved) and e.recipients and own:
+        # "The regime's executions are reprehensible acts" (events/evaluative.py) in the
+        # release's own voice: the issuer judges (a dev release of eval/data/core_events.json).
+        return replace(e, actors=(Actor(name=canonical_country_name().get(own, own), country=own),))
     if e.type not in _MUTUAL or e.actors or e.recipients or e.unresolved or e.modality not in _SAID:
         return e
     meeting = _nearest_meeting(events, i) or _only_meeting(events, i)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from peacewatch.extract.events import modality as _modality
+from peacewatch.extract.events.evaluative import disapproval
 from peacewatch.extract.events.lexicon import Code, EventLexicon
 from peacewatch.extract.events.modality import COMPLEMENT as _COMPLEMENT
 from peacewatch.extract.events.objects import authors, shared_objects
@@ -336,7 +337,7 @@ def find_triggers(sent: Span, lex: EventLexicon, keep_negated: bool = False) -> 
     modality "negated", for the record; the PLOVER pair coder (events/pair.py) codes none."""
     cands: list[Cand] = []
     for tok in sent:
-        code = _verb_code(tok, lex) or _noun_code(tok, lex)
+        code = _verb_code(tok, lex) or _noun_code(tok, lex) or disapproval(tok, lex)
         if code is None:
             continue
         mode, contexts = _mode_and_contexts(tok, code, lex)
