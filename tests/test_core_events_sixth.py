@@ -90,3 +90,15 @@ def test_a_judgement_that_names_no_one_is_no_accusation(nlp) -> None:  # type: i
         "Kenya will never accept unacceptable conditions.",
     ):
         assert not [e for e in _events(nlp, text) if e[0] == "ACCUSE"], text
+
+
+def test_a_past_conjunct_after_a_present_clause_is_the_speakers_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parser joins "reaffirmed" to "provides"; its tense is that of "noted".
+    text = (
+        "The Foreign Minister of Canada spoke with President Amani Wekesa of Kenya. The "
+        "Minister noted that the accord offers the best chance for peace in years and "
+        "reaffirmed Canada's strong support for the Kenyan mediation."
+    )
+    doc = analyze(RawInput(id="t", source="-", data=text, content_type="text"), nlp=nlp)
+    (support,) = [e for e in doc.events if e.type == "SUPPORT"]
+    assert support.unresolved == ("The Minister",) or {a.country for a in support.actors} == {"CA"}

@@ -14,7 +14,13 @@ from spacy.tokens import Span, Token
 from peacewatch.extract.events.evaluative import judged_owners
 from peacewatch.extract.events.lexicon import EventLexicon
 from peacewatch.extract.events.magnitude import magnitude
-from peacewatch.extract.events.objects import authors, misattached_by, shared_objects
+from peacewatch.extract.events.objects import (
+    authors,
+    misattached_by,
+    reporter,
+    shared_objects,
+    slipped_conj,
+)
 from peacewatch.extract.events.roles import (
     TARGET_PREPS,
     authored,
@@ -228,7 +234,7 @@ class EventClause:
                 if s.lower_ in _RELATIVE and node.dep_ == "relcl":
                     s = node.head
                 if s.lower_ in _PRONOUN:
-                    s = self._reporter(node) or s
+                    s = reporter(node, self.lex.words.reporting) or s
                 # "The Minister of Foreign Affairs, M. Nasser Bourita, and the Deputy Secretary
                 # ... held consultations": the parser hangs the second subject on the first
                 # one's apposition (a dev release of eval/data/core_events.json).
@@ -240,6 +246,9 @@ class EventClause:
                     if _person(c) or any(d.dep_ == "appos" and _person(d) for d in c.children)
                 ]
                 return [s, *s.conjuncts, *beside]
+            if (upper := slipped_conj(node)) is not None:
+                node = upper  # "He noted that A provides ... and reaffirmed": his act
+                continue
             if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
                 return [node.head]
             # A gerund or infinitive takes the subject of the clause that governs it
@@ -248,16 +257,6 @@ class EventClause:
                 break
             node = node.head
         return []
-
-    def _reporter(self, tok: Token) -> Token | None:
-        node = tok
-        while node.head.i != node.i:
-            node = node.head
-            if node.lemma_.lower() in self.lex.words.reporting:
-                subj = [c for c in node.children if c.dep_ == "nsubj"]
-                if subj and subj[0].lower_ not in _PRONOUN:
-                    return subj[0]
-        return None
 
     def arguments(self, cand: Cand) -> Args:
         tok, args = cand.tok, Args()
@@ -273,8 +272,11 @@ class EventClause:
         ]
         verb = host(tok, self.lex) if tok.pos_ != "VERB" else None
         if judged := judged_owners(tok, self.lex):  # "X's act is unacceptable": X the target
-            speaker = self._reporter(tok)
-            args.actors = self.actor(speaker) if speaker is not None else []
+            args.actors = (
+                self.actor(who)
+                if (who := reporter(tok, self.lex.words.reporting)) is not None
+                else []
+            )
             args.recipients = [a for h in judged for a in self.actor(h)]
             args.date, args.anchor, args.continues = self._date(cand)
             return args

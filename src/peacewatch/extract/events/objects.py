@@ -47,3 +47,30 @@ def authors(obj: Token, verb: Token) -> list[Token]:
         if g.dep_ == "pobj"
     ]
     return [g for g in out if g.dep_ == "pobj"] + misattached_by(verb) + misattached_by(obj.head)
+
+
+def slipped_conj(verb: Token) -> Token | None:
+    """ "He noted that the truce provides ... and reaffirmed X's support": the parser joins the
+    second past verb to the present verb of the clause, not to "noted"; a conjunct whose tense
+    is that of the verb above the clause and not of the clause's own verb is the upper verb's
+    (a dev release of eval/data/core_events.json). Returns that upper verb, else None."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.dep_ != "ccomp" or verb.tag_ != "VBD":
+        return None
+    upper = head.head
+    return upper if upper.tag_ == "VBD" and head.tag_ in ("VBZ", "VBP") else None
+
+
+_PRONOUN = frozenset(["it", "they", "he", "she", "we", "i", "its", "their"])
+
+
+def reporter(tok: Token, reporting: frozenset[str]) -> Token | None:
+    """The named subject of the nearest reporting verb above ``tok`` ("Putin stressed that")."""
+    node = tok
+    while node.head.i != node.i:
+        node = node.head
+        if node.lemma_.lower() in reporting:
+            subj = [c for c in node.children if c.dep_ == "nsubj"]
+            if subj and subj[0].lower_ not in _PRONOUN:
+                return subj[0]
+    return None
