@@ -214,16 +214,18 @@ def score(
 # readout is of), held out 3/3 (2 from the text).
 # Sixth session (H5): the gold grew by 9 releases of other conflicts (6 dev, 3 held out as
 # "held_out_new3", drawn before annotating). On main 1e272e6: dev (38) 0.73 / 0.68 (the 6 new
-# dev releases alone 0.48 / 0.63), new3 0.67 / 1.00. The dev floor is set anew on the grown set.
+# dev releases alone 0.48 / 0.63), new3 0.67 / 1.00. Then, with this session's rules (wt-h5):
+# dev 0.73 / 0.68 -> 0.77 / 0.70, date right 73/75 -> 78/79; held out (19) 0.58 / 0.48
+# unchanged (each part unchanged). Floors a little under: dev and held out raised, new3 set.
 FLOORS = {
-    "dev": (0.70, 0.65),
-    "held_out": (0.54, 0.42),
+    "dev": (0.74, 0.67),
+    "held_out": (0.55, 0.45),
     "held_out_old": (0.40, 0.30),
     "held_out_new": (0.78, 0.68),
     "held_out_new2": (0.30, 0.35),
     "held_out_new3": (0.50, 0.75),
 }
-DATE_FLOORS = {"dev": 0.90, "held_out": 0.66}
+DATE_FLOORS = {"dev": 0.95, "held_out": 0.80}
 
 
 def _corpus_paths(root: Path) -> list[Path]:
