@@ -102,3 +102,14 @@ def test_a_past_conjunct_after_a_present_clause_is_the_speakers_act(nlp) -> None
     doc = analyze(RawInput(id="t", source="-", data=text, content_type="text"), nlp=nlp)
     (support,) = [e for e in doc.events if e.type == "SUPPORT"]
     assert support.unresolved == ("The Minister",) or {a.country for a in support.actors} == {"CA"}
+
+
+def test_a_declared_truce_is_the_declarers_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Canada welcomes the declaration by Colombia of a bilateral ceasefire."
+    events = _events(nlp, text)
+    assert ("CONCEDE", {"CO"}, set()) in events
+    assert ("SUPPORT", {"CA"}, {"CO"}) in events
+    # A declaration no one made is a topic, not an act.
+    assert not [
+        e for e in _events(nlp, "We discussed the declaration of a ceasefire.") if e[0] == "CONCEDE"
+    ]

@@ -215,7 +215,7 @@ def score(
 # Sixth session (H5): the gold grew by 9 releases of other conflicts (6 dev, 3 held out as
 # "held_out_new3", drawn before annotating). On main 1e272e6: dev (38) 0.73 / 0.68 (the 6 new
 # dev releases alone 0.48 / 0.63), new3 0.67 / 1.00. Then, with this session's rules (wt-h5):
-# dev 0.73 / 0.68 -> 0.77 / 0.70, date right 73/75 -> 78/79; held out (19) 0.58 / 0.48
+# dev 0.73 / 0.68 -> 0.78 / 0.70, date right 73/75 -> 79/80; held out (19) 0.58 / 0.48
 # unchanged (each part unchanged). Floors a little under: dev and held out raised, new3 set.
 FLOORS = {
     "dev": (0.74, 0.67),

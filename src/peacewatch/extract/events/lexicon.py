@@ -84,6 +84,7 @@ class _EventWordsJson(TypedDict):
     refusable_types: _TypesJson
     hostile_intent_types: _TypesJson
     disapproval_words: _WordsJson
+    declaring_nouns: dict[str, dict[str, str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +113,7 @@ class EventWords:
     refusable_types: frozenset[str]
     hostile_intent_types: frozenset[str]
     disapproval: frozenset[str]
+    declaring: Mapping[str, str]  # noun -> verb: 'declaration' -> 'declare'
 
 
 @dataclass(frozen=True)
@@ -205,6 +207,7 @@ def _event_words(data: _EventWordsJson) -> EventWords:
         refusable_types=frozenset(data["refusable_types"]["types"]),
         hostile_intent_types=frozenset(data["hostile_intent_types"]["types"]),
         disapproval=frozenset(data["disapproval_words"]["words"]),
+        declaring=MappingProxyType(dict(data["declaring_nouns"]["words"])),
     )
 
 

@@ -46,7 +46,8 @@ def authors(obj: Token, verb: Token) -> list[Token]:
         for g in c.children
         if g.dep_ == "pobj"
     ]
-    return [g for g in out if g.dep_ == "pobj"] + misattached_by(verb) + misattached_by(obj.head)
+    found = [g for g in out if g.dep_ == "pobj"] + misattached_by(verb) + misattached_by(obj.head)
+    return list(dict.fromkeys(found))
 
 
 def slipped_conj(verb: Token) -> Token | None:

@@ -228,6 +228,8 @@ def _noun_code(tok: Token, lex: EventLexicon) -> Code | None:
         return code  # "thanked X for its assistance": X gave it
     at = slot(tok, lex)
     head = at.head
+    if declaring_noun(tok, lex) is not None:
+        return code  # "the declaration by X of a truce": X declared it
     if (
         at.dep_ == "pobj"
         and head.lower_ in _OCCASION
@@ -246,6 +248,23 @@ def _noun_code(tok: Token, lex: EventLexicon) -> Code | None:
     if not (host(tok, lex) is not None or _has_actor(tok, lex) or _has_actor(at, lex)):
         return None
     return code
+
+
+def declaring_noun(tok: Token, lex: EventLexicon) -> Token | None:
+    """ "the declaration today by X of an indefinite humanitarian truce": the noun of declaring
+    whose "of" names the act, when the verb and the act make a phrasal trigger ("declare
+    truce") and it has an author; the parser may hang "of" on the author ("by the Government
+    of Ethiopia of a truce"), so the act may sit under either. Else None."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return None
+    for noun in tok.sent:
+        verb = lex.words.declaring.get(noun.lemma_.lower())
+        if noun.pos_ != "NOUN" or not verb or f"{verb} {tok.lemma_.lower()}" not in lex.phrasal:
+            continue
+        by = authors(noun, noun.head)
+        if by and any(tok in h.subtree for h in (noun, *by)):
+            return noun
+    return None
 
 
 def _appeal(tok: Token) -> bool:
@@ -438,7 +457,11 @@ def _welcomed_act(above: Cand, cand: Cand, lex: EventLexicon) -> bool:
     """ "welcomes the visit by Foreign Minister Lapid to Morocco": a support of an act another
     actor did is a second event, the act itself (a dev release of eval/data/core_events.json),
     while "welcomed the agreement" or "support a ceasefire" name no doer and stay one act."""
-    return above.type == "SUPPORT" and cand.tok.pos_ == "NOUN" and _has_actor(cand.tok, lex)
+    return (
+        above.type == "SUPPORT"
+        and cand.tok.pos_ == "NOUN"
+        and (_has_actor(cand.tok, lex) or declaring_noun(cand.tok, lex) is not None)
+    )
 
 
 def _object_link(path: list[str]) -> bool:
