@@ -86,15 +86,17 @@ def date_agrees(event: dict[str, object], gold: str) -> bool:
 
 def held_out_parts() -> dict[str, dict[str, list[GoldEvent]]]:
     """The held-out releases of the first two sessions and those added in the fourth (H5, two
-    passes), reported apart so that a change on any is seen."""
+    passes) and sixth (H5), reported apart so that a change on any is seen."""
     text = resources.files("peacewatch.eval").joinpath("data/core_events.json").read_text()
     raw = json.loads(text)
     new, new2 = set(raw.get("held_out_new", [])), set(raw.get("held_out_new2", []))
+    new3 = set(raw.get("held_out_new3", []))
     held = load_gold()["held_out"]
     return {
-        "held_out_old": {d: e for d, e in held.items() if d not in new | new2},
+        "held_out_old": {d: e for d, e in held.items() if d not in new | new2 | new3},
         "held_out_new": {d: e for d, e in held.items() if d in new},
         "held_out_new2": {d: e for d, e in held.items() if d in new2},
+        "held_out_new3": {d: e for d, e in held.items() if d in new3},
     }
 
 
@@ -210,14 +212,20 @@ def score(
 # Dates: DATE_FLOORS is the share of matched dated events whose date agrees (date_agrees):
 # dev 62/62 (23 from the text, 39 the publication day a release's own statement or same-day
 # readout is of), held out 3/3 (2 from the text).
+# Sixth session (H5): the gold grew by 9 releases of other conflicts (6 dev, 3 held out as
+# "held_out_new3", drawn before annotating). On main 1e272e6: dev (38) 0.73 / 0.68 (the 6 new
+# dev releases alone 0.48 / 0.63), new3 0.67 / 1.00. Then, with this session's rules (wt-h5):
+# dev 0.73 / 0.68 -> 0.78 / 0.70, date right 73/75 -> 79/80; held out (19) 0.58 / 0.48
+# unchanged (each part unchanged). Floors a little under: dev and held out raised, new3 set.
 FLOORS = {
-    "dev": (0.79, 0.66),
-    "held_out": (0.54, 0.42),
+    "dev": (0.74, 0.67),
+    "held_out": (0.55, 0.45),
     "held_out_old": (0.40, 0.30),
     "held_out_new": (0.78, 0.68),
     "held_out_new2": (0.30, 0.35),
+    "held_out_new3": (0.50, 0.75),
 }
-DATE_FLOORS = {"dev": 0.90, "held_out": 0.66}
+DATE_FLOORS = {"dev": 0.95, "held_out": 0.80}
 
 
 def _corpus_paths(root: Path) -> list[Path]:

@@ -11,7 +11,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from peacewatch.extract.events.evaluative import judged_owners
 from peacewatch.extract.events.lexicon import EventLexicon
+from peacewatch.extract.events.magnitude import magnitude
+from peacewatch.extract.events.objects import (
+    authors,
+    misattached_by,
+    reporter,
+    shared_objects,
+    slipped_conj,
+)
 from peacewatch.extract.events.roles import (
     TARGET_PREPS,
     authored,
@@ -217,13 +226,15 @@ class EventClause:
         for _ in range(4):
             subj = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
             if subj:
-                s = subj[0]
+                # The subject nearest before the verb: "In Manila, the Philippines, on August 6,
+                # the Secretary will meet" parses the place's apposition as a first nsubj.
+                s = ([c for c in subj if c.i < node.i][-1:] or subj)[0]
                 if expletive(tok, node, s):
                     return []
                 if s.lower_ in _RELATIVE and node.dep_ == "relcl":
                     s = node.head
                 if s.lower_ in _PRONOUN:
-                    s = self._reporter(node) or s
+                    s = reporter(node, self.lex.words.reporting) or s
                 # "The Minister of Foreign Affairs, M. Nasser Bourita, and the Deputy Secretary
                 # ... held consultations": the parser hangs the second subject on the first
                 # one's apposition (a dev release of eval/data/core_events.json).
@@ -235,6 +246,9 @@ class EventClause:
                     if _person(c) or any(d.dep_ == "appos" and _person(d) for d in c.children)
                 ]
                 return [s, *s.conjuncts, *beside]
+            if (upper := slipped_conj(node)) is not None:
+                node = upper  # "He noted that A provides ... and reaffirmed": his act
+                continue
             if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
                 return [node.head]
             # A gerund or infinitive takes the subject of the clause that governs it
@@ -244,21 +258,11 @@ class EventClause:
             node = node.head
         return []
 
-    def _reporter(self, tok: Token) -> Token | None:
-        node = tok
-        while node.head.i != node.i:
-            node = node.head
-            if node.lemma_.lower() in self.lex.words.reporting:
-                subj = [c for c in node.children if c.dep_ == "nsubj"]
-                if subj and subj[0].lower_ not in _PRONOUN:
-                    return subj[0]
-        return None
-
     def arguments(self, cand: Cand) -> Args:
         tok, args = cand.tok, Args()
-        agents = [
-            g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
-        ]
+        slipped = {t.i for t in misattached_by(tok)}  # the object's author, not the actor
+        agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children]
+        agents = [g for g in agents if g.dep_ == "pobj" and g.i not in slipped]
         agents += [
             g
             for c in tok.children
@@ -267,6 +271,15 @@ class EventClause:
             if g.dep_ == "pobj"
         ]
         verb = host(tok, self.lex) if tok.pos_ != "VERB" else None
+        if judged := judged_owners(tok, self.lex):  # "X's act is unacceptable": X the target
+            args.actors = (
+                self.actor(who)
+                if (who := reporter(tok, self.lex.words.reporting)) is not None
+                else []
+            )
+            args.recipients = [a for h in judged for a in self.actor(h)]
+            args.date, args.anchor, args.continues = self._date(cand)
+            return args
         thanks = thanked_for(tok, self.lex)
         if thanks is not None:
             return self._thanked(cand, thanks)
@@ -301,7 +314,9 @@ class EventClause:
         args.recipients = self._recipients(cand, verb)
         args.place = self._place(cand)
         args.date, args.anchor, args.continues = self._date(cand)
-        args.magnitude = [m for t in (tok, *cand.extra) for m in self._magnitude(t)]
+        args.magnitude = [
+            m for t in (tok, *cand.extra) for m in magnitude(self.lex, self.offset, t)
+        ]
         return args
 
     def _thanked(self, cand: Cand, thanks: Token) -> Args:
@@ -340,6 +355,11 @@ class EventClause:
         ]
         own += occasion_of_aim(cand, self.lex)
         found: list[tuple[Token, bool]] = []  # (head, reached through a preposition)
+        if tok.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in tok.children):
+            # "welcomes and strongly supports the declaration by X": the shared object's author.
+            found += [(a, True) for o in shared_objects(tok) for a in authors(o, o.head)]
+        elif tok.pos_ == "VERB":
+            found += [(a, True) for a in misattached_by(tok)]
         for o, c in ((x, c) for x in own for c in x.children):
             if c in own:
                 continue
@@ -478,23 +498,3 @@ class EventClause:
                 break
             node = node.head
         return None, anchor, continues and not material
-
-    # -- magnitude ------------------------------------------------------------------------
-    def _magnitude(self, tok: Token) -> list[tuple[str, int, int, int]]:
-        out: list[tuple[str, int, int, int]] = []
-        kind = self.lex.words.magnitude.get(tok.lemma_.lower())
-        if kind is None:
-            return out
-        for c in tok.children:
-            if c.dep_ in ("dobj", "nsubjpass", "nsubj"):
-                for n in c.children:
-                    if n.dep_ == "nummod" and n.like_num:
-                        word = n.lower_.replace(",", "")
-                        if word.isdigit():
-                            value = int(word)
-                        elif word in self.lex.words.number_words:
-                            value = self.lex.words.number_words[word]
-                        else:
-                            continue  # "dozens", "thousands": no number is stated
-                        out.append((kind, value, *token_offsets(self.offset, [n])))
-        return out

@@ -83,6 +83,8 @@ class _EventWordsJson(TypedDict):
     lone_place_types: _TypesJson
     refusable_types: _TypesJson
     hostile_intent_types: _TypesJson
+    disapproval_words: _WordsJson
+    declaring_nouns: dict[str, dict[str, str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +112,8 @@ class EventWords:
     lone_place_types: frozenset[str]
     refusable_types: frozenset[str]
     hostile_intent_types: frozenset[str]
+    disapproval: frozenset[str]
+    declaring: Mapping[str, str]  # noun -> verb: 'declaration' -> 'declare'
 
 
 @dataclass(frozen=True)
@@ -202,6 +206,8 @@ def _event_words(data: _EventWordsJson) -> EventWords:
         lone_place_types=frozenset(data["lone_place_types"]["types"]),
         refusable_types=frozenset(data["refusable_types"]["types"]),
         hostile_intent_types=frozenset(data["hostile_intent_types"]["types"]),
+        disapproval=frozenset(data["disapproval_words"]["words"]),
+        declaring=MappingProxyType(dict(data["declaring_nouns"]["words"])),
     )
 
 

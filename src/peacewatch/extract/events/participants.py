@@ -289,10 +289,16 @@ def _hosts(doc: Document, e: Event) -> Event:
     """ "will meet in Georgia with government, opposition, and civil society leaders": people
     named by their office only, met in another country, are that country's (dev releases of
     eval/data/core_events.json, readouts of trips)."""
-    if e.type != "CONSULT" or e.recipients or not e.actors or not e.unresolved:
+    if e.type != "CONSULT" or not e.actors:
         return e
     there = _place_country(doc, e)
     if there is None or there in {a.country for a in e.actors}:
+        return e
+    if e.recipients and not any(a.country for a in e.recipients):
+        # "In Manila, ... the Secretary will meet with President Ferdinand Romualdez Marcos Jr.":
+        # people named but of no known country, met in another country, are its (a dev release).
+        return replace(e, recipients=tuple(replace(a, country=there) for a in e.recipients))
+    if e.recipients or not e.unresolved:
         return e
     offices = [u for u in e.unresolved if u.lower() not in _PERSONAL and refers(u)]
     if not offices or COLLECTIVE.match(offices[0]):
@@ -333,6 +339,10 @@ def _agentless(e: Event, events: list[Event], i: int, own: str | None) -> Event:
     the issuer's state alone, for an official release speaks for its side (issue 16: "the
     actors from the sentence/paragraph context or the document's parties"; dev releases of
     eval/data/core_events.json)."""
+    if e.type == "ACCUSE" and not (e.actors or e.unresolved) and e.recipients and own:
+        # "The regime's executions are reprehensible acts" (events/evaluative.py) in the
+        # release's own voice: the issuer judges (a dev release of eval/data/core_events.json).
+        return replace(e, actors=(Actor(name=canonical_country_name().get(own, own), country=own),))
     if e.type not in _MUTUAL or e.actors or e.recipients or e.unresolved or e.modality not in _SAID:
         return e
     meeting = _nearest_meeting(events, i) or _only_meeting(events, i)

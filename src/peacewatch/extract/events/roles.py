@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from peacewatch.extract.events.lexicon import EventLexicon
-from peacewatch.extract.events.triggers import Cand, two_sides
+from peacewatch.extract.events.lexicon import EventLexicon, lexicon
+from peacewatch.extract.events.objects import authors
+from peacewatch.extract.events.triggers import Cand, declaring_noun, two_sides
 from peacewatch.extract.places.words import place_words
 
 # Recipient prepositions after the PLOVER manual: the target of the act.
@@ -102,6 +103,9 @@ def behind(
 def giver(cand: Cand) -> list[Token]:
     """ "assistance from the Department of Defense": who gives aid, not who gets it; "calls
     from the international community": who makes the appeal."""
+    declared = declaring_noun(cand.tok, lexicon()) if cand.tok.pos_ == "NOUN" else None
+    if declared is not None:
+        return authors(declared, declared.head)  # "the declaration by X of a truce": X's
     if cand.type not in ("AID", "REQUEST") or cand.tok.pos_ == "VERB":
         return []
     return [

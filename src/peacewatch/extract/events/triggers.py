@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from peacewatch.extract.events import modality as _modality
+from peacewatch.extract.events.evaluative import disapproval
 from peacewatch.extract.events.lexicon import Code, EventLexicon
 from peacewatch.extract.events.modality import COMPLEMENT as _COMPLEMENT
+from peacewatch.extract.events.objects import authors, shared_objects
 
 # The word sets in this module are closed-class grammar (prepositions, relative pronouns) and
 # dependency labels: part of the rules that read the parse, so they stay in code. Open-class
@@ -166,13 +168,13 @@ def _named_parties(tok: Token, lex: EventLexicon) -> Code | None:
     if code is None or tok.tag_ not in ("VBZ", "VBP", "VBD"):
         return None
     subject = any(c.dep_ == "nsubj" and c.ent_type_ in _NAMED for c in tok.children)
+    # The object, or the one it shares with a conjoined verb; named itself, by its owner, or by
+    # the author of the act it names ("supports the undertakings made by the Government of X").
     obj = any(
-        c.dep_ == "dobj"
-        and (
-            c.ent_type_ in _NAMED
-            or any(p.dep_ == "poss" and p.ent_type_ in _NAMED for p in c.children)
-        )
-        for c in tok.children
+        c.ent_type_ in _NAMED
+        or any(p.dep_ == "poss" and p.ent_type_ in _NAMED for p in c.children)
+        or any(t.ent_type_ in _NAMED for a in authors(c, tok) for t in a.subtree)
+        for c in shared_objects(tok)
     )
     return code if subject and obj else None
 
@@ -226,6 +228,8 @@ def _noun_code(tok: Token, lex: EventLexicon) -> Code | None:
         return code  # "thanked X for its assistance": X gave it
     at = slot(tok, lex)
     head = at.head
+    if declaring_noun(tok, lex) is not None:
+        return code  # "the declaration by X of a truce": X declared it
     if (
         at.dep_ == "pobj"
         and head.lower_ in _OCCASION
@@ -244,6 +248,23 @@ def _noun_code(tok: Token, lex: EventLexicon) -> Code | None:
     if not (host(tok, lex) is not None or _has_actor(tok, lex) or _has_actor(at, lex)):
         return None
     return code
+
+
+def declaring_noun(tok: Token, lex: EventLexicon) -> Token | None:
+    """ "the declaration today by X of an indefinite humanitarian truce": the noun of declaring
+    whose "of" names the act, when the verb and the act make a phrasal trigger ("declare
+    truce") and it has an author; the parser may hang "of" on the author ("by the Government
+    of Ethiopia of a truce"), so the act may sit under either. Else None."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return None
+    for noun in tok.sent:
+        verb = lex.words.declaring.get(noun.lemma_.lower())
+        if noun.pos_ != "NOUN" or not verb or f"{verb} {tok.lemma_.lower()}" not in lex.phrasal:
+            continue
+        by = authors(noun, noun.head)
+        if by and any(tok in h.subtree for h in (noun, *by)):
+            return noun
+    return None
 
 
 def _appeal(tok: Token) -> bool:
@@ -335,7 +356,7 @@ def find_triggers(sent: Span, lex: EventLexicon, keep_negated: bool = False) -> 
     modality "negated", for the record; the PLOVER pair coder (events/pair.py) codes none."""
     cands: list[Cand] = []
     for tok in sent:
-        code = _verb_code(tok, lex) or _noun_code(tok, lex)
+        code = _verb_code(tok, lex) or _noun_code(tok, lex) or disapproval(tok, lex)
         if code is None:
             continue
         mode, contexts = _mode_and_contexts(tok, code, lex)
@@ -436,7 +457,11 @@ def _welcomed_act(above: Cand, cand: Cand, lex: EventLexicon) -> bool:
     """ "welcomes the visit by Foreign Minister Lapid to Morocco": a support of an act another
     actor did is a second event, the act itself (a dev release of eval/data/core_events.json),
     while "welcomed the agreement" or "support a ceasefire" name no doer and stay one act."""
-    return above.type == "SUPPORT" and cand.tok.pos_ == "NOUN" and _has_actor(cand.tok, lex)
+    return (
+        above.type == "SUPPORT"
+        and cand.tok.pos_ == "NOUN"
+        and (_has_actor(cand.tok, lex) or declaring_noun(cand.tok, lex) is not None)
+    )
 
 
 def _object_link(path: list[str]) -> bool:
