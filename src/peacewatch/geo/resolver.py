@@ -383,6 +383,9 @@ def _first_pass(
         if k not in first:
             first[k] = ranked(g, q)[:NEAR_TOP]
     winners: dict[str, Entry | None] = {k: top[0][2] if top else None for k, top in first.items()}
+    # A name the text qualifies ("HELENA, Mont." in a dateline) pulls only from its readings
+    # there: GWN even, Helena, Alabama drew "Shelby" to Shelby, Alabama in a Montana story.
+    quals = {fold(q.text): q for q in queries if _qualified(q)}
     near_of = {
         k: [
             pt
@@ -390,11 +393,19 @@ def _first_pass(
             if other != k and not _same_name(k, other)
             for _, _, e in top
             # by its own name: Fallston, Maryland is also "White House" in GeoNames
-            if fold(e.name) == other and (pt := _anchor(g, e)) is not None
+            if fold(e.name) == other and _fits(e, quals.get(other))
+            if (pt := _anchor(g, e)) is not None
         ]
         for k in first
     }
     return winners, near_of
+
+
+def _fits(e: Entry, q: Query | None) -> bool:
+    """``e`` lies where the qualifier of ``q`` (if any) puts the name."""
+    if q is None:
+        return True
+    return (not q.admin1 or e.admin1 in q.admin1) and (not q.countries or e.country in q.countries)
 
 
 def _qualified(q: Query) -> bool:

@@ -1,4 +1,5 @@
-"""Datelines: "TORRINGTON — The mayor ...", "SALINA, Kan. -", "BEIRUT: ...", "ST. PAUL (AP) --".
+"""Datelines: "TORRINGTON — The mayor ...", "SALINA, Kan. -", "BEIRUT: ...", "ST. PAUL (AP) --",
+"(NEW YORK) —".
 
 A dateline names where the story was filed, usually the newspaper's own town: a place mention
 (LGL and GeoWebNews count it) and the best single clue to the story's region. spaCy misses most
@@ -19,11 +20,13 @@ from peacewatch.geo.gazetteer import Gazetteer, fold
 from peacewatch.geo.resolver import Query, candidates
 
 # The capitals: words of letters with inner periods, apostrophes or hyphens ("ST. JOHN'S",
-# "WILKES-BARRE"). Lookbehind: paragraph start, a sentence end, or a byline's year.
+# "WILKES-BARRE"). Lookbehind: paragraph start, a sentence end, or a byline's year. Some
+# broadcasters wrap it in parentheses, "(NEW YORK) — Police ..." (GWN even, one story); a
+# wire's credit so wrapped, "(AFP) —", is no gazetteer name and so is dropped below.
 DATELINE = re.compile(
-    r"(?:^|(?<=[.!?\"”]\s)|(?<=\d{4}\s))"
+    r"(?:^|(?<=[.!?\"”]\s)|(?<=\d{4}\s))(?P<paren>\()?"
     r"(?P<name>[A-Z][A-Z.'’\-]*[A-Z.](?:\s(?:OF\s|DE\s|LA\s)?[A-Z][A-Z.'’\-]*[A-Z.])*)"
-    r"(?P<qual>,\s[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?"
+    r"(?P<qual>,\s[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?(?(paren)\))"
     r"\s*(?P<wire>\((?:AP|Reuters|AFP|UPI)\))?\s*(?P<mark>—|–|\u0097|(?:-{1,3}|:)\s)"
 )
 # "MS:" "Q:" in a transcript are speakers, not places.

@@ -308,10 +308,19 @@ class _Finder:
                     return
 
     def _strip(self, first: int, last: int) -> _Bounds:
-        """Drop a leading "the", "City of" / "District of", and a trailing possessive."""
+        """Drop a leading "the" (or "a"), "City of" / "District of", and a trailing possessive."""
         sd = self.sd
         # Skip a leading "the" and a trailing possessive ("North Carolina's").
         while first < last and sd[first].lower_ == "the":
+            first += 1
+        # "A Danbury stonework mason": spaCy's span may take in an indefinite article (LGL
+        # even; the tagger read that "A" as NNP, so no tag test); not a name that begins so
+        # ("A Coruña", "An Nasiriyah"), which the gazetteer knows whole.
+        if (
+            last - first > 1
+            and sd[first].lower_ in ("a", "an")
+            and not candidates(self.g, sd[first:last].text)
+        ):
             first += 1
         # "City of Norfolk", "Town of Hopkinton": the name is what follows, and it is a town.
         city_of = (

@@ -95,7 +95,7 @@ def _qualify(spans: list[_Span], g: Gazetteer, texts: list[str]) -> None:
             continue
         cc = {g.country[i] for i in ids if g.feature[i] == "country"}
         ad = {g.admin1[i] for i in ids if g.feature[i] == "region"}
-        if cc or ad:
+        if (cc or ad) and not _same_rank(g, a.query.text, bool(cc)):
             # The state is the fallback answer only when it surely qualifies: not a list item
             # ("Hostomel, Vasylkiv, Kherson, Mariupol": official-2022) nor a city-state
             # ("Copenhagen, Hamburg").
@@ -107,6 +107,18 @@ def _qualify(spans: list[_Span], g: Gazetteer, texts: list[str]) -> None:
                 admin1=a.query.admin1 | frozenset(ad),
                 within=a.query.within + within,
             )
+
+
+def _same_rank(g: Gazetteer, name: str, country_follows: bool) -> bool:
+    """ "Saipan, Guam, Alaska, Hawaii": a country or state is not in the state that follows it,
+    nor a country in another country: such names are a list ("Guam, Alaska" put Guam in
+    Alaska). Judged by the name's largest reading ("Alaska" the state, not Alaska, WV);
+    "Georgia, US" and "Crimea, Ukraine" still qualify."""
+    ids = candidates(g, name)
+    if not ids:
+        return False
+    top = g.feature[max(ids, key=lambda i: g.population[i])]
+    return top == "country" or (top == "region" and not country_follows)
 
 
 def _filed_at_home(spans: list[_Span], g: Gazetteer, home: str) -> None:
