@@ -232,6 +232,10 @@ def _long_events(conn: sa.Connection) -> list[tuple[date, date]]:
 def _earliest_start(conn: sa.Connection, since: date) -> date:
     """No stored event that ends on or after ``since`` starts before this day: one that lasts
     at most LONG_EVENT_DAYS starts after since minus that; the longer ones are known."""
+    # A day within LONG_EVENT_DAYS of year 1 ("since=0001-01-05", met by the schema fuzzer)
+    # has no earlier bound: every stored event may start before it.
+    if since - date.min < timedelta(days=LONG_EVENT_DAYS):
+        return date.min
     bound = since - timedelta(days=LONG_EVENT_DAYS)
     return min([bound, *(lo for lo, hi in _long_events(conn) if hi >= since and lo < bound)])
 
