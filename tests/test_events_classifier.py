@@ -4,10 +4,7 @@ training text)."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 import pytest
@@ -24,17 +21,7 @@ from peacewatch.extract.events.classifier import (
 )
 from peacewatch.extract.events.lexicon import lexicon
 from peacewatch.extract.events.pair import marked_spans, pair_root_why
-
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "train_event_classifier.py"
-
-
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("train_event_classifier", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
+from train_script import train_script
 
 
 def test_the_shipped_model_loads_without_pickle_and_is_small() -> None:
@@ -77,7 +64,7 @@ def test_the_classifier_decides_only_where_the_rules_fall_to_the_default(nlp: La
 
 
 def test_training_is_deterministic_and_round_trips(nlp: Language, tmp_path: Path) -> None:
-    train = _script()
+    train = train_script()
     rows = [
         {"label": lab, "prompt": f"{head}\n\n(AP) --", "text": body}
         for lab, head, body in [
@@ -141,7 +128,7 @@ def test_unmarked_training_sentences_get_their_first_two_actors(nlp: Language) -
 
 
 def test_a_pair_feature_model_keeps_its_weight_through_save(nlp: Language, tmp_path: Path) -> None:
-    train = _script()
+    train = train_script()
     data = [
         ("Rebels shelled the town of Aleppo.", "ASSAULT"),
         ("Gunmen shelled a base near Homs.", "ASSAULT"),

@@ -3,12 +3,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "train_event_classifier.py"
+from train_script import train_script
 
 EXCERPT = """\
 # comment lines and the licence header are skipped
@@ -29,19 +26,10 @@ PONDER
 """
 
 
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("train_event_classifier", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def test_patterns_read_with_their_head_verb_and_mapped_to_plover_roots(tmp_path: Path) -> None:
     path = tmp_path / "CAMEO.txt"
     path.write_text(EXCERPT, encoding="utf-8")
-    phrases = _script().cameo_phrases(path)
+    phrases = train_script().cameo_phrases(path)
     assert phrases == [
         ("freeze relations", "SANCTION"),
         ("freeze bank account", "SANCTION"),
