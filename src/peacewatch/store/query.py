@@ -232,8 +232,7 @@ def _long_events(conn: sa.Connection) -> list[tuple[date, date]]:
 def _earliest_start(conn: sa.Connection, since: date) -> date:
     """No stored event that ends on or after ``since`` starts before this day: one that lasts
     at most LONG_EVENT_DAYS starts after since minus that; the longer ones are known."""
-    # A day within LONG_EVENT_DAYS of year 1 ("since=0001-01-05", met by the schema fuzzer)
-    # has no earlier bound: every stored event may start before it.
+    # Near year 1 (the schema fuzzer's "since=0001-01-05") there is no earlier bound.
     if since - date.min < timedelta(days=LONG_EVENT_DAYS):
         return date.min
     bound = since - timedelta(days=LONG_EVENT_DAYS)
