@@ -77,7 +77,7 @@ versions = sa.Table(
     sa.Column("dup_of", Id),  # the version it was matched to
     sa.Column("similarity", sa.Float),  # estimated Jaccard with dup_of
     sa.Column("title", sa.Text),
-    sa.Column("published", sa.Date, index=True),
+    sa.Column("published", sa.Date),  # indexed as (published, id) below
     sa.Column("published_source", sa.Text),
     sa.Column("publisher", sa.Text),
     sa.Column("url", sa.Text),
@@ -127,7 +127,7 @@ entities = sa.Table(
     sa.Column("idx", sa.Integer, nullable=False),
     sa.Column("entity_id", sa.Text, nullable=False),  # Entity.id within the document
     sa.Column("name", sa.Text, nullable=False, index=True),
-    sa.Column("type", sa.Text, nullable=False, index=True),
+    sa.Column("type", sa.Text, nullable=False),  # indexed as (type, name, ...) below
     sa.Column("role", sa.Text),
     sa.Column("country", sa.Text, index=True),
     sa.Column("role_text", sa.Text),
@@ -220,7 +220,7 @@ events = sa.Table(
     sa.Column("date_precision", sa.Text, nullable=False),
     # stated | relative | reported (the publication date, a bound); NULL = undated (0006)
     sa.Column("date_basis", sa.Text),
-    sa.Column("date_start", sa.Date, index=True),
+    sa.Column("date_start", sa.Date),  # indexed as (date_start, version_id, idx)
     sa.Column("date_end", sa.Date),
     sa.Column("evidence_text", sa.Text, nullable=False),
     sa.Column("evidence_start", sa.Integer, nullable=False),
