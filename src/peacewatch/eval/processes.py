@@ -195,6 +195,7 @@ class Score:
     issue_kinds: list[int] = field(default_factory=lambda: [0, 0])  # categories found, right
     stances: list[int] = field(default_factory=lambda: [0, 0])
     stances_stated: list[int] = field(default_factory=lambda: [0, 0])
+    stances_text: list[int] = field(default_factory=lambda: [0, 0])
 
 
 def _is_person_key(k: str) -> bool:
@@ -254,6 +255,13 @@ def add_stances(s: Score, g: _Doc, doc: Document) -> None:
         if p.party and p.status != "denied"
     ]
     stated = {(key(p["party"]), p["issue"]) for p in g.get("positions", [])}
+    # Issue 14's measure read from its words: on each negotiated issue, every party whose
+    # stance the TEXT states (an annotated position other than "discussed") is found holding
+    # one; an issue on which no party states a stance does not count (DECISIONS 2026-12-04).
+    told: dict[str, set[str]] = {}
+    for p in g.get("positions", []):
+        if p["stance"] != "discussed":
+            told.setdefault(p["issue"], set()).add(key(p["party"]))
     for issue in dict.fromkeys(i["issue"] for i in g.get("issues", [])):
         # The issue's PA-X category (as _score_issues matches issues), else its id.
         have = {key(pt) for pt, ours, cat in held if cat == issue or issue_matches(issue, ours)}
@@ -263,6 +271,9 @@ def add_stances(s: Score, g: _Doc, doc: Document) -> None:
         if all((p, issue) in stated for p in parties):
             s.stances_stated[1] += 1
             s.stances_stated[0] += right
+        if told.get(issue):
+            s.stances_text[1] += 1
+            s.stances_text[0] += told[issue] <= have
 
 
 def score(pairs: Iterable[tuple[_Doc, Document]]) -> Score:
@@ -339,6 +350,7 @@ def table(scores: dict[str, Score]) -> str:
     line("issue categories right", (_pct(s.issue_kinds) for s in scores.values()))
     line("issues, all parties' stance", (_pct(s.stances) for s in scores.values()))
     line("  of those annotated so", (_pct(s.stances_stated) for s in scores.values()))
+    line("issues, every stated stance", (_pct(s.stances_text) for s in scores.values()))
     return "\n".join(rows)
 
 
