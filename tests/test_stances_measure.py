@@ -28,6 +28,7 @@ def _doc(*parties: str) -> Document:
 
 
 GOLD = {
+    "actors": [],
     "parties": ["Armenia", "Azerbaijan"],
     "issues": [{"issue": "ceasefire"}, {"issue": "hostages_prisoners"}],
     "positions": [
@@ -49,4 +50,19 @@ def test_a_party_with_no_stated_stance_does_not_count_against_us() -> None:
 def test_a_stated_stance_not_found_counts() -> None:
     s = Score()
     add_stances(s, GOLD, _doc("AZ"))  # type: ignore[arg-type]
+    assert s.stances_text == [0, 1]
+
+
+def test_a_person_s_stance_is_held_by_his_state() -> None:
+    gold = {
+        "parties": ["Armenia", "Azerbaijan"],
+        "actors": [{"name": "Nikol Pashinyan", "kind": "person", "country": "AM"}],
+        "issues": [{"issue": "ceasefire"}],
+        "positions": [{"party": "Nikol Pashinyan", "issue": "ceasefire", "stance": "demands"}],
+    }
+    s = Score()
+    add_stances(s, gold, _doc("AM"))  # type: ignore[arg-type]
+    assert s.stances_text == [1, 1]
+    s = Score()
+    add_stances(s, gold, _doc("AZ"))  # type: ignore[arg-type]
     assert s.stances_text == [0, 1]

@@ -68,6 +68,7 @@ class _Named(TypedDict, total=False):
     kind: str
     aliases: list[str]
     role: str
+    country: str
 
 
 class _Round(TypedDict, total=False):
@@ -258,6 +259,13 @@ def add_stances(s: Score, g: _Doc, doc: Document) -> None:
     # Issue 14's measure read from its words: on each negotiated issue, every party whose
     # stance the TEXT states (an annotated position other than "discussed") is found holding
     # one; an issue on which no party states a stance does not count (DECISIONS 2026-12-04).
+    # A person speaks for his state (the Secretary's stance is the United States'): an
+    # annotated person with a country matches a position held by him or by that state.
+    state = {
+        key(a["name"]): a["country"]
+        for a in g.get("actors", [])
+        if a.get("kind") == "person" and a.get("country")
+    }
     told: dict[str, set[str]] = {}
     for p in g.get("positions", []):
         if p["stance"] != "discussed":
@@ -273,7 +281,7 @@ def add_stances(s: Score, g: _Doc, doc: Document) -> None:
             s.stances_stated[0] += right
         if told.get(issue):
             s.stances_text[1] += 1
-            s.stances_text[0] += told[issue] <= have
+            s.stances_text[0] += all(k in have or state.get(k) in have for k in told[issue])
 
 
 def score(pairs: Iterable[tuple[_Doc, Document]]) -> Score:
