@@ -68,6 +68,8 @@ FLOORS = {
     "mediators recall": 0.50,
     # H3, batch 5 added: rounds 40/43 (93 %) dev, 13/18 (72 %) held-out (b5 alone 5/6).
     "rounds with place+date": 0.68,
+    # measured 2026-12-04 (H1, on 95 texts): dev 36/127 = 0.28, held-out 17/79 = 0.22
+    "issues, every stated stance": 0.20,
 }
 
 
@@ -76,6 +78,7 @@ class _Named(TypedDict, total=False):
     kind: str
     aliases: list[str]
     role: str
+    country: str
 
 
 class _Round(TypedDict, total=False):
@@ -203,6 +206,7 @@ class Score:
     issue_kinds: list[int] = field(default_factory=lambda: [0, 0])  # categories found, right
     stances: list[int] = field(default_factory=lambda: [0, 0])
     stances_stated: list[int] = field(default_factory=lambda: [0, 0])
+    stances_text: list[int] = field(default_factory=lambda: [0, 0])
 
 
 def _is_person_key(k: str) -> bool:
@@ -262,6 +266,20 @@ def add_stances(s: Score, g: _Doc, doc: Document) -> None:
         if p.party and p.status != "denied"
     ]
     stated = {(key(p["party"]), p["issue"]) for p in g.get("positions", [])}
+    # Issue 14's measure read from its words: on each negotiated issue, every party whose
+    # stance the TEXT states (an annotated position other than "discussed") is found holding
+    # one; an issue on which no party states a stance does not count (DECISIONS 2026-12-04).
+    # A person speaks for his state (the Secretary's stance is the United States'): an
+    # annotated person with a country matches a position held by him or by that state.
+    state = {
+        key(a["name"]): a["country"]
+        for a in g.get("actors", [])
+        if a.get("kind") == "person" and a.get("country")
+    }
+    told: dict[str, set[str]] = {}
+    for p in g.get("positions", []):
+        if p["stance"] != "discussed":
+            told.setdefault(p["issue"], set()).add(key(p["party"]))
     for issue in dict.fromkeys(i["issue"] for i in g.get("issues", [])):
         # The issue's PA-X category (as _score_issues matches issues), else its id.
         have = {key(pt) for pt, ours, cat in held if cat == issue or issue_matches(issue, ours)}
@@ -271,6 +289,9 @@ def add_stances(s: Score, g: _Doc, doc: Document) -> None:
         if all((p, issue) in stated for p in parties):
             s.stances_stated[1] += 1
             s.stances_stated[0] += right
+        if told.get(issue):
+            s.stances_text[1] += 1
+            s.stances_text[0] += all(k in have or state.get(k) in have for k in told[issue])
 
 
 def score(pairs: Iterable[tuple[_Doc, Document]]) -> Score:
@@ -315,6 +336,10 @@ def _score_issues(s: Score, g: _Doc, doc: Document) -> None:
     s.issue_kinds[0] += len(found & gold)
 
 
+def _ratio(x: list[int]) -> float:
+    return x[0] / x[1] if x[1] else 1.0
+
+
 def _pct(x: list[int]) -> str:
     return f"{x[0]}/{x[1]} ({x[0] / x[1]:.0%})" if x[1] else "-"
 
@@ -348,6 +373,7 @@ def table(scores: dict[str, Score]) -> str:
     line("issue categories right", (_pct(s.issue_kinds) for s in scores.values()))
     line("issues, all parties' stance", (_pct(s.stances) for s in scores.values()))
     line("  of those annotated so", (_pct(s.stances_stated) for s in scores.values()))
+    line("issues, every stated stance", (_pct(s.stances_text) for s in scores.values()))
     return "\n".join(rows)
 
 
@@ -361,6 +387,7 @@ def failures(scores: dict[str, Score]) -> list[str]:
             "mediators precision": s.mediators.precision,
             "mediators recall": s.mediators.recall,
             "rounds with place+date": s.rounds[0] / s.rounds[1] if s.rounds[1] else 1.0,
+            "issues, every stated stance": _ratio(s.stances_text),
         }
         out += [
             f"{split}: {k} {v:.2f} is below the floor {FLOORS[k]}"
