@@ -5,10 +5,8 @@ skipped without it; the rest (clause window, fallback, saved arrays, training) a
 from __future__ import annotations
 
 import importlib.util
-import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 import pytest
@@ -16,6 +14,7 @@ from spacy.language import Language
 
 from peacewatch.extract.events import classifier as clf
 from peacewatch.extract.events.pair import marked_spans
+from train_script import train_script
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "src/peacewatch/lexicons" / clf.E5_MODEL_FILE
@@ -60,18 +59,8 @@ def test_the_e5_model_is_plain_arrays_over_the_ngec_roots() -> None:
     assert "trigger" not in clf.OVERRIDE_MARGIN_E5
 
 
-def _script() -> ModuleType:
-    path = ROOT / "scripts" / "train_event_classifier.py"
-    spec = importlib.util.spec_from_file_location("train_event_classifier_e5", path)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def test_e5_training_learns_from_the_embeddings(monkeypatch: pytest.MonkeyPatch) -> None:
-    train = _script()
+    train = train_script()
     rows = [
         {"label": lab, "prompt": f"{head}\n\n(AP) --", "text": body}
         for lab, head, body in [

@@ -40,7 +40,7 @@ from peacewatch.extract.negotiation.words import (
     VENUE_HEADS,
     VIDEO,
 )
-from peacewatch.parse.syntax import Sentence, sentence_ents, token_evidence
+from peacewatch.parse.syntax import Sentence, sentence_ents, surname, token_evidence
 from peacewatch.records import Document, Evidence
 from peacewatch.vocab import RoundLevel
 
@@ -419,7 +419,7 @@ def _leaders_met(
     people = [t for sub in subjects for t in (sub, *sub.conjuncts) if t.ent_type_ == "PERSON"]
     out: dict[str, Evidence] = {}
     for t in people:
-        code = resolver.person_country.get(t.text.lower().replace("’s", "").replace("'s", ""))
+        code = resolver.person_country.get(surname(t.text))
         if code:
             out.setdefault(code, token_evidence(doc, s.offset, [t]))
     return list(out.items()) if len(out) >= 2 else []
