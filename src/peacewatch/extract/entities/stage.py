@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 from peacewatch.evidence import span as evidence_span
 from peacewatch.extract.entities.aliases import with_aliases
 from peacewatch.extract.entities.groups import Group, find_groups
-from peacewatch.extract.entities.labels import labels, spokesperson
+from peacewatch.extract.entities.labels import headline_name, labels, spokesperson
 from peacewatch.extract.entities.notpeople import is_acronym, is_fragment, is_located
 from peacewatch.extract.entities.plausible import STREET_WORDS, plausible_org, plausible_person
 from peacewatch.extract.entities.roles import RoleHit, find_role
@@ -380,7 +380,7 @@ def _label_people(doc: Document, col: _Collector) -> None:
             None,
         )
         if draft is None:
-            name = spokesperson(doc, surname)
+            name = headline_name(doc, surname) or spokesperson(doc, surname)
             if name is None:
                 continue
             draft = col.draft("PERSON:" + fold(name), name, "PERSON")
