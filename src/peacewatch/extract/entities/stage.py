@@ -173,6 +173,12 @@ class _Collector:
         elif label == "GPE":
             text = ent.text.removeprefix("the ")
             iso = country_names().get(text)
+            name = _name_tokens(ent)
+            if iso is None and len(name) > 1 and has_person_apposition(name.root):
+                # "according to Tete Antonio, Angola's Foreign Minister": the model took the
+                # name for a place (Tete, Mozambique); the role in apposition says a person
+                self.add_person(name, offset)
+                return
             if iso is not None:
                 d = self.draft(f"STATE:{iso}", canonical_country_name()[iso], "STATE")
                 d.country = iso
