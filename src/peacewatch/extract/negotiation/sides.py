@@ -33,6 +33,7 @@ from peacewatch.extract.negotiation.dyads import (
     governments_named,
     only_fought,
 )
+from peacewatch.extract.negotiation.lists import long_lists
 from peacewatch.extract.negotiation.observers import (
     as_roles,
     monitors,
@@ -370,22 +371,6 @@ def _counterpart(doc: Document, own: str | None, third: set[str]) -> list[Partic
     return [Participant(iso, iso, "party", token_evidence_of(doc.body.text, at.start(), at.end()))]
 
 
-# Six or more names in one list are a contact group or the co-signers of a statement (13 and
-# 20 states in the Syria statements of dev batch 4), not the sides of a conflict; the sides
-# and their mediators named together (the Normandy format's four) stay under it.
-LONG_LIST = 6
-
-
-def _long_lists(sents: list[Sentence]) -> list[tuple[int, int]]:
-    """Body offsets of the members of lists of at least LONG_LIST coordinated names."""
-    out = []
-    for s in sents:
-        for tok in s.sent:
-            if len(tok.conjuncts) >= LONG_LIST - 1:
-                out.append((tok.left_edge.idx + s.offset, tok.idx + len(tok) + s.offset))
-    return out
-
-
 def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
     """Parties and mediators named anywhere in the document, first mention first."""
     found: list[Participant] = []
@@ -405,7 +390,7 @@ def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
     # process too ("the impact of Russia's war").
     few = len([p for p in found if p.role == "party"]) < 2 and not between
     if few and (found or _talks(doc, WAR_WORDS)):
-        found += dyad_sides(doc, [(x.start, x.end) for x in sents], _long_lists(sents))
+        found += dyad_sides(doc, [(x.start, x.end) for x in sents], long_lists(sents))
     # An armed group is a side of talks, not of "peace" in general: "a call for total peace"
     # that names FARC dissidents as attackers names no process they are a party to.
     if found or _talks(doc, INSTRUMENTS, only=True):

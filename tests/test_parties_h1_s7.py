@@ -1,0 +1,79 @@
+"""Parties: false sides and the issuer as a side (issue 14, seventh session, H1). Rules
+written from dev texts of batches 5-6; fixture sentences are our own. Each rule has a case
+where it must not fire."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.language import Language
+
+from peacewatch.extract.negotiation.lists import co_signers
+from peacewatch.parse.syntax import sentences
+from peacewatch.records import Evidence, Participant
+from textdoc import STATE, analyze_text
+
+
+def parties(nlp: Language, text: str, title: str | None = None) -> list[str]:
+    doc = analyze_text(nlp, text, publisher=STATE, title=title)
+    return list(doc.negotiation.parties)
+
+
+def test_groups_named_as_a_concern_are_not_sides(nlp: Language) -> None:
+    text = (
+        "U.S. officials met Taliban representatives in Doha to continue talks. The Taliban "
+        "renewed their pledge on security. U.S. officials expressed concern regarding the "
+        "presence of al-Qaida, ISIS-K, and other terrorist organizations in Afghanistan."
+    )
+    got = parties(nlp, text)
+    assert "Taliban" in got
+    assert "al-Qaida" not in got and "Islamic State" not in got
+    # named as a side of the talks, a group stays one
+    side = "The Government of Mali and al-Qaida agreed to a ceasefire in talks in Algiers."
+    assert "al-Qaida" in parties(nlp, side)
+
+
+def test_the_two_sides_of_a_meeting_with_an_armed_group_include_the_issuer(
+    nlp: Language,
+) -> None:
+    title = "U.S. Delegation Meeting with Taliban Representatives"
+    text = (
+        "A U.S. delegation met senior Taliban representatives in Doha to continue talks. "
+        "The two sides discussed the humanitarian situation in Afghanistan. The United "
+        "States welcomed the Taliban's commitment to the talks."
+    )
+    assert sorted(parties(nlp, text, title)) == ["Taliban", "US"]
+    # without a joint act of "the two sides", the issuer is not seated
+    one = text.replace("The two sides discussed", "The delegation raised")
+    assert "US" not in parties(nlp, one, title)
+
+
+def test_a_state_named_only_as_a_destination_is_no_side(nlp: Language) -> None:
+    text = (
+        "The Special Envoy for Yemen will travel to Riyadh, Saudi Arabia and Amman, Jordan "
+        "to support the UN-mediated truce in Yemen. The Special Envoy will work to extend "
+        "the truce agreement."
+    )
+    got = parties(nlp, text)
+    assert "SA" not in got
+    # a state named as a side of the war ("Saudi Arabia and Yemen") is not a destination
+    war = text + " The war between Saudi Arabia and Yemen has lasted seven years."
+    assert "SA" in parties(nlp, war)
+
+
+def test_co_signers_of_a_statement_are_not_seated(nlp: Language) -> None:
+    text = (
+        "We, the Ministers of the United States, Italy, Canada, Egypt, France, Germany, "
+        "Greece, Iraq and Japan, met today to discuss the crisis in Syria. Armenia and "
+        "Azerbaijan met in Brussels."
+    )
+    doc = analyze_text(nlp, text, publisher=STATE)
+    sents = list(sentences(doc))
+
+    def seated(name: str) -> Participant:
+        at = text.index(name)
+        return Participant(name, None, "party", Evidence(name, at, at + len(name)))
+
+    people = [seated("Italy"), seated("Armenia"), replace(seated("Japan"), role="mediator")]
+    # a member of a list of nine is a co-signer; two named together and other roles stay
+    assert [p.name for p in co_signers(people, sents)] == ["Armenia", "Japan"]
