@@ -77,3 +77,28 @@ def test_co_signers_of_a_statement_are_not_seated(nlp: Language) -> None:
     people = [seated("Italy"), seated("Armenia"), replace(seated("Japan"), role="mediator")]
     # a member of a list of nine is a co-signer; two named together and other roles stay
     assert [p.name for p in co_signers(people, sents)] == ["Armenia", "Japan"]
+
+
+def test_an_agreement_among_political_forces_names_them(nlp: Language) -> None:
+    text = (
+        "The envoy will discuss the implementation of the March agreement among Moldovan "
+        "political parties and the reform of the judiciary."
+    )
+    assert parties(nlp, text) == ["Moldovan political parties"]
+    # states "among" which a deal was signed are not all its sides (one may be its broker)
+    deal = "They discussed the grain deal among Russia, Turkey, and Ukraine."
+    assert "TR" not in parties(nlp, deal)
+
+
+def test_a_readout_with_a_state_whose_people_lead_the_process(nlp: Language) -> None:
+    title = "Secretary Blinken’s Meeting with Cypriot Foreign Minister Doe"
+    text = (
+        "Secretary Blinken met today with Cypriot Foreign Minister Jane Doe. The Secretary "
+        "expressed support for Cypriot-led, UN-facilitated efforts to reunify the island."
+    )
+    assert parties(nlp, text, title) == ["CY"]
+    # a counterpart supporting another people's process is not a side of it
+    qatar = text.replace("Cypriot-led", "Afghan-led").replace("reunify the island", "end war")
+    assert (
+        parties(nlp, qatar.replace("Cypriot", "Qatari"), title.replace("Cypriot", "Qatari")) == []
+    )

@@ -79,18 +79,43 @@ def _about_process(tok: Token) -> bool:
     )
 
 
+# "the agreement among Georgian political parties", "upon agreement among civilian parties to
+# form a transitional government" (dev batches 3 and 1): the political forces of one country,
+# named by what they are, are the sides of an agreement "among" them.
+POLITICAL_HEADS = frozenset({"party", "leader", "faction", "force", "actor", "stakeholder"})
+POLITICAL_MODS = frozenset({"political", "civilian", "opposition", "civil", "military"})
+
+
+def _political(tok: Token) -> tuple[str, None] | None:
+    """(description, None) for a plural political collective: "Georgian political parties"."""
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound")]
+    if tok.tag_ != "NNS" or tok.lemma_.lower() not in POLITICAL_HEADS:
+        return None
+    if not any(m.lower_ in POLITICAL_MODS for m in mods):
+        return None
+    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "preconj", "cc")]
+    words = words[next((i for i, w in enumerate(words) if w in mods or w is tok), 0) :]
+    return " ".join(w.text for w in words), None
+
+
 def _between(doc: Document, s: Sentence) -> list[Participant]:
     out: list[Participant] = []
     for tok in s.sent:
-        if tok.lower_ != "between" or not _about_process(tok):
+        if tok.lower_ not in ("between", "among") or not _about_process(tok):
             continue
         objs = [c for c in tok.children if c.dep_ == "pobj"]
         toks = [t for o in objs for t in conjuncts(o)]
-        sides = [side_of(doc, s, t) or _named_side(doc, s, t) for t in toks]
+        sides = [_political(t) or side_of(doc, s, t) or _named_side(doc, s, t) for t in toks]
         found = [x for x in sides if x is not None]
         # "negotiations between the regime and the Unitary Platform": the side named
         unnamed = sum(x is None and t.lower_ in RULERS for x, t in zip(sides, toks, strict=True))
-        if len(found) >= 2 or (found and unnamed):
+        # "among civilian parties": one plural collective is several sides
+        many = len(toks) == 1 and _political(toks[0]) is not None
+        if tok.lower_ == "among" and not many:
+            # "the deal among Russia, Turkey, and Ukraine": the states that signed a deal
+            # among them are not all sides of the conflict (Turkey there a broker)
+            continue
+        if len(found) >= 2 or (found and unnamed) or many:
             ev = token_evidence(doc, s.offset, [tok.head, tok, *tok.subtree])
             out += [Participant(name, iso, "party", ev) for name, iso in found]
     return out
@@ -348,7 +373,24 @@ INSTRUMENTS = frozenset(
 
 # "Secretary Blinken's Call with Libyan Interim Foreign Minister Mangoush": the readout's
 # counterpart, named by demonym (or state) before a title.
-COUNTERPART = re.compile(r"\b(?:Call|Meeting|Meets|Conversation) [Ww]ith (?:the )?([\w’'-]+)")
+COUNTERPART = re.compile(
+    r"\b(?:Call|Meeting|Meets|Conversation) [Ww]ith (?:the )?(?:Republic of )?([\w’'-]+)"
+)
+
+
+# "Cypriot-led, UN-facilitated efforts to reunify the island" (dev batches 1-2, two readouts
+# with the Republic of Cyprus): a process the counterpart's own people lead is that state's
+# process, though no war of the last years (at_war_at_home) makes it a side. Qatar's "role in
+# efforts to reach a settlement in Afghanistan" names another state's process.
+OWN_LED = r"(?:{names})-(?:led|owned)\b"
+LED = re.compile(r"\w-(?:led|owned)\b")
+
+
+def _own_process(text: str, iso: str) -> bool:
+    """The text names a process led or owned by ``iso``'s people ("Libyan-led")."""
+    forms = [w for w, c in demonyms().items() if c == iso]
+    names = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return bool(names) and re.search(OWN_LED.format(names=names), text, re.IGNORECASE) is not None
 
 
 def _counterpart(doc: Document, own: str | None, third: set[str]) -> list[Participant]:
@@ -359,11 +401,14 @@ def _counterpart(doc: Document, own: str | None, third: set[str]) -> list[Partic
     such as Kenya or Egypt at war at home is caught by ``third`` or by the parties the text
     names, since this runs only when no party is found)."""
     m = COUNTERPART.search(doc.meta.title or "")
-    if m is None or not _talks(doc, INSTRUMENTS, only=True):
+    if m is None:
         return []
     word = m.group(1)
     iso = countries.for_negotiation().of_word(word) or demonyms().get(word.lower())
-    if iso is None or iso == own or iso in third or iso not in at_war_at_home():
+    if iso is None or iso == own or iso in third:
+        return []
+    at_war = iso in at_war_at_home() and _talks(doc, INSTRUMENTS, only=True)
+    if not at_war and not _own_process(doc.body.text, iso):
         return []
     at = re.search(rf"\b{re.escape(word)}\b", doc.body.text)
     if at is None:
@@ -398,7 +443,8 @@ def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
     if _talks(doc):
         found += [p for s in sents for p in third_parties(doc, s, praise=True)]
         found += monitors(doc)
-    if not any(p.role == "party" for p in found) and _talks(doc):
+    # a process "led" by a people ("Cypriot-led efforts to reunify") is one without its nouns
+    if not any(p.role == "party" for p in found) and (_talks(doc) or LED.search(doc.body.text)):
         found += _lone_government(doc, sents, found)
     states = {p.country for p in found if p.role == "party" and p.country}
     found += [p for s in sents for p in trilateral(doc, s, states)] if len(states) >= 2 else []
