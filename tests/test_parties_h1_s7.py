@@ -102,3 +102,26 @@ def test_a_readout_with_a_state_whose_people_lead_the_process(nlp: Language) -> 
     assert (
         parties(nlp, qatar.replace("Cypriot", "Qatari"), title.replace("Cypriot", "Qatari")) == []
     )
+
+
+def test_states_agreeing_a_joint_venture_are_not_sides(nlp: Language) -> None:
+    venture = (
+        "Representatives of Kazakhstan, Mongolia and Uzbekistan agreed to establish a new "
+        "platform focused on regional trade."
+    )
+    assert parties(nlp, venture) == []
+    truce = "Armenia and Azerbaijan agreed to a ceasefire along the border."
+    assert sorted(parties(nlp, truce)) == ["AM", "AZ"]
+
+
+def test_a_regime_named_by_its_ruler_is_a_side(nlp: Language) -> None:
+    text = (
+        "We condemn the military regime’s arrests. The Ruritanian military regime must engage "
+        "in dialogue with the opposition and end the conflict."
+    )
+    assert parties(nlp, text) == ["Ruritanian military regime"]
+    # a bare "the regime" names no one
+    bare = (
+        "We condemn the regime’s arrests. The regime must engage in dialogue to end the conflict."
+    )
+    assert parties(nlp, bare) == []

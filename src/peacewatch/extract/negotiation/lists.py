@@ -2,14 +2,21 @@
 
 - a long list of states is the co-signers of a statement, not the sides of its conflict;
 - "the two sides discussed" in a readout of the issuer's meeting with an armed group makes
-  the issuer the other side.
+  the issuer the other side;
+- "the agreement among Georgian political parties": political forces named by what they are;
+- "Cypriot-led efforts": a process led by a state's own people.
 """
 
 from __future__ import annotations
 
+import re
+
+from spacy.tokens import Token
+
 from peacewatch.evidence import span as token_evidence_of
 from peacewatch.extract.actors.base import issuer_of
-from peacewatch.parse.syntax import Sentence
+from peacewatch.lexicons import demonyms
+from peacewatch.parse.syntax import Sentence, token_evidence
 from peacewatch.records import Document, Participant
 
 # "The two sides discussed", "Both sides agreed": a readout's two sides acting together.
@@ -72,3 +79,79 @@ def co_signers(people: list[Participant], sents: list[Sentence]) -> list[Partici
         for p in people
         if p.role != "party" or not any(a <= p.evidence.start < b for a, b in listed)
     ]
+
+
+# "the agreement among Georgian political parties", "upon agreement among civilian parties to
+# form a transitional government" (dev batches 3 and 1): the political forces of one country,
+# named by what they are, are the sides of an agreement "among" them.
+POLITICAL_HEADS = frozenset({"party", "leader", "faction", "force", "actor", "stakeholder"})
+POLITICAL_MODS = frozenset({"political", "civilian", "opposition", "civil", "military"})
+
+
+def political(tok: Token) -> tuple[str, None] | None:
+    """(description, None) for a plural political collective: "Georgian political parties"."""
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound")]
+    if tok.tag_ != "NNS" or tok.lemma_.lower() not in POLITICAL_HEADS:
+        return None
+    if not any(m.lower_ in POLITICAL_MODS for m in mods):
+        return None
+    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "preconj", "cc")]
+    words = words[next((i for i, w in enumerate(words) if w in mods or w is tok), 0) :]
+    return " ".join(w.text for w in words), None
+
+
+# "Cypriot-led, UN-facilitated efforts to reunify the island" (dev batches 1-2, two readouts
+# with the Republic of Cyprus): a process the counterpart's own people lead is that state's
+# process, though no war of the last years (at_war_at_home) makes it a side. Qatar's "role in
+# efforts to reach a settlement in Afghanistan" names another state's process.
+OWN_LED = r"(?:{names})-(?:led|owned)\b"
+LED = re.compile(r"\w-(?:led|owned)\b")
+
+
+def own_process(text: str, iso: str) -> bool:
+    """The text names a process led or owned by ``iso``'s people ("Libyan-led")."""
+    forms = [w for w, c in demonyms().items() if c == iso]
+    names = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return bool(names) and re.search(OWN_LED.format(names=names), text, re.IGNORECASE) is not None
+
+
+# "the Assad regime's decision", "The Myanmar military regime's executions" (dev batch 7), "the
+# Maduro regime": a government named by its ruler or as a military regime is the side its
+# opposition or the process faces. Not a bare "the regime" (which one is the text's to say),
+# and not "the Iranian regime" (a demonym alone names a state the dyads already know).
+REGIME_HEADS = frozenset({"regime", "junta"})
+
+
+def regime_name(tok: Token) -> str | None:
+    """ "Assad regime", "Myanmar military regime": a ruler's or a military regime's name."""
+    if tok.lower_ not in REGIME_HEADS:
+        return None
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+    ruler = any(m.ent_type_ == "PERSON" for m in mods)
+    military = any(m.lower_ == "military" for m in mods)
+    if not (ruler or military):
+        return None
+    first = min((m.left_edge.i for m in mods), default=tok.i)
+    words = [t for t in tok.doc[first : tok.i + 1] if t.dep_ not in ("det", "case")]
+    return " ".join(w.text for w in words)
+
+
+def regimes(doc: Document, sents: list[Sentence], found: list[Participant]) -> list[Participant]:
+    """The regimes (above) a text about a process names, first mention first; not where the
+    round and side rules already seated a party of the regime's state (its ruler's country)."""
+    seated = {p.country for p in found if p.role == "party" and p.country}
+    people = {a.name.split()[-1]: a.country for a in doc.actors if a.kind == "person"}
+    out: dict[str, Participant] = {}
+    for s in sents:
+        for tok in s.sent:
+            name = regime_name(tok)
+            if name is None or name in out:
+                continue
+            country = people.get(name.split()[0]) or demonyms().get(name.split()[0].lower())
+            if country in seated:
+                continue
+            ev = token_evidence(doc, s.offset, [*tok.lefts, tok])
+            out[name] = Participant(name, None, "party", ev)
+    # "the military regime" and later "The Myanmar military regime": one regime, its full name
+    full = [n for n in out if not any(m != n and m.endswith(" " + n) for m in out)]
+    return [out[n] for n in full]

@@ -33,7 +33,7 @@ from peacewatch.extract.negotiation.dyads import (
     governments_named,
     only_fought,
 )
-from peacewatch.extract.negotiation.lists import long_lists
+from peacewatch.extract.negotiation.lists import LED, long_lists, own_process, political, regimes
 from peacewatch.extract.negotiation.observers import (
     as_roles,
     monitors,
@@ -79,25 +79,6 @@ def _about_process(tok: Token) -> bool:
     )
 
 
-# "the agreement among Georgian political parties", "upon agreement among civilian parties to
-# form a transitional government" (dev batches 3 and 1): the political forces of one country,
-# named by what they are, are the sides of an agreement "among" them.
-POLITICAL_HEADS = frozenset({"party", "leader", "faction", "force", "actor", "stakeholder"})
-POLITICAL_MODS = frozenset({"political", "civilian", "opposition", "civil", "military"})
-
-
-def _political(tok: Token) -> tuple[str, None] | None:
-    """(description, None) for a plural political collective: "Georgian political parties"."""
-    mods = [c for c in tok.children if c.dep_ in ("amod", "compound")]
-    if tok.tag_ != "NNS" or tok.lemma_.lower() not in POLITICAL_HEADS:
-        return None
-    if not any(m.lower_ in POLITICAL_MODS for m in mods):
-        return None
-    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "preconj", "cc")]
-    words = words[next((i for i, w in enumerate(words) if w in mods or w is tok), 0) :]
-    return " ".join(w.text for w in words), None
-
-
 def _between(doc: Document, s: Sentence) -> list[Participant]:
     out: list[Participant] = []
     for tok in s.sent:
@@ -105,12 +86,12 @@ def _between(doc: Document, s: Sentence) -> list[Participant]:
             continue
         objs = [c for c in tok.children if c.dep_ == "pobj"]
         toks = [t for o in objs for t in conjuncts(o)]
-        sides = [_political(t) or side_of(doc, s, t) or _named_side(doc, s, t) for t in toks]
+        sides = [political(t) or side_of(doc, s, t) or _named_side(doc, s, t) for t in toks]
         found = [x for x in sides if x is not None]
         # "negotiations between the regime and the Unitary Platform": the side named
         unnamed = sum(x is None and t.lower_ in RULERS for x, t in zip(sides, toks, strict=True))
         # "among civilian parties": one plural collective is several sides
-        many = len(toks) == 1 and _political(toks[0]) is not None
+        many = len(toks) == 1 and political(toks[0]) is not None
         if tok.lower_ == "among" and not many:
             # "the deal among Russia, Turkey, and Ukraine": the states that signed a deal
             # among them are not all sides of the conflict (Turkey there a broker)
@@ -206,6 +187,16 @@ def _engages(tok: Token) -> bool:
     )
 
 
+def _of_process(verb: Token, who: list[Token]) -> bool:
+    """What the sides agree, sign or negotiate is a process ("agreed to a ceasefire", "signed
+    the peace agreement", "agreed to conclude trade agreements"), not any joint venture: four
+    states that "agreed in principle to establish a new quadrilateral diplomatic platform
+    focused on enhancing regional connectivity" (dev batch 7) are not sides of a conflict."""
+    subjects = {t.i for w in who for t in w.subtree}
+    words = {t.lower_ for t in verb.subtree if t.i not in subjects}
+    return bool(words & (PROCESS_NOUNS | PROCESS_WORDS | WITH_NOUNS)) or _engages(verb)
+
+
 def _joint(doc: Document, s: Sentence) -> list[Participant]:
     """Two or more actors that agree, sign or negotiate together."""
     out: list[Participant] = []
@@ -217,6 +208,9 @@ def _joint(doc: Document, s: Sentence) -> list[Participant]:
         while verb.dep_ in ("xcomp", "conj") and verb.head.lemma_.lower() in JOINT_LEMMAS:
             verb = verb.head  # "agreed to conclude", "agreed and signed"
         who = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # what sides are urged to do together is their process; what states declare they
+        # agreed may be any joint venture (_of_process)
+        declared = bool(who)
         if not who:
             who = _urged(verb)
         who = [x for w in who for x in _including(w)]
@@ -226,7 +220,7 @@ def _joint(doc: Document, s: Sentence) -> list[Participant]:
             for t in conjuncts(w)
         ]
         found = list(dict.fromkeys(x for x in sides if x is not None))
-        if len(found) >= 2:
+        if len(found) >= 2 and (not declared or _of_process(verb, who)):
             ev = token_evidence(doc, s.offset, [*(t for w in who for t in w.subtree), tok])
             out += [Participant(name, iso, "party", ev) for name, iso in found]
     return out
@@ -378,21 +372,6 @@ COUNTERPART = re.compile(
 )
 
 
-# "Cypriot-led, UN-facilitated efforts to reunify the island" (dev batches 1-2, two readouts
-# with the Republic of Cyprus): a process the counterpart's own people lead is that state's
-# process, though no war of the last years (at_war_at_home) makes it a side. Qatar's "role in
-# efforts to reach a settlement in Afghanistan" names another state's process.
-OWN_LED = r"(?:{names})-(?:led|owned)\b"
-LED = re.compile(r"\w-(?:led|owned)\b")
-
-
-def _own_process(text: str, iso: str) -> bool:
-    """The text names a process led or owned by ``iso``'s people ("Libyan-led")."""
-    forms = [w for w, c in demonyms().items() if c == iso]
-    names = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return bool(names) and re.search(OWN_LED.format(names=names), text, re.IGNORECASE) is not None
-
-
 def _counterpart(doc: Document, own: str | None, third: set[str]) -> list[Participant]:
     """A one-sided readout of a call or meeting with an official of a state at war at home
     (dyads.at_war_at_home: Libya, Yemen, Somalia, not Qatar or Oman), in a text about a
@@ -408,7 +387,7 @@ def _counterpart(doc: Document, own: str | None, third: set[str]) -> list[Partic
     if iso is None or iso == own or iso in third:
         return []
     at_war = iso in at_war_at_home() and _talks(doc, INSTRUMENTS, only=True)
-    if not at_war and not _own_process(doc.body.text, iso):
+    if not at_war and not own_process(doc.body.text, iso):
         return []
     at = re.search(rf"\b{re.escape(word)}\b", doc.body.text)
     if at is None:
@@ -443,6 +422,10 @@ def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
     if _talks(doc):
         found += [p for s in sents for p in third_parties(doc, s, praise=True)]
         found += monitors(doc)
+    # a regime fills a text that names one side at most (a Lukashenka regime that enables
+    # Russia's war is not a side of the Armenia-Azerbaijan talks a readout names)
+    if (_talks(doc) or found) and len({p.name for p in found if p.role == "party"}) < 2:
+        found += regimes(doc, sents, found)
     # a process "led" by a people ("Cypriot-led efforts to reunify") is one without its nouns
     if not any(p.role == "party" for p in found) and (_talks(doc) or LED.search(doc.body.text)):
         found += _lone_government(doc, sents, found)
