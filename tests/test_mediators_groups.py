@@ -1,0 +1,107 @@
+"""Mediators, hosts and contact groups (issue 14, H2, 2026-12-04 seventh round): convening and
+hosting verbs, shuttle diplomacy, good offices, an envoy's trip, the facilitators' nationality,
+and contact groups by name. Fixture sentences are our own; each rule has a case where it must
+not fire."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from peacewatch.extract.negotiation.groups import groups, members_of
+from peacewatch.lexicons import load_json
+from textdoc import STATE, analyze_text
+
+
+def thirds(nlp: Language, text: str) -> tuple[set[str], set[str], set[str]]:
+    neg = analyze_text(nlp, text, publisher=STATE).negotiation
+    third = {*neg.mediators, *neg.hosts, *neg.guarantors, *neg.observers}
+    return set(neg.parties), third, set(neg.hosts)
+
+
+def test_convening_and_hosting_subjects(nlp: Language) -> None:
+    _, third, _ = thirds(
+        nlp, "Turkey convened a meeting of Russian and Ukrainian foreign ministers in Antalya."
+    )
+    assert "TR" in third
+    # a conference on a topic, with nobody's meeting named, convenes no sides
+    _, none, _ = thirds(nlp, "Turkey convened a conference on climate finance in Antalya.")
+    assert "TR" not in none
+
+
+def test_shuttle_diplomacy_and_good_offices(nlp: Language) -> None:
+    parties, third, _ = thirds(
+        nlp,
+        "The United Nations conducted shuttle diplomacy between Israel and Lebanon on the "
+        "maritime boundary negotiations.",
+    )
+    assert "United Nations" in third and {"IL", "LB"} <= parties
+    _, third, _ = thirds(
+        nlp,
+        "Through the good offices of the United Nations, the Greek Cypriot and Turkish Cypriot "
+        "leaders agreed to resume talks.",
+    )
+    assert "United Nations" in third
+    # the subject after the opening phrase is not one more name of its list
+    assert "GR" not in third
+
+
+def test_the_facilitators_nationality_is_not_a_mediator(nlp: Language) -> None:
+    _, third, _ = thirds(
+        nlp,
+        "The African Union-led peace talks, facilitated by former Kenyan President Uhuru "
+        "Kenyatta and former Nigerian President Olusegun Obasanjo, produced a cessation of "
+        "hostilities agreement between Ethiopia and the TPLF.",
+    )
+    assert {"African Union", "Uhuru Kenyatta", "Olusegun Obasanjo"} <= third
+    assert not {"KE", "NG"} & third
+    # a state named as mediating still is one
+    _, third, _ = thirds(nlp, "Kenya mediated the talks between Ethiopia and the TPLF.")
+    assert "KE" in third
+
+
+def test_an_envoys_trip_for_the_process_names_its_hosts(nlp: Language) -> None:
+    _, third, hosts = thirds(
+        nlp,
+        "U.S. Special Envoy for the Horn of Africa Jeffrey Feltman will travel to Egypt and "
+        "Kenya from May 4 to May 13 to advance the peace talks.",
+    )
+    assert "Jeffrey Feltman" in third and {"EG", "KE"} <= hosts
+    # a trip with no process named hosts nothing
+    _, _, hosts = thirds(
+        nlp,
+        "U.S. Special Envoy for the Horn of Africa Jeffrey Feltman will travel to Egypt and "
+        "Kenya from May 4 to May 13 to discuss trade and investment.",
+    )
+    assert not hosts
+    # the country of the envoy's own portfolio is a side, not a host
+    _, _, hosts = thirds(
+        nlp,
+        "U.S. Special Envoy for Yemen Tim Lenderking will travel to Aden, Yemen and Muscat, "
+        "Oman to support the truce.",
+    )
+    assert "OM" in hosts and "YE" not in hosts
+
+
+def test_a_contact_group_is_one_third_party_not_its_members(nlp: Language) -> None:
+    parties, third, _ = thirds(
+        nlp,
+        "The Troika (the United States, the United Kingdom and Norway) welcomed the ceasefire "
+        "between Sudan and South Sudan and a proposal presented by the Troika to both parties.",
+    )
+    assert "Troika" in third
+    assert not {"US", "GB", "NO"} & (parties | third)
+    # a group named after a country is not that country
+    _, third, _ = thirds(
+        nlp, "Sudan's talks are facilitated by the Friends of Sudan and the African Union."
+    )
+    assert "Friends of Sudan" in third and "SD" not in third
+    # a bare "Troika" where the text names none of its process's countries is no group
+    _, third, _ = thirds(nlp, "The peace talks between Armenia and Azerbaijan had a troika.")
+    assert "Troika" not in third
+
+
+def test_the_group_lexicon_cites_a_source_for_every_group() -> None:
+    data = load_json("contact_groups.json")
+    assert all(g["sources"] and g["members"] and g["theatre"] for g in data["groups"])
+    assert {g.name for g in groups()} >= {"Troika", "Quint", "Middle East Quartet"}
+    assert members_of("OSCE Minsk Group") == ("FR", "RU", "US")
