@@ -129,6 +129,12 @@ PORTFOLIO = re.compile(
     r"\b(?:Envoy|Representative|Coordinator) for (?:the )?((?:[A-Z][\w'’-]* ?)+)"
 )
 
+# "a negotiated resolution to the conflict in Ethiopia" (dev, batch 6: Satterfield arrives in
+# Ethiopia to meet its government): the country at war is a side the envoy visits, no host.
+WAR_IN = re.compile(
+    r"\b(?:conflict|war|crisis|fighting|violence|hostilities) in (?:the )?((?:[A-Z][\w'’-]* ?)+)"
+)
+
 
 def trip_hosts(doc: Document, envoys: list[Participant]) -> list[Participant]:
     """The states an envoy named as a mediator travels to for the process: "Special Envoy
@@ -141,6 +147,7 @@ def trip_hosts(doc: Document, envoys: list[Participant]) -> list[Participant]:
     index = countries.for_negotiation()
     own = {issuer.get("country") if issuer else None}
     own |= {index.in_text(m.group(1)) for m in PORTFOLIO.finditer(doc.body.text)}
+    own |= {index.in_text(m.group(1)) for m in WAR_IN.finditer(doc.body.text)}
     sents = list(sentences(doc))
     out: list[Participant] = []
     for i, s in enumerate(sents):
