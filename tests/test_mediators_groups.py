@@ -105,3 +105,16 @@ def test_the_group_lexicon_cites_a_source_for_every_group() -> None:
     assert all(g["sources"] and g["members"] and g["theatre"] for g in data["groups"])
     assert {g.name for g in groups()} >= {"Troika", "Quint", "Middle East Quartet"}
     assert members_of("OSCE Minsk Group") == ("FR", "RU", "US")
+
+
+def test_the_state_of_a_third_country_venue_hosts_the_talks(nlp: Language) -> None:
+    _, _, hosts = thirds(
+        nlp, "Senior leaders of Afghanistan and the Taliban held peace talks in Doha on July 17."
+    )
+    assert "QA" in hosts
+    # a meeting that is not about the process (no sides, no subject) names no host
+    _, _, hosts = thirds(nlp, "The ministers held a meeting in Doha on July 17.")
+    assert "QA" not in hosts
+    # a conference on a topic, not on a process or a country, names no host
+    _, _, hosts = thirds(nlp, "Norway held a conference on climate finance in Oslo on May 1.")
+    assert "NO" not in hosts

@@ -112,7 +112,7 @@ def convening(doc: Document, s: Sentence) -> list[Participant]:
                     if side is not None:
                         ev = token_evidence(doc, s.offset, [*t.subtree, tok])
                         out.append(Participant(side[0], side[1], role, ev))
-    return out
+    return out + venue_hosts(doc, s)
 
 
 TRAVEL_LEMMAS = frozenset({"travel", "visit", "depart", "arrive"})
@@ -143,11 +143,7 @@ def trip_hosts(doc: Document, envoys: list[Participant]) -> list[Participant]:
     surnames = {p.name.split()[-1] for p in envoys if p.country is None and " " in p.name}
     if not surnames:
         return []
-    issuer = issuer_of(doc.meta.publisher)
-    index = countries.for_negotiation()
-    own = {issuer.get("country") if issuer else None}
-    own |= {index.in_text(m.group(1)) for m in PORTFOLIO.finditer(doc.body.text)}
-    own |= {index.in_text(m.group(1)) for m in WAR_IN.finditer(doc.body.text)}
+    own = _not_hosts(doc)
     sents = list(sentences(doc))
     out: list[Participant] = []
     for i, s in enumerate(sents):
@@ -211,3 +207,80 @@ def _place_country(doc: Document, s: Sentence, ent: Span) -> str | None:
     start, end = ent.start_char + s.offset, ent.end_char + s.offset
     place = next((p for p in doc.places if p.start <= start and end <= p.end), None)
     return place.country if place is not None else None
+
+
+# A meeting about the process: "peace talks", "the Conference on Libya", "discussions with
+# Taliban representatives", "talks between A and B".
+ABOUT_PREPS = frozenset({"on", "with", "between", "among"})
+ABOUT_COMPOUNDS = frozenset({"peace", "ceasefire", "truce", "reconciliation", "proximity"})
+
+
+def _about_process(noun: Token) -> bool:
+    return any(
+        (c.dep_ == "prep" and c.lower_ in ABOUT_PREPS and any(_about(o) for o in c.children))
+        or (c.dep_ in ("compound", "amod") and c.lower_ in ABOUT_COMPOUNDS)
+        for c in noun.children
+    )
+
+
+def _about(obj: Token) -> bool:
+    """ "on Libya", "with Taliban representatives", "between A and B", "on the truce"; not
+    "on climate finance"."""
+    return bool(obj.ent_type_ in ("GPE", "NORP", "ORG") or obj.lemma_.lower() in TOPICS) or any(
+        c.dep_ == "compound" and c.ent_type_ in ("GPE", "NORP", "ORG") for c in obj.children
+    )
+
+
+TOPICS = frozenset(
+    {"truce", "ceasefire", "peace", "conflict", "war", "settlement", "side", "party",
+     "representative", "delegation", "leader", "official", "government"}
+)  # fmt: skip
+
+
+def _meeting_of(prep: Token) -> Token | None:
+    """The meeting an "in" phrase places: the noun it hangs off, a noun two heads up
+    ("discussions with ... professionals in Doha"), or the meeting noun a verb takes
+    ("participate in the Conference on Libya ... in Berlin")."""
+    node = prep.head
+    for _ in range(4):
+        if (node.lower_ in MEETING_NOUNS and node.pos_ == "NOUN") or node.ent_type_ == "EVENT":
+            return node
+        if node.pos_ == "VERB":
+            objs = [c for c in node.children if c.dep_ == "dobj"]
+            objs += [o for c in node.children if c.dep_ == "prep" for o in c.children]
+            return next((o for o in objs if o.lower_ in MEETING_NOUNS), None)
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def venue_hosts(doc: Document, s: Sentence) -> list[Participant]:
+    """The state of a third-country venue of talks about the process: "peace talks in Doha",
+    "the Second Berlin Conference on Libya on June 23 in Berlin" (dev, batch 1: Germany
+    hosts). Not the issuer's own state; a venue in a side's country is dropped with the
+    sides (sides.py)."""
+    out: list[Participant] = []
+    own = _not_hosts(doc)
+    for ent in sentence_ents(s.sent):
+        root = ent.root
+        if ent.label_ != "GPE" or root.dep_ != "pobj" or root.head.lower_ != "in":
+            continue
+        meeting = _meeting_of(root.head)
+        if meeting is None or not _about_process(meeting):
+            continue
+        iso = countries.for_negotiation().of_word(ent.text.removeprefix("the "))
+        iso = iso or _place_country(doc, s, ent)
+        if iso and iso not in own:
+            ev = token_evidence(doc, s.offset, [meeting, *ent])
+            out.append(Participant(iso, iso, "host", ev))
+    return out
+
+
+def _not_hosts(doc: Document) -> set[str | None]:
+    """The issuer's state, the envoy's portfolio and the country at war are no hosts."""
+    issuer = issuer_of(doc.meta.publisher)
+    index = countries.for_negotiation()
+    own = {issuer.get("country") if issuer else None}
+    own |= {index.in_text(m.group(1)) for m in PORTFOLIO.finditer(doc.body.text)}
+    return own | {index.in_text(m.group(1)) for m in WAR_IN.finditer(doc.body.text)}
