@@ -118,3 +118,26 @@ def test_the_state_of_a_third_country_venue_hosts_the_talks(nlp: Language) -> No
     # a conference on a topic, not on a process or a country, names no host
     _, _, hosts = thirds(nlp, "Norway held a conference on climate finance in Oslo on May 1.")
     assert "NO" not in hosts
+
+
+def test_an_official_who_meets_both_sides_is_a_go_between(nlp: Language) -> None:
+    _, third, _ = thirds(
+        nlp,
+        "Following talks with Lebanese counterparts in May, Senior Advisor Amos Hochstein held "
+        "conversations last week with Israeli counterparts on their maritime boundary.",
+    )
+    assert "Amos Hochstein" in third
+    # one side only is a bilateral meeting
+    _, third, _ = thirds(
+        nlp,
+        "Senior Advisor Amos Hochstein held conversations last week with Israeli counterparts "
+        "on their maritime boundary.",
+    )
+    assert "Amos Hochstein" not in third
+    # a trip to both sides for bilateral business is no shuttle
+    _, third, _ = thirds(
+        nlp,
+        "Acting Assistant Secretary Philip Reeker will travel to Baku, Azerbaijan and Yerevan, "
+        "Armenia June 6-13 to advance bilateral priorities and economic development.",
+    )
+    assert "Philip Reeker" not in third

@@ -36,7 +36,7 @@ MEETING_NOUNS = frozenset(
 CONVENE_ROLES: dict[str, NegotiationRole] = {"convene": "mediator", "host": "host"}
 
 
-def _subjects(verb: Token) -> list[Token]:
+def subjects(verb: Token) -> list[Token]:
     """The active subject of a verb, through "and" ("Egypt and Qatar hosted")."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return []
@@ -54,7 +54,7 @@ def _convener(tok: Token) -> tuple[NegotiationRole, list[Token]] | None:
     # the meeting's participants must be named: "of", "between", "with" ("hosted talks
     # between Israel and Hamas"), not "hosted a conference on climate"
     sides = [c for o in objs for c in o.children if c.lower_ in ("of", "between", "with", "among")]
-    return (role, _subjects(tok)) if sides else None
+    return (role, subjects(tok)) if sides else None
 
 
 def _shuttler(tok: Token) -> list[Token]:
@@ -65,7 +65,7 @@ def _shuttler(tok: Token) -> list[Token]:
     owners += [o for c in tok.children if c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
     if not owners and tok.dep_ in ("dobj", "pobj"):
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head  # "engaged in shuttle ..."
-        owners = _subjects(verb) if verb.pos_ == "VERB" else []
+        owners = subjects(verb) if verb.pos_ == "VERB" else []
     return owners
 
 
@@ -119,9 +119,11 @@ TRAVEL_LEMMAS = frozenset({"travel", "visit", "depart", "arrive"})
 # What a trip is for, said in its sentence or the two after it: "to advance peace", "the
 # truce", "a resolution of the dispute". A trip "for discussions related to developments in
 # the Horn of Africa" or to support a democratic transition hosts no talks (dev, batch 5).
+# "reducing tensions" is de-escalation (the PA-X ceasefire category of processes_sample.md).
 TRIP_PURPOSES = frozenset(
     {"peace", "ceasefire", "truce", "talks", "negotiations", "negotiated", "resolution",
-     "dispute", "settlement", "mediation", "de-escalation", "hostilities", "reconciliation"}
+     "dispute", "settlement", "mediation", "de-escalation", "hostilities", "reconciliation",
+     "tensions"}
 )  # fmt: skip
 # "Special Envoy for Yemen", "Special Representative for Afghanistan Reconciliation": the
 # country the envoy's portfolio names is a side of the process, never its host.
@@ -153,10 +155,10 @@ def trip_hosts(doc: Document, envoys: list[Participant]) -> list[Participant]:
         for verb in s.sent:
             if verb.lemma_.lower() not in TRAVEL_LEMMAS or verb.pos_ != "VERB":
                 continue
-            who = [t for c in _subjects(verb) for t in c.subtree]
+            who = [t for c in subjects(verb) for t in c.subtree]
             if not any(t.text in surnames for t in who) and not _envoy_title(who):
                 continue
-            for iso, ent in _stops(doc, s, verb):
+            for iso, ent in stops(doc, s, verb):
                 if iso not in own:
                     ev = token_evidence(doc, s.offset, [verb, *ent])
                     out.append(Participant(iso, iso, "host", ev))
@@ -169,7 +171,7 @@ def _envoy_title(who: list[Token]) -> bool:
     return any(t.lower_ in ("envoy", "representative", "delegation") for t in who)
 
 
-def _stops(doc: Document, s: Sentence, verb: Token) -> list[tuple[str, list[Token]]]:
+def stops(doc: Document, s: Sentence, verb: Token) -> list[tuple[str, list[Token]]]:
     """The countries of the places a travel verb reaches: "to X", "visit X", "for travel to
     X", "arrive in X", and their conjuncts and appositions ("Riyadh, Saudi Arabia")."""
     index = countries.for_negotiation()
@@ -205,7 +207,8 @@ def _reached(root: Token, verb: Token) -> bool:
 
 def _place_country(doc: Document, s: Sentence, ent: Span) -> str | None:
     start, end = ent.start_char + s.offset, ent.end_char + s.offset
-    place = next((p for p in doc.places if p.start <= start and end <= p.end), None)
+    # "the West Bank": the place may leave out the article the entity has
+    place = next((p for p in doc.places if p.start < end and start < p.end), None)
     return place.country if place is not None else None
 
 

@@ -29,6 +29,7 @@ from spacy.tokens import Token
 from peacewatch.evidence import span as token_evidence_of
 from peacewatch.extract.actors.base import actor_base
 from peacewatch.extract.negotiation.convening import convening, trip_hosts
+from peacewatch.extract.negotiation.go_between import go_betweens
 from peacewatch.extract.negotiation.hyphens import LED_NOUNS, active, fused, hyphen_chain, led
 from peacewatch.extract.negotiation.third_names import (
     actor_at,
@@ -288,7 +289,9 @@ def envoys(doc: Document) -> list[Participant]:
             body = actor_base().find(word) if word.isupper() else None
             if body is not None and body.kind == "igo" and _runs_process(doc, word, body.name):
                 out.append(Participant(body.name, None, "mediator", ev))
-    # the states the envoys travel to host their talks (convening.py)
+    # a go-between of both sides mediates (go_between.py); the states the envoys travel to
+    # host their talks (convening.py)
+    out += go_betweens(doc)
     return out + trip_hosts(doc, out)
 
 
