@@ -66,9 +66,10 @@ def _contacts(doc: Document, s: Sentence, trips: bool) -> list[tuple[str, str, E
     for tok in s.sent:
         lemma = tok.lemma_.lower()
         if trips and lemma in TRAVEL_LEMMAS and tok.pos_ == "VERB":
-            who = _person(doc, s, subjects(tok)) or main
-            for iso, ent in stops(doc, s, tok) if who else []:
-                out.append((who, iso, token_evidence(doc, s.offset, [tok, *ent])))
+            traveller = _person(doc, s, subjects(tok)) or main
+            if traveller is not None:
+                for iso, ent in stops(doc, s, tok):
+                    out.append((traveller, iso, token_evidence(doc, s.offset, [tok, *ent])))
         if lemma in TALK_WORDS or tok.lower_ in TALK_WORDS:
             who = _person(doc, s, subjects(tok)) if tok.pos_ == "VERB" else None
             # "the foreign minister's trilateral meeting with X" is the minister's
