@@ -141,3 +141,17 @@ def test_an_official_who_meets_both_sides_is_a_go_between(nlp: Language) -> None
         "Armenia June 6-13 to advance bilateral priorities and economic development.",
     )
     assert "Philip Reeker" not in third
+
+
+def test_the_head_of_a_sides_delegation_is_no_mediator(nlp: Language) -> None:
+    text = (
+        "Special Representative for Afghanistan Thomas West led a senior interagency delegation "
+        "to continue discussions with senior Taliban representatives in Tashkent on the peace "
+        "process."
+    )
+    _, third, _ = thirds(nlp, text)
+    assert "Thomas West" not in third
+    _, third, _ = thirds(
+        nlp, "UN Special Envoy for Yemen Hans Grundberg met the parties on the truce in Amman."
+    )
+    assert "Hans Grundberg" in third

@@ -281,7 +281,7 @@ def envoys(doc: Document) -> list[Participant]:
         if found is None:
             continue
         role, ev = found
-        if _thematic(role):
+        if _thematic(role) or _leads_delegation(doc, e):
             continue
         out.append(Participant(e.name, None, "mediator", ev))
         words = role.replace(".", "").replace("’s", "").replace("'s", "").split()
@@ -293,6 +293,24 @@ def envoys(doc: Document) -> list[Participant]:
     # host their talks (convening.py)
     out += go_betweens(doc)
     return out + trip_hosts(doc, out)
+
+
+def _leads_delegation(doc: Document, e: Entity) -> bool:
+    """ "Special Representative Thomas West led a senior interagency delegation ... to continue
+    discussions with senior Taliban representatives" (dev, batches 1 and 6): the head of one
+    side's delegation negotiates for it; he is no mediator, whatever his title."""
+    text = doc.body.text
+    return any(
+        LEADS.match(text, m.end, min(len(text), m.end + 200)) is not None for m in e.mentions
+    )
+
+
+# "X led a delegation", "X and Y led a senior interagency delegation", "X, who headed the
+# delegation": the mention, at most one more name, then leading a delegation.
+LEADS = re.compile(
+    r"(?: and [^,.;]{0,90}?)?,?(?: who)? (?:led|leads|will lead|headed|heads|will head)"
+    r" (?:the|a|an|another)? ?(?:[\w.-]+ ){0,4}delegation\b"
+)
 
 
 # An envoy "for" a place or region mediates its process; one "for Hostage Affairs" (the
