@@ -155,3 +155,29 @@ def test_the_head_of_a_sides_delegation_is_no_mediator(nlp: Language) -> None:
         nlp, "UN Special Envoy for Yemen Hans Grundberg met the parties on the truce in Amman."
     )
     assert "Hans Grundberg" in third
+
+
+def test_thanks_for_bringing_together_hosts_and_mediation_through_a_body(nlp: Language) -> None:
+    text = (
+        "We are here for the conference on the ceasefire in Libya. Great thanks to Germany for "
+        "bringing everyone together."
+    )
+    _, third, _ = thirds(nlp, text)
+    assert "DE" in third
+    _, third, _ = thirds(nlp, "Great thanks to Germany for the lunch during the Libya talks.")
+    assert "DE" not in third
+    _, third, _ = thirds(
+        nlp,
+        "We reiterate our support for UN mediation efforts through UNSMIL to sustain Libya's "
+        "ceasefire.",
+    )
+    assert "UNSMIL" in third
+
+
+def test_an_envoy_named_by_as(nlp: Language) -> None:
+    _, third, _ = thirds(
+        nlp,
+        "We support the Libyan ceasefire talks through the work of Ambassador Richard Norland "
+        "as the U.S. Special Envoy for Libya.",
+    )
+    assert "Richard Norland" in third

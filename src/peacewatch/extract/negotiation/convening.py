@@ -90,6 +90,46 @@ def _proposer(doc: Document, tok: Token) -> list[Token]:
     return [a for a in agents if group_at(doc, a) is not None or _igo(a)]
 
 
+# Gratitude nouns: "great thanks to Germany for bringing everyone together" (dev, batch 1).
+THANKS = frozenset({"thanks", "gratitude", "appreciation", "credit"})
+BRINGING = frozenset({"convene", "host", "facilitate", "mediate", "broker", "bring"})
+
+
+def _thanked_for(tok: Token) -> list[Token]:
+    """ "thanks to X for convening (bringing everyone together, facilitating) ...": X."""
+    if tok.lemma_.lower() not in BRINGING or tok.tag_ != "VBG" or tok.head.lower_ != "for":
+        return []
+    if tok.lemma_.lower() == "bring" and not any(c.lower_ == "together" for c in tok.children):
+        return []
+    noun = tok.head.head
+    if noun.lower_ not in THANKS:
+        return []
+    return [o for c in noun.children if c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+
+
+def _through(doc: Document, tok: Token) -> list[Token]:
+    """ "our support for UN mediation efforts through the Special Adviser and UNSMIL" (dev,
+    batch 5): a mediation carried out through an international body."""
+    if tok.lower_ != "through" or tok.dep_ != "prep":
+        return []
+    above = {t.i for t in tok.head.subtree}
+    if not any(t.lower_ in ("mediation", "facilitation") and t.i in above for t in tok.sent):
+        return []
+    objs = [o for o in tok.children if o.dep_ == "pobj"]
+    return [t for o in objs for t in listed(o) if _igo(t) or group_at(doc, t) is not None]
+
+
+def _host_noun(tok: Token) -> list[Token]:
+    """ "our hosts here in Germany", "the host, Qatar": the state the host noun names."""
+    if tok.lemma_.lower() != "host" or tok.pos_ != "NOUN":
+        return []
+    ins = [o for c in tok.children if c.lower_ == "in" for o in c.children if o.ent_type_ == "GPE"]
+    for adv in (c for c in tok.children if c.dep_ == "advmod"):  # "hosts here in Germany"
+        ins += [o for c in adv.children if c.lower_ == "in" for o in c.children]
+    ins += [c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "GPE"]
+    return [o for o in ins if o.ent_type_ == "GPE"]
+
+
 def _igo(tok: Token) -> bool:
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
     known = actor_base().find(ent.text) if ent is not None else None
@@ -105,7 +145,15 @@ def convening(doc: Document, s: Sentence) -> list[Participant]:
         if found is not None:
             role, agents = found
         else:
-            agents = _shuttler(tok) or _good_offices(tok) or _proposer(doc, tok)
+            agents = (
+                _shuttler(tok)
+                or _good_offices(tok)
+                or _proposer(doc, tok)
+                or _thanked_for(tok)
+                or _through(doc, tok)
+            )
+            role = "host" if _host_noun(tok) else role
+            agents = agents or _host_noun(tok)
         for a in agents:
             for t in listed(a):
                 for side in (state_or_body(doc, s, t), person_of(doc, s, t)):

@@ -372,7 +372,8 @@ def _appos_words(text: str, e: Entity) -> list[str]:
 # A title ends at a clause or list boundary: "the Special Envoy and Foreign Minister X" gives
 # X no envoy title.
 TITLE_BEFORE = re.compile(r"[^.,;:()\n]{0,70}$")
-APPOSITION_AFTER = re.compile(r"^, ([^.,;:()\n]{0,90})")
+# "the work of Ambassador Richard Norland as the U.S. Special Envoy for Libya" (dev, batch 6)
+APPOSITION_AFTER = re.compile(r"^(?:,| as) ((?:U\.S\.|U\.N\.|[^.,;:()\n]){0,90})")
 
 
 def _envoy_role(doc: Document, e: Entity) -> tuple[str, Evidence] | None:
