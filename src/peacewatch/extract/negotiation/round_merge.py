@@ -115,6 +115,11 @@ def _merge(mentions: list[RoundMention], keep_vague: bool) -> list[Round]:
                 target = same[0]
             elif len(same) > 1 and not m.date:
                 continue  # "talks in <country>" with several rounds there: ambiguous, dropped
+        if target is None and not m.place and m.date and m.precision != "day":
+            # "met with the delegations in Nairobi last week": the clause without the place
+            # is the same round when one round only has that month
+            same = [g for g in groups if any(x.date == m.date for x in g)]
+            target = same[0] if len(same) == 1 else None
         if target is None and keep_vague and not (m.place or m.date):
             # "Moscow denied that talks took place ... denied that the delegations met": one
             # denied round, not two.
