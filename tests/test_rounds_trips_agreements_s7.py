@@ -90,15 +90,6 @@ def test_a_declaration_of_a_truce_reaches_over_the_declarer(nlp: Language) -> No
     assert ("ceasefire", "Cea") in got
 
 
-def test_the_place_after_the_sides_of_a_with_phrase_is_the_rounds(nlp: Language) -> None:
-    got = _rounds(
-        nlp,
-        "Last Thursday, the envoy met with the delegations of the government and the rebels in "
-        "Doha.",
-    )
-    assert got == [("Doha", "QA", "2022-07-28", "held")]
-
-
 def test_a_placeless_clause_of_the_same_month_is_the_same_round(nlp: Language) -> None:
     got = _rounds(
         nlp,
