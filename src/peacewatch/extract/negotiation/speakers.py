@@ -21,7 +21,7 @@ from peacewatch.extract.negotiation.context import (
     speech_lemmas,
     stances,
 )
-from peacewatch.extract.negotiation.voice import group
+from peacewatch.extract.negotiation.voice import group, members
 from peacewatch.extract.negotiation.words import THIRD_PERSON
 from peacewatch.parse.syntax import Sentence, subject_of, surname
 from peacewatch.records import Document
@@ -170,6 +170,18 @@ def party_for(
         # such ("the Houthis refused ..."), "he" after a named envoy, "the Secretary".
         party = resolver.voice.party_of_subject(subj, s)
     return party
+
+
+def each_party(
+    resolver: PartyResolver, speakers: Speakers, subj: Token | None, s: Sentence, at: Token
+) -> str | None:
+    """ "Secretary Blinken and Foreign Minister Mangoush emphasized X", "Israel and Jordan
+    agreed to X": each conjoined subject holds the stance (None unless two sides are found)."""
+    if subj is None or not subj.conjuncts or subj.pos_ == "PRON":
+        return None
+    each = [party_for(resolver, speakers, c, s, at) for c in (subj, *subj.conjuncts)]
+    sides = tuple(dict.fromkeys(m for p in each if p and p != ALL for m in members(p)))
+    return group(sides) if len(sides) >= 2 else None
 
 
 def _partitive(subj: Token) -> Token:
