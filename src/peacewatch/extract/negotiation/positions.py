@@ -352,7 +352,10 @@ def _subject_party(ctx: _Ctx, cue: Cue, subj: Token | None) -> str | None:
         # who discuss are the document's two leaders, as "the two leaders" is; so are "the
         # presidents", "the ministers", "the leaders" of a readout (a title in the plural).
         titles = subj.tag_ == "NNS" and subj.lemma_.lower() in (*OWN_TITLES, "leader")
-        if not pair and ((they and cue.stance == "discussed") or titles):
+        # So are "they" who welcome, agree or commit ("They expressed their support for the
+        # ceasefire" after a meeting): a side's "they" for the other rarely accepts anything.
+        shared = cue.stance in ("discussed", "accepts", "committed")
+        if not pair and ((they and shared) or titles):
             pair = voice.pair_of_subject(subj, ctx.s, "the two leaders")
         party = group(pair)
     return party
