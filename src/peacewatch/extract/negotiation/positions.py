@@ -239,6 +239,11 @@ def _owned(ctx: _Ctx, cue: Cue, owner: Token) -> Found | None:
     ):
         return None  # "denied reports of Russia's demand": not the stance
     party = party_for(ctx.resolver, ctx.speakers, owner, ctx.s, ctx.hit.head)
+    if party is None and owner.lower_ == "their":
+        # "They expressed their support for X": "their" is who "they" are.
+        verb = cue.verb
+        subj = subject_of(verb) if verb is not None else None
+        party = _pair(ctx, cue, subj if subj is not None and subj.lower_ == "they" else owner)
     anchor = t or ctx.hit.head  # a noun cue always has its token
     return (cue.stance, party, anchor, cue.condition, ctx.resolver.person_of(owner), None)
 
@@ -343,22 +348,29 @@ def _subject_party(ctx: _Ctx, cue: Cue, subj: Token | None) -> str | None:
     if party is None and subj is not None:  # "the invaders": the side not the voice's
         party = adversary(subj, ctx.speakers.side_of(ctx.hit.head, ctx.s), ctx.parties)
     if party is None and subj is not None:
-        # "The two leaders discussed X": each of the pair the actors stage resolves; "they
-        # want X" after the sides just named: those sides.
-        voice = ctx.resolver.voice
-        they = subj.lower_ == "they"
-        pair = voice.they_of(subj, ctx.s) if they else voice.pair_of_subject(subj, ctx.s)
-        # "X spoke with Y today. They also discussed Z": with no side named before it, "they"
-        # who discuss are the document's two leaders, as "the two leaders" is; so are "the
-        # presidents", "the ministers", "the leaders" of a readout (a title in the plural).
-        titles = subj.tag_ == "NNS" and subj.lemma_.lower() in (*OWN_TITLES, "leader")
-        # So are "they" who welcome, agree or commit ("They expressed their support for the
-        # ceasefire" after a meeting): a side's "they" for the other rarely accepts anything.
-        shared = cue.stance in ("discussed", "accepts", "committed")
-        if not pair and ((they and shared) or titles):
-            pair = voice.pair_of_subject(subj, ctx.s, "the two leaders")
-        party = group(pair)
+        party = _pair(ctx, cue, subj)
     return party
+
+
+def _pair(ctx: _Ctx, cue: Cue, subj: Token) -> str | None:
+    """ "The two leaders discussed X": each of the pair the actors stage resolves; "they
+    want X" after the sides just named: those sides."""
+    voice = ctx.resolver.voice
+    they = subj.lower_ in ("they", "their")
+    # "They expressed their support for the ceasefire" after a meeting: "they" who welcome,
+    # agree or commit are the readout's two people, as "the two leaders" are (a side's
+    # "they" for the other rarely accepts anything).
+    welcome = they and cue.stance in ("accepts", "committed")
+    pair = voice.pair_of_subject(subj, ctx.s, "the two leaders") if welcome else ()
+    if not pair:
+        pair = voice.they_of(subj, ctx.s) if they else voice.pair_of_subject(subj, ctx.s)
+    # "X spoke with Y today. They also discussed Z": with no side named before it, "they"
+    # who discuss are the document's two leaders, as "the two leaders" is; so are "the
+    # presidents", "the ministers", "the leaders" of a readout (a title in the plural).
+    titles = subj.tag_ == "NNS" and subj.lemma_.lower() in (*OWN_TITLES, "leader")
+    if not pair and ((they and cue.stance == "discussed") or titles):
+        pair = voice.pair_of_subject(subj, ctx.s, "the two leaders")
+    return group(pair)
 
 
 def _for_beneficiaries(hit: IssueHit, found: list[Found]) -> list[Found]:
