@@ -33,7 +33,7 @@ def _types(nlp, text: str) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_committed_by_a_party_to_the_conflict_is_no_pledge(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Investigators documented abuses committed against detainees by all sides to the conflict."
+    text = "Monitors documented abuses committed against detainees by all sides to the conflict."
     assert "AGREE" not in _types(nlp, text)
     # The pledge is still one.
     assert "AGREE" in _types(nlp, "Both governments committed to a ceasefire in the region.")
