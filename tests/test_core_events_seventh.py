@@ -54,3 +54,39 @@ def test_an_owned_appeal_is_a_request(nlp) -> None:  # type: ignore[no-untyped-d
     assert any(t == "REQUEST" and "SD" in r for t, _a, r in events)
     # A telephone call stays a call; "our support" needs a host or an actor as before.
     assert "REQUEST" not in _types(nlp, "Blinken thanked him for his call.")
+
+
+def test_an_announced_trip_to_several_countries_is_one_visit_each(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Secretary Antony J. Blinken will travel to Ghana, Nigeria and Senegal from May 3 to 9."
+    meets = [e for e in _events(nlp, text) if e[0] == "CONSULT"]
+    assert sorted(str(r) for _t, _a, rs in meets for r in rs) == ["GH", "NG", "SN"]
+    assert all(len(rs) == 1 for _t, _a, rs in meets)
+
+
+def test_a_stop_told_on_its_own_is_the_same_visit(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Secretary of State Antony J. Blinken will travel to Ghana and Nigeria May 3-9. In "
+        "Ghana, the Secretary will meet with President Nana Akufo-Addo on May 4."
+    )
+    meets = [rs for t, _a, rs in _events(nlp, text) if t == "CONSULT"]
+    assert sorted(str(r) for rs in meets for r in rs) == ["GH", "NG"]
+
+
+def test_a_call_with_two_leaders_stays_one_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Vladimir Putin had a telephone conversation with Olaf Scholz and Emmanuel Macron."
+    meets = [e for e in _events(nlp, text) if e[0] == "CONSULT"]
+    assert len(meets) == 1
+
+
+def test_the_indirect_object_is_the_recipient(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _events(nlp, "Germany provided Ukrainians an additional $200 million this year.")
+    assert ("AID", {"DE"}, {"UA"}) in events
+
+
+def test_the_regime_takes_up_the_regime_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Syrian regime launched new attacks on Idlib on Monday. Canada urges the regime to "
+        "halt its offensive."
+    )
+    requests = [e for e in _events(nlp, text) if e[0] == "REQUEST"]
+    assert requests and "SY" in requests[0][2]

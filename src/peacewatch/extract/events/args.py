@@ -347,7 +347,8 @@ class EventClause:
                 continue
             if o.lemma_.lower() in self.lex.words.topic_verbs and c.dep_ == "dobj":
                 continue  # "discussed Russian-Venezuelan projects": the topic, not a party
-            if c.dep_ in ("dobj", "iobj", "nsubjpass") and cand.mode != "territory":
+            # "provided Yemenis $585 million": spaCy labels the indirect object "dative".
+            if c.dep_ in ("dobj", "iobj", "dative", "nsubjpass") and cand.mode != "territory":
                 found.append((c, False))
             elif c.dep_ == "prep" and target_prep(cand, o, c.lower_):
                 found.extend((g, True) for g in c.children if g.dep_ == "pobj")
