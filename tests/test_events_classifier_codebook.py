@@ -27,6 +27,7 @@ def test_every_rule_loads_with_its_words() -> None:
         "deploy_peacekeepers",
         "withdraw_peacekeepers",
         "grant_permission",
+        "asylum",
     }
     assert all(r.verbs and r.from_roots and r.to for r in rules.values())
     assert "agreement" in rules["finalize"].objects
@@ -59,6 +60,12 @@ def test_every_rule_loads_with_its_words() -> None:
             "<s>Fiji</s> withdrew its peacekeepers from <t>Lebanon</t> on Monday.",
             "SANCTION",
             "withdraw_peacekeepers",
+        ),
+        # Taking in refugees is asylum, aid to them.
+        (
+            "<s>Canada</s> accepted 20,000 refugees from <t>Syria</t> last year.",
+            "AID",
+            "asylum",
         ),
         # Leave to act eases a restriction (CONCEDE, folded into YIELD).
         (

@@ -306,8 +306,10 @@ def _matches(rule: CodebookRule, verb: Token) -> bool:
         if obj.lemma_.lower() in rule.objects and not mods & rule.not_modifiers:
             return True
     people = [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+    people += [o for o in objects if o.head.lower_ == "to"]  # "opened its borders to refugees"
     if rule.persons and any(
-        t.lemma_.lower() in rule.persons and t.pos_ in ("NOUN", "ADJ", "PROPN")
+        (t.lemma_.lower() in rule.persons or t.lower_ in rule.persons)
+        and t.pos_ in ("NOUN", "ADJ", "PROPN", "VERB")
         for p in people
         for t in p.subtree
     ):
