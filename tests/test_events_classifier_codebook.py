@@ -28,6 +28,9 @@ def test_every_rule_loads_with_its_words() -> None:
         "withdraw_peacekeepers",
         "grant_permission",
         "asylum",
+        "reduce_aid",
+        "ease_restriction",
+        "end_protest",
     }
     assert all(r.verbs and r.from_roots and r.to for r in rules.values())
     assert "agreement" in rules["finalize"].objects
@@ -66,6 +69,24 @@ def test_every_rule_loads_with_its_words() -> None:
             "<s>Canada</s> accepted 20,000 refugees from <t>Syria</t> last year.",
             "AID",
             "asylum",
+        ),
+        # Cutting aid reduces relations (SANCTION), also as a noun of the act.
+        ("<s>Sweden</s> reduced its aid to <t>Kenya</t> in March.", "SANCTION", "reduce_aid"),
+        (
+            "<s>The minister</s> announced a suspension of aid to <t>Chad</t> on Friday.",
+            "SANCTION",
+            "reduce_aid",
+        ),
+        # Dropping an investigation eases a restriction; refusing to end a strike is REJECT.
+        (
+            "<s>The court</s> dropped its investigation of <t>the minister</t>.",
+            "YIELD",
+            "ease_restriction",
+        ),
+        (
+            "<s>The dockers</s> said they will not end the strike until <t>the port</t> pays them.",
+            "REJECT",
+            "end_protest",
         ),
         # Leave to act eases a restriction (CONCEDE, folded into YIELD).
         (

@@ -249,6 +249,7 @@ class CodebookRule:
     persons: frozenset[str]  # or its subject or object is these people ("sent peacekeepers")
     not_modifiers: frozenset[str]  # an object so modified is another act ("military support")
     clause_complement: bool  # "granted the government to delay": the verb's clause counts too
+    nominal: frozenset[str]  # nouns of the act, as objects of any verb ("a suspension of aid")
 
 
 @cache
@@ -268,6 +269,7 @@ def codebook_rules() -> tuple[CodebookRule, ...]:
             words(rule, "persons"),
             words(rule, "not_modifiers"),
             bool(rule.get("clause_complement", False)),
+            words(rule, "nominal"),
         )
         for name, rule in data.items()
         if isinstance(rule, dict)
@@ -297,9 +299,23 @@ def _objects(verb: Token) -> list[Token]:
     return out
 
 
+def _nominal(rule: CodebookRule, verb: Token) -> bool:
+    """A noun of the act as the verb's object: "announced a *suspension* of aid"."""
+    return any(
+        obj.lemma_.lower() in rule.nominal
+        and any(
+            g.lemma_.lower() in rule.objects
+            for prep in obj.children
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "on")
+            for g in prep.children
+        )
+        for obj in _objects(verb)
+    )
+
+
 def _matches(rule: CodebookRule, verb: Token) -> bool:
     if verb.lemma_.lower() not in rule.verbs:
-        return False
+        return bool(rule.nominal) and _nominal(rule, verb)
     objects = _objects(verb)
     for obj in objects:
         mods = {c.lower_ for c in obj.children}
@@ -324,9 +340,14 @@ def codebook_root(doc: Doc, spans: Spans, root: str, lex: EventLexicon) -> tuple
     verb = _pair_verb(doc, spans)
     if verb is None:
         return root, None
-    for rule in codebook_rules():
-        if root in rule.from_roots and _matches(rule, verb):
-            return zsp_root(rule.to, modality(verb, lex), lex), rule.name
+    acts = [verb]
+    if verb.lemma_.lower() in lex.words.reporting:
+        # "the agency said it reached an agreement with": what was said is the act.
+        acts += [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    for act in acts:
+        for rule in codebook_rules():
+            if root in rule.from_roots and _matches(rule, act):
+                return zsp_root(rule.to, modality(act, lex), lex), rule.name
     return root, None
 
 
