@@ -31,6 +31,9 @@ def test_every_rule_loads_with_its_words() -> None:
         "reduce_aid",
         "ease_restriction",
         "end_protest",
+        "violate_ceasefire",
+        "cancel_meeting",
+        "refuse_request",
     }
     assert all(r.verbs and r.from_roots and r.to for r in rules.values())
     assert "agreement" in rules["finalize"].objects
@@ -88,6 +91,13 @@ def test_every_rule_loads_with_its_words() -> None:
             "REJECT",
             "end_protest",
         ),
+        # Violating a ceasefire is fighting (CAMEO 196); cancelling a visit is a rejection.
+        (
+            "<s>The rebels</s> violated the ceasefire by shelling <t>the town</t>.",
+            "ASSAULT",
+            "violate_ceasefire",
+        ),
+        ("<s>The king</s> cancelled his visit to <t>Spain</t>.", "REJECT", "cancel_meeting"),
         # Leave to act eases a restriction (CONCEDE, folded into YIELD).
         (
             "<s>The court</s> granted <t>the company</t> permission to sell the plant.",
@@ -118,6 +128,15 @@ def test_codebook_recodes_the_act(nlp: Language, marked: str, root: str, rule: s
 def test_codebook_leaves_other_acts(nlp: Language, marked: str) -> None:
     rules_root, coded, _ = _coded(nlp, marked)
     assert coded == rules_root
+
+
+def test_a_refused_request_is_reject_whatever_the_nearer_word_says(nlp: Language) -> None:
+    # The lexicon mostly gets this right itself; where its nearer word "request" decided
+    # (REQUEST), the rule re-codes the refusal.
+    text, spans = marked_spans("<s>Chile</s> refused a request from <t>Bolivia</t>.")
+    doc = nlp(text)
+    assert codebook_root(doc, spans, "REQUEST", lexicon()) == ("REJECT", "refuse_request")
+    assert codebook_root(doc, spans, "ASSAULT", lexicon()) == ("ASSAULT", None)
 
 
 def test_a_promise_to_sign_stays_agree(nlp: Language) -> None:
