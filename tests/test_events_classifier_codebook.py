@@ -34,6 +34,7 @@ def test_every_rule_loads_with_its_words() -> None:
         "violate_ceasefire",
         "cancel_meeting",
         "refuse_request",
+        "investigate",
     }
     assert all(r.verbs and r.from_roots and r.to for r in rules.values())
     assert "agreement" in rules["finalize"].objects
@@ -98,6 +99,17 @@ def test_every_rule_loads_with_its_words() -> None:
             "violate_ceasefire",
         ),
         ("<s>The king</s> cancelled his visit to <t>Spain</t>.", "REJECT", "cancel_meeting"),
+        # All investigations are ACCUSE, also one the act's purpose names.
+        (
+            "<s>Police</s> started an investigation of the murder of <t>a judge</t>.",
+            "ACCUSE",
+            "investigate",
+        ),
+        (
+            "<s>France</s> sent experts to <t>Chad</t> to investigate the bombing.",
+            "ACCUSE",
+            "investigate",
+        ),
         # Leave to act eases a restriction (CONCEDE, folded into YIELD).
         (
             "<s>The court</s> granted <t>the company</t> permission to sell the plant.",

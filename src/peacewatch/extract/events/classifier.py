@@ -250,6 +250,8 @@ class CodebookRule:
     not_modifiers: frozenset[str]  # an object so modified is another act ("military support")
     clause_complement: bool  # "granted the government to delay": the verb's clause counts too
     nominal: frozenset[str]  # nouns of the act, as objects of any verb ("a suspension of aid")
+    alone: bool  # the verb is the act whatever its object ("investigate")
+    act_nouns: frozenset[str]  # an object noun that is the act whatever the verb
 
 
 @cache
@@ -270,6 +272,8 @@ def codebook_rules() -> tuple[CodebookRule, ...]:
             words(rule, "not_modifiers"),
             bool(rule.get("clause_complement", False)),
             words(rule, "nominal"),
+            bool(rule.get("alone", False)),
+            words(rule, "act_nouns"),
         )
         for name, rule in data.items()
         if isinstance(rule, dict)
@@ -314,9 +318,13 @@ def _nominal(rule: CodebookRule, verb: Token) -> bool:
 
 
 def _matches(rule: CodebookRule, verb: Token) -> bool:
+    objects = _objects(verb)
+    if any(o.lemma_.lower() in rule.act_nouns for o in objects):
+        return True  # "started an investigation of the killing"
     if verb.lemma_.lower() not in rule.verbs:
         return bool(rule.nominal) and _nominal(rule, verb)
-    objects = _objects(verb)
+    if rule.alone:
+        return True
     for obj in objects:
         mods = {c.lower_ for c in obj.children}
         if obj.lemma_.lower() in rule.objects and not mods & rule.not_modifiers:
@@ -344,6 +352,7 @@ def codebook_root(doc: Doc, spans: Spans, root: str, lex: EventLexicon) -> tuple
     if verb.lemma_.lower() in lex.words.reporting:
         # "the agency said it reached an agreement with": what was said is the act.
         acts += [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    acts += [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"]
     for act in acts:
         for rule in codebook_rules():
             if root in rule.from_roots and _matches(rule, act):
