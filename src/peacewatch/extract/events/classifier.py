@@ -329,7 +329,7 @@ def _matches(rule: CodebookRule, verb: Token) -> bool:
         mods = {c.lower_ for c in obj.children}
         if obj.lemma_.lower() in rule.objects and not mods & rule.not_modifiers:
             return True
-    people = [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+    people = [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "prep", "xcomp")]
     people += [o for o in objects if o.head.lower_ == "to"]  # "opened its borders to refugees"
     if rule.persons and any(
         (t.lemma_.lower() in rule.persons or t.lower_ in rule.persons)
