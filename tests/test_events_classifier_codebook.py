@@ -35,6 +35,7 @@ def test_every_rule_loads_with_its_words() -> None:
         "cancel_meeting",
         "refuse_request",
         "investigate",
+        "labor_strike",
     }
     assert all(r.verbs and r.from_roots and r.to for r in rules.values())
     assert "agreement" in rules["finalize"].objects
@@ -110,6 +111,8 @@ def test_every_rule_loads_with_its_words() -> None:
             "ACCUSE",
             "investigate",
         ),
+        # A walkout is a protest, also with spaCy's lemma "stag" for "staged" (lex.lemma).
+        ("<s>Dockers</s> staged a strike at <t>the port</t>.", "PROTEST", "labor_strike"),
         # Leave to act eases a restriction (CONCEDE, folded into YIELD).
         (
             "<s>The court</s> granted <t>the company</t> permission to sell the plant.",
@@ -133,6 +136,8 @@ def test_codebook_recodes_the_act(nlp: Language, marked: str, root: str, rule: s
         "<s>Norway</s> and <t>Iceland</t> reached a consensus to share data.",
         # Military support promised is promised aid.
         "<s>The president</s> pledged military support for <t>the rebels</t>.",
+        # A strike launched is a military one.
+        "<s>Israel</s> launched a strike on <t>Gaza</t>.",
         # Troops that are not peacekeepers mobilise.
         "<s>Russia</s> deployed troops to <t>the border</t>.",
     ],

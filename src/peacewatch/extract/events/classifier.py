@@ -317,11 +317,11 @@ def _nominal(rule: CodebookRule, verb: Token) -> bool:
     )
 
 
-def _matches(rule: CodebookRule, verb: Token) -> bool:
+def _matches(rule: CodebookRule, verb: Token, lex: EventLexicon) -> bool:
     objects = _objects(verb)
     if any(o.lemma_.lower() in rule.act_nouns for o in objects):
         return True  # "started an investigation of the killing"
-    if verb.lemma_.lower() not in rule.verbs:
+    if lex.lemma(verb) not in rule.verbs:
         return bool(rule.nominal) and _nominal(rule, verb)
     if rule.alone:
         return True
@@ -355,7 +355,7 @@ def codebook_root(doc: Doc, spans: Spans, root: str, lex: EventLexicon) -> tuple
     acts += [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"]
     for act in acts:
         for rule in codebook_rules():
-            if root in rule.from_roots and _matches(rule, act):
+            if root in rule.from_roots and _matches(rule, act, lex):
                 return zsp_root(rule.to, modality(act, lex), lex), rule.name
     return root, None
 
