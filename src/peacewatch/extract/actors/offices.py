@@ -16,6 +16,7 @@ written in running text ("U.N.", "Qatari").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from peacewatch.extract.actors.base import actor_base
 from peacewatch.extract.actors.registry import Registry
@@ -92,13 +93,21 @@ def office_body(reg: Registry, label: str) -> str | None:
 
 def with_organisations(reg: Registry) -> None:
     """Give each person whose office names a body other than a state that body as their
-    organisation ("RSF commander Mohamed Hamdan Dagalo": the RSF, not Sudan)."""
+    organisation ("RSF commander Mohamed Hamdan Dagalo": the RSF, not Sudan); a person of no
+    known country whose office names a state's body gets that state."""
     for aid, rec in list(reg.actors.items()):
         if rec.kind != "person" or not rec.office:
             continue
         body = body_in(reg, rec.office, states=False)
-        if body is not None and body != aid and reg.actors[body].kind in MEMBER_OF:
+        if body is None or body == aid:
+            continue
+        of = reg.actors[body]
+        if of.kind in MEMBER_OF or (of.kind == "organisation" and of.country is None):
+            # "the leader of the Alliance Fleuve Congo": a body no state owns is his own
             reg.set_organisation(aid, body)
+        elif of.country and rec.country is None and (state := reg.state(of.country)):
+            # "Qatar Foreign ministry spokesperson": a state body's officer serves that state
+            reg.actors[aid] = replace(rec, country=of.country, organisation=state)
 
 
 # Heads of a description of fighters: "Sudan's army", "Tigray forces", "Azerbaijani troops".

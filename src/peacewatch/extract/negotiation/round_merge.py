@@ -72,7 +72,10 @@ def _shuttles(mentions: list[RoundMention]) -> tuple[list[Round], list[RoundMent
             continue
         taken |= {id(x) for x in g}
         countries = {x.country for x in g}
-        first = min(g, key=lambda x: x.evidence.start)
+        # the trip's date is the first one stated by any of its mentions ("travel to A and B
+        # beginning July 25": the start is read apart from the stops, round_talks.trips_in)
+        dated = sorted((x for x in g if x.date), key=lambda x: x.evidence.start)
+        first = dated[0] if dated else min(g, key=lambda x: x.evidence.start)
         out.append(
             Round(
                 evidence=_widest(x.evidence for x in g),
