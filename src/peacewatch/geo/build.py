@@ -19,6 +19,7 @@ from peacewatch.geo.data import (
     ARABIC_ARTICLE_COUNTRIES,
     ARTICLE,
     CITY_FILE_POPULATION,
+    MINOR,
     Coded,
     IndexData,
     Strings,
@@ -283,15 +284,29 @@ def _continents(b: _Builder) -> None:
         b.name(i, c["name"])
 
 
-def geonames_rows() -> list[list[str]]:
-    """The rows of ``geo/geonames/geonames_points.tsv`` (built by scripts/build_geonames_points.py):
+def geonames_rows(name: str = "geonames_points.tsv") -> list[list[str]]:
+    """The rows of ``geo/geonames/<name>`` (built by scripts/build_geonames_points.py):
     geonameid, name, lat, lon, feature, country, admin1 ISO code, population, aliases."""
-    text = (
-        resources.files("peacewatch.geo")
-        .joinpath("geonames/geonames_points.tsv")
-        .read_text("utf-8")
-    )
+    text = resources.files("peacewatch.geo").joinpath(f"geonames/{name}").read_text("utf-8")
     return [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")]
+
+
+# The US towns cities500 lacks (GeoNames postal places: New England towns, villages) have no
+# population in our extract. They are at most villages or ADM3 towns, so they get the nominal
+# population of the smallest cities500 place: any namesake cities500 lists outranks them unless
+# the story's own state, a qualifier or a nearby place speaks for them. It stays under every
+# recognition threshold (``extract.places.spans``: 1,000 after "in"), so no new span is read
+# as a place because of them; only spans already read (spaCy's GPE) resolve.
+TOWN_POP = CITY_FILE_POPULATION
+
+
+def _us_towns(b: _Builder) -> None:
+    for _gid, name, lat, lon, feature, country, admin1, _pop, _aliases in geonames_rows(
+        "us_towns.tsv"
+    ):
+        i = b.add(name, float(lat), float(lon), country, admin1, feature, TOWN_POP, None)
+        b.flags[i] |= MINOR
+        b.name(i, name)
 
 
 def _geonames_points(b: _Builder, countries: dict[str, int], by_iso: dict[str, int]) -> None:
@@ -425,6 +440,7 @@ def build() -> IndexData:
     }
     by_admin = _cities(b, admin_iso)
     by_iso = _subdivisions(b, by_admin)
+    _us_towns(b)
     _counties(b)
     _continents(b)
     _geonames_points(b, countries, by_iso)
