@@ -261,7 +261,8 @@ def build(url: str, n: int, templates: str | None) -> None:
     c = schema.clusters
     with engine.begin() as conn:
         stmt = c.update().where(c.c.id == sa.bindparam("cid")).values(size=1 + sa.bindparam("n"))
-        conn.execute(stmt, [{"cid": cid, "n": m} for cid, m in sizes.items()])
+        if sizes:  # (none when a stopped build is run again only to restore its indexes)
+            conn.execute(stmt, [{"cid": cid, "n": m} for cid, m in sizes.items()])
     loaded = time.perf_counter()
     with engine.begin() as conn:
         _restore(conn)

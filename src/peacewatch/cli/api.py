@@ -122,7 +122,11 @@ def _serve_processes(settings: Any, workers: int, options: dict[str, Any], shown
         f"peacewatch UI: http://{shown}:{options['port']}/  (API: /api, Ctrl-C stops)", flush=True
     )
     target = "peacewatch.api.app:app_from_env"
-    uvicorn.run(target, factory=True, workers=workers, **options)
+    # uvicorn kills a worker that does not answer its health ping in time (5 s by default):
+    # on a loaded machine the start-up warm-up held the worker's GIL longer than that, and
+    # its workers were killed and restarted, warming from scratch, every few seconds.
+    ping_s = 120
+    uvicorn.run(target, factory=True, workers=workers, timeout_worker_healthcheck=ping_s, **options)
 
 
 def _prepare(db: str) -> None:

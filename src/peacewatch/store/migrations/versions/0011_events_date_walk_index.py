@@ -32,8 +32,11 @@ NEW = "ix_events_date_start_version_id_idx_date_end_type"
 
 
 def upgrade() -> None:
-    op.create_index(NEW, "events", ["date_start", "version_id", "idx", "date_end", "type"])
-    op.drop_index(OLD, table_name="events")
+    # IF (NOT) EXISTS: a big store built by benchmarks/big_store.py with its indexes deferred
+    # may already have the new index and not the old one.
+    cols = ["date_start", "version_id", "idx", "date_end", "type"]
+    op.create_index(NEW, "events", cols, if_not_exists=True)
+    op.drop_index(OLD, table_name="events", if_exists=True)
     op.execute("ANALYZE events")
 
 
