@@ -12,7 +12,8 @@ from peacewatch.records import ActorRecord, RawInput
 NEWS = """\
 The meeting appeared to surprise Norland, according to Tete Oskarsen, Norland's Foreign Minister.
 
-"Dialogue is the only way," Dr Halim Al Rasheed, Qatar Foreign ministry spokesperson said on Tuesday.
+"Dialogue is the only way," Dr Halim Al Rasheed, Qatar Foreign ministry spokesperson said \
+on Tuesday.
 
 "We are not concerned," declared Jonas Mbeki, the leader of the Mouvement Fleuve Uni (MFU), \
 the rebel coalition. The MFU later said it would attend.
@@ -49,8 +50,8 @@ Military commanders of Norland's government and the Tigray People's Liberation F
 met on Saturday.
 
 "The implementation has started," Tigray spokesman Amanuel Desta wrote. Berhe Kidane, the top \
-Tigrayan commander, signed the declaration. The International Committee of the Red Cross (ICRC) helped; ICRC regional director \
-Lena Vogt said it would oversee the release.
+Tigrayan commander, signed the declaration. The International Committee of the Red Cross \
+(ICRC) helped; ICRC regional director Lena Vogt said it would oversee the release.
 
 The group's spokesman, Yonas Hailu, said the TPLF was committed to the truce.
 """
