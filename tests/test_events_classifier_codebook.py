@@ -1,4 +1,4 @@
-"""The PLOVER codebook rules of the pair coder's decision (classifier.codebook_root, rules in
+"""The PLOVER codebook rules of the pair coder's decision (events/codebook.py, rules in
 lexicons/event_classifier.json), on sentences written for these tests (no evaluation text)."""
 
 from __future__ import annotations
@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from peacewatch.extract.events.classifier import codebook_root, codebook_rules, decide
+from peacewatch.extract.events.classifier import decide
+from peacewatch.extract.events.codebook import codebook_root, codebook_rules
 from peacewatch.extract.events.lexicon import lexicon
 from peacewatch.extract.events.pair import marked_spans, pair_root_why
 

@@ -11,8 +11,8 @@ are measured on:
   during development PLV was scored in aggregate only (5 runs, none per sentence).
 - ``classifier``: the shipped classifier alone (extract/events/classifier.py, trained on the
   NGEC-2025 synthetic stories by scripts/train_event_classifier.py; never on ZSP), held out.
-- ``rules+classifier``: the shipped pair coder (classifier.decide): the rules, re-coded where the
-  PLOVER codebook puts an act elsewhere (classifier.codebook_root), and the classifier where the
+- ``rules+classifier``: the shipped pair coder (classifier.decide): the rules, re-coded where
+  the PLOVER codebook puts an act elsewhere (events/codebook.py), and the classifier where the
   rules are unsure. This is the figure ``--strict`` gates.
 - ``tfidf-lr``: a plain TF-IDF logistic regression, 5-fold cross-validated on PLV (the baseline
   the events issue quotes, about 0.60 macro-F1).
@@ -40,7 +40,8 @@ import numpy as np
 
 from peacewatch.eval.events_dev import Item, aw_items, gsr_items, marked_spans
 from peacewatch.eval.events_linear import TfidfLogReg, folds
-from peacewatch.extract.events.classifier import codebook_root, combine, e5_classifier, opinion
+from peacewatch.extract.events.classifier import combine, e5_classifier, opinion
+from peacewatch.extract.events.codebook import codebook_root
 from peacewatch.extract.events.lexicon import lexicon
 from peacewatch.extract.events.pair import pair_root_why
 
