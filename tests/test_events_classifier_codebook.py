@@ -37,6 +37,9 @@ def test_every_rule_loads_with_its_words() -> None:
         "refuse_request",
         "investigate",
         "labor_strike",
+        "accede",
+        "ultimatum",
+        "share_information",
     }
     assert all(r.verbs and r.from_roots and r.to for r in rules.values())
     assert "agreement" in rules["finalize"].objects
@@ -114,6 +117,23 @@ def test_every_rule_loads_with_its_words() -> None:
         ),
         # A walkout is a protest, also with spaCy's lemma "stag" for "staged" (lex.lemma).
         ("<s>Dockers</s> staged a strike at <t>the port</t>.", "PROTEST", "labor_strike"),
+        # A deadline set for someone threatens (CAMEO 139); approving a request yields to it;
+        # handing over information is cooperation.
+        (
+            "<s>Peru</s> gave <t>Chile</t> a two-week deadline to withdraw its ships.",
+            "THREATEN",
+            "ultimatum",
+        ),
+        (
+            "<s>The minister</s> approved a request from <t>the army</t> for more fuel.",
+            "YIELD",
+            "accede",
+        ),
+        (
+            "<s>Norway</s> gave flight information about the suspects to <t>Sweden</t>.",
+            "COOPERATE",
+            "share_information",
+        ),
         # Leave to act eases a restriction (CONCEDE, folded into YIELD).
         (
             "<s>The court</s> granted <t>the company</t> permission to sell the plant.",
