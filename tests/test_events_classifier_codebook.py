@@ -40,6 +40,7 @@ def test_every_rule_loads_with_its_words() -> None:
         "accede",
         "ultimatum",
         "share_information",
+        "disapprove",
     }
     assert all(r.verbs and r.from_roots and r.to for r in rules.values())
     assert "agreement" in rules["finalize"].objects
@@ -133,6 +134,17 @@ def test_every_rule_loads_with_its_words() -> None:
             "<s>Norway</s> gave flight information about the suspects to <t>Sweden</t>.",
             "COOPERATE",
             "share_information",
+        ),
+        # Criticism offered, or condemnation beside a rejection, is disapproval (ACCUSE).
+        (
+            "<s>The senators</s> offered sharp criticism of <t>the ministry</t>.",
+            "ACCUSE",
+            "disapprove",
+        ),
+        (
+            "<s>Ghana</s> expressed its rejection and condemnation of <t>the coup</t>.",
+            "ACCUSE",
+            "disapprove",
         ),
         # Leave to act eases a restriction (CONCEDE, folded into YIELD).
         (

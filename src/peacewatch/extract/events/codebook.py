@@ -111,7 +111,8 @@ def _nominal(rule: CodebookRule, verb: Token) -> bool:
 
 def _matches(rule: CodebookRule, verb: Token, lex: EventLexicon) -> bool:
     objects = _objects(verb)
-    if any(o.lemma_.lower() in rule.act_nouns for o in objects):
+    conjoined = [c for o in objects for c in o.conjuncts]  # "rejection and condemnation"
+    if any(o.lemma_.lower() in rule.act_nouns for o in (*objects, *conjoined)):
         return True  # "started an investigation of the killing"
     if lex.lemma(verb) not in rule.verbs:
         return bool(rule.nominal) and _nominal(rule, verb)
@@ -141,9 +142,9 @@ def codebook_root(doc: Doc, spans: Spans, root: str, lex: EventLexicon) -> tuple
     if verb is None:
         return root, None
     acts = [verb]
-    if verb.lemma_.lower() in lex.words.reporting:
-        # "the agency said it reached an agreement with": what was said is the act.
-        acts += [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    # "the agency said it reached an agreement with", "teachers asserted that they will not end
+    # the strike": what was said is the act.
+    acts += [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
     acts += [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"]
     for act in acts:
         for rule in codebook_rules():
