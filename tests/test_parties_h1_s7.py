@@ -125,3 +125,16 @@ def test_a_regime_named_by_its_ruler_is_a_side(nlp: Language) -> None:
         "We condemn the regime’s arrests. The regime must engage in dialogue to end the conflict."
     )
     assert parties(nlp, bare) == []
+
+
+def test_states_thanked_for_their_support_are_not_sides(nlp: Language) -> None:
+    text = (
+        "The United States welcomes the extension of the truce in Yemen. We also appreciate "
+        "the support of the Governments of Saudi Arabia, Jordan, and Egypt in helping secure "
+        "the truce."
+    )
+    got = parties(nlp, text)
+    assert not {"SA", "JO", "EG"} & set(got)
+    # a state named as fighting is still a side of a dyad it belongs to
+    war = text + " Saudi Arabia and Yemen agreed to a ceasefire."
+    assert "SA" in parties(nlp, war)

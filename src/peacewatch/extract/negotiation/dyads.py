@@ -246,12 +246,36 @@ def _visited_only(text: str, n: _Named) -> bool:
     if not names or n.country is None:
         return False
     hits = list(re.finditer(rf"\b(?:{names})\b", text))
-    return bool(hits) and all(_destination(text, m.start()) for m in hits)
+    return bool(hits) and all(_destination(text, m.start(), m.end()) for m in hits)
 
 
-def _destination(text: str, at: int) -> bool:
+# "We also appreciate the support of the Governments of Saudi Arabia, Jordan, Egypt, and Oman
+# in helping secure the truce", "thanks the Kingdom of Saudi Arabia and the Hashemite Kingdom
+# of Jordan for their support", "the pledge by Saudi Arabia ... to provide $1 billion", "a trip
+# to Saudi Arabia, Jordan, the United Arab Emirates" (unannotated Yemen releases): a state
+# thanked, giving or visited, alone or in a list, is a third party of the process.
+_ITEM = r"(?:the\s+)?(?:[A-Z][\w’'-]*|of)(?:\s+(?:[A-Z][\w’'-]*|of))*"
+SUPPORTER = re.compile(
+    r"\b(?:(?:appreciat\w*|thank\w*|welcom\w*)\s+(?:the\s+)?(?:support|efforts?|role"
+    r"|contributions?|generosity)\s+of|thanks|thanked|grateful\s+to|pledges?\s+by"
+    r"|pledged\s+by|contributions?\s+(?:of|from)|trip\s+to|travel(?:s|led|ed)?\s+to"
+    r"|visits?\s+to|visited)\s+(?:the\s+)?"
+    rf"(?:{_ITEM}(?:,\s+(?:and\s+)?|\s+and\s+))*"
+    r"(?:the\s+)?(?:(?:Governments?|(?:Hashemite\s+)?Kingdom|Republic)\s+of\s+)?(?:the\s+)?$"
+)
+SUPPORT_AFTER = re.compile(
+    r"(?:['’]s\s+(?:pledge|contribution|support|assistance|generosity)"
+    r"|[\w’'\s,-]{0,80}?\bfor\s+(?:their|its)\s+(?:support|assistance|generosity))"
+)
+
+
+def _destination(text: str, at: int, end: int | None = None) -> bool:
     """The name at ``at`` follows a verb of travel or a city ("Riyadh, Saudi Arabia"), not
-    another state of a list ("Ethiopia, Eritrea")."""
+    another state of a list ("Ethiopia, Eritrea"); or is thanked, a donor or a stop (above)."""
+    if SUPPORTER.search(text, max(0, at - 160), at):
+        return True
+    if end is not None and SUPPORT_AFTER.match(text, end, end + 100):
+        return True
     m = VISITED.search(text, max(0, at - 40), at)
     if m is None:
         return False
