@@ -12,7 +12,8 @@ from peacewatch.records import ActorRecord, RawInput
 NEWS = """\
 The meeting appeared to surprise Norland, according to Tete Oskarsen, Norland's Foreign Minister.
 
-"Dialogue is the only way," Dr Halim Al Rasheed, Qatar Foreign ministry spokesperson said on Tuesday.
+"Dialogue is the only way," Dr Halim Al Rasheed, Qatar Foreign ministry spokesperson said \
+on Tuesday.
 
 "We are not concerned," declared Jonas Mbeki, the leader of the Mouvement Fleuve Uni (MFU), \
 the rebel coalition. The MFU later said it would attend.
@@ -42,3 +43,26 @@ def test_initials_in_brackets_and_the_leader_of_a_movement(nlp: Language) -> Non
     movement = actors["Mouvement Fleuve Uni"]
     assert "MFU" in movement.aliases
     assert actors["Jonas Mbeki"].organisation == movement.id
+
+
+SIDES = """\
+Military commanders of Norland's government and the Tigray People's Liberation Front (TPLF) \
+met on Saturday.
+
+"The implementation has started," Tigray spokesman Amanuel Desta wrote. Berhe Kidane, the top \
+Tigrayan commander, signed the declaration. The International Committee of the Red Cross \
+(ICRC) helped; ICRC regional director Lena Vogt said it would oversee the release.
+
+The group's spokesman, Yonas Hailu, said the TPLF was committed to the truce.
+"""
+
+
+def test_officers_of_an_armed_side_and_of_a_civil_body(nlp: Language) -> None:
+    raw = RawInput("t", "test", SIDES, "text", published="2022-11-12")
+    actors = {a.name: a for a in analyze(raw, nlp=nlp).actors}
+    tplf = next(a for a in actors.values() if a.kind == "armed_group")
+    for name in ("Amanuel Desta", "Berhe Kidane", "Yonas Hailu"):
+        assert actors[name].organisation == tplf.id, name
+        assert actors[name].country == tplf.country, name
+    icrc = next(a for a in actors.values() if "ICRC" in (a.name, *a.aliases))
+    assert actors["Lena Vogt"].organisation == icrc.id

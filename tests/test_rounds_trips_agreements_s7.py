@@ -88,3 +88,37 @@ def test_a_declaration_of_a_truce_reaches_over_the_declarer(nlp: Language) -> No
         "humanitarian truce.",
     )
     assert ("ceasefire", "Cea") in got
+
+
+def test_a_placeless_clause_of_the_same_month_is_the_same_round(nlp: Language) -> None:
+    got = _rounds(
+        nlp,
+        "The Special Envoy met with the delegations in Nairobi last week to advance the peace "
+        "process in Sudan.",
+    )
+    assert got == [("Nairobi", "KE", "2022-07", "held")]
+
+
+def test_a_trip_in_the_past_tense_was_held(nlp: Language) -> None:
+    got = _rounds(
+        nlp,
+        "Special Envoy Jane Smith traveled to Addis Ababa last week, where she met with officials "
+        "of the government and the African Union on the peace talks.",
+    )
+    assert ("Addis Ababa", "ET", "2022-07", "held") in got
+    planned = _rounds(
+        nlp,
+        "Special Envoy Jane Smith will travel to Addis Ababa next week to meet officials of the "
+        "government and the African Union on the peace talks.",
+    )
+    assert ("Addis Ababa", "ET", "2022-08", "planned") in planned
+
+
+def test_the_country_of_the_one_city_round_is_that_round(nlp: Language) -> None:
+    got = _rounds(
+        nlp,
+        "Assistant Secretary Jane Smith will travel to Juba, South Sudan, from August 8-10. In "
+        "South Sudan, Assistant Secretary Smith will meet with government officials and "
+        "opposition leaders to support the peace process.",
+    )
+    assert got == [("Juba", "SS", "2022-08-08", "planned")]
