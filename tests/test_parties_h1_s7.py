@@ -138,3 +138,15 @@ def test_states_thanked_for_their_support_are_not_sides(nlp: Language) -> None:
     # a state named as fighting is still a side of a dyad it belongs to
     war = text + " Saudi Arabia and Yemen agreed to a ceasefire."
     assert "SA" in parties(nlp, war)
+
+
+def test_targets_of_counterterrorism_are_not_sides(nlp: Language) -> None:
+    text = (
+        "The Secretary welcomed the strategic dialogue and the commitment to continue strong "
+        "counterterrorism cooperation, including against AQIM and ISIS. Preventing ISIS’s "
+        "resurgence remains a priority. They discussed the UN-led ceasefire talks in Libya."
+    )
+    assert parties(nlp, text) == []
+    # a group that signs a truce is a side, whatever else the text says of it
+    truce = "The Government of Mali and AQIM agreed to a truce in talks hosted by Algeria."
+    assert "al-Qaeda in the Islamic Maghreb" in parties(nlp, truce)

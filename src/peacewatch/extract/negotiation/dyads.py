@@ -75,11 +75,16 @@ FOUGHT = re.compile(
 # other terrorist organizations in Afghanistan" (dev batch 6, a U.S.-Taliban meeting): a group
 # named as what a side is concerned about or has pledged against is a topic of the talks, not
 # a side of them. Earlier members of the same list ("al-Qaida, ISIS-K") count too.
+# Also counterterrorism's targets (unannotated releases: "counterterrorism cooperation,
+# including against AQIM and ISIS"; "space for terrorists, particularly Daesh (ISIS), to
+# exploit. Preventing Daesh's resurgence").
 TOPIC_GROUP = re.compile(
-    r"\b(?:presence|threats?|concerns?|pledge|commitments?|harbou?r(?:ing)?|sanctuary)"
+    r"(?:\b(?:presence|threats?|concerns?|pledge|commitments?|harbou?r(?:ing)?|sanctuary)"
     r"(?:\s+(?:of|from|posed\s+by|about|regarding|over|to|against|on))?"
+    r"|\b[Cc]ounter-?terrorism\b[^.]{0,60}?\bagainst|\bterrorists?,?\s+(?:particularly|including"
+    r"|such\s+as|notably)|\b[Pp]revent(?:s|ed|ing)?)"
     r"\s+(?:the\s+)?(?:continu\w+\s+|growing\s+|ongoing\s+)?(?:presence\s+of\s+)?"
-    r"(?:(?:al-)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,\s+(?:and\s+)?)*$"
+    r"(?:(?:al-)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:,\s+(?:and\s+)?|\s+and\s+|\s+\())*$"
 )
 # "al-Qaida, ISIS-K, and other terrorist organizations": a list the text itself calls terrorist
 TERRORIST_LIST = re.compile(r"[\w’'\s,-]{0,60}?\b(?:and|or) other terrorist\b")
