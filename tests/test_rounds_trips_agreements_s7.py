@@ -122,3 +122,37 @@ def test_the_country_of_the_one_city_round_is_that_round(nlp: Language) -> None:
         "opposition leaders to support the peace process.",
     )
     assert got == [("Juba", "SS", "2022-08-08", "planned")]
+
+
+def test_a_relative_clause_places_and_dates_the_talks(nlp: Language) -> None:
+    got = _rounds(
+        nlp,
+        "The talks between the government and the rebels, which began in Doha on Monday, "
+        "focused on a ceasefire.",
+    )
+    assert got == [("Doha", "QA", "2022-08-01", "held")]
+
+
+def test_the_city_of_a_venue_places_the_talks(nlp: Language) -> None:
+    got = _rounds(
+        nlp,
+        "Secretary Blinken hosted the Foreign Ministers of Armenia and Azerbaijan at Blair House "
+        "in Washington on May 1 for peace talks.",
+    )
+    assert got == [("Washington", "US", "2022-05-01", "held")]
+
+
+def test_someones_visit_or_meetings_with_a_place_and_date(nlp: Language) -> None:
+    visit = _rounds(
+        nlp,
+        "During his visit to Cairo on Sunday, the Secretary discussed the ceasefire in Gaza with "
+        "President Sisi.",
+    )
+    assert visit == [("Cairo", "EG", "2022-07-31", "held")]
+    meetings = _rounds(
+        nlp,
+        "The Special Envoy's meetings in Khartoum on June 3 focused on the civilian-led "
+        "transition and the peace process.",
+    )
+    assert meetings == [("Khartoum", "SD", "2022-06-03", "held")]
+    assert _rounds(nlp, "A visit to Cairo on Sunday is not planned.") == []
