@@ -156,3 +156,16 @@ def test_someones_visit_or_meetings_with_a_place_and_date(nlp: Language) -> None
     )
     assert meetings == [("Khartoum", "SD", "2022-06-03", "held")]
     assert _rounds(nlp, "A visit to Cairo on Sunday is not planned.") == []
+
+
+def test_a_named_peace_agreement_takes_its_pax_stage(nlp: Language) -> None:
+    got = _agreements(
+        nlp, "The leaders reaffirmed their commitment to the Belfast/Good Friday Agreement."
+    )
+    assert ("agreement", "SubComp") in got
+    dayton = _agreements(
+        nlp,
+        "The officials undermined the General Framework Agreement for Peace in Bosnia and "
+        "Herzegovina, the Dayton Peace Agreement.",
+    )
+    assert dayton and all(stage == "SubComp" for _, stage in dayton)

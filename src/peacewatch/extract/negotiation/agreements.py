@@ -380,6 +380,17 @@ def _step(
     )
 
 
+def _named_pax(ms: list[AgreementMention]) -> str | None:
+    """The PA-X stage of an agreement cited by name (round_words.json named_agreements)."""
+    names = round_words_map("named_agreements")
+    for m in ms:
+        low = m.evidence.text.lower()
+        hit = next((code for name, code in names.items() if name in low), None)
+        if hit is not None:
+            return hit
+    return None
+
+
 def assemble(
     mentions: list[AgreementMention],
     procedure: list[ProcedureStep],
@@ -398,7 +409,8 @@ def assemble(
         stage = max(stages, key=STAGES.index) if stages else None
         issues = tuple(dict.fromkeys(i for m in ms for i in m.issues))
         pax = (
-            round_words_map("agreement_pax").get(kind)
+            _named_pax(ms)
+            or round_words_map("agreement_pax").get(kind)
             or PAX_STAGE.get(kind)
             or ("Cea" if set(issues) & {"ceasefire", "humanitarian"} else None)
         )
