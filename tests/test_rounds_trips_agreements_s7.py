@@ -169,3 +169,12 @@ def test_a_named_peace_agreement_takes_its_pax_stage(nlp: Language) -> None:
         "Herzegovina, the Dayton Peace Agreement.",
     )
     assert dayton and all(stage == "SubComp" for _, stage in dayton)
+
+
+def test_a_city_before_the_talks_noun_places_them(nlp: Language) -> None:
+    got = _rounds(
+        nlp,
+        "The fourth round of the Geneva talks between the government and the opposition opened "
+        "on Wednesday.",
+    )
+    assert got == [("Geneva", "CH", "2022-08-03", "held")]

@@ -138,6 +138,11 @@ def _places(
     named = _named_city(tok, ents)
     if named:
         out.append((named[0], city_country(named[0]), True, list(named[1])))
+    # "the Geneva talks", "the Jeddah talks": a city named before the talks noun
+    for w in tok.lefts:
+        city = w.dep_ == "compound" and w.ent_type_ == "GPE" and not _is_country(w.text)
+        if city and not named and (country := city_country(w.text)):
+            out.append((w.text, country, True, [w]))
     return sorted(out, key=lambda p: not p[2])
 
 
