@@ -178,3 +178,23 @@ def test_a_city_before_the_talks_noun_places_them(nlp: Language) -> None:
         "on Wednesday.",
     )
     assert got == [("Geneva", "CH", "2022-08-03", "held")]
+
+
+def test_ceasefire_kinds_named_by_their_modifiers(nlp: Language) -> None:
+    assert ("cessation of hostilities", "Cea") in _agreements(
+        nlp,
+        "The United States welcomes the cessation of hostilities agreement signed by the "
+        "government and the rebels.",
+    )
+    assert ("ceasefire", "Cea") in _agreements(
+        nlp, "The Minister welcomed the armistice agreement."
+    )
+    assert ("ceasefire", "Cea") in _agreements(
+        nlp, "The parties reached a humanitarian pause in the fighting."
+    )
+    assert _agreements(nlp, "The Minister called for a pause in the talks.") == []
+
+
+def test_agreements_named_by_a_place_are_agreements(nlp: Language) -> None:
+    got = _agreements(nlp, "We call for the full implementation of the Minsk agreements.")
+    assert [k for k, _ in got] == ["agreement"]
