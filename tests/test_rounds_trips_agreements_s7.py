@@ -198,3 +198,18 @@ def test_ceasefire_kinds_named_by_their_modifiers(nlp: Language) -> None:
 def test_agreements_named_by_a_place_are_agreements(nlp: Language) -> None:
     got = _agreements(nlp, "We call for the full implementation of the Minsk agreements.")
     assert [k for k, _ in got] == ["agreement"]
+
+
+def test_a_host_meeting_at_a_venue_and_a_meeting_with_someone(nlp: Language) -> None:
+    hosted = _rounds(
+        nlp,
+        "Secretary Blinken hosted Sudanese Prime Minister Hamdok at the Department of State "
+        "today to discuss the peace process.",
+    )
+    assert hosted == [("Department of State", None, "2022-08-03", "held")]
+    meeting = _rounds(
+        nlp,
+        "In a meeting in Abu Dhabi today with Emirati officials, the Special Envoy discussed the "
+        "peace talks in Yemen.",
+    )
+    assert meeting == [("Abu Dhabi", "AE", "2022-08-03", "held")]

@@ -213,14 +213,17 @@ def process_talks(doc: Document, sents: list[Sentence]) -> list[RoundMention]:
     return [m for s in sents for m in (*talks_in(doc, s), *trips_in(doc, s))]
 
 
-def _trip_places(s: Sentence, head: Token, preps: frozenset[str]) -> list[Span]:
+def _trip_places(
+    s: Sentence, head: Token, preps: frozenset[str], venues: bool = False
+) -> list[Span]:
     """Places hanging off ``head`` through one of ``preps`` ("arrive in Ethiopia", "travel to
     Riyadh, Saudi Arabia and Amman, Jordan"), conjuncts and appositions included."""
     out = []
     for ent in sentence_ents(s.sent):
         root = _place_root(ent)
         prep = root.head
-        if ent.label_ in ("GPE", "LOC") and root.dep_ == "pobj" and prep.lower_ in preps:
+        labels = ("GPE", "LOC", "FAC", "ORG") if venues else ("GPE", "LOC")
+        if ent.label_ in labels and root.dep_ == "pobj" and prep.lower_ in preps:
             out += [ent] if prep.head.i == head.i else []
     return out
 
@@ -257,7 +260,10 @@ def _own_trip(doc: Document, s: Sentence, tok: Token) -> RoundMention | None:
     Khartoum on June 3 focused on ..." (our own sentences; the possessive says whose)."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _words("owned_trip_nouns"):
         return None
-    if not any(c.dep_ == "poss" for c in tok.children) or negated(tok):
+    # whose: a possessive, or a meeting "with" a counterpart ("in a meeting in Abu Dhabi
+    # today with Emirati officials")
+    owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "with") for c in tok.children)
+    if not owned or negated(tok):
         return None
     places = _trip_places(s, tok, frozenset({"to", "in", "at"}))
     date, precision = date_of(doc, s, list(s.sent), {tok.i})
@@ -305,6 +311,16 @@ def trips_in(doc: Document, s: Sentence) -> list[RoundMention]:
                 for ent in _trip_places(s, trip, frozenset({"to", "in"})):
                     month = date[:7] if date else None
                     out.append(_trip_mention(doc, s, verb, ent, (month, "month")))
+        elif lemma in _words("hosting_verbs") and any(c.dep_ == "dobj" for c in verb.children):
+            # "hosted Prime Minister X at the Department of State today": the host's venue
+            date, precision = date_of(doc, s, list(s.sent), {verb.i})
+            places = _trip_places(s, verb, frozenset({"at", "in"}), venues=True)
+            # "at Blair House in Washington": the venue's city places the round
+            places = [
+                c for p in places for c in _trip_places(s, p.root, frozenset({"in"}))
+            ] or places
+            if date and places:
+                out.append(_trip_mention(doc, s, verb, places[0], (date, precision)))
         elif lemma in trip_verbs():
             starts = {c.i for c in verb.children if c.lower_ in _words("trip_start_words")}
             date, precision = date_of(doc, s, list(s.sent), starts) if starts else (None, "unknown")
