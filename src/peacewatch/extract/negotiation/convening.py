@@ -21,6 +21,7 @@ import re
 from spacy.tokens import Span, Token
 
 from peacewatch.extract.actors.base import actor_base, issuer_of
+from peacewatch.extract.negotiation.dyads import dyads
 from peacewatch.extract.negotiation.groups import group_at
 from peacewatch.extract.negotiation.third_names import listed, person_of, state_or_body
 from peacewatch.parse import countries
@@ -329,9 +330,23 @@ def venue_hosts(doc: Document, s: Sentence) -> list[Participant]:
 
 
 def _not_hosts(doc: Document) -> set[str | None]:
-    """The issuer's state, the envoy's portfolio and the country at war are no hosts."""
+    """The issuer's state, the envoy's portfolio, the country at war and a side of the
+    conflict are no hosts."""
     issuer = issuer_of(doc.meta.publisher)
     index = countries.for_negotiation()
     own = {issuer.get("country") if issuer else None}
     own |= {index.in_text(m.group(1)) for m in PORTFOLIO.finditer(doc.body.text)}
-    return own | {index.in_text(m.group(1)) for m in WAR_IN.finditer(doc.body.text)}
+    own |= {index.in_text(m.group(1)) for m in WAR_IN.finditer(doc.body.text)}
+    return own | _sides_named(doc)
+
+
+def _sides_named(doc: Document) -> set[str | None]:
+    """States that the conflict dyads (primary or curated: opponents, not allies fighting
+    beside a side) pair with another actor the text names: "Blinken traveling to Israel and
+    the West Bank" (an unannotated briefing) visits the two sides, neither hosts."""
+    named = {f"state:{a.country}" if a.kind == "state" else a.id for a in doc.actors}
+    out: set[str | None] = set()
+    for pair, kind in dyads().items():
+        if kind in ("primary", "curated") and pair <= named:
+            out |= {x.removeprefix("state:") for x in pair if x.startswith("state:")}
+    return out
