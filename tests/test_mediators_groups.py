@@ -181,3 +181,20 @@ def test_an_envoy_named_by_as(nlp: Language) -> None:
         "as the U.S. Special Envoy for Libya.",
     )
     assert "Richard Norland" in third
+
+
+def test_a_bodys_proposal_and_an_envoy_by_title(nlp: Language) -> None:
+    _, third, _ = thirds(
+        nlp, "The UN truce proposal could serve as a first step towards a ceasefire in Yemen."
+    )
+    assert "United Nations" in third
+    _, third, _ = thirds(
+        nlp, "The Houthi truce proposal could serve as a first step towards a ceasefire."
+    )
+    assert not third
+    _, third, _ = thirds(
+        nlp,
+        "We reiterate our firm support for the UN Special Envoy for Syria's efforts to promote "
+        "a political settlement.",
+    )
+    assert "UN Special Envoy for Syria" in third

@@ -26,7 +26,7 @@ from peacewatch.extract.negotiation.groups import group_at
 from peacewatch.extract.negotiation.third_names import listed, person_of, state_or_body
 from peacewatch.parse import countries
 from peacewatch.parse.syntax import Sentence, sentence_ents, sentences, token_evidence
-from peacewatch.records import Document, Participant
+from peacewatch.records import Document, Evidence, Participant
 from peacewatch.vocab import NegotiationRole
 
 # What a convener or host brings the sides to (the object of "convened", "hosted").
@@ -80,8 +80,22 @@ def _good_offices(tok: Token) -> list[Token]:
     ]
 
 
+PROPOSALS = frozenset({"proposal", "plan", "initiative", "roadmap"})
+# "the ASEAN Five-Point Consensus", "the Association of Southeast Asian Nations' (ASEAN)
+# Five-Point Consensus" (dev, batch 7): a body's named plan for the process.
+PLAN_NAMES = frozenset({"Consensus", "Roadmap", "Initiative", "Plan"})
+
+
 def _proposer(doc: Document, tok: Token) -> list[Token]:
-    """ "a proposal presented by the Quint": a group or an international body's proposal."""
+    """ "a proposal presented by the Quint", "the UN truce proposal", "the ASEAN Five-Point
+    Consensus": a group or an international body that puts a plan to the sides."""
+    if tok.lemma_.lower() in PROPOSALS and tok.pos_ == "NOUN":
+        owners = [c for c in tok.children if c.dep_ in ("poss", "compound")]
+        owners += [g for c in owners for g in c.children if g.dep_ == "compound"]
+        return [o for o in owners if group_at(doc, o) is not None or _igo(o)]
+    if tok.text in PLAN_NAMES:
+        before = [t for t in tok.doc[max(tok.sent.start, tok.i - 8) : tok.i] if t.ent_type_]
+        return [t for t in before[-1:] if _igo(t)]
     if tok.lemma_.lower() not in ("present", "put", "table", "submit") or tok.tag_ != "VBN":
         return []
     noun = tok.head
@@ -131,6 +145,31 @@ def _host_noun(tok: Token) -> list[Token]:
     return [o for o in ins if o.ent_type_ == "GPE"]
 
 
+# "our firm support for the UN Special Envoy for Syria's efforts" (dev, batch 7): an envoy
+# named by title alone, praised for the work, is a mediator under that title.
+TITLED = re.compile(
+    r"\b((?:UN|U\.N\.|AU|EU|OSCE|IGAD|ECOWAS|SADC|OAS|ASEAN) (?:Secretary-General['’]s )?"
+    r"(?:Special |Personal )?(?:Envoy|Representative|Adviser)(?: (?:for|on) (?:the )?[A-Z][\w-]*"
+    r"(?: (?:of )?[A-Z][\w-]*)*)?)(?:['’]s)? (?:efforts|role|work|mediation|good offices)\b"
+)
+
+
+def _titled_envoy(s: Sentence, tok: Token) -> list[Participant]:
+    """An envoy by title alone, at the title's first word: "the UN Special Envoy for Syria"."""
+    if tok.i != s.sent.start:
+        return []
+    out: list[Participant] = []
+    text = s.sent.text
+    for m in TITLED.finditer(text):
+        start = s.sent.start_char + m.start(1)
+        nxt = text[m.end(1) : m.end(1) + 3]
+        if nxt[:1] == " " and nxt[1:2].isupper():
+            continue  # a name follows the title: envoys() names the person
+        ev = Evidence(m.group(1), start + s.offset, start + s.offset + len(m.group(1)))
+        out.append(Participant(m.group(1).replace("U.N.", "UN"), None, "mediator", ev))
+    return out
+
+
 def _igo(tok: Token) -> bool:
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
     known = actor_base().find(ent.text) if ent is not None else None
@@ -146,6 +185,7 @@ def convening(doc: Document, s: Sentence) -> list[Participant]:
         if found is not None:
             role, agents = found
         else:
+            out += _titled_envoy(s, tok)
             agents = (
                 _shuttler(tok)
                 or _good_offices(tok)
