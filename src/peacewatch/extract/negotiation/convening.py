@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 from peacewatch.extract.actors.base import actor_base, issuer_of
 from peacewatch.extract.negotiation.dyads import dyads
 from peacewatch.extract.negotiation.groups import group_at
+from peacewatch.extract.negotiation.observers import role_nouns
 from peacewatch.extract.negotiation.third_names import listed, person_of, state_or_body
 from peacewatch.parse import countries
 from peacewatch.parse.syntax import Sentence, sentence_ents, sentences, token_evidence
@@ -201,7 +202,7 @@ def convening(doc: Document, s: Sentence) -> list[Participant]:
                     if side is not None:
                         ev = token_evidence(doc, s.offset, [*t.subtree, tok])
                         out.append(Participant(side[0], side[1], role, ev))
-    return out + venue_hosts(doc, s)
+    return out + venue_hosts(doc, s) + role_nouns(doc, s) + _relative_brokers(doc, s)
 
 
 TRAVEL_LEMMAS = frozenset({"travel", "visit", "depart", "arrive"})
@@ -389,4 +390,21 @@ def _sides_named(doc: Document) -> set[str | None]:
     for pair, kind in dyads().items():
         if kind in ("primary", "curated") and pair <= named:
             out |= {x.removeprefix("state:") for x in pair if x.startswith("state:")}
+    return out
+
+
+def _relative_brokers(doc: Document, s: Sentence) -> list[Participant]:
+    """ "Qatar, which has been mediating between Russia and Ukraine": the name a relative
+    clause of a brokering verb hangs off."""
+    out: list[Participant] = []
+    for tok in s.sent:
+        if tok.lemma_.lower() not in ("mediate", "broker", "facilitate") or tok.dep_ != "relcl":
+            continue
+        if not any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in tok.children):
+            continue
+        for t in listed(tok.head):
+            side = state_or_body(doc, s, t) or person_of(doc, s, t)
+            if side is not None:
+                ev = token_evidence(doc, s.offset, [t, tok])
+                out.append(Participant(side[0], side[1], "mediator", ev))
     return out
