@@ -192,6 +192,11 @@ def test_a_bodys_proposal_and_an_envoy_by_title(nlp: Language) -> None:
         nlp, "The Houthi truce proposal could serve as a first step towards a ceasefire."
     )
     assert not third
+    # a body's plan for something else is no peace plan
+    _, third, _ = thirds(
+        nlp, "The truce holds. Donors funded an emergency UN plan to avert an oil spill."
+    )
+    assert "United Nations" not in third
     _, third, _ = thirds(
         nlp,
         "We reiterate our firm support for the UN Special Envoy for Syria's efforts to promote "

@@ -90,7 +90,7 @@ PLAN_NAMES = frozenset({"Consensus", "Roadmap", "Initiative", "Plan"})
 def _proposer(doc: Document, tok: Token) -> list[Token]:
     """ "a proposal presented by the Quint", "the UN truce proposal", "the ASEAN Five-Point
     Consensus": a group or an international body that puts a plan to the sides."""
-    if tok.lemma_.lower() in PROPOSALS and tok.pos_ == "NOUN":
+    if tok.lemma_.lower() in PROPOSALS and tok.pos_ == "NOUN" and _for_peace(tok):
         owners = [c for c in tok.children if c.dep_ in ("poss", "compound")]
         owners += [g for c in owners for g in c.children if g.dep_ == "compound"]
         return [o for o in owners if group_at(doc, o) is not None or _igo(o)]
@@ -153,6 +153,21 @@ TITLED = re.compile(
     r"(?:Special |Personal )?(?:Envoy|Representative|Adviser)(?: (?:for|on) (?:the )?[A-Z][\w-]*"
     r"(?: (?:of )?[A-Z][\w-]*)*)?)(?:['’]s)? (?:efforts|role|work|mediation|good offices)\b"
 )
+
+
+# What a body's plan must be for: "the UN truce proposal", "the AU peace roadmap"; not "an
+# emergency UN plan to avert ... a spill" (the Safer tanker, an unannotated Yemen release).
+PEACE_WORDS = frozenset(
+    {"peace", "truce", "ceasefire", "settlement", "political", "transition", "roadmap",
+     "negotiation", "reconciliation", "de-escalation"}
+)  # fmt: skip
+
+
+def _for_peace(noun: Token) -> bool:
+    """A proposal of any kind, or a plan, initiative or roadmap named as one for peace."""
+    if noun.lemma_.lower() == "proposal":
+        return True
+    return any(c.lower_ in PEACE_WORDS for c in noun.children if c.dep_ in ("amod", "compound"))
 
 
 def _titled_envoy(s: Sentence, tok: Token) -> list[Participant]:
