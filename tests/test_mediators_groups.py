@@ -240,3 +240,12 @@ def test_a_relative_clause_and_with_as(nlp: Language) -> None:
         "auspices of the African Union, with Kenya and the United States as observers.",
     )
     assert {"KE", "US", "African Union"} <= third
+
+
+def test_a_bodys_named_consensus(nlp: Language) -> None:
+    _, third, _ = thirds(
+        nlp,
+        "We urge the regime to fulfil its obligations under the Association of Southeast Asian "
+        "Nations' (ASEAN) Five-Point Consensus to seek peace through dialogue.",
+    )
+    assert "Association of Southeast Asian Nations" in third

@@ -95,7 +95,10 @@ def _proposer(doc: Document, tok: Token) -> list[Token]:
         owners += [g for c in owners for g in c.children if g.dep_ == "compound"]
         return [o for o in owners if group_at(doc, o) is not None or _igo(o)]
     if tok.text in PLAN_NAMES:
-        before = [t for t in tok.doc[max(tok.sent.start, tok.i - 8) : tok.i] if t.ent_type_]
+        # the nearest organisation before it ("Five-Point" may be a number entity)
+        before = [
+            t for t in tok.doc[max(tok.sent.start, tok.i - 8) : tok.i] if t.ent_type_ == "ORG"
+        ]
         return [t for t in before[-1:] if _igo(t)]
     if tok.lemma_.lower() not in ("present", "put", "table", "submit") or tok.tag_ != "VBN":
         return []
