@@ -372,7 +372,7 @@ def venue_hosts(doc: Document, s: Sentence) -> list[Participant]:
     hosts). Not the issuer's own state; a venue in a side's country is dropped with the
     sides (sides.py)."""
     out: list[Participant] = []
-    own = _not_hosts(doc)
+    own: set[str | None] | None = None  # read from the whole text only for a venue found
     for ent in sentence_ents(s.sent):
         root = ent.root
         if ent.label_ != "GPE" or root.dep_ != "pobj" or root.head.lower_ != "in":
@@ -382,7 +382,8 @@ def venue_hosts(doc: Document, s: Sentence) -> list[Participant]:
             continue
         iso = countries.for_negotiation().of_word(ent.text.removeprefix("the "))
         iso = iso or _place_country(doc, s, ent)
-        if iso and iso not in own:
+        own = _not_hosts(doc) if own is None and iso else own
+        if iso and own is not None and iso not in own:
             ev = token_evidence(doc, s.offset, [meeting, *ent])
             out.append(Participant(iso, iso, "host", ev))
     return out
