@@ -181,3 +181,71 @@ def test_an_envoy_named_by_as(nlp: Language) -> None:
         "as the U.S. Special Envoy for Libya.",
     )
     assert "Richard Norland" in third
+
+
+def test_a_bodys_proposal_and_an_envoy_by_title(nlp: Language) -> None:
+    _, third, _ = thirds(
+        nlp, "The UN truce proposal could serve as a first step towards a ceasefire in Yemen."
+    )
+    assert "United Nations" in third
+    _, third, _ = thirds(
+        nlp, "The Houthi truce proposal could serve as a first step towards a ceasefire."
+    )
+    assert not third
+    # a body's plan for something else is no peace plan
+    _, third, _ = thirds(
+        nlp, "The truce holds. Donors funded an emergency UN plan to avert an oil spill."
+    )
+    assert "United Nations" not in third
+    _, third, _ = thirds(
+        nlp,
+        "We reiterate our firm support for the UN Special Envoy for Syria's efforts to promote "
+        "a political settlement.",
+    )
+    assert "UN Special Envoy for Syria" in third
+
+
+def test_role_nouns_carry_their_names(nlp: Language) -> None:
+    _, third, _ = thirds(
+        nlp, "Egyptian and Qatari mediators presented a ceasefire proposal to Hamas and Israel."
+    )
+    assert {"EG", "QA"} <= third
+    _, third, _ = thirds(
+        nlp,
+        "The mediators, Egypt, Qatar and the United States, urged Israel and Hamas to accept "
+        "the ceasefire deal.",
+    )
+    assert {"EG", "QA", "US"} <= third
+    _, third, _ = thirds(
+        nlp,
+        "Saudi Arabia and the United States, the co-sponsors of the Jeddah talks, called on the "
+        "Sudanese Armed Forces and the Rapid Support Forces to observe the truce.",
+    )
+    assert {"SA", "US"} <= third
+    # a demonym on another noun is no role
+    _, third, _ = thirds(nlp, "Egyptian officials welcomed the ceasefire between Israel and Hamas.")
+    assert "EG" not in third
+
+
+def test_a_relative_clause_and_with_as(nlp: Language) -> None:
+    _, third, _ = thirds(
+        nlp,
+        "Qatar, which has been mediating between Russia and Ukraine on the return of children, "
+        "hosted a meeting on Tuesday.",
+    )
+    assert "QA" in third
+    _, third, _ = thirds(
+        nlp,
+        "The negotiations between Ethiopia and the TPLF took place in Pretoria under the "
+        "auspices of the African Union, with Kenya and the United States as observers.",
+    )
+    assert {"KE", "US", "African Union"} <= third
+
+
+def test_a_bodys_named_consensus(nlp: Language) -> None:
+    _, third, _ = thirds(
+        nlp,
+        "We urge the regime to fulfil its obligations under the Association of Southeast Asian "
+        "Nations' (ASEAN) Five-Point Consensus to seek peace through dialogue.",
+    )
+    assert "Association of Southeast Asian Nations" in third

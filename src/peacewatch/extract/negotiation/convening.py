@@ -21,11 +21,13 @@ import re
 from spacy.tokens import Span, Token
 
 from peacewatch.extract.actors.base import actor_base, issuer_of
+from peacewatch.extract.negotiation.dyads import dyads
 from peacewatch.extract.negotiation.groups import group_at
+from peacewatch.extract.negotiation.observers import role_nouns
 from peacewatch.extract.negotiation.third_names import listed, person_of, state_or_body
 from peacewatch.parse import countries
 from peacewatch.parse.syntax import Sentence, sentence_ents, sentences, token_evidence
-from peacewatch.records import Document, Participant
+from peacewatch.records import Document, Evidence, Participant
 from peacewatch.vocab import NegotiationRole
 
 # What a convener or host brings the sides to (the object of "convened", "hosted").
@@ -79,8 +81,25 @@ def _good_offices(tok: Token) -> list[Token]:
     ]
 
 
+PROPOSALS = frozenset({"proposal", "plan", "initiative", "roadmap"})
+# "the ASEAN Five-Point Consensus", "the Association of Southeast Asian Nations' (ASEAN)
+# Five-Point Consensus" (dev, batch 7): a body's named plan for the process.
+PLAN_NAMES = frozenset({"Consensus", "Roadmap", "Initiative", "Plan"})
+
+
 def _proposer(doc: Document, tok: Token) -> list[Token]:
-    """ "a proposal presented by the Quint": a group or an international body's proposal."""
+    """ "a proposal presented by the Quint", "the UN truce proposal", "the ASEAN Five-Point
+    Consensus": a group or an international body that puts a plan to the sides."""
+    if tok.lemma_.lower() in PROPOSALS and tok.pos_ == "NOUN" and _for_peace(tok):
+        owners = [c for c in tok.children if c.dep_ in ("poss", "compound")]
+        owners += [g for c in owners for g in c.children if g.dep_ == "compound"]
+        return [o for o in owners if group_at(doc, o) is not None or _igo(o)]
+    if tok.text in PLAN_NAMES:
+        # the nearest organisation before it ("Five-Point" may be a number entity)
+        before = [
+            t for t in tok.doc[max(tok.sent.start, tok.i - 8) : tok.i] if t.ent_type_ == "ORG"
+        ]
+        return [t for t in before[-1:] if _igo(t)]
     if tok.lemma_.lower() not in ("present", "put", "table", "submit") or tok.tag_ != "VBN":
         return []
     noun = tok.head
@@ -130,6 +149,46 @@ def _host_noun(tok: Token) -> list[Token]:
     return [o for o in ins if o.ent_type_ == "GPE"]
 
 
+# "our firm support for the UN Special Envoy for Syria's efforts" (dev, batch 7): an envoy
+# named by title alone, praised for the work, is a mediator under that title.
+TITLED = re.compile(
+    r"\b((?:UN|U\.N\.|AU|EU|OSCE|IGAD|ECOWAS|SADC|OAS|ASEAN) (?:Secretary-General['’]s )?"
+    r"(?:Special |Personal )?(?:Envoy|Representative|Adviser)(?: (?:for|on) (?:the )?[A-Z][\w-]*"
+    r"(?: (?:of )?[A-Z][\w-]*)*)?)(?:['’]s)? (?:efforts|role|work|mediation|good offices)\b"
+)
+
+
+# What a body's plan must be for: "the UN truce proposal", "the AU peace roadmap"; not "an
+# emergency UN plan to avert ... a spill" (the Safer tanker, an unannotated Yemen release).
+PEACE_WORDS = frozenset(
+    {"peace", "truce", "ceasefire", "settlement", "political", "transition", "roadmap",
+     "negotiation", "reconciliation", "de-escalation"}
+)  # fmt: skip
+
+
+def _for_peace(noun: Token) -> bool:
+    """A proposal of any kind, or a plan, initiative or roadmap named as one for peace."""
+    if noun.lemma_.lower() == "proposal":
+        return True
+    return any(c.lower_ in PEACE_WORDS for c in noun.children if c.dep_ in ("amod", "compound"))
+
+
+def _titled_envoy(s: Sentence, tok: Token) -> list[Participant]:
+    """An envoy by title alone, at the title's first word: "the UN Special Envoy for Syria"."""
+    if tok.i != s.sent.start:
+        return []
+    out: list[Participant] = []
+    text = s.sent.text
+    for m in TITLED.finditer(text):
+        start = s.sent.start_char + m.start(1)
+        nxt = text[m.end(1) : m.end(1) + 3]
+        if nxt[:1] == " " and nxt[1:2].isupper():
+            continue  # a name follows the title: envoys() names the person
+        ev = Evidence(m.group(1), start + s.offset, start + s.offset + len(m.group(1)))
+        out.append(Participant(m.group(1).replace("U.N.", "UN"), None, "mediator", ev))
+    return out
+
+
 def _igo(tok: Token) -> bool:
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
     known = actor_base().find(ent.text) if ent is not None else None
@@ -145,6 +204,7 @@ def convening(doc: Document, s: Sentence) -> list[Participant]:
         if found is not None:
             role, agents = found
         else:
+            out += _titled_envoy(s, tok)
             agents = (
                 _shuttler(tok)
                 or _good_offices(tok)
@@ -160,7 +220,7 @@ def convening(doc: Document, s: Sentence) -> list[Participant]:
                     if side is not None:
                         ev = token_evidence(doc, s.offset, [*t.subtree, tok])
                         out.append(Participant(side[0], side[1], role, ev))
-    return out + venue_hosts(doc, s)
+    return out + venue_hosts(doc, s) + role_nouns(doc, s) + _relative_brokers(doc, s)
 
 
 TRAVEL_LEMMAS = frozenset({"travel", "visit", "depart", "arrive"})
@@ -312,7 +372,7 @@ def venue_hosts(doc: Document, s: Sentence) -> list[Participant]:
     hosts). Not the issuer's own state; a venue in a side's country is dropped with the
     sides (sides.py)."""
     out: list[Participant] = []
-    own = _not_hosts(doc)
+    own: set[str | None] | None = None  # read from the whole text only for a venue found
     for ent in sentence_ents(s.sent):
         root = ent.root
         if ent.label_ != "GPE" or root.dep_ != "pobj" or root.head.lower_ != "in":
@@ -322,16 +382,48 @@ def venue_hosts(doc: Document, s: Sentence) -> list[Participant]:
             continue
         iso = countries.for_negotiation().of_word(ent.text.removeprefix("the "))
         iso = iso or _place_country(doc, s, ent)
-        if iso and iso not in own:
+        own = _not_hosts(doc) if own is None and iso else own
+        if iso and own is not None and iso not in own:
             ev = token_evidence(doc, s.offset, [meeting, *ent])
             out.append(Participant(iso, iso, "host", ev))
     return out
 
 
 def _not_hosts(doc: Document) -> set[str | None]:
-    """The issuer's state, the envoy's portfolio and the country at war are no hosts."""
+    """The issuer's state, the envoy's portfolio, the country at war and a side of the
+    conflict are no hosts."""
     issuer = issuer_of(doc.meta.publisher)
     index = countries.for_negotiation()
     own = {issuer.get("country") if issuer else None}
     own |= {index.in_text(m.group(1)) for m in PORTFOLIO.finditer(doc.body.text)}
-    return own | {index.in_text(m.group(1)) for m in WAR_IN.finditer(doc.body.text)}
+    own |= {index.in_text(m.group(1)) for m in WAR_IN.finditer(doc.body.text)}
+    return own | _sides_named(doc)
+
+
+def _sides_named(doc: Document) -> set[str | None]:
+    """States that the conflict dyads (primary or curated: opponents, not allies fighting
+    beside a side) pair with another actor the text names: "Blinken traveling to Israel and
+    the West Bank" (an unannotated briefing) visits the two sides, neither hosts."""
+    named = {f"state:{a.country}" if a.kind == "state" else a.id for a in doc.actors}
+    out: set[str | None] = set()
+    for pair, kind in dyads().items():
+        if kind in ("primary", "curated") and pair <= named:
+            out |= {x.removeprefix("state:") for x in pair if x.startswith("state:")}
+    return out
+
+
+def _relative_brokers(doc: Document, s: Sentence) -> list[Participant]:
+    """ "Qatar, which has been mediating between Russia and Ukraine": the name a relative
+    clause of a brokering verb hangs off."""
+    out: list[Participant] = []
+    for tok in s.sent:
+        if tok.lemma_.lower() not in ("mediate", "broker", "facilitate") or tok.dep_ != "relcl":
+            continue
+        if not any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in tok.children):
+            continue
+        for t in listed(tok.head):
+            side = state_or_body(doc, s, t) or person_of(doc, s, t)
+            if side is not None:
+                ev = token_evidence(doc, s.offset, [t, tok])
+                out.append(Participant(side[0], side[1], "mediator", ev))
+    return out

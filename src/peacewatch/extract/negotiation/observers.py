@@ -52,11 +52,16 @@ def _as_role(tok: Token) -> NegotiationRole | None:
     return None
 
 
-def _holders(verb: Token) -> list[Token]:
+def _holders(verb: Token, as_: Token | None = None) -> list[Token]:
     """Who holds the role: the subject of the verb, or the name a participle modifies
-    ("Turkey and Russia, acting as ...")."""
+    ("Turkey and Russia, acting as ..."), or the object of "with" before the "as" phrase
+    ("the talks took place in Pretoria, with Kenya and the United States as observers")."""
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
         return [verb.head]
+    if as_ is not None:
+        withs = [c for c in verb.children if c.lower_ == "with" and c.i < as_.i]
+        if withs:
+            return [o for o in withs[-1].children if o.dep_ == "pobj"]
     return [c for c in verb.children if c.dep_ == "nsubj"]
 
 
@@ -69,7 +74,7 @@ def as_roles(doc: Document, s: Sentence) -> list[Participant]:
         role = _as_role(tok)
         if role is None:
             continue
-        for holder in _holders(tok.head):
+        for holder in _holders(tok.head, tok):
             for t in listed(holder):
                 side = state_or_body(doc, s, t) or (
                     person_of(doc, s, t) if role == "mediator" else None
@@ -175,3 +180,39 @@ def _last_of_name(t: Token) -> bool:
     """The last word of a person's or a state's name (the parse head of "Sergei Lavrov")."""
     nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
     return t.ent_type_ in ("PERSON", "GPE") and (nxt is None or nxt.ent_iob_ != "I")
+
+
+# Role nouns and the names they carry: "Egyptian and Qatari mediators", "the mediators, Egypt,
+# Qatar and the United States", "Saudi Arabia and the United States, the co-sponsors of the
+# Jeddah talks", "Turkey and the UN are the guarantors of the initiative" (news style; our own
+# sentences, issue 14).
+ROLE_NOUNS: dict[str, NegotiationRole] = {
+    "mediator": "mediator",
+    "facilitator": "mediator",
+    "broker": "mediator",
+    "co-sponsor": "mediator",
+    "sponsor": "mediator",
+    "co-mediator": "mediator",
+    "guarantor": "guarantor",
+}
+
+
+def role_nouns(doc: Document, s: Sentence) -> list[Participant]:
+    """Third parties named by a role noun's demonym, apposition or copula."""
+    out: list[Participant] = []
+    for tok in s.sent:
+        role = ROLE_NOUNS.get(tok.lemma_.lower()) or ROLE_NOUNS.get(tok.lower_.rstrip("s"))
+        if role is None or tok.pos_ != "NOUN":
+            continue
+        names = [c for c in tok.children if c.dep_ == "amod" and demonyms().get(c.lower_)]
+        names += [x for c in tok.children if c.dep_ == "appos" for x in listed(c)]
+        if tok.dep_ == "appos":  # "X and Y, the co-sponsors of the talks"
+            names += listed(tok.head)
+        if tok.dep_ == "attr" and tok.head.lemma_ == "be":  # "X and Y are the guarantors"
+            names += [x for c in tok.head.children if c.dep_ == "nsubj" for x in listed(c)]
+        for t in dict.fromkeys(x for n in names for x in [n, *n.conjuncts]):
+            side = state_or_body(doc, s, t) or person_of(doc, s, t)
+            if side is not None:
+                ev = token_evidence(doc, s.offset, [t, tok])
+                out.append(Participant(side[0], side[1], role, ev))
+    return out
