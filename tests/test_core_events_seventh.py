@@ -104,3 +104,11 @@ def test_talks_with_a_named_party_are_held_by_who_reports_them(nlp) -> None:  # 
     assert not [
         e for e in _events(nlp, "The question of talks with Russia is closed.") if e[0] == "CONSULT"
     ]
+
+
+def test_the_president_of_the_european_council_is_the_eus(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Olaf Scholz had a telephone conversation with President of the European Council "
+        "Charles Michel."
+    )
+    assert ("CONSULT", {"DE"}, {"EU"}) in _events(nlp, text)
