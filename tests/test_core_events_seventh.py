@@ -90,3 +90,25 @@ def test_the_regime_takes_up_the_regime_named_before(nlp) -> None:  # type: igno
     )
     requests = [e for e in _events(nlp, text) if e[0] == "REQUEST"]
     assert requests and "SY" in requests[0][2]
+
+
+def test_a_ceasefire_agreed_by_both_sides_is_their_agreement(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _events(nlp, "The truce agreed by Armenia and Azerbaijan collapsed within a day.")
+    assert ("AGREE", {"AM", "AZ"}, set()) in events
+
+
+def test_talks_with_a_named_party_are_held_by_who_reports_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Kuleba said the talks in Warsaw with Lavrov's deputy brought no result."
+    assert ("CONSULT", {"UA"}, {"RU"}) in _events(nlp, text)
+    # A topic is still no meeting.
+    assert not [
+        e for e in _events(nlp, "The question of talks with Russia is closed.") if e[0] == "CONSULT"
+    ]
+
+
+def test_the_president_of_the_european_council_is_the_eus(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Olaf Scholz had a telephone conversation with President of the European Council "
+        "Charles Michel."
+    )
+    assert ("CONSULT", {"DE"}, {"EU"}) in _events(nlp, text)

@@ -223,9 +223,12 @@ def score(
 # (45) 0.67 / 0.70 (the 7 new alone 0.38 / 0.80), held out (22) 0.55 / 0.53, new4 0.48 / 0.85.
 # The dev and whole held-out sets changed, so their floors are set anew on them (dev 0.74 ->
 # 0.62; held out 0.55 -> 0.50, where main scores 39/71 = 0.549; DECISIONS.md), new4 set.
+# Then this session's rules (wt-h5, main 6b7a830 merged): dev 0.67 / 0.70 -> 0.72 / 0.75, date
+# right 93/95 -> 98/100; held out (22) 0.55 / 0.53 unchanged, every part unchanged. Floors a
+# little under: dev raised to 0.70 / 0.72, held out to 0.52 / 0.50 (one event less of each).
 FLOORS = {
-    "dev": (0.62, 0.65),
-    "held_out": (0.50, 0.45),
+    "dev": (0.70, 0.72),
+    "held_out": (0.52, 0.50),
     "held_out_old": (0.40, 0.30),
     "held_out_new": (0.78, 0.68),
     "held_out_new2": (0.30, 0.35),

@@ -15,6 +15,7 @@ from peacewatch.extract.events.clauses import temporal_clause
 from peacewatch.extract.events.evaluative import judged_owners
 from peacewatch.extract.events.lexicon import EventLexicon
 from peacewatch.extract.events.magnitude import magnitude
+from peacewatch.extract.events.nouns import with_party
 from peacewatch.extract.events.objects import (
     authors,
     misattached_by,
@@ -243,7 +244,10 @@ class EventClause:
         tok, args = cand.tok, Args()
         slipped = {t.i for t in misattached_by(tok)}  # the object's author, not the actor
         agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children]
-        agents = [g for g in agents if g.dep_ == "pobj" and g.i not in slipped]
+        # "agreed by Russia and Ukraine": each conjunct of the agent acts too.
+        agents = [
+            x for g in agents if g.dep_ == "pobj" and g.i not in slipped for x in (g, *g.conjuncts)
+        ]
         agents += [
             g
             for c in tok.children
@@ -280,12 +284,16 @@ class EventClause:
                     self.lex.country_of(c.text)
                     or c.ent_type_ in ("NORP", "GPE")
                     # "President Biden's recent visit": a named owner does the act (a dev
-                    # release of eval/data/core_events.json; as triggers._has_actor reads it).
+                    # release of eval/data/core_events.json; as nouns.has_actor reads it).
                     or (c.dep_ == "poss" and c.ent_type_ in ("PERSON", "ORG"))
                 )
             ]
             heads += giver(cand) + parties_named(cand, self.lex)
             heads += [o for o in [owned_appeal(tok)] if o is not None and cand.type == "REQUEST"]
+            if not heads and cand.type == "CONSULT" and with_party(tok, self.lex):
+                # "Kuleba said the talks in Antalya with Lavrov produced no progress": who
+                # reports talks "with" the other side held them (nouns.has_actor).
+                heads = [r for r in [reporter(tok, self.lex.words.reporting)] if r is not None]
         for h in heads:
             if h.pos_ == "NOUN" and self.lex.nouns.get(h.lemma_.lower()) == cand.code:
                 # "destroyed by a Russian missile attack": the attacker is inside the noun

@@ -16,6 +16,7 @@ from peacewatch.extract.events import modality as _modality
 from peacewatch.extract.events.evaluative import disapproval
 from peacewatch.extract.events.lexicon import Code, EventLexicon
 from peacewatch.extract.events.modality import COMPLEMENT as _COMPLEMENT
+from peacewatch.extract.events.nouns import has_actor
 from peacewatch.extract.events.objects import authors, shared_objects
 from peacewatch.extract.events.slips import (
     agent_complement,
@@ -192,23 +193,6 @@ def _named_parties(tok: Token, lex: EventLexicon) -> Code | None:
     return code if subject and obj else None
 
 
-def _has_actor(tok: Token, lex: EventLexicon) -> bool:
-    for c in tok.children:
-        # "Russian shelling", "Putin's offensive"; not "the Jeddah talks" (a place, checked on
-        # the VOA stories in official-2022).
-        if c.dep_ in ("amod", "compound", "poss", "nmod") and (
-            c.ent_type_ == "NORP"
-            or lex.country_of(c.text)
-            or (c.dep_ == "poss" and c.ent_type_ in ("ORG", "PERSON", "GPE"))
-        ):
-            return True
-        if c.dep_ == "prep" and c.lower_ in ("by", "from", "between"):
-            return True  # "talks between Russian and Ukrainian ministers" name their parties
-        if c.dep_ == "agent":
-            return True
-    return False
-
-
 def _side_word(tok: Token, lex: EventLexicon) -> bool:
     return tok.dep_ in ("amod", "compound") and bool(
         lex.country_of(tok.text) or tok.ent_type_ == "NORP"
@@ -246,7 +230,7 @@ def _noun_code(tok: Token, lex: EventLexicon) -> Code | None:
     if (
         at.dep_ == "pobj"
         and head.lower_ in _OCCASION
-        and (code.type == "CONSULT" or not (_has_actor(tok, lex) or _has_actor(at, lex)))
+        and (code.type == "CONSULT" or not (has_actor(tok, lex) or has_actor(at, lex)))
         and not (code.type == "CONSULT" and len(two_sides(tok, lex)) >= 2)
     ):
         # "at the talks", "amid fighting": the occasion of something else; "at the
@@ -259,7 +243,7 @@ def _noun_code(tok: Token, lex: EventLexicon) -> Code | None:
     if at.dep_ == "pobj" and head.lower_ in _TOPIC and head.head.pos_ in ("NOUN", "PROPN"):
         return None  # "the issue of the withdrawal of troops": a topic, not an act
     owned = code.type == "REQUEST" and owned_appeal(tok) is not None  # "our call for"
-    if not (owned or host(tok, lex) is not None or _has_actor(tok, lex) or _has_actor(at, lex)):
+    if not (owned or host(tok, lex) is not None or has_actor(tok, lex) or has_actor(at, lex)):
         return None
     return code
 
@@ -471,7 +455,7 @@ def _welcomed_act(above: Cand, cand: Cand, lex: EventLexicon) -> bool:
     return (
         above.type == "SUPPORT"
         and cand.tok.pos_ == "NOUN"
-        and (_has_actor(cand.tok, lex) or declaring_noun(cand.tok, lex) is not None)
+        and (has_actor(cand.tok, lex) or declaring_noun(cand.tok, lex) is not None)
     )
 
 
