@@ -253,10 +253,13 @@ def _owned(ctx: _Ctx, cue: Cue, owner: Token) -> Found | None:
     ):
         return None  # "denied reports of Russia's demand": not the stance
     party = party_for(ctx.resolver, ctx.speakers, owner, ctx.s, ctx.hit.head)
-    if party is None and owner.lower_ == "their":
-        # "They expressed their support for X": "their" is who "they" are.
-        subj = subject_of(cue.verb) if cue.verb is not None else None
-        party = _pair(ctx, cue, subj) if subj is not None and subj.lower_ == "they" else None
+    subj = subject_of(cue.verb) if cue.verb is not None else None
+    if owner.lower_ == "their" and subj is not None:
+        # "The Secretary and King X expressed their support for Y": "their" is each of the
+        # subjects; "They expressed their support": who "they" are.
+        both = each_party(ctx.resolver, ctx.speakers, subj, ctx.s, ctx.hit.head)
+        they = _pair(ctx, cue, subj) if party is None and subj.lower_ == "they" else None
+        party = both or party or they
     if party is None and _holder_noun(cue):
         return None  # "Korea's support for X" with Korea unresolved: no position
     anchor = t or ctx.hit.head  # a noun cue always has its token
