@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TypedDict, cast
 
 from peacewatch.extract.actors.base import actor_base, fold
+from peacewatch.extract.negotiation.groups import groups
 from peacewatch.lexicons import canonical_country_name, country_names, demonyms
 from peacewatch.records import Document
 
@@ -257,6 +258,16 @@ def _speaker_right(doc: Document, text: str, q: _Quote) -> bool:
     return False
 
 
+def _group_members() -> dict[str, tuple[str, ...]]:
+    return {key(f): tuple(key(m) for m in g.members) for g in groups() for f in g.forms}
+
+
+def _speaks(k: str, state: str | None, members: tuple[str, ...], have: set[str]) -> bool:
+    """The annotated holder ``k`` holds a position: itself, its state (a person's), or one of
+    its members (a contact group's)."""
+    return k in have or state in have or bool(set(members) & have)
+
+
 def add_stances(s: Score, g: _Doc, doc: Document) -> None:
     """Negotiated issues with every annotated party's stance extracted (see the docstring)."""
     parties = {key(p) for p in g["parties"]}
@@ -279,6 +290,10 @@ def add_stances(s: Score, g: _Doc, doc: Document) -> None:
         for a in g.get("actors", [])
         if a.get("kind") == "person" and a.get("country")
     }
+    # A contact group speaks through its members (lexicons/contact_groups.json): the
+    # annotation gives a joint statement's stance to "the Troika", the extraction to each
+    # signatory state (H4, seventh session; DECISIONS).
+    members = _group_members()
     told: dict[str, set[str]] = {}
     for p in g.get("positions", []):
         if p["stance"] != "discussed":
@@ -294,7 +309,9 @@ def add_stances(s: Score, g: _Doc, doc: Document) -> None:
             s.stances_stated[0] += right
         if told.get(issue):
             s.stances_text[1] += 1
-            s.stances_text[0] += all(k in have or state.get(k) in have for k in told[issue])
+            s.stances_text[0] += all(
+                _speaks(k, state.get(k), members.get(k, ()), have) for k in told[issue]
+            )
 
 
 def score(pairs: Iterable[tuple[_Doc, Document]]) -> Score:
