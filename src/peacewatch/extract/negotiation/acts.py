@@ -172,3 +172,23 @@ def issue_acts(subj: Token) -> bool:
     """ "referendums, which will not yield any results": the issue itself is the active
     subject of the relative clause; the verb says what the issue does, no one's stance."""
     return subj.dep_ == "nsubj" and subj.tag_ == "WDT"
+
+
+# Verbs of a voice that welcomes what others did or agreed ("The United States welcomes the
+# announcement that A and B agreed to X"): the welcome is a stance on X too, besides the
+# agreement reported under it (stances.json "accepts" lemmas that take an act as object).
+_WELCOMING = frozenset({"welcome", "support", "commend", "applaud", "praise", "endorse"})
+
+
+def welcomed_above(verb: Token) -> Token | None:
+    """The welcoming verb above a stance verb's clause: the clause is the content of the
+    welcomed act noun ("the announcement that ...", "the confirmation that ...") or the
+    welcome's own complement, at most three steps up; None when there is none."""
+    node = verb
+    for _ in range(3):
+        if node.head.i == node.i or node.dep_ not in ("ccomp", "acl", "dobj", "pobj", "prep"):
+            return None
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in _WELCOMING:
+            return node if not any(c.dep_ == "neg" for c in node.children) else None
+    return None

@@ -25,6 +25,7 @@ from peacewatch.extract.negotiation.acts import (
     forecast,
     issue_acts,
     undone,
+    welcomed_above,
     wished,
 )
 from peacewatch.extract.negotiation.context import (
@@ -62,6 +63,7 @@ from peacewatch.extract.negotiation.voice import group, members
 from peacewatch.extract.negotiation.words import (
     DEMONSTRATIVES,
     DENY_DIRECT,
+    HOLDER_NOUNS,
     INVERSE,
     LIST_VERBS,
     OWN_TITLES,
@@ -119,6 +121,11 @@ def positions_in(
             one = _from_cue(ctx, cue)
             if one is not None:
                 found.append(one)
+        above = welcomed_above(cues[0].verb) if cues and cues[0].verb is not None else None
+        if above is not None and cues[0].verb is not above:
+            # "We welcome the announcement that A and B agreed to X": ours on X too.
+            one = _from_cue(ctx, Cue("accepts", above, above, None))
+            found += [one] if one is not None else []
         for st, v in relative_cues(hit):
             subj = subject_of(v)
             who = resolver.person_of(subj) if subj is not None else None
@@ -227,7 +234,14 @@ def _from_cue(ctx: _Ctx, cue: Cue) -> Found | None:
         party = _subject_party(ctx, cue, subj)
         if subj is not None and who is None:
             who = resolver.person_of(subj)
+    if party is None and _holder_noun(cue):
+        return None
     return (cue.stance, party, cue.token or hit.head, cue.condition, who, None)
+
+
+def _holder_noun(cue: Cue) -> bool:
+    t = cue.token
+    return t is not None and t.pos_ == "NOUN" and t.lemma_.lower() in HOLDER_NOUNS
 
 
 def _owned(ctx: _Ctx, cue: Cue, owner: Token) -> Found | None:
@@ -239,11 +253,15 @@ def _owned(ctx: _Ctx, cue: Cue, owner: Token) -> Found | None:
     ):
         return None  # "denied reports of Russia's demand": not the stance
     party = party_for(ctx.resolver, ctx.speakers, owner, ctx.s, ctx.hit.head)
-    if party is None and owner.lower_ == "their":
-        # "They expressed their support for X": "their" is who "they" are.
-        verb = cue.verb
-        subj = subject_of(verb) if verb is not None else None
-        party = _pair(ctx, cue, subj if subj is not None and subj.lower_ == "they" else owner)
+    subj = subject_of(cue.verb) if cue.verb is not None else None
+    if owner.lower_ == "their" and subj is not None:
+        # "The Secretary and King X expressed their support for Y": "their" is each of the
+        # subjects; "They expressed their support": who "they" are.
+        both = each_party(ctx.resolver, ctx.speakers, subj, ctx.s, ctx.hit.head)
+        they = _pair(ctx, cue, subj) if party is None and subj.lower_ == "they" else None
+        party = both or party or they
+    if party is None and _holder_noun(cue):
+        return None  # "Korea's support for X" with Korea unresolved: no position
     anchor = t or ctx.hit.head  # a noun cue always has its token
     return (cue.stance, party, anchor, cue.condition, ctx.resolver.person_of(owner), None)
 

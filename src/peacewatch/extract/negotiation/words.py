@@ -146,3 +146,11 @@ OWN_PREPS: Final = frozenset({"of", "from"})
 LOCATIVE: Final = frozenset({"in", "at", "near", "on"})
 # An obligation: "X must be resolved through diplomacy" is a demand of the speaker's.
 MODALS: Final = frozenset({"must", "should", "ought"})
+
+
+# Stance nouns that name a holder's attitude only when the holder is found: "the need for X",
+# "the importance of X", "support for X", "appreciation" (stances.json, sixth session). With
+# no party resolved ("consultations on the need to X", "the G7 countries affirmed their
+# support") the clause is talk about the stance, not a party's position: 4 positions without a
+# party on official-2022 came from them, and none of the dev stances of peace-processes-state.
+HOLDER_NOUNS = frozenset({"need", "importance", "support", "appreciation", "welcome", "call"})
