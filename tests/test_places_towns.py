@@ -99,3 +99,8 @@ def test_a_home_lies_in_the_country_its_stories_name_most() -> None:
         ("irish-paper", frozenset({"IE.L", "GB-ENG"}))
     ]
     assert homes_from_regions(irish) == {"irish-paper": "IE.L"}
+
+
+def test_an_english_word_read_only_as_a_postal_village_is_no_place(nlp: Language) -> None:
+    doc = analyse(nlp, "Israel's Iron Dome intercepted rockets fired from Gaza on Tuesday.")
+    assert not [p for p in doc.places if p.mention == "Iron"]
