@@ -261,7 +261,8 @@ def build(url: str, n: int, templates: str | None) -> None:
     c = schema.clusters
     with engine.begin() as conn:
         stmt = c.update().where(c.c.id == sa.bindparam("cid")).values(size=1 + sa.bindparam("n"))
-        conn.execute(stmt, [{"cid": cid, "n": m} for cid, m in sizes.items()])
+        if sizes:  # (none when a stopped build is run again only to restore its indexes)
+            conn.execute(stmt, [{"cid": cid, "n": m} for cid, m in sizes.items()])
     loaded = time.perf_counter()
     with engine.begin() as conn:
         _restore(conn)
@@ -403,17 +404,23 @@ def rare_word(url: str) -> str:
     return "zzz"
 
 
-def measure(url: str, requests: int, workers: int, only: str, start_at: str = "") -> None:
+def measure(
+    url: str, requests: int, workers: int, only: str, start_at: str = "", processes: int = 1
+) -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from api import measure as timed
     from serving import serving
 
     rare = rare_word(url)
-    with serving(url, wait_s=120, settle_s=1800) as base:
+    extra = ("--workers", str(processes)) if processes > 1 else ()
+    with serving(url, wait_s=120, settle_s=1800, extra=extra) as base:
         paths = endpoints(base)
         at = paths.index("/api/negotiation?since=2022-03-01&until=2022-03-31")
         paths[at:at] = [f"/api/search?q={rare}", f"/api/search?q={rare[:4]}*"]
-        print(f"{url.split(':', 1)[0]}, {requests} requests x {workers} clients per endpoint")
+        print(
+            f"{url.split(':', 1)[0]}, {requests} requests x {workers} clients per endpoint,"
+            f" serve --workers {processes}"
+        )
         print(f"{'endpoint':<66} {'req/s':>6} {'p50':>7} {'p95':>7}  load before/after")
         start = next((i for i, p in enumerate(paths) if start_at and p.startswith(start_at)), 0)
         for path in [p for p in paths[start:] if only in p]:
@@ -520,6 +527,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=8)
     ap.add_argument("--only", default="", help="endpoints containing this text")
     ap.add_argument("--start-at", default="", help="skip the endpoints before this one")
+    ap.add_argument("--serve-workers", type=int, default=1, help="serve --workers (measure)")
     args = ap.parse_args()
     (ROOT / "var").mkdir(exist_ok=True)
     url = args.db or f"sqlite:///{ROOT / 'var' / f'big-{args.docs}.db'}"
@@ -528,7 +536,7 @@ def main() -> None:
     elif args.what == "explain":
         explain(url, args.only)
     elif args.what == "measure":
-        measure(url, args.requests, args.workers, args.only, args.start_at)
+        measure(url, args.requests, args.workers, args.only, args.start_at, args.serve_workers)
     else:
         ingest(url, args.docs, args.templates)
 

@@ -15,14 +15,13 @@ it bounds how many concurrent reads fit in a given time. Bounded loops on loopba
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import time
 
 import httpx
 
-from serving import free_port, settle
+from serving import cpu_s, free_port, settle
 
 PATHS = [
     "/api/health",
@@ -34,9 +33,7 @@ PATHS = [
 
 
 def server_cpu_s(pid: int) -> float:
-    with open(f"/proc/{pid}/stat") as fh:
-        fields = fh.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return cpu_s(pid)  # (its worker processes' too: ``serve --workers N``)
 
 
 def main() -> None:
@@ -44,12 +41,14 @@ def main() -> None:
     ap.add_argument("db")
     ap.add_argument("n", type=int, nargs="?", default=200)
     ap.add_argument("--big", action="store_true", help="big_store.py's endpoints")
+    ap.add_argument("--only", default="", help="endpoints containing this text")
     args = ap.parse_args()
     paths = PATHS
     if args.big:
         from big_store import endpoints_static
 
         paths = endpoints_static()
+    paths = [p for p in paths if args.only in p]
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     cmd = [sys.executable, "-m", "peacewatch.cli", "serve", "--db", args.db, "--rate", "0"]

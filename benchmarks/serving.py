@@ -20,10 +20,31 @@ def free_port() -> int:
 
 
 def cpu_s(pid: int) -> float:
-    """CPU time (user + system) of a process so far (Linux /proc)."""
-    with open(f"/proc/{pid}/stat") as fh:
-        fields = fh.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """CPU time (user + system) of a process and its live child processes so far (Linux
+    /proc): ``serve --workers N`` answers from child processes."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+    except FileNotFoundError:  # a child that has just exited
+        return 0.0
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own + sum(cpu_s(child) for child in children(pid))
+
+
+def children(pid: int) -> list[int]:
+    """The child processes of ``pid`` (Linux /proc, every thread's list)."""
+    out: list[int] = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except FileNotFoundError:
+        return out
+    for tid in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/children") as fh:
+                out += [int(c) for c in fh.read().split()]
+        except FileNotFoundError:
+            continue
+    return out
 
 
 def settle(pid: int, limit_s: float) -> float:

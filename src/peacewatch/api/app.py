@@ -5,7 +5,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+from dataclasses import asdict, replace
 from importlib import resources
 
 from fastapi import FastAPI
@@ -16,8 +18,12 @@ from fastapi.staticfiles import StaticFiles
 from peacewatch.api import changes, errors, exports, security, track, writes
 from peacewatch.api.routes import router
 from peacewatch.api.state import Settings, State
+from peacewatch.limits import Limits
 
-__all__ = ["Settings", "State", "create_app", "static_dir"]
+__all__ = ["Settings", "State", "app_from_env", "create_app", "static_dir"]
+
+# ``serve --workers N``: the settings each worker process builds its app from (cli/api.py).
+SETTINGS_ENV = "PEACEWATCH_SERVE_SETTINGS"
 
 
 def static_dir() -> str:
@@ -60,4 +66,31 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(security.BodyLimit, max_bytes=settings.max_body)
     app.add_middleware(security.RateLimit, per_minute=settings.rate_per_minute)
     app.add_middleware(security.SecurityHeaders)
+    return app
+
+
+def settings_json(settings: Settings, **changes: object) -> str:
+    """The settings a worker process needs, as JSON (the token and CORS origins stay in the
+    environment, where ``Settings.from_env`` reads them)."""
+    s = replace(settings, **changes)  # type: ignore[arg-type]
+    return json.dumps(
+        {
+            "db": s.db,
+            "rate_per_minute": s.rate_per_minute,
+            "open_analyze": s.open_analyze,
+            "max_body": s.max_body,
+            "limits": asdict(s.limits),
+        }
+    )
+
+
+def app_from_env() -> FastAPI:
+    """uvicorn's app factory in each process of ``serve --workers N``: the app of the settings
+    in SETTINGS_ENV, with its caches warming in the background (api/track.py ``warm``)."""
+    from peacewatch.api.track import warm
+
+    raw = json.loads(os.environ[SETTINGS_ENV])
+    limits = Limits(**raw.pop("limits"))
+    app = create_app(Settings.from_env(raw.pop("db"), limits=limits, **raw))
+    warm(app.state.pw.engine)
     return app

@@ -54,6 +54,15 @@ def serve(
         bool,
         typer.Option(help="Create the SQLite store when it does not exist (to ingest over /api)."),
     ] = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Server processes (read-only servers): one per core serves concurrent readers "
+            "on every core; each keeps its own caches, and the rate limit is shared out.",
+        ),
+    ] = 1,
 ) -> None:
     """Serve the JSON API (/api, spec at /api/openapi.json) and the web UI; Ctrl-C stops it.
 
@@ -75,14 +84,49 @@ def serve(
         depth=analyze_queue,
     )
     settings = Settings.from_env(db, rate_per_minute=rate, open_analyze=open_analyze, limits=limits)
+    if workers > 1 and settings.token is not None:
+        report_error(
+            "--workers", "a server with write endpoints runs one process", "drop --workers"
+        )
+        raise typer.Exit(2)
+    shown = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host
+    options = {"host": host, "port": port, "log_level": "warning", **proxy_options(trusted_proxy)}
+    if workers > 1:
+        _serve_processes(settings, workers, options, shown)
+        return
     app = create_app(settings)
     from peacewatch.api.track import warm
 
     warm(app.state.pw.engine)  # the negotiation track is ready before the first user asks
-    shown = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host
     # stdout: the address is what a caller (make run) needs; everything else goes to stderr.
     print(f"peacewatch UI: http://{shown}:{port}/  (API: /api, Ctrl-C stops)", flush=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", **proxy_options(trusted_proxy))
+    uvicorn.run(app, **options)
+
+
+def _serve_processes(settings: Any, workers: int, options: dict[str, Any], shown: str) -> None:
+    """``workers`` uvicorn processes, each building the app from the settings put in the
+    environment (api/app.py ``app_from_env``) and warming its own caches. One process runs
+    Python on one core at a time (the GIL): with 8 concurrent readers on 2 cores the p95 of
+    a read was mostly waiting for it (BENCHMARKS.md, issue 19). Each process keeps its own
+    rate-limit counts, so each allows its share of the per-minute rate."""
+    import math
+    import os
+
+    import uvicorn
+
+    from peacewatch.api.app import SETTINGS_ENV, settings_json
+
+    share = math.ceil(settings.rate_per_minute / workers)
+    os.environ[SETTINGS_ENV] = settings_json(settings, rate_per_minute=share)
+    print(
+        f"peacewatch UI: http://{shown}:{options['port']}/  (API: /api, Ctrl-C stops)", flush=True
+    )
+    target = "peacewatch.api.app:app_from_env"
+    # uvicorn kills a worker that does not answer its health ping in time (5 s by default):
+    # on a loaded machine the start-up warm-up held the worker's GIL longer than that, and
+    # its workers were killed and restarted, warming from scratch, every few seconds.
+    ping_s = 120
+    uvicorn.run(target, factory=True, workers=workers, timeout_worker_healthcheck=ping_s, **options)
 
 
 def _prepare(db: str) -> None:

@@ -59,6 +59,12 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=30000")
+    # A 32 MB page cache per connection (SQLite's default is 2 MB): on the 100,000-document
+    # store a search page took ~10 % less CPU (26.7 -> 23.9 ms for "ceasefire", the B-tree
+    # pages of its walk stay in the connection instead of being copied from the OS cache
+    # again); mmap (1 GB) gained less. Filled only as pages are read, so a small store's
+    # connections stay small; a server pools up to 15 connections per process.
+    cur.execute("PRAGMA cache_size=-32000")
     cur.close()
 
 

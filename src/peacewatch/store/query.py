@@ -22,6 +22,7 @@ from peacewatch.store.claims import (
     store_state,
 )
 from peacewatch.store.coords import add_coords, in_bbox, place_coord
+from peacewatch.store.pages import add_actors
 from peacewatch.store.statuses import stored_position_statuses
 from peacewatch.vocab import CLAIM_STATUSES as CLAIM_STATUSES
 from peacewatch.vocab import ClaimStatus
@@ -199,7 +200,7 @@ def _add_status(conn: sa.Connection, rows: list[Row], table: Any, f: Filters) ->
     if table is schema.positions:
         found = stored_position_statuses(conn, _versions(Filters()))
     else:
-        found = event_statuses(conn, _versions(f), ids)
+        found = event_statuses(conn, {(r["version_id"], r["idx"]) for r in rows})
     for r in rows:
         # Positions of a version that is no longer current are not in the statuses (those
         # cover current versions): their own denial, else reported.
@@ -285,17 +286,7 @@ def events(conn: sa.Connection, f: Filters) -> list[Row]:
         stmt = stmt.where(event_status_filter(f.claim_status))
     rows = add_coords(conn, _run(conn, stmt.order_by(e.c.date_start, e.c.version_id, e.c.idx), f))
     _add_status(conn, rows, e, f)
-    if rows:
-        who: dict[tuple[str, int], dict[str, list[Row]]] = {}
-        ids = sorted({r["version_id"] for r in rows})
-        for ar in conn.execute(sa.select(a).where(a.c.version_id.in_(ids)).order_by(a.c.idx)):
-            slot = who.setdefault((ar.version_id, ar.event_idx), {"actor": [], "recipient": []})
-            slot[ar.role].append(
-                {"name": ar.name, "country": ar.country, "sector": ar.sector, "entity": ar.entity}
-            )
-        for r in rows:
-            slot = who.get((r["version_id"], r["idx"]), {"actor": [], "recipient": []})
-            r["actors"], r["recipients"] = slot["actor"], slot["recipient"]
+    add_actors(conn, rows)
     return rows
 
 

@@ -220,7 +220,7 @@ events = sa.Table(
     sa.Column("date_precision", sa.Text, nullable=False),
     # stated | relative | reported (the publication date, a bound); NULL = undated (0006)
     sa.Column("date_basis", sa.Text),
-    sa.Column("date_start", sa.Date),  # indexed as (date_start, version_id, idx)
+    sa.Column("date_start", sa.Date),  # indexed as (date_start, version_id, idx, date_end, type)
     sa.Column("date_end", sa.Date),
     sa.Column("evidence_text", sa.Text, nullable=False),
     sa.Column("evidence_start", sa.Integer, nullable=False),
@@ -331,7 +331,10 @@ RECORD_TABLES = (
 # Documents, places, quotes and positions are listed by the date of their document.
 sa.Index(None, versions.c.published, versions.c.id)
 # Events by their own date (date_start alone left ties, i.e. all undated events, to a sort).
-sa.Index(None, events.c.date_start, events.c.version_id, events.c.idx)
+# date_end and type ride along (migration 0011): a date range's walk tests them in the index.
+sa.Index(
+    None, events.c.date_start, events.c.version_id, events.c.idx, events.c.date_end, events.c.type
+)
 # Entities of one type by name; a quote's speaker entity (its country) by id within a version.
 sa.Index(None, entities.c.type, entities.c.name, entities.c.version_id, entities.c.idx)
 sa.Index(None, entities.c.version_id, entities.c.entity_id)
