@@ -104,3 +104,9 @@ def test_a_home_lies_in_the_country_its_stories_name_most() -> None:
 def test_an_english_word_read_only_as_a_postal_village_is_no_place(nlp: Language) -> None:
     doc = analyse(nlp, "Israel's Iron Dome intercepted rockets fired from Gaza on Tuesday.")
     assert not [p for p in doc.places if p.mention == "Iron"]
+
+
+def test_samaria_is_the_northern_west_bank(nlp: Language) -> None:
+    doc = analyse(nlp, "The minister visited settlements in Judea and Samaria on Sunday.")
+    p = place(doc, "Samaria")
+    assert p.country == "PS" and p.lat is not None and 32.0 < p.lat < 32.6
