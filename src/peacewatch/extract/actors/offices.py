@@ -44,7 +44,9 @@ BODY_TYPES = ("ORG", "STATE", "GROUP")
 TAIL = re.compile(r"\s(?:of|from|in|at|for|with|close to|near)\s", re.IGNORECASE)
 # Heads that name a body's voice rather than a person: "Rwanda's Foreign ministry said", "a
 # dispatch from the Rwandan Presidency said", "the group's statement said".
-VOICE_NOUNS = frozenset({"statement", "dispatch", "readout", "communique", "release", "presidency"})
+VOICE_NOUNS = frozenset(
+    {"statement", "dispatch", "readout", "communique", "release", "presidency", "bureau", "wing"}
+)
 
 
 def _is_office(label: str) -> bool:
@@ -91,9 +93,12 @@ def body_in(reg: Registry, label: str, *, states: bool = True) -> str | None:
 
 
 def office_body(reg: Registry, label: str) -> str | None:
-    """The body a speaker named by rank speaks for ("senior State Department official"), or
-    None when the label is not an office or names no body."""
-    return body_in(reg, label) if _is_office(label) else None
+    """The body a speaker named by rank speaks for ("senior State Department official", "the
+    group's political bureau"), or None when the label is not an office or names no body."""
+    if not _is_office(label):
+        return None
+    # "the group's political bureau said": the one armed group the text names
+    return body_in(reg, label) or _armed_side(reg, label)
 
 
 def with_organisations(reg: Registry) -> None:

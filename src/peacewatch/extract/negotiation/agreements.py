@@ -52,8 +52,10 @@ def _kind(tok: Token) -> str | None:
     if base is None:
         return None
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
-    if mods & CEASEFIRE_MODIFIERS:
-        return "ceasefire"
+    if mods & (CEASEFIRE_MODIFIERS | round_words("ceasefire_nouns")):
+        return "ceasefire"  # "a truce deal", "the armistice agreement"
+    if "hostilities" in mods:
+        return "cessation of hostilities"  # "the cessation of hostilities agreement"
     if "framework" in mods:
         return "framework agreement"
     if base == "declaration" and _of(tok, "principles"):
@@ -95,6 +97,8 @@ def _own_kind(tok: Token) -> str | None:
     mods = {c.lower_ for c in tok.children if c.dep_ == "amod"}
     if low == "settlement" and "comprehensive" in mods:
         return "comprehensive agreement"
+    if low in round_words("pause_nouns") and "humanitarian" in mods:
+        return "ceasefire"  # "a humanitarian pause": PA-X codes humanitarian pauses 'Cea'
     return None
 
 
@@ -176,6 +180,8 @@ def _specific(tok: Token) -> bool:
     27 agreement", "the Maritime Agreement", "the agreement between ECOWAS and Mali"."""
     if tok.pos_ == "PROPN" or _dated(tok):
         return True
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+        return True  # "the Minsk agreements"
     return any(c.dep_ == "prep" and c.lower_ in ("between", "among", "on") for c in tok.children)
 
 
@@ -205,7 +211,9 @@ def mentions_in(
         kind = _kind(tok)
         if kind is None:
             continue
-        named = kind != "agreement" or any(c.dep_ == "prep" for c in tok.children)
+        named = kind != "agreement" or any(
+            c.dep_ == "prep" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in tok.children
+        )  # "the Minsk agreements" by a name
         if tok.lower_ == "agreements" and not named:
             # "the day's agreements": results in general, not an agreement text; "Sudan's
             # peace agreements" (a kind) and "agreements between ..." name agreements
@@ -213,7 +221,12 @@ def mentions_in(
         stage = _stage(tok)
         if kind == "agreement" and stage is None and not _specific(tok):
             continue  # bare "agreement" ("in agreement", "no agreement"): too vague to track
-        bare = _own_kind(tok) == "ceasefire" or kind == "cessation of hostilities"
+        # bare: a ceasefire named without an agreement noun ("a truce", "a cessation of
+        # hostilities"), which may be a call for one; "the cessation of hostilities agreement"
+        # is not
+        bare = _own_kind(tok) == "ceasefire" or (
+            kind == "cessation of hostilities" and tok.lower_ not in AGREEMENT_NOUNS
+        )
         if _ceasefire_head(tok):
             bare, tok = False, tok.head  # the proposal or commitment is the agreement's phrase
         if bare and not (_in_place(tok) or stage or _renewed(tok) or _sought(tok)):
@@ -380,6 +393,17 @@ def _step(
     )
 
 
+def _named_pax(ms: list[AgreementMention]) -> str | None:
+    """The PA-X stage of an agreement cited by name (round_words.json named_agreements)."""
+    names = round_words_map("named_agreements")
+    for m in ms:
+        low = m.evidence.text.lower()
+        hit = next((code for name, code in names.items() if name in low), None)
+        if hit is not None:
+            return hit
+    return None
+
+
 def assemble(
     mentions: list[AgreementMention],
     procedure: list[ProcedureStep],
@@ -398,7 +422,8 @@ def assemble(
         stage = max(stages, key=STAGES.index) if stages else None
         issues = tuple(dict.fromkeys(i for m in ms for i in m.issues))
         pax = (
-            round_words_map("agreement_pax").get(kind)
+            _named_pax(ms)
+            or round_words_map("agreement_pax").get(kind)
             or PAX_STAGE.get(kind)
             or ("Cea" if set(issues) & {"ceasefire", "humanitarian"} else None)
         )

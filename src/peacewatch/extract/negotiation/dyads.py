@@ -75,11 +75,16 @@ FOUGHT = re.compile(
 # other terrorist organizations in Afghanistan" (dev batch 6, a U.S.-Taliban meeting): a group
 # named as what a side is concerned about or has pledged against is a topic of the talks, not
 # a side of them. Earlier members of the same list ("al-Qaida, ISIS-K") count too.
+# Also counterterrorism's targets (unannotated releases: "counterterrorism cooperation,
+# including against AQIM and ISIS"; "space for terrorists, particularly Daesh (ISIS), to
+# exploit. Preventing Daesh's resurgence").
 TOPIC_GROUP = re.compile(
-    r"\b(?:presence|threats?|concerns?|pledge|commitments?|harbou?r(?:ing)?|sanctuary)"
+    r"(?:\b(?:presence|threats?|concerns?|pledge|commitments?|harbou?r(?:ing)?|sanctuary)"
     r"(?:\s+(?:of|from|posed\s+by|about|regarding|over|to|against|on))?"
+    r"|\b[Cc]ounter-?terrorism\b[^.]{0,60}?\bagainst|\bterrorists?,?\s+(?:particularly|including"
+    r"|such\s+as|notably)|\b[Pp]revent(?:s|ed|ing)?)"
     r"\s+(?:the\s+)?(?:continu\w+\s+|growing\s+|ongoing\s+)?(?:presence\s+of\s+)?"
-    r"(?:(?:al-)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,\s+(?:and\s+)?)*$"
+    r"(?:(?:al-)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:,\s+(?:and\s+)?|\s+and\s+|\s+\())*$"
 )
 # "al-Qaida, ISIS-K, and other terrorist organizations": a list the text itself calls terrorist
 TERRORIST_LIST = re.compile(r"[\w’'\s,-]{0,60}?\b(?:and|or) other terrorist\b")
@@ -246,12 +251,36 @@ def _visited_only(text: str, n: _Named) -> bool:
     if not names or n.country is None:
         return False
     hits = list(re.finditer(rf"\b(?:{names})\b", text))
-    return bool(hits) and all(_destination(text, m.start()) for m in hits)
+    return bool(hits) and all(_destination(text, m.start(), m.end()) for m in hits)
 
 
-def _destination(text: str, at: int) -> bool:
+# "We also appreciate the support of the Governments of Saudi Arabia, Jordan, Egypt, and Oman
+# in helping secure the truce", "thanks the Kingdom of Saudi Arabia and the Hashemite Kingdom
+# of Jordan for their support", "the pledge by Saudi Arabia ... to provide $1 billion", "a trip
+# to Saudi Arabia, Jordan, the United Arab Emirates" (unannotated Yemen releases): a state
+# thanked, giving or visited, alone or in a list, is a third party of the process.
+_ITEM = r"(?:the\s+)?(?:[A-Z][\w’'-]*|of)(?:\s+(?:[A-Z][\w’'-]*|of))*"
+SUPPORTER = re.compile(
+    r"\b(?:(?:appreciat\w*|thank\w*|welcom\w*)\s+(?:the\s+)?(?:support|efforts?|role"
+    r"|contributions?|generosity)\s+of|thanks|thanked|grateful\s+to|pledges?\s+by"
+    r"|pledged\s+by|contributions?\s+(?:of|from)|trip\s+to|travel(?:s|led|ed)?\s+to"
+    r"|visits?\s+to|visited)\s+(?:the\s+)?"
+    rf"(?:{_ITEM}(?:,\s+(?:and\s+)?|\s+and\s+))*"
+    r"(?:the\s+)?(?:(?:Governments?|(?:Hashemite\s+)?Kingdom|Republic)\s+of\s+)?(?:the\s+)?$"
+)
+SUPPORT_AFTER = re.compile(
+    r"(?:['’]s\s+(?:pledge|contribution|support|assistance|generosity)"
+    r"|[\w’'\s,-]{0,80}?\bfor\s+(?:their|its)\s+(?:support|assistance|generosity))"
+)
+
+
+def _destination(text: str, at: int, end: int | None = None) -> bool:
     """The name at ``at`` follows a verb of travel or a city ("Riyadh, Saudi Arabia"), not
-    another state of a list ("Ethiopia, Eritrea")."""
+    another state of a list ("Ethiopia, Eritrea"); or is thanked, a donor or a stop (above)."""
+    if SUPPORTER.search(text, max(0, at - 160), at):
+        return True
+    if end is not None and SUPPORT_AFTER.match(text, end, end + 100):
+        return True
     m = VISITED.search(text, max(0, at - 40), at)
     if m is None:
         return False

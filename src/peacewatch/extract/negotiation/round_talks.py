@@ -127,9 +127,8 @@ def _places(
         prep = root.head
         if not (root.dep_ == "pobj" and prep.lower_ in LOCATIVE and prep.lower_ != "on"):
             continue
-        if prep.head.i not in anchors and not (
-            prep.head.i in inside and _of_the_talks(prep.head, tok)
-        ):
+        own = prep.head.i in anchors or (prep.head.i in inside and _of_the_talks(prep.head, tok))
+        if not (own or _in_venue(prep.head, anchors)):
             continue
         name = str(ent.text).removeprefix("the ")
         start = ent.start_char + s.offset
@@ -139,7 +138,19 @@ def _places(
     named = _named_city(tok, ents)
     if named:
         out.append((named[0], city_country(named[0]), True, list(named[1])))
+    # "the Geneva talks", "the Jeddah talks": a city named before the talks noun
+    for w in tok.lefts:
+        city = w.dep_ == "compound" and w.ent_type_ == "GPE" and not _is_country(w.text)
+        if city and not named and (country := city_country(w.text)):
+            out.append((w.text, country, True, [w]))
     return sorted(out, key=lambda p: not p[2])
+
+
+def _in_venue(x: Token, anchors: set[int]) -> bool:
+    """ "hosted the ministers at Blair House in Washington ... for peace talks": the city
+    hangs on the venue, whose "at"/"in" phrase hangs on the round's words."""
+    prep = x.head
+    return x.dep_ == "pobj" and prep.lower_ in ("at", "in") and prep.head.i in anchors
 
 
 def _status(anchors: list[Token]) -> RoundStatus | None:
@@ -161,6 +172,13 @@ def talks_in(doc: Document, s: Sentence) -> list[RoundMention]:
         if not _trigger(tok):
             continue
         anchors = _anchors(tok)
+        # "the talks ..., which began in Doha on Monday": the clause that says when and
+        # where the talks were held is the talks' own
+        anchors += [
+            c
+            for c in tok.children
+            if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _words("talks_clause_verbs")
+        ]
         phrase = "".join(t.text_with_ws for t in tok.subtree)
         if any(negated(t) for t in anchors) or NOT_ROUNDS.search(phrase):
             continue
@@ -195,14 +213,17 @@ def process_talks(doc: Document, sents: list[Sentence]) -> list[RoundMention]:
     return [m for s in sents for m in (*talks_in(doc, s), *trips_in(doc, s))]
 
 
-def _trip_places(s: Sentence, head: Token, preps: frozenset[str]) -> list[Span]:
+def _trip_places(
+    s: Sentence, head: Token, preps: frozenset[str], venues: bool = False
+) -> list[Span]:
     """Places hanging off ``head`` through one of ``preps`` ("arrive in Ethiopia", "travel to
     Riyadh, Saudi Arabia and Amman, Jordan"), conjuncts and appositions included."""
     out = []
     for ent in sentence_ents(s.sent):
         root = _place_root(ent)
         prep = root.head
-        if ent.label_ in ("GPE", "LOC") and root.dep_ == "pobj" and prep.lower_ in preps:
+        labels = ("GPE", "LOC", "FAC", "ORG") if venues else ("GPE", "LOC")
+        if ent.label_ in labels and root.dep_ == "pobj" and prep.lower_ in preps:
             out += [ent] if prep.head.i == head.i else []
     return out
 
@@ -233,6 +254,30 @@ def _trip_mention(
     )
 
 
+def _own_trip(doc: Document, s: Sentence, tok: Token) -> RoundMention | None:
+    """Someone's visit or meetings named by a noun with a place and a date: "During his
+    visit to Cairo on Sunday, the Secretary discussed ...", "The Special Envoy's meetings in
+    Khartoum on June 3 focused on ..." (our own sentences; the possessive says whose)."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _words("owned_trip_nouns"):
+        return None
+    # whose: a possessive, or a meeting "with" a counterpart ("in a meeting in Abu Dhabi
+    # today with Emirati officials")
+    owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "with") for c in tok.children)
+    if not owned or negated(tok):
+        return None
+    places = _trip_places(s, tok, frozenset({"to", "in", "at"}))
+    date, precision = date_of(doc, s, list(s.sent), {tok.i})
+    if not (places and date):
+        return None
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    m = _trip_mention(doc, s, verb, places[0], (date, precision))
+    m.evidence = token_evidence(doc, s.offset, [tok, *places[0]])
+    m.trip = None  # one place: not a shuttle
+    return m
+
+
 def trips_in(doc: Document, s: Sentence) -> list[RoundMention]:
     """An envoy's trip whose date the readout verbs do not reach (round_words.json):
 
@@ -243,7 +288,7 @@ def trips_in(doc: Document, s: Sentence) -> list[RoundMention]:
       of the trip hangs off "beginning"/"starting", not off the travel verb; the first stop
       carries the date, and joins the other stops through the trip id (round_merge).
     """
-    out: list[RoundMention] = []
+    out: list[RoundMention] = [m for tok in s.sent if (m := _own_trip(doc, s, tok))]
     for verb in s.sent:
         lemma = verb.lemma_.lower()
         if verb.pos_ != "VERB" or negated(verb):
@@ -266,6 +311,16 @@ def trips_in(doc: Document, s: Sentence) -> list[RoundMention]:
                 for ent in _trip_places(s, trip, frozenset({"to", "in"})):
                     month = date[:7] if date else None
                     out.append(_trip_mention(doc, s, verb, ent, (month, "month")))
+        elif lemma in _words("hosting_verbs") and any(c.dep_ == "dobj" for c in verb.children):
+            # "hosted Prime Minister X at the Department of State today": the host's venue
+            date, precision = date_of(doc, s, list(s.sent), {verb.i})
+            places = _trip_places(s, verb, frozenset({"at", "in"}), venues=True)
+            # "at Blair House in Washington": the venue's city places the round
+            places = [
+                c for p in places for c in _trip_places(s, p.root, frozenset({"in"}))
+            ] or places
+            if date and places:
+                out.append(_trip_mention(doc, s, verb, places[0], (date, precision)))
         elif lemma in trip_verbs():
             starts = {c.i for c in verb.children if c.lower_ in _words("trip_start_words")}
             date, precision = date_of(doc, s, list(s.sent), starts) if starts else (None, "unknown")
