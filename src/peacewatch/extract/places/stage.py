@@ -391,7 +391,8 @@ def _supported(
     speaks against it. A single word left unresolved is no place when it is an English word
     (``places.words.is_word``) or the document writes it in lower case: "the Ceasefire and
     Transitional Security Arrangements Monitoring Mechanism", "Iron Dome", "the Kingdom"
-    (peace-processes-state). Acronyms stay ("USSR")."""
+    (peace-processes-state); so is one read only as a US postal village ("Iron", Minnesota).
+    Acronyms stay ("USSR")."""
     pairs = list(zip(spans, entries, strict=True))
     support = set(demonyms) | {
         e.country
@@ -408,7 +409,9 @@ def _supported(
         )
         if other and (e is None or (support and far)):
             continue
-        if e is None and " " not in s.query.text and not s.query.text.isupper():
+        # A postal village ("Iron", Minnesota) is no better evidence than no reading at all.
+        weak = e is None or e.minor
+        if weak and " " not in s.query.text and not s.query.text.isupper():
             lower = set(LOWER_WORD.findall(body)) if lower is None else lower
             if s.query.text.lower() in lower or is_word(s.query.text, parses[s.para]):
                 continue
