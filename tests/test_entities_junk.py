@@ -110,3 +110,28 @@ def test_places_and_initials_are_not_people(nlp: Language) -> None:
     assert not {"Jarrah", "Sheikh Jarrah", "Nagorno", "HRC"} & people, people
     assert {"Linda Thomas-Greenfield", "Tamim", "Ivo Kott"} <= people, people
     assert any(e.name == "HRC" and e.type == "ORG" for e in doc.entities)
+
+
+ADDRESS = """\
+Secretary of State Antony J. Blinken spoke with Foreign Minister Yair Lapid of Israel. \
+Secretary Blinken welcomed the ceasefire.
+
+Russian tanks came instead. Russian "Grads". They fired "Tochka-U" missiles at the city. \
+Mohamed Hamdan Dagalo, known as "Hemedti", spoke of a great Ukrainianness in the squares.
+
+I dreamed of moving from Bankova. I stay here, on Bankova Street.
+"""
+
+
+def test_surname_joins_the_written_full_form(nlp: Language) -> None:
+    doc = _doc(nlp, ADDRESS, "Press Releases – United States Department of State")
+    people = [e.name for e in doc.entities if e.type == "PERSON"]
+    assert [p for p in people if "Blinken" in p] == ["Antony J. Blinken"]
+    assert [a.name for a in doc.actors if "Blinken" in a.name] == ["Antony J. Blinken"]
+
+
+def test_quoted_designations_streets_and_qualities_are_no_actors(nlp: Language) -> None:
+    doc = _doc(nlp, ADDRESS, "President of Ukraine")
+    names = {e.name for e in doc.entities}
+    assert not names & {"Grads", "Tochka-U", "Ukrainianness", "Bankova", "Bankova Street"}
+    assert "Mohamed Hamdan Dagalo" in names  # a quoted nickname keeps its person

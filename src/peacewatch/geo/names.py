@@ -3,7 +3,7 @@ gazetteer lists otherwise (a region's suffix, a plural demonym, a county's full 
 
 from __future__ import annotations
 
-from peacewatch.geo.data import fold, is_short_upper
+from peacewatch.geo.data import MINOR, fold, is_short_upper
 from peacewatch.geo.gazetteer import Gazetteer
 
 
@@ -44,9 +44,12 @@ def demonym_stem(g: Gazetteer, text: str) -> tuple[tuple[int, ...], str]:
     return (), fold(text)
 
 
-def county_forms(g: Gazetteer, text: str) -> tuple[int, ...]:
+def county_forms(g: Gazetteer, text: str, ids: tuple[int, ...] = ()) -> tuple[int, ...]:
     """The county a bare name with no entry of its own stands for: local news calls its county
     so ("Henrico police", "Clarke and Oconee"), and the gazetteer has it by its full name
     ("Henrico County"). Only for names nothing else matches (LGL even half: +2 toponyms, odd
-    +2; such mentions stayed unresolved)."""
+    +2; such mentions stayed unresolved). A postal village elsewhere does not count as a match
+    ("Henrico" is Henrico County, VA, not the village of Henrico, NC)."""
+    if any(not g.flags[i] & MINOR for i in ids):
+        return ()
     return tuple(i for i in candidates(g, text + " County") if g.feature[i] == "county")

@@ -196,8 +196,7 @@ def ranked(
         ids = g.ids_upper(q.text + ".")
     if not ids:
         ids, key = demonym_stem(g, q.text)
-    if not ids:
-        ids = county_forms(g, q.text)
+    ids += county_forms(g, q.text, ids)
     # A country's name is not an alternate name of its capital ("Mexico" is not Mexico City);
     # towns really called so (Mexico, Missouri) stay candidates.
     is_country = any(g.feature[i] == "country" for i in ids)

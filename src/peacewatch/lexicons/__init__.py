@@ -132,6 +132,11 @@ def country_names() -> dict[str, str]:
         if " " not in name and "." not in name:
             for style in ("Republic of", "Federal Republic of", "Kingdom of", "State of"):
                 out.setdefault(f"{style} {name}", iso)
+    # Releases write the apostrophe curly ("People’s Republic of China" in a
+    # Cambodia release); GeoNames and the aliases write it straight.
+    for name, iso in list(out.items()):
+        if "'" in name:
+            out.setdefault(name.replace("'", "’"), iso)
     for iso, c in load_json("countries.json")["countries"].items():
         for dem in c["demonyms"]:
             if not dem.endswith("s") and dem[0].isupper() and " " not in dem and "." not in dem:

@@ -96,9 +96,11 @@ class ActorBase:
                         self.by_acronym.setdefault(alias, actor)
         for iso, name in canonical_country_name().items():
             self.by_id[f"state:{iso}"] = BaseActor(f"state:{iso}", name, "state", iso)
+        person_ids = _person_ids()
         for known in known_actors().values():
             if known.type == "PERSON":
-                actor = BaseActor(f"person:{slug(known.name)}", known.name, "person", known.country)
+                pid = person_ids[known.name]
+                actor = BaseActor(pid, known.name, "person", known.country)
             elif known.type == "OUTLET":
                 actor = BaseActor(f"media:{slug(known.name)}", known.name, "media", known.country)
             else:
@@ -188,3 +190,20 @@ def holder_on(issuer: Issuer, day: str | None) -> str | None:
         if h.get("start", "0000") <= day and day <= h.get("end", "9999"):
             return h["name"]
     return None
+
+
+def _person_ids() -> dict[str, str]:
+    """One id per known person across the forms ``actors.json`` lists for them: "Antony J.
+    Blinken" and "Antony Blinken" are two rows (one per written form) but one person, so both
+    take the shorter form's id and a corpus keeps one actor for him across releases."""
+    groups: dict[tuple[str, str, str | None], list[str]] = {}
+    for known in known_actors().values():
+        if known.type == "PERSON":
+            words = fold(known.name).split()
+            groups.setdefault((words[0], words[-1], known.country), []).append(known.name)
+    ids: dict[str, str] = {}
+    for names in groups.values():
+        short = min(names, key=lambda n: (len(n.split()), n))
+        for name in names:
+            ids[name] = f"person:{slug(short)}"
+    return ids

@@ -16,10 +16,12 @@ written in running text ("U.N.", "Qatari").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from peacewatch.extract.actors.base import actor_base
+from peacewatch.extract.actors.mentions import ARMED, ARMED_ANAPHOR
 from peacewatch.extract.actors.registry import Registry
-from peacewatch.lexicons import role_words
+from peacewatch.lexicons import demonyms, role_words
 
 # The head noun of a label that names someone by office: the role nouns of roles.json and
 # their plurals, plus the words news reports use for unnamed sources.
@@ -28,6 +30,10 @@ SOURCE_NOUNS = frozenset({"source", "sources", "officials", "negotiators", "spok
 # Department spokesperson", "Head of the Office of the President") stay with the state: the
 # party a minister speaks for is their state (official-2022's positions are keyed so).
 MEMBER_OF = frozenset({"armed_group", "militia", "opposition", "igo", "ruling_party"})
+# Bodies no state owns that make an officer's organisation when the office names them ("ICRC
+# regional director", "the leader of the Alliance Fleuve Congo"); a state's own body ("Qatar
+# Foreign ministry") gives its officer that state instead.
+OWN_BODIES = frozenset({"organisation", "civil_society", "media"})
 # Bodies that speak as an entity of the document: not people, not news outlets (an outlet in a
 # speaker label is a relay, "told Reuters", which the quote stage keeps apart).
 BODY_TYPES = ("ORG", "STATE", "GROUP")
@@ -38,7 +44,9 @@ BODY_TYPES = ("ORG", "STATE", "GROUP")
 TAIL = re.compile(r"\s(?:of|from|in|at|for|with|close to|near)\s", re.IGNORECASE)
 # Heads that name a body's voice rather than a person: "Rwanda's Foreign ministry said", "a
 # dispatch from the Rwandan Presidency said", "the group's statement said".
-VOICE_NOUNS = frozenset({"statement", "dispatch", "readout", "communique", "release", "presidency"})
+VOICE_NOUNS = frozenset(
+    {"statement", "dispatch", "readout", "communique", "release", "presidency", "bureau", "wing"}
+)
 
 
 def _is_office(label: str) -> bool:
@@ -85,20 +93,56 @@ def body_in(reg: Registry, label: str, *, states: bool = True) -> str | None:
 
 
 def office_body(reg: Registry, label: str) -> str | None:
-    """The body a speaker named by rank speaks for ("senior State Department official"), or
-    None when the label is not an office or names no body."""
-    return body_in(reg, label) if _is_office(label) else None
+    """The body a speaker named by rank speaks for ("senior State Department official", "the
+    group's political bureau"), or None when the label is not an office or names no body."""
+    if not _is_office(label):
+        return None
+    # "the group's political bureau said": the one armed group the text names
+    return body_in(reg, label) or _armed_side(reg, label)
 
 
 def with_organisations(reg: Registry) -> None:
     """Give each person whose office names a body other than a state that body as their
-    organisation ("RSF commander Mohamed Hamdan Dagalo": the RSF, not Sudan)."""
+    organisation ("RSF commander Mohamed Hamdan Dagalo": the RSF, not Sudan); a person of no
+    known country whose office names a state's body gets that state."""
     for aid, rec in list(reg.actors.items()):
         if rec.kind != "person" or not rec.office:
             continue
-        body = body_in(reg, rec.office, states=False)
-        if body is not None and body != aid and reg.actors[body].kind in MEMBER_OF:
+        body = body_in(reg, rec.office, states=False) or _armed_side(reg, rec.office)
+        if body is None or body == aid:
+            continue
+        of = reg.actors[body]
+        if of.kind in MEMBER_OF or (of.kind in OWN_BODIES and of.country is None):
+            # "the leader of the Alliance Fleuve Congo": a body no state owns is his own; an
+            # armed group's member operates where it does (the TPLF's spokesman: Ethiopia)
             reg.set_organisation(aid, body)
+            if rec.country is None and of.kind in MEMBER_OF and of.country:
+                reg.actors[aid] = replace(reg.actors[aid], country=of.country)
+        elif of.country and rec.country is None and (state := reg.state(of.country)):
+            # "Qatar Foreign ministry spokesperson": a state body's officer serves that state
+            reg.actors[aid] = replace(rec, country=of.country, organisation=state)
+
+
+def _armed_side(reg: Registry, office: str) -> str | None:
+    """The one armed group an office refers to without its name: "the group's spokesman" (a
+    reference noun of mentions.ARMED), or a word of the group's name or its "-an" form ("Tigray
+    spokesman", "top Tigrayan commander" for the Tigray People's Liberation Front). Sentences
+    the lead wrote for news-style smoke tests (Yemen, Ethiopia)."""
+    armed = [
+        r
+        for r in reg.actors.values()
+        if r.kind in ("armed_group", "militia") and r.entity is not None
+    ]
+    plain = [w.removesuffix("'s").removesuffix("’s") for w in office.split()]
+    words = {w.lower() for w in plain}
+    if words & (ARMED | ARMED_ANAPHOR) or words & {"rebel", "rebels'"}:
+        return armed[0].id if len(armed) == 1 else None
+    # Only a capitalised word that names no state ("Tigrayan", not "Ethiopian" or "Sudanese",
+    # whose army chief is the state's): "army" or "front" would match many groups' names.
+    proper = {w.lower() for w in plain if w[:1].isupper() and w.lower() not in demonyms()}
+    stems = proper | {w.removesuffix("an") for w in proper}
+    hits = [r.id for r in armed if stems & {w.lower() for w in r.name.split() if len(w) > 3}]
+    return hits[0] if len(hits) == 1 else None
 
 
 # Heads of a description of fighters: "Sudan's army", "Tigray forces", "Azerbaijani troops".

@@ -1,5 +1,6 @@
 """A person's other name, given by the text: "Mohamed Hamdan Dagalo, known as Hemedti",
-"Abu Mohammad al-Jolani, also known as Ahmed al-Sharaa", "Paul Kagame (nicknamed 'PK')".
+"Abu Mohammad al-Jolani, also known as Ahmed al-Sharaa", "Paul Kagame (nicknamed 'PK')";
+and an organisation's initials in brackets after its name: "the Alliance Fleuve Congo (AFC)".
 
 Leaders of armed groups are named so in news reports, and the short name is the one the
 text then uses ("Hemedti welcomed the declaration"); as two entities, the quotes and events
@@ -32,11 +33,13 @@ def with_aliases(text: str, entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
             other = at.get(link.end()) if link else None
             if other is not None and other.id != e.id and other.id not in merged:
                 merged[other.id] = e
+    merged.update(_initials(text, entities))
     if not merged:
         return entities
+    by_id = {e.id: e for e in entities}
     extra: dict[str, list[Entity]] = {}
     for alias_id, main in merged.items():
-        extra.setdefault(main.id, []).append(next(e for e in people if e.id == alias_id))
+        extra.setdefault(main.id, []).append(by_id[alias_id])
     out = []
     for e in entities:
         if e.id in merged:
@@ -52,3 +55,27 @@ def with_aliases(text: str, entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
             e = replace(e, mentions=mentions, country=country)
         out.append(e)
     return tuple(out)
+
+
+_BRACKET = re.compile(r"\s*\(")
+
+
+def _initials(text: str, entities: tuple[Entity, ...]) -> dict[str, Entity]:
+    """Organisations written as initials in brackets right after an organisation whose
+    capitalised words they abbreviate: "Alliance Fleuve Congo (AFC)" (an EastAfrican report
+    the lead read, not committed), "Sudan People's Liberation Movement-North (SPLM-N)". The
+    initials' entity merges into the full name's."""
+    orgs = [e for e in entities if e.type == "ORG"]
+    at = {m.start: e for e in orgs for m in e.mentions}
+    out: dict[str, Entity] = {}
+    for e in orgs:
+        for m in e.mentions:
+            link = _BRACKET.match(text, m.end)
+            short = at.get(link.end()) if link else None
+            if short is None or short.id == e.id or short.id in out or e.id in out:
+                continue
+            letters = [c for c in short.name if c.isalpha()]
+            words = [w for w in re.split(r"[\s-]+", e.name) if w[:1].isupper()]
+            if len(letters) >= 2 and "".join(letters) == "".join(w[0] for w in words).upper():
+                out[short.id] = e
+    return out

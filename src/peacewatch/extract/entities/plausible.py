@@ -16,6 +16,8 @@ def plausible_person(name: Span, lower_words: frozenset[str]) -> bool:
         return False
     if any(c.isdigit() for c in name.text) or _stage_direction(name):
         return False  # "Minsk-3" (an agreement's number), "(Laughter.)", "(Via interpreter)"
+    if _quoted_designation(name):
+        return False
     low = name.text.lower()
     if low in demonyms() or low in role_words()["role_nouns"] or low in role_words()["not_people"]:
         return False
@@ -47,6 +49,28 @@ def _stage_direction(name: Span) -> bool:
     )
 
 
+STREET_WORDS = frozenset({"Street", "Avenue", "Square", "Boulevard", "Road", "Lane"})
+_OPEN_QUOTES = frozenset({'"', "``", "“", "«", "'"})
+_CLOSE_QUOTES = frozenset({'"', "''", "”", "»", "'"})
+
+
+def _quoted_designation(name: Span) -> bool:
+    """A name in quotation marks that a nation's adjective qualifies or that qualifies a noun
+    names a thing, not a person: Russian "Grads", "Tochka-U" missiles (two "persons" of a
+    Zelensky address in the lead's unseen sample). A quoted nickname keeps its person:
+    known as "Hemedti", stands after "as" and before a comma."""
+    doc = name.doc
+    if name.start < 1 or name.end >= len(doc):
+        return False
+    if doc[name.start - 1].text not in _OPEN_QUOTES or doc[name.end].text not in _CLOSE_QUOTES:
+        return False
+    before = doc[name.start - 2] if name.start >= 2 else None
+    after = doc[name.end + 1] if name.end + 1 < len(doc) else None
+    qualified = before is not None and before.lower_ in demonyms() and before.tag_ == "JJ"
+    qualifies = after is not None and after.tag_ in ("NN", "NNS") and name.root.head.i == after.i
+    return qualified or qualifies or any(t.tag_ == "NNS" for t in name)
+
+
 def _singular(word: str) -> str:
     """ "representatives" -> "representative": enough for the role nouns, which form regular
     plurals ("officials", "delegates"); "chiefs of staff" never stands alone."""
@@ -60,6 +84,8 @@ def plausible_org(name: Span) -> bool:
     root = name.root
     if not (root.is_title or root.is_upper or not root.is_alpha) or name.text.lower() in demonyms():
         return False
+    if len(name) > 1 and name[-1].text in STREET_WORDS:
+        return False  # "Bankova Street": an address (or the office on it), no body
     if name[-1].lower_ in role_words()["document_nouns"]:
         return False  # "Budapest Memorandum", "Negev Summit": a text or a meeting, no body
     if len(name) == 1 and _singular(root.lower_) in role_words()["role_nouns"]:
@@ -68,6 +94,8 @@ def plausible_org(name: Span) -> bool:
         return False
     if len(name) == 1 and root.lower_ in role_words()["org_nouns"]:
         return False  # "the Alliance", "the Office": a generic noun, no referent of its own
+    if len(name) == 1 and root.lower_.endswith("ness") and root.is_title:
+        return False  # "Ukrainianness": an abstract noun's suffix, no body is named so
     if len(name) == 1 and not root.is_upper:
         people = role_words()["role_nouns"] | role_words()["titles"]
         head = root.head

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from peacewatch.extract.events.clauses import temporal_clause
 from peacewatch.extract.events.evaluative import judged_owners
 from peacewatch.extract.events.lexicon import EventLexicon
 from peacewatch.extract.events.magnitude import magnitude
@@ -35,6 +36,7 @@ from peacewatch.extract.events.roles import (
     target_prep,
     town,
 )
+from peacewatch.extract.events.slips import owned_appeal
 from peacewatch.extract.events.triggers import LOCATIVE, Cand, host, slot, thanked_for
 from peacewatch.parse.syntax import token_offsets
 from peacewatch.vocab import DateBasis
@@ -42,31 +44,10 @@ from peacewatch.vocab import DateBasis
 # Closed-class grammar (subordinators, pronouns, prepositions) and dependency labels stay in
 # code; open-class words (reporting and topic verbs, occasion nouns) are lexicons/event_words.json.
 _CLIMB = frozenset(["xcomp", "conj", "advcl", "acomp", "pcomp", "prep", "pobj", "dobj"])
-# "the first meeting since fighting flared", "after shelling resumed": a clause that only dates
-# the main clause has its own (unstated) actors, not the main clause's subject.
-_TEMPORAL_MARKS = frozenset(["since", "after", "before", "until", "till", "when", "while", "as"])
 
 
 def _person(tok: Token) -> bool:
     return tok.ent_type_ == "PERSON"
-
-
-def in_temporal_clause(tok: Token) -> bool:
-    """Whether ``tok`` sits inside a clause that only dates another one."""
-    node = tok
-    while node.head.i != node.i:
-        if temporal_clause(node):
-            return True
-        node = node.head
-    return False
-
-
-def temporal_clause(node: Token) -> bool:
-    if node.dep_ == "pcomp" and node.head.lower_ in _TEMPORAL_MARKS:
-        return True
-    return node.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in node.children
-    )
 
 
 _RELATIVE = frozenset(["who", "which", "that", "whom"])
@@ -304,6 +285,7 @@ class EventClause:
                 )
             ]
             heads += giver(cand) + parties_named(cand, self.lex)
+            heads += [o for o in [owned_appeal(tok)] if o is not None and cand.type == "REQUEST"]
         for h in heads:
             if h.pos_ == "NOUN" and self.lex.nouns.get(h.lemma_.lower()) == cand.code:
                 # "destroyed by a Russian missile attack": the attacker is inside the noun
@@ -365,7 +347,8 @@ class EventClause:
                 continue
             if o.lemma_.lower() in self.lex.words.topic_verbs and c.dep_ == "dobj":
                 continue  # "discussed Russian-Venezuelan projects": the topic, not a party
-            if c.dep_ in ("dobj", "iobj", "nsubjpass") and cand.mode != "territory":
+            # "provided Yemenis $585 million": spaCy labels the indirect object "dative".
+            if c.dep_ in ("dobj", "iobj", "dative", "nsubjpass") and cand.mode != "territory":
                 found.append((c, False))
             elif c.dep_ == "prep" and target_prep(cand, o, c.lower_):
                 found.extend((g, True) for g in c.children if g.dep_ == "pobj")

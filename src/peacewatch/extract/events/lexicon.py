@@ -85,6 +85,7 @@ class _EventWordsJson(TypedDict):
     hostile_intent_types: _TypesJson
     disapproval_words: _WordsJson
     declaring_nouns: dict[str, dict[str, str]]
+    organ_nouns: _WordsJson
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,7 @@ class EventWords:
     hostile_intent_types: frozenset[str]
     disapproval: frozenset[str]
     declaring: Mapping[str, str]  # noun -> verb: 'declaration' -> 'declare'
+    organs: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -208,6 +210,7 @@ def _event_words(data: _EventWordsJson) -> EventWords:
         hostile_intent_types=frozenset(data["hostile_intent_types"]["types"]),
         disapproval=frozenset(data["disapproval_words"]["words"]),
         declaring=MappingProxyType(dict(data["declaring_nouns"]["words"])),
+        organs=frozenset(data["organ_nouns"]["words"]),
     )
 
 

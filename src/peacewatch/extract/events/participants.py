@@ -18,6 +18,8 @@ import re
 from dataclasses import replace
 
 from peacewatch.extract.actors.base import issuer_of
+from peacewatch.extract.events.anaphora import take_up
+from peacewatch.extract.events.itinerary import split_itineraries
 from peacewatch.extract.events.lexicon import lexicon
 from peacewatch.extract.events.rhetoric import COLLECTIVE, drop_rhetoric, refers
 from peacewatch.lexicons import canonical_country_name
@@ -373,6 +375,7 @@ def resolve_participants(doc: Document) -> Document:
     events = [_hosts(doc, _personal(e, events, i)) for i, e in enumerate(events)]
     own = _issuer_state(doc)
     events = [_agentless(e, events, i, own) for i, e in enumerate(events)]
+    events = take_up(events)  # "We urge the regime to release": the regime named before
     repeats: set[int] = set()
     for i, e in enumerate(events):
         told = _meeting_before(events, i, both=False)
@@ -401,5 +404,6 @@ def resolve_participants(doc: Document) -> Document:
             or tuple(replace(a, mention=mention) for a in meeting.recipients if _resolved(a)),
             unresolved=(),
         )
-    kept = _dedupe([e for i, e in enumerate(events) if i not in repeats])
+    # After the dedupe, which reads one sentence's codings as one act.
+    kept = split_itineraries(_dedupe([e for i, e in enumerate(events) if i not in repeats]))
     return replace(doc, events=drop_rhetoric(tuple(kept)))

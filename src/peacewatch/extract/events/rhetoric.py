@@ -25,6 +25,7 @@ import re
 
 from peacewatch.extract.events.args import Args
 from peacewatch.extract.events.lexicon import lexicon
+from peacewatch.extract.events.slips import appeal, owned_appeal
 from peacewatch.extract.events.triggers import Cand, for_clause_marks, host
 from peacewatch.records import Event
 
@@ -101,6 +102,8 @@ def unaddressed(cand: Cand, args: Args) -> bool:
     verb = host(cand.tok, lex) if cand.tok.pos_ != "VERB" else None
     if any(t is not verb for t in cand.extra):
         return False  # an act absorbed as its content
+    if cand.tok.pos_ == "NOUN" and appeal(cand.tok) and owned_appeal(cand.tok) is not None:
+        return False  # "we reiterate our call for an immediate end to the violence"
     # "demanded a ceasefire", "asked to meet": an event noun or a clause as its object.
     return not any(
         (c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns) or c.dep_ in ("ccomp", "xcomp")

@@ -24,9 +24,8 @@ from peacewatch.extract.events.args import (
     DateRef,
     EventClause,
     PlaceRef,
-    in_temporal_clause,
-    temporal_clause,
 )
+from peacewatch.extract.events.clauses import in_temporal_clause, temporal_clause
 from peacewatch.extract.events.lexicon import lexicon
 from peacewatch.extract.events.rhetoric import unaddressed
 from peacewatch.extract.events.triggers import Cand, find_triggers

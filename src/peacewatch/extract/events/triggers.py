@@ -17,6 +17,12 @@ from peacewatch.extract.events.evaluative import disapproval
 from peacewatch.extract.events.lexicon import Code, EventLexicon
 from peacewatch.extract.events.modality import COMPLEMENT as _COMPLEMENT
 from peacewatch.extract.events.objects import authors, shared_objects
+from peacewatch.extract.events.slips import (
+    agent_complement,
+    appeal,
+    infinitive_series,
+    owned_appeal,
+)
 
 # The word sets in this module are closed-class grammar (prepositions, relative pronouns) and
 # dependency labels: part of the rules that read the parse, so they stay in code. Open-class
@@ -76,8 +82,13 @@ def _children(tok: Token, *deps: str) -> list[Token]:
 def _phrasal(tok: Token, lex: EventLexicon) -> Code | None:
     lemma = lex.lemma(tok)
     for c in tok.children:
-        if c.dep_ in ("prt", "advmod", "prep") and f"{lemma} {c.lower_}" in lex.phrasal:
-            return lex.phrasal[f"{lemma} {c.lower_}"]
+        key = f"{lemma} {c.lower_}"  # not "committed by any party to the conflict" (slips)
+        if (
+            c.dep_ in ("prt", "advmod", "prep")
+            and key in lex.phrasal
+            and not agent_complement(tok, c)
+        ):
+            return lex.phrasal[key]
     for m in clause_marks(tok):
         # "called for the sides to show restraint", "spoke with President X to reiterate":
         # spaCy makes the preposition the mark of the clause (dev releases of
@@ -100,6 +111,8 @@ def _phrasal(tok: Token, lex: EventLexicon) -> Code | None:
         # object (a dev release of eval/data/core_events.json).
         near.append(tok.head)
     for c in near:
+        if c.dep_ == "prep" and agent_complement(tok, c):
+            continue
         for key in (f"{lemma} {c.lemma_.lower()}", f"{lemma} {c.lower_}"):
             if key in lex.phrasal:
                 return lex.phrasal[key]
@@ -222,7 +235,7 @@ def _noun_code(tok: Token, lex: EventLexicon) -> Code | None:
             code = lex.noun_phrasal.get(f"{c.lower_} {tok.lemma_.lower()}", code)
     if code is None:
         return None
-    if code.mode == "phone" and _appeal(tok):
+    if code.mode == "phone" and appeal(tok):
         code = Code("REQUEST", None, None)  # "calls from X to reverse", "a call for calm"
     if thanked_for(tok, lex) is not None:
         return code  # "thanked X for its assistance": X gave it
@@ -245,7 +258,8 @@ def _noun_code(tok: Token, lex: EventLexicon) -> Code | None:
         return None  # "US sanctions are effective": a state of affairs, not an act
     if at.dep_ == "pobj" and head.lower_ in _TOPIC and head.head.pos_ in ("NOUN", "PROPN"):
         return None  # "the issue of the withdrawal of troops": a topic, not an act
-    if not (host(tok, lex) is not None or _has_actor(tok, lex) or _has_actor(at, lex)):
+    owned = code.type == "REQUEST" and owned_appeal(tok) is not None  # "our call for"
+    if not (owned or host(tok, lex) is not None or _has_actor(tok, lex) or _has_actor(at, lex)):
         return None
     return code
 
@@ -265,16 +279,6 @@ def declaring_noun(tok: Token, lex: EventLexicon) -> Token | None:
         if by and any(tok in h.subtree for h in (noun, *by)):
             return noun
     return None
-
-
-def _appeal(tok: Token) -> bool:
-    """Whether a "call" asks for something ("a call for calm", "calls ... to reverse"): CAMEO's
-    appeal (02), not a telephone conversation."""
-    return any(
-        (c.dep_ == "prep" and c.lower_ in ("for", "on"))
-        or (c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
-        for c in tok.children
-    )
 
 
 def thanked_for(tok: Token, lex: EventLexicon) -> Token | None:
@@ -404,10 +408,17 @@ def _absorb(cands: list[Cand], lex: EventLexicon) -> None:
                 for c in node.children
             ):
                 own_clause = True  # "Crimea, which Moscow annexed": a clause with its own actor
-            node = node.head
+            # "urge X to release A, grant B": "grant" continues the infinitive (events/slips.py)
+            node = infinitive_series(node) or node.head
             above = by_tok.get(node.i)
             if above is None:
                 continue
+            if path == ["conj"] and above.absorbed_by is not None and above.type != cand.type:
+                # "urged the regime to release all detainees, grant access": the next item of
+                # a demanded series is demanded too (a dev release; events/slips.py).
+                cand.absorbed_by = above.absorbed_by
+                above.absorbed_by.extra.append(cand.tok)
+                break
             if (
                 own_clause
                 or ("relcl" in path[:-1])

@@ -59,6 +59,8 @@ def act_agents(head: Token) -> list[tuple[str, Token]]:
     own. The parser often hangs the "of" phrase on the agent, and "by" on the verb."""
     acts = _words()["acts"]
     node = head
+    while node.dep_ == "compound" and node.head.i != node.i:
+        node = node.head  # "a 24-month transition timetable": the noun the issue names
     for _ in range(3):
         if node.dep_ != "pobj" or node.head.lower_ != "of":
             return []

@@ -81,6 +81,8 @@ def _own_kind(tok: Token) -> str | None:
     low = tok.lower_
     if low in round_words("ceasefire_nouns") and tok.dep_ not in ("compound", "amod"):
         return "ceasefire"
+    if low in round_words("ceasefire_nouns") and _ceasefire_head(tok):
+        return "ceasefire"  # "the UN truce proposal", "their ceasefire commitments"
     if low == "cessation" and _of(tok, "hostilities"):
         return "cessation of hostilities"
     if low == "framework" and tok.dep_ != "compound":
@@ -96,6 +98,28 @@ def _own_kind(tok: Token) -> str | None:
     return None
 
 
+def _ceasefire_head(tok: Token) -> bool:
+    """A ceasefire noun modifying a proposal or commitment names that ceasefire: "the UN truce
+    proposal", "uphold their ceasefire commitments" (lexicons/round_words.json)."""
+    return tok.dep_ == "compound" and tok.head.lemma_.lower() in round_words("ceasefire_heads")
+
+
+def _sought(tok: Token) -> bool:
+    """A ceasefire the talks work toward is an agreement sought (processes_sample.md counts
+    agreements "reached, proposed or sought"), not a bare call for one: "enter negotiations
+    toward a ceasefire", "a first step towards a comprehensive ceasefire", "a truce leading to
+    a ceasefire", "negotiate a ceasefire". "called for a ceasefire" stays a demand."""
+    head = tok.head
+    if tok.dep_ == "dobj":
+        return head.lemma_.lower() in round_words("negotiating_heads")
+    if tok.dep_ != "pobj":
+        return False
+    if head.lower_ in round_words("goal_preps"):
+        return True
+    up = head.head.lemma_.lower()
+    return head.lower_ in ("on", "for", "to") and up in round_words("negotiating_heads")
+
+
 def _in_place(tok: Token) -> bool:
     """A ceasefire noun names one agreed or declared, not a call for one: "the ceasefire",
     "agreed to a ceasefire", "declaring an effective cessation of hostilities", "the
@@ -107,7 +131,7 @@ def _in_place(tok: Token) -> bool:
         return True
     if any(c.dep_ == "poss" for c in tok.children):
         return True
-    up = [tok.head, tok.head.head]
+    up = [tok.head, tok.head.head, *_of_chain(tok)]
     # "agreed to a ceasefire", "by declaring a truce", "the declaration of a truce"; not "to
     # reach a ceasefire" (a goal)
     return any(
@@ -115,6 +139,22 @@ def _in_place(tok: Token) -> bool:
         and (h.pos_ != "VERB" or h.tag_ == "VBG" or _asserted(h, "agreed"))
         for h in up
     )
+
+
+def _of_chain(tok: Token) -> list[Token]:
+    """The nouns before an "of" phrase, back to the clause's verb, that the phrase may belong
+    to when the parser hangs it on a nearer noun: in "supports the declaration today by the
+    Government of Ethiopia of an indefinite humanitarian truce" (dev text state-2022-03-24)
+    "of ... truce" hangs on "Government", and "by" on the verb."""
+    if not (tok.dep_ == "pobj" and tok.head.lower_ == "of"):
+        return []
+    out = []
+    for x in reversed(tok.doc[tok.sent.start : tok.head.i]):
+        if x.pos_ in ("VERB", "AUX") or x.text in (";", ":"):
+            break
+        if x.pos_ == "NOUN":
+            out.append(x)
+    return out
 
 
 def _renewed(tok: Token) -> bool:
@@ -165,13 +205,18 @@ def mentions_in(
         kind = _kind(tok)
         if kind is None:
             continue
-        if tok.lower_ == "agreements" and not any(c.dep_ == "prep" for c in tok.children):
-            continue  # "the day's agreements": results in general, not an agreement text
+        named = kind != "agreement" or any(c.dep_ == "prep" for c in tok.children)
+        if tok.lower_ == "agreements" and not named:
+            # "the day's agreements": results in general, not an agreement text; "Sudan's
+            # peace agreements" (a kind) and "agreements between ..." name agreements
+            continue
         stage = _stage(tok)
         if kind == "agreement" and stage is None and not _specific(tok):
             continue  # bare "agreement" ("in agreement", "no agreement"): too vague to track
         bare = _own_kind(tok) == "ceasefire" or kind == "cessation of hostilities"
-        if bare and not (_in_place(tok) or stage or _renewed(tok)):
+        if _ceasefire_head(tok):
+            bare, tok = False, tok.head  # the proposal or commitment is the agreement's phrase
+        if bare and not (_in_place(tok) or stage or _renewed(tok) or _sought(tok)):
             continue  # "called for a ceasefire": a demand (positions), not an agreement
         if _renewed(tok):
             kind = f"{kind} renewal"  # PA-X keeps a renewal apart from what it renews

@@ -67,7 +67,7 @@ def _cue(tok: Token, on_path: bool) -> tuple[str, Token] | None:
         )
         if not hit:
             continue
-        if lemma == "call" and not any(c.lower_ in ("for", "on") for c in tok.children):
+        if lemma == "call" and not _calls_for(tok):
             continue  # "calls X a reason" is naming, "calls for X" a demand
         if lemma == "like" and not any(c.lower_ in ("would", "'d") for c in tok.children):
             continue  # "would like X" is wanting it; "like" alone mostly compares
@@ -89,6 +89,14 @@ def _cue(tok: Token, on_path: bool) -> tuple[str, Token] | None:
     if lemma == "line" and any(c.lower_ == "red" for c in tok.children) and not on_path:
         return "red line", tok
     return None
+
+
+def _calls_for(tok: Token) -> bool:
+    """ "calls for X", "calls on X"; "called for the sides to show restraint", where "for"
+    marks the clause below the verb."""
+    return any(c.lower_ in ("for", "on") for c in tok.children) or any(
+        m.lower_ == "for" and m.dep_ == "mark" for c in tok.children for m in c.children
+    )
 
 
 def _modified(tok: Token) -> str:

@@ -30,7 +30,7 @@ from typing import TypedDict, cast
 
 from peacewatch.evidence import span as evidence_of
 from peacewatch.extract.actors.base import actor_base
-from peacewatch.lexicons import demonyms, load_json
+from peacewatch.lexicons import country_names, demonyms, load_json
 from peacewatch.records import Document, Mention, Participant
 
 
@@ -71,10 +71,27 @@ FOUGHT = re.compile(
 )
 
 
+# "U.S. officials expressed concern regarding the continuing presence of al-Qaida, ISIS-K, and
+# other terrorist organizations in Afghanistan" (dev batch 6, a U.S.-Taliban meeting): a group
+# named as what a side is concerned about or has pledged against is a topic of the talks, not
+# a side of them. Earlier members of the same list ("al-Qaida, ISIS-K") count too.
+TOPIC_GROUP = re.compile(
+    r"\b(?:presence|threats?|concerns?|pledge|commitments?|harbou?r(?:ing)?|sanctuary)"
+    r"(?:\s+(?:of|from|posed\s+by|about|regarding|over|to|against|on))?"
+    r"\s+(?:the\s+)?(?:continu\w+\s+|growing\s+|ongoing\s+)?(?:presence\s+of\s+)?"
+    r"(?:(?:al-)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,\s+(?:and\s+)?)*$"
+)
+# "al-Qaida, ISIS-K, and other terrorist organizations": a list the text itself calls terrorist
+TERRORIST_LIST = re.compile(r"[\w’'\s,-]{0,60}?\b(?:and|or) other terrorist\b")
+
+
 def only_fought(text: str, mentions: Sequence[Mention]) -> bool:
-    """Every mention is the target of a campaign against it."""
+    """Every mention is the target of a campaign against it, or a topic of concern (above)."""
     return bool(mentions) and all(
-        FOUGHT.search(text, max(0, m.start - 30), m.start) for m in mentions
+        FOUGHT.search(text, max(0, m.start - 30), m.start)
+        or TOPIC_GROUP.search(text, max(0, m.start - 80), m.start)
+        or TERRORIST_LIST.match(text, m.end, m.end + 80)
+        for m in mentions
     )
 
 
@@ -211,6 +228,37 @@ def _only_listed(text: str, n: _Named, listed: list[tuple[int, int]]) -> bool:
     return bool(hits) and all(any(a <= m.start() < b for a, b in listed) for m in hits)
 
 
+# "Lenderking will travel to Riyadh, Saudi Arabia and Amman, Jordan", "President Biden's recent
+# visit to Jeddah, Saudi Arabia" (dev batch 6): a state named only as where an envoy goes is
+# not a side of the conflict he works on, though UCDP lists it in one (Saudi Arabia beside
+# Yemen's government). A state named after a city ("Riyadh, Saudi Arabia") or after a verb
+# or noun of travel.
+VISITED = re.compile(
+    r"(?:\b(?:travel(?:s|ed|led|ing)?|trip|visit(?:s|ed|ing)?|arriv(?:e|es|ed|ing)|stops?"
+    r"|head(?:s|ed|ing)?|fly|flew|flies)\s+(?:to|in)\s+(?:the\s+)?"
+    r"|\b(?P<city>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?),\s+)$"
+)
+
+
+def _visited_only(text: str, n: _Named) -> bool:
+    """Every mention of a state (by its names and demonyms) is a destination (above)."""
+    names = "|".join(re.escape(f) for f in sorted(n.forms, key=len, reverse=True))
+    if not names or n.country is None:
+        return False
+    hits = list(re.finditer(rf"\b(?:{names})\b", text))
+    return bool(hits) and all(_destination(text, m.start()) for m in hits)
+
+
+def _destination(text: str, at: int) -> bool:
+    """The name at ``at`` follows a verb of travel or a city ("Riyadh, Saudi Arabia"), not
+    another state of a list ("Ethiopia, Eritrea")."""
+    m = VISITED.search(text, max(0, at - 40), at)
+    if m is None:
+        return False
+    city = m.group("city")
+    return city is None or (country_names().get(city) is None and city.lower() not in demonyms())
+
+
 def _a_side(text: str, n: _Named, title: set[str]) -> bool:
     """A state dyad side is named as a side, not only as a topic ("exchanged views on Iran",
     "the threat posed by Iran": Israel's readouts name Iran so, and UCDP codes the two as
@@ -225,7 +273,11 @@ def dyad_sides(
     """The parties of the best-named conflict dyads of the text, first mention first; a state
     named only as a member of a long list (``listed``, offsets from sides.py) is no side."""
     named = _named(doc, sents)
-    named = {k: n for k, n in named.items() if not _only_listed(doc.body.text, n, listed or [])}
+    named = {
+        k: n
+        for k, n in named.items()
+        if not _only_listed(doc.body.text, n, listed or []) and not _visited_only(doc.body.text, n)
+    }
     title = set(re.findall(r"[\w.-]+", doc.meta.title or ""))
     table = dyads()
     ids = sorted(named)

@@ -19,7 +19,7 @@ import re
 from spacy.tokens import Token
 
 from peacewatch.evidence import span as token_evidence_of
-from peacewatch.extract.negotiation.third_parties import listed, person_of, side_of
+from peacewatch.extract.negotiation.third_names import listed, person_of, side_of, state_or_body
 from peacewatch.lexicons import demonyms
 from peacewatch.parse import countries
 from peacewatch.parse.syntax import Sentence, token_evidence
@@ -71,7 +71,9 @@ def as_roles(doc: Document, s: Sentence) -> list[Participant]:
             continue
         for holder in _holders(tok.head):
             for t in listed(holder):
-                side = side_of(doc, s, t) or (person_of(doc, s, t) if role == "mediator" else None)
+                side = state_or_body(doc, s, t) or (
+                    person_of(doc, s, t) if role == "mediator" else None
+                )
                 if side is not None:
                     ev = token_evidence(doc, s.offset, [t, tok, *tok.subtree])
                     out.append(Participant(side[0], side[1], role, ev))

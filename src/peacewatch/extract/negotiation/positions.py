@@ -32,7 +32,6 @@ from peacewatch.extract.negotiation.context import (
     JOINT,
     PartyResolver,
     country_of_word,
-    issue_patterns,
 )
 from peacewatch.extract.negotiation.cues import (
     Cue,
@@ -56,15 +55,15 @@ from peacewatch.extract.negotiation.holders import (
     person_party,
     talks_party,
 )
+from peacewatch.extract.negotiation.mentions import issue_hits
 from peacewatch.extract.negotiation.round_when import deny_verb, via_report
-from peacewatch.extract.negotiation.speakers import Speakers, party_for, said_on
+from peacewatch.extract.negotiation.speakers import Speakers, each_party, party_for, said_on
 from peacewatch.extract.negotiation.voice import group, members
 from peacewatch.extract.negotiation.words import (
     DEMONSTRATIVES,
     DENY_DIRECT,
     INVERSE,
     LIST_VERBS,
-    MEETING_LEMMAS,
     OWN_TITLES,
     RECEIVING,
 )
@@ -80,51 +79,6 @@ __all__ = [
     "party_for",
     "positions_in",
 ]
-
-
-def issue_hits(doc: Document, s: Sentence, resolver: PartyResolver) -> list[IssueHit]:
-    hits: list[IssueHit] = []
-    taken: set[tuple[str, int]] = set()
-    text = s.sent.text
-    for issue, pattern, inverse in issue_patterns():
-        for m in pattern.finditer(text):
-            sp = s.sent.doc.char_span(
-                s.sent.start_char + m.start(), s.sent.start_char + m.end(), alignment_mode="expand"
-            )
-            if sp is None or (issue, sp.start) in taken:
-                continue
-            taken.add((issue, sp.start))
-            toks = list(sp)
-            hits.append(IssueHit(issue, toks, token_evidence(doc, s.offset, toks), inverse))
-    for toks in leader_meetings(s, resolver):
-        if not any(h.issue == "leaders-meeting" for h in hits):
-            hits.append(IssueHit("leaders-meeting", toks, token_evidence(doc, s.offset, toks)))
-    return hits
-
-
-def leader_meetings(s: Sentence, resolver: PartyResolver) -> list[list[Token]]:
-    """ "X and Y could meet", "a meeting between X and Y": two national leaders meeting."""
-    found: list[list[Token]] = []
-    for tok in s.sent:
-        if tok.lemma_.lower() not in MEETING_LEMMAS:
-            continue
-        people: list[Token] = []
-        # "a meeting take place between X and Y": the preposition may hang off the verb.
-        holders = [tok, tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else [tok]
-        for h in holders:
-            for c in h.children:
-                if (c.dep_ in ("nsubj", "nsubjpass") and h is tok) or (
-                    c.dep_ == "prep" and c.lower_ in ("between", "with")
-                ):
-                    people += [t for t in c.subtree if t.ent_type_ == "PERSON"]
-        names = {resolver.person_of(p) for p in people} - {None}
-        leaders = [n for n in names if n and resolver.is_leader(n)]
-        if len(leaders) >= 2:
-            toks = [*people, tok]
-            found.append(
-                [t for t in s.sent if min(x.i for x in toks) <= t.i <= max(x.i for x in toks)]
-            )
-    return found
 
 
 # (stance, party, anchor token, condition, who stated it, the party's denial of it if any)
@@ -285,6 +239,11 @@ def _owned(ctx: _Ctx, cue: Cue, owner: Token) -> Found | None:
     ):
         return None  # "denied reports of Russia's demand": not the stance
     party = party_for(ctx.resolver, ctx.speakers, owner, ctx.s, ctx.hit.head)
+    if party is None and owner.lower_ == "their":
+        # "They expressed their support for X": "their" is who "they" are.
+        verb = cue.verb
+        subj = subject_of(verb) if verb is not None else None
+        party = _pair(ctx, cue, subj if subj is not None and subj.lower_ == "they" else owner)
     anchor = t or ctx.hit.head  # a noun cue always has its token
     return (cue.stance, party, anchor, cue.condition, ctx.resolver.person_of(owner), None)
 
@@ -341,7 +300,9 @@ def _subject_party(ctx: _Ctx, cue: Cue, subj: Token | None) -> str | None:
             # "China is moving ... by refusing X while seeking Y": the clause's doer is the
             # subject of the clause it hangs from, not the speaker.
             return party_for(ctx.resolver, ctx.speakers, ctrl, ctx.s, ctx.hit.head)
-    party = party_for(ctx.resolver, ctx.speakers, subj, ctx.s, ctx.hit.head)
+    party = each_party(ctx.resolver, ctx.speakers, subj, ctx.s, ctx.hit.head) or party_for(
+        ctx.resolver, ctx.speakers, subj, ctx.s, ctx.hit.head
+    )
     owner = next((c for c in subj.children if c.dep_ == "poss"), None) if subj else None
     if party is None and owner is not None and owner.pos_ == "PROPN":
         # "Lenderking's discussions will focus on achieving X": whose discussions they are.
@@ -387,19 +348,29 @@ def _subject_party(ctx: _Ctx, cue: Cue, subj: Token | None) -> str | None:
     if party is None and subj is not None:  # "the invaders": the side not the voice's
         party = adversary(subj, ctx.speakers.side_of(ctx.hit.head, ctx.s), ctx.parties)
     if party is None and subj is not None:
-        # "The two leaders discussed X": each of the pair the actors stage resolves; "they
-        # want X" after the sides just named: those sides.
-        voice = ctx.resolver.voice
-        they = subj.lower_ == "they"
-        pair = voice.they_of(subj, ctx.s) if they else voice.pair_of_subject(subj, ctx.s)
-        # "X spoke with Y today. They also discussed Z": with no side named before it, "they"
-        # who discuss are the document's two leaders, as "the two leaders" is; so are "the
-        # presidents", "the ministers", "the leaders" of a readout (a title in the plural).
-        titles = subj.tag_ == "NNS" and subj.lemma_.lower() in (*OWN_TITLES, "leader")
-        if not pair and ((they and cue.stance == "discussed") or titles):
-            pair = voice.pair_of_subject(subj, ctx.s, "the two leaders")
-        party = group(pair)
+        party = _pair(ctx, cue, subj)
     return party
+
+
+def _pair(ctx: _Ctx, cue: Cue, subj: Token) -> str | None:
+    """ "The two leaders discussed X": each of the pair the actors stage resolves; "they
+    want X" after the sides just named: those sides."""
+    voice = ctx.resolver.voice
+    they = subj.lower_ in ("they", "their")
+    # "They expressed their support for the ceasefire" after a meeting: "they" who welcome,
+    # agree or commit are the readout's two people, as "the two leaders" are (a side's
+    # "they" for the other rarely accepts anything).
+    welcome = they and cue.stance in ("accepts", "committed")
+    pair = voice.pair_of_subject(subj, ctx.s, "the two leaders") if welcome else ()
+    if not pair:
+        pair = voice.they_of(subj, ctx.s) if they else voice.pair_of_subject(subj, ctx.s)
+    # "X spoke with Y today. They also discussed Z": with no side named before it, "they"
+    # who discuss are the document's two leaders, as "the two leaders" is; so are "the
+    # presidents", "the ministers", "the leaders" of a readout (a title in the plural).
+    titles = subj.tag_ == "NNS" and subj.lemma_.lower() in (*OWN_TITLES, "leader")
+    if not pair and ((they and cue.stance == "discussed") or titles):
+        pair = voice.pair_of_subject(subj, ctx.s, "the two leaders")
+    return group(pair)
 
 
 def _for_beneficiaries(hit: IssueHit, found: list[Found]) -> list[Found]:

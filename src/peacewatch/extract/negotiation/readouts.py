@@ -105,7 +105,9 @@ def _readout_verb(verb: Token) -> bool:
 
 
 def _status(verb: Token) -> RoundStatus | None:
-    planned = any(c.lower_ in ("will", "to") for c in verb.children) or verb.dep_ == "xcomp"
+    # "will travel", "to travel" as auxiliaries; not the preposition of "traveled to Cairo"
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    planned = any(c.lower_ in ("will", "to") for c in aux) or verb.dep_ == "xcomp"
     return "planned" if planned else "held" if past(verb) else None
 
 

@@ -72,7 +72,10 @@ def _shuttles(mentions: list[RoundMention]) -> tuple[list[Round], list[RoundMent
             continue
         taken |= {id(x) for x in g}
         countries = {x.country for x in g}
-        first = min(g, key=lambda x: x.evidence.start)
+        # the trip's date is the first one stated by any of its mentions ("travel to A and B
+        # beginning July 25": the start is read apart from the stops, round_talks.trips_in)
+        dated = sorted((x for x in g if x.date), key=lambda x: x.evidence.start)
+        first = dated[0] if dated else min(g, key=lambda x: x.evidence.start)
         out.append(
             Round(
                 evidence=_widest(x.evidence for x in g),
@@ -112,6 +115,19 @@ def _merge(mentions: list[RoundMention], keep_vague: bool) -> list[Round]:
                 target = same[0]
             elif len(same) > 1 and not m.date:
                 continue  # "talks in <country>" with several rounds there: ambiguous, dropped
+        if target is None and _country_only(m) and not m.date:
+            # "In Haiti, the Assistant Secretary will meet ..." after "will travel to
+            # Port-au-Prince, Haiti, from March 7-9" (dev text state-2022-03-04): the country
+            # of the one round placed in a city of it is that round
+            same = [
+                g for g in groups if any(x.country == m.country and x.place != m.place for x in g)
+            ]
+            target = same[0] if len(same) == 1 else None
+        if target is None and not m.place and m.date and m.precision != "day":
+            # "met with the delegations in Nairobi last week": the clause without the place
+            # is the same round when one round only has that month
+            same = [g for g in groups if any(x.date == m.date for x in g)]
+            target = same[0] if len(same) == 1 else None
         if target is None and keep_vague and not (m.place or m.date):
             # "Moscow denied that talks took place ... denied that the delegations met": one
             # denied round, not two.
@@ -144,6 +160,11 @@ def _merge(mentions: list[RoundMention], keep_vague: bool) -> list[Round]:
             )
         )
     return rounds
+
+
+def _country_only(m: RoundMention) -> bool:
+    """The mention is placed by a country's name only ("in Haiti")."""
+    return bool(m.place and m.country and country_names().get(m.place) == m.country)
 
 
 def _stops(g: list[RoundMention]) -> list[str]:

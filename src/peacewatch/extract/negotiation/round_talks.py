@@ -32,7 +32,7 @@ from peacewatch.extract.negotiation.rounds import city_country
 from peacewatch.extract.negotiation.words import LOCATIVE, NOT_ROUNDS
 from peacewatch.lexicons import country_names, load_json
 from peacewatch.parse.syntax import Sentence, negated, sentence_ents, token_evidence
-from peacewatch.records import Document
+from peacewatch.records import DatePrecision, Document
 from peacewatch.vocab import RoundStatus
 
 
@@ -192,7 +192,87 @@ def talks_in(doc: Document, s: Sentence) -> list[RoundMention]:
 
 
 def process_talks(doc: Document, sents: list[Sentence]) -> list[RoundMention]:
-    return [m for s in sents for m in talks_in(doc, s)]
+    return [m for s in sents for m in (*talks_in(doc, s), *trips_in(doc, s))]
+
+
+def _trip_places(s: Sentence, head: Token, preps: frozenset[str]) -> list[Span]:
+    """Places hanging off ``head`` through one of ``preps`` ("arrive in Ethiopia", "travel to
+    Riyadh, Saudi Arabia and Amman, Jordan"), conjuncts and appositions included."""
+    out = []
+    for ent in sentence_ents(s.sent):
+        root = _place_root(ent)
+        prep = root.head
+        if ent.label_ in ("GPE", "LOC") and root.dep_ == "pobj" and prep.lower_ in preps:
+            out += [ent] if prep.head.i == head.i else []
+    return out
+
+
+def _place_of(doc: Document, s: Sentence, ent: Span) -> tuple[str, str | None]:
+    name = str(ent.text).removeprefix("the ")
+    start = ent.start_char + s.offset
+    place = next((p for p in doc.places if p.start <= start < p.end), None)
+    return name, (place.country if place else None) or country_of_word(name) or city_country(name)
+
+
+def _trip_mention(
+    doc: Document, s: Sentence, verb: Token, ent: Span, when: tuple[str | None, DatePrecision]
+) -> RoundMention:
+    name, country = _place_of(doc, s, ent)
+    planned = any(c.lower_ in ("will", "shall") for c in verb.children)
+    return RoundMention(
+        evidence=token_evidence(doc, s.offset, [verb, *ent]),
+        place=name,
+        country=country,
+        # as readouts.py: each stop is placed like a city, so that merge keeps stops apart
+        city=True,
+        date=when[0],
+        precision=when[1] if when[0] else "unknown",
+        format="in person",
+        status="planned" if planned else "held" if past(verb) else None,
+        trip=verb.idx + s.offset,
+    )
+
+
+def trips_in(doc: Document, s: Sentence) -> list[RoundMention]:
+    """An envoy's trip whose date the readout verbs do not reach (round_words.json):
+
+    - "will arrive in Ethiopia April 13": an arrival, dated by its own date phrase;
+    - "returned from travel to Saudi Arabia today": the trip's meetings were held before the
+      return, in its month (the text gives no day for them);
+    - "will travel to Riyadh, Saudi Arabia and Amman, Jordan beginning July 25": the start
+      of the trip hangs off "beginning"/"starting", not off the travel verb; the first stop
+      carries the date, and joins the other stops through the trip id (round_merge).
+    """
+    out: list[RoundMention] = []
+    for verb in s.sent:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or negated(verb):
+            continue
+        if lemma in _words("arrival_verbs"):
+            date, precision = date_of(doc, s, list(s.sent), {verb.i})
+            places = _trip_places(s, verb, frozenset({"in", "at"}))
+            if date and places:
+                out.append(_trip_mention(doc, s, verb, places[0], (date, precision)))
+        elif lemma in _words("return_verbs") and past(verb):
+            trips = [
+                p
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "from"
+                for p in c.children
+                if p.dep_ == "pobj" and p.lemma_.lower() in _words("trip_nouns")
+            ]
+            date, _ = date_of(doc, s, list(s.sent), {verb.i})
+            for trip in trips:
+                for ent in _trip_places(s, trip, frozenset({"to", "in"})):
+                    month = date[:7] if date else None
+                    out.append(_trip_mention(doc, s, verb, ent, (month, "month")))
+        elif lemma in trip_verbs():
+            starts = {c.i for c in verb.children if c.lower_ in _words("trip_start_words")}
+            date, precision = date_of(doc, s, list(s.sent), starts) if starts else (None, "unknown")
+            places = _trip_places(s, verb, frozenset({"to", "in"}))
+            if date and places:
+                out.append(_trip_mention(doc, s, verb, places[0], (date, precision)))
+    return out
 
 
 def trip_of(

@@ -176,7 +176,10 @@ def _via_area(root: Token, anchors: set[int]) -> bool:
 
 def _via_sides(root: Token, anchors: set[int]) -> bool:
     """ "talks held between leaders of A and B in Doha": the parser hangs the venue on the
-    last side; it is the round's when the sides are the "between" phrase of a round word."""
+    last side; it is the round's when the sides are the "between" phrase of a round word.
+    Not after "with" (tried in the seventh session): the place then seats its state as host
+    even when it is a side's own country that the text does not name as a party, and the
+    held-out mediators precision fell with no dev gain (DECISIONS.md, H3 seventh session)."""
     if not (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE):
         return False
     x = root.head.head

@@ -33,6 +33,7 @@ from peacewatch.extract.negotiation.dyads import (
     governments_named,
     only_fought,
 )
+from peacewatch.extract.negotiation.lists import LED, long_lists, own_process, political, regimes
 from peacewatch.extract.negotiation.observers import (
     as_roles,
     monitors,
@@ -81,15 +82,21 @@ def _about_process(tok: Token) -> bool:
 def _between(doc: Document, s: Sentence) -> list[Participant]:
     out: list[Participant] = []
     for tok in s.sent:
-        if tok.lower_ != "between" or not _about_process(tok):
+        if tok.lower_ not in ("between", "among") or not _about_process(tok):
             continue
         objs = [c for c in tok.children if c.dep_ == "pobj"]
         toks = [t for o in objs for t in conjuncts(o)]
-        sides = [side_of(doc, s, t) or _named_side(doc, s, t) for t in toks]
+        sides = [political(t) or side_of(doc, s, t) or _named_side(doc, s, t) for t in toks]
         found = [x for x in sides if x is not None]
         # "negotiations between the regime and the Unitary Platform": the side named
         unnamed = sum(x is None and t.lower_ in RULERS for x, t in zip(sides, toks, strict=True))
-        if len(found) >= 2 or (found and unnamed):
+        # "among civilian parties": one plural collective is several sides
+        many = len(toks) == 1 and political(toks[0]) is not None
+        if tok.lower_ == "among" and not many:
+            # "the deal among Russia, Turkey, and Ukraine": the states that signed a deal
+            # among them are not all sides of the conflict (Turkey there a broker)
+            continue
+        if len(found) >= 2 or (found and unnamed) or many:
             ev = token_evidence(doc, s.offset, [tok.head, tok, *tok.subtree])
             out += [Participant(name, iso, "party", ev) for name, iso in found]
     return out
@@ -180,6 +187,16 @@ def _engages(tok: Token) -> bool:
     )
 
 
+def _of_process(verb: Token, who: list[Token]) -> bool:
+    """What the sides agree, sign or negotiate is a process ("agreed to a ceasefire", "signed
+    the peace agreement", "agreed to conclude trade agreements"), not any joint venture: four
+    states that "agreed in principle to establish a new quadrilateral diplomatic platform
+    focused on enhancing regional connectivity" (dev batch 7) are not sides of a conflict."""
+    subjects = {t.i for w in who for t in w.subtree}
+    words = {t.lower_ for t in verb.subtree if t.i not in subjects}
+    return bool(words & (PROCESS_NOUNS | PROCESS_WORDS | WITH_NOUNS)) or _engages(verb)
+
+
 def _joint(doc: Document, s: Sentence) -> list[Participant]:
     """Two or more actors that agree, sign or negotiate together."""
     out: list[Participant] = []
@@ -191,6 +208,9 @@ def _joint(doc: Document, s: Sentence) -> list[Participant]:
         while verb.dep_ in ("xcomp", "conj") and verb.head.lemma_.lower() in JOINT_LEMMAS:
             verb = verb.head  # "agreed to conclude", "agreed and signed"
         who = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # what sides are urged to do together is their process; what states declare they
+        # agreed may be any joint venture (_of_process)
+        declared = bool(who)
         if not who:
             who = _urged(verb)
         who = [x for w in who for x in _including(w)]
@@ -200,7 +220,7 @@ def _joint(doc: Document, s: Sentence) -> list[Participant]:
             for t in conjuncts(w)
         ]
         found = list(dict.fromkeys(x for x in sides if x is not None))
-        if len(found) >= 2:
+        if len(found) >= 2 and (not declared or _of_process(verb, who)):
             ev = token_evidence(doc, s.offset, [*(t for w in who for t in w.subtree), tok])
             out += [Participant(name, iso, "party", ev) for name, iso in found]
     return out
@@ -347,7 +367,9 @@ INSTRUMENTS = frozenset(
 
 # "Secretary Blinken's Call with Libyan Interim Foreign Minister Mangoush": the readout's
 # counterpart, named by demonym (or state) before a title.
-COUNTERPART = re.compile(r"\b(?:Call|Meeting|Meets|Conversation) [Ww]ith (?:the )?([\w’'-]+)")
+COUNTERPART = re.compile(
+    r"\b(?:Call|Meeting|Meets|Conversation) [Ww]ith (?:the )?(?:Republic of )?([\w’'-]+)"
+)
 
 
 def _counterpart(doc: Document, own: str | None, third: set[str]) -> list[Participant]:
@@ -358,32 +380,19 @@ def _counterpart(doc: Document, own: str | None, third: set[str]) -> list[Partic
     such as Kenya or Egypt at war at home is caught by ``third`` or by the parties the text
     names, since this runs only when no party is found)."""
     m = COUNTERPART.search(doc.meta.title or "")
-    if m is None or not _talks(doc, INSTRUMENTS, only=True):
+    if m is None:
         return []
     word = m.group(1)
     iso = countries.for_negotiation().of_word(word) or demonyms().get(word.lower())
-    if iso is None or iso == own or iso in third or iso not in at_war_at_home():
+    if iso is None or iso == own or iso in third:
+        return []
+    at_war = iso in at_war_at_home() and _talks(doc, INSTRUMENTS, only=True)
+    if not at_war and not own_process(doc.body.text, iso):
         return []
     at = re.search(rf"\b{re.escape(word)}\b", doc.body.text)
     if at is None:
         return []
     return [Participant(iso, iso, "party", token_evidence_of(doc.body.text, at.start(), at.end()))]
-
-
-# Six or more names in one list are a contact group or the co-signers of a statement (13 and
-# 20 states in the Syria statements of dev batch 4), not the sides of a conflict; the sides
-# and their mediators named together (the Normandy format's four) stay under it.
-LONG_LIST = 6
-
-
-def _long_lists(sents: list[Sentence]) -> list[tuple[int, int]]:
-    """Body offsets of the members of lists of at least LONG_LIST coordinated names."""
-    out = []
-    for s in sents:
-        for tok in s.sent:
-            if len(tok.conjuncts) >= LONG_LIST - 1:
-                out.append((tok.left_edge.idx + s.offset, tok.idx + len(tok) + s.offset))
-    return out
 
 
 def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
@@ -405,7 +414,7 @@ def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
     # process too ("the impact of Russia's war").
     few = len([p for p in found if p.role == "party"]) < 2 and not between
     if few and (found or _talks(doc, WAR_WORDS)):
-        found += dyad_sides(doc, [(x.start, x.end) for x in sents], _long_lists(sents))
+        found += dyad_sides(doc, [(x.start, x.end) for x in sents], long_lists(sents))
     # An armed group is a side of talks, not of "peace" in general: "a call for total peace"
     # that names FARC dissidents as attackers names no process they are a party to.
     if found or _talks(doc, INSTRUMENTS, only=True):
@@ -413,7 +422,12 @@ def sides(doc: Document, sents: list[Sentence]) -> list[Participant]:
     if _talks(doc):
         found += [p for s in sents for p in third_parties(doc, s, praise=True)]
         found += monitors(doc)
-    if not any(p.role == "party" for p in found) and _talks(doc):
+    # a regime fills a text that names one side at most (a Lukashenka regime that enables
+    # Russia's war is not a side of the Armenia-Azerbaijan talks a readout names)
+    if (_talks(doc) or found) and len({p.name for p in found if p.role == "party"}) < 2:
+        found += regimes(doc, sents, found)
+    # a process "led" by a people ("Cypriot-led efforts to reunify") is one without its nouns
+    if not any(p.role == "party" for p in found) and (_talks(doc) or LED.search(doc.body.text)):
         found += _lone_government(doc, sents, found)
     states = {p.country for p in found if p.role == "party" and p.country}
     found += [p for s in sents for p in trilateral(doc, s, states)] if len(states) >= 2 else []

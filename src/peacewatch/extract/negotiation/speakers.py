@@ -21,7 +21,7 @@ from peacewatch.extract.negotiation.context import (
     speech_lemmas,
     stances,
 )
-from peacewatch.extract.negotiation.voice import group
+from peacewatch.extract.negotiation.voice import group, members
 from peacewatch.extract.negotiation.words import THIRD_PERSON
 from peacewatch.parse.syntax import Sentence, subject_of, surname
 from peacewatch.records import Document
@@ -170,6 +170,41 @@ def party_for(
         # such ("the Houthis refused ..."), "he" after a named envoy, "the Secretary".
         party = resolver.voice.party_of_subject(subj, s)
     return party
+
+
+def each_party(
+    resolver: PartyResolver, speakers: Speakers, subj: Token | None, s: Sentence, at: Token
+) -> str | None:
+    """ "Secretary Blinken and Foreign Minister Mangoush emphasized X", "Israel and Jordan
+    agreed to X": each conjoined subject holds the stance (None unless two sides are found)."""
+    if subj is None or not subj.conjuncts or subj.pos_ == "PRON":
+        return None
+    # The name next to a title first, then the actor the actors stage resolves the title to
+    # ("the Secretary and interim Prime Minister": the readout's two people), then the word.
+    each = [
+        _named_after(resolver, speakers, c, s, at)
+        or resolver.voice.party_of_subject(c, s)
+        or party_for(resolver, speakers, c, s, at)
+        for c in (subj, *subj.conjuncts)
+    ]
+    sides = tuple(dict.fromkeys(m for p in each if p and p != ALL for m in members(p)))
+    titles = not any(t.ent_type_ for c in (subj, *subj.conjuncts) for t in c.subtree)
+    if len(sides) < 2 and titles:
+        # "The Secretary and interim Prime Minister emphasized X": two bare titles are the
+        # readout's two people, as "the two leaders" is.
+        sides = resolver.voice.pair_of_subject(subj, s, "the two leaders")
+    return group(sides) if len(sides) >= 2 else None
+
+
+def _named_after(
+    resolver: PartyResolver, speakers: Speakers, title: Token, s: Sentence, at: Token
+) -> str | None:
+    """ "Secretary Blinken and interim Prime Minister Dabaiba": the parser often hangs the
+    name after a conjoined title on the first subject; the name next to the title is its."""
+    nxt = title.doc[title.i + 1] if title.i + 1 < len(title.doc) else None
+    if nxt is None or nxt.ent_type_ != "PERSON" or nxt.dep_ not in ("appos", "compound"):
+        return None
+    return party_for(resolver, speakers, nxt, s, at)
 
 
 def _partitive(subj: Token) -> Token:

@@ -14,6 +14,7 @@ from peacewatch.extract.negotiation import round_talks as rt
 from peacewatch.extract.negotiation import rounds as rnd
 from peacewatch.extract.negotiation import sides as side
 from peacewatch.extract.negotiation.context import ALL, PartyResolver, country_of_word, issues
+from peacewatch.extract.negotiation.lists import co_signers, issuer_side
 from peacewatch.extract.negotiation.words import PROPOSAL_WORDS
 from peacewatch.parse.syntax import Sentence, sentences, token_evidence
 from peacewatch.records import (
@@ -43,7 +44,12 @@ def extract_negotiation(doc: Document) -> Document:
         dels += par.delegations_in(doc, s, resolver)
     # A round said not to have taken place seats no party and gives no host.
     people = par.participants([m for m in round_mentions if m.status != "denied"], dels)
+    people = co_signers(people, sents)
     people = _fill_sides(people, side.sides(doc, sents))
+    # The issuer as the other side of its own talks with an armed group (lists.py); the
+    # readout of that meeting is still a round of them (the gate below reads ``named``).
+    named = _codes(people, "party")
+    people += issuer_side(doc, sents, people, side.ARMED)
     parties = _codes(people, "party")
 
     read = _Reading()
@@ -59,7 +65,7 @@ def extract_negotiation(doc: Document) -> Document:
     # of the President's meetings is not a round of the talks Russia is a party to.
     table = any(m.sides for m in round_mentions)
     issuer = issuer_of(doc.meta.publisher)
-    if not table and (issuer is None or issuer.get("country") not in parties):
+    if not table and (issuer is None or issuer.get("country") not in named):
         if people or side.about_talks(doc):  # and the process's own talks (round_talks.py)
             round_mentions += ro.readouts(doc, sents) + rt.process_talks(doc, sents)
         round_mentions += [m for m in [ro.dateline_round(doc)] if m is not None]

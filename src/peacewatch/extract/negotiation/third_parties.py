@@ -23,18 +23,31 @@ and a stray conjunct) are read as the flat list of names they are.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from peacewatch.evidence import span as token_evidence_of
 from peacewatch.extract.actors.base import actor_base
+from peacewatch.extract.negotiation.convening import convening, trip_hosts
+from peacewatch.extract.negotiation.go_between import go_betweens
 from peacewatch.extract.negotiation.hyphens import LED_NOUNS, active, fused, hyphen_chain, led
-from peacewatch.lexicons import demonyms
+from peacewatch.extract.negotiation.third_names import (
+    actor_at,
+    collective,
+    conjuncts,
+    listed,
+    person_of,
+    side_of,
+    state_or_body,
+)
 from peacewatch.parse import countries
 from peacewatch.parse.syntax import Sentence, token_evidence
-from peacewatch.records import ActorRecord, Document, Entity, Evidence, Participant
+from peacewatch.records import Document, Entity, Evidence, Participant
 from peacewatch.vocab import NegotiationRole
+
+# The name helpers moved to third_names.py; sides.py, rounds.py and observers.py import them here.
+__all__ = ["actor_at", "collective", "conjuncts", "envoys", "listed", "person_of", "side_of",
+           "third_parties"]  # fmt: skip
 
 # "-brokered", "mediated by", "facilitated by", "hosted by": a third party's role.
 THIRD_PARTY_VERBS = {
@@ -62,121 +75,6 @@ PRAISE_LEMMAS = frozenset(
      "salute", "note"}
 )  # fmt: skip
 ENVOY_WORDS = ("envoy", "mediator", "facilitator", "co-chair", "special representative")
-
-
-def actor_at(doc: Document, start: int, end: int) -> ActorRecord | None:
-    """The document actor an entity mention in [start, end) belongs to."""
-    for e in doc.entities:
-        if any(start <= m.start < end for m in e.mentions):
-            return next((a for a in doc.actors if a.entity == e.id), None)
-    return None
-
-
-# "the Yemeni parties", "Libyan stakeholders", "all Yemeni groups": a country's own factions
-# named together by its demonym are no side of their own, and not the state (our annotation,
-# processes_sample.md: such collectives are not resolved to parties).
-COLLECTIVES = frozenset({"party", "faction", "group", "stakeholder", "actor"})
-
-
-def collective(tok: Token) -> bool:
-    """``tok`` is a plural collective of factions ("parties"), or a lone demonym modifying one
-    ("Yemeni" in "the Yemeni parties"; not "Armenian and Azerbaijani sides")."""
-    if tok.dep_ == "amod" and not tok.conjuncts:
-        tok = tok.head
-    return tok.tag_ == "NNS" and tok.lemma_.lower() in COLLECTIVES
-
-
-def side_of(doc: Document, s: Sentence, tok: Token) -> tuple[str, str | None] | None:
-    """(name, ISO country) for the actor a token heads: "Armenia", "the Government of
-    Ethiopia", "Armenian" (a demonym), "the TPLF"."""
-    if collective(tok):
-        return None
-    first = tok.left_edge.i
-    hyphened = tok.i + 1 < len(tok.doc) and tok.nbor(1).text == "-"
-    while hyphened and first > 0 and tok.doc[first].ent_iob_ == "I":  # "African Union-led"
-        first -= 1
-    span: Span = s.sent.doc[first : tok.i + 1]
-    start, end = span.start_char + s.offset, span.end_char + s.offset
-    if (community := _community(span)) is not None:
-        return community, None
-    actor = actor_at(doc, start, end)
-    if actor is not None and actor.kind in ("state", "group"):
-        return (actor.country, actor.country) if actor.country else None
-    if actor is not None and actor.kind not in ("person", "media", "organisation"):
-        return actor.name, None
-    index = countries.for_negotiation()
-    iso = index.of_word(tok.text) or demonyms().get(tok.lower_) or index.in_text(span.text)
-    if iso:
-        return iso, iso
-    known = actor_base().find(span.text)
-    if known is not None and known.kind not in ("person", "state"):
-        return known.name, None
-    return None
-
-
-# "Turkish Cypriots", "the Greek Cypriot leader", "Bosnian Serbs": one state's demonym on
-# another's names a community, not either state (a Varosha release, unannotated Cyprus texts).
-COMMUNITY_HEADS = frozenset(
-    {"leader", "leaders", "community", "side", "negotiator", "authorities", "leadership",
-     "representatives", "administration", "control", "parties"}
-)  # fmt: skip
-
-
-def _community(span: Span) -> str | None:
-    index = countries.for_negotiation()
-    for a, b in pairwise(span):
-        x = index.of_word(a.text) or demonyms().get(a.lower_)
-        y = demonyms().get(b.lower_)
-        after = b.nbor(1) if b.i + 1 < len(b.doc) else None
-        head = b.tag_ == "NNPS" or (after is not None and after.lower_ in COMMUNITY_HEADS)
-        if x and y and x != y and a.text[:1].isupper() and b.text[:1].isupper() and head:
-            return f"{a.text} {b.text.removesuffix('s')}s"
-    return None
-
-
-def conjuncts(tok: Token) -> list[Token]:
-    """The token and its later conjuncts; "leaders of X" and "X's forces" stand for X."""
-    out = []
-    # "between Armenian and Azerbaijani forces": the sides are the modifiers
-    mods = [c for c in tok.children if c.dep_ == "amod"]
-    if mods and mods[0].conjuncts:
-        return [mods[0], *[c for c in mods[0].conjuncts if c.i > mods[0].i]]
-    for t in [tok, *[c for c in tok.conjuncts if c.i > tok.i]]:
-        of = [o for c in t.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
-        # "the Hashemite Kingdom of Jordan", "leaders of X": the "of" object names the actor
-        if (
-            t.ent_type_ in ("", "GPE")
-            and of
-            and countries.for_negotiation().of_word(t.text) is None
-        ):
-            t = of[0]
-        out.append(t)
-    return out
-
-
-def listed(tok: Token) -> list[Token]:
-    """The names of a list starting at ``tok``: its conjuncts, appositions ("UNITAMS, the AU,
-    and IGAD" is parsed as an apposition and a stray conjunct) and, when the parser broke the
-    list, the names that follow it separated only by commas, "and", "or" and articles."""
-    out = conjuncts(tok)
-    out += [c for c in tok.children if c.dep_ == "appos" and c.ent_type_]
-    doc = tok.doc
-    i = tok.i + 1
-    while i < len(doc) and doc[i].ent_type_ and doc[i].ent_iob_ == "I":
-        i += 1  # the rest of a multi-word name
-    while i < len(doc) and doc[i].sent == tok.sent:
-        t = doc[i]
-        if t.lower_ in (",", "and", "or", "the"):
-            i += 1
-            continue
-        if not t.ent_type_:
-            break
-        end = i + 1
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
-        out.append(doc[end - 1])  # the last word of a name heads it in the parse
-        i = end
-    return list(dict.fromkeys(out))
 
 
 def _agents(tok: Token) -> list[Token]:
@@ -333,25 +231,12 @@ def third_parties(doc: Document, s: Sentence, praise: bool = False) -> list[Part
         for a in agents:
             for t in listed(a):
                 # "UN Secretary-General Guterres": the body of the title and the person
-                for side in (side_of(doc, s, t), person_of(doc, s, t)):
+                for side in (state_or_body(doc, s, t), person_of(doc, s, t)):
                     if side is not None:
                         ev = token_evidence(doc, s.offset, [*t.subtree, tok])
                         out.append(Participant(side[0], side[1], role_, ev))
         out += [] if praise else _co_chairs(doc, s, tok) + fused(doc, s, tok)
-    return out
-
-
-def person_of(doc: Document, s: Sentence, tok: Token) -> tuple[str, None] | None:
-    """A person who brokers ("commends Secretary-General Guterres ... for their efforts to
-    mediate"): a third party by name (side_of keeps people out of the sides)."""
-    if tok.ent_type_ != "PERSON":
-        return None
-    at = tok.idx + s.offset
-    for e in doc.entities:
-        if e.type == "PERSON" and any(m.start <= at < m.end for m in e.mentions):
-            actor = next((a for a in doc.actors if a.entity == e.id), None)
-            return (actor.name if actor is not None else e.name), None
-    return None
+    return out if praise else out + convening(doc, s)
 
 
 def _co_chairs(doc: Document, s: Sentence, tok: Token) -> list[Participant]:
@@ -396,7 +281,7 @@ def envoys(doc: Document) -> list[Participant]:
         if found is None:
             continue
         role, ev = found
-        if _thematic(role):
+        if _thematic(role) or _leads_delegation(doc, e):
             continue
         out.append(Participant(e.name, None, "mediator", ev))
         words = role.replace(".", "").replace("’s", "").replace("'s", "").split()
@@ -404,7 +289,28 @@ def envoys(doc: Document) -> list[Participant]:
             body = actor_base().find(word) if word.isupper() else None
             if body is not None and body.kind == "igo" and _runs_process(doc, word, body.name):
                 out.append(Participant(body.name, None, "mediator", ev))
-    return out
+    # a go-between of both sides mediates (go_between.py); the states the envoys travel to
+    # host their talks (convening.py)
+    out += go_betweens(doc)
+    return out + trip_hosts(doc, out)
+
+
+def _leads_delegation(doc: Document, e: Entity) -> bool:
+    """ "Special Representative Thomas West led a senior interagency delegation ... to continue
+    discussions with senior Taliban representatives" (dev, batches 1 and 6): the head of one
+    side's delegation negotiates for it; he is no mediator, whatever his title."""
+    text = doc.body.text
+    return any(
+        LEADS.match(text, m.end, min(len(text), m.end + 200)) is not None for m in e.mentions
+    )
+
+
+# "X led a delegation", "X and Y led a senior interagency delegation", "X, who headed the
+# delegation": the mention, at most one more name, then leading a delegation.
+LEADS = re.compile(
+    r"(?: and [^,.;]{0,90}?)?,?(?: who)? (?:led|leads|will lead|headed|heads|will head)"
+    r" (?:the|a|an|another)? ?(?:[\w.-]+ ){0,4}delegation\b"
+)
 
 
 # An envoy "for" a place or region mediates its process; one "for Hostage Affairs" (the
@@ -466,7 +372,8 @@ def _appos_words(text: str, e: Entity) -> list[str]:
 # A title ends at a clause or list boundary: "the Special Envoy and Foreign Minister X" gives
 # X no envoy title.
 TITLE_BEFORE = re.compile(r"[^.,;:()\n]{0,70}$")
-APPOSITION_AFTER = re.compile(r"^, ([^.,;:()\n]{0,90})")
+# "the work of Ambassador Richard Norland as the U.S. Special Envoy for Libya" (dev, batch 6)
+APPOSITION_AFTER = re.compile(r"^(?:,| as) ((?:U\.S\.|U\.N\.|[^.,;:()\n]){0,90})")
 
 
 def _envoy_role(doc: Document, e: Entity) -> tuple[str, Evidence] | None:

@@ -429,4 +429,14 @@ def _feature(e: Entry | None) -> PlacePrecision | None:
 def extract_places(doc: Document) -> Document:
     if not doc.parses:
         return doc
-    return replace(doc, places=places_for(doc))
+    # A place that is part of a longer person's name is none: "Téte António" is Angola's
+    # foreign minister, not Tete, Mozambique (issue 15: the actor base wins over the gazetteer
+    # for people's names). A whole name the model tagged PERSON ("Irpin") stays the places
+    # stage's to decide.
+    people = [(m.start, m.end) for e in doc.entities if e.type == "PERSON" for m in e.mentions]
+    places = tuple(
+        p
+        for p in places_for(doc)
+        if not any(s <= p.start and p.end <= e and (s, e) != (p.start, p.end) for s, e in people)
+    )
+    return replace(doc, places=places)

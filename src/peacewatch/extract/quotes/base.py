@@ -124,6 +124,8 @@ class QuoteContext:
     mentions: list[tuple[int, int, Entity]] = field(default_factory=list)
     # Body offsets of sentence subjects that name a person, with the resolved speaker.
     person_subjects: list[tuple[int, Speaker]] = field(default_factory=list)
+    # The same for subjects naming a body (an organisation, state or group): "it said".
+    body_subjects: list[tuple[int, Speaker]] = field(default_factory=list)
     # The parse's sentences of each paragraph, with their body offsets.
     sentences: list[list[Sentence]] = field(default_factory=list)
     # Outlets already named in the document, canonical names in order of appearance.

@@ -13,6 +13,7 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from peacewatch.extract.quotes.base import FoundQuote, How, QuoteContext
+from peacewatch.extract.quotes.bodies import resolve_it
 from peacewatch.lexicons import role_words
 from peacewatch.parse.syntax import surname, token_offsets
 from peacewatch.records import Entity, Relay, Speaker
@@ -114,6 +115,9 @@ def speaker_from_phrase(ctx: QuoteContext, para: int, head: Token) -> tuple[Spea
     if head.pos_ == "PRON" or low in _NO_SPEAKER:
         if low in ctx.lex.pronouns:
             return resolve_pronoun(ctx, para, p0 + head.idx), "pronoun"
+        if low == "it" and head.dep_ == "nsubj":
+            body = resolve_it(ctx, para, p0 + head.idx, _PRONOUN_REACH)
+            return body, "pronoun" if body is not None else "generic"
         if low in _FIRST_PERSON:
             # "I" / "we" outside quotation marks: the issuer's principal / state in an official
             # release, resolved by the actors stage; nobody elsewhere.

@@ -13,6 +13,7 @@ from peacewatch.evidence import span
 from peacewatch.extract.actors.base import issuer_of
 from peacewatch.extract.actors.mentions import classify
 from peacewatch.extract.quotes.base import FoundQuote, QuoteContext
+from peacewatch.extract.quotes.bodies import body_subjects
 from peacewatch.extract.quotes.direct import find_direct, segments
 from peacewatch.extract.quotes.indirect import find_indirect
 from peacewatch.extract.quotes.speakers import person_subjects
@@ -34,6 +35,7 @@ def _context(doc: Document) -> QuoteContext:
         ((m.start, m.end, e) for e in doc.entities for m in e.mentions), key=lambda x: x[0]
     )
     ctx.person_subjects = person_subjects(ctx)
+    ctx.body_subjects = body_subjects(ctx)
     return ctx
 
 
