@@ -88,4 +88,4 @@ def serving(
         yield base
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        server.wait(timeout=120)  # (serve --workers: the processes stop one by one)

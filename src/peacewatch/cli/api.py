@@ -69,9 +69,7 @@ def serve(
     Read-only unless PEACEWATCH_API_TOKEN is set; CORS off unless PEACEWATCH_CORS_ORIGINS
     lists origins (comma-separated). README "Limits and errors" lists the limits.
     """
-    import uvicorn
-
-    from peacewatch.api import Settings, create_app
+    from peacewatch.api import Settings
 
     if not create:
         require_store(db, "serve", "--create")
@@ -84,6 +82,16 @@ def serve(
         depth=analyze_queue,
     )
     settings = Settings.from_env(db, rate_per_minute=rate, open_analyze=open_analyze, limits=limits)
+    _run(settings, host, port, workers, trusted_proxy)
+
+
+def _run(
+    settings: Any, host: str, port: int, workers: int, trusted_proxy: list[str] | None
+) -> None:
+    import uvicorn
+
+    from peacewatch.api import create_app
+
     if workers > 1 and settings.token is not None:
         report_error(
             "--workers", "a server with write endpoints runs one process", "drop --workers"

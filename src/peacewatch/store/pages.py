@@ -1,15 +1,33 @@
-"""What a page of events carries beyond its own rows: each event's actors and recipients,
-read for the page's events only (query.py's events list; split from query.py for its length).
-"""
+"""A page of events: its rows, read once the page is chosen on its keys, and each event's
+actors and recipients, read for the page's events only (query.py's events list; split from
+query.py for its length)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import sqlalchemy as sa
 
 from peacewatch.store import schema
 from peacewatch.store.rows import Row
 
-a = schema.event_actors
+a, e = schema.event_actors, schema.events
+
+
+def record_id(table: sa.Table, letter: str) -> sa.Label[str]:
+    """A record's stable id: "<version id>#<letter><idx>" (query.py's lists)."""
+    return (table.c.version_id + f"#{letter}" + sa.cast(table.c.idx, sa.String)).label("id")
+
+
+def event_rows(keys: sa.Select[Any], cur: sa.Subquery) -> sa.Select[Any]:
+    """The events of the page ``keys`` (date_start, version_id, idx: query.events chooses the
+    page on the date index's columns alone), in its order, with the document and cluster."""
+    k = keys.subquery("page")
+    cols = [c for c in e.c if c.name != "version_id"]
+    on = (e.c.version_id == k.c.version_id) & (e.c.idx == k.c.idx)
+    rows = sa.select(record_id(e, "e"), e.c.version_id, *cols, cur.c.doc_id, cur.c.cluster_id)
+    rows = rows.select_from(k.join(e, on).join(cur, cur.c.id == e.c.version_id))
+    return rows.order_by(k.c.date_start, k.c.version_id, k.c.idx)
 
 
 def of_pairs(
