@@ -81,20 +81,13 @@ FLOORS = {
     # H3, batch 5 added: rounds 40/43 (93 %) dev, 13/18 (72 %) held-out (b5 alone 5/6).
     # Seventh session (H3): batch 7 adds one held-out round, missed, so held-out fell from
     # 15/22 (68 %) to 15/23 (65 %) with no change of code; dev rose 43/50 -> 47/50 with the
-<<<<<<< HEAD
     # trip rules. Then rules written from our own sentences (relative clauses, venues,
     # someone's visit) raised held-out to 16/23 (70 %): floor 0.68, so losing one fails.
     "rounds with place+date": 0.68,
-    # measured 2026-12-04 (H1, on 95 texts): dev 36/127 = 0.28, held-out 17/79 = 0.22
-    "issues, every stated stance": 0.20,
-=======
-    # trip rules. Floor lowered to the measured held-out number (DECISIONS.md, H3 seventh).
-    "rounds with place+date": 0.65,
     # measured 2026-12-04 (H1, on 95 texts): dev 36/127 = 0.28, held-out 17/79 = 0.22.
     # Seventh session (H4, 134 texts with batch 7): dev 87/175 = 0.50, held-out 41/101 = 0.41
     # (cues, conjoined holders, PA-X triggers, a contact group through its members).
     "issues, every stated stance": 0.38,
->>>>>>> wt-h4
 }
 
 
