@@ -59,3 +59,13 @@ def test_an_issue_with_no_cue_keeps_no_holder(nlp: Language) -> None:
     # The words added to the lexicon are cues only where they govern the issue.
     ps = positions(nlp, "A ceasefire was reported in the north on Monday.")
     assert not {p.party for p in ps if p.stance in ("demands", "accepts")}
+
+
+def test_a_welcome_above_a_reported_agreement_is_the_welcomer_s_too(nlp: Language) -> None:
+    text = "The United States welcomes the announcement that Kenya and Ethiopia agreed to a truce."
+    assert {"US", "KE", "ET"} <= held(positions(nlp, text), "ceasefire", "accepts")
+
+
+def test_a_need_with_no_holder_found_is_no_position(nlp: Language) -> None:
+    text = "Consultations are underway among lawyers on the need for a ceasefire."
+    assert None not in held(positions(nlp, text), "ceasefire", "demands")
