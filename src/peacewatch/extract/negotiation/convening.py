@@ -24,7 +24,12 @@ from peacewatch.extract.actors.base import actor_base, issuer_of
 from peacewatch.extract.negotiation.dyads import dyads
 from peacewatch.extract.negotiation.groups import group_at
 from peacewatch.extract.negotiation.observers import role_nouns
-from peacewatch.extract.negotiation.third_names import listed, person_of, state_or_body
+from peacewatch.extract.negotiation.third_names import (
+    listed,
+    participants,
+    person_of,
+    state_or_body,
+)
 from peacewatch.parse import countries
 from peacewatch.parse.syntax import Sentence, sentence_ents, sentences, token_evidence
 from peacewatch.records import Document, Evidence, Participant
@@ -214,12 +219,7 @@ def convening(doc: Document, s: Sentence) -> list[Participant]:
             )
             role = "host" if _host_noun(tok) else role
             agents = agents or _host_noun(tok)
-        for a in agents:
-            for t in listed(a):
-                for side in (state_or_body(doc, s, t), person_of(doc, s, t)):
-                    if side is not None:
-                        ev = token_evidence(doc, s.offset, [*t.subtree, tok])
-                        out.append(Participant(side[0], side[1], role, ev))
+        out += participants(doc, s, agents, tok, role)
     return out + venue_hosts(doc, s) + role_nouns(doc, s) + _relative_brokers(doc, s)
 
 

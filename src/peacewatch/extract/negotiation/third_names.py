@@ -15,8 +15,8 @@ from peacewatch.extract.actors.base import actor_base
 from peacewatch.extract.negotiation.groups import group_at, in_group_name, member_listed
 from peacewatch.lexicons import demonyms
 from peacewatch.parse import countries
-from peacewatch.parse.syntax import Sentence
-from peacewatch.records import ActorRecord, Document
+from peacewatch.parse.syntax import Sentence, token_evidence
+from peacewatch.records import ActorRecord, Document, NegotiationRole, Participant
 
 
 def actor_at(doc: Document, start: int, end: int) -> ActorRecord | None:
@@ -175,3 +175,19 @@ def person_of(doc: Document, s: Sentence, tok: Token) -> tuple[str, None] | None
             actor = next((a for a in doc.actors if a.entity == e.id), None)
             return (actor.name if actor is not None else e.name), None
     return None
+
+
+def participants(
+    doc: Document, s: Sentence, agents: list[Token], cue: Token, role: NegotiationRole
+) -> list[Participant]:
+    """Each body and person the agents name, in the role the cue gives them ("UN
+    Secretary-General Guterres": the body of the title and the person), with the evidence of
+    the agent's phrase and the cue."""
+    out: list[Participant] = []
+    for a in agents:
+        for t in listed(a):
+            for side in (state_or_body(doc, s, t), person_of(doc, s, t)):
+                if side is not None:
+                    ev = token_evidence(doc, s.offset, [*t.subtree, cue])
+                    out.append(Participant(side[0], side[1], role, ev))
+    return out

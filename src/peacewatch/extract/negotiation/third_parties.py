@@ -36,9 +36,9 @@ from peacewatch.extract.negotiation.third_names import (
     collective,
     conjuncts,
     listed,
+    participants,
     person_of,
     side_of,
-    state_or_body,
 )
 from peacewatch.parse import countries
 from peacewatch.parse.syntax import Sentence, token_evidence
@@ -228,13 +228,7 @@ def third_parties(doc: Document, s: Sentence, praise: bool = False) -> list[Part
         else:
             role, agents = "mediator", _doers(tok)
         role_: NegotiationRole = "host" if role == "host" else "mediator"
-        for a in agents:
-            for t in listed(a):
-                # "UN Secretary-General Guterres": the body of the title and the person
-                for side in (state_or_body(doc, s, t), person_of(doc, s, t)):
-                    if side is not None:
-                        ev = token_evidence(doc, s.offset, [*t.subtree, tok])
-                        out.append(Participant(side[0], side[1], role_, ev))
+        out += participants(doc, s, agents, tok, role_)
         out += [] if praise else _co_chairs(doc, s, tok) + fused(doc, s, tok)
     return out if praise else out + convening(doc, s)
 
