@@ -3,29 +3,11 @@ eval/data/core_events.json, tested on wording that is not theirs."""
 
 from __future__ import annotations
 
-import pytest
-
 from peacewatch.extract.events.lexicon import lexicon
 from peacewatch.extract.events.triggers import find_triggers
-from peacewatch.parse.nlp import load
-from peacewatch.pipeline import analyze
-from peacewatch.records import RawInput
+from textdoc import event_countries
 
-
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    return load()
-
-
-def _events(nlp, text: str) -> list[tuple[str, set[str | None], set[str | None]]]:  # type: ignore[no-untyped-def]
-    doc = analyze(
-        RawInput(id="t", source="-", data=text, content_type="text", published="2023-05-01"),
-        nlp=nlp,
-    )
-    return [
-        (e.type, {a.country for a in e.actors}, {a.country for a in e.recipients})
-        for e in doc.events
-    ]
+_events = event_countries
 
 
 def _types(nlp, text: str) -> list[str]:  # type: ignore[no-untyped-def]

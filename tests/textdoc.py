@@ -30,3 +30,16 @@ def analyze_text(
         title=title,
     )
     return analyze(raw, nlp=nlp)
+
+
+def event_countries(nlp: Language, text: str) -> list[tuple[str, set[str | None], set[str | None]]]:
+    """(type, actor countries, recipient countries) of each event of ``text``, published
+    2023-05-01 (the core-events rule tests of each session)."""
+    doc = analyze(
+        RawInput(id="t", source="-", data=text, content_type="text", published="2023-05-01"),
+        nlp=nlp,
+    )
+    return [
+        (e.type, {a.country for a in e.actors}, {a.country for a in e.recipients})
+        for e in doc.events
+    ]
