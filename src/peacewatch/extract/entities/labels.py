@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from peacewatch.extract.entities.roles import person_role_words
 from peacewatch.lexicons import load_json, role_words
 from peacewatch.records import Document, Mention
 
@@ -39,13 +40,11 @@ def labels(doc: Document) -> list[tuple[str, Mention]]:
 @cache
 def title_words() -> frozenset[str]:
     """Single words of honorifics and titles ("foreign", "minister", "high", "representative"),
-    without their full stops."""
-    w = role_words()
-    return frozenset(
-        x.rstrip(".")
-        for phrase in (*w["honorifics"], *w["titles"], *w["role_nouns"])
-        for x in phrase.split()
-    ) | {"foreign", "high", "special", "deputy", "vice", "acting", "under"}
+    without their full stops: the role words of roles.py and the honorifics, plus the
+    modifiers State transcripts put before a title."""
+    honorifics = {h.rstrip(".") for h in role_words()["honorifics"]}
+    extra = {"foreign", "high", "special", "deputy", "vice", "acting", "under"}
+    return person_role_words() | honorifics | extra
 
 
 def headline_name(doc: Document, surname: str) -> str | None:

@@ -59,6 +59,12 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
     return w["role_nouns"] | frozenset(titles), w["outlet_nouns"] | w["org_nouns"]
 
 
+def person_role_words() -> frozenset[str]:
+    """The single words that head a person's role: role nouns and the words of titles
+    ("prime", "minister"), without full stops."""
+    return _words()[0]
+
+
 def _is_role_head(tok: Token, kind: str) -> bool:
     people, orgs = _words()
     if tok.pos_ not in ("NOUN", "PROPN"):
