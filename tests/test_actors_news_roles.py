@@ -66,3 +66,15 @@ def test_officers_of_an_armed_side_and_of_a_civil_body(nlp: Language) -> None:
         assert actors[name].country == tplf.country, name
     icrc = next(a for a in actors.values() if "ICRC" in (a.name, *a.aliases))
     assert actors["Lena Vogt"].organisation == icrc.id
+
+
+def test_a_portfolio_after_on_is_not_the_envoys_country(nlp: Language) -> None:
+    text = (
+        "Deputy Secretary Sherman met with Christine Schraner Burgener, the UN Special Envoy on "
+        "Myanmar, in Washington. "
+        "They discussed the U.S.-Jordan partnership and the crisis in Burma.\n"
+    )
+    doc = analyze(RawInput("t", "test", text, "text", published="2021-06-22"), nlp=nlp)
+    envoy = next(a for a in doc.actors if a.name == "Christine Schraner Burgener")
+    assert envoy.country != "MM"
+    assert "U.S.-Jordan" not in {a.name for a in doc.actors}

@@ -29,6 +29,11 @@ def plausible_person(name: Span, lower_words: frozenset[str]) -> bool:
     return not (len(name) == 1 and opens and low in lower_words)
 
 
+def _all_countries(text: str) -> bool:
+    parts = text.split("-")
+    return all(p in country_names() or p.lower() in demonyms() for p in parts)
+
+
 def _stage_direction(name: Span) -> bool:
     """A transcript's note in parentheses, "(Laughter.)" or "(Via interpreter)": one capitalised
     word opening the parentheses, then a full stop or lower-case words only. A name in
@@ -86,6 +91,8 @@ def plausible_org(name: Span) -> bool:
         return False
     if len(name) > 1 and name[-1].text in STREET_WORDS:
         return False  # "Bankova Street": an address (or the office on it), no body
+    if len(name) == 1 and "-" in name.text and _all_countries(name.text):
+        return False  # "U.S.-Jordan" (relationship): two states, no body
     if name[-1].lower_ in role_words()["document_nouns"]:
         return False  # "Budapest Memorandum", "Negev Summit": a text or a meeting, no body
     if len(name) == 1 and _singular(root.lower_) in role_words()["role_nouns"]:

@@ -304,8 +304,8 @@ def _country_of(hit: RoleHit, offset: int, country_at: Callable[[int], str | Non
     Representative for ...]")."""
     portfolio = False
     for tok in hit.tokens:
-        if tok.lower_ in ("for", "of"):
-            portfolio = tok.lower_ == "for"
+        if tok.lower_ in ("for", "on", "of"):
+            portfolio = tok.lower_ in ("for", "on")  # "UN Special Envoy on Myanmar"
         elif not portfolio and (found := _token_country(tok, offset, country_at)):
             return found
     first = hit.tokens[0]
